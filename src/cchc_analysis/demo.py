@@ -1,0 +1,215 @@
+"""SYNTHETIC demo data: internally consistent indicator tables for 63 provinces (2021–2024) and
+the 34 provinces (2025), roughly calibrated to published national PAR INDEX averages.
+
+Nothing here is a real figure. Each province has a fixed latent "reform quality"; every rate is a
+logistic function of it, of a year shift and of noise; counts follow from rates so the identities
+hold (early + on time + late = resolved; resolved + pending = received; completed ≤ planned).
+The year shift is found by bisection so that the illustrative rubric's national mean index is
+near the target. 2025 is generated for the 63 predecessors and combined onto the 34 provinces
+with the catalogue's merge rules, as a real post-merger report would be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from cchc_analysis.catalogue import load_catalogue
+from cchc_analysis.rubric import Rubric
+
+DEFAULT_SEED = 20250701
+YEARS = (2021, 2022, 2023, 2024, 2025)
+# National mean of the provincial PAR INDEX used as calibration targets. 2022–2024 are the
+# published averages (Bộ Nội vụ announcements; see README "Data sources"); 2021 and 2025 have no
+# published average in our sources and are assumptions for the synthetic data.
+TARGET_MEAN_INDEX = {2021: 83.0, 2022: 84.79, 2023: 86.98, 2024: 88.37, 2025: 89.0}
+SOURCE_NOTE = "SYNTHETIC demo data (cchc demo-data, seed {seed}); not real figures"
+FILE_NAME = "cchc_indicators_2021_2025_SYNTHETIC.csv"
+
+# Logit offsets of each rate at an average province and shift 0.
+_BASE = {
+    "task": 2.2, "inspection": 2.0, "legal": 1.6, "published": 3.4, "on_time": 3.2,
+    "not_overdue": 2.5, "onestop": 2.8, "online_dossier": -0.6, "level34": 0.6, "level4": -0.8,
+    "edoc": 2.2, "software": 2.4, "training": -0.4, "payroll": 0.0, "disbursement": 1.4,
+    "satisfaction": 1.2, "simplified": -0.2,
+}
+_TREND = {"online_dossier": 0.35, "level4": 0.35, "level34": 0.2}  # per year since 2021
+
+
+def _noise_frame(seed: int) -> pl.DataFrame:
+    """Return one row per 63-era province × year with every random draw the data need."""
+    from cchc_analysis.registry import provinces_frame
+
+    rng = np.random.default_rng(seed)
+    provinces = provinces_frame("63").sort("code")
+    n = provinces.height
+    quality = rng.normal(0, 1, n)
+    size = np.exp(rng.normal(0, 0.6, n)) * np.where(provinces["kind"] == "city", 3.0, 1.0)
+    rows: dict[str, list] = {"province_code": [], "year": [], "quality": [], "size": []}
+    draws: dict[str, list[float]] = {name: [] for name in [*_BASE, "early_share", "resolved_share",
+                                                           "suspended", "plan_bn"]}
+    counts: dict[str, list[int]] = {"task_planned": [], "inspection_planned": [],
+                                    "legal_planned": [], "tthc_in_force": [], "units_total": []}
+    for year in YEARS:
+        for i, code in enumerate(provinces["code"]):
+            rows["province_code"].append(code)
+            rows["year"].append(year)
+            rows["quality"].append(float(quality[i]))
+            rows["size"].append(float(size[i]))
+            for name in _BASE:
+                draws[name].append(float(rng.normal(0, 0.2)))
+            draws["early_share"].append(float(rng.uniform(0.35, 0.7)))
+            draws["resolved_share"].append(float(rng.uniform(0.93, 0.99)))
+            draws["suspended"].append(float(rng.uniform(0.001, 0.01)))
+            draws["plan_bn"].append(float(np.exp(rng.normal(8.2, 0.5))))
+            counts["task_planned"].append(int(rng.integers(30, 61)))
+            counts["inspection_planned"].append(int(rng.integers(8, 31)))
+            counts["legal_planned"].append(int(rng.integers(10, 41)))
+            counts["tthc_in_force"].append(int(rng.integers(1600, 2101)))
+            counts["units_total"].append(int(rng.integers(90, 251)))
+    return pl.DataFrame({**rows, **{f"z_{k}": v for k, v in draws.items()}, **counts})
+
+
+def _rate(name: str, shift: pl.Expr, scale: float = 100.0) -> pl.Expr:
+    """Return ``scale × logistic(base + trend + quality + shift + noise)``."""
+    trend = _TREND.get(name, 0.0) * (pl.col("year") - 2021)
+    logit = _BASE[name] + trend + 0.3 * pl.col("quality") + shift + pl.col(f"z_{name}")
+    return scale / (1 + (-logit).exp())
+
+
+def _indicators(noise: pl.DataFrame, shifts: dict[int, float]) -> pl.DataFrame:
+    """Return the wide 63-era indicator table (one row per province × year) for given shifts."""
+    shift = pl.col("year").replace_strict(shifts, return_dtype=pl.Float64)
+    received = (pl.col("size") * 150_000).round(0)
+    frame = noise.with_columns(
+        received=received,
+        resolved=(received * pl.col("z_resolved_share")).round(0),
+        late_share=1 - _rate("on_time", shift, 1.0),
+        overdue_share=1 - _rate("not_overdue", shift, 1.0),
+        headcount=(pl.col("size") * 3_500).round(0),
+    ).with_columns(
+        pending=pl.col("received") - pl.col("resolved"),
+        late=(pl.col("resolved") * pl.col("late_share")).round(0),
+    ).with_columns(
+        early=((pl.col("resolved") - pl.col("late")) * pl.col("z_early_share")).round(0),
+    )
+    def share_of(total: str, rate: str, s: pl.Expr = shift) -> pl.Expr:
+        return (pl.col(total) * _rate(rate, s, 1.0)).round(0)
+    level34 = share_of("tthc_in_force", "level34")
+    level4 = pl.min_horizontal(share_of("tthc_in_force", "level4"), level34)
+    return frame.select(
+        "province_code", "year",
+        **{
+            "dossier.received": pl.col("received"),
+            "dossier.resolved": pl.col("resolved"),
+            "dossier.resolved_early": pl.col("early"),
+            "dossier.resolved_on_time": pl.col("resolved") - pl.col("late") - pl.col("early"),
+            "dossier.resolved_late": pl.col("late"),
+            "dossier.pending": pl.col("pending"),
+            "dossier.pending_overdue": (pl.col("pending") * pl.col("overdue_share")).round(0),
+            "dossier.suspended": (pl.col("received") * pl.col("z_suspended")).round(0),
+            "dossier.online": share_of("received", "online_dossier"),
+            "dossier.on_time_pct": (100 * (pl.col("resolved") - pl.col("late"))
+                                    / pl.col("resolved")).round(2),
+            "service.online_level3": level34 - level4,
+            "service.online_level4": level4,
+            "tthc.in_force": pl.col("tthc_in_force"),
+            "tthc.published": share_of("tthc_in_force", "published"),
+            "tthc.amended": (pl.col("tthc_in_force") * _rate("simplified", shift, 0.06)).round(0),
+            "tthc.abolished": (pl.col("tthc_in_force") * _rate("simplified", shift, 0.03)).round(0),
+            "task.planned": pl.col("task_planned"),
+            "task.completed": share_of("task_planned", "task"),
+            "inspection.planned": pl.col("inspection_planned"),
+            "inspection.done": share_of("inspection_planned", "inspection"),
+            "onestop.units_with": share_of("units_total", "onestop"),
+            "onestop.units_total": pl.col("units_total"),
+            "edoc.exchange_pct": _rate("edoc", shift).round(2),
+            "staff.software_use_pct": _rate("software", shift).round(2),
+            "staff.headcount": pl.col("headcount"),
+            "staff.trained": share_of("headcount", "training"),
+            "org.payroll_reduction_pct": _rate("payroll", shift, 14.0).round(2),
+            "legal.docs_planned": pl.col("legal_planned"),
+            "legal.docs_on_time": share_of("legal_planned", "legal"),
+            "finance.plan_bn": pl.col("z_plan_bn").round(1),
+            "finance.disbursed_bn": (pl.col("z_plan_bn") * _rate("disbursement", shift, 1.0)).round(1),
+            "sipas.satisfaction_pct": _rate("satisfaction", shift).round(2),
+        },
+    )
+
+
+def _to_long(wide: pl.DataFrame) -> pl.DataFrame:
+    """Return the standardised long form (province_code, province, era, period, year, indicator,
+    value) of a wide 63-era table."""
+    from cchc_analysis.registry import provinces_frame
+
+    names = provinces_frame("63").select(pl.col("code").alias("province_code"),
+                                         pl.col("name_vi").alias("province"))
+    return (
+        wide.unpivot(index=["province_code", "year"], variable_name="indicator", value_name="value")
+        .join(names, on="province_code")
+        .with_columns(era=pl.lit("63"), period=pl.col("year").cast(pl.String),
+                      year=pl.col("year").cast(pl.Int32))
+        .select("province_code", "province", "era", "period", "year", "indicator", "value")
+    )
+
+
+def _mean_index(long: pl.DataFrame, rubric: Rubric) -> float:
+    from cchc_analysis.score import score_indicators
+
+    return float(score_indicators(long, rubric).totals["index_pct"].mean())  # type: ignore[arg-type]
+
+
+def _year_table(noise: pl.DataFrame, year: int, shift: float) -> pl.DataFrame:
+    from cchc_analysis.merger import aggregate_to_successors
+
+    long = _to_long(_indicators(noise.filter(pl.col("year") == year), {year: shift}))
+    return aggregate_to_successors(long) if year >= 2025 else long
+
+
+def _calibrate(noise: pl.DataFrame, year: int, rubric: Rubric) -> float:
+    """Return the year shift whose mean index is within 0.05 of the target (bisection)."""
+    low, high = -3.0, 3.0
+    for _ in range(40):
+        middle = (low + high) / 2
+        mean = _mean_index(_year_table(noise, year, middle), rubric)
+        if abs(mean - TARGET_MEAN_INDEX[year]) < 0.05:
+            break
+        low, high = (middle, high) if mean < TARGET_MEAN_INDEX[year] else (low, middle)
+    return round(middle, 6)
+
+
+def generate_demo_data(seed: int = DEFAULT_SEED) -> pl.DataFrame:
+    """Return the synthetic long indicator table in the contract's shape (province, period,
+    indicator, value, unit, source, note), 63 provinces × 2021–2024 and 34 provinces × 2025."""
+    from cchc_analysis.rubric import load_rubric
+
+    rubric = load_rubric("par-index-illustrative")
+    noise = _noise_frame(seed)
+    tables = [_year_table(noise, year, _calibrate(noise, year, rubric)) for year in YEARS]
+    units = load_catalogue().select(pl.col("id").alias("indicator"), "unit")
+    return (
+        pl.concat([t.select("province_code", "province", "period", "indicator", "value")
+                   for t in tables])
+        .join(units, on="indicator")
+        .with_columns(
+            value=pl.when(pl.col("unit").is_in(["count"])).then(
+                pl.col("value").cast(pl.Int64).cast(pl.String))
+            .otherwise(pl.col("value").round(2).cast(pl.String)),
+            source=pl.lit(SOURCE_NOTE.format(seed=seed)),
+            note=pl.lit("synthetic"),
+        )
+        .sort("period", "province_code", "indicator")
+        .select("province", "period", "indicator", "value", "unit", "source", "note")
+    )
+
+
+def write_demo_data(out_dir: Path, seed: int = DEFAULT_SEED) -> Path:
+    """Write the synthetic table to ``out_dir/FILE_NAME`` atomically; return its path."""
+    from cchc_analysis.outputs import atomic_write_bytes
+
+    table = generate_demo_data(seed)
+    path = Path(out_dir) / FILE_NAME
+    atomic_write_bytes(path, table.write_csv().encode("utf-8"))
+    return path

@@ -1,0 +1,77 @@
+"""The only place that writes outputs: atomically, so a run killed midway leaves the previous
+good files intact (write to a temporary file in the same folder, then rename over the target)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; on success rename it over ``target``."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                         dir=target.parent)
+    os.close(handle)
+    os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+    try:
+        yield Path(temporary)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> Path:
+    """Write ``data`` to ``target`` atomically; return ``target``."""
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+    return Path(target)
+
+
+def atomic_write_text(target: Path, text: str) -> Path:
+    """Write UTF-8 ``text`` to ``target`` atomically; return ``target``."""
+    return atomic_write_bytes(target, text.encode("utf-8"))
+
+
+def atomic_write_parquet(target: Path, frame: pl.DataFrame) -> Path:
+    """Write ``frame`` as Parquet atomically (no statistics timestamps: byte-stable); return it."""
+    with atomic_path(target) as temporary:
+        frame.write_parquet(temporary, compression="zstd", statistics=True)
+    return Path(target)
+
+
+def atomic_write_json(target: Path, payload: dict[str, Any]) -> Path:
+    """Write ``payload`` as indented, key-sorted JSON atomically; return ``target``."""
+    return atomic_write_text(target, json.dumps(payload, ensure_ascii=False, indent=2,
+                                                sort_keys=True, default=str) + "\n")
+
+
+def sha256_of(path: Path) -> str:
+    """Return the hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sha256_text(text: str) -> str:
+    """Return the hex sha256 of a UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
