@@ -34,10 +34,12 @@ def demo_table() -> pl.DataFrame:
 @pytest.fixture(scope="session")
 def three_province_csv(tmp_path_factory: pytest.TempPathFactory, demo_table: pl.DataFrame) -> Path:
     """A small long-form CSV: 3 provinces in 2025 and their 6 predecessors in 2024."""
-    rows = pl.concat([
-        demo_table.filter((pl.col("period") == period) & pl.col("province").is_in(names))
-        for period, names in FIXTURE_PROVINCES.items()
-    ])
+    rows = pl.concat(
+        [
+            demo_table.filter((pl.col("period") == period) & pl.col("province").is_in(names))
+            for period, names in FIXTURE_PROVINCES.items()
+        ]
+    )
     path = tmp_path_factory.mktemp("fixture") / "three_provinces.csv"
     rows.write_csv(path)
     return path
@@ -45,13 +47,27 @@ def three_province_csv(tmp_path_factory: pytest.TempPathFactory, demo_table: pl.
 
 def long_rows(province: str, period: str, values: dict[str, float | None]) -> list[dict]:
     """Return contract long-form rows for one province and period."""
-    return [{"province": province, "period": period, "indicator": k,
-             "value": None if v is None else str(v)} for k, v in values.items()]
+    return [
+        {
+            "province": province,
+            "period": period,
+            "indicator": k,
+            "value": None if v is None else str(v),
+        }
+        for k, v in values.items()
+    ]
 
 
 def write_csv(tmp_path: Path, rows: list[dict], name: str = "table.csv") -> Path:
     """Write rows as a CSV in tmp_path and return its path."""
     path = tmp_path / name
-    pl.DataFrame(rows, schema={"province": pl.String, "period": pl.String,
-                               "indicator": pl.String, "value": pl.String}).write_csv(path)
+    pl.DataFrame(
+        rows,
+        schema={
+            "province": pl.String,
+            "period": pl.String,
+            "indicator": pl.String,
+            "value": pl.String,
+        },
+    ).write_csv(path)
     return path

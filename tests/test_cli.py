@@ -15,8 +15,14 @@ CCHC = [sys.executable, "-m", "cchc_analysis.cli"]
 
 
 def _run(*args, cwd):
-    return subprocess.run([*CCHC, *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    return subprocess.run(
+        [*CCHC, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
 
 
 def test_help_is_fast_and_lists_the_commands(tmp_path):
@@ -26,7 +32,9 @@ def test_help_is_fast_and_lists_the_commands(tmp_path):
     for command in ("validate", "score", "report", "reports", "demo-data"):
         assert command in done.stdout
     code = "import cchc_analysis.cli, sys; print('great_expectations' in sys.modules, 'papermill' in sys.modules)"
-    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert imported.stdout.strip() == "False False"
     assert time.perf_counter() - started < 60  # generous: a sanity bound, not a benchmark
 
@@ -34,18 +42,36 @@ def test_help_is_fast_and_lists_the_commands(tmp_path):
 @pytest.mark.slow
 def test_validate_score_reports_end_to_end(tmp_path, three_province_csv):
     processed, reports = tmp_path / "processed", tmp_path / "reports"
-    validated = _run("validate", three_province_csv, "--out", processed,
-                     "--failures-dir", reports / "validation", cwd=tmp_path)
+    validated = _run(
+        "validate",
+        three_province_csv,
+        "--out",
+        processed,
+        "--failures-dir",
+        reports / "validation",
+        cwd=tmp_path,
+    )
     assert validated.returncode == 0, validated.stderr
-    assert "province_count" in validated.stderr            # 3 of 34 provinces: a warning only
-    scored = _run("score", "--indicators", processed / "indicators.parquet", "--out", processed,
-                  cwd=tmp_path)
+    assert "province_count" in validated.stderr  # 3 of 34 provinces: a warning only
+    scored = _run(
+        "score", "--indicators", processed / "indicators.parquet", "--out", processed, cwd=tmp_path
+    )
     assert scored.returncode == 0, scored.stderr
     totals = pl.read_parquet(processed / "scores_totals.parquet").filter(pl.col("period") == "2025")
     assert sorted(totals["province"]) == ["Hà Nội", "Phú Thọ", "Đồng Tháp"]
     assert sorted(totals["rank"]) == [1, 2, 3]
-    rendered = _run("reports", "--year", 2025, "--processed", processed, "--out", reports / "2025",
-                    "--jobs", 2, cwd=tmp_path)
+    rendered = _run(
+        "reports",
+        "--year",
+        2025,
+        "--processed",
+        processed,
+        "--out",
+        reports / "2025",
+        "--jobs",
+        2,
+        cwd=tmp_path,
+    )
     assert rendered.returncode == 0, rendered.stderr
     html = sorted(p.name for p in (reports / "2025").glob("*.html"))
     assert html == ["01-ha_noi.html", "25-phu_tho.html", "82-dong_thap.html", "index.html"]
@@ -59,7 +85,9 @@ def test_validate_fails_with_row_and_rule_and_writes_nothing(tmp_path):
     rows += long_rows("Hòa Bình", "2025", {"task.planned": 10})
     path = write_csv(tmp_path, rows)
     processed = tmp_path / "processed"
-    done = _run("validate", path, "--out", processed, "--failures-dir", tmp_path / "v", cwd=tmp_path)
+    done = _run(
+        "validate", path, "--out", processed, "--failures-dir", tmp_path / "v", cwd=tmp_path
+    )
     assert done.returncode == 1
     assert "table.csv:3" in done.stderr and "task_completed_within_planned" in done.stderr
     assert "table.csv:4" in done.stderr and "merged into Phú Thọ" in done.stderr
@@ -70,24 +98,69 @@ def test_validate_fails_with_row_and_rule_and_writes_nothing(tmp_path):
 
 def test_a_failed_validation_leaves_previous_outputs_intact(tmp_path, three_province_csv):
     processed = tmp_path / "processed"
-    assert _run("validate", three_province_csv, "--out", processed, "--failures-dir", tmp_path,
-                cwd=tmp_path).returncode == 0
+    assert (
+        _run(
+            "validate",
+            three_province_csv,
+            "--out",
+            processed,
+            "--failures-dir",
+            tmp_path,
+            cwd=tmp_path,
+        ).returncode
+        == 0
+    )
     before = (processed / "indicators.parquet").read_bytes()
     bad = write_csv(tmp_path, long_rows("Hà Nội", "2024", {"task.planned": -1}))
-    assert _run("validate", bad, "--out", processed, "--failures-dir", tmp_path,
-                cwd=tmp_path).returncode == 1
+    assert (
+        _run(
+            "validate", bad, "--out", processed, "--failures-dir", tmp_path, cwd=tmp_path
+        ).returncode
+        == 1
+    )
     assert (processed / "indicators.parquet").read_bytes() == before
 
 
 @pytest.mark.slow
 def test_a_batch_continues_past_a_failing_province(tmp_path, three_province_csv):
     processed = tmp_path / "processed"
-    assert _run("validate", three_province_csv, "--out", processed, "--failures-dir", tmp_path,
-                cwd=tmp_path).returncode == 0
-    assert _run("score", "--indicators", processed / "indicators.parquet", "--out", processed,
-                cwd=tmp_path).returncode == 0
-    done = _run("reports", "--year", 2025, "--processed", processed, "--out", tmp_path / "r",
-                "--provinces", "Hà Nội", "--provinces", "Cà Mau", cwd=tmp_path)
+    assert (
+        _run(
+            "validate",
+            three_province_csv,
+            "--out",
+            processed,
+            "--failures-dir",
+            tmp_path,
+            cwd=tmp_path,
+        ).returncode
+        == 0
+    )
+    assert (
+        _run(
+            "score",
+            "--indicators",
+            processed / "indicators.parquet",
+            "--out",
+            processed,
+            cwd=tmp_path,
+        ).returncode
+        == 0
+    )
+    done = _run(
+        "reports",
+        "--year",
+        2025,
+        "--processed",
+        processed,
+        "--out",
+        tmp_path / "r",
+        "--provinces",
+        "Hà Nội",
+        "--provinces",
+        "Cà Mau",
+        cwd=tmp_path,
+    )
     assert done.returncode == 1
     assert "failed: 96 Cà Mau" in done.stderr or "Cà Mau" in done.stderr
     assert (tmp_path / "r" / "01-ha_noi.html").exists()

@@ -25,7 +25,10 @@ def test_committed_file_is_what_the_generator_writes(tmp_path):
 
 def test_another_seed_gives_other_data(tmp_path, demo_table):
     other = write_demo_data(tmp_path, DEFAULT_SEED + 1)
-    assert pl.read_csv(other)["value"].to_list() != demo_table["value"].cast(pl.Int64, strict=False).to_list()
+    assert (
+        pl.read_csv(other)["value"].to_list()
+        != demo_table["value"].cast(pl.Int64, strict=False).to_list()
+    )
 
 
 def test_provinces_per_year(demo_table):
@@ -41,14 +44,22 @@ def test_every_row_is_labelled_synthetic(demo_table):
 def test_identities_hold(demo_wide):
     _, wide = demo_wide
     assert wide.filter(
-        pl.col("dossier.resolved_early") + pl.col("dossier.resolved_on_time")
-        + pl.col("dossier.resolved_late") != pl.col("dossier.resolved")).is_empty()
-    assert wide.filter(pl.col("dossier.resolved") + pl.col("dossier.pending")
-                       != pl.col("dossier.received")).is_empty()
-    for part, whole in [("task.completed", "task.planned"), ("inspection.done", "inspection.planned"),
-                        ("dossier.online", "dossier.received"), ("tthc.published", "tthc.in_force"),
-                        ("onestop.units_with", "onestop.units_total"),
-                        ("dossier.pending_overdue", "dossier.pending")]:
+        pl.col("dossier.resolved_early")
+        + pl.col("dossier.resolved_on_time")
+        + pl.col("dossier.resolved_late")
+        != pl.col("dossier.resolved")
+    ).is_empty()
+    assert wide.filter(
+        pl.col("dossier.resolved") + pl.col("dossier.pending") != pl.col("dossier.received")
+    ).is_empty()
+    for part, whole in [
+        ("task.completed", "task.planned"),
+        ("inspection.done", "inspection.planned"),
+        ("dossier.online", "dossier.received"),
+        ("tthc.published", "tthc.in_force"),
+        ("onestop.units_with", "onestop.units_total"),
+        ("dossier.pending_overdue", "dossier.pending"),
+    ]:
         assert wide.filter(pl.col(part) > pl.col(whole)).is_empty(), part
     assert wide.select(pl.col("^.*_pct$").min()).min_horizontal()[0] >= 0
     assert wide.select(pl.col("^.*_pct$").max()).max_horizontal()[0] <= 100

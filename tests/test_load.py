@@ -5,11 +5,21 @@ from cchc_analysis.load import LoadError, load_indicators, parse_number, read_ta
 from tests.conftest import long_rows, write_csv
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("512304", 512304.0), ("70.25", 70.25), ("70,25", 70.25), ("70,25%", 70.25),
-    ("1.234.567", 1234567.0), ("1,234,567", 1234567.0), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
-    (" 42 ", 42.0), ("-3", -3.0),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("512304", 512304.0),
+        ("70.25", 70.25),
+        ("70,25", 70.25),
+        ("70,25%", 70.25),
+        ("1.234.567", 1234567.0),
+        ("1,234,567", 1234567.0),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        (" 42 ", 42.0),
+        ("-3", -3.0),
+    ],
+)
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
 
@@ -39,8 +49,14 @@ def test_unresolvable_province_keeps_the_reason(tmp_path):
 
 def test_wide_form_becomes_long_with_the_column_named(tmp_path):
     path = tmp_path / "wide.csv"
-    pl.DataFrame({"Tỉnh": ["Hà Nội", "Đà Nẵng"], "Kỳ báo cáo": ["2024", "2024"],
-                  "task.planned": ["40", "35"], "task.completed": ["28", "x"]}).write_csv(path)
+    pl.DataFrame(
+        {
+            "Tỉnh": ["Hà Nội", "Đà Nẵng"],
+            "Kỳ báo cáo": ["2024", "2024"],
+            "task.planned": ["40", "35"],
+            "task.completed": ["28", "x"],
+        }
+    ).write_csv(path)
     table = load_indicators(path)
     assert table.height == 4
     bad = table.filter(pl.col("value").is_null())
@@ -49,7 +65,9 @@ def test_wide_form_becomes_long_with_the_column_named(tmp_path):
 
 def test_missing_required_column_names_file_and_column(tmp_path):
     path = tmp_path / "bad.csv"
-    pl.DataFrame({"province": ["Hà Nội"], "indicator": ["task.planned"], "value": ["1"]}).write_csv(path)
+    pl.DataFrame({"province": ["Hà Nội"], "indicator": ["task.planned"], "value": ["1"]}).write_csv(
+        path
+    )
     with pytest.raises(LoadError, match=r"bad.csv: missing required column\(s\) \['period'\]"):
         to_long(read_table(path), str(path))
 

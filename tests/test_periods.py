@@ -5,15 +5,27 @@ import pytest
 from cchc_analysis.periods import PeriodError, canonical_period, era_of, parse_period
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2025", "2025"), ("năm 2021", "2021"), ("Năm 2021", "2021"),
-    ("2022-H1", "2022-H1"), ("2022-h2", "2022-H2"), ("2022-9M", "2022-9M"), ("2022-Q3", "2022-Q3"),
-    ("6 tháng đầu năm 2022", "2022-H1"), ("6 tháng cuối năm 2022", "2022-H2"),
-    ("9 tháng năm 2022", "2022-9M"), ("9 tháng đầu năm 2022", "2022-9M"),
-    ("Q3/2022", "2022-Q3"), ("Quý III/2022", "2022-Q3"), ("quý 4/2023", "2022-Q4".replace("2022", "2023")),
-    ("6 tha\u0301ng đầu năm 2022", "2022-H1"),  # NFD input
-    (2024, "2024"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025", "2025"),
+        ("năm 2021", "2021"),
+        ("Năm 2021", "2021"),
+        ("2022-H1", "2022-H1"),
+        ("2022-h2", "2022-H2"),
+        ("2022-9M", "2022-9M"),
+        ("2022-Q3", "2022-Q3"),
+        ("6 tháng đầu năm 2022", "2022-H1"),
+        ("6 tháng cuối năm 2022", "2022-H2"),
+        ("9 tháng năm 2022", "2022-9M"),
+        ("9 tháng đầu năm 2022", "2022-9M"),
+        ("Q3/2022", "2022-Q3"),
+        ("Quý III/2022", "2022-Q3"),
+        ("quý 4/2023", "2022-Q4".replace("2022", "2023")),
+        ("6 tha\u0301ng đầu năm 2022", "2022-H1"),  # NFD input
+        (2024, "2024"),
+    ],
+)
 def test_accepted_spellings_become_canonical(text, expected):
     assert canonical_period(text) == expected
 

@@ -8,9 +8,15 @@ from cchc_analysis.validate import format_failures, validate_indicators
 from tests.conftest import long_rows, write_csv
 
 CONSISTENT = {
-    "dossier.received": 1000, "dossier.resolved": 950, "dossier.resolved_early": 500,
-    "dossier.resolved_on_time": 430, "dossier.resolved_late": 20, "dossier.pending": 50,
-    "task.planned": 40, "task.completed": 28, "edoc.exchange_pct": 97.5,
+    "dossier.received": 1000,
+    "dossier.resolved": 950,
+    "dossier.resolved_early": 500,
+    "dossier.resolved_on_time": 430,
+    "dossier.resolved_late": 20,
+    "dossier.pending": 50,
+    "task.planned": 40,
+    "task.completed": 28,
+    "edoc.exchange_pct": 97.5,
 }
 
 
@@ -30,15 +36,18 @@ def test_a_consistent_table_passes(tmp_path):
     assert result.failures["rule"].to_list() == ["province_count"]
 
 
-@pytest.mark.parametrize(("change", "rule", "indicator", "row"), [
-    ({"dossier.resolved_late": 25}, "dossier_resolved_parts", "dossier.resolved", 3),
-    ({"dossier.pending": 60}, "dossier_received_parts", "dossier.received", 2),
-    ({"task.completed": 41}, "task_completed_within_planned", "task.completed", 9),
-    ({"edoc.exchange_pct": 112}, "value_bounds", "edoc.exchange_pct", 10),
-    ({"task.planned": -40, "task.completed": -50}, "value_bounds", "task.planned", 8),
-    ({"task.planned": "bốn mươi"}, "value_is_number", "task.planned", 8),
-    ({"task.planned": None}, "value_present", "task.planned", 8),
-])
+@pytest.mark.parametrize(
+    ("change", "rule", "indicator", "row"),
+    [
+        ({"dossier.resolved_late": 25}, "dossier_resolved_parts", "dossier.resolved", 3),
+        ({"dossier.pending": 60}, "dossier_received_parts", "dossier.received", 2),
+        ({"task.completed": 41}, "task_completed_within_planned", "task.completed", 9),
+        ({"edoc.exchange_pct": 112}, "value_bounds", "edoc.exchange_pct", 10),
+        ({"task.planned": -40, "task.completed": -50}, "value_bounds", "task.planned", 8),
+        ({"task.planned": "bốn mươi"}, "value_is_number", "task.planned", 8),
+        ({"task.planned": None}, "value_present", "task.planned", 8),
+    ],
+)
 def test_each_broken_rule_names_its_row(tmp_path, change, rule, indicator, row):
     result = _validate(tmp_path, long_rows("Hà Nội", "2024", {**CONSISTENT, **change}))
     errors = _errors(result).filter(pl.col("rule") == rule)
@@ -49,24 +58,27 @@ def test_each_broken_rule_names_its_row(tmp_path, change, rule, indicator, row):
 
 def test_unknown_and_merged_provinces_are_reported_with_the_reason(tmp_path):
     rows = long_rows("Ha Noii", "2024", {"task.planned": 1}) + long_rows(
-        "Hòa Bình", "2025", {"task.planned": 1})
+        "Hòa Bình", "2025", {"task.planned": 1}
+    )
     errors = _errors(_validate(tmp_path, rows))
     assert errors["rule"].to_list() == ["province_resolvable", "province_resolvable"]
     assert errors["row"].to_list() == [2, 3]
-    assert "Hà Nội" in errors["message_en"][0]          # closest candidate
+    assert "Hà Nội" in errors["message_en"][0]  # closest candidate
     assert "merged into Phú Thọ" in errors["message_en"][1]
 
 
 def test_duplicate_keys_flag_every_copy(tmp_path):
     rows = long_rows("Hà Nội", "2024", {"task.planned": 40}) + long_rows(
-        "Thành phố Hà Nội", "2024", {"task.planned": 41})
+        "Thành phố Hà Nội", "2024", {"task.planned": 41}
+    )
     errors = _errors(_validate(tmp_path, rows))
     assert errors.filter(pl.col("rule") == "unique_key")["row"].to_list() == [2, 3]
 
 
 def test_unknown_indicator_and_bad_period(tmp_path):
     rows = long_rows("Hà Nội", "2024", {"task.plannned": 40}) + long_rows(
-        "Hà Nội", "2024-H3", {"task.planned": 40})
+        "Hà Nội", "2024-H3", {"task.planned": 40}
+    )
     errors = _errors(_validate(tmp_path, rows))
     found = set(zip(errors["rule"], errors["row"], strict=True))
     assert ("indicator_known", 2) in found

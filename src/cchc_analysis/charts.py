@@ -37,8 +37,10 @@ def _inline_svg_renderer(spec: dict, **_: object) -> dict[str, str]:
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(spec)
-    return {"text/html": f'<div class="cchc-chart">{svg}</div>',
-            "text/plain": "<chart rendered as inline SVG>"}
+    return {
+        "text/html": f'<div class="cchc-chart">{svg}</div>',
+        "text/plain": "<chart rendered as inline SVG>",
+    }
 
 
 def enable_offline_rendering() -> None:
@@ -59,7 +61,8 @@ def plot_domain_profile(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerCha
     )
     median = base.mark_tick(color=MEDIAN, thickness=3, size=18).encode(x="median_pct:Q")
     return (bars + median).properties(
-        title=text("domain_profile_title", lang), width=420, height=28 * profile.height)
+        title=text("domain_profile_title", lang), width=420, height=28 * profile.height
+    )
 
 
 def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> alt.Chart:
@@ -67,28 +70,52 @@ def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> 
     index_pct, rank), the chosen province highlighted."""
     frame = totals.with_columns(
         chosen=pl.when(pl.col("province_code") == province_code)
-        .then(pl.lit(text("this_province", lang))).otherwise(pl.lit(text("other_provinces", lang)))
+        .then(pl.lit(text("this_province", lang)))
+        .otherwise(pl.lit(text("other_provinces", lang)))
     )
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("index_pct:Q", title=text("index_pct", lang), scale=alt.Scale(zero=False,
-                                                                                nice=True)),
-        y=alt.Y("province:N", sort=alt.EncodingSortField("index_pct", order="descending"),
-                title=None, axis=alt.Axis(labelFontSize=10)),
-        color=alt.Color("chosen:N", title=None, scale=alt.Scale(
-            domain=[text("this_province", lang), text("other_provinces", lang)],
-            range=[HIGHLIGHT, MUTED])),
-        tooltip=[alt.Tooltip("province:N"), alt.Tooltip("rank:Q"),
-                 alt.Tooltip("index_pct:Q", format=".2f")],
-    ).properties(title=text("ranking_title", lang), width=420, height=14 * frame.height)
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "index_pct:Q", title=text("index_pct", lang), scale=alt.Scale(zero=False, nice=True)
+            ),
+            y=alt.Y(
+                "province:N",
+                sort=alt.EncodingSortField("index_pct", order="descending"),
+                title=None,
+                axis=alt.Axis(labelFontSize=10),
+            ),
+            color=alt.Color(
+                "chosen:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[text("this_province", lang), text("other_provinces", lang)],
+                    range=[HIGHLIGHT, MUTED],
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("province:N"),
+                alt.Tooltip("rank:Q"),
+                alt.Tooltip("index_pct:Q", format=".2f"),
+            ],
+        )
+        .properties(title=text("ranking_title", lang), width=420, height=14 * frame.height)
+    )
 
 
 def plot_trend(trend: pl.DataFrame, lang: str = "vi") -> alt.Chart:
     """Return the index across years (``trend``: year, index_pct, series, kind); predecessors
     before the merger drawn dashed."""
-    return alt.Chart(trend).mark_line(point=True).encode(
-        x=alt.X("year:O", title=text("year", lang)),
-        y=alt.Y("index_pct:Q", title=text("index_pct", lang), scale=alt.Scale(zero=False)),
-        color=alt.Color("series:N", title=None),
-        strokeDash=alt.StrokeDash("kind:N", title=None),
-        tooltip=["series:N", "year:O", alt.Tooltip("index_pct:Q", format=".2f")],
-    ).properties(title=text("trend_title", lang), width=420, height=220)
+    return (
+        alt.Chart(trend)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title=text("year", lang)),
+            y=alt.Y("index_pct:Q", title=text("index_pct", lang), scale=alt.Scale(zero=False)),
+            color=alt.Color("series:N", title=None),
+            strokeDash=alt.StrokeDash("kind:N", title=None),
+            tooltip=["series:N", "year:O", alt.Tooltip("index_pct:Q", format=".2f")],
+        )
+        .properties(title=text("trend_title", lang), width=420, height=220)
+    )

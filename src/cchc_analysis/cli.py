@@ -17,9 +17,12 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Validate, score and report Vietnam's public administration reform "
-                       "(CCHC) indicators.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Validate, score and report Vietnam's public administration reform (CCHC) indicators.",
+)
 
 PROCESSED = Path("data/processed")
 REPORTS = Path("reports")
@@ -34,7 +37,9 @@ def _fail(message: str, code: int = 1) -> None:
 @app.command("demo-data")
 def demo_data(
     out: Annotated[Path, typer.Option(help="Folder to write the synthetic table to.")] = DEMO_DIR,
-    seed: Annotated[int, typer.Option(help="Random seed (fixed: same seed, same bytes).")] = 20250701,
+    seed: Annotated[
+        int, typer.Option(help="Random seed (fixed: same seed, same bytes).")
+    ] = 20250701,
 ) -> None:
     """Write the SYNTHETIC demo indicator table (63 provinces 2021–2024, 34 in 2025)."""
     from cchc_analysis.demo import write_demo_data
@@ -47,8 +52,8 @@ def demo_data(
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Indicator tables (CSV, XLSX, Parquet).")],
     out: Annotated[Path, typer.Option(help="Where the validated table goes.")] = PROCESSED,
-    failures_dir: Annotated[Path, typer.Option(help="Where failures.csv goes.")] =
-        REPORTS / "validation",
+    failures_dir: Annotated[Path, typer.Option(help="Where failures.csv goes.")] = REPORTS
+    / "validation",
     lang: Annotated[str, typer.Option(help="Language of messages: vi or en.")] = "en",
 ) -> None:
     """Validate indicator tables; on success write data/processed/indicators.parquet.
@@ -69,8 +74,11 @@ def validate(
     warnings = result.failures.height - errors.height
     if result.failures.height:
         typer.echo(format_failures(result.failures, lang=lang, limit=50), err=True)
-    typer.echo(f"{result.indicators.height} rows checked: {errors.height} error(s), {warnings} "
-               f"warning(s); failures table: {failures_dir / FAILURES_FILE}", err=True)
+    typer.echo(
+        f"{result.indicators.height} rows checked: {errors.height} error(s), {warnings} "
+        f"warning(s); failures table: {failures_dir / FAILURES_FILE}",
+        err=True,
+    )
     if not result.ok:
         _fail("validation failed: nothing written to " + str(out))
     typer.echo(f"wrote {out / 'indicators.parquet'}")
@@ -78,10 +86,12 @@ def validate(
 
 @app.command()
 def score(
-    indicators: Annotated[Path, typer.Option(help="Validated table from `cchc validate`.")] =
-        PROCESSED / "indicators.parquet",
-    rubric: Annotated[str, typer.Option(help="Bundled rubric id or a YAML path.")] =
-        "par-index-illustrative",
+    indicators: Annotated[
+        Path, typer.Option(help="Validated table from `cchc validate`.")
+    ] = PROCESSED / "indicators.parquet",
+    rubric: Annotated[
+        str, typer.Option(help="Bundled rubric id or a YAML path.")
+    ] = "par-index-illustrative",
     out: Annotated[Path, typer.Option(help="Where the score tables go.")] = PROCESSED,
 ) -> None:
     """Score the validated table: criterion → domain → total → index → rank → grade."""
@@ -122,8 +132,10 @@ def report(
 @app.command()
 def reports(
     year: Annotated[int, typer.Option(help="Year to report on.")] = 2025,
-    provinces: Annotated[list[str] | None, typer.Option(
-        "--provinces", help="Only these provinces (repeat the option).")] = None,
+    provinces: Annotated[
+        list[str] | None,
+        typer.Option("--provinces", help="Only these provinces (repeat the option)."),
+    ] = None,
     jobs: Annotated[int, typer.Option(help="Reports rendered in parallel.")] = 2,
     lang: Annotated[str, typer.Option(help="vi or en.")] = "vi",
     processed: Annotated[Path, typer.Option(help="Folder written by `cchc score`.")] = PROCESSED,
@@ -139,13 +151,17 @@ def reports(
 
     def progress(outcome: RenderOutcome) -> None:
         status = "ok" if outcome.error is None else "FAILED"
-        typer.echo(f"  {status:6} {outcome.province_code} {outcome.province} "
-                   f"({outcome.seconds:.1f} s)", err=True)
+        typer.echo(
+            f"  {status:6} {outcome.province_code} {outcome.province} ({outcome.seconds:.1f} s)",
+            err=True,
+        )
 
     outcomes = render_reports(year, processed, target, provinces, lang, jobs, on_done=progress)
     failed = [o for o in outcomes if o.error]
-    typer.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} reports written to {target} "
-               f"in {time.perf_counter() - started:.1f} s; index: {target / 'index.html'}")
+    typer.echo(
+        f"{len(outcomes) - len(failed)} of {len(outcomes)} reports written to {target} "
+        f"in {time.perf_counter() - started:.1f} s; index: {target / 'index.html'}"
+    )
     if failed:
         for o in failed:
             typer.echo(f"  failed: {o.province_code} {o.province}: {o.error}", err=True)

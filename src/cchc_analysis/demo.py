@@ -30,10 +30,23 @@ FILE_NAME = "cchc_indicators_2021_2025_SYNTHETIC.csv"
 
 # Logit offsets of each rate at an average province and shift 0.
 _BASE = {
-    "task": 2.2, "inspection": 2.0, "legal": 1.6, "published": 3.4, "on_time": 3.2,
-    "not_overdue": 2.5, "onestop": 2.8, "online_dossier": -0.6, "level34": 0.6, "level4": -0.8,
-    "edoc": 2.2, "software": 2.4, "training": -0.4, "payroll": 0.0, "disbursement": 1.4,
-    "satisfaction": 1.2, "simplified": -0.2,
+    "task": 2.2,
+    "inspection": 2.0,
+    "legal": 1.6,
+    "published": 3.4,
+    "on_time": 3.2,
+    "not_overdue": 2.5,
+    "onestop": 2.8,
+    "online_dossier": -0.6,
+    "level34": 0.6,
+    "level4": -0.8,
+    "edoc": 2.2,
+    "software": 2.4,
+    "training": -0.4,
+    "payroll": 0.0,
+    "disbursement": 1.4,
+    "satisfaction": 1.2,
+    "simplified": -0.2,
 }
 _TREND = {"online_dossier": 0.35, "level4": 0.35, "level34": 0.2}  # per year since 2021
 
@@ -48,10 +61,16 @@ def _noise_frame(seed: int) -> pl.DataFrame:
     quality = rng.normal(0, 1, n)
     size = np.exp(rng.normal(0, 0.6, n)) * np.where(provinces["kind"] == "city", 3.0, 1.0)
     rows: dict[str, list] = {"province_code": [], "year": [], "quality": [], "size": []}
-    draws: dict[str, list[float]] = {name: [] for name in [*_BASE, "early_share", "resolved_share",
-                                                           "suspended", "plan_bn"]}
-    counts: dict[str, list[int]] = {"task_planned": [], "inspection_planned": [],
-                                    "legal_planned": [], "tthc_in_force": [], "units_total": []}
+    draws: dict[str, list[float]] = {
+        name: [] for name in [*_BASE, "early_share", "resolved_share", "suspended", "plan_bn"]
+    }
+    counts: dict[str, list[int]] = {
+        "task_planned": [],
+        "inspection_planned": [],
+        "legal_planned": [],
+        "tthc_in_force": [],
+        "units_total": [],
+    }
     for year in YEARS:
         for i, code in enumerate(provinces["code"]):
             rows["province_code"].append(code)
@@ -83,24 +102,31 @@ def _indicators(noise: pl.DataFrame, shifts: dict[int, float]) -> pl.DataFrame:
     """Return the wide 63-era indicator table (one row per province × year) for given shifts."""
     shift = pl.col("year").replace_strict(shifts, return_dtype=pl.Float64)
     received = (pl.col("size") * 150_000).round(0)
-    frame = noise.with_columns(
-        received=received,
-        resolved=(received * pl.col("z_resolved_share")).round(0),
-        late_share=1 - _rate("on_time", shift, 1.0),
-        overdue_share=1 - _rate("not_overdue", shift, 1.0),
-        headcount=(pl.col("size") * 3_500).round(0),
-    ).with_columns(
-        pending=pl.col("received") - pl.col("resolved"),
-        late=(pl.col("resolved") * pl.col("late_share")).round(0),
-    ).with_columns(
-        early=((pl.col("resolved") - pl.col("late")) * pl.col("z_early_share")).round(0),
+    frame = (
+        noise.with_columns(
+            received=received,
+            resolved=(received * pl.col("z_resolved_share")).round(0),
+            late_share=1 - _rate("on_time", shift, 1.0),
+            overdue_share=1 - _rate("not_overdue", shift, 1.0),
+            headcount=(pl.col("size") * 3_500).round(0),
+        )
+        .with_columns(
+            pending=pl.col("received") - pl.col("resolved"),
+            late=(pl.col("resolved") * pl.col("late_share")).round(0),
+        )
+        .with_columns(
+            early=((pl.col("resolved") - pl.col("late")) * pl.col("z_early_share")).round(0),
+        )
     )
+
     def share_of(total: str, rate: str, s: pl.Expr = shift) -> pl.Expr:
         return (pl.col(total) * _rate(rate, s, 1.0)).round(0)
+
     level34 = share_of("tthc_in_force", "level34")
     level4 = pl.min_horizontal(share_of("tthc_in_force", "level4"), level34)
     return frame.select(
-        "province_code", "year",
+        "province_code",
+        "year",
         **{
             "dossier.received": pl.col("received"),
             "dossier.resolved": pl.col("resolved"),
@@ -111,8 +137,9 @@ def _indicators(noise: pl.DataFrame, shifts: dict[int, float]) -> pl.DataFrame:
             "dossier.pending_overdue": (pl.col("pending") * pl.col("overdue_share")).round(0),
             "dossier.suspended": (pl.col("received") * pl.col("z_suspended")).round(0),
             "dossier.online": share_of("received", "online_dossier"),
-            "dossier.on_time_pct": (100 * (pl.col("resolved") - pl.col("late"))
-                                    / pl.col("resolved")).round(2),
+            "dossier.on_time_pct": (
+                100 * (pl.col("resolved") - pl.col("late")) / pl.col("resolved")
+            ).round(2),
             "service.online_level3": level34 - level4,
             "service.online_level4": level4,
             "tthc.in_force": pl.col("tthc_in_force"),
@@ -133,7 +160,9 @@ def _indicators(noise: pl.DataFrame, shifts: dict[int, float]) -> pl.DataFrame:
             "legal.docs_planned": pl.col("legal_planned"),
             "legal.docs_on_time": share_of("legal_planned", "legal"),
             "finance.plan_bn": pl.col("z_plan_bn").round(1),
-            "finance.disbursed_bn": (pl.col("z_plan_bn") * _rate("disbursement", shift, 1.0)).round(1),
+            "finance.disbursed_bn": (pl.col("z_plan_bn") * _rate("disbursement", shift, 1.0)).round(
+                1
+            ),
             "sipas.satisfaction_pct": _rate("satisfaction", shift).round(2),
         },
     )
@@ -144,13 +173,17 @@ def _to_long(wide: pl.DataFrame) -> pl.DataFrame:
     value) of a wide 63-era table."""
     from cchc_analysis.registry import provinces_frame
 
-    names = provinces_frame("63").select(pl.col("code").alias("province_code"),
-                                         pl.col("name_vi").alias("province"))
+    names = provinces_frame("63").select(
+        pl.col("code").alias("province_code"), pl.col("name_vi").alias("province")
+    )
     return (
         wide.unpivot(index=["province_code", "year"], variable_name="indicator", value_name="value")
         .join(names, on="province_code")
-        .with_columns(era=pl.lit("63"), period=pl.col("year").cast(pl.String),
-                      year=pl.col("year").cast(pl.Int32))
+        .with_columns(
+            era=pl.lit("63"),
+            period=pl.col("year").cast(pl.String),
+            year=pl.col("year").cast(pl.Int32),
+        )
         .select("province_code", "province", "era", "period", "year", "indicator", "value")
     )
 
@@ -190,12 +223,13 @@ def generate_demo_data(seed: int = DEFAULT_SEED) -> pl.DataFrame:
     tables = [_year_table(noise, year, _calibrate(noise, year, rubric)) for year in YEARS]
     units = load_catalogue().select(pl.col("id").alias("indicator"), "unit")
     return (
-        pl.concat([t.select("province_code", "province", "period", "indicator", "value")
-                   for t in tables])
+        pl.concat(
+            [t.select("province_code", "province", "period", "indicator", "value") for t in tables]
+        )
         .join(units, on="indicator")
         .with_columns(
-            value=pl.when(pl.col("unit").is_in(["count"])).then(
-                pl.col("value").cast(pl.Int64).cast(pl.String))
+            value=pl.when(pl.col("unit").is_in(["count"]))
+            .then(pl.col("value").cast(pl.Int64).cast(pl.String))
             .otherwise(pl.col("value").round(2).cast(pl.String)),
             source=pl.lit(SOURCE_NOTE.format(seed=seed)),
             note=pl.lit("synthetic"),

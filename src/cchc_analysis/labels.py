@@ -13,7 +13,9 @@ LANGS = ("vi", "en")
 @cache
 def _labels() -> dict[str, dict[str, str]]:
     raw = (resources.files("cchc_analysis") / "data" / "labels.csv").read_text(encoding="utf-8")
-    return {row["key"]: {"vi": row["vi"], "en": row["en"]} for row in csv.DictReader(io.StringIO(raw))}
+    return {
+        row["key"]: {"vi": row["vi"], "en": row["en"]} for row in csv.DictReader(io.StringIO(raw))
+    }
 
 
 def text(key: str, lang: str = "vi", **values: object) -> str:

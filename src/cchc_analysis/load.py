@@ -21,10 +21,21 @@ KEY_WIDE = ("province", "period")
 
 # Header spellings seen in Vietnamese tables, mapped to the contract's column names.
 _HEADER_ALIASES = {
-    "tinh": "province", "tinh/thanh pho": "province", "tinh, thanh pho": "province",
-    "dia phuong": "province", "ky": "period", "ky bao cao": "period", "thoi ky": "period",
-    "nam": "period", "year": "period", "chi tieu": "indicator", "ma chi tieu": "indicator",
-    "gia tri": "value", "don vi": "unit", "don vi tinh": "unit", "nguon": "source",
+    "tinh": "province",
+    "tinh/thanh pho": "province",
+    "tinh, thanh pho": "province",
+    "dia phuong": "province",
+    "ky": "period",
+    "ky bao cao": "period",
+    "thoi ky": "period",
+    "nam": "period",
+    "year": "period",
+    "chi tieu": "indicator",
+    "ma chi tieu": "indicator",
+    "gia tri": "value",
+    "don vi": "unit",
+    "don vi tinh": "unit",
+    "nguon": "source",
     "ghi chu": "note",
 }
 
@@ -79,30 +90,41 @@ def to_long(table: pl.DataFrame, file: str) -> pl.DataFrame:
     if {"indicator", "value"} <= columns:
         missing = [name for name in REQUIRED_LONG if name not in columns]
         if missing:
-            raise LoadError(f"{file}: missing required column(s) {missing} (long form needs "
-                            f"{list(REQUIRED_LONG)})")
+            raise LoadError(
+                f"{file}: missing required column(s) {missing} (long form needs "
+                f"{list(REQUIRED_LONG)})"
+            )
         long = table.with_columns(column=pl.lit("value"))
     else:
         missing = [name for name in KEY_WIDE if name not in columns]
         if missing:
             raise LoadError(
                 f"{file}: missing required column(s) {missing}: a long table needs "
-                f"{list(REQUIRED_LONG)}, a wide one {list(KEY_WIDE)} plus one column per indicator id"
+                f"{list(REQUIRED_LONG)}, a wide one {list(KEY_WIDE)} plus a column per indicator id"
             )
-        indicator_columns = [c for c in table.columns if c not in (*KEY_WIDE, "row", *OPTIONAL_LONG)]
+        indicator_columns = [
+            c for c in table.columns if c not in (*KEY_WIDE, "row", *OPTIONAL_LONG)
+        ]
         if not indicator_columns:
             raise LoadError(f"{file}: wide table without indicator columns")
         long = table.unpivot(
             index=[c for c in table.columns if c not in indicator_columns],
-            on=indicator_columns, variable_name="indicator", value_name="value",
+            on=indicator_columns,
+            variable_name="indicator",
+            value_name="value",
         ).with_columns(column=pl.col("indicator"))
     for name in OPTIONAL_LONG:
         if name not in long.columns:
             long = long.with_columns(pl.lit(None, dtype=pl.String).alias(name))
     return long.select(
-        pl.lit(file).alias("file"), "row", "column",
-        pl.col("province").alias("province_raw"), pl.col("period").alias("period_raw"),
-        "indicator", pl.col("value").alias("value_text"), *OPTIONAL_LONG,
+        pl.lit(file).alias("file"),
+        "row",
+        "column",
+        pl.col("province").alias("province_raw"),
+        pl.col("period").alias("period_raw"),
+        "indicator",
+        pl.col("value").alias("value_text"),
+        *OPTIONAL_LONG,
     ).sort("row", "column", maintain_order=True)
 
 
@@ -144,8 +166,11 @@ def _resolve(name: str | None, period: str | None) -> dict[str, str | None]:
     if name is None or name == "":
         return {"province_code": None, "province": None, "province_problem": "province is empty"}
     if period is None:
-        return {"province_code": None, "province": None,
-                "province_problem": "cannot resolve the province without a valid period"}
+        return {
+            "province_code": None,
+            "province": None,
+            "province_problem": "cannot resolve the province without a valid period",
+        }
     try:
         found = resolve_province(name, period)
     except ProvinceNotFound as exc:
@@ -156,19 +181,35 @@ def _resolve(name: str | None, period: str | None) -> dict[str, str | None]:
 def standardise(long: pl.DataFrame) -> pl.DataFrame:
     """Return ``long`` plus value (Float64), period (canonical), year, era, province_code,
     province (canonical Vietnamese name) and province_problem (why it did not resolve)."""
-    periods = long.select(pl.col("period_raw").unique()).with_columns(
-        period=pl.col("period_raw").map_elements(_canonical_period_or_none, return_dtype=pl.String)
-    ).with_columns(
-        era=pl.col("period").map_elements(lambda p: parse_period(p).era, return_dtype=pl.String)
+    periods = (
+        long.select(pl.col("period_raw").unique())
+        .with_columns(
+            period=pl.col("period_raw").map_elements(
+                _canonical_period_or_none, return_dtype=pl.String
+            )
+        )
+        .with_columns(
+            era=pl.col("period").map_elements(lambda p: parse_period(p).era, return_dtype=pl.String)
+        )
     )
     with_periods = long.join(periods, on="period_raw", how="left", nulls_equal=True)
-    pairs = with_periods.select("province_raw", "period").unique().with_columns(
-        resolved=pl.struct("province_raw", "period").map_elements(
-            lambda pair: _resolve(pair["province_raw"], pair["period"]),
-            return_dtype=pl.Struct({"province_code": pl.String, "province": pl.String,
-                                    "province_problem": pl.String}),
+    pairs = (
+        with_periods.select("province_raw", "period")
+        .unique()
+        .with_columns(
+            resolved=pl.struct("province_raw", "period").map_elements(
+                lambda pair: _resolve(pair["province_raw"], pair["period"]),
+                return_dtype=pl.Struct(
+                    {
+                        "province_code": pl.String,
+                        "province": pl.String,
+                        "province_problem": pl.String,
+                    }
+                ),
+            )
         )
-    ).unnest("resolved")
+        .unnest("resolved")
+    )
     return (
         with_periods.join(pairs, on=["province_raw", "period"], how="left", nulls_equal=True)
         .with_columns(

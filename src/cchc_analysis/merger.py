@@ -3,21 +3,27 @@ each year with the one before on the same boundaries."""
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 import polars as pl
 
 from cchc_analysis.catalogue import load_catalogue, terms
 from cchc_analysis.rubric import Rubric
-from cchc_analysis.score import Scores, rank_totals, score_indicators
+from cchc_analysis.score import Scores, score_indicators
 
 
 def _successors() -> pl.DataFrame:
     from cchc_analysis.registry import provinces_frame
 
-    new_names = provinces_frame("34").select(pl.col("code").alias("successor_code"),
-                                             pl.col("name_vi").alias("successor"))
-    return (provinces_frame("63")
-            .select(pl.col("code").alias("province_code"), "successor_code")
-            .join(new_names, on="successor_code"))
+    new_names = provinces_frame("34").select(
+        pl.col("code").alias("successor_code"), pl.col("name_vi").alias("successor")
+    )
+    return (
+        provinces_frame("63")
+        .select(pl.col("code").alias("province_code"), "successor_code")
+        .join(new_names, on="successor_code")
+    )
 
 
 def aggregate_to_successors(indicators: pl.DataFrame) -> pl.DataFrame:
@@ -28,31 +34,67 @@ def aggregate_to_successors(indicators: pl.DataFrame) -> pl.DataFrame:
     legacy = indicators.filter(pl.col("era") == "63").join(_successors(), on="province_code")
     keys = ["successor_code", "successor", "period", "year"]
     rules = catalogue.select(pl.col("id").alias("indicator"), "merge", "merge_weight")
-    weights = legacy.select(*keys, "province_code", pl.col("indicator").alias("merge_weight"),
-                            pl.col("value").alias("weight"))
+    weights = legacy.select(
+        *keys,
+        "province_code",
+        pl.col("indicator").alias("merge_weight"),
+        pl.col("value").alias("weight"),
+    )
     rows = legacy.join(rules, on="indicator").join(
-        weights, on=[*keys, "province_code", "merge_weight"], how="left")
-    summed = rows.filter(pl.col("merge") == "sum").group_by(*keys, "indicator").agg(
-        pl.col("value").sum())
-    weighted = rows.filter(pl.col("merge") == "weighted_mean").group_by(*keys, "indicator").agg(
-        ((pl.col("value") * pl.col("weight")).sum() / pl.col("weight").filter(
-            pl.col("value").is_not_null()).sum()).round(2).alias("value"))
+        weights, on=[*keys, "province_code", "merge_weight"], how="left"
+    )
+    summed = (
+        rows.filter(pl.col("merge") == "sum")
+        .group_by(*keys, "indicator")
+        .agg(pl.col("value").sum())
+    )
+    weighted = (
+        rows.filter(pl.col("merge") == "weighted_mean")
+        .group_by(*keys, "indicator")
+        .agg(
+            (
+                (pl.col("value") * pl.col("weight")).sum()
+                / pl.col("weight").filter(pl.col("value").is_not_null()).sum()
+            )
+            .round(2)
+            .alias("value")
+        )
+    )
     combined = pl.concat([summed, weighted])
     recomputed = []
     for rate in catalogue.filter(pl.col("merge") == "recompute").iter_rows(named=True):
-        parts = combined.filter(pl.col("indicator").is_in(
-            terms(rate["numerator"]) + terms(rate["denominator"])))
+        needed = terms(rate["numerator"]) + terms(rate["denominator"])
+        parts = combined.filter(pl.col("indicator").is_in(needed))
+        if parts.is_empty():
+            continue
         wide = parts.pivot(on="indicator", index=keys, values="value")
-        numerator = pl.sum_horizontal([pl.col(t) for t in terms(rate["numerator"])])
-        denominator = pl.sum_horizontal([pl.col(t) for t in terms(rate["denominator"])])
-        recomputed.append(wide.select(
-            *keys, pl.lit(rate["id"]).alias("indicator"),
-            pl.when(denominator > 0).then(100 * numerator / denominator).round(2).alias("value")))
+        wide = wide.with_columns(
+            [pl.lit(None, dtype=pl.Float64).alias(t) for t in needed if t not in wide.columns]
+        )
+        # A rate is recomputed only where every count it needs is present.
+        numerator = reduce(operator.add, [pl.col(t) for t in terms(rate["numerator"])])
+        denominator = reduce(operator.add, [pl.col(t) for t in terms(rate["denominator"])])
+        recomputed.append(
+            wide.select(
+                *keys,
+                pl.lit(rate["id"]).alias("indicator"),
+                pl.when(denominator > 0)
+                .then(100 * numerator / denominator)
+                .round(2)
+                .alias("value"),
+            ).drop_nulls("value")
+        )
     return (
         pl.concat([combined, *recomputed])
-        .select(pl.col("successor_code").alias("province_code"),
-                pl.col("successor").alias("province"), pl.lit("34").alias("era"),
-                "period", "year", "indicator", "value")
+        .select(
+            pl.col("successor_code").alias("province_code"),
+            pl.col("successor").alias("province"),
+            pl.lit("34").alias("era"),
+            "period",
+            "year",
+            "indicator",
+            "value",
+        )
         .sort("period", "province_code", "indicator")
     )
 
@@ -62,9 +104,12 @@ def predecessor_names() -> pl.DataFrame:
     (``predecessors``: list of names) and whether it was formed by a merger."""
     from cchc_analysis.registry import provinces_frame
 
-    return (provinces_frame("63").group_by(pl.col("successor_code").alias("province_code"))
-            .agg(pl.col("name_vi").sort().alias("predecessors"))
-            .with_columns(merged=pl.col("predecessors").list.len() > 1))
+    return (
+        provinces_frame("63")
+        .group_by(pl.col("successor_code").alias("province_code"))
+        .agg(pl.col("name_vi").sort().alias("predecessors"))
+        .with_columns(merged=pl.col("predecessors").list.len() > 1)
+    )
 
 
 def compare_with_previous(indicators: pl.DataFrame, scores: Scores, rubric: Rubric) -> pl.DataFrame:
@@ -81,19 +126,28 @@ def compare_with_previous(indicators: pl.DataFrame, scores: Scores, rubric: Rubr
         era_now = current["era"][0]
         if previous.is_empty():
             continue
-        if previous["era"][0] != era_now:
-            rebased = aggregate_to_successors(
-                indicators.filter(pl.col("period") == str(year - 1)))
+        across_merger = previous["era"][0] != era_now
+        if across_merger:
+            rebased = aggregate_to_successors(indicators.filter(pl.col("period") == str(year - 1)))
             previous = score_indicators(rebased, rubric).totals
-        frames.append(previous.select(
-            "province_code", pl.lit(str(year)).alias("period"),
-            pl.col("index_pct").alias("prev_index_pct"), pl.col("rank").alias("prev_rank"),
-            pl.col("n_provinces").alias("prev_n_provinces"),
-            pl.lit(previous["era"][0] != era_now).alias("across_merger"),
-        ))
+        frames.append(
+            previous.select(
+                "province_code",
+                pl.lit(str(year)).alias("period"),
+                pl.col("index_pct").alias("prev_index_pct"),
+                pl.col("rank").alias("prev_rank"),
+                pl.col("n_provinces").alias("prev_n_provinces"),
+                pl.lit(across_merger).alias("across_merger"),
+            )
+        )
     if not frames:
-        return totals.with_columns(prev_index_pct=None, prev_rank=None, change_points=None,
-                                   change_places=None, comparison_basis=None)
+        return totals.with_columns(
+            prev_index_pct=None,
+            prev_rank=None,
+            change_points=None,
+            change_places=None,
+            comparison_basis=None,
+        )
     merged = predecessor_names().select("province_code", "merged")
     return (
         totals.join(pl.concat(frames), on=["province_code", "period"], how="left")
@@ -101,8 +155,10 @@ def compare_with_previous(indicators: pl.DataFrame, scores: Scores, rubric: Rubr
         .with_columns(
             change_points=(pl.col("index_pct") - pl.col("prev_index_pct")).round(2),
             change_places=(pl.col("prev_rank") - pl.col("rank")),
-            comparison_basis=pl.when(pl.col("prev_index_pct").is_null()).then(None)
-            .when(pl.col("across_merger") & pl.col("merged")).then(pl.lit("predecessors_combined"))
+            comparison_basis=pl.when(pl.col("prev_index_pct").is_null())
+            .then(None)
+            .when(pl.col("across_merger") & pl.col("merged"))
+            .then(pl.lit("predecessors_combined"))
             .otherwise(pl.lit("same_province")),
         )
         .drop("merged")

@@ -26,8 +26,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success rename it over ``target``."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
     os.close(handle)
     os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
     try:
@@ -59,8 +60,10 @@ def atomic_write_parquet(target: Path, frame: pl.DataFrame) -> Path:
 
 def atomic_write_json(target: Path, payload: dict[str, Any]) -> Path:
     """Write ``payload`` as indented, key-sorted JSON atomically; return ``target``."""
-    return atomic_write_text(target, json.dumps(payload, ensure_ascii=False, indent=2,
-                                                sort_keys=True, default=str) + "\n")
+    return atomic_write_text(
+        target,
+        json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n",
+    )
 
 
 def sha256_of(path: Path) -> str:

@@ -26,10 +26,20 @@ def git_commit(folder: Path | None = None) -> str:
     """Return the current git commit (with ``-dirty`` when the tree has changes), or 'unknown'."""
     cwd = folder or Path(__file__).resolve().parent
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=cwd, text=True,
-                                capture_output=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=cwd,
-                               text=True, capture_output=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=cwd,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=cwd,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return f"{commit}-dirty" if dirty else commit
@@ -50,8 +60,18 @@ def run_validate(files: list[Path], out_dir: Path, failures_dir: Path) -> Any:
     atomic_write_bytes_csv(Path(failures_dir) / FAILURES_FILE, result.failures)
     if result.ok:
         clean = indicators.select(
-            "province_code", "province", "era", "period", "year", "indicator", "value",
-            "unit", "source", "note", "file", "row",
+            "province_code",
+            "province",
+            "era",
+            "period",
+            "year",
+            "indicator",
+            "value",
+            "unit",
+            "source",
+            "note",
+            "file",
+            "row",
         ).sort("period", "province_code", "indicator")
         atomic_write_parquet(Path(out_dir) / INDICATORS_FILE, clean)
     return result
@@ -64,18 +84,25 @@ def atomic_write_bytes_csv(target: Path, frame: pl.DataFrame) -> Path:
     return target
 
 
-def _manifest(indicators: pl.DataFrame, rubric_name: str, outputs: dict[str, Path]) -> dict[str, Any]:
+def _manifest(
+    indicators: pl.DataFrame, rubric_name: str, outputs: dict[str, Path]
+) -> dict[str, Any]:
     from cchc_analysis.rubric import load_rubric, rubric_text
 
     rubric = load_rubric(rubric_name)
     files = sorted(indicators["file"].unique().to_list())
     sources = indicators["source"].drop_nulls().unique().to_list()
     return {
-        "inputs": [{"path": f, "sha256": sha256_of(Path(f)) if Path(f).exists() else None}
-                   for f in files],
+        "inputs": [
+            {"path": f, "sha256": sha256_of(Path(f)) if Path(f).exists() else None} for f in files
+        ],
         "synthetic": any("SYNTHETIC" in s.upper() for s in sources),
-        "rubric": {"id": rubric.id, "version": rubric.version, "status": rubric.status,
-                   "sha256": sha256_text(rubric_text(rubric_name))},
+        "rubric": {
+            "id": rubric.id,
+            "version": rubric.version,
+            "status": rubric.status,
+            "sha256": sha256_text(rubric_text(rubric_name)),
+        },
         "package_version": __version__,
         "git_commit": git_commit(),
         "outputs": {name: str(path) for name, path in outputs.items()},

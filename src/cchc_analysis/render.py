@@ -21,6 +21,7 @@ from cchc_analysis.outputs import atomic_write_json, atomic_write_text
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NOTEBOOK = PROJECT_ROOT / "notebooks" / "province_report.py"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+INDEX_CSS = (TEMPLATES / "index.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -51,17 +52,29 @@ def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
     return jupytext.reads(_notebook_text(str(path)), fmt="py:percent")
 
 
-def execute_report(province: str, year: int, processed_dir: Path, lang: str = "vi",
-                   notebook: Path = DEFAULT_NOTEBOOK) -> Any:
+def execute_report(
+    province: str,
+    year: int,
+    processed_dir: Path,
+    lang: str = "vi",
+    notebook: Path = DEFAULT_NOTEBOOK,
+) -> Any:
     """Execute the report notebook for one province with Papermill; return the executed
     NotebookNode (parameters recorded in its metadata)."""
     import papermill
 
     return papermill.execute_notebook(
-        load_notebook(notebook), None,
-        parameters={"province": province, "year": year,
-                    "processed_dir": str(Path(processed_dir).resolve()), "lang": lang},
-        kernel_name="python3", progress_bar=False, log_output=False,
+        load_notebook(notebook),
+        None,
+        parameters={
+            "province": province,
+            "year": year,
+            "processed_dir": str(Path(processed_dir).resolve()),
+            "lang": lang,
+        },
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
         cwd=str(Path(notebook).resolve().parent),
     )
 
@@ -76,8 +89,9 @@ def export_html(executed: Any, title: str) -> str:
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     config.TagRemovePreprocessor.enabled = True
-    exporter = HTMLExporter(config=config, template_name="cchc_report",
-                            extra_template_basedirs=[str(TEMPLATES)])
+    exporter = HTMLExporter(
+        config=config, template_name="cchc_report", extra_template_basedirs=[str(TEMPLATES)]
+    )
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -87,8 +101,14 @@ def export_html(executed: Any, title: str) -> str:
     return str(body)
 
 
-def render_province(province: str, year: int, processed_dir: Path, out_dir: Path,
-                    lang: str = "vi", notebook: Path = DEFAULT_NOTEBOOK) -> Path:
+def render_province(
+    province: str,
+    year: int,
+    processed_dir: Path,
+    out_dir: Path,
+    lang: str = "vi",
+    notebook: Path = DEFAULT_NOTEBOOK,
+) -> Path:
     """Render one province's report to ``out_dir`` (HTML, and the executed notebook under
     ``out_dir/notebooks``); return the HTML path."""
     import nbformat
@@ -100,8 +120,9 @@ def render_province(province: str, year: int, processed_dir: Path, out_dir: Path
     title = f"{text('report_title', lang)} — {chosen.name_vi} {year}"
     target = Path(out_dir) / report_file_name(chosen.code, chosen.slug)
     atomic_write_text(target, export_html(executed, title))
-    atomic_write_text(Path(out_dir) / "notebooks" / target.with_suffix(".ipynb").name,
-                      nbformat.writes(executed))
+    atomic_write_text(
+        Path(out_dir) / "notebooks" / target.with_suffix(".ipynb").name, nbformat.writes(executed)
+    )
     return target
 
 
@@ -114,13 +135,25 @@ def _render_one(args: tuple[str, str, int, str, str, str, str]) -> RenderOutcome
     except Exception as exc:  # a batch continues past one province's failure and reports it
         reason = f"{type(exc).__name__}: {exc}".strip()
         detail = traceback.format_exc(limit=3)
-        return RenderOutcome(code, name, None, time.perf_counter() - started,
-                             reason if len(reason) < 2000 else reason[:2000] + "…" + detail[-200:])
+        return RenderOutcome(
+            code,
+            name,
+            None,
+            time.perf_counter() - started,
+            reason if len(reason) < 2000 else reason[:2000] + "…" + detail[-200:],
+        )
 
 
-def render_reports(year: int, processed_dir: Path, out_dir: Path, provinces: list[str] | None = None,
-                   lang: str = "vi", jobs: int = 2, notebook: Path = DEFAULT_NOTEBOOK,
-                   on_done: Any = None) -> list[RenderOutcome]:
+def render_reports(
+    year: int,
+    processed_dir: Path,
+    out_dir: Path,
+    provinces: list[str] | None = None,
+    lang: str = "vi",
+    jobs: int = 2,
+    notebook: Path = DEFAULT_NOTEBOOK,
+    on_done: Any = None,
+) -> list[RenderOutcome]:
     """Render every province scored for ``year`` (or those named), ``jobs`` at a time,
     continuing past failures; write ``index.html`` and ``manifest.json``; return the outcomes."""
     from cchc_analysis.registry import resolve_province
@@ -130,11 +163,16 @@ def render_reports(year: int, processed_dir: Path, out_dir: Path, provinces: lis
     totals = tables["totals"].filter(pl.col("period") == str(year))
     if totals.is_empty():
         raise LookupError(f"no scores for {year} in {processed_dir}: run `cchc score` first")
-    chosen = ([resolve_province(p, str(year)).code for p in provinces] if provinces
-              else totals["province_code"].to_list())
+    chosen = (
+        [resolve_province(p, str(year)).code for p in provinces]
+        if provinces
+        else totals["province_code"].to_list()
+    )
     names = dict(zip(totals["province_code"], totals["province"], strict=True))
-    tasks = [(code, names.get(code, code), year, str(processed_dir), str(out_dir), lang,
-              str(notebook)) for code in chosen]
+    tasks = [
+        (code, names.get(code, code), year, str(processed_dir), str(out_dir), lang, str(notebook))
+        for code in chosen
+    ]
     outcomes: list[RenderOutcome] = []
     # "spawn": forking a process that already runs Polars' thread pool can deadlock the child.
     context = multiprocessing.get_context("spawn")
@@ -150,8 +188,14 @@ def render_reports(year: int, processed_dir: Path, out_dir: Path, provinces: lis
     return outcomes
 
 
-def write_index(totals: pl.DataFrame, outcomes: list[RenderOutcome], manifest: dict[str, Any],
-                out_dir: Path, year: int, lang: str) -> Path:
+def write_index(
+    totals: pl.DataFrame,
+    outcomes: list[RenderOutcome],
+    manifest: dict[str, Any],
+    out_dir: Path,
+    year: int,
+    lang: str,
+) -> Path:
     """Write ``index.html`` (ranking table linking every report) and ``manifest.json``."""
     from cchc_analysis.registry import regions_frame
 
@@ -165,22 +209,26 @@ def write_index(totals: pl.DataFrame, outcomes: list[RenderOutcome], manifest: d
             name = f'<a href="{html.escape(Path(outcome.html_path).name)}">{name}</a>'
         elif outcome:
             name += ' <span class="failed">(render failed)</span>'
-        rows.append(f"<tr><td class='num'>{r['rank']}</td><td>{name}</td>"
-                    f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td>"
-                    f"<td class='num'>{number(r['index_pct'], lang)}</td>"
-                    f"<td>{html.escape(r['grade'] or '')}</td></tr>")
-    banner = (f'<div class="banner">{html.escape(text("synthetic_banner", lang))}</div>'
-              if manifest.get("synthetic") else "")
-    head = "".join(f"<th>{html.escape(text(k, lang))}</th>"
-                   for k in ("rank", "province", "region", "index_pct", "grade"))
+        rows.append(
+            f"<tr><td class='num'>{r['rank']}</td><td>{name}</td>"
+            f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td>"
+            f"<td class='num'>{number(r['index_pct'], lang)}</td>"
+            f"<td>{html.escape(r['grade'] or '')}</td></tr>"
+        )
+    banner = (
+        f'<div class="banner">{html.escape(text("synthetic_banner", lang))}</div>'
+        if manifest.get("synthetic")
+        else ""
+    )
+    head = "".join(
+        f"<th>{html.escape(text(k, lang))}</th>"
+        for k in ("rank", "province", "region", "index_pct", "grade")
+    )
     page = f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{html.escape(text("index_heading", lang))} {year}</title>
 <style>
-body {{ font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; max-width: 900px; margin: 2em auto; }}
-table {{ border-collapse: collapse; width: 100%; }} td, th {{ padding: .3em .6em; border-bottom: 1px solid #ddd; text-align: left; }}
-td.num {{ text-align: right; }} .banner {{ background: #fff3cd; border: 2px solid #E69F00; padding: .6em; font-weight: 600; }}
-.failed {{ color: #D55E00; }}
+{INDEX_CSS}
 </style></head><body>
 <h1>{html.escape(text("index_heading", lang))} — {year}</h1>
 {banner}
@@ -190,10 +238,22 @@ td.num {{ text-align: right; }} .banner {{ background: #fff3cd; border: 2px soli
 </body></html>
 """
     index = atomic_write_text(Path(out_dir) / "index.html", page)
-    atomic_write_json(Path(out_dir) / "manifest.json", {
-        "year": year, "lang": lang, "scores_manifest": manifest,
-        "reports": [{"province_code": o.province_code, "province": o.province,
-                     "html": o.html_path and Path(o.html_path).name, "seconds": round(o.seconds, 3),
-                     "error": o.error} for o in outcomes],
-    })
+    atomic_write_json(
+        Path(out_dir) / "manifest.json",
+        {
+            "year": year,
+            "lang": lang,
+            "scores_manifest": manifest,
+            "reports": [
+                {
+                    "province_code": o.province_code,
+                    "province": o.province,
+                    "html": o.html_path and Path(o.html_path).name,
+                    "seconds": round(o.seconds, 3),
+                    "error": o.error,
+                }
+                for o in outcomes
+            ],
+        },
+    )
     return index

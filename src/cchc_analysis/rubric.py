@@ -22,7 +22,7 @@ class _Strict(BaseModel):
 
 
 class Ratio(_Strict):
-    numerator: str   # indicator ids joined by '+'
+    numerator: str  # indicator ids joined by '+'
     denominator: str
 
 
@@ -47,8 +47,8 @@ class Measure(_Strict):
 
 
 class Linear(_Strict):
-    floor: float    # 0 points at (or beyond) the floor
-    target: float   # full points at (or beyond) the target; floor > target means lower is better
+    floor: float  # 0 points at (or beyond) the floor
+    target: float  # full points at (or beyond) the target; floor > target means lower is better
 
     @model_validator(mode="after")
     def _distinct(self) -> Linear:
@@ -72,8 +72,11 @@ class Rule(_Strict):
 
     @model_validator(mode="after")
     def _one_of(self) -> Rule:
-        given = [name for name in ("linear", "threshold_bands", "boolean", "direct_points")
-                 if getattr(self, name) is not None]
+        given = [
+            name
+            for name in ("linear", "threshold_bands", "boolean", "direct_points")
+            if getattr(self, name) is not None
+        ]
         if len(given) != 1:
             raise ValueError(f"give exactly one rule type, got {given or 'none'}")
         if self.threshold_bands is not None:
@@ -98,7 +101,7 @@ class Criterion(_Strict):
     max_points: float = Field(gt=0)
     measure: Measure
     rule: Rule
-    missing: Literal["zero"] | None = None   # more policies come with the scoring engine
+    missing: Literal["zero"] | None = None  # more policies come with the scoring engine
 
 
 class Domain(_Strict):
@@ -155,8 +158,11 @@ class Rubric(_Strict):
     def bands_for(self, year: int) -> list[GradeBand]:
         """Return the grade bands in force for ``year`` (the latest ``from_year`` ≤ year)."""
         eligible = [gb for gb in self.grade_bands if gb.from_year <= year]
-        chosen = max(eligible, key=lambda gb: gb.from_year) if eligible else min(
-            self.grade_bands, key=lambda gb: gb.from_year)
+        chosen = (
+            max(eligible, key=lambda gb: gb.from_year)
+            if eligible
+            else min(self.grade_bands, key=lambda gb: gb.from_year)
+        )
         return sorted(chosen.bands, key=lambda band: band.min, reverse=True)
 
 
@@ -198,7 +204,9 @@ def parse_rubric(text: str, source: str = "<rubric>") -> Rubric:
 def bundled_rubrics() -> list[str]:
     """Return the ids of the rubrics shipped with the package."""
     folder = resources.files("cchc_analysis") / "rubrics"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 @cache
@@ -209,8 +217,10 @@ def load_rubric(name_or_path: str) -> Rubric:
         return parse_rubric(path.read_text(encoding="utf-8"), str(path))
     bundled = resources.files("cchc_analysis") / "rubrics" / f"{name_or_path}.yaml"
     if not bundled.is_file():
-        raise RubricError(f"no rubric {name_or_path!r}: bundled ones are {bundled_rubrics()}, "
-                          "or give the path of a .yaml file")
+        raise RubricError(
+            f"no rubric {name_or_path!r}: bundled ones are {bundled_rubrics()}, "
+            "or give the path of a .yaml file"
+        )
     return parse_rubric(bundled.read_text(encoding="utf-8"), f"rubrics/{name_or_path}.yaml")
 
 
@@ -220,4 +230,5 @@ def rubric_text(name_or_path: str) -> str:
     if path.suffix in {".yaml", ".yml"} and path.exists():
         return path.read_text(encoding="utf-8")
     return (resources.files("cchc_analysis") / "rubrics" / f"{name_or_path}.yaml").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )

@@ -22,9 +22,9 @@ KEYS = ["province_code", "province", "era", "period", "year"]
 class Scores:
     """The three levels of a scoring run."""
 
-    criteria: pl.DataFrame   # one row per province × period × criterion, with explanations
-    domains: pl.DataFrame    # one row per province × period × domain
-    totals: pl.DataFrame     # one row per province × period: points, index, rank, grade
+    criteria: pl.DataFrame  # one row per province × period × criterion, with explanations
+    domains: pl.DataFrame  # one row per province × period × domain
+    totals: pl.DataFrame  # one row per province × period: points, index, rank, grade
 
 
 def to_wide(indicators: pl.DataFrame, columns: list[str] | None = None) -> pl.DataFrame:
@@ -60,14 +60,19 @@ def _inputs_text(criterion: Criterion, lang: str) -> pl.Expr:
     """Return the raw inputs as a reader sees them: `` (28/40)`` for a ratio, else empty."""
     if criterion.measure.ratio is None:
         return pl.lit("")
-    return pl.format(" ({}/{})", _number(pl.col("numerator"), lang, 2),
-                     _number(pl.col("denominator"), lang, 2))
+    return pl.format(
+        " ({}/{})", _number(pl.col("numerator"), lang, 2), _number(pl.col("denominator"), lang, 2)
+    )
 
 
 def _number(expr: pl.Expr, lang: str, decimals: int = 2) -> pl.Expr:
     """Format a number for people: no trailing zeros, decimal comma in Vietnamese."""
-    text = (expr.round(decimals).cast(pl.String)
-            .str.replace(r"\.0+$", "").str.replace(r"(\.\d*?)0+$", "${1}"))
+    text = (
+        expr.round(decimals)
+        .cast(pl.String)
+        .str.replace(r"\.0+$", "")
+        .str.replace(r"(\.\d*?)0+$", "${1}")
+    )
     return text.str.replace(".", ",", literal=True) if lang == "vi" else text
 
 
@@ -85,8 +90,11 @@ def _band_expr(criterion: Criterion, measure: pl.Expr) -> tuple[pl.Expr, pl.Expr
         label_chain: pl.Expr = pl.lit(f"< {bands[-1].min:g}")
         for band, upper in reversed(list(zip(bands, uppers, strict=True))):
             text = f"[{band.min:g}; {upper:g})" if upper is not None else f"≥ {band.min:g}"
-            points_chain = pl.when(measure >= band.min).then(pl.lit(min(band.points, top))
-                                                              ).otherwise(points_chain)
+            points_chain = (
+                pl.when(measure >= band.min)
+                .then(pl.lit(min(band.points, top)))
+                .otherwise(points_chain)
+            )
             label_chain = pl.when(measure >= band.min).then(pl.lit(text)).otherwise(label_chain)
         return points_chain, label_chain
     if rule.boolean:
@@ -106,8 +114,9 @@ def _rule_phrase(criterion: Criterion, lang: str, unit: str) -> pl.Expr:
     return pl.lit("")
 
 
-def score_criterion(wide: pl.DataFrame, domain: Domain, criterion: Criterion,
-                    missing_policy: str, order: int = 0) -> pl.DataFrame:
+def score_criterion(
+    wide: pl.DataFrame, domain: Domain, criterion: Criterion, missing_policy: str, order: int = 0
+) -> pl.DataFrame:
     """Return one row per province × period for one criterion: measure, points, band, whether
     data were missing, and the explanation in Vietnamese and English."""
     measure = _measure(criterion)
@@ -116,41 +125,63 @@ def score_criterion(wide: pl.DataFrame, domain: Domain, criterion: Criterion,
     top = criterion.max_points
     policy = criterion.missing or missing_policy
     numerator, denominator = _parts(criterion)
-    frame = wide.select(*KEYS, measure.alias("measure"), numerator.alias("numerator"),
-                        denominator.alias("denominator")).with_columns(
+    frame = wide.select(
+        *KEYS,
+        measure.alias("measure"),
+        numerator.alias("numerator"),
+        denominator.alias("denominator"),
+    ).with_columns(
         missing=pl.col("measure").is_null(),
-        raw_points=points, band=pl.when(pl.col("measure").is_not_null()).then(band),
+        raw_points=points,
+        band=pl.when(pl.col("measure").is_not_null()).then(band),
     )
     sentences = {}
     for lang in ("vi", "en"):
         label = getattr(criterion, f"label_{lang}")
         phrase = _rule_phrase(criterion, lang, unit)
         with_data = pl.format(
-            "{}/{}: {} {}{}{}: {}{}", _number(pl.col("points"), lang), pl.lit(_fmt(top, lang)),
-            pl.lit(label), _number(pl.col("measure"), lang), pl.lit(unit),
-            _inputs_text(criterion, lang), phrase,
+            "{}/{}: {} {}{}{}: {}{}",
+            _number(pl.col("points"), lang),
+            pl.lit(_fmt(top, lang)),
+            pl.lit(label),
+            _number(pl.col("measure"), lang),
+            pl.lit(unit),
+            _inputs_text(criterion, lang),
+            phrase,
             pl.col("band") if criterion.rule.threshold_bands is not None else pl.lit(""),
         )
         no_data = pl.lit(
             f"0/{_fmt(top, lang)}: {label}: thiếu số liệu ({', '.join(criterion.measure.inputs())})"
             f" — tính 0 điểm theo quy tắc thiếu số liệu '{policy}'"
-            if lang == "vi" else
-            f"0/{_fmt(top, lang)}: {label}: no data ({', '.join(criterion.measure.inputs())})"
+            if lang == "vi"
+            else f"0/{_fmt(top, lang)}: {label}: no data ({', '.join(criterion.measure.inputs())})"
             f" — scored 0 under the missing-data policy '{policy}'"
         )
-        sentences[f"explanation_{lang}"] = pl.when(pl.col("missing")).then(no_data
-                                                                            ).otherwise(with_data)
+        sentences[f"explanation_{lang}"] = (
+            pl.when(pl.col("missing")).then(no_data).otherwise(with_data)
+        )
     return (
         frame.with_columns(points=pl.when(pl.col("missing")).then(0.0).otherwise("raw_points"))
         .with_columns(**sentences)
         .select(
-            *KEYS, pl.lit(domain.id).alias("domain_id"), pl.lit(criterion.id).alias("criterion_id"),
+            *KEYS,
+            pl.lit(domain.id).alias("domain_id"),
+            pl.lit(criterion.id).alias("criterion_id"),
             pl.lit(order).alias("criterion_order"),
-            pl.lit(criterion.label_vi).alias("label_vi"), pl.lit(criterion.label_en).alias("label_en"),
-            pl.lit(criterion.rule.kind).alias("rule"), "numerator", "denominator", "measure",
+            pl.lit(criterion.label_vi).alias("label_vi"),
+            pl.lit(criterion.label_en).alias("label_en"),
+            pl.lit(criterion.rule.kind).alias("rule"),
+            "numerator",
+            "denominator",
+            "measure",
             pl.lit(unit).alias("unit"),
-            "band", "points", pl.lit(top).alias("max_points"), "missing",
-            pl.lit(policy).alias("missing_policy"), "explanation_vi", "explanation_en",
+            "band",
+            "points",
+            pl.lit(top).alias("max_points"),
+            "missing",
+            pl.lit(policy).alias("missing_policy"),
+            "explanation_vi",
+            "explanation_en",
         )
     )
 
@@ -171,16 +202,23 @@ def grade_expr(rubric: Rubric, years: list[int]) -> pl.Expr:
     expr: pl.Expr = pl.lit(None, dtype=pl.String)
     for year in sorted(set(years)):
         for band in reversed(rubric.bands_for(year)):
-            expr = pl.when((pl.col("year") == year) & (pl.col("index_pct") >= band.min)).then(
-                pl.lit(band.grade)).otherwise(expr)
+            expr = (
+                pl.when((pl.col("year") == year) & (pl.col("index_pct") >= band.min))
+                .then(pl.lit(band.grade))
+                .otherwise(expr)
+            )
     return expr
 
 
 def _regions() -> pl.DataFrame:
     from cchc_analysis.registry import provinces_frame
 
-    return pl.concat([provinces_frame(era).select("era", pl.col("code").alias("province_code"),
-                                                  "region") for era in ("63", "34")])
+    return pl.concat(
+        [
+            provinces_frame(era).select("era", pl.col("code").alias("province_code"), "region")
+            for era in ("63", "34")
+        ]
+    )
 
 
 def rank_totals(totals: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
@@ -192,8 +230,10 @@ def rank_totals(totals: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
         .with_columns(
             rank=pl.col("index_pct").rank("min", descending=True).over("period").cast(pl.Int32),
             n_provinces=pl.len().over("period").cast(pl.Int32),
-            rank_in_region=pl.col("index_pct").rank("min", descending=True)
-            .over("period", "region").cast(pl.Int32),
+            rank_in_region=pl.col("index_pct")
+            .rank("min", descending=True)
+            .over("period", "region")
+            .cast(pl.Int32),
             n_in_region=pl.len().over("period", "region").cast(pl.Int32),
             grade=grade_expr(rubric, totals["year"].unique().to_list()),
         )
@@ -205,29 +245,39 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric) -> Scores:
     """Score every province × period in a standardised long indicator table with a rubric."""
     inputs = sorted({i for _, c in rubric.criteria() for i in c.measure.inputs()})
     wide = to_wide(indicators, inputs)
-    criteria = pl.concat([
-        score_criterion(wide, domain, criterion, rubric.defaults.missing, order)
-        for order, (domain, criterion) in enumerate(rubric.criteria(), start=1)
-    ])
-    domain_meta = pl.DataFrame({
-        "domain_id": [d.id for d in rubric.domains],
-        "domain_label_vi": [d.label_vi for d in rubric.domains],
-        "domain_label_en": [d.label_en for d in rubric.domains],
-        "domain_order": list(range(1, len(rubric.domains) + 1)),
-    })
+    criteria = pl.concat(
+        [
+            score_criterion(wide, domain, criterion, rubric.defaults.missing, order)
+            for order, (domain, criterion) in enumerate(rubric.criteria(), start=1)
+        ]
+    )
+    domain_meta = pl.DataFrame(
+        {
+            "domain_id": [d.id for d in rubric.domains],
+            "domain_label_vi": [d.label_vi for d in rubric.domains],
+            "domain_label_en": [d.label_en for d in rubric.domains],
+            "domain_order": list(range(1, len(rubric.domains) + 1)),
+        }
+    )
     domains = (
         criteria.group_by(*KEYS, "domain_id", maintain_order=True)
-        .agg(pl.col("points").sum(), pl.col("max_points").sum(),
-             pl.col("missing").sum().alias("criteria_missing"))
+        .agg(
+            pl.col("points").sum(),
+            pl.col("max_points").sum(),
+            pl.col("missing").sum().alias("criteria_missing"),
+        )
         .join(domain_meta, on="domain_id")
         .with_columns(pct=(pl.col("points") / pl.col("max_points") * 100).round(2))
         .sort("period", "province_code", "domain_order")
     )
     totals = domains.group_by(*KEYS).agg(
-        pl.col("points").sum().round(2), pl.col("max_points").sum(),
+        pl.col("points").sum().round(2),
+        pl.col("max_points").sum(),
         pl.col("criteria_missing").sum(),
     )
     criteria = criteria.join(domain_meta.drop("domain_order"), on="domain_id", how="left")
-    return Scores(criteria=criteria.sort("period", "province_code", "criterion_order"),
-                  domains=domains,
-                  totals=rank_totals(totals, rubric))
+    return Scores(
+        criteria=criteria.sort("period", "province_code", "criterion_order"),
+        domains=domains,
+        totals=rank_totals(totals, rubric),
+    )
