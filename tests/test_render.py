@@ -25,7 +25,17 @@ def processed(tmp_path_factory, three_province_csv):
             "vi",
             ["Tỉnh Phú Thọ", "DỮ LIỆU TỔNG HỢP", "Vĩnh Phúc", "hạng", "trước sáp nhập"],
         ),
-        ("HANOI", "en", ["Ha Noi", "SYNTHETIC DATA", "rank", "Illustrative rubric"]),
+        (
+            "HANOI",
+            "en",
+            [
+                "Ha Noi",
+                "SYNTHETIC DATA",
+                "rank",
+                "Illustrative rubric",
+                "own 2024, re-ranked among the 3 provinces after the merger",
+            ],
+        ),
     ],
 )
 def test_a_report_renders_offline_with_charts_and_banner(

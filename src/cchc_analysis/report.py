@@ -204,7 +204,7 @@ def _basis_text(view: ReportView) -> str:
         return text(
             "basis_predecessors", lang, period=previous, names=names, n=row["prev_n_provinces"]
         )
-    if row.get("prev_n_provinces") != row.get("n_provinces"):
+    if row.get("across_merger"):
         return text("basis_rebased", lang, period=previous, n=row["prev_n_provinces"])
     return text("basis_same", lang, period=previous)
 
