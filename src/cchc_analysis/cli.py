@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(
+    pretty_exceptions_enable=False,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -52,35 +53,76 @@ def demo_data(
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Indicator tables (CSV, XLSX, Parquet).")],
     out: Annotated[Path, typer.Option(help="Where the validated table goes.")] = PROCESSED,
-    failures_dir: Annotated[Path, typer.Option(help="Where failures.csv goes.")] = REPORTS
-    / "validation",
+    failures_dir: Annotated[
+        Path, typer.Option(help="Where failures.csv and the Data Docs go.")
+    ] = REPORTS / "validation",
+    quarantine: Annotated[
+        bool,
+        typer.Option(help="Keep the valid rows and set rejected rows aside with their reasons."),
+    ] = False,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force a text encoding (utf-8, utf-16, cp1258, ...).")
+    ] = None,
+    sheet: Annotated[str | None, typer.Option(help="Worksheet to read (XLSX/XLS).")] = None,
+    number_format: Annotated[
+        str, typer.Option(help="vi (512.304 = 512304), en (512,304 = 512304) or auto.")
+    ] = "auto",
+    max_jump_points: Annotated[
+        float, typer.Option(help="Warn when a % or points value moves more than this in a year.")
+    ] = 20.0,
+    max_jump_ratio: Annotated[
+        float, typer.Option(help="Warn when a count changes by more than this share in a year.")
+    ] = 1.0,
     lang: Annotated[str, typer.Option(help="Language of messages: vi or en.")] = "en",
 ) -> None:
     """Validate indicator tables; on success write data/processed/indicators.parquet.
 
-    Exits 1 and writes nothing to --out when any error is found; the failures (file, row,
-    column, rule, message) are printed and saved to failures.csv.
+    Exits 1 and writes nothing to --out when any error is found (unless --quarantine); the
+    failures (file, row, column, rule, message) are printed and saved to failures.csv, and
+    rendered as Great Expectations Data Docs under --failures-dir/data_docs.
     """
     from cchc_analysis.load import LoadError
-    from cchc_analysis.pipeline import FAILURES_FILE, run_validate
-    from cchc_analysis.validate import format_failures
+    from cchc_analysis.pipeline import FAILURES_FILE, QUARANTINE_FILE, run_validate
+    from cchc_analysis.validate import ValidationOptions, failures_table, format_failures
 
+    load_options: dict[str, object] = {}
+    if number_format != "auto":
+        load_options["number_format"] = number_format
+    if encoding:
+        load_options["encoding"] = encoding
+    if sheet:
+        load_options["sheet"] = sheet
+    options = ValidationOptions(max_jump_points=max_jump_points, max_jump_ratio=max_jump_ratio)
     try:
-        result = run_validate(files, out, failures_dir)
+        result = run_validate(files, out, failures_dir, quarantine, options, **load_options)
     except LoadError as exc:
         _fail(f"error: {exc}")
         return
     errors = result.failures.filter(result.failures["severity"] == "error")
     warnings = result.failures.height - errors.height
     if result.failures.height:
-        typer.echo(format_failures(result.failures, lang=lang, limit=50), err=True)
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            Console(stderr=True).print(failures_table(result.failures, lang))
+        else:
+            typer.echo(format_failures(result.failures, lang=lang, limit=50), err=True)
     typer.echo(
         f"{result.indicators.height} rows checked: {errors.height} error(s), {warnings} "
-        f"warning(s); failures table: {failures_dir / FAILURES_FILE}",
+        f"warning(s); failures table: {failures_dir / FAILURES_FILE}; "
+        f"Data Docs: {failures_dir / 'data_docs' / 'index.html'}",
         err=True,
     )
-    if not result.ok:
+    if not result.ok and not quarantine:
         _fail("validation failed: nothing written to " + str(out))
+    if not result.ok:
+        accepted, rejected = result.split()
+        typer.echo(
+            f"quarantine: {rejected.select('file', 'row').n_unique()} input row(s) set aside in "
+            f"{out / 'quarantine' / QUARANTINE_FILE}; "
+            f"{accepted.select('file', 'row').n_unique()} kept",
+            err=True,
+        )
     typer.echo(f"wrote {out / 'indicators.parquet'}")
 
 

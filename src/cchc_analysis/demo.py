@@ -52,43 +52,43 @@ _TREND = {"online_dossier": 0.35, "level4": 0.35, "level34": 0.2}  # per year si
 
 
 def _noise_frame(seed: int) -> pl.DataFrame:
-    """Return one row per 63-era province × year with every random draw the data need."""
+    """Return one row per 63-era province × year with every random draw the data need.
+
+    Each draw is a province effect (fixed across years) plus a small yearly wobble, so a
+    province's figures move from year to year about as much as real ones do."""
     from cchc_analysis.registry import provinces_frame
 
     rng = np.random.default_rng(seed)
     provinces = provinces_frame("63").sort("code")
-    n = provinces.height
-    quality = rng.normal(0, 1, n)
+    n, years = provinces.height, len(YEARS)
     size = np.exp(rng.normal(0, 0.6, n)) * np.where(provinces["kind"] == "city", 3.0, 1.0)
-    rows: dict[str, list] = {"province_code": [], "year": [], "quality": [], "size": []}
-    draws: dict[str, list[float]] = {
-        name: [] for name in [*_BASE, "early_share", "resolved_share", "suspended", "plan_bn"]
+
+    def persistent(scale: float, wobble: float) -> np.ndarray:
+        return (rng.normal(0, scale, n)[None, :] + rng.normal(0, wobble, (years, n))).ravel()
+
+    def growing(low: float, high: float, wobble: float = 0.05) -> np.ndarray:
+        base = rng.uniform(low, high, n)[None, :]
+        return (base * np.exp(rng.normal(0, wobble, (years, n)))).ravel()
+
+    columns: dict[str, object] = {
+        "province_code": np.tile(provinces["code"].to_numpy(), years),
+        "year": np.repeat(np.array(YEARS), n),
+        "quality": np.tile(rng.normal(0, 1, n), years),
+        "size": np.tile(size, years) * growing(0.97, 1.03, 0.04),
     }
-    counts: dict[str, list[int]] = {
-        "task_planned": [],
-        "inspection_planned": [],
-        "legal_planned": [],
-        "tthc_in_force": [],
-        "units_total": [],
+    columns |= {f"z_{name}": persistent(0.2, 0.08) for name in _BASE}
+    columns |= {
+        "z_early_share": np.clip(persistent(0.08, 0.03) + 0.52, 0.3, 0.75),
+        "z_resolved_share": np.clip(persistent(0.012, 0.004) + 0.96, 0.92, 0.995),
+        "z_suspended": np.clip(persistent(0.002, 0.0005) + 0.005, 0.001, 0.012),
+        "z_plan_bn": growing(2000, 9000, 0.1),
+        "task_planned": np.round(growing(30, 60)).astype(int),
+        "inspection_planned": np.round(growing(8, 30)).astype(int),
+        "legal_planned": np.round(growing(10, 40)).astype(int),
+        "tthc_in_force": np.round(growing(1600, 2100, 0.02)).astype(int),
+        "units_total": np.round(growing(90, 250, 0.01)).astype(int),
     }
-    for year in YEARS:
-        for i, code in enumerate(provinces["code"]):
-            rows["province_code"].append(code)
-            rows["year"].append(year)
-            rows["quality"].append(float(quality[i]))
-            rows["size"].append(float(size[i]))
-            for name in _BASE:
-                draws[name].append(float(rng.normal(0, 0.2)))
-            draws["early_share"].append(float(rng.uniform(0.35, 0.7)))
-            draws["resolved_share"].append(float(rng.uniform(0.93, 0.99)))
-            draws["suspended"].append(float(rng.uniform(0.001, 0.01)))
-            draws["plan_bn"].append(float(np.exp(rng.normal(8.2, 0.5))))
-            counts["task_planned"].append(int(rng.integers(30, 61)))
-            counts["inspection_planned"].append(int(rng.integers(8, 31)))
-            counts["legal_planned"].append(int(rng.integers(10, 41)))
-            counts["tthc_in_force"].append(int(rng.integers(1600, 2101)))
-            counts["units_total"].append(int(rng.integers(90, 251)))
-    return pl.DataFrame({**rows, **{f"z_{k}": v for k, v in draws.items()}, **counts})
+    return pl.DataFrame(columns)
 
 
 def _rate(name: str, shift: pl.Expr, scale: float = 100.0) -> pl.Expr:

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ from cchc_analysis.outputs import (
 
 INDICATORS_FILE = "indicators.parquet"
 FAILURES_FILE = "failures.csv"
+QUARANTINE_FILE = "quarantined.csv"
 
 
 def git_commit(folder: Path | None = None) -> str:
@@ -45,36 +49,91 @@ def git_commit(folder: Path | None = None) -> str:
     return f"{commit}-dirty" if dirty else commit
 
 
-def run_validate(files: list[Path], out_dir: Path, failures_dir: Path) -> Any:
-    """Load and validate indicator tables; return the ValidationResult. On success write the
-    standardised rows to ``out_dir/indicators.parquet``; always write the failures CSV to
-    ``failures_dir`` (empty when clean). Nothing is written to ``out_dir`` when there are errors."""
+def run_validate(
+    files: list[Path],
+    out_dir: Path,
+    failures_dir: Path,
+    quarantine: bool = False,
+    options: Any = None,
+    **load_options: Any,
+) -> Any:
+    """Load and validate indicator tables; return the ValidationResult.
+
+    Always writes the failures table to ``failures_dir/failures.csv`` and Great Expectations
+    Data Docs to ``failures_dir/data_docs``. Without errors, writes the standardised rows to
+    ``out_dir/indicators.parquet``. With errors: nothing is written to ``out_dir``, unless
+    ``quarantine`` is set, in which case the valid rows are written and every rejected input row
+    goes to ``out_dir/quarantine/quarantined.csv`` with its reasons.
+    """
     from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.validate import ValidationOptions, validate_indicators
 
     # Load inputs.
-    indicators = pl.concat([load_indicators(Path(f)) for f in files], how="vertical_relaxed")
+    indicators = pl.concat(
+        [load_indicators(Path(f), **load_options) for f in files], how="diagonal_relaxed"
+    )
     # Process data.
-    result = validate_indicators(indicators)
-    # Save outputs.
+    options = options or ValidationOptions()
+    Path(failures_dir).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".data_docs.", dir=failures_dir) as staging:
+        docs = Path(staging) / "data_docs"
+        result = validate_indicators(indicators, replace(options, docs_dir=docs))
+        accepted, rejected = result.split()
+        # Save outputs.
+        replace_folder(docs, Path(failures_dir) / "data_docs")
     atomic_write_bytes_csv(Path(failures_dir) / FAILURES_FILE, result.failures)
-    if result.ok:
-        clean = indicators.select(
-            "province_code",
-            "province",
-            "era",
-            "period",
-            "year",
-            "indicator",
-            "value",
-            "unit",
-            "source",
-            "note",
-            "file",
-            "row",
-        ).sort("period", "province_code", "indicator")
-        atomic_write_parquet(Path(out_dir) / INDICATORS_FILE, clean)
+    if result.ok or quarantine:
+        atomic_write_parquet(Path(out_dir) / INDICATORS_FILE, _processed_columns(accepted))
+        quarantine_file = Path(out_dir) / "quarantine" / QUARANTINE_FILE
+        if quarantine and not rejected.is_empty():
+            atomic_write_bytes_csv(quarantine_file, _quarantine_columns(rejected))
+        elif quarantine_file.exists():
+            quarantine_file.unlink()  # a clean run leaves no stale quarantine behind
     return result
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put folder ``new`` in place of ``target`` with two renames (the old one is removed
+    afterwards), so readers never see a half-written folder."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _processed_columns(rows: pl.DataFrame) -> pl.DataFrame:
+    return rows.select(
+        "province_code",
+        "province",
+        "era",
+        "period",
+        "year",
+        "indicator",
+        "value",
+        "unit",
+        "source",
+        "note",
+        "file",
+        "row",
+    ).sort("period", "province_code", "indicator", "file", "row")
+
+
+def _quarantine_columns(rows: pl.DataFrame) -> pl.DataFrame:
+    return rows.select(
+        "file",
+        "row",
+        "column",
+        pl.col("province_raw").alias("province"),
+        pl.col("period_raw").alias("period"),
+        "indicator",
+        pl.col("value_text").alias("value"),
+        "unit",
+        "source",
+        "note",
+        "reasons",
+    ).sort("file", "row", "column")
 
 
 def atomic_write_bytes_csv(target: Path, frame: pl.DataFrame) -> Path:

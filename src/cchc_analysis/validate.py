@@ -1,15 +1,18 @@
-"""Great Expectations suites for indicator tables, and the failures table people read.
+"""Great Expectations suites for the three table kinds (indicator tables, rubric files,
+published scores) and the failures table people read.
 
 The only module that imports great_expectations (2–7 s to import) and the only place a Polars
-frame becomes pandas. Every rule is an expectation whose ``meta`` names the rule; its failing
-rows come back by their row number in the original file.
+frame becomes pandas. Every rule is an expectation whose ``meta`` names the rule; failing rows
+come back by an internal row id and are reported with their row number in the original file.
+Two severities: an ``error`` blocks the pipeline, a ``warning`` is reported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -30,35 +33,48 @@ FAILURE_COLUMNS = {
     "message_en": pl.String,
 }
 EXPECTED_PROVINCES = {"63": 63, "34": 34}
+ROW_ID = "_row_id"
 
-_MESSAGES = {
-    "value_is_number": ("Giá trị không phải là số", "The value is not a number"),
-    "value_present": ("Thiếu giá trị", "The value is missing"),
+# rule → (column reported, message in Vietnamese, message in English)
+_ROW_RULES = {
+    "value_is_number": ("value", "Giá trị không phải là số", "The value is not a number"),
+    "value_present": ("value", "Thiếu giá trị", "The value is missing"),
     "period_format": (
+        "period",
         "Kỳ báo cáo không đúng định dạng (2025, 2022-H1, 2022-9M, 2022-Q3)",
         "Unrecognised period (use 2025, 2022-H1, 2022-9M, 2022-Q3)",
     ),
-    "province_resolvable": ("Không xác định được tỉnh/thành phố", "Unknown province"),
-    "indicator_known": ("Mã chỉ tiêu không có trong danh mục", "Indicator id not in the catalogue"),
-    "unique_key": (
-        "Trùng khóa (tỉnh, kỳ, chỉ tiêu)",
-        "Duplicate key (province, period, indicator)",
+    "province_resolvable": ("province", "Không xác định được tỉnh/thành phố", "Unknown province"),
+    "indicator_known": (
+        "indicator",
+        "Mã chỉ tiêu không có trong danh mục",
+        "Indicator id not in the catalogue",
     ),
-    "value_bounds": ("Giá trị ngoài giới hạn cho phép", "Value outside the allowed bounds"),
-    "province_count": ("Số tỉnh trong kỳ khác số tỉnh dự kiến", "Unexpected number of provinces"),
+    "unique_key": (
+        "province, period, indicator",
+        "Trùng khóa (tỉnh, kỳ, chỉ tiêu): dòng này và dòng khác cùng khóa",
+        "Duplicate key (province, period, indicator): this row and another share it",
+    ),
+    "value_bounds": (
+        "value",
+        "Giá trị ngoài giới hạn cho phép",
+        "Value outside the allowed bounds",
+    ),
+    "year_on_year_jump": (
+        "value",
+        "Thay đổi bất thường so với kỳ trước",
+        "Unusual change since the previous period",
+    ),
 }
 
 
-class ValidationFailed(ValueError):
-    """Raised when a table has errors; ``failures`` is the failures table."""
+@dataclass(frozen=True)
+class ValidationOptions:
+    """Thresholds of the warning rules (configurable from the CLI)."""
 
-    def __init__(self, failures: pl.DataFrame) -> None:
-        self.failures = failures
-        errors = failures.filter(pl.col("severity") == "error")
-        super().__init__(
-            f"{errors.height} error(s) in the indicator table:\n"
-            + format_failures(errors, limit=20)
-        )
+    max_jump_points: float = 20.0  # percent and points indicators: |change| in points
+    max_jump_ratio: float = 1.0  # counts and amounts: |change| / previous value
+    docs_dir: Path | None = None  # build Great Expectations Data Docs here when given
 
 
 @dataclass(frozen=True)
@@ -67,11 +83,38 @@ class ValidationResult:
 
     indicators: pl.DataFrame  # the standardised input (all rows)
     failures: pl.DataFrame  # FAILURE_COLUMNS; empty when clean
+    rejected_ids: frozenset[int] = field(default_factory=frozenset)  # internal ids of bad rows
 
     @property
     def ok(self) -> bool:
         """True when no failure has severity 'error'."""
         return self.failures.filter(pl.col("severity") == "error").is_empty()
+
+    def split(self) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Return (accepted, quarantined) rows: every input row of a file (file, row) that has
+        an error goes to quarantine whole, with its reasons; every other row is accepted.
+        Each input row lands in exactly one of the two."""
+        reasons = (
+            self.failures.filter(pl.col("severity") == "error")
+            .group_by("file", "row")
+            .agg(
+                pl.format("{}: {}", "rule", "message_en")
+                .unique(maintain_order=True)
+                .str.join("; ")
+                .alias("reasons")
+            )
+        )
+        keyed = self.indicators.with_columns(pl.col("row").cast(pl.Int64))
+        bad_rows = (
+            keyed.filter(pl.col(ROW_ID).is_in(list(self.rejected_ids)))
+            .select("file", "row")
+            .unique()
+        )
+        quarantined = keyed.join(bad_rows, on=["file", "row"], how="semi").join(
+            reasons, on=["file", "row"], how="left"
+        )
+        accepted = keyed.join(bad_rows, on=["file", "row"], how="anti")
+        return accepted, quarantined
 
 
 @cache
@@ -82,23 +125,113 @@ def load_identities() -> pl.DataFrame:
     return pl.read_csv(path.read_bytes(), schema_overrides={"tolerance": pl.Float64})
 
 
-def _column_name(indicator: str) -> str:
-    return indicator.replace(".", "__")
+# ---------------------------------------------------------------- running Great Expectations
 
 
-def _sum_expr(expression: str) -> pl.Expr:
-    parts = [pl.col(_column_name(name)) for name in terms(expression)]
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return total
+@cache
+def _context() -> Any:
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}  # type: ignore[assignment]
+    return context
 
 
-def _long_expectations() -> list[Any]:
+def _docs_site(context: Any, docs_dir: Path) -> str:
+    """Point the context's only Data Docs site at ``docs_dir``; return the site name."""
+    site = "cchc_validation"
+    for name in list(context.get_site_names()):
+        context.delete_data_docs_site(name)
+    context.add_data_docs_site(
+        site_name=site,
+        site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(Path(docs_dir).resolve()),
+            },
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )
+    return site
+
+
+def run_suite(
+    frame: pl.DataFrame,
+    name: str,
+    expectations: list[Any],
+    index_columns: list[str],
+    docs_dir: Path | None = None,
+) -> list[Any]:
+    """Run expectations on a frame through a Great Expectations checkpoint; return the
+    expectation results (COMPLETE format, failing rows identified by ``index_columns``).
+    With ``docs_dir``, the checkpoint also renders Data Docs there."""
+    import great_expectations as gx
+
+    context = _context()
+    source = context.data_sources.add_or_update_pandas(f"{name}_source")
+    asset = source.add_dataframe_asset(name)
+    batch = asset.add_batch_definition_whole_dataframe(f"{name}_batch")
+    suite = context.suites.add_or_update(
+        gx.ExpectationSuite(name=f"{name}_suite", expectations=expectations)
+    )
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=f"{name}_validation", data=batch, suite=suite)
+    )
+    actions = []
+    if docs_dir is not None:
+        site = _docs_site(context, docs_dir)
+        actions.append(gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[site]))
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"{name}_checkpoint",
+            validation_definitions=[definition],
+            actions=actions,
+            result_format={
+                "result_format": "COMPLETE",
+                "unexpected_index_column_names": index_columns,
+            },
+        )
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": frame.to_pandas()})
+    return [r for run in result.run_results.values() for r in run.results]
+
+
+def _severity(result: Any) -> str:
+    return "warning" if str(result.expectation_config.severity).endswith("WARNING") else "error"
+
+
+def _hits(results: list[Any], key: str) -> pl.DataFrame:
+    """Return one row per failing row id: the id, rule and severity (from each failed
+    expectation's ``unexpected_index_list``); a rule that failed without rows (e.g. a missing
+    column) comes back with a null id."""
+    records = []
+    for result in results:
+        if result.success:
+            continue
+        meta = result.expectation_config.meta or {}
+        rule, severity = meta.get("rule", result.expectation_config.type), _severity(result)
+        hits = (result.result or {}).get("unexpected_index_list") or []
+        exception = (result.exception_info or {}).get("exception_message")
+        if not hits:
+            records.append({key: None, "rule": rule, "severity": severity, "detail": exception})
+        records.extend(
+            {key: int(hit[key]), "rule": rule, "severity": severity, "detail": None} for hit in hits
+        )
+    return pl.DataFrame(
+        records,
+        schema={key: pl.Int64, "rule": pl.String, "severity": pl.String, "detail": pl.String},
+    )
+
+
+# ---------------------------------------------------------------- indicator tables: row rules
+
+
+def _row_expectations() -> list[Any]:
     import great_expectations.expectations as gxe
 
     catalogue = load_catalogue()
-    expectations: list[Any] = [
+    return [
         gxe.ExpectColumnValuesToNotBeNull(column="value", meta={"rule": "value_is_number"}),
         gxe.ExpectColumnValuesToNotBeNull(column="period", meta={"rule": "period_format"}),
         gxe.ExpectColumnValuesToNotBeNull(
@@ -112,10 +245,8 @@ def _long_expectations() -> list[Any]:
         gxe.ExpectCompoundColumnsToBeUnique(
             column_list=["province_code", "period", "indicator"], meta={"rule": "unique_key"}
         ),
-    ]
-    # Bounds differ per indicator: they are joined onto each row (see ``_with_bounds``) so two
-    # column-pair expectations check them all, instead of one filtered pass per indicator.
-    expectations += [
+        # Bounds differ per indicator: they are joined onto each row (``_with_checks``) so two
+        # column-pair expectations check them all, instead of one filtered pass per indicator.
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="value",
             column_B="bound_min",
@@ -130,49 +261,139 @@ def _long_expectations() -> list[Any]:
             ignore_row_if="either_value_is_missing",
             meta={"rule": "value_bounds"},
         ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="jump_score",
+            max_value=1.0,
+            severity="warning",
+            meta={"rule": "year_on_year_jump"},
+        ),
     ]
-    return expectations
 
 
-def _with_bounds(indicators: pl.DataFrame) -> pl.DataFrame:
-    """Return the rows with their indicator's catalogue bounds as bound_min, bound_max."""
+def _jump_scores(indicators: pl.DataFrame, options: ValidationOptions) -> pl.DataFrame:
+    """Return ROW_ID, previous_value and jump_score (|change| over its threshold; > 1 is a jump)
+    against the same province, indicator and kind of period one year earlier, same era."""
+    units = load_catalogue().select(pl.col("id").alias("indicator"), "unit")
+    keyed = (
+        indicators.filter(pl.col("province_code").is_not_null() & pl.col("value").is_not_null())
+        .select(ROW_ID, "province_code", "era", "period", "year", "indicator", "value")
+        .with_columns(part=pl.col("period").str.slice(4))
+    )
+    previous = keyed.select(
+        "province_code",
+        "era",
+        "indicator",
+        "part",
+        (pl.col("year") + 1).alias("year"),
+        pl.col("value").alias("previous_value"),
+    ).unique(subset=["province_code", "era", "indicator", "part", "year"], keep="first")
+    relative = pl.col("unit").is_in(["count", "amount"])
+    change = (pl.col("value") - pl.col("previous_value")).abs()
+    return (
+        keyed.join(previous, on=["province_code", "era", "indicator", "part", "year"])
+        .join(units, on="indicator", how="left")
+        .with_columns(
+            jump_score=pl.when(relative & (pl.col("previous_value") > 0))
+            .then(change / pl.col("previous_value") / options.max_jump_ratio)
+            .when(~relative)
+            .then(change / options.max_jump_points)
+        )
+        .select(ROW_ID, "previous_value", "jump_score")
+    )
+
+
+def _with_checks(indicators: pl.DataFrame, options: ValidationOptions) -> pl.DataFrame:
+    """Return the rows with what the row rules need: catalogue bounds and the jump score."""
     bounds = load_catalogue().select(
         pl.col("id").alias("indicator"),
         pl.col("min").alias("bound_min"),
         pl.col("max").alias("bound_max"),
     )
-    return indicators.join(bounds, on="indicator", how="left", maintain_order="left")
-
-
-def _period_counts(indicators: pl.DataFrame) -> pl.DataFrame:
-    """Return one row per period: provinces present and provinces expected for its era."""
-    return (
-        indicators.filter(pl.col("era").is_not_null())
-        .group_by("period", "era")
-        .agg(pl.col("province_code").n_unique().alias("provinces"))
-        .with_columns(
-            expected=pl.col("era").replace_strict(EXPECTED_PROVINCES, return_dtype=pl.Int64)
-        )
-        .sort("period")
+    return indicators.join(bounds, on="indicator", how="left", maintain_order="left").join(
+        _jump_scores(indicators, options), on=ROW_ID, how="left", maintain_order="left"
     )
 
 
-def _period_expectations() -> list[Any]:
-    import great_expectations.expectations as gxe
-
-    return [
-        gxe.ExpectColumnPairValuesToBeEqual(
-            column_A="provinces",
-            column_B="expected",
-            severity="warning",
-            meta={"rule": "province_count"},
+def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """Return the failures table of the row rules (one row per failing input row and rule)."""
+    if hits.is_empty():
+        return pl.DataFrame(schema=FAILURE_COLUMNS)
+    rules = pl.DataFrame(
+        [{"rule": k, "column_": c, "vi": vi, "en": en} for k, (c, vi, en) in _ROW_RULES.items()]
+    )
+    has_problem = "value_problem" in rows.columns
+    upper = (
+        pl.when(pl.col("bound_max").is_null())
+        .then(pl.lit("∞"))
+        .otherwise(pl.col("bound_max").round(4).cast(pl.String))
+    )
+    bounds = pl.format(" [{}; {}]", pl.col("bound_min").round(4).cast(pl.String), upper)
+    jump = pl.format(
+        " ({} → {})",
+        pl.col("previous_value").round(2).cast(pl.String),
+        pl.col("value").round(2).cast(pl.String),
+    )
+    detail = (
+        pl.when(pl.col("rule") == "value_bounds")
+        .then(bounds)
+        .when(pl.col("rule") == "year_on_year_jump")
+        .then(jump)
+        .when(pl.col("rule") == "province_resolvable")
+        .then(pl.format(": {}", "province_problem"))
+        .when((pl.col("rule") == "value_is_number") & pl.lit(has_problem))
+        .then(pl.format(": {}", pl.col("value_problem") if has_problem else pl.lit("")))
+        .otherwise(pl.lit(""))
+        .fill_null("")
+    )
+    joined = (
+        hits.filter(pl.col(ROW_ID).is_not_null())
+        .join(rows, on=ROW_ID, how="left")
+        .with_columns(
+            rule=pl.when(
+                (pl.col("rule") == "value_is_number")
+                & (pl.col("value_text").is_null() | (pl.col("value_text") == ""))
+            )
+            .then(pl.lit("value_present"))
+            .otherwise("rule")
         )
-    ]
+        .join(rules, on="rule", how="left")
+    )
+    return joined.select(
+        "file",
+        pl.col("row").cast(pl.Int64),
+        pl.col("province_raw").alias("province"),
+        pl.col("period_raw").alias("period"),
+        "indicator",
+        pl.when(pl.col("column_") == "value")
+        .then(pl.col("column"))
+        .otherwise(pl.col("column_"))
+        .alias("column"),
+        pl.col("value_text").alias("value"),
+        "rule",
+        "severity",
+        (pl.col("vi") + detail).alias("message_vi"),
+        (pl.col("en") + detail).alias("message_en"),
+    )
+
+
+# ---------------------------------------------------------------- indicator tables: identities
+
+
+def _column_name(indicator: str) -> str:
+    return indicator.replace(".", "__")
+
+
+def _sum_expr(expression: str) -> pl.Expr:
+    parts = [pl.col(_column_name(name)) for name in terms(expression)]
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
 
 
 def _wide_frame(indicators: pl.DataFrame) -> pl.DataFrame:
-    """Return one row per resolved province × period with an ``gap__<identity>`` column each:
-    left − right (null when an input is missing)."""
+    """Return one row per resolved province × period (with a ``_key_id``) and a
+    ``gap__<identity>`` column each: left − right (null when an input is missing)."""
     identities = load_identities()
     needed = {i for expr in (*identities["left"], *identities["right"]) for i in terms(expr)}
     resolved = indicators.filter(
@@ -194,7 +415,7 @@ def _wide_frame(indicators: pl.DataFrame) -> pl.DataFrame:
             if _column_name(c) not in wide.columns
         ]
     )
-    return wide.with_columns(
+    return wide.with_row_index("_key_id").with_columns(
         [
             (_sum_expr(spec["left"]) - _sum_expr(spec["right"])).alias(f"gap__{spec['id']}")
             for spec in identities.iter_rows(named=True)
@@ -202,7 +423,7 @@ def _wide_frame(indicators: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _wide_expectations() -> list[Any]:
+def _identity_expectations() -> list[Any]:
     import great_expectations.expectations as gxe
 
     expectations = []
@@ -220,185 +441,169 @@ def _wide_expectations() -> list[Any]:
     return expectations
 
 
-@cache
-def _context() -> Any:
-    import great_expectations as gx
-
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = {"globally": False}  # type: ignore[assignment]
-    return context
-
-
-def run_suite(
-    frame: pl.DataFrame, name: str, expectations: list[Any], index_columns: list[str]
-) -> list[Any]:
-    """Run expectations on a frame with Great Expectations; return the expectation results
-    (COMPLETE format, failing rows identified by ``index_columns``)."""
-    import great_expectations as gx
-
-    context = _context()
-    source = context.data_sources.add_or_update_pandas(f"{name}_source")
-    asset = source.add_dataframe_asset(name)
-    batch = asset.add_batch_definition_whole_dataframe(f"{name}_batch")
-    suite = gx.ExpectationSuite(name=f"{name}_suite", expectations=expectations)
-    suite = context.suites.add_or_update(suite)
-    definition = context.validation_definitions.add_or_update(
-        gx.ValidationDefinition(name=f"{name}_validation", data=batch, suite=suite)
-    )
-    result = definition.run(
-        batch_parameters={"dataframe": frame.to_pandas()},
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},
-    )
-    return list(result.results)
-
-
-def _failure(
-    row: dict[str, Any], rule: str, severity: str, message: tuple[str, str], column: str = "value"
-) -> dict[str, Any]:
-    return {
-        "file": row.get("file"),
-        "row": row.get("row"),
-        "province": row.get("province_raw"),
-        "period": row.get("period_raw"),
-        "indicator": row.get("indicator"),
-        "column": column,
-        "value": row.get("value_text"),
-        "rule": rule,
-        "severity": severity,
-        "message_vi": message[0],
-        "message_en": message[1],
-    }
-
-
-def _long_failures(indicators: pl.DataFrame, results: list[Any]) -> list[dict[str, Any]]:
-    by_row = {r["row"]: r for r in indicators.iter_rows(named=True)}
-    failures: list[dict[str, Any]] = []
-    for result in results:
-        meta = result.expectation_config.meta or {}
-        rule = meta.get("rule", result.expectation_config.type)
-        severity = (
-            "warning" if str(result.expectation_config.severity).endswith("WARNING") else "error"
-        )
-        if result.success:
-            continue
-        for hit in result.result.get("unexpected_index_list") or []:
-            row = by_row[hit["row"]]
-            vi, en = _MESSAGES[rule]
-            column = "value"
-            if rule == "value_is_number" and not row["value_text"]:
-                rule_name, (vi, en) = "value_present", _MESSAGES["value_present"]
-            else:
-                rule_name = rule
-            if rule == "province_resolvable":
-                column, vi, en = (
-                    "province",
-                    f"{vi}: {row['province_problem']}",
-                    row["province_problem"],
-                )
-            elif rule == "period_format":
-                column = "period"
-            elif rule == "indicator_known":
-                column = "indicator"
-            elif rule == "value_bounds":
-                upper = "∞" if row["bound_max"] is None else f"{row['bound_max']:g}"
-                bounds = f"[{row['bound_min']:g}; {upper}]"
-                vi, en = f"{vi} {bounds}", f"{en} {bounds}"
-            elif rule == "unique_key":
-                column = "province, period, indicator"
-            failures.append(_failure(row, rule_name, severity, (vi, en), column))
-    return failures
-
-
-def _period_failures(counts: pl.DataFrame, file: str, results: list[Any]) -> list[dict[str, Any]]:
-    failures = []
-    for result in results:
-        if result.success:
-            continue
-        for hit in result.result.get("unexpected_index_list") or []:
-            period, observed, expected = hit["period"], hit["provinces"], hit["expected"]
-            failures.append(
-                {
-                    **dict.fromkeys(FAILURE_COLUMNS),
-                    "file": file,
-                    "period": period,
-                    "column": "province",
-                    "value": str(observed),
-                    "rule": "province_count",
-                    "severity": "warning",
-                    "message_vi": f"Kỳ {period} có {observed} tỉnh, dự kiến {expected}",
-                    "message_en": f"Period {period} has {observed} provinces; {expected} expected",
-                }
-            )
-    return failures
-
-
 def _identity_failures(
-    indicators: pl.DataFrame, wide: pl.DataFrame, results: list[Any]
-) -> list[dict[str, Any]]:
-    identities = {spec["id"]: spec for spec in load_identities().iter_rows(named=True)}
-    rows = {
-        (r["province_code"], r["period"], r["indicator"]): r
-        for r in indicators.filter(pl.col("province_code").is_not_null()).iter_rows(named=True)
-    }
-    gaps = {(r["province_code"], r["period"]): r for r in wide.iter_rows(named=True)}
-    failures = []
-    for result in results:
-        if result.success:
-            continue
-        spec = identities[result.expectation_config.meta["rule"]]
-        left = terms(spec["left"])[0]
-        for hit in result.result.get("unexpected_index_list") or []:
-            key = (hit["province_code"], hit["period"])
-            row = rows.get((*key, left), {})
-            values = gaps[key]
-            left_value = sum(values[_column_name(i)] for i in terms(spec["left"]))
-            right_value = sum(values[_column_name(i)] for i in terms(spec["right"]))
-            detail = f" ({spec['left']} = {left_value:g}; {spec['right']} = {right_value:g})"
-            failures.append(
-                _failure(
-                    row,
-                    spec["id"],
-                    spec["severity"],
-                    (spec["message_vi"] + detail, spec["message_en"] + detail),
-                    column=left,
-                )
-            )
-    return failures
+    indicators: pl.DataFrame, wide: pl.DataFrame, hits: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Return (failures, ids of rejected rows): one failure per input row taking part in a
+    broken identity."""
+    if hits.is_empty():
+        return pl.DataFrame(schema=FAILURE_COLUMNS), pl.DataFrame(schema={ROW_ID: pl.Int64})
+    specs = load_identities()
+    involved = pl.DataFrame(
+        [
+            {
+                "rule": s["id"],
+                "indicator": i,
+                "left": s["left"],
+                "right": s["right"],
+                "vi": s["message_vi"],
+                "en": s["message_en"],
+                "gap_column": f"gap__{s['id']}",
+            }
+            for s in specs.iter_rows(named=True)
+            for i in terms(s["left"]) + terms(s["right"])
+        ]
+    )
+    gaps = wide.unpivot(
+        index=["_key_id", "province_code", "period"],
+        on=[c for c in wide.columns if c.startswith("gap__")],
+        variable_name="gap_column",
+        value_name="gap",
+    )
+    failing = (
+        hits.rename({"_key_id": "key"})
+        .join(gaps.rename({"_key_id": "key"}), on="key")
+        .join(involved, on="gap_column")
+        .filter(pl.col("gap_column") == pl.format("gap__{}", "rule"))
+        .join(
+            indicators.select(ROW_ID, "province_code", "period", "indicator"),
+            on=["province_code", "period", "indicator"],
+        )
+        .join(indicators.drop("province_code", "period", "indicator"), on=ROW_ID)
+    )
+    detail = pl.format(" ({} − ({}) = {})", "left", "right", pl.col("gap").round(4))
+    table = failing.select(
+        "file",
+        pl.col("row").cast(pl.Int64),
+        pl.col("province_raw").alias("province"),
+        pl.col("period_raw").alias("period"),
+        "indicator",
+        "column",
+        pl.col("value_text").alias("value"),
+        "rule",
+        "severity",
+        (pl.col("vi") + detail).alias("message_vi"),
+        (pl.col("en") + detail).alias("message_en"),
+    )
+    return table, failing.filter(pl.col("severity") == "error").select(ROW_ID)
 
 
-def validate_indicators(indicators: pl.DataFrame) -> ValidationResult:
+# ---------------------------------------------------------------- indicator tables: periods
+
+
+def _period_counts(indicators: pl.DataFrame) -> pl.DataFrame:
+    """Return one row per period: provinces present and provinces expected for its era."""
+    return (
+        indicators.filter(pl.col("era").is_not_null())
+        .group_by("period", "era")
+        .agg(pl.col("province_code").n_unique().alias("provinces"), pl.col("file").first())
+        .with_columns(
+            expected=pl.col("era").replace_strict(EXPECTED_PROVINCES, return_dtype=pl.Int64)
+        )
+        .sort("period")
+        .with_row_index("_period_id")
+    )
+
+
+def _period_expectations() -> list[Any]:
+    import great_expectations.expectations as gxe
+
+    return [
+        gxe.ExpectColumnPairValuesToBeEqual(
+            column_A="provinces",
+            column_B="expected",
+            severity="warning",
+            meta={"rule": "province_count"},
+        )
+    ]
+
+
+def _period_failures(counts: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    failing = hits.rename({"_period_id": "_id"}).join(
+        counts.rename({"_period_id": "_id"}), on="_id"
+    )
+    return failing.select(
+        "file",
+        pl.lit(None, dtype=pl.Int64).alias("row"),
+        pl.lit(None, dtype=pl.String).alias("province"),
+        "period",
+        pl.lit(None, dtype=pl.String).alias("indicator"),
+        pl.lit("province").alias("column"),
+        pl.col("provinces").cast(pl.String).alias("value"),
+        "rule",
+        "severity",
+        pl.format("Kỳ {} có {} tỉnh, dự kiến {}", "period", "provinces", "expected").alias(
+            "message_vi"
+        ),
+        pl.format(
+            "Period {} has {} provinces; {} expected", "period", "provinces", "expected"
+        ).alias("message_en"),
+    )
+
+
+def validate_indicators(
+    indicators: pl.DataFrame, options: ValidationOptions | None = None
+) -> ValidationResult:
     """Run the indicator-table suites on a standardised long table (``load.standardise``);
     return it with the failures table (row numbers as in the original file)."""
-    rows = _with_bounds(indicators)
-    long_results = run_suite(rows, "indicator_rows", _long_expectations(), ["row"])
+    options = options or ValidationOptions()
+    indicators = indicators.with_row_index(ROW_ID).with_columns(pl.col(ROW_ID).cast(pl.Int64))
+    docs = options.docs_dir
+    rows = _with_checks(indicators, options)
+    row_hits = _hits(run_suite(rows, "indicator_rows", _row_expectations(), [ROW_ID], docs), ROW_ID)
     wide = _wide_frame(indicators)
-    wide_results = (
-        run_suite(wide, "indicator_identities", _wide_expectations(), ["province_code", "period"])
+    identity_hits = (
+        _hits(
+            run_suite(wide, "indicator_identities", _identity_expectations(), ["_key_id"], docs),
+            "_key_id",
+        )
         if wide.height
-        else []
+        else pl.DataFrame(schema={"_key_id": pl.Int64, "rule": pl.String, "severity": pl.String})
     )
     counts = _period_counts(indicators)
-    count_results = (
-        run_suite(
-            counts, "indicator_periods", _period_expectations(), ["period", "provinces", "expected"]
+    period_hits = (
+        _hits(
+            run_suite(counts, "indicator_periods", _period_expectations(), ["_period_id"], docs),
+            "_period_id",
         )
         if counts.height
-        else []
+        else pl.DataFrame(schema={"_period_id": pl.Int64, "rule": pl.String, "severity": pl.String})
     )
-    file = indicators["file"][0] if indicators.height else ""
-    failures = (
-        _long_failures(rows, long_results)
-        + _identity_failures(indicators, wide, wide_results)
-        + _period_failures(counts, file, count_results)
+    identity_table, identity_rejects = _identity_failures(indicators, wide, identity_hits)
+    failures = pl.concat(
+        [
+            _row_failures(rows, row_hits),
+            identity_table,
+            _period_failures(counts, period_hits),
+        ],
+        how="vertical_relaxed",
+    ).sort("severity", "file", "row", "rule", nulls_last=True)
+    rejected = set(
+        row_hits.filter((pl.col("severity") == "error") & pl.col(ROW_ID).is_not_null())[ROW_ID]
+    ) | set(identity_rejects[ROW_ID])
+    if docs is not None:
+        localise_data_docs(docs)
+    return ValidationResult(
+        indicators=indicators, failures=failures, rejected_ids=frozenset(rejected)
     )
-    table = pl.DataFrame(failures, schema=FAILURE_COLUMNS).sort(
-        "severity", "file", "row", "rule", nulls_last=True
-    )
-    return ValidationResult(indicators=indicators, failures=table)
+
+
+# ---------------------------------------------------------------- presenting failures
 
 
 def format_failures(failures: pl.DataFrame, lang: str = "en", limit: int | None = None) -> str:
-    """Return the failures as an aligned plain-text table (file:row, column, rule, message)."""
+    """Return the failures as plain-text lines (severity, file:row, province, period,
+    indicator, column = value, rule: message)."""
     lines = []
     shown = failures if limit is None else failures.head(limit)
     for f in shown.iter_rows(named=True):
@@ -411,3 +616,96 @@ def format_failures(failures: pl.DataFrame, lang: str = "en", limit: int | None 
     if limit is not None and failures.height > limit:
         lines.append(f"  … and {failures.height - limit} more (see the failures CSV)")
     return "\n".join(lines)
+
+
+def failures_table(failures: pl.DataFrame, lang: str = "en", limit: int = 50) -> Any:
+    """Return a rich Table of the failures for the terminal (first ``limit`` rows)."""
+    from rich.table import Table
+
+    table = Table(title=f"{failures.height} finding(s)", show_lines=False, expand=True)
+    for name in (
+        "severity",
+        "file:row",
+        "province",
+        "period",
+        "indicator",
+        "column",
+        "value",
+        "rule",
+        "message",
+    ):
+        table.add_column(name, overflow="fold")
+    for f in failures.head(limit).iter_rows(named=True):
+        where = (
+            f"{Path(f['file'] or '').name}:{f['row']}"
+            if f["row"] is not None
+            else (Path(f["file"] or "").name)
+        )
+        style = "red" if f["severity"] == "error" else "yellow"
+        table.add_row(
+            f"[{style}]{f['severity']}[/{style}]",
+            where,
+            f["province"] or "",
+            f["period"] or "",
+            f["indicator"] or "",
+            f["column"] or "",
+            f["value"] or "",
+            f["rule"],
+            f[f"message_{lang}"],
+        )
+    if failures.height > limit:
+        table.caption = f"… and {failures.height - limit} more in the failures CSV"
+    return table
+
+
+# ---------------------------------------------------------------- Data Docs, offline
+
+
+def _bootstrap_static() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("flask_bootstrap")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("bootstrap-flask is not installed: it provides Bootstrap files")
+    return Path(next(iter(spec.submodule_search_locations))) / "static" / "bootstrap4"
+
+
+_OFFLINE_CSS = """
+/* cchc-analysis: Data Docs served offline; icons drawn without Font Awesome. */
+.fas, .far, .fa { font-style: normal; }
+.fa-check-circle::before { content: "✔"; }
+.fa-times::before, .fa-times-circle::before { content: "✘"; }
+.fa-exclamation-triangle::before { content: "⚠"; }
+.fa-info-circle::before { content: "ℹ"; }
+.fa-bars::before { content: "☰"; }
+"""
+
+
+def localise_data_docs(docs_dir: Path) -> None:
+    """Rewrite the Data Docs pages under ``docs_dir`` so they load nothing from the internet:
+    Bootstrap and jQuery come from local copies (bootstrap-flask's files), every other remote
+    script or stylesheet is dropped."""
+    import re
+    import shutil
+
+    static = Path(docs_dir) / "static" / "offline"
+    static.mkdir(parents=True, exist_ok=True)
+    source = _bootstrap_static()
+    shutil.copyfile(source / "css" / "bootstrap.min.css", static / "bootstrap.min.css")
+    shutil.copyfile(source / "js" / "bootstrap.min.js", static / "bootstrap.min.js")
+    shutil.copyfile(source / "jquery.min.js", static / "jquery.min.js")
+    (static / "offline.css").write_text(_OFFLINE_CSS, encoding="utf-8")
+    remote = re.compile(r'<(link|script)\b[^>]*(href|src)="https?://[^"]*"[^>]*>(\s*</script>)?')
+    for page in Path(docs_dir).rglob("*.html"):
+        prefix = "../" * (len(page.relative_to(docs_dir).parts) - 1) + "static/offline/"
+        local = (
+            f'<link rel="stylesheet" href="{prefix}bootstrap.min.css">'
+            f'<link rel="stylesheet" href="{prefix}offline.css">'
+            f'<script src="{prefix}jquery.min.js"></script>'
+            f'<script src="{prefix}bootstrap.min.js"></script>'
+        )
+        text = remote.sub("", page.read_text(encoding="utf-8"))
+        logo = prefix.replace("offline/", "images/logo-long.png")
+        text = re.sub(r'(<img\b[^>]*\bsrc=)"https?://[^"]*"', rf'\1"{logo}"', text)
+        text = text.replace("<head>", "<head>" + local, 1)
+        page.write_text(text, encoding="utf-8")
