@@ -97,3 +97,30 @@ def test_the_demo_data_validates_cleanly(tmp_path, demo_table):
     result = validate_indicators(load_indicators(path))
     assert result.ok
     assert set(result.failures["severity"]) <= {"warning"}
+
+
+def test_the_rubric_suite_flags_bands_above_the_maximum_and_domains_that_do_not_add_up():
+    from cchc_analysis.rubric import Band, Domain, Rule, load_rubric
+    from cchc_analysis.validate import validate_rubric
+
+    rubric = load_rubric("par-index-illustrative")
+    assert validate_rubric(rubric).filter(pl.col("severity") == "error").is_empty()
+    # model_construct skips the schema checks, as a hand-edited table of a rubric would
+    domain = rubric.domains[0]
+    criterion = domain.criteria[1]
+    loud = criterion.model_copy(
+        update={
+            "rule": Rule.model_construct(
+                threshold_bands=[Band(min=0, points=criterion.max_points + 2)]
+            )
+        }
+    )
+    broken_domain = Domain.model_construct(
+        **{**domain.__dict__, "max_points": 12, "criteria": [domain.criteria[0], loud]}
+    )
+    broken = rubric.model_copy(update={"domains": [broken_domain, *rubric.domains[1:]]})
+    found = validate_rubric(broken)
+    errors = set(zip(found["criterion_id"], found["rule"], strict=True))
+    assert (criterion.id, "band_points_within_max") in errors
+    assert (domain.criteria[0].id, "domain_equals_criteria") in errors
+    assert "rubric_totals_100" in set(found["rule"])  # 102 points: a warning

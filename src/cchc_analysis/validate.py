@@ -243,7 +243,8 @@ def _row_expectations() -> list[Any]:
             meta={"rule": "indicator_known"},
         ),
         gxe.ExpectCompoundColumnsToBeUnique(
-            column_list=["province_code", "period", "indicator"], meta={"rule": "unique_key"}
+            column_list=["key_province", "period", "indicator"],
+            meta={"rule": "unique_key"},
         ),
         # Bounds differ per indicator: they are joined onto each row (``_with_checks``) so two
         # column-pair expectations check them all, instead of one filtered pass per indicator.
@@ -309,9 +310,17 @@ def _with_checks(indicators: pl.DataFrame, options: ValidationOptions) -> pl.Dat
         pl.col("min").alias("bound_min"),
         pl.col("max").alias("bound_max"),
     )
-    return indicators.join(bounds, on="indicator", how="left", maintain_order="left").join(
-        _jump_scores(indicators, options), on=ROW_ID, how="left", maintain_order="left"
+    return (
+        indicators.join(bounds, on="indicator", how="left", maintain_order="left")
+        .join(_jump_scores(indicators, options), on=ROW_ID, how="left", maintain_order="left")
+        .with_columns(key_province=_key_province())
     )
+
+
+def _key_province() -> pl.Expr:
+    """The province for key uniqueness: an unresolved row gets a key of its own (it is
+    reported by ``province_resolvable``, not as a duplicate of every other unresolved row)."""
+    return pl.coalesce("province_code", pl.format("?{}", pl.col(ROW_ID)))
 
 
 def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
@@ -595,6 +604,237 @@ def validate_indicators(
         localise_data_docs(docs)
     return ValidationResult(
         indicators=indicators, failures=failures, rejected_ids=frozenset(rejected)
+    )
+
+
+# ---------------------------------------------------------------- published scores
+
+
+@cache
+def published_table_specs() -> dict[str, dict[str, Any]]:
+    """Return the shapes of published index tables (``data/published_tables.yaml``) by name."""
+    import yaml
+
+    path = resources.files("cchc_analysis") / "data" / "published_tables.yaml"
+    specs: dict[str, dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return specs
+
+
+def _published_frame(table: pl.DataFrame, spec: dict[str, Any]) -> pl.DataFrame:
+    """Return the table with ROW_ID, resolved province, canonical period and the derived
+    columns the published-scores rules check."""
+    from cchc_analysis.load import _resolve
+    from cchc_analysis.periods import PeriodError, parse_period
+
+    def period_of(text: str | None) -> str | None:
+        try:
+            return str(parse_period(text)) if text else None
+        except PeriodError:
+            return None
+
+    province, period = spec["province"], spec["period"]
+    components = [pl.col(c).cast(pl.Float64, strict=False) for c in spec["components"]]
+    total = pl.col(spec["total"]).cast(pl.Float64, strict=False)
+    frame = table.with_columns(
+        pl.col(province).cast(pl.String).alias("province_raw"),
+        pl.col(period).cast(pl.String).alias("period_raw"),
+    ).with_columns(
+        period=pl.col("period_raw").map_elements(period_of, return_dtype=pl.String),
+    )
+    pairs = (
+        frame.select("province_raw", "period")
+        .unique()
+        .with_columns(
+            resolved=pl.struct("province_raw", "period").map_elements(
+                lambda pair: _resolve(pair["province_raw"], pair["period"]),
+                return_dtype=pl.Struct(
+                    {
+                        "province_code": pl.String,
+                        "province": pl.String,
+                        "province_problem": pl.String,
+                    }
+                ),
+            )
+        )
+        .unnest("resolved")
+    )
+    missing = pl.sum_horizontal([c.is_null().cast(pl.Int32) for c in components])
+    return frame.join(
+        pairs, on=["province_raw", "period"], how="left", nulls_equal=True
+    ).with_columns(
+        components_missing=pl.when(total.is_not_null()).then(missing),
+        component_max=pl.max_horizontal(components),
+        component_min=pl.min_horizontal(components),
+        total_value=total,
+        total_gap=(total - pl.sum_horizontal(components)).abs()
+        if spec["total_is_sum"]
+        else pl.lit(None, dtype=pl.Float64),
+    )
+
+
+def _published_expectations(spec: dict[str, Any]) -> list[Any]:
+    import great_expectations.expectations as gxe
+
+    rules = [
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="province_code", meta={"rule": "province_resolvable"}
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="period", meta={"rule": "period_format"}),
+        gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["key_province", "period"], meta={"rule": "unique_key"}
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="component_max",
+            max_value=spec["component_max"],
+            meta={"rule": "component_within_max"},
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="component_min", min_value=0, meta={"rule": "component_within_max"}
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="total_value",
+            min_value=0,
+            max_value=spec["total_max"],
+            meta={"rule": "total_within_max"},
+        ),
+    ]
+    if spec["total_is_sum"]:
+        rules.append(
+            gxe.ExpectColumnValuesToBeBetween(
+                column="total_gap", max_value=spec["tolerance"], meta={"rule": "total_equals_parts"}
+            )
+        )
+    if spec["components_required"]:
+        rules.append(
+            gxe.ExpectColumnValuesToBeBetween(
+                column="components_missing", max_value=0, meta={"rule": "components_present"}
+            )
+        )
+    return rules
+
+
+_PUBLISHED_MESSAGES = {
+    "province_resolvable": ("Không xác định được tỉnh/thành phố", "Unknown province"),
+    "period_format": ("Kỳ không đúng định dạng", "Unrecognised period"),
+    "unique_key": ("Trùng (tỉnh, kỳ)", "Duplicate (province, period)"),
+    "component_within_max": (
+        "Điểm thành phần ngoài [0; tối đa]",
+        "A component is outside [0; maximum]",
+    ),
+    "total_within_max": ("Tổng điểm ngoài [0; tối đa]", "The total is outside [0; maximum]"),
+    "total_equals_parts": (
+        "Tổng khác tổng các thành phần (sai số > 0,01)",
+        "The total differs from the sum of its components (by > 0.01)",
+    ),
+    "components_present": (
+        "Có tổng điểm nhưng thiếu điểm thành phần",
+        "A total is given but components are missing",
+    ),
+}
+
+
+def validate_published_scores(
+    table: pl.DataFrame, kind: str, file: str = "<table>", header_rows: int = 1
+) -> pl.DataFrame:
+    """Run the published-scores suite (spec ``kind`` of ``published_table_specs()``) on a wide
+    table of published index values; return the failures table (rows as in the file, counting
+    ``header_rows`` above the data)."""
+    spec = published_table_specs()[kind]
+    frame = (
+        _published_frame(table, spec)
+        .with_row_index(ROW_ID)
+        .with_columns(
+            pl.col(ROW_ID).cast(pl.Int64),
+            (pl.col(ROW_ID) + header_rows + 1).cast(pl.Int64).alias("row"),
+        )
+    )
+    hits = _hits(
+        run_suite(frame, f"published_{kind}", _published_expectations(spec), [ROW_ID]), ROW_ID
+    )
+    messages = pl.DataFrame(
+        [{"rule": k, "vi": vi, "en": en} for k, (vi, en) in _PUBLISHED_MESSAGES.items()]
+    )
+    detail = (
+        pl.when(pl.col("rule") == "province_resolvable")
+        .then(pl.format(": {}", "province_problem"))
+        .otherwise(pl.lit(""))
+        .fill_null("")
+    )
+    return (
+        hits.filter(pl.col(ROW_ID).is_not_null())
+        .join(frame, on=ROW_ID)
+        .join(messages, on="rule", how="left")
+        .select(
+            pl.lit(file).alias("file"),
+            "row",
+            pl.col("province_raw").alias("province"),
+            pl.col("period_raw").alias("period"),
+            pl.lit(None, dtype=pl.String).alias("indicator"),
+            pl.lit(spec["total"]).alias("column"),
+            pl.col("total_value").cast(pl.String).alias("value"),
+            "rule",
+            "severity",
+            (pl.col("vi") + detail).alias("message_vi"),
+            (pl.col("en") + detail).alias("message_en"),
+        )
+        .sort("row", "rule")
+    )
+
+
+# ---------------------------------------------------------------- rubric files
+
+
+def rubric_table(rubric: Any) -> pl.DataFrame:
+    """Return a rubric flattened to one row per criterion: domain and criterion ids, their
+    maximum points, the largest points any band gives, and the domain's criteria total."""
+    records = []
+    for domain, criterion in rubric.criteria():
+        bands = criterion.rule.threshold_bands or []
+        records.append(
+            {
+                "domain_id": domain.id,
+                "criterion_id": criterion.id,
+                "domain_max": domain.max_points,
+                "criterion_max": criterion.max_points,
+                "band_points_max": max((b.points for b in bands), default=None),
+                "domain_criteria_total": sum(c.max_points for c in domain.criteria),
+            }
+        )
+    return (
+        pl.DataFrame(records)
+        .with_row_index(ROW_ID)
+        .with_columns(
+            pl.col(ROW_ID).cast(pl.Int64),
+            domain_gap=(pl.col("domain_max") - pl.col("domain_criteria_total")).abs(),
+            band_excess=pl.col("band_points_max") - pl.col("criterion_max"),
+        )
+    )
+
+
+def validate_rubric(rubric: Any) -> pl.DataFrame:
+    """Run the rubric suite (band points ≤ the criterion maximum; a domain's maximum equals its
+    criteria's within 0.01; the rubric totals 100); return (criterion_id, rule) per failure."""
+    import great_expectations.expectations as gxe
+
+    table = rubric_table(rubric).with_columns(rubric_total=pl.lit(rubric.max_points))
+    expectations = [
+        gxe.ExpectColumnValuesToBeBetween(
+            column="band_excess", max_value=0, meta={"rule": "band_points_within_max"}
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="domain_gap", max_value=0.01, meta={"rule": "domain_equals_criteria"}
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="rubric_total",
+            min_value=99.99,
+            max_value=100.01,
+            severity="warning",
+            meta={"rule": "rubric_totals_100"},
+        ),
+    ]
+    hits = _hits(run_suite(table, "rubric", expectations, [ROW_ID]), ROW_ID)
+    return hits.join(table.select(ROW_ID, "domain_id", "criterion_id"), on=ROW_ID).select(
+        "domain_id", "criterion_id", "rule", "severity"
     )
 
 
