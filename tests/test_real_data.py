@@ -2,7 +2,6 @@
 exactly the known defects are flagged."""
 
 import polars as pl
-import pytest
 
 from cchc_analysis.validate import validate_published_scores
 
