@@ -77,3 +77,17 @@ def test_empty_file_is_a_clear_error(tmp_path):
     path.write_text("")
     with pytest.raises(LoadError, match="empty"):
         read_table(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("512.304", "vi", 512304.0),
+        ("512.304", "en", 512.304),
+        ("1,234", "vi", 1.234),
+        ("1,234", "en", 1234.0),
+    ],
+)
+def test_parse_number_reads_an_ambiguous_value_only_in_a_format(text, fmt, expected):
+    assert parse_number(text) is None  # alone, '512.304' could be either
+    assert parse_number(text, fmt) == expected

@@ -47,8 +47,16 @@ _BASE = {
     "disbursement": 1.4,
     "satisfaction": 1.2,
     "simplified": -0.2,
+    "paid_online": 0.2,
+    "digitised": 0.8,
 }
-_TREND = {"online_dossier": 0.35, "level4": 0.35, "level34": 0.2}  # per year since 2021
+_TREND = {
+    "online_dossier": 0.35,
+    "level4": 0.35,
+    "level34": 0.2,
+    "paid_online": 0.4,
+    "digitised": 0.3,
+}  # per year since 2021
 
 
 def _noise_frame(seed: int) -> pl.DataFrame:
@@ -82,6 +90,7 @@ def _noise_frame(seed: int) -> pl.DataFrame:
         "z_resolved_share": np.clip(persistent(0.012, 0.004) + 0.96, 0.92, 0.995),
         "z_suspended": np.clip(persistent(0.002, 0.0005) + 0.005, 0.001, 0.012),
         "z_plan_bn": growing(2000, 9000, 0.1),
+        "z_fee_share": np.clip(persistent(0.05, 0.01) + 0.4, 0.2, 0.6),
         "task_planned": np.round(growing(30, 60)).astype(int),
         "inspection_planned": np.round(growing(8, 30)).astype(int),
         "legal_planned": np.round(growing(10, 40)).astype(int),
@@ -137,6 +146,12 @@ def _indicators(noise: pl.DataFrame, shifts: dict[int, float]) -> pl.DataFrame:
             "dossier.pending_overdue": (pl.col("pending") * pl.col("overdue_share")).round(0),
             "dossier.suspended": (pl.col("received") * pl.col("z_suspended")).round(0),
             "dossier.online": share_of("received", "online_dossier"),
+            "dossier.with_fees": (pl.col("received") * pl.col("z_fee_share")).round(0),
+            "dossier.paid_online": (
+                (pl.col("received") * pl.col("z_fee_share")).round(0)
+                * _rate("paid_online", shift, 1.0)
+            ).round(0),
+            "dossier.digitised": share_of("received", "digitised"),
             "dossier.on_time_pct": (
                 100 * (pl.col("resolved") - pl.col("late")) / pl.col("resolved")
             ).round(2),

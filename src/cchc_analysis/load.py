@@ -1,92 +1,916 @@
-"""Load indicator tables (long or wide; CSV, Parquet, XLSX) into one standard long frame.
+"""Load indicator tables (long or wide; CSV, XLSX, XLS, Parquet) into one standard long frame.
 
-Every value is first read as text so nothing is lost and every cell keeps the row number it
-had in the original file; parsing into numbers, periods and provinces happens afterwards, and
-what cannot be parsed stays visible (null plus the original text) for validation to report.
+Every cell is first read as text so nothing is lost, and every cell keeps the row number it has
+in the original file (1-based, counting title rows above the header and the header itself);
+parsing into numbers, periods and provinces happens afterwards, and what cannot be parsed stays
+visible (null plus the original text, and ``value_problem`` saying why) for validation to report.
+
+Readers:
+
+* CSV: the encoding is detected (byte-order mark: UTF-8, UTF-16 LE/BE; else strict UTF-8; else
+  Windows-1258) or forced with ``encoding=``; the delimiter (``,`` ``;`` tab) is sniffed or
+  forced with ``delimiter=``.
+* XLSX (openpyxl) and XLS (xlrd): cells keep their type, so a number typed in Excel is used as
+  that number and never goes through the text heuristics; a cell formatted as a percentage
+  (0.7025 shown as 70,25%) gives 70.25. Merged header cells are spread over the cells they
+  cover. ``sheet=`` picks a sheet (name or 0-based index).
+* Parquet: numeric columns are numbers as they are.
+
+The header row is the first row holding at least two of the contract's column names (or their
+Vietnamese aliases: ``Tỉnh``, ``Kỳ báo cáo``, ``Chỉ tiêu``, ``Giá trị``, …), so title rows above
+it are skipped; ``header=`` gives the row number or a keyword of the header row instead. Text
+typed with the legacy TCVN3 (ABC) or VNI fonts is detected and reported (or converted with
+``legacy='convert'``). Numbers are read in the Vietnamese or English format
+(``number_format='vi'|'en'``) or, by default, in the format each column's values show
+(``'auto'``); see ``cchc_analysis.numbers``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
+from cchc_analysis import encodings, numbers
+from cchc_analysis.numbers import parse_number
 from cchc_analysis.periods import PeriodError, parse_period
+
+__all__ = [
+    "AmbiguousNumberFormat",
+    "LegacyEncodingError",
+    "LoadError",
+    "ReadInfo",
+    "SheetError",
+    "load_indicators",
+    "load_indicators_with_info",
+    "load_ratio_catalogue",
+    "parse_number",
+    "read_grid",
+    "read_table",
+    "read_table_with_info",
+    "standardise",
+    "to_long",
+]
 
 REQUIRED_LONG = ("province", "period", "indicator", "value")
 OPTIONAL_LONG = ("unit", "source", "note")
 KEY_WIDE = ("province", "period")
+SEQUENCE = "stt"  # the serial-number column of Vietnamese tables: never an indicator
+TYPED = "__typed_cells__"  # list of the columns whose cell in this row held a real number
+HEADER_SEARCH_ROWS = 50
 
 # Header spellings seen in Vietnamese tables, mapped to the contract's column names.
 _HEADER_ALIASES = {
+    **{name: name for name in (*REQUIRED_LONG, *OPTIONAL_LONG)},
     "tinh": "province",
     "tinh/thanh pho": "province",
     "tinh, thanh pho": "province",
+    "tinh/tp": "province",
+    "tinh, tp": "province",
+    "ten tinh": "province",
     "dia phuong": "province",
     "ky": "period",
     "ky bao cao": "period",
     "thoi ky": "period",
     "nam": "period",
+    "nam bao cao": "period",
     "year": "period",
     "chi tieu": "indicator",
     "ma chi tieu": "indicator",
     "gia tri": "value",
+    "so lieu": "value",
     "don vi": "unit",
     "don vi tinh": "unit",
+    "dvt": "unit",
     "nguon": "source",
+    "nguon so lieu": "source",
     "ghi chu": "note",
+    "stt": SEQUENCE,
+    "tt": SEQUENCE,
+    "so tt": SEQUENCE,
+    "thu tu": SEQUENCE,
+    "so thu tu": SEQUENCE,
 }
+# Where two columns map to the same name, the one spelled like this wins (the id over a label).
+_PREFERRED_SPELLING = {"indicator": ("indicator", "ma chi tieu")}
 
 
 class LoadError(ValueError):
     """A table that cannot be read into the contract's shape; the message names file and cause."""
 
 
+class SheetError(LoadError):
+    """The sheet asked for does not exist, or the first sheet holds no indicator table."""
+
+
+class LegacyEncodingError(LoadError):
+    """Text typed with a legacy Vietnamese font encoding (TCVN3/ABC or VNI)."""
+
+
+class AmbiguousNumberFormat(LoadError):
+    """Numbers that read differently in the Vietnamese and the English format, with nothing in
+    their column to settle which one is meant."""
+
+
+@dataclass
+class ReadInfo:
+    """What the reader found out about a file (for messages and the report of a load)."""
+
+    path: str
+    format: str  # csv, xlsx, xls, parquet
+    encoding: str | None = None  # CSV: the encoding used (utf-8, utf-8-sig, utf-16-le, cp1258…)
+    delimiter: str | None = None  # CSV
+    sheet: str | None = None  # Excel: the sheet read
+    sheets: tuple[str, ...] = ()  # Excel: every sheet of the workbook
+    header_rows: tuple[int, ...] = ()  # 1-based row numbers of the header (two when merged)
+    legacy: dict[str, str] = field(default_factory=dict)  # column → TCVN3/VNI (converted)
+    number_formats: dict[str, str] = field(default_factory=dict)  # column → vi/en (decided)
+
+
+# --------------------------------------------------------------------------------------------
+# Headers
+# --------------------------------------------------------------------------------------------
+
+
 def _fold_header(name: str) -> str:
     decomposed = unicodedata.normalize("NFD", name.strip().lower()).replace("đ", "d")
-    return re.sub(r"\s+", " ", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", folded.replace("\u00a0", " ")).strip()
+
+
+@cache
+def load_ratio_catalogue() -> pl.DataFrame:
+    """Return the ratio indicators (``data/ratio_indicators.csv``): ratio_id, numerator,
+    denominator, label_vi, label_en. A cell ``28/40`` under a ratio id stands for the numerator
+    (28) and the denominator (40) indicators."""
+    path = resources.files("cchc_analysis") / "data" / "ratio_indicators.csv"
+    return pl.read_csv(path.read_bytes(), infer_schema=False)
+
+
+@cache
+def _label_aliases() -> dict[str, str]:
+    """Folded catalogue labels (Vietnamese and English) and ids → indicator id."""
+    from cchc_analysis.catalogue import load_catalogue
+
+    aliases: dict[str, str] = {}
+    for frame, key in ((load_catalogue(), "id"), (load_ratio_catalogue(), "ratio_id")):
+        for row in frame.iter_rows(named=True):
+            for label in (row[key], row.get("label_vi"), row.get("label_en")):
+                if label:
+                    aliases.setdefault(_fold_header(str(label)), str(row[key]))
+    return aliases
 
 
 def _canonical_header(name: str) -> str:
     folded = _fold_header(name)
     if folded in _HEADER_ALIASES:
         return _HEADER_ALIASES[folded]
-    return unicodedata.normalize("NFC", name.strip())
+    if folded in _label_aliases():
+        return _label_aliases()[folded]
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
 
 
-def read_table(path: Path, sheet: str | None = None) -> pl.DataFrame:
-    """Return the file's cells as text (NFC), headers in the contract's names, plus ``row``:
-    the 1-based row number in the original file (the header is row 1)."""
+def _is_known_header(name: str | None) -> bool:
+    if not name:
+        return False
+    folded = _fold_header(name)
+    return folded in _HEADER_ALIASES or folded in _label_aliases()
+
+
+def _contract_names(cells: Iterable[str | None]) -> set[str]:
+    return {
+        _HEADER_ALIASES[folded]
+        for cell in cells
+        if cell and (folded := _fold_header(cell)) in _HEADER_ALIASES
+    } & set(REQUIRED_LONG)
+
+
+def _find_header(rows: list[list[str | None]], header: int | str | None) -> int | None:
+    """Return the 0-based index of the header row among ``rows`` (the file's first rows)."""
+    if isinstance(header, int):
+        return header - 1 if 1 <= header <= len(rows) else None
+    if isinstance(header, str):
+        wanted = _fold_header(header)
+        for i, row in enumerate(rows):
+            if any(cell and _fold_header(cell) == wanted for cell in row):
+                return i
+        return None
+    for i, row in enumerate(rows):
+        if len(_contract_names(row)) >= 2:
+            return i
+    return None
+
+
+def _header_depth(
+    rows: list[list[str | None]], at: int, merges: list[tuple[int, int, int, int]]
+) -> int:
+    """How many rows the header spans: cells merged downwards from the header row, or (without
+    merge information) a next row that names indicators under an empty province cell."""
+    depth = 1
+    for r0, _c0, r1, _c1 in merges:
+        if r0 == at and r1 > at:
+            depth = max(depth, min(r1 - at + 1, 3))
+    if depth > 1 or merges or at + 1 >= len(rows):
+        return depth
+    names = [_canonical_header(c) if c else None for c in rows[at]]
+    following = rows[at + 1]
+    province = names.index("province") if "province" in names else None
+    below = following[province] if province is not None and province < len(following) else None
+    if below and province is not None and below == rows[at][province]:
+        return 2  # the header's cells repeated below it: a two-row header without merges
+    if not below and any(_is_known_header(c) for c in following):
+        return 2
+    return 1
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _header_names(block: list[list[str | None]], width: int) -> list[str]:
+    """One name per column from the header block (after merged cells were spread): the lowest
+    non-empty cell of each column, which is the most specific one."""
+    names: list[str] = []
+    for j in range(width):
+        name = None
+        for row in reversed(block):
+            if j < len(row) and row[j]:
+                name = row[j]
+                break
+        names.append(name or "")
+    return names
+
+
+def _unique_names(raw: list[str]) -> list[str]:
+    """Canonical names (contract names, indicator ids); a column whose name is taken keeps its
+    own text; an empty header becomes ``column_<letter>``; duplicates get `` (2)``…"""
+    canonical = [_canonical_header(name) if name else "" for name in raw]
+    for target, spellings in _PREFERRED_SPELLING.items():
+        owners = [j for j, name in enumerate(canonical) if name == target]
+        if len(owners) > 1:
+            best = min(
+                owners,
+                key=lambda j: (
+                    spellings.index(_fold_header(raw[j]))
+                    if _fold_header(raw[j]) in spellings
+                    else len(spellings)
+                ),
+            )
+            canonical = [
+                name if j == best or j not in owners else raw[j].strip()
+                for j, name in enumerate(canonical)
+            ]
+    names: list[str] = []
+    seen: set[str] = set()
+    for j, (name, original) in enumerate(zip(canonical, raw, strict=True)):
+        if name in seen:
+            name = unicodedata.normalize("NFC", original.strip())
+        if not name:
+            name = f"column_{_column_letter(j)}"
+        base, n = name, 2
+        while name in seen or name in {"row", TYPED}:
+            name, n = f"{base} ({n})", n + 1
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+# --------------------------------------------------------------------------------------------
+# Grids: every reader first produces the file's cells by row number
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Grid:
+    """Cells as text, by file row (``rows[i]`` is row i + 1), with the real-number cells marked
+    and the merged ranges (0-based, inclusive: first row, first col, last row, last col)."""
+
+    rows: list[list[str | None]]
+    typed: list[list[bool]]
+    merges: list[tuple[int, int, int, int]]
+    sheet: str
+    sheets: tuple[str, ...]
+
+
+def _number_text(value: float, percent: bool) -> str:
+    if percent:
+        value = float(f"{value * 100:.12g}")
+    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):
+        text = str(int(value))
+    else:
+        text = repr(float(value))
+    return text + ("%" if percent else "")
+
+
+def _cell_text(value: Any, number_format: str | None) -> tuple[str | None, bool]:
+    """Return a cell's text and whether it held a real number."""
+    if value is None:
+        return None, False
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), False
+    if isinstance(value, int | float):
+        return _number_text(value, "%" in (number_format or "")), True
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat(), False
+        return value.isoformat(sep=" "), False
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat(), False
+    if isinstance(value, dt.timedelta):
+        return str(value), False
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    return (text or None), False
+
+
+def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
+    if sheet is None:
+        if not names:
+            raise SheetError(f"{path}: the workbook has no sheet")
+        return names[0]
+    if isinstance(sheet, int):
+        if 0 <= sheet < len(names):
+            return names[sheet]
+        raise SheetError(
+            f"{path}: there is no sheet number {sheet} (0-based); the workbook's sheets are "
+            f"{_listing(names)}"
+        )
+    if sheet in names:
+        return sheet
+    folded = {_fold_header(n): n for n in names}
+    if _fold_header(sheet) in folded:
+        return folded[_fold_header(sheet)]
+    raise SheetError(
+        f"{path}: there is no sheet {sheet!r}; the workbook's sheets are {_listing(names)}"
+    )
+
+
+def _listing(names: Iterable[str]) -> str:
+    return ", ".join(repr(n) for n in names)
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for c in letters.decode():
+        index = index * 26 + ord(c) - 64
+    return index - 1
+
+
+def _xlsx_merges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a read-only openpyxl sheet (read from the sheet's XML: read-only
+    worksheets do not parse them)."""
+    try:
+        with ws._get_source() as source:
+            xml = source.read()
+    except Exception:  # pragma: no cover - the private reader changed: go without merges
+        return []
+    return [
+        (int(r0) - 1, _column_index(c0), int(r1) - 1, _column_index(c1))
+        for c0, r0, c1, r1 in _MERGE_REF.findall(xml)
+    ]
+
+
+def _open_xlsx(path: Path) -> Any:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise LoadError(f"{path}: cannot be read as an Excel workbook: {exc}") from exc
+
+
+def _xlsx_rows(ws: Any, limit: int | None = None) -> Iterable[tuple[list, list]]:
+    for cells in ws.iter_rows(min_row=1, max_row=limit):
+        texts, typed = [], []
+        for cell in cells:
+            text, number = _cell_text(cell.value, getattr(cell, "number_format", None))
+            texts.append(text)
+            typed.append(number)
+        yield texts, typed
+
+
+def _grid_xlsx(path: Path, sheet: str | int | None) -> _Grid:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl: "Unknown extension is not supported"
+        workbook = _open_xlsx(path)
+        try:
+            names = list(workbook.sheetnames)
+            name = _pick_sheet(path, names, sheet)
+            ws = workbook[name]
+            ws.reset_dimensions()  # some writers store a wrong dimension: read every row
+            rows, typed = [], []
+            for texts, numbers_ in _xlsx_rows(ws):
+                rows.append(texts)
+                typed.append(numbers_)
+            merges = _xlsx_merges(ws)
+        finally:
+            workbook.close()
+    return _Grid(rows, typed, merges, name, tuple(names))
+
+
+def _head_xlsx(path: Path, name: str) -> list[list[str | None]]:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = _open_xlsx(path)
+        try:
+            ws = workbook[name]
+            ws.reset_dimensions()
+            return [texts for texts, _ in _xlsx_rows(ws, HEADER_SEARCH_ROWS)]
+        finally:
+            workbook.close()
+
+
+def _open_xls(path: Path) -> Any:
+    import xlrd
+
+    try:
+        return xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+    except NotImplementedError:
+        pass
+    except Exception as exc:
+        raise LoadError(f"{path}: cannot be read as an Excel 97-2003 workbook: {exc}") from exc
+    try:
+        return xlrd.open_workbook(path, on_demand=True)
+    except Exception as exc:
+        raise LoadError(f"{path}: cannot be read as an Excel 97-2003 workbook: {exc}") from exc
+
+
+def _xls_rows(book: Any, sh: Any, limit: int | None = None) -> Iterable[tuple[list, list]]:
+    import xlrd
+
+    formats = getattr(book, "format_map", {}) or {}
+    xfs = getattr(book, "xf_list", []) or []
+    for r in range(sh.nrows if limit is None else min(limit, sh.nrows)):
+        texts, typed = [], []
+        for cell in sh.row(r):
+            kind, value = cell.ctype, cell.value
+            if kind == xlrd.XL_CELL_NUMBER:
+                fmt = None
+                if xfs and cell.xf_index is not None and cell.xf_index < len(xfs):
+                    found = formats.get(xfs[cell.xf_index].format_key)
+                    fmt = found.format_str if found else None
+                text, number = _cell_text(float(value), fmt)
+            elif kind == xlrd.XL_CELL_DATE:
+                try:
+                    text, number = _cell_text(xlrd.xldate_as_datetime(value, book.datemode), None)
+                except (ValueError, OverflowError):
+                    text, number = str(value), False
+            elif kind == xlrd.XL_CELL_BOOLEAN:
+                text, number = _cell_text(bool(value), None)
+            elif kind == xlrd.XL_CELL_ERROR:
+                text, number = xlrd.error_text_from_code.get(value, "#ERROR"), False
+            else:
+                text, number = _cell_text(value if value != "" else None, None)
+            texts.append(text)
+            typed.append(number)
+        yield texts, typed
+
+
+def _grid_xls(path: Path, sheet: str | int | None) -> _Grid:
+    book = _open_xls(path)
+    try:
+        names = list(book.sheet_names())
+        name = _pick_sheet(path, names, sheet)
+        sh = book.sheet_by_name(name)
+        rows, typed = [], []
+        for texts, numbers_ in _xls_rows(book, sh):
+            rows.append(texts)
+            typed.append(numbers_)
+        merges = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sh.merged_cells]
+    finally:
+        book.release_resources()
+    return _Grid(rows, typed, merges, name, tuple(names))
+
+
+def _head_xls(path: Path, name: str) -> list[list[str | None]]:
+    book = _open_xls(path)
+    try:
+        sh = book.sheet_by_name(name)
+        return [texts for texts, _ in _xls_rows(book, sh, HEADER_SEARCH_ROWS)]
+    finally:
+        book.release_resources()
+
+
+def _read_csv_frame(
+    path: Path, raw: bytes, encoding: str | None, delimiter: str | None
+) -> tuple[pl.DataFrame, str, str, frozenset[str]]:
+    """Return the CSV's records as a frame of text columns ``A``, ``B``, … plus ``row``, the
+    encoding and delimiter used, and the characters that are no evidence of a legacy font."""
+    try:
+        text, used = encodings.decode_bytes(raw, encoding)
+    except LookupError as exc:
+        raise LoadError(f"{path}: unknown encoding {encoding!r}") from exc
+    except encodings.DecodeProblem as exc:
+        raise LoadError(f"{path}: {exc}") from exc
+    ignore: frozenset[str] = frozenset()
+    if used == "cp1258" and encoding is None:
+        # Not UTF-8: Windows-1258, or bytes typed with a legacy font (TCVN3, VNI) that only
+        # make sense read as Latin-1. Look at them that way before settling on Windows-1258.
+        latin1 = raw.decode("latin-1")
+        if encodings.looks_legacy(latin1, encodings.CP1258_REPURPOSED):
+            text, used, ignore = latin1, "latin-1", encodings.CP1258_REPURPOSED
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise LoadError(f"{path}: the file is empty")
+    if delimiter is None:
+        delimiter = encodings.sniff_delimiter(text, _header_score)
+    head = encodings.head_records(text, delimiter, HEADER_SEARCH_ROWS + 10)
+    width = max((len(r) for r in head), default=1)
+    columns = [_column_letter(j) for j in range(width)]
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            has_header=False,
+            separator=delimiter,
+            schema=dict.fromkeys(columns, pl.String),
+            missing_columns="insert",  # title rows have fewer cells than the table
+        )
+    except pl.exceptions.NoDataError as exc:
+        raise LoadError(f"{path}: the file is empty") from exc
+    except pl.exceptions.PolarsError as exc:
+        raise LoadError(
+            f"{path}: cannot be read as CSV with delimiter {delimiter!r} (a row with more cells "
+            f"than the first {len(head)} rows?): {exc}"
+        ) from exc
+    frame = frame.with_columns(row=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
+    return frame, used, delimiter, ignore
+
+
+def _header_score(records: list[list[str]]) -> int:
+    return max((len(_contract_names(r)) for r in records[:HEADER_SEARCH_ROWS]), default=0)
+
+
+def read_grid(
+    path: Path | str,
+    sheet: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> pl.DataFrame:
+    """Return a file's cells as they are: text columns named by spreadsheet letters (``A``,
+    ``B``, …) and ``row``, the 1-based row number in the file, for every row (empty ones
+    included; merged cells only in their first cell). For tables that are not indicator tables,
+    e.g. the original PCI workbooks."""
+    path = _existing(path)
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm", ".xls"}:
+        grid = _grid_xls(path, sheet) if suffix == ".xls" else _grid_xlsx(path, sheet)
+        width = max((len(r) for r in grid.rows), default=0)
+        data = {
+            _column_letter(j): [r[j] if j < len(r) else None for r in grid.rows]
+            for j in range(width)
+        }
+        frame = pl.DataFrame(data, schema=dict.fromkeys(data, pl.String))
+        return frame.with_columns(row=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
+    if suffix in {".csv", ".txt", ".tsv"}:
+        frame, *_ = _read_csv_frame(path, path.read_bytes(), encoding, delimiter)
+        return frame
+    raise LoadError(f"{path}: read_grid reads .csv, .xlsx and .xls files")
+
+
+# --------------------------------------------------------------------------------------------
+# From a grid to the table: header, names, legacy encodings
+# --------------------------------------------------------------------------------------------
+
+
+def _spread_merges(
+    rows: list[list[str | None]],
+    merges: list[tuple[int, int, int, int]],
+    keep: Any,
+) -> None:
+    """Copy each merged range's first cell to the cells of the range for which ``keep(r, c)``."""
+    for r0, c0, r1, c1 in merges:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        if value is None:
+            continue
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0) and row[c] is None and keep(r, c):
+                    row[c] = value
+
+
+def _legacy_findings(
+    labels: list[str], columns: list[list[str | None]] | pl.DataFrame, ignore: frozenset[str]
+) -> list[encodings.LegacyFinding]:
+    findings = []
+    if isinstance(columns, pl.DataFrame):
+        candidates = r"^[\x00-\xff]*[\x80-\xff][\x00-\xff]*$"
+        series = [
+            columns.get_column(c).filter(columns.get_column(c).str.contains(candidates)).head(20000)
+            for c in columns.columns
+        ]
+        values: list[list[str | None]] = [s.to_list() for s in series]
+    else:
+        values = columns
+    for label, cells in zip(labels, values, strict=True):
+        finding = encodings.detect_legacy(label, cells, ignore)
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def _legacy_error(path: Path, finding: encodings.LegacyFinding, rows: dict[str, int]) -> str:
+    where = f" (row {rows[finding.example]})" if finding.example in rows else ""
+    return (
+        f"{path}: column {finding.column!r} looks {finding.encoding}-encoded: cell "
+        f"{finding.example!r}{where} would read {finding.converted!r} in Unicode; "
+        f"{encodings.HOW_TO_CONVERT[finding.encoding]}"
+    )
+
+
+def _check_legacy(legacy: str) -> None:
+    if legacy not in {"error", "convert", "ignore"}:
+        raise ValueError(f"legacy must be 'error', 'convert' or 'ignore', not {legacy!r}")
+
+
+def _table_from_rows(
+    path: Path,
+    grid: _Grid,
+    header: int | str | None,
+    legacy: str,
+    info: ReadInfo,
+    sheet_given: bool,
+) -> pl.DataFrame:
+    rows = grid.rows
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        r.extend([None] * (width - len(r)))
+    letters = [_column_letter(j) for j in range(width)]
+    head = [list(r) for r in rows[:HEADER_SEARCH_ROWS]]
+    _spread_merges(head, grid.merges, lambda r, c: True)
+    at = _find_header(head, header)
+    # Legacy fonts before anything else: a TCVN3 header ('TØnh') hides the table.
+    columns = [[r[j] for r in rows] for j in range(width)]
+    labels = _labels_for(letters, head, at)
+    findings = _legacy_findings(labels, columns, frozenset()) if legacy != "ignore" else []
+    if findings and legacy == "error":
+        finding = findings[0]
+        j = labels.index(finding.column)
+        where = {c: i + 1 for i, c in reversed(list(enumerate(columns[j]))) if c}
+        raise LegacyEncodingError(_legacy_error(path, finding, where))
+    if findings:
+        for finding in findings:
+            j = labels.index(finding.column)
+            convert = encodings.LEGACY_CONVERTERS[finding.encoding]
+            for r in rows:
+                cell = r[j]
+                if cell:
+                    r[j] = convert(cell)
+            info.legacy[finding.column] = finding.encoding
+        head = [list(r) for r in rows[:HEADER_SEARCH_ROWS]]
+        _spread_merges(head, grid.merges, lambda r, c: True)
+        at = _find_header(head, header)
+    if at is None:
+        if header is not None:
+            raise LoadError(f"{path}: no header row {header!r} on sheet {grid.sheet!r}")
+        if not sheet_given:
+            raise SheetError(_no_table_message(path, grid))
+        at = next((i for i, r in enumerate(rows) if any(r)), 0)
+    depth = _header_depth(head, at, grid.merges)
+    names = _unique_names(_header_names(head[at : at + depth], width))
+    info.header_rows = tuple(range(at + 1, at + depth + 1))
+    keys = {j for j, n in enumerate(names) if n in (*REQUIRED_LONG[:3], *OPTIONAL_LONG)}
+    start = at + depth
+    _spread_merges(rows, grid.merges, lambda r, c: r >= start and c in keys)
+    body = rows[start:]
+    typed = grid.typed[start:]
+    data: dict[str, list] = {name: [r[j] for r in body] for j, name in enumerate(names)}
+    data[TYPED] = [
+        [names[j] for j, flag in enumerate(flags) if flag and j < len(names)] for flags in typed
+    ]
+    frame = pl.DataFrame(
+        data, schema={**dict.fromkeys(names, pl.String), TYPED: pl.List(pl.String)}
+    )
+    return frame.with_columns(row=pl.int_range(start + 1, start + 1 + pl.len(), dtype=pl.Int64))
+
+
+def _labels_for(letters: list[str], head: list[list[str | None]], at: int | None) -> list[str]:
+    """How a column is named in messages: its header text when the header row is known."""
+    if at is None:
+        return [f"column {letter}" for letter in letters]
+    labels = []
+    for j, letter in enumerate(letters):
+        text = head[at][j] if j < len(head[at]) else None
+        labels.append(text if text else f"column {letter}")
+    seen: dict[str, int] = {}
+    for j, label in enumerate(labels):
+        if label in seen:
+            labels[j] = f"{label} (column {letters[j]})"
+        seen[label] = j
+    return labels
+
+
+def _no_table_message(path: Path, grid: _Grid) -> str:
+    others = []
+    suffix = path.suffix.lower()
+    for name in grid.sheets:
+        if name == grid.sheet:
+            continue
+        try:
+            head = _head_xls(path, name) if suffix == ".xls" else _head_xlsx(path, name)
+        except LoadError:
+            continue
+        if _find_header(head, None) is not None:
+            others.append(name)
+    hint = (
+        f"; the table seems to be on sheet {_listing(others)}: choose it with sheet="
+        f"{others[0]!r} (cchc validate --sheet {others[0]!r})"
+        if others
+        else "; choose the sheet with sheet=<name> (cchc validate --sheet <name>)"
+    )
+    return (
+        f"{path}: no indicator table on the first sheet {grid.sheet!r} (no row among its first "
+        f"{HEADER_SEARCH_ROWS} holds two of the columns {list(REQUIRED_LONG)} or their "
+        f"Vietnamese names such as 'Tỉnh', 'Kỳ báo cáo'); the workbook's sheets are "
+        f"{_listing(grid.sheets)}{hint}"
+    )
+
+
+def _table_from_csv(
+    path: Path,
+    frame: pl.DataFrame,
+    header: int | str | None,
+    legacy: str,
+    ignore: frozenset[str],
+    info: ReadInfo,
+) -> pl.DataFrame:
+    cells = [c for c in frame.columns if c != "row"]
+    head = [list(r) for r in frame.select(cells).head(HEADER_SEARCH_ROWS).rows()]
+    at = _find_header(head, header)
+    labels = _labels_for(cells, head, at)
+    findings = _legacy_findings(labels, frame.select(cells), ignore) if legacy != "ignore" else []
+    if findings and legacy == "error":
+        finding = findings[0]
+        column = cells[labels.index(finding.column)]
+        hit = frame.filter(pl.col(column) == finding.example).get_column("row")
+        where = {finding.example: int(hit[0])} if hit.len() else {}
+        raise LegacyEncodingError(_legacy_error(path, finding, where))
+    if findings:
+        for finding in findings:
+            column = cells[labels.index(finding.column)]
+            convert = encodings.LEGACY_CONVERTERS[finding.encoding]
+            frame = frame.with_columns(pl.col(column).map_elements(convert, return_dtype=pl.String))
+            info.legacy[finding.column] = finding.encoding
+        head = [list(r) for r in frame.select(cells).head(HEADER_SEARCH_ROWS).rows()]
+        at = _find_header(head, header)
+    if at is None:
+        if header is not None:
+            raise LoadError(f"{path}: no header row {header!r} in the file")
+        at = next((i for i, r in enumerate(head) if any(r)), 0)
+    depth = _header_depth(head, at, [])
+    names = _unique_names(_header_names(head[at : at + depth], len(cells)))
+    info.header_rows = tuple(range(at + 1, at + depth + 1))
+    return frame.slice(at + depth).rename(dict(zip(cells, names, strict=True)))
+
+
+def _existing(path: Path | str) -> Path:
     path = Path(path)
     if not path.exists():
         raise LoadError(f"{path}: file not found")
+    return path
+
+
+def read_table_with_info(
+    path: Path | str,
+    sheet: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header: int | str | None = None,
+    legacy: str = "error",
+) -> tuple[pl.DataFrame, ReadInfo]:
+    """``read_table`` plus what the reader found out (encoding, delimiter, sheet, header rows,
+    converted legacy columns)."""
+    _check_legacy(legacy)
+    path = _existing(path)
     suffix = path.suffix.lower()
+    if suffix in {".csv", ".txt", ".tsv"}:
+        raw = path.read_bytes()
+        if not raw.strip():
+            raise LoadError(f"{path}: the file is empty")
+        frame, used, delimiter, ignore = _read_csv_frame(path, raw, encoding, delimiter)
+        info = ReadInfo(str(path), "csv", encoding=used, delimiter=delimiter)
+        table = _table_from_csv(path, frame, header, legacy, ignore, info)
+    elif suffix == ".parquet":
+        info = ReadInfo(str(path), "parquet")
+        table = _table_from_parquet(path)
+    elif suffix in {".xlsx", ".xlsm", ".xls"}:
+        grid = _grid_xls(path, sheet) if suffix == ".xls" else _grid_xlsx(path, sheet)
+        if not any(any(r) for r in grid.rows):
+            if sheet is None and len(grid.sheets) > 1:
+                raise SheetError(_no_table_message(path, grid))
+            raise LoadError(f"{path}: sheet {grid.sheet!r} is empty")
+        info = ReadInfo(str(path), suffix.lstrip("."), sheet=grid.sheet, sheets=grid.sheets)
+        table = _table_from_rows(path, grid, header, legacy, info, sheet is not None)
+    else:
+        raise LoadError(
+            f"{path}: unsupported file type {suffix!r} (use .csv, .parquet, .xlsx or .xls)"
+        )
+    return _finish(table), info
+
+
+def _table_from_parquet(path: Path) -> pl.DataFrame:
     try:
-        if suffix in {".csv", ".txt"}:
-            table = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy")
-        elif suffix == ".parquet":
-            table = pl.read_parquet(path).cast(pl.String)
-        elif suffix in {".xlsx", ".xlsm", ".xls"}:
-            table = pl.read_excel(path, sheet_name=sheet, infer_schema_length=0).cast(pl.String)
-        else:
-            raise LoadError(f"{path}: unsupported file type {suffix!r} (use .csv, .parquet, .xlsx)")
-    except pl.exceptions.NoDataError as exc:
-        raise LoadError(f"{path}: the file is empty") from exc
-    except (pl.exceptions.ComputeError, OSError) as exc:
+        raw = pl.read_parquet(path)
+    except (pl.exceptions.PolarsError, OSError) as exc:
         raise LoadError(f"{path}: cannot be read: {exc}") from exc
-    table = table.rename({name: _canonical_header(name) for name in table.columns})
+    names = _unique_names(list(raw.columns))
+    numeric = [n for n, dtype in zip(names, raw.dtypes, strict=True) if dtype.is_numeric()]
+    table = raw.rename(dict(zip(raw.columns, names, strict=True))).with_columns(
+        pl.col(n).cast(pl.String) for n in names
+    )
     return table.with_columns(
-        pl.col(pl.String).str.normalize("NFC").str.strip_chars(),
+        pl.lit(numeric, dtype=pl.List(pl.String)).alias(TYPED),
         row=pl.int_range(2, pl.len() + 2, dtype=pl.Int64),
     )
 
 
-def to_long(table: pl.DataFrame, file: str) -> pl.DataFrame:
+def _finish(table: pl.DataFrame) -> pl.DataFrame:
+    """NFC, stripped text, empty strings as null; rows without any cell dropped (row numbers
+    stay those of the file); columns without a header and without any cell dropped."""
+    text_columns = [c for c, d in table.schema.items() if d == pl.String]
+    table = table.with_columns(
+        pl.col(c).str.normalize("NFC").str.strip_chars().replace("", None) for c in text_columns
+    )
+    empty_unnamed = [
+        c
+        for c in text_columns
+        if c.startswith("column_") and table.get_column(c).null_count() == table.height
+    ]
+    table = table.drop(empty_unnamed)
+    cells = [c for c in table.columns if c not in {"row", TYPED}]
+    if cells:
+        table = table.filter(pl.any_horizontal(pl.col(cells).is_not_null()))
+    if TYPED in table.columns and table.get_column(TYPED).list.len().sum() == 0:
+        table = table.drop(TYPED)
+    return table
+
+
+def read_table(
+    path: Path | str,
+    sheet: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header: int | str | None = None,
+    legacy: str = "error",
+) -> pl.DataFrame:
+    """Return the table's cells as text (NFC), headers in the contract's names, plus ``row``:
+    the 1-based row number in the original file (title rows and the header counted).
+
+    ``sheet``: Excel sheet name or 0-based index (default: the first; when it holds no table
+    the error names the sheets that do). ``encoding``: force a CSV encoding (``utf-8``,
+    ``utf-16``, ``cp1258``, …). ``delimiter``: force the CSV delimiter. ``header``: the header's
+    row number (1-based) or a keyword one of its cells holds (e.g. ``'Tỉnh'``), for tables
+    that are not in the contract. ``legacy``: what to do with text typed in the TCVN3/VNI
+    fonts: ``'error'`` (default), ``'convert'`` to Unicode, ``'ignore'``.
+
+    Cells that held real numbers (Excel, Parquet) are listed per row in the column
+    ``__typed_cells__`` (absent when there are none).
+    """
+    table, _ = read_table_with_info(
+        path, sheet, encoding=encoding, delimiter=delimiter, header=header, legacy=legacy
+    )
+    return table
+
+
+# --------------------------------------------------------------------------------------------
+# Long form
+# --------------------------------------------------------------------------------------------
+
+
+def to_long(table: pl.DataFrame, file: str, sheet: str | None = None) -> pl.DataFrame:
     """Return the contract's long form with provenance: file, row, column, province_raw,
-    period_raw, indicator, value_text, unit, source, note (one row per value cell)."""
+    period_raw, indicator, value_text, unit, source, note (one row per value cell), plus
+    value_kind ('typed_number' for a cell that held a real number, else null until
+    ``standardise``) and sheet."""
     columns = set(table.columns)
+    typed = TYPED in columns
     if {"indicator", "value"} <= columns:
         missing = [name for name in REQUIRED_LONG if name not in columns]
         if missing:
@@ -103,7 +927,7 @@ def to_long(table: pl.DataFrame, file: str) -> pl.DataFrame:
                 f"{list(REQUIRED_LONG)}, a wide one {list(KEY_WIDE)} plus a column per indicator id"
             )
         indicator_columns = [
-            c for c in table.columns if c not in (*KEY_WIDE, "row", *OPTIONAL_LONG)
+            c for c in table.columns if c not in (*KEY_WIDE, "row", TYPED, SEQUENCE, *OPTIONAL_LONG)
         ]
         if not indicator_columns:
             raise LoadError(f"{file}: wide table without indicator columns")
@@ -116,39 +940,30 @@ def to_long(table: pl.DataFrame, file: str) -> pl.DataFrame:
     for name in OPTIONAL_LONG:
         if name not in long.columns:
             long = long.with_columns(pl.lit(None, dtype=pl.String).alias(name))
+    kind = (
+        pl.when(pl.col(TYPED).list.contains(pl.col("column")).fill_null(False))
+        .then(pl.lit("typed_number"))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        if typed
+        else pl.lit(None, dtype=pl.String)
+    )
     return long.select(
         pl.lit(file).alias("file"),
-        "row",
+        pl.col("row").cast(pl.Int64),
         "column",
-        pl.col("province").alias("province_raw"),
-        pl.col("period").alias("period_raw"),
-        "indicator",
-        pl.col("value").alias("value_text"),
-        *OPTIONAL_LONG,
+        pl.col("province").cast(pl.String).alias("province_raw"),
+        pl.col("period").cast(pl.String).alias("period_raw"),
+        pl.col("indicator").cast(pl.String),
+        pl.col("value").cast(pl.String).alias("value_text"),
+        *(pl.col(name).cast(pl.String) for name in OPTIONAL_LONG),
+        kind.alias("value_kind"),
+        pl.lit(sheet, dtype=pl.String).alias("sheet"),
     ).sort("row", "column", maintain_order=True)
 
 
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*)$")
-
-
-def parse_number(text: str | None) -> float | None:
-    """Return the number a cell holds, or None. Accepts ``1234.5``, ``1,234.5``, ``1.234,5``,
-    ``70,25%`` and a lone decimal comma (``70,25``); a single dot is a decimal point."""
-    if text is None:
-        return None
-    cleaned = text.replace("\u00a0", "").replace(" ", "").removesuffix("%")
-    if not _NUMBER.match(cleaned):
-        return None
-    dots, commas = cleaned.count("."), cleaned.count(",")
-    if dots and commas:
-        decimal = "." if cleaned.rfind(".") > cleaned.rfind(",") else ","
-        thousands = "," if decimal == "." else "."
-        cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
-    elif commas == 1:
-        cleaned = cleaned.replace(",", ".")
-    elif commas > 1 or dots > 1:
-        cleaned = cleaned.replace(",", "").replace(".", "")
-    return float(cleaned)
+# --------------------------------------------------------------------------------------------
+# Standardise: periods, provinces, numbers
+# --------------------------------------------------------------------------------------------
 
 
 def _canonical_period_or_none(text: str | None) -> str | None:
@@ -178,11 +993,270 @@ def _resolve(name: str | None, period: str | None) -> dict[str, str | None]:
     return {"province_code": found.code, "province": found.name_vi, "province_problem": None}
 
 
-def standardise(long: pl.DataFrame) -> pl.DataFrame:
-    """Return ``long`` plus value (Float64), period (canonical), year, era, province_code,
-    province (canonical Vietnamese name) and province_problem (why it did not resolve)."""
+def _check_number_format(number_format: str | Mapping[str, str]) -> None:
+    values = [number_format] if isinstance(number_format, str) else list(number_format.values())
+    bad = [v for v in values if v not in numbers.NUMBER_FORMATS]
+    if bad:
+        raise ValueError(f"number_format must be one of {numbers.NUMBER_FORMATS}, not {bad[0]!r}")
+
+
+def _forced(number_format: str | Mapping[str, str], column: str, indicator: str | None) -> str:
+    if isinstance(number_format, str):
+        return number_format
+    for key in (indicator, column, "*"):
+        if key is not None and key in number_format:
+            return number_format[key]
+    return "auto"
+
+
+def _majority(n_vi: int, n_en: int) -> str | None:
+    if n_vi > n_en:
+        return "vi"
+    if n_en > n_vi:
+        return "en"
+    return "tie" if n_vi else None
+
+
+_KEYS_FINE = ("file", "sheet", "column", "_source_indicator")
+_KEYS_COARSE = ("file", "sheet", "column")
+
+
+def _where(row: dict[str, Any]) -> str:
+    where = f"column {row['column']!r}"
+    if row["column"] == "value" and row["_source_indicator"]:
+        where += f" (indicator {row['_source_indicator']})"
+    if row.get("sheet"):
+        where = f"sheet {row['sheet']!r}, {where}"
+    return where
+
+
+def _ambiguity_message(groups: list[dict[str, Any]]) -> str:
+    first = groups[0]
+    text, row = first["amb_text"], first["amb_row"]
+    comma = "," in text
+    as_vi = numbers.parse_number(text, "vi")
+    as_en = numbers.parse_number(text, "en")
+    mark = "','" if comma else "'.'"
+    vi_role = "the decimal mark" if comma else "a thousands separator"
+    en_role = "a thousands separator" if comma else "the decimal point"
+    others = ""
+    if len(groups) > 1:
+        others = (
+            " Also ambiguous: "
+            + "; ".join(f"{_where(g)} ({g['amb_text']!r}, row {g['amb_row']})" for g in groups[1:4])
+            + ("; …" if len(groups) > 4 else "")
+            + "."
+        )
+    return (
+        f"{first['file']}: {_where(first)}: cannot tell whether {text!r} (row {row}) is "
+        f"{as_vi:g} (Vietnamese format: {mark} is {vi_role}) or {as_en:g} (English format: "
+        f"{mark} is {en_role}); no value in the column settles it (such as '70,25', "
+        f"'1.234,5', '3.5' or '1,234,567').{others} Choose the format: --number-format vi or "
+        f"--number-format en (load_indicators(..., number_format='vi' or 'en'; a mapping "
+        f"such as {{'{first['_source_indicator'] or first['column']}': 'vi'}} sets one column))."
+    )
+
+
+def _mixed_message(group: dict[str, Any]) -> str:
+    return (
+        f"{group['file']}: {_where(group)} mixes number formats as often one way as the other: "
+        f"{group['vi_text']!r} (row {group['vi_row']}) is Vietnamese (decimal comma), "
+        f"{group['en_text']!r} (row {group['en_row']}) is English (decimal point). Choose the "
+        f"format: --number-format vi or --number-format en, or correct the values."
+    )
+
+
+def _number_decisions(frame: pl.DataFrame, number_format: str | Mapping[str, str]) -> pl.DataFrame:
+    """Decide vi/en per (file, sheet, column, indicator): forced, else the values' majority,
+    else (long form) the file's whole value column when all its evidence agrees; refuse
+    ambiguity."""
+    ev = pl.col("_evidence")
+
+    def stats(keys: tuple[str, ...]) -> pl.DataFrame:
+        def example(kind: str, what: str) -> pl.Expr:
+            source = pl.col("value_text") if what == "text" else pl.col("row")
+            return source.filter(ev == kind).first().alias(f"{kind[:3]}_{what}")
+
+        return frame.group_by(list(keys), maintain_order=True).agg(
+            (ev == "vi").sum().alias("n_vi"),
+            (ev == "en").sum().alias("n_en"),
+            (ev == "ambiguous").sum().alias("n_amb"),
+            example("vi", "text"),
+            example("vi", "row"),
+            example("en", "text"),
+            example("en", "row"),
+            example("ambiguous", "text"),
+            example("ambiguous", "row"),
+        )
+
+    fine = stats(_KEYS_FINE)
+    # The whole value column of a long table settles an indicator only when it is unanimous.
+    coarse = {
+        tuple(r[k] for k in _KEYS_COARSE): _majority(r["n_vi"], r["n_en"])
+        for r in stats(_KEYS_COARSE).iter_rows(named=True)
+        if not (r["n_vi"] and r["n_en"])
+    }
+    decided, ambiguous = [], []
+    for group in fine.iter_rows(named=True):
+        forced = _forced(number_format, group["column"], group["_source_indicator"])
+        how = "forced"
+        if forced in ("vi", "en"):
+            fmt: str | None = forced
+        else:
+            fmt, how = _majority(group["n_vi"], group["n_en"]), "values"
+            if fmt == "tie":
+                raise AmbiguousNumberFormat(_mixed_message(group))
+            if fmt is None and group["n_amb"]:
+                fallback = coarse.get(tuple(group[k] for k in _KEYS_COARSE))
+                if group["column"] == "value" and fallback in ("vi", "en"):
+                    fmt, how = fallback, "file"
+                else:
+                    ambiguous.append(group)
+        decided.append({**{k: group[k] for k in _KEYS_FINE}, "_format": fmt, "_how": how})
+    if ambiguous:
+        raise AmbiguousNumberFormat(_ambiguity_message(ambiguous))
+    schema = {k: pl.String for k in _KEYS_FINE} | {"_format": pl.String, "_how": pl.String}
+    return pl.DataFrame(decided, schema=schema)
+
+
+def _ratio_maps() -> tuple[dict[str, str], dict[str, str]]:
+    ratios = load_ratio_catalogue()
+    return (
+        dict(zip(ratios["ratio_id"], ratios["numerator"], strict=True)),
+        dict(zip(ratios["ratio_id"], ratios["denominator"], strict=True)),
+    )
+
+
+def _parse_values(
+    long: pl.DataFrame, number_format: str | Mapping[str, str]
+) -> tuple[pl.DataFrame, dict[str, str]]:
+    """Return ``long`` with value, value_kind and value_problem (ratio cells split into their
+    numerator and denominator rows) and the number format decided per column."""
+    numerator, denominator = _ratio_maps()
+    text = pl.col("value_text")
+    frame = numbers.add_number_columns(
+        long.with_columns(_source_indicator="indicator"), "value_text"
+    )
+    frame = frame.with_columns(
+        value_kind=pl.coalesce("value_kind", numbers.cell_kind(text, pl.col("_shape"))),
+        _ratio_part=pl.lit(None, dtype=pl.String),
+    ).with_columns(_evidence=pl.when(pl.col("value_kind") == "number").then("_evidence"))
+    is_ratio_id = pl.col("indicator").is_in(list(numerator))
+    splits = ((pl.col("value_kind") == "ratio") & is_ratio_id).fill_null(False)
+    split = frame.filter(splits)
+    parts = [frame.filter(~splits)]
+    for part, mapping, group in (("numerator", numerator, 1), ("denominator", denominator, 2)):
+        if split.height:
+            part_rows = split.with_columns(
+                indicator=pl.col("indicator").replace_strict(mapping, return_dtype=pl.String),
+                _ratio_part=pl.lit(part),
+                _part_text=text.str.extract(numbers.RATIO, group),
+            )
+            columns = part_rows.columns
+            parts.append(
+                numbers.add_number_columns(part_rows, "_part_text").select(
+                    [c for c in columns if c != "_part_text"]
+                )
+            )
+    frame = pl.concat(parts, how="vertical")
+    decisions = _number_decisions(frame, number_format)
+    frame = frame.join(decisions, on=list(_KEYS_FINE), how="left", nulls_equal=True)
+    fmt = pl.col("_format")
+    typed_value = text.str.strip_suffix("%").cast(pl.Float64, strict=False)
+    number = (
+        pl.when(fmt == "vi")
+        .then(pl.col("_vi"))
+        .when(fmt == "en")
+        .then(pl.col("_en"))
+        .otherwise(pl.coalesce("_vi", "_en"))
+    )
+    kind = pl.col("value_kind")
+    wrong_ratio = is_ratio_id & kind.is_in(["number", "typed_number"])
+    value = (
+        pl.when(wrong_ratio)
+        .then(None)
+        .when(kind == "typed_number")
+        .then(typed_value)
+        .when(kind.is_in(["number"]) | pl.col("_ratio_part").is_not_null())
+        .then(number)
+    )
+    frame = frame.with_columns(value=value.cast(pl.Float64))
+    quoted = pl.lit("'") + text + pl.lit("'")
+    format_name = fmt.replace_strict(numbers.FORMAT_NAMES, default="", return_dtype=pl.String)
+    problem = (
+        pl.when(wrong_ratio)
+        .then(
+            pl.lit("a ratio numerator/denominator (e.g. 28/40) is expected for ")
+            + pl.col("indicator")
+            + pl.lit(", not ")
+            + quoted
+        )
+        .when(kind == "empty")
+        .then(pl.lit("empty cell"))
+        .when(kind == "placeholder")
+        .then(pl.lit("placeholder ") + quoted + pl.lit(" instead of a number (no value reported)"))
+        .when(kind == "error")
+        .then(pl.lit("Excel error ") + text + pl.lit(" instead of a number"))
+        .when(kind == "formula")
+        .then(
+            pl.lit("formula left as text (")
+            + text
+            + pl.lit("): the cell holds the formula, not its result; export the values")
+        )
+        .when((kind == "ratio") & pl.col("_ratio_part").is_null())
+        .then(pl.lit("ratio ") + text + pl.lit(" given where a single number is expected"))
+        .when(pl.col("_ratio_part").is_not_null() & pl.col("value").is_null())
+        .then(
+            pl.lit("the ")
+            + pl.col("_ratio_part")
+            + pl.lit(" of ratio ")
+            + quoted
+            + pl.lit(" is not a number")
+        )
+        .when(kind == "text")
+        .then(quoted + pl.lit(" is not a number"))
+        .when((kind == "number") & pl.col("value").is_null() & (pl.col("_how") == "forced"))
+        .then(
+            quoted
+            + pl.lit(" is not a number in the format asked for (")
+            + format_name
+            + pl.lit(")")
+        )
+        .when((kind == "number") & pl.col("value").is_null())
+        .then(
+            quoted
+            + pl.lit(" does not fit the number format of the rest of its column (")
+            + format_name
+            + pl.lit(")")
+        )
+        .when((kind == "typed_number") & pl.col("value").is_null())
+        .then(quoted + pl.lit(" is not a number"))
+    )
+    frame = frame.with_columns(value_problem=problem)
+    formats = {
+        _label(r): r["_format"]
+        for r in decisions.filter(pl.col("_format").is_not_null()).iter_rows(named=True)
+    }
+    return frame, formats
+
+
+def _label(row: dict[str, Any]) -> str:
+    label = str(row["column"])
+    if row["column"] == "value" and row["_source_indicator"]:
+        label = f"value[{row['_source_indicator']}]"
+    return f"{row['sheet']}!{label}" if row.get("sheet") else label
+
+
+def _standardise(
+    long: pl.DataFrame, number_format: str | Mapping[str, str] = "auto"
+) -> tuple[pl.DataFrame, dict[str, str]]:
+    _check_number_format(number_format)
+    for name in ("value_kind", "sheet"):
+        if name not in long.columns:
+            long = long.with_columns(pl.lit(None, dtype=pl.String).alias(name))
+    valued, formats = _parse_values(long, number_format)
     periods = (
-        long.select(pl.col("period_raw").unique())
+        valued.select(pl.col("period_raw").unique())
         .with_columns(
             period=pl.col("period_raw").map_elements(
                 _canonical_period_or_none, return_dtype=pl.String
@@ -192,7 +1266,7 @@ def standardise(long: pl.DataFrame) -> pl.DataFrame:
             era=pl.col("period").map_elements(lambda p: parse_period(p).era, return_dtype=pl.String)
         )
     )
-    with_periods = long.join(periods, on="period_raw", how="left", nulls_equal=True)
+    with_periods = valued.join(periods, on="period_raw", how="left", nulls_equal=True)
     pairs = (
         with_periods.select("province_raw", "period")
         .unique()
@@ -210,17 +1284,96 @@ def standardise(long: pl.DataFrame) -> pl.DataFrame:
         )
         .unnest("resolved")
     )
-    return (
+    out = (
         with_periods.join(pairs, on=["province_raw", "period"], how="left", nulls_equal=True)
-        .with_columns(
-            value=pl.col("value_text").map_elements(parse_number, return_dtype=pl.Float64),
-            year=pl.col("period").str.slice(0, 4).cast(pl.Int32, strict=False),
-        )
+        .with_columns(year=pl.col("period").str.slice(0, 4).cast(pl.Int32, strict=False))
         .sort("file", "row", "column", maintain_order=True)
+        .select(
+            "file",
+            "row",
+            "column",
+            "province_raw",
+            "period_raw",
+            "indicator",
+            "value_text",
+            "unit",
+            "source",
+            "note",
+            "period",
+            "era",
+            "province_code",
+            "province",
+            "province_problem",
+            "value",
+            "year",
+            "value_kind",
+            "value_problem",
+            "sheet",
+        )
     )
+    return out, formats
 
 
-def load_indicators(path: Path, sheet: str | None = None) -> pl.DataFrame:
-    """Read one indicator table and return it standardised (see ``standardise``)."""
-    path = Path(path)
-    return standardise(to_long(read_table(path, sheet), str(path)))
+def standardise(
+    long: pl.DataFrame, number_format: str | Mapping[str, str] = "auto"
+) -> pl.DataFrame:
+    """Return ``long`` plus value (Float64), period (canonical), year, era, province_code,
+    province (canonical Vietnamese name), province_problem (why it did not resolve),
+    value_kind (number, typed_number, ratio, empty, placeholder, error, formula, text) and
+    value_problem (why there is no value), and sheet.
+
+    A ``28/40`` cell under a ratio indicator (``data/ratio_indicators.csv``) becomes two rows,
+    its numerator and its denominator indicator, with the cell's row and column.
+
+    ``number_format``: 'vi', 'en' or 'auto' (default: per column from its values; in the long
+    form per indicator, falling back to the file's whole value column), or a mapping from
+    column name or indicator id (``'*'`` for the rest) to one of those. Raises
+    ``AmbiguousNumberFormat`` when values such as ``512.304`` leave the format open.
+    """
+    return _standardise(long, number_format)[0]
+
+
+def load_indicators_with_info(
+    path: Path | str,
+    sheet: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    number_format: str | Mapping[str, str] = "auto",
+    header: int | str | None = None,
+    legacy: str = "error",
+) -> tuple[pl.DataFrame, ReadInfo]:
+    """``load_indicators`` plus the ``ReadInfo`` (encoding, delimiter, sheet, header rows,
+    legacy columns converted, number format per column)."""
+    _check_number_format(number_format)
+    table, info = read_table_with_info(
+        path, sheet, encoding=encoding, delimiter=delimiter, header=header, legacy=legacy
+    )
+    frame, info.number_formats = _standardise(
+        to_long(table, str(Path(path)), info.sheet), number_format
+    )
+    return frame, info
+
+
+def load_indicators(
+    path: Path | str,
+    sheet: str | int | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    number_format: str | Mapping[str, str] = "auto",
+    header: int | str | None = None,
+    legacy: str = "error",
+) -> pl.DataFrame:
+    """Read one indicator table and return it standardised (see ``read_table`` for the
+    reading options and ``standardise`` for the columns and ``number_format``)."""
+    frame, _ = load_indicators_with_info(
+        path,
+        sheet,
+        encoding=encoding,
+        delimiter=delimiter,
+        number_format=number_format,
+        header=header,
+        legacy=legacy,
+    )
+    return frame

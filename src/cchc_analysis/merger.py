@@ -112,11 +112,57 @@ def predecessor_names() -> pl.DataFrame:
     )
 
 
+def rebase_totals(
+    indicators: pl.DataFrame, legacy_totals: pl.DataFrame, rubric: Rubric
+) -> pl.DataFrame:
+    """Return one year's totals on the 34 provinces' boundaries, ranked among them, with
+    ``reconstruction`` saying how: 'rescored' (indicators combined by the catalogue's rules,
+    then scored) or, where nothing could be combined (published points), 'weighted_mean' of the
+    predecessors' index by dossiers received — 'equal_mean' when those counts are missing."""
+    rescored = score_indicators(aggregate_to_successors(indicators), rubric).totals
+    leaves = len(rubric.leaves())
+    usable = rescored.filter(pl.col("criteria_missing") < leaves).with_columns(
+        reconstruction=pl.lit("rescored")
+    )
+    weights = indicators.filter(pl.col("indicator") == "dossier.received").select(
+        "province_code", pl.col("value").alias("weight")
+    )
+    successors = _successors()
+    averaged = (
+        legacy_totals.select("province_code", "year", "period", "index_pct")
+        .join(successors, on="province_code")
+        .join(weights, on="province_code", how="left")
+        .group_by("successor_code", "successor", "year")
+        .agg(
+            pl.when(pl.col("weight").is_not_null().all())
+            .then((pl.col("index_pct") * pl.col("weight")).sum() / pl.col("weight").sum())
+            .otherwise(pl.col("index_pct").mean())
+            .alias("index_pct"),
+            pl.when(pl.col("weight").is_not_null().all())
+            .then(pl.lit("weighted_mean"))
+            .otherwise(pl.lit("equal_mean"))
+            .alias("reconstruction"),
+        )
+        .filter(~pl.col("successor_code").is_in(usable["province_code"].to_list()))
+        .select(
+            pl.col("successor_code").alias("province_code"), "year", "index_pct", "reconstruction"
+        )
+    )
+    combined = pl.concat(
+        [usable.select("province_code", "year", "index_pct", "reconstruction"), averaged]
+    )
+    return combined.with_columns(
+        rank=pl.col("index_pct").rank("min", descending=True).cast(pl.Int32),
+        n_provinces=pl.len().cast(pl.Int32),
+    )
+
+
 def compare_with_previous(indicators: pl.DataFrame, scores: Scores, rubric: Rubric) -> pl.DataFrame:
     """Return ``scores.totals`` plus the previous annual period on the same boundaries:
     prev_index_pct, prev_rank, prev_n_provinces, change_points, change_places (positive =
-    moved up) and comparison_basis ('same_province', 'predecessors_combined' across the merger,
-    or null when there is no previous year)."""
+    moved up), comparison_basis ('same_province', 'predecessors_combined' across the merger,
+    or null when there is no previous year) and reconstruction (how a previous year across the
+    merger was rebuilt: 'rescored', 'weighted_mean' or 'equal_mean'; see ``rebase_totals``)."""
     totals = scores.totals
     annual = totals.filter(pl.col("period").str.len_chars() == 4)
     frames = []
@@ -127,9 +173,11 @@ def compare_with_previous(indicators: pl.DataFrame, scores: Scores, rubric: Rubr
         if previous.is_empty():
             continue
         across_merger = previous["era"][0] != era_now
+        reconstruction = pl.lit(None, dtype=pl.String)
         if across_merger:
-            rebased = aggregate_to_successors(indicators.filter(pl.col("period") == str(year - 1)))
-            previous = score_indicators(rebased, rubric).totals
+            previous_rows = indicators.filter(pl.col("period") == str(year - 1))
+            previous = rebase_totals(previous_rows, previous, rubric)
+            reconstruction = pl.col("reconstruction")
         frames.append(
             previous.select(
                 "province_code",
@@ -138,10 +186,12 @@ def compare_with_previous(indicators: pl.DataFrame, scores: Scores, rubric: Rubr
                 pl.col("rank").alias("prev_rank"),
                 pl.col("n_provinces").alias("prev_n_provinces"),
                 pl.lit(across_merger).alias("across_merger"),
+                reconstruction.alias("reconstruction"),
             )
         )
     if not frames:
         return totals.with_columns(
+            reconstruction=None,
             prev_index_pct=None,
             prev_rank=None,
             change_points=None,

@@ -57,9 +57,22 @@ class Linear(_Strict):
         return self
 
 
+class Survey(Linear):
+    """A satisfaction percentage scored linearly between a floor and a target (in %)."""
+
+    @model_validator(mode="after")
+    def _percent(self) -> Survey:
+        if not (0 <= self.floor <= 100 and 0 <= self.target <= 100):
+            raise ValueError("survey floor and target are percentages (0–100)")
+        return self
+
+
 class Band(_Strict):
     min: float
     points: float = Field(ge=0)
+
+
+RULE_TYPES = ("linear", "threshold_bands", "boolean", "direct_points", "survey")
 
 
 class Rule(_Strict):
@@ -69,16 +82,15 @@ class Rule(_Strict):
     threshold_bands: list[Band] | None = None
     boolean: bool | None = None
     direct_points: bool | None = None
+    survey: Survey | None = None
 
     @model_validator(mode="after")
     def _one_of(self) -> Rule:
-        given = [
-            name
-            for name in ("linear", "threshold_bands", "boolean", "direct_points")
-            if getattr(self, name) is not None
-        ]
+        given = [name for name in RULE_TYPES if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError(f"give exactly one rule type, got {given or 'none'}")
+            raise ValueError(
+                f"give exactly one rule type of {list(RULE_TYPES)}, got {given or 'none'}"
+            )
         if self.threshold_bands is not None:
             mins = [band.min for band in self.threshold_bands]
             if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
@@ -88,35 +100,111 @@ class Rule(_Strict):
     @property
     def kind(self) -> str:
         """Return the rule type's name."""
-        for name in ("linear", "threshold_bands", "boolean", "direct_points"):
-            if getattr(self, name) is not None:
-                return name
-        raise AssertionError("unreachable")
+        return next(name for name in RULE_TYPES if getattr(self, name) is not None)
+
+    @property
+    def line(self) -> Linear | None:
+        """Return the floor/target of a linear or survey rule."""
+        return self.linear or self.survey
+
+
+MissingPolicy = Literal["zero", "impute_median", "exclude"]
+MISSING_POLICIES = ("zero", "impute_median", "exclude")
+
+
+def _value_by_year(points: dict[int, float], year: int) -> float:
+    eligible = [y for y in points if y <= year]
+    return points[max(eligible)] if eligible else points[min(points)]
 
 
 class Criterion(_Strict):
+    """A leaf (``measure`` and ``rule``) or a group of criteria (``criteria``), any depth."""
+
     id: str
     label_vi: str
     label_en: str
-    max_points: float = Field(gt=0)
-    measure: Measure
-    rule: Rule
-    missing: Literal["zero"] | None = None  # more policies come with the scoring engine
+    max_points: float | None = Field(default=None, gt=0)
+    max_points_by_year: dict[int, float] | None = None  # {from_year: points}, e.g. PCI weights
+    measure: Measure | None = None
+    rule: Rule | None = None
+    missing: MissingPolicy | None = None
+    criteria: list[Criterion] | None = None
+
+    @model_validator(mode="after")
+    def _leaf_or_group(self) -> Criterion:
+        if self.criteria is not None:
+            if self.measure is not None or self.rule is not None:
+                raise ValueError("a group of criteria has no measure or rule of its own")
+            if not self.criteria:
+                raise ValueError("a group needs at least one criterion")
+            for year in self.years() or [None]:
+                total = sum(c.max_for(year) for c in self.criteria)
+                if self.max_points is not None and abs(total - self.max_points) > 1e-9:
+                    raise ValueError(
+                        f"criteria max_points add up to {total:g}, not {self.max_points:g}"
+                    )
+            return self
+        if self.measure is None or self.rule is None:
+            raise ValueError("a criterion needs a measure and a rule (or sub-criteria)")
+        if (self.max_points is None) == (self.max_points_by_year is None):
+            raise ValueError("give exactly one of max_points or max_points_by_year")
+        if self.max_points_by_year is not None and any(
+            v < 0 for v in self.max_points_by_year.values()
+        ):
+            raise ValueError("max_points_by_year values must be ≥ 0")
+        return self
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for a criterion that is scored itself (not a group)."""
+        return self.criteria is None
+
+    def years(self) -> list[int]:
+        """Return every year at which this criterion's (or a sub-criterion's) maximum changes."""
+        own = list(self.max_points_by_year or {})
+        return sorted(set(own).union(*(c.years() for c in self.criteria or [])))
+
+    def max_for(self, year: int | None) -> float:
+        """Return the maximum points in ``year`` (None: the static maximum)."""
+        if self.criteria is not None:
+            return sum(c.max_for(year) for c in self.criteria)
+        if self.max_points_by_year is not None:
+            by_year = self.max_points_by_year
+            return _value_by_year(by_year, year) if year is not None else max(by_year.values())
+        assert self.max_points is not None
+        return self.max_points
+
+    def leaves(self, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Criterion]]:
+        """Return (path of group ids above, leaf) for every leaf at or below this criterion."""
+        if self.criteria is None:
+            return [(path, self)]
+        return [leaf for c in self.criteria for leaf in c.leaves((*path, self.id))]
 
 
 class Domain(_Strict):
     id: str
     label_vi: str
     label_en: str
-    max_points: float = Field(gt=0)
+    max_points: float | None = Field(default=None, gt=0)
     criteria: list[Criterion] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _points_add_up(self) -> Domain:
-        total = sum(c.max_points for c in self.criteria)
-        if abs(total - self.max_points) > 1e-9:
-            raise ValueError(f"criteria max_points add up to {total}, not {self.max_points}")
+        if self.max_points is None:
+            return self
+        years = sorted(set().union(*(c.years() for c in self.criteria))) or [None]
+        for year in years:
+            total = sum(c.max_for(year) for c in self.criteria)
+            if abs(total - self.max_points) > 1e-9:
+                when = f" in {year}" if year else ""
+                raise ValueError(
+                    f"criteria max_points add up to {total:g}{when}, not {self.max_points:g}"
+                )
         return self
+
+    def max_for(self, year: int | None) -> float:
+        """Return the domain's maximum points in ``year``."""
+        return sum(c.max_for(year) for c in self.criteria)
 
 
 class GradeBand(_Strict):
@@ -131,29 +219,44 @@ class GradeBands(_Strict):
 
 
 class Defaults(_Strict):
-    missing: Literal["zero"] = "zero"
+    missing: MissingPolicy = "zero"
 
 
 class Rubric(_Strict):
     id: str
     version: str
-    status: Literal["official", "illustrative"]
+    status: Literal["official", "illustrative", "published-components"]
     title_vi: str
     title_en: str
     disclaimer_vi: str = ""
     disclaimer_en: str = ""
+    official_parts_vi: str = ""
+    official_parts_en: str = ""  # which weights/rules are official and which assumed
+    source: str = ""
+    index_max_points: float | None = None  # index % = points / this × 100 (default: the maxima)
+    rank_decimals: int | None = 2  # the index is rounded so before ranking, as the PAR INDEX is
     grade_bands: list[GradeBands] = Field(min_length=1)
     defaults: Defaults = Defaults()
     domains: list[Domain] = Field(min_length=1)
 
     @property
     def max_points(self) -> float:
-        """Return the rubric's total maximum points."""
-        return sum(domain.max_points for domain in self.domains)
+        """Return the rubric's total maximum points (the largest over years)."""
+        years = sorted(set().union(*(c.years() for d in self.domains for c in d.criteria)))
+        return max(sum(d.max_for(y) for d in self.domains) for y in years or [None])
+
+    def leaves(self) -> list[tuple[Domain, tuple[str, ...], Criterion]]:
+        """Return every scored criterion as (domain, path of group ids, leaf), in rubric order."""
+        return [
+            (domain, path, leaf)
+            for domain in self.domains
+            for criterion in domain.criteria
+            for path, leaf in criterion.leaves()
+        ]
 
     def criteria(self) -> list[tuple[Domain, Criterion]]:
-        """Return every (domain, criterion) pair in rubric order."""
-        return [(domain, criterion) for domain in self.domains for criterion in domain.criteria]
+        """Return every (domain, scored criterion) pair in rubric order."""
+        return [(domain, leaf) for domain, _, leaf in self.leaves()]
 
     def bands_for(self, year: int) -> list[GradeBand]:
         """Return the grade bands in force for ``year`` (the latest ``from_year`` ≤ year)."""
@@ -169,6 +272,7 @@ class Rubric(_Strict):
 def _check_indicators(rubric: Rubric, source: str) -> None:
     known = set(indicator_ids())
     for domain, criterion in rubric.criteria():
+        assert criterion.measure is not None
         unknown = [i for i in criterion.measure.inputs() if i not in known]
         if unknown:
             raise RubricError(

@@ -62,7 +62,7 @@ def _inputs_text(criterion: Criterion, lang: str) -> pl.Expr:
         return pl.lit("")
     return pl.format(
         " ({}/{})", _number(pl.col("numerator"), lang, 2), _number(pl.col("denominator"), lang, 2)
-    )
+    ).fill_null("")  # an imputed ratio has no counts to show
 
 
 def _number(expr: pl.Expr, lang: str, decimals: int = 2) -> pl.Expr:
@@ -76,13 +76,26 @@ def _number(expr: pl.Expr, lang: str, decimals: int = 2) -> pl.Expr:
     return text.str.replace(".", ",", literal=True) if lang == "vi" else text
 
 
-def _band_expr(criterion: Criterion, measure: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+def _max_expr(criterion: Criterion) -> pl.Expr:
+    """Return the criterion's maximum points for the row's year (constant, or by year)."""
+    by_year = criterion.max_points_by_year
+    if not by_year:
+        return pl.lit(criterion.max_for(None), dtype=pl.Float64)
+    expr: pl.Expr = pl.lit(by_year[min(by_year)], dtype=pl.Float64)
+    for year in sorted(by_year):
+        expr = pl.when(pl.col("year") >= year).then(pl.lit(by_year[year])).otherwise(expr)
+    return expr.cast(pl.Float64)
+
+
+def _band_expr(criterion: Criterion, measure: pl.Expr, top: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """Return (points, band label) expressions for the criterion's rule, before missing data."""
-    rule, top = criterion.rule, criterion.max_points
-    if rule.linear is not None:
-        floor, target = rule.linear.floor, rule.linear.target
+    rule = criterion.rule
+    assert rule is not None
+    line = rule.line
+    if line is not None:
+        floor, target = line.floor, line.target
         points = ((measure - floor) / (target - floor)).clip(0, 1) * top
-        return points, pl.lit(f"linear {floor:g}→{target:g}")
+        return points, pl.lit(f"{rule.kind} {floor:g}→{target:g}")
     if rule.threshold_bands is not None:
         bands = rule.threshold_bands
         uppers = [None, *[band.min for band in bands[:-1]]]
@@ -92,97 +105,143 @@ def _band_expr(criterion: Criterion, measure: pl.Expr) -> tuple[pl.Expr, pl.Expr
             text = f"[{band.min:g}; {upper:g})" if upper is not None else f"≥ {band.min:g}"
             points_chain = (
                 pl.when(measure >= band.min)
-                .then(pl.lit(min(band.points, top)))
+                .then(pl.min_horizontal(pl.lit(band.points), top))
                 .otherwise(points_chain)
             )
             label_chain = pl.when(measure >= band.min).then(pl.lit(text)).otherwise(label_chain)
         return points_chain, label_chain
     if rule.boolean:
-        return pl.when(measure >= 0.5).then(pl.lit(top)).otherwise(0.0), pl.lit("yes/no")
+        return pl.when(measure >= 0.5).then(top).otherwise(0.0), pl.lit("yes/no")
     return measure.clip(0, top), pl.lit("direct points")
 
 
 def _rule_phrase(criterion: Criterion, lang: str, unit: str) -> pl.Expr:
     rule = criterion.rule
-    if rule.linear is not None:
-        floor, target = _fmt(rule.linear.floor, lang), _fmt(rule.linear.target, lang)
+    assert rule is not None
+    line = rule.line
+    if line is not None:
+        floor, target = _fmt(line.floor, lang), _fmt(line.target, lang)
         if lang == "vi":
             return pl.lit(f"0 điểm ở mức {floor}{unit}, tối đa ở mức {target}{unit}")
         return pl.lit(f"0 points at {floor}{unit}, full points at {target}{unit}")
     if rule.threshold_bands is not None:
         return pl.lit("thuộc khoảng " if lang == "vi" else "falls in ")
+    if rule.direct_points:
+        return pl.lit("điểm công bố" if lang == "vi" else "points as published")
     return pl.lit("")
 
 
+_POLICY_TEXT = {
+    "zero": ("tính 0 điểm", "scored 0"),
+    "impute_median": (
+        "ước tính bằng trung vị toàn quốc của kỳ",
+        "imputed with the national median of the period",
+    ),
+    "exclude": (
+        "loại khỏi tính điểm, chỉ số tính lại trên phần điểm tối đa còn lại",
+        "left out; the index is rescaled to the remaining maximum",
+    ),
+}
+
+
 def score_criterion(
-    wide: pl.DataFrame, domain: Domain, criterion: Criterion, missing_policy: str, order: int = 0
-) -> pl.DataFrame:
-    """Return one row per province × period for one criterion: measure, points, band, whether
-    data were missing, and the explanation in Vietnamese and English."""
-    measure = _measure(criterion)
-    points, band = _band_expr(criterion, pl.col("measure"))
+    wide: pl.LazyFrame,
+    domain: Domain,
+    criterion: Criterion,
+    missing_policy: str,
+    order: int = 0,
+    path: tuple[str, ...] = (),
+) -> pl.LazyFrame:
+    """Return one row per province × period for one criterion: inputs, measure, points,
+    maximum, band, how missing data were handled, and the explanation in Vietnamese and
+    English."""
+    assert criterion.measure is not None and criterion.rule is not None
+    top = _max_expr(criterion)
+    points, band = _band_expr(criterion, pl.col("measure"), pl.col("max_points"))
     unit = "%" if criterion.measure.ratio is not None or _is_percent(criterion) else ""
-    top = criterion.max_points
     policy = criterion.missing or missing_policy
     numerator, denominator = _parts(criterion)
-    frame = wide.select(
-        *KEYS,
-        measure.alias("measure"),
-        numerator.alias("numerator"),
-        denominator.alias("denominator"),
-    ).with_columns(
-        missing=pl.col("measure").is_null(),
-        raw_points=points,
-        band=pl.when(pl.col("measure").is_not_null()).then(band),
+    raw = pl.col("raw_measure")
+    measure = raw.fill_null(raw.median().over("period")) if policy == "impute_median" else raw
+    frame = (
+        wide.select(
+            *KEYS,
+            _measure(criterion).alias("raw_measure"),
+            numerator.alias("numerator"),
+            denominator.alias("denominator"),
+            top.alias("max_points"),
+        )
+        .with_columns(missing=pl.col("raw_measure").is_null(), measure=measure)
+        .with_columns(
+            imputed=pl.col("missing") & pl.col("measure").is_not_null(),
+            excluded=pl.col("missing") & pl.lit(policy == "exclude"),
+        )
+        .with_columns(
+            points=pl.when(pl.col("excluded"))
+            .then(None)
+            .when(pl.col("measure").is_null())
+            .then(0.0)
+            .otherwise(points),
+            available_max=pl.when(pl.col("excluded")).then(0.0).otherwise("max_points"),
+            band=pl.when(pl.col("measure").is_not_null()).then(band),
+        )
     )
+    inputs = ", ".join(criterion.measure.inputs())
     sentences = {}
-    for lang in ("vi", "en"):
+    for index, lang in enumerate(("vi", "en")):
         label = getattr(criterion, f"label_{lang}")
-        phrase = _rule_phrase(criterion, lang, unit)
         with_data = pl.format(
             "{}/{}: {} {}{}{}: {}{}",
             _number(pl.col("points"), lang),
-            pl.lit(_fmt(top, lang)),
+            _number(pl.col("max_points"), lang),
             pl.lit(label),
             _number(pl.col("measure"), lang),
             pl.lit(unit),
             _inputs_text(criterion, lang),
-            phrase,
+            _rule_phrase(criterion, lang, unit),
             pl.col("band") if criterion.rule.threshold_bands is not None else pl.lit(""),
         )
-        no_data = pl.lit(
-            f"0/{_fmt(top, lang)}: {label}: thiếu số liệu ({', '.join(criterion.measure.inputs())})"
-            f" — tính 0 điểm theo quy tắc thiếu số liệu '{policy}'"
-            if lang == "vi"
-            else f"0/{_fmt(top, lang)}: {label}: no data ({', '.join(criterion.measure.inputs())})"
-            f" — scored 0 under the missing-data policy '{policy}'"
+        missing_word = "thiếu số liệu" if lang == "vi" else "no data"
+        policy_text = _POLICY_TEXT[policy][index]
+        no_data = pl.format(
+            "{}/{}: {}: {} ({}) — {}",
+            _number(pl.col("points").fill_null(0), lang),
+            _number(pl.col("max_points"), lang),
+            pl.lit(label),
+            pl.lit(missing_word),
+            pl.lit(inputs),
+            pl.lit(policy_text),
         )
         sentences[f"explanation_{lang}"] = (
-            pl.when(pl.col("missing")).then(no_data).otherwise(with_data)
+            pl.when(pl.col("imputed"))
+            .then(pl.format("{} ({})", with_data, pl.lit(policy_text)))
+            .when(pl.col("missing"))
+            .then(no_data)
+            .otherwise(with_data)
         )
-    return (
-        frame.with_columns(points=pl.when(pl.col("missing")).then(0.0).otherwise("raw_points"))
-        .with_columns(**sentences)
-        .select(
-            *KEYS,
-            pl.lit(domain.id).alias("domain_id"),
-            pl.lit(criterion.id).alias("criterion_id"),
-            pl.lit(order).alias("criterion_order"),
-            pl.lit(criterion.label_vi).alias("label_vi"),
-            pl.lit(criterion.label_en).alias("label_en"),
-            pl.lit(criterion.rule.kind).alias("rule"),
-            "numerator",
-            "denominator",
-            "measure",
-            pl.lit(unit).alias("unit"),
-            "band",
-            "points",
-            pl.lit(top).alias("max_points"),
-            "missing",
-            pl.lit(policy).alias("missing_policy"),
-            "explanation_vi",
-            "explanation_en",
-        )
+    return frame.with_columns(**sentences).select(
+        *KEYS,
+        pl.lit(domain.id).alias("domain_id"),
+        pl.lit("/".join(path)).alias("path"),
+        pl.lit(criterion.id).alias("criterion_id"),
+        pl.lit(order).alias("criterion_order"),
+        pl.lit(criterion.label_vi).alias("label_vi"),
+        pl.lit(criterion.label_en).alias("label_en"),
+        pl.lit(criterion.rule.kind).alias("rule"),
+        "numerator",
+        "denominator",
+        "measure",
+        pl.lit(unit).alias("unit"),
+        "band",
+        "points",
+        "max_points",
+        "available_max",
+        "missing",
+        "imputed",
+        "excluded",
+        pl.lit(policy).alias("missing_policy"),
+        "explanation_vi",
+        "explanation_en",
     )
 
 
@@ -192,6 +251,7 @@ def _fmt(value: float, lang: str) -> str:
 
 
 def _is_percent(criterion: Criterion) -> bool:
+    assert criterion.measure is not None
     catalogue = load_catalogue()
     units = catalogue.filter(pl.col("id").is_in(criterion.measure.inputs()))["unit"].to_list()
     return units == ["percent"]
@@ -222,10 +282,19 @@ def _regions() -> pl.DataFrame:
 
 
 def rank_totals(totals: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
-    """Return ``totals`` with index_pct (rounded to 2 decimals before ranking, as published),
-    rank and n_provinces per period (ties share a rank: 1, 2, 2, 4), rank_in_region, grade."""
+    """Return ``totals`` with index_pct (points / maximum × 100 — the maximum still available
+    after excluded criteria, or the rubric's ``index_max_points`` — rounded to the rubric's
+    ``rank_decimals`` before ranking, as the PAR INDEX is published), rank and n_provinces per period (ties share a rank: 1, 2, 2, 4),
+    rank_in_region, grade."""
+    denominator = (
+        pl.lit(rubric.index_max_points) if rubric.index_max_points else pl.col("available_max")
+    )
+    index = pl.col("points") / denominator * 100
     return (
-        totals.with_columns(index_pct=(pl.col("points") / pl.col("max_points") * 100).round(2))
+        totals.with_columns(
+            index_pct=index if rubric.rank_decimals is None else index.round(rubric.rank_decimals),
+            province_name=pl.col("province"),
+        )
         .join(_regions(), on=["era", "province_code"], how="left")
         .with_columns(
             rank=pl.col("index_pct").rank("min", descending=True).over("period").cast(pl.Int32),
@@ -243,14 +312,14 @@ def rank_totals(totals: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
 
 def score_indicators(indicators: pl.DataFrame, rubric: Rubric) -> Scores:
     """Score every province × period in a standardised long indicator table with a rubric."""
-    inputs = sorted({i for _, c in rubric.criteria() for i in c.measure.inputs()})
-    wide = to_wide(indicators, inputs)
+    inputs = sorted({i for _, c in rubric.criteria() for i in c.measure.inputs()})  # type: ignore[union-attr]
+    wide = to_wide(indicators, inputs).lazy()
     criteria = pl.concat(
         [
-            score_criterion(wide, domain, criterion, rubric.defaults.missing, order)
-            for order, (domain, criterion) in enumerate(rubric.criteria(), start=1)
+            score_criterion(wide, domain, criterion, rubric.defaults.missing, order, path)
+            for order, (domain, path, criterion) in enumerate(rubric.leaves(), start=1)
         ]
-    )
+    ).collect()
     domain_meta = pl.DataFrame(
         {
             "domain_id": [d.id for d in rubric.domains],
@@ -260,20 +329,28 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric) -> Scores:
         }
     )
     domains = (
-        criteria.group_by(*KEYS, "domain_id", maintain_order=True)
+        criteria.group_by(*KEYS, "domain_id")
         .agg(
             pl.col("points").sum(),
             pl.col("max_points").sum(),
+            pl.col("available_max").sum(),
             pl.col("missing").sum().alias("criteria_missing"),
+            pl.col("excluded").sum().alias("criteria_excluded"),
         )
         .join(domain_meta, on="domain_id")
-        .with_columns(pct=(pl.col("points") / pl.col("max_points") * 100).round(2))
+        .with_columns(
+            pct=pl.when(pl.col("available_max") > 0)
+            .then(pl.col("points") / pl.col("available_max") * 100)
+            .round(2)
+        )
         .sort("period", "province_code", "domain_order")
     )
     totals = domains.group_by(*KEYS).agg(
-        pl.col("points").sum().round(2),
+        pl.col("points").sum(),
         pl.col("max_points").sum(),
+        pl.col("available_max").sum(),
         pl.col("criteria_missing").sum(),
+        pl.col("criteria_excluded").sum(),
     )
     criteria = criteria.join(domain_meta.drop("domain_order"), on="domain_id", how="left")
     return Scores(

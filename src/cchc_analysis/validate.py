@@ -807,10 +807,12 @@ def rubric_table(rubric: Any) -> pl.DataFrame:
             {
                 "domain_id": domain.id,
                 "criterion_id": criterion.id,
-                "domain_max": domain.max_points,
-                "criterion_max": criterion.max_points,
+                "domain_max": domain.max_points
+                if domain.max_points is not None
+                else domain.max_for(None),
+                "criterion_max": criterion.max_for(None),
                 "band_points_max": max((b.points for b in bands), default=None),
-                "domain_criteria_total": sum(c.max_points for c in domain.criteria),
+                "domain_criteria_total": domain.max_for(None),
             }
         )
     return (
@@ -829,7 +831,12 @@ def validate_rubric(rubric: Any) -> pl.DataFrame:
     criteria's within 0.01; the rubric totals 100); return (criterion_id, rule) per failure."""
     import great_expectations.expectations as gxe
 
-    table = rubric_table(rubric).with_columns(rubric_total=pl.lit(rubric.max_points))
+    declared = sum(
+        d.max_points if d.max_points is not None else d.max_for(None) for d in rubric.domains
+    )
+    table = rubric_table(rubric).with_columns(
+        rubric_total=pl.lit(rubric.index_max_points or declared)
+    )
     expectations = [
         gxe.ExpectColumnValuesToBeBetween(
             column="band_excess", max_value=0, meta={"rule": "band_points_within_max"}
