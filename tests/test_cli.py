@@ -165,3 +165,57 @@ def test_a_batch_continues_past_a_failing_province(tmp_path, three_province_csv)
     assert "failed: 96 Cà Mau" in done.stderr or "Cà Mau" in done.stderr
     assert (tmp_path / "r" / "01-ha_noi.html").exists()
     assert Path(tmp_path / "r" / "index.html").exists()
+
+
+def test_score_a_published_components_table_with_a_methodology(tmp_path):
+    components = {
+        "Quảng Ninh": (55.12, 9.5, 18.1, 9.46),
+        "TP.HCM": (50.0, 8.75, 17.25, 8.5),
+        "Hà Giang": (50.0, 8.75, 17.25, 8.5),
+    }
+    ids = [
+        "par.appraisal_points",
+        "par.sipas_points",
+        "par.leader_survey_points",
+        "par.impact_points",
+    ]
+    rows = [
+        r
+        for name, values in components.items()
+        for r in long_rows(name, "2023", dict(zip(ids, values, strict=True)))
+    ]
+    path = write_csv(tmp_path, rows)
+    done = _run(
+        "score",
+        path,
+        "--methodology",
+        "par-index-published",
+        "--out",
+        tmp_path / "out",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    totals = pl.read_csv(
+        tmp_path / "out" / "scores_totals.csv", schema_overrides={"province_code": pl.String}
+    )
+    by_name = {r["province_name"]: r for r in totals.iter_rows(named=True)}
+    assert by_name["Quảng Ninh"]["index_pct"] == pytest.approx(92.18)
+    assert by_name["Hồ Chí Minh"]["index_pct"] == pytest.approx(84.5)
+    assert [by_name[n]["rank"] for n in ("Quảng Ninh", "Hồ Chí Minh", "Hà Giang")] == [1, 2, 2]
+    assert (tmp_path / "out" / "scores_criteria.parquet").exists()
+
+
+def test_score_refuses_a_table_with_errors(tmp_path):
+    path = write_csv(tmp_path, long_rows("Hòa Bình", "2025", {"par.appraisal_points": 50}))
+    done = _run(
+        "score",
+        path,
+        "--methodology",
+        "par-index-published",
+        "--out",
+        tmp_path / "out",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1
+    assert "merged into Phú Thọ" in done.stderr
+    assert not (tmp_path / "out").exists()

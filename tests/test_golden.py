@@ -8,28 +8,53 @@ from cchc_analysis.load import load_indicators
 from cchc_analysis.rubric import load_rubric
 from cchc_analysis.score import score_indicators
 
-PCI_SUBS = ["entry", "land", "transparency", "time", "informal", "bias", "proactive", "support",
-            "labor", "legal"]
-PAPI_DIMS = ["participation", "transparency", "accountability", "corruption", "procedures", "service"]
+PCI_SUBS = [
+    "entry",
+    "land",
+    "transparency",
+    "time",
+    "informal",
+    "bias",
+    "proactive",
+    "support",
+    "labor",
+    "legal",
+]
+PAPI_DIMS = [
+    "participation",
+    "transparency",
+    "accountability",
+    "corruption",
+    "procedures",
+    "service",
+]
 
 
 @pytest.fixture(scope="module")
 def pci_scored(shared_reference, tmp_path_factory):
-    official = pl.read_csv(shared_reference / "pci_2009_2016_from_raw_summary_sheets.csv",
-                           infer_schema_length=0)
-    wide = official.select(pl.col("province_raw").alias("province"), pl.col("year").alias("period"),
-                           *[pl.col(s).alias(f"pci.{s}") for s in PCI_SUBS])
+    official = pl.read_csv(
+        shared_reference / "pci_2009_2016_from_raw_summary_sheets.csv", infer_schema_length=0
+    )
+    wide = official.select(
+        pl.col("province_raw").alias("province"),
+        pl.col("year").alias("period"),
+        *[pl.col(s).alias(f"pci.{s}") for s in PCI_SUBS],
+    )
     path = tmp_path_factory.mktemp("pci") / "pci_wide.csv"
     wide.write_csv(path)
     indicators = load_indicators(path).filter(pl.col("value").is_not_null())
     assert indicators["province_code"].null_count() == 0
     totals = score_indicators(indicators, load_rubric("pci")).totals
     expected = official.select(
-        pl.col("province_raw").str.normalize("NFC").str.strip_chars(), pl.col("year").cast(pl.Int32),
-        pl.col("pci_weighted_official").cast(pl.Float64), pl.col("rank_official").cast(pl.Int32))
+        pl.col("province_raw").str.normalize("NFC").str.strip_chars(),
+        pl.col("year").cast(pl.Int32),
+        pl.col("pci_weighted_official").cast(pl.Float64),
+        pl.col("rank_official").cast(pl.Int32),
+    )
     names = indicators.select("province_code", "year", "province_raw").unique()
     return totals.join(names, on=["province_code", "year"]).join(
-        expected, left_on=["province_raw", "year"], right_on=["province_raw", "year"])
+        expected, left_on=["province_raw", "year"], right_on=["province_raw", "year"]
+    )
 
 
 @pytest.mark.parametrize("year", [2009, 2010, 2012, 2013, 2014, 2015, 2016])
@@ -48,19 +73,27 @@ def test_pci_2011_does_not_reproduce_with_the_published_weights(pci_scored):
 
 
 def test_papi_totals_are_the_sum_of_their_dimensions(shared_reference, tmp_path):
-    official = pl.read_csv(shared_reference / "papi_2011_2016_mdtrinh_vietnamdata.csv",
-                           infer_schema_length=0)
+    official = pl.read_csv(
+        shared_reference / "papi_2011_2016_mdtrinh_vietnamdata.csv", infer_schema_length=0
+    )
     complete = official.filter(pl.col("papi_participation").is_not_null())
-    wide = complete.select(pl.col("prov").alias("province"), pl.col("year").alias("period"),
-                           *[pl.col(f"papi_{d}").alias(f"papi.{d}") for d in PAPI_DIMS])
+    wide = complete.select(
+        pl.col("prov").alias("province"),
+        pl.col("year").alias("period"),
+        *[pl.col(f"papi_{d}").alias(f"papi.{d}") for d in PAPI_DIMS],
+    )
     path = tmp_path / "papi_wide.csv"
     wide.write_csv(path)
     indicators = load_indicators(path)
     totals = score_indicators(indicators, load_rubric("papi")).totals
     names = indicators.select("province_code", "year", "province_raw").unique()
     joined = totals.join(names, on=["province_code", "year"]).join(
-        complete.select(pl.col("prov").alias("province_raw"), pl.col("year").cast(pl.Int32),
-                        pl.col("papi_unweighted").cast(pl.Float64)),
-        on=["province_raw", "year"])
+        complete.select(
+            pl.col("prov").alias("province_raw"),
+            pl.col("year").cast(pl.Int32),
+            pl.col("papi_unweighted").cast(pl.Float64),
+        ),
+        on=["province_raw", "year"],
+    )
     assert joined.height == complete.height == 376
     assert (joined["points"] - joined["papi_unweighted"]).abs().max() < 1e-5

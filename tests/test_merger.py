@@ -68,3 +68,31 @@ def test_tien_giang_goes_to_dong_thap():
         _frame([("82", "Tiền Giang", "task.planned", 10), ("87", "Đồng Tháp", "task.planned", 20)])
     )
     assert combined.select("province_code", "province", "value").row(0) == ("82", "Đồng Tháp", 30)
+
+
+def test_published_points_are_reconstructed_as_a_weighted_mean_across_the_merger():
+    from cchc_analysis.merger import rebase_totals
+    from cchc_analysis.rubric import load_rubric
+    from cchc_analysis.score import score_indicators
+
+    rubric = load_rubric("par-index-published")
+    rows = []
+    for code, name, points, received in [
+        ("25", "Phú Thọ", 80, 100),
+        ("26", "Vĩnh Phúc", 90, 300),
+        ("17", "Hòa Bình", 70, 100),
+    ]:
+        rows += [
+            (code, name, "par.appraisal_points", points),
+            (code, name, "dossier.received", received),
+        ]
+    legacy = _frame(rows)
+    totals = score_indicators(legacy, rubric).totals
+    rebased = rebase_totals(legacy, totals, rubric).row(0, named=True)
+    assert rebased["province_code"] == "25"
+    assert rebased["reconstruction"] == "weighted_mean"
+    assert rebased["index_pct"] == pytest.approx((80 * 100 + 90 * 300 + 70 * 100) / 500)
+    no_weights = legacy.filter(pl.col("indicator") != "dossier.received")
+    equal = rebase_totals(no_weights, totals, rubric).row(0, named=True)
+    assert equal["reconstruction"] == "equal_mean"
+    assert equal["index_pct"] == pytest.approx(80)

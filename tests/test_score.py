@@ -153,20 +153,30 @@ def test_the_bundled_rubric_is_marked_illustrative_and_sums_to_100():
 
 
 def _policy_rubric(policy):
-    return parse_rubric(RUBRIC.replace("        rule: {linear: {floor: 50, target: 100}}",
-                                       f"        rule: {{linear: {{floor: 50, target: 100}}}}\n        missing: {policy}"))
+    return parse_rubric(
+        RUBRIC.replace(
+            "        rule: {linear: {floor: 50, target: 100}}",
+            f"        rule: {{linear: {{floor: 50, target: 100}}}}\n        missing: {policy}",
+        )
+    )
 
 
 def _three_provinces_one_missing():
-    rows = (_province("01", "Hà Nội", "2024", 40, 40, 990, 0, 1000)       # tasks 100% → 6
-            + _province("02", "Hà Giang", "2024", 40, 30, 990, 0, 1000)   # tasks 75% → 3
-            + _province("04", "Cao Bằng", "2024", 40, 35, 990, 0, 1000))  # tasks missing below
+    rows = (
+        _province("01", "Hà Nội", "2024", 40, 40, 990, 0, 1000)  # tasks 100% → 6
+        + _province("02", "Hà Giang", "2024", 40, 30, 990, 0, 1000)  # tasks 75% → 3
+        + _province("04", "Cao Bằng", "2024", 40, 35, 990, 0, 1000)
+    )  # tasks missing below
     return [r for r in rows if not (r[0] == "04" and r[3] == "task.completed")]
 
 
 def test_impute_median_fills_the_measure_with_the_period_median():
-    scores = score_indicators(_frame(_three_provinces_one_missing()), _policy_rubric("impute_median"))
-    cao_bang = scores.criteria.filter((pl.col("province_code") == "04") & (pl.col("criterion_id") == "tasks")).row(0, named=True)
+    scores = score_indicators(
+        _frame(_three_provinces_one_missing()), _policy_rubric("impute_median")
+    )
+    cao_bang = scores.criteria.filter(
+        (pl.col("province_code") == "04") & (pl.col("criterion_id") == "tasks")
+    ).row(0, named=True)
     assert cao_bang["imputed"] and cao_bang["measure"] == pytest.approx(87.5)  # median of 100, 75
     assert cao_bang["points"] == pytest.approx(6 * 37.5 / 50)
     assert "imputed with the national median" in cao_bang["explanation_en"]
@@ -175,9 +185,11 @@ def test_impute_median_fills_the_measure_with_the_period_median():
 def test_exclude_rescales_the_index_to_the_remaining_maximum():
     scores = score_indicators(_frame(_three_provinces_one_missing()), _policy_rubric("exclude"))
     total = scores.totals.filter(pl.col("province_code") == "04").row(0, named=True)
-    assert total["available_max"] == 4 and total["points"] == 4    # on-time 99% → 4 of 4
+    assert total["available_max"] == 4 and total["points"] == 4  # on-time 99% → 4 of 4
     assert total["index_pct"] == 100.0
-    assert "rescaled" in scores.criteria.filter(pl.col("province_code") == "04")["explanation_en"][0]
+    assert (
+        "rescaled" in scores.criteria.filter(pl.col("province_code") == "04")["explanation_en"][0]
+    )
 
 
 NESTED = """
@@ -213,12 +225,19 @@ domains:
 
 def test_nested_groups_and_maxima_that_change_by_year():
     rubric = parse_rubric(NESTED)
-    assert [(path, leaf.id) for _, path, leaf in rubric.leaves()] == [(("group",), "entry"), (("group",), "time")]
-    rows = [("01", "Hà Nội", "2012", "sipas.satisfaction_pct", 80), ("01", "Hà Nội", "2012", "edoc.exchange_pct", 20),
-            ("01", "Hà Nội", "2013", "sipas.satisfaction_pct", 80), ("01", "Hà Nội", "2013", "edoc.exchange_pct", 20)]
+    assert [(path, leaf.id) for _, path, leaf in rubric.leaves()] == [
+        (("group",), "entry"),
+        (("group",), "time"),
+    ]
+    rows = [
+        ("01", "Hà Nội", "2012", "sipas.satisfaction_pct", 80),
+        ("01", "Hà Nội", "2012", "edoc.exchange_pct", 20),
+        ("01", "Hà Nội", "2013", "sipas.satisfaction_pct", 80),
+        ("01", "Hà Nội", "2013", "edoc.exchange_pct", 20),
+    ]
     scores = score_indicators(_frame(rows), rubric)
     criteria = scores.criteria.sort("year", "criterion_order")
     assert criteria["max_points"].to_list() == [10, 15, 5, 5]
-    assert criteria["points"].to_list() == pytest.approx([8, 15, 4, 5])   # direct points are capped
+    assert criteria["points"].to_list() == pytest.approx([8, 15, 4, 5])  # direct points are capped
     assert set(criteria["path"]) == {"group"}
     assert scores.totals.sort("year")["index_pct"].to_list() == [92.0, 90.0]

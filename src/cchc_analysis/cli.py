@@ -64,6 +64,10 @@ def validate(
         str | None, typer.Option(help="Force a text encoding (utf-8, utf-16, cp1258, ...).")
     ] = None,
     sheet: Annotated[str | None, typer.Option(help="Worksheet to read (XLSX/XLS).")] = None,
+    legacy: Annotated[
+        str,
+        typer.Option(help="Text in TCVN3/VNI fonts: error (default), convert to Unicode, ignore."),
+    ] = "error",
     number_format: Annotated[
         str, typer.Option(help="vi (512.304 = 512304), en (512,304 = 512304) or auto.")
     ] = "auto",
@@ -85,13 +89,13 @@ def validate(
     from cchc_analysis.pipeline import FAILURES_FILE, QUARANTINE_FILE, run_validate
     from cchc_analysis.validate import ValidationOptions, failures_table, format_failures
 
-    load_options: dict[str, object] = {}
-    if number_format != "auto":
-        load_options["number_format"] = number_format
+    load_options: dict[str, object] = {"number_format": number_format}
     if encoding:
         load_options["encoding"] = encoding
     if sheet:
         load_options["sheet"] = sheet
+    if legacy != "error":
+        load_options["legacy"] = legacy
     options = ValidationOptions(max_jump_points=max_jump_points, max_jump_ratio=max_jump_ratio)
     try:
         result = run_validate(files, out, failures_dir, quarantine, options, **load_options)
@@ -129,22 +133,38 @@ def validate(
 @app.command()
 def score(
     indicators: Annotated[
-        Path, typer.Option(help="Validated table from `cchc validate`.")
+        Path,
+        typer.Argument(
+            help="Indicator table: data/processed/indicators.parquet from `cchc validate`, or "
+            "any table in the contract (it is validated first)."
+        ),
     ] = PROCESSED / "indicators.parquet",
-    rubric: Annotated[
-        str, typer.Option(help="Bundled rubric id or a YAML path.")
+    methodology: Annotated[
+        str,
+        typer.Option(
+            "--methodology",
+            "--rubric",
+            help="Bundled methodology (par-index-illustrative, par-index-published, "
+            "dossier-service, pci, papi) or the path of a rubric YAML.",
+        ),
     ] = "par-index-illustrative",
     out: Annotated[Path, typer.Option(help="Where the score tables go.")] = PROCESSED,
 ) -> None:
-    """Score the validated table: criterion → domain → total → index → rank → grade."""
-    from cchc_analysis.pipeline import run_score
+    """Score a table: criterion → domain → total → index → rank → grade, with the change
+    against the previous year (across the 2025 merger: against the predecessors combined).
+
+    Writes scores_totals, scores_domains and scores_criteria as Parquet and CSV, and
+    _manifest.json. Example: cchc score published.csv --methodology par-index-published --out out/
+    """
+    from cchc_analysis.load import LoadError
+    from cchc_analysis.pipeline import InputRejected, run_score
     from cchc_analysis.rubric import RubricError
 
     if not indicators.exists():
-        _fail(f"error: {indicators} not found: run `cchc validate FILE` first")
+        _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
     try:
-        paths = run_score(indicators, rubric, out)
-    except RubricError as exc:
+        paths = run_score(indicators, methodology, out)
+    except (RubricError, LoadError, InputRejected) as exc:
         _fail(f"error: {exc}")
         return
     for path in paths.values():

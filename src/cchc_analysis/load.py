@@ -911,6 +911,14 @@ def to_long(table: pl.DataFrame, file: str, sheet: str | None = None) -> pl.Data
     ``standardise``) and sheet."""
     columns = set(table.columns)
     typed = TYPED in columns
+    if table.is_empty():
+        raise LoadError(f"{file}: the table has a header but no data rows")
+    if ("indicator" in columns) != ("value" in columns):
+        missing = [name for name in REQUIRED_LONG if name not in columns]
+        raise LoadError(
+            f"{file}: missing required column(s) {missing} (long form needs "
+            f"{list(REQUIRED_LONG)}; a column named 'indicator' or 'value' makes it long form)"
+        )
     if {"indicator", "value"} <= columns:
         missing = [name for name in REQUIRED_LONG if name not in columns]
         if missing:
@@ -975,7 +983,9 @@ def _canonical_period_or_none(text: str | None) -> str | None:
         return None
 
 
-def _resolve(name: str | None, period: str | None) -> dict[str, str | None]:
+def resolve_name(name: str | None, period: str | None) -> dict[str, str | None]:
+    """Return province_code, province (canonical name) and province_problem (why it did not
+    resolve) for a raw name in a period."""
     from cchc_analysis.registry import ProvinceNotFound, resolve_province
 
     if name is None or name == "":
@@ -1272,7 +1282,7 @@ def _standardise(
         .unique()
         .with_columns(
             resolved=pl.struct("province_raw", "period").map_elements(
-                lambda pair: _resolve(pair["province_raw"], pair["period"]),
+                lambda pair: resolve_name(pair["province_raw"], pair["period"]),
                 return_dtype=pl.Struct(
                     {
                         "province_code": pl.String,

@@ -168,15 +168,48 @@ def _manifest(
     }
 
 
+class InputRejected(ValueError):
+    """An input table with validation errors; ``failures`` is the failures table."""
+
+    def __init__(self, path: Path, failures: pl.DataFrame) -> None:
+        from cchc_analysis.validate import format_failures
+
+        self.failures = failures
+        errors = failures.filter(pl.col("severity") == "error")
+        super().__init__(
+            f"{path}: {errors.height} validation error(s); fix them (or run `cchc validate "
+            f"--quarantine`) before scoring:\n{format_failures(errors, limit=20)}"
+        )
+
+
+def load_for_scoring(path: Path, **load_options: Any) -> pl.DataFrame:
+    """Return the standardised indicator rows to score: a table written by ``cchc validate``
+    as it is, any other table (CSV, XLSX, Parquet in the contract) loaded and validated first;
+    raise InputRejected when it has errors."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        table = pl.read_parquet(path)
+        if "province_code" in table.columns:
+            return table
+    from cchc_analysis.load import load_indicators
+    from cchc_analysis.validate import validate_indicators
+
+    result = validate_indicators(load_indicators(path, **load_options))
+    if not result.ok:
+        raise InputRejected(path, result.failures)
+    return result.indicators
+
+
 def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[str, Path]:
-    """Score ``indicators.parquet`` with a rubric; write scores_totals/domains/criteria.parquet
-    and ``_manifest.json`` to ``out_dir``; return the written paths by name."""
+    """Score an indicator table with a methodology (rubric); write the ``totals``, ``domains``
+    and ``criteria`` tables as Parquet and CSV (``scores_<name>.parquet|csv``) and
+    ``_manifest.json`` to ``out_dir``; return the written paths by name."""
     from cchc_analysis.merger import compare_with_previous
     from cchc_analysis.rubric import load_rubric
     from cchc_analysis.score import score_indicators
 
     # Load inputs.
-    indicators = pl.read_parquet(indicators_path)
+    indicators = load_for_scoring(indicators_path)
     rubric = load_rubric(rubric_name)
     # Process data.
     scores = score_indicators(indicators, rubric)
@@ -187,5 +220,6 @@ def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[st
     paths = {name: out / f"scores_{name}.parquet" for name in tables}
     for name, frame in tables.items():
         atomic_write_parquet(paths[name], frame)
+        atomic_write_bytes_csv(paths[name].with_suffix(".csv"), frame)
     atomic_write_json(out / "_manifest.json", _manifest(indicators, rubric_name, paths))
     return {**paths, "manifest": out / "_manifest.json"}

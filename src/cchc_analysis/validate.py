@@ -636,7 +636,7 @@ def published_table_specs() -> dict[str, dict[str, Any]]:
 def _published_frame(table: pl.DataFrame, spec: dict[str, Any]) -> pl.DataFrame:
     """Return the table with ROW_ID, resolved province, canonical period and the derived
     columns the published-scores rules check."""
-    from cchc_analysis.load import _resolve
+    from cchc_analysis.load import resolve_name
     from cchc_analysis.periods import PeriodError, parse_period
 
     def period_of(text: str | None) -> str | None:
@@ -659,7 +659,7 @@ def _published_frame(table: pl.DataFrame, spec: dict[str, Any]) -> pl.DataFrame:
         .unique()
         .with_columns(
             resolved=pl.struct("province_raw", "period").map_elements(
-                lambda pair: _resolve(pair["province_raw"], pair["period"]),
+                lambda pair: resolve_name(pair["province_raw"], pair["period"]),
                 return_dtype=pl.Struct(
                     {
                         "province_code": pl.String,
