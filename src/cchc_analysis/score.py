@@ -67,12 +67,8 @@ def _inputs_text(criterion: Criterion, lang: str) -> pl.Expr:
 
 def _number(expr: pl.Expr, lang: str, decimals: int = 2) -> pl.Expr:
     """Format a number for people: no trailing zeros, decimal comma in Vietnamese."""
-    text = (
-        expr.round(decimals)
-        .cast(pl.String)
-        .str.replace(r"\.0+$", "")
-        .str.replace(r"(\.\d*?)0+$", "${1}")
-    )
+    # Polars prints a rounded float with no trailing zeros except a lone ".0"
+    text = expr.round(decimals).cast(pl.String).str.strip_suffix(".0")
     return text.str.replace(".", ",", literal=True) if lang == "vi" else text
 
 
@@ -151,6 +147,7 @@ def score_criterion(
     missing_policy: str,
     order: int = 0,
     path: tuple[str, ...] = (),
+    explain: bool = True,
 ) -> pl.LazyFrame:
     """Return one row per province × period for one criterion: inputs, measure, points,
     maximum, band, how missing data were handled, and the explanation in Vietnamese and
@@ -165,6 +162,7 @@ def score_criterion(
     measure = raw.fill_null(raw.median().over("period")) if policy == "impute_median" else raw
     frame = (
         wide.select(
+            pl.col("^_unit$"),  # the unit id, when the caller numbered the units
             *KEYS,
             _measure(criterion).alias("raw_measure"),
             numerator.alias("numerator"),
@@ -219,19 +217,22 @@ def score_criterion(
             .then(no_data)
             .otherwise(with_data)
         )
+    if not explain:  # points only: the sentences are most of the work on millions of rows
+        sentences = {k: pl.lit(None, dtype=pl.String) for k in sentences}
     return frame.with_columns(**sentences).select(
+        pl.col("^_unit$"),
         *KEYS,
-        pl.lit(domain.id).alias("domain_id"),
-        pl.lit("/".join(path)).alias("path"),
-        pl.lit(criterion.id).alias("criterion_id"),
+        pl.lit(domain.id).cast(pl.Categorical).alias("domain_id"),
+        pl.lit("/".join(path)).cast(pl.Categorical).alias("path"),
+        pl.lit(criterion.id).cast(pl.Categorical).alias("criterion_id"),
         pl.lit(order).alias("criterion_order"),
-        pl.lit(criterion.label_vi).alias("label_vi"),
-        pl.lit(criterion.label_en).alias("label_en"),
-        pl.lit(criterion.rule.kind).alias("rule"),
+        pl.lit(criterion.label_vi).cast(pl.Categorical).alias("label_vi"),
+        pl.lit(criterion.label_en).cast(pl.Categorical).alias("label_en"),
+        pl.lit(criterion.rule.kind).cast(pl.Categorical).alias("rule"),
         "numerator",
         "denominator",
         "measure",
-        pl.lit(unit).alias("unit"),
+        pl.lit(unit).cast(pl.Categorical).alias("unit"),
         "band",
         "points",
         "max_points",
@@ -239,7 +240,7 @@ def score_criterion(
         "missing",
         "imputed",
         "excluded",
-        pl.lit(policy).alias("missing_policy"),
+        pl.lit(policy).cast(pl.Categorical).alias("missing_policy"),
         "explanation_vi",
         "explanation_en",
     )
@@ -284,8 +285,8 @@ def _regions() -> pl.DataFrame:
 def rank_totals(totals: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
     """Return ``totals`` with index_pct (points / maximum × 100 — the maximum still available
     after excluded criteria, or the rubric's ``index_max_points`` — rounded to the rubric's
-    ``rank_decimals`` before ranking, as the PAR INDEX is published), rank and n_provinces per period (ties share a rank: 1, 2, 2, 4),
-    rank_in_region, grade."""
+    ``rank_decimals`` before ranking, as the PAR INDEX is published), rank and n_provinces
+    per period (ties share a rank: 1, 2, 2, 4), rank_in_region, grade."""
     denominator = (
         pl.lit(rubric.index_max_points) if rubric.index_max_points else pl.col("available_max")
     )
@@ -310,16 +311,32 @@ def rank_totals(totals: pl.DataFrame, rubric: Rubric) -> pl.DataFrame:
     )
 
 
-def score_indicators(indicators: pl.DataFrame, rubric: Rubric) -> Scores:
-    """Score every province × period in a standardised long indicator table with a rubric."""
-    inputs = sorted({i for _, c in rubric.criteria() for i in c.measure.inputs()})  # type: ignore[union-attr]
-    wide = to_wide(indicators, inputs).lazy()
+def _inputs(criterion: Criterion) -> list[str]:
+    assert criterion.measure is not None
+    return criterion.measure.inputs()
+
+
+def score_indicators(indicators: pl.DataFrame, rubric: Rubric, explain: bool = True) -> Scores:
+    """Score every province × period in a standardised long indicator table with a rubric
+    (``explain=False`` leaves the explanation columns empty, for large batch runs)."""
+    inputs = sorted({i for _, leaf in rubric.criteria() for i in _inputs(leaf)})
+    wide = to_wide(indicators, inputs).with_row_index("_unit").lazy()
+    labels = {d.id: (d.label_vi, d.label_en) for d in rubric.domains}
+    # One lazy query per criterion, concatenated in rubric order and run in parallel: the
+    # criteria table comes out criterion by criterion, each in the units' order. Repeated
+    # labels are categorical: millions of rows share a few dozen strings.
     criteria = pl.concat(
         [
-            score_criterion(wide, domain, criterion, rubric.defaults.missing, order, path)
+            score_criterion(
+                wide, domain, criterion, rubric.defaults.missing, order, path
+            ).with_columns(
+                domain_label_vi=pl.lit(labels[domain.id][0]).cast(pl.Categorical),
+                domain_label_en=pl.lit(labels[domain.id][1]).cast(pl.Categorical),
+            )
             for order, (domain, path, criterion) in enumerate(rubric.leaves(), start=1)
         ]
     ).collect()
+    units = wide.select("_unit", *KEYS).collect()
     domain_meta = pl.DataFrame(
         {
             "domain_id": [d.id for d in rubric.domains],
@@ -329,7 +346,7 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric) -> Scores:
         }
     )
     domains = (
-        criteria.group_by(*KEYS, "domain_id")
+        criteria.group_by("_unit", "domain_id")
         .agg(
             pl.col("points").sum(),
             pl.col("max_points").sum(),
@@ -337,24 +354,28 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric) -> Scores:
             pl.col("missing").sum().alias("criteria_missing"),
             pl.col("excluded").sum().alias("criteria_excluded"),
         )
+        .with_columns(pl.col("domain_id").cast(pl.String))
         .join(domain_meta, on="domain_id")
         .with_columns(
             pct=pl.when(pl.col("available_max") > 0)
             .then(pl.col("points") / pl.col("available_max") * 100)
             .round(2)
         )
-        .sort("period", "province_code", "domain_order")
     )
-    totals = domains.group_by(*KEYS).agg(
+    totals = domains.group_by("_unit").agg(
         pl.col("points").sum(),
         pl.col("max_points").sum(),
         pl.col("available_max").sum(),
         pl.col("criteria_missing").sum(),
         pl.col("criteria_excluded").sum(),
     )
-    criteria = criteria.join(domain_meta.drop("domain_order"), on="domain_id", how="left")
+    domains = (
+        units.join(domains, on="_unit")
+        .sort("period", "province_code", "domain_order")
+        .drop("_unit")
+    )
     return Scores(
-        criteria=criteria.sort("period", "province_code", "criterion_order"),
+        criteria=criteria.drop("_unit"),
         domains=domains,
-        totals=rank_totals(totals, rubric),
+        totals=rank_totals(units.join(totals, on="_unit").drop("_unit"), rubric),
     )
