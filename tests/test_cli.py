@@ -53,9 +53,7 @@ def test_validate_score_reports_end_to_end(tmp_path, three_province_csv):
     )
     assert validated.returncode == 0, validated.stderr
     assert "province_count" in validated.stderr  # 3 of 34 provinces: a warning only
-    scored = _run(
-        "score", "--indicators", processed / "indicators.parquet", "--out", processed, cwd=tmp_path
-    )
+    scored = _run("score", processed / "indicators.parquet", "--out", processed, cwd=tmp_path)
     assert scored.returncode == 0, scored.stderr
     totals = pl.read_parquet(processed / "scores_totals.parquet").filter(pl.col("period") == "2025")
     assert sorted(totals["province"]) == ["Hà Nội", "Phú Thọ", "Đồng Tháp"]
@@ -139,7 +137,6 @@ def test_a_batch_continues_past_a_failing_province(tmp_path, three_province_csv)
     assert (
         _run(
             "score",
-            "--indicators",
             processed / "indicators.parquet",
             "--out",
             processed,

@@ -77,6 +77,9 @@ def validate(
     max_jump_ratio: Annotated[
         float, typer.Option(help="Warn when a count changes by more than this share in a year.")
     ] = 1.0,
+    allow_changed_raw: Annotated[
+        bool, typer.Option(help="Use a data/raw file whose sha256 differs from its sidecar.")
+    ] = False,
     lang: Annotated[str, typer.Option(help="Language of messages: vi or en.")] = "en",
 ) -> None:
     """Validate indicator tables; on success write data/processed/indicators.parquet.
@@ -87,6 +90,7 @@ def validate(
     """
     from cchc_analysis.load import LoadError
     from cchc_analysis.pipeline import FAILURES_FILE, QUARANTINE_FILE, run_validate
+    from cchc_analysis.provenance import ProvenanceError
     from cchc_analysis.validate import ValidationOptions, failures_table, format_failures
 
     load_options: dict[str, object] = {"number_format": number_format}
@@ -98,8 +102,10 @@ def validate(
         load_options["legacy"] = legacy
     options = ValidationOptions(max_jump_points=max_jump_points, max_jump_ratio=max_jump_ratio)
     try:
-        result = run_validate(files, out, failures_dir, quarantine, options, **load_options)
-    except LoadError as exc:
+        result = run_validate(
+            files, out, failures_dir, quarantine, options, allow_changed_raw, **load_options
+        )
+    except (LoadError, ProvenanceError) as exc:
         _fail(f"error: {exc}")
         return
     errors = result.failures.filter(result.failures["severity"] == "error")
@@ -178,14 +184,29 @@ def report(
     lang: Annotated[str, typer.Option(help="vi or en.")] = "vi",
     processed: Annotated[Path, typer.Option(help="Folder written by `cchc score`.")] = PROCESSED,
     out: Annotated[Path | None, typer.Option(help="Output folder [default: reports/YEAR].")] = None,
+    failures: Annotated[
+        Path, typer.Option(help="Failures table of `cchc validate` (shown when it exists).")
+    ] = REPORTS / "validation" / "failures.csv",
 ) -> None:
-    """Render one province's report (HTML, offline)."""
+    """Render one province's report (HTML, offline).
+
+    Example: cchc report "TP.HCM" --year 2025 --lang en
+    """
     from cchc_analysis.registry import ProvinceNotFound
     from cchc_analysis.render import render_province
 
+    if lang not in ("vi", "en"):
+        _fail(f"error: --lang must be vi or en, not {lang!r}")
     try:
-        path = render_province(province, year, processed, out or REPORTS / str(year), lang)
-    except ProvinceNotFound as exc:
+        path = render_province(
+            province,
+            year,
+            processed,
+            out or REPORTS / str(year),
+            lang,
+            failures_path=failures if failures.exists() else None,
+        )
+    except (ProvinceNotFound, LookupError) as exc:
         _fail(f"error: {exc}")
         return
     typer.echo(f"wrote {path}")
@@ -202,31 +223,132 @@ def reports(
     lang: Annotated[str, typer.Option(help="vi or en.")] = "vi",
     processed: Annotated[Path, typer.Option(help="Folder written by `cchc score`.")] = PROCESSED,
     out: Annotated[Path | None, typer.Option(help="Output folder [default: reports/YEAR].")] = None,
+    failures: Annotated[
+        Path, typer.Option(help="Failures table of `cchc validate` (shown when it exists).")
+    ] = REPORTS / "validation" / "failures.csv",
+    only_failed: Annotated[
+        bool,
+        typer.Option("--only-failed", help="Render again only what the last run failed."),
+    ] = False,
 ) -> None:
-    """Render every province's report for a year, continuing past failures, plus index.html."""
+    """Render every province's report for a year, continuing past failures; write index.html
+    (sortable ranking linking every report), manifest.json and the Excel workbook.
+
+    Exits 1 when any province failed; `--only-failed` then renders just those again.
+    Example: cchc reports --year 2025 --jobs 2 --lang en
+    """
     import time
 
-    from cchc_analysis.render import RenderOutcome, render_reports
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.table import Table
 
+    from cchc_analysis.registry import ProvinceNotFound
+    from cchc_analysis.render import MANIFEST_FILE, RenderOutcome, render_reports
+    from cchc_analysis.workbook import workbook_name
+
+    if lang not in ("vi", "en"):
+        _fail(f"error: --lang must be vi or en, not {lang!r}")
     target = out or REPORTS / str(year)
     started = time.perf_counter()
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("{task.description:<28}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+    )
+    bar = progress.add_task("reports", total=None)
 
-    def progress(outcome: RenderOutcome) -> None:
-        status = "ok" if outcome.error is None else "FAILED"
-        typer.echo(
-            f"  {status:6} {outcome.province_code} {outcome.province} ({outcome.seconds:.1f} s)",
-            err=True,
+    def on_start(total: int) -> None:
+        progress.update(bar, total=total)
+
+    def on_done(outcome: RenderOutcome) -> None:
+        mark = "✓" if outcome.error is None else "✗"
+        progress.update(
+            bar, advance=1, description=f"{mark} {outcome.province_code} {outcome.province}"
         )
 
-    outcomes = render_reports(year, processed, target, provinces, lang, jobs, on_done=progress)
+    try:
+        with progress:
+            outcomes = render_reports(
+                year,
+                processed,
+                target,
+                provinces,
+                lang,
+                jobs,
+                on_done=on_done,
+                failures_path=failures if failures.exists() else None,
+                only_failed=only_failed,
+                on_start=on_start,
+            )
+    except (ProvinceNotFound, LookupError, ValueError) as exc:
+        _fail(f"error: {exc}")
+        return
     failed = [o for o in outcomes if o.error]
+    if failed:
+        table = Table(
+            title=f"{len(failed)} of {len(outcomes)} reports failed", title_justify="left"
+        )
+        for column in ("code", "province", "error"):
+            table.add_column(column, overflow="fold")
+        for o in failed:
+            table.add_row(o.province_code, o.province, (o.error or "").splitlines()[0][:300])
+        console.print(table)
     typer.echo(
         f"{len(outcomes) - len(failed)} of {len(outcomes)} reports written to {target} "
-        f"in {time.perf_counter() - started:.1f} s; index: {target / 'index.html'}"
+        f"in {time.perf_counter() - started:.1f} s; index: {target / 'index.html'}; "
+        f"workbook: {target / workbook_name(year)}; run: {target / MANIFEST_FILE}"
     )
     if failed:
-        for o in failed:
-            typer.echo(f"  failed: {o.province_code} {o.province}: {o.error}", err=True)
+        typer.echo(
+            "failed: "
+            + ", ".join(f"{o.province_code} {o.province}" for o in failed)
+            + "; render them again with --only-failed",
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
+@app.command()
+def provenance(
+    files: Annotated[list[Path], typer.Argument(help="Raw data files.")],
+    update: Annotated[
+        bool, typer.Option(help="Record the current sha256 of a file whose change is intended.")
+    ] = False,
+    note: Annotated[str | None, typer.Option(help="Why the file changed (with --update).")] = None,
+) -> None:
+    """Show (or, with --update, re-record) the provenance of raw files: source, citation,
+    licence, and whether each file still matches its recorded sha256. Exits 1 when one changed."""
+    from cchc_analysis.provenance import ProvenanceError, read_provenance, update_sidecar
+
+    changed = False
+    for file in files:
+        try:
+            if update:
+                update_sidecar(file, note)
+            found = read_provenance(file)
+        except ProvenanceError as exc:
+            _fail(f"error: {exc}")
+            return
+        changed |= found.status == "changed"
+        typer.echo(
+            f"{found.status:10} {file}  sha256 {found.actual_sha256[:16]}…  "
+            f"{found.origin.get('source', '(no sidecar)')}; licence "
+            f"{found.origin.get('licence', '?')}"
+        )
+    if changed:
         raise typer.Exit(1)
 
 
@@ -236,4 +358,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

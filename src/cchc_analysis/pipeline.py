@@ -55,6 +55,7 @@ def run_validate(
     failures_dir: Path,
     quarantine: bool = False,
     options: Any = None,
+    allow_changed_raw: bool = False,
     **load_options: Any,
 ) -> Any:
     """Load and validate indicator tables; return the ValidationResult.
@@ -66,9 +67,13 @@ def run_validate(
     goes to ``out_dir/quarantine/quarantined.csv`` with its reasons.
     """
     from cchc_analysis.load import load_indicators
+    from cchc_analysis.provenance import check_raw_file, is_raw
     from cchc_analysis.validate import ValidationOptions, validate_indicators
 
     # Load inputs.
+    for file in files:
+        if is_raw(Path(file)):
+            check_raw_file(Path(file), allow_changed_raw)
     indicators = pl.concat(
         [load_indicators(Path(f), **load_options) for f in files], how="diagonal_relaxed"
     )

@@ -112,6 +112,11 @@ MissingPolicy = Literal["zero", "impute_median", "exclude"]
 MISSING_POLICIES = ("zero", "impute_median", "exclude")
 
 
+def _years_or_static(years: list[int]) -> list[int | None]:
+    """Return the years at which maxima change, or [None] (the static maximum) when none do."""
+    return list(years) if years else [None]
+
+
 def _value_by_year(points: dict[int, float], year: int) -> float:
     eligible = [y for y in points if y <= year]
     return points[max(eligible)] if eligible else points[min(points)]
@@ -137,7 +142,7 @@ class Criterion(_Strict):
                 raise ValueError("a group of criteria has no measure or rule of its own")
             if not self.criteria:
                 raise ValueError("a group needs at least one criterion")
-            for year in self.years() or [None]:
+            for year in _years_or_static(self.years()):
                 total = sum(c.max_for(year) for c in self.criteria)
                 if self.max_points is not None and abs(total - self.max_points) > 1e-9:
                     raise ValueError(
@@ -192,7 +197,7 @@ class Domain(_Strict):
     def _points_add_up(self) -> Domain:
         if self.max_points is None:
             return self
-        years = sorted(set().union(*(c.years() for c in self.criteria))) or [None]
+        years = _years_or_static(sorted(set().union(*(c.years() for c in self.criteria))))
         for year in years:
             total = sum(c.max_for(year) for c in self.criteria)
             if abs(total - self.max_points) > 1e-9:
@@ -243,7 +248,7 @@ class Rubric(_Strict):
     def max_points(self) -> float:
         """Return the rubric's total maximum points (the largest over years)."""
         years = sorted(set().union(*(c.years() for d in self.domains for c in d.criteria)))
-        return max(sum(d.max_for(y) for d in self.domains) for y in years or [None])
+        return max(sum(d.max_for(y) for d in self.domains) for y in _years_or_static(years))
 
     def leaves(self) -> list[tuple[Domain, tuple[str, ...], Criterion]]:
         """Return every scored criterion as (domain, path of group ids, leaf), in rubric order."""

@@ -41,6 +41,7 @@ def _sum_of(expression: str) -> pl.Expr:
 
 def _measure(criterion: Criterion) -> pl.Expr:
     measure = criterion.measure
+    assert measure is not None
     if measure.indicator:
         return pl.col(measure.indicator).cast(pl.Float64)
     assert measure.ratio is not None
@@ -50,6 +51,7 @@ def _measure(criterion: Criterion) -> pl.Expr:
 
 def _parts(criterion: Criterion) -> tuple[pl.Expr, pl.Expr]:
     """Return (numerator, denominator) of a ratio measure; nulls for a single indicator."""
+    assert criterion.measure is not None
     ratio = criterion.measure.ratio
     if ratio is None:
         return pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Float64)
@@ -58,6 +60,7 @@ def _parts(criterion: Criterion) -> tuple[pl.Expr, pl.Expr]:
 
 def _inputs_text(criterion: Criterion, lang: str) -> pl.Expr:
     """Return the raw inputs as a reader sees them: `` (28/40)`` for a ratio, else empty."""
+    assert criterion.measure is not None
     if criterion.measure.ratio is None:
         return pl.lit("")
     return pl.format(

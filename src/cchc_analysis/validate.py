@@ -178,7 +178,7 @@ def run_suite(
     definition = context.validation_definitions.add_or_update(
         gx.ValidationDefinition(name=f"{name}_validation", data=batch, suite=suite)
     )
-    actions = []
+    actions: list[Any] = []
     if docs_dir is not None:
         site = _docs_site(context, docs_dir)
         actions.append(gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[site]))
@@ -195,6 +195,13 @@ def run_suite(
     )
     result = checkpoint.run(batch_parameters={"dataframe": frame.to_pandas()})
     return [r for run in result.run_results.values() for r in run.results]
+
+
+def _gx_severity(severity: str) -> Any:
+    """Return Great Expectations' severity for ours ('error' → critical, 'warning')."""
+    from great_expectations.expectations.metadata_types import FailureSeverity
+
+    return FailureSeverity.WARNING if severity == "warning" else FailureSeverity.CRITICAL
 
 
 def _severity(result: Any) -> str:
@@ -265,7 +272,7 @@ def _row_expectations() -> list[Any]:
         gxe.ExpectColumnValuesToBeBetween(
             column="jump_score",
             max_value=1.0,
-            severity="warning",
+            severity=_gx_severity("warning"),
             meta={"rule": "year_on_year_jump"},
         ),
     ]
@@ -443,7 +450,7 @@ def _identity_expectations() -> list[Any]:
                 column=f"gap__{spec['id']}",
                 min_value=-tolerance if spec["kind"] == "equal" else None,
                 max_value=tolerance,
-                severity="warning" if spec["severity"] == "warning" else "critical",
+                severity=_gx_severity(spec["severity"]),
                 meta={"rule": spec["id"]},
             )
         )
@@ -531,7 +538,7 @@ def _period_expectations() -> list[Any]:
         gxe.ExpectColumnPairValuesToBeEqual(
             column_A="provinces",
             column_B="expected",
-            severity="warning",
+            severity=_gx_severity("warning"),
             meta={"rule": "province_count"},
         )
     ]
@@ -848,7 +855,7 @@ def validate_rubric(rubric: Any) -> pl.DataFrame:
             column="rubric_total",
             min_value=99.99,
             max_value=100.01,
-            severity="warning",
+            severity=_gx_severity("warning"),
             meta={"rule": "rubric_totals_100"},
         ),
     ]
