@@ -148,14 +148,70 @@ def atomic_write_bytes_csv(target: Path, frame: pl.DataFrame) -> Path:
     return target
 
 
-def _manifest(
-    indicators: pl.DataFrame, rubric_name: str, outputs: dict[str, Path]
+PINNED_PACKAGES = (
+    "polars",
+    "pyarrow",
+    "pandas",
+    "great-expectations",
+    "altair",
+    "vl-convert-python",
+    "papermill",
+    "nbclient",
+    "nbconvert",
+    "ipykernel",
+    "jupytext",
+)
+
+
+def package_versions() -> dict[str, str]:
+    """Return the installed versions of the packages that shape the results."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"cchc-analysis": __version__}
+    for name in PINNED_PACKAGES:
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def _data_file_hashes() -> dict[str, str]:
+    """Return the sha256 of the package's registries and catalogues (configuration as data)."""
+    from importlib import resources
+
+    folder = resources.files("cchc_analysis") / "data"
+    return {
+        item.name: sha256_bytes(item.read_bytes())
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+        if item.name.endswith((".csv", ".yaml"))
+    }
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Return the hex sha256 of bytes."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _lock_hash() -> str | None:
+    lock = Path(__file__).resolve().parents[2] / "uv.lock"
+    return sha256_of(lock) if lock.exists() else None
+
+
+def run_manifest(
+    indicators: pl.DataFrame, rubric_name: str, outputs: dict[str, Path], parameters: dict[str, Any]
 ) -> dict[str, Any]:
+    """Return what a scoring run was made from: inputs with sha256, rubric, registries and
+    catalogues, lock file, package versions, git commit (``-dirty`` when the tree had changes),
+    parameters and random seed — everything needed to tell why a re-run differs."""
     from cchc_analysis.rubric import load_rubric, rubric_text
 
     rubric = load_rubric(rubric_name)
     files = sorted(indicators["file"].unique().to_list())
     sources = indicators["source"].drop_nulls().unique().to_list()
+    commit = git_commit()
     return {
         "inputs": [
             {"path": f, "sha256": sha256_of(Path(f)) if Path(f).exists() else None} for f in files
@@ -167,8 +223,14 @@ def _manifest(
             "status": rubric.status,
             "sha256": sha256_text(rubric_text(rubric_name)),
         },
+        "package_data_sha256": _data_file_hashes(),
+        "lock_sha256": _lock_hash(),
         "package_version": __version__,
-        "git_commit": git_commit(),
+        "packages": package_versions(),
+        "git_commit": commit,
+        "git_dirty": commit.endswith("-dirty"),
+        "parameters": parameters,
+        "random_seed": None,  # scoring draws no random numbers; uncertainty runs record theirs
         "outputs": {name: str(path) for name, path in outputs.items()},
     }
 
@@ -219,12 +281,20 @@ def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[st
     # Process data.
     scores = score_indicators(indicators, rubric)
     totals = compare_with_previous(indicators, scores, rubric)
-    tables = {"totals": totals, "domains": scores.domains, "criteria": scores.criteria}
+    # Joins do not promise an order: sort on keys, so two runs write the same bytes.
+    tables = {
+        "totals": totals.sort("period", "rank", "province_code"),
+        "domains": scores.domains.sort("period", "province_code", "domain_order"),
+        "criteria": scores.criteria.sort("period", "province_code", "criterion_order"),
+    }
     # Save outputs.
     out = Path(out_dir)
     paths = {name: out / f"scores_{name}.parquet" for name in tables}
     for name, frame in tables.items():
         atomic_write_parquet(paths[name], frame)
         atomic_write_bytes_csv(paths[name].with_suffix(".csv"), frame)
-    atomic_write_json(out / "_manifest.json", _manifest(indicators, rubric_name, paths))
+    parameters = {"indicators": str(indicators_path), "methodology": rubric_name, "out": str(out)}
+    atomic_write_json(
+        out / "_manifest.json", run_manifest(indicators, rubric_name, paths, parameters)
+    )
     return {**paths, "manifest": out / "_manifest.json"}
