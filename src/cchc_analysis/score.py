@@ -351,7 +351,7 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric, explain: bool = T
     domains = (
         criteria.group_by("_unit", "domain_id")
         .agg(
-            pl.col("points").sum(),
+            pl.col("points").sum().round(9),  # parallel sums differ in the last bits
             pl.col("max_points").sum(),
             pl.col("available_max").sum(),
             pl.col("missing").sum().alias("criteria_missing"),
@@ -366,7 +366,7 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric, explain: bool = T
         )
     )
     totals = domains.group_by("_unit").agg(
-        pl.col("points").sum(),
+        pl.col("points").sum().round(9),
         pl.col("max_points").sum(),
         pl.col("available_max").sum(),
         pl.col("criteria_missing").sum(),
