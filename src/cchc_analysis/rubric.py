@@ -314,7 +314,9 @@ def bundled_rubrics() -> list[str]:
     """Return the ids of the rubrics shipped with the package."""
     folder = resources.files("cchc_analysis") / "rubrics"
     return sorted(
-        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+        p.name.removesuffix(".yaml")
+        for p in folder.iterdir()
+        if p.name.endswith(".yaml") and not p.name.endswith(".uncertainty.yaml")
     )
 
 
