@@ -70,7 +70,22 @@ stricter = explore.shift_linear(rubric, "digital_government.online_dossiers", fl
 explore.rank_changes(scores.totals, explore.score(indicators, stricter).totals, 2024).head(10)
 
 # %% [markdown]
-# ## 6. The real published series
+# ## 6. How sure is a rank?
+# Monte Carlo over the uncertain inputs declared beside the rubric
+# (`rubrics/par-index-illustrative.uncertainty.yaml`: domain weights, thresholds, SIPAS sampling
+# error, the missing-data policy). Then survey 4 times as many people per province and watch
+# the rank intervals narrow.
+
+# %%
+intervals = explore.rank_intervals(indicators, 2024)
+intervals.select("province", "nominal_rank", "rank_lo", "rank_hi", "median_rank").head(10)
+
+# %%
+larger_survey = explore.rank_intervals(indicators, 2024, survey_sample_size=2200)
+explore.interval_changes(intervals, larger_survey).head(10)
+
+# %% [markdown]
+# ## 7. The real published series
 # National provincial averages 2016–2024 and the 6 regions 2022–2024, as announced by the
 # Ministry of Home Affairs (each row names its source; 2022's national figure is derived).
 

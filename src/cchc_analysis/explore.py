@@ -129,3 +129,44 @@ def plot_published_series(series: pl.DataFrame | None = None) -> alt.Chart:
         )
         .properties(width=520, height=260, title="PAR INDEX công bố (published averages)")
     )
+
+
+def rank_intervals(
+    indicators: pl.DataFrame,
+    year: int,
+    methodology: str = "par-index-illustrative",
+    survey_sample_size: int | None = None,
+    runs: int = 1000,
+    seed: int = 20250701,
+) -> pl.DataFrame:
+    """Return every province's 5–95 % rank interval for ``year`` under the methodology's
+    declared uncertain inputs; ``survey_sample_size`` replaces the SIPAS sample size (a larger
+    sample, a smaller sampling error, narrower intervals)."""
+    from cchc_analysis.uncertainty import load_spec, rank_uncertainty
+
+    spec = load_spec(methodology)
+    if survey_sample_size is not None:
+        data = spec.model_dump()
+        for error in data["sources"]["survey"]["criteria"].values():
+            error["sample_size"], error["standard_error"] = survey_sample_size, None
+        spec = type(spec).model_validate(data)
+    result = rank_uncertainty(
+        indicators, load_rubric(methodology), spec, runs, seed, periods=[str(year)]
+    )
+    return result.intervals
+
+
+def interval_changes(before: pl.DataFrame, after: pl.DataFrame) -> pl.DataFrame:
+    """Return each province's rank interval before and after a change of an uncertain input,
+    with how much narrower (width_change < 0) it became, widest first."""
+    keep = ["province", "nominal_rank", "rank_lo", "rank_hi"]
+    return (
+        before.select(keep)
+        .join(after.select("province", "rank_lo", "rank_hi"), on="province", suffix="_after")
+        .with_columns(
+            width=pl.col("rank_hi") - pl.col("rank_lo"),
+            width_after=pl.col("rank_hi_after") - pl.col("rank_lo_after"),
+        )
+        .with_columns(width_change=pl.col("width_after") - pl.col("width"))
+        .sort("width", descending=True)
+    )
