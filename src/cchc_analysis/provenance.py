@@ -88,7 +88,7 @@ def write_sidecar(path: Path, origin: dict[str, Any], note: str | None = None) -
     missing = [key for key in REQUIRED_ORIGIN if not origin.get(key)]
     if missing:
         raise ProvenanceError(f"{path}: provenance needs {missing}")
-    payload = {
+    payload: dict[str, Any] = {
         "origin": origin,
         "file": {"name": path.name, "sha256": sha256_of(path), "size": path.stat().st_size},
     }
