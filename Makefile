@@ -14,6 +14,8 @@ JOBS ?= 2
 DEMO := data/raw/demo/cchc_indicators_2021_2025_SYNTHETIC.csv
 
 export UV_PYTHON_DOWNLOADS := never
+# Compile bytecode at install: without it every kernel recompiles polars/altair (~2.5 s each).
+export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_PREFERENCE := only-system
 
 ## Set up .venv from the lock file, then validate, score and render every province's report for YEAR

@@ -23,12 +23,13 @@ province: str = "Phú Thọ"  # province name (any usual spelling) or official c
 year: int = 2025  # annual period to report on
 processed_dir: str = "../data/processed"  # folder written by `cchc score`
 lang: str = "vi"  # "vi" or "en"
+failures_path: str = "../reports/validation/failures.csv"  # failures table of `cchc validate`
 
 # %%
-from cchc_analysis import charts, report
+from cchc_analysis import report
 
-charts.enable_offline_rendering()
-view = report.load_report_view(processed_dir, province, year, lang)
+# %%
+view = report.load_report_view(processed_dir, province, year, lang, failures_path)
 
 # %%
 report.banner(view)
@@ -37,28 +38,25 @@ report.banner(view)
 report.headline(view)
 
 # %%
-report.heading("domain_profile_heading", lang)
+report.profile_section(view)
 
 # %%
-charts.plot_domain_profile(view.profile, lang)
+report.strengths_section(view)
 
 # %%
-report.heading("ranking_heading", lang)
+report.indicators_section(view)
 
 # %%
-charts.plot_ranking(view.ranking, view.province.code, lang)
+report.ranking_section(view)
 
 # %%
-report.heading("trend_heading", lang)
+report.trend_section(view)
 
 # %%
-charts.plot_trend(view.trend, lang)
+report.criteria_section(view)
 
 # %%
-report.heading("criteria_heading", lang)
-
-# %%
-report.criteria_table(view)
+report.warnings_section(view)
 
 # %%
 report.provenance_footer(view)

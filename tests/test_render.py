@@ -1,63 +1,291 @@
-"""One province rendered by Papermill into a temporary folder, then checked as a reader would."""
+"""Reports rendered by Papermill on warm kernels into temporary folders, then checked as a
+reader would: offline, figure by figure against the scored tables, escaped, and every report
+in a clean namespace."""
 
+from __future__ import annotations
+
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
 
+import nbformat
+import polars as pl
 import pytest
 
+from cchc_analysis.labels import number
 from cchc_analysis.pipeline import run_score, run_validate
-from cchc_analysis.render import render_province
+from cchc_analysis.render import (
+    RenderTask,
+    ReportRenderer,
+    notebook_parameters,
+    render_province,
+    render_reports,
+)
+
+HOSTILE_NOTE = "<script>alert('note')</script>"
+CCHC = [sys.executable, "-m", "cchc_analysis.cli"]
 
 
 @pytest.fixture(scope="module")
 def processed(tmp_path_factory, three_province_csv):
+    """The three-province fixture validated and scored; Hà Nội 2025 has a hostile note."""
+    rows = pl.read_csv(three_province_csv, infer_schema=False).with_columns(
+        note=pl.when((pl.col("province") == "Hà Nội") & (pl.col("period") == "2025"))
+        .then(pl.lit(HOSTILE_NOTE))
+        .otherwise(pl.col("note"))
+    )
     folder = tmp_path_factory.mktemp("processed")
-    assert run_validate([three_province_csv], folder, folder).ok
+    table = folder / "three_provinces.csv"
+    rows.write_csv(table)
+    assert run_validate([table], folder, folder).ok
     run_score(folder / "indicators.parquet", "par-index-illustrative", folder)
     return folder
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("province", "lang", "expect"),
-    [
-        (
-            "Tỉnh Phú Thọ",
-            "vi",
-            ["Tỉnh Phú Thọ", "DỮ LIỆU TỔNG HỢP", "Vĩnh Phúc", "hạng", "trước sáp nhập"],
-        ),
-        (
-            "HANOI",
-            "en",
-            [
-                "Ha Noi",
-                "SYNTHETIC DATA",
-                "rank",
-                "Illustrative rubric",
-                "own 2024, re-ranked among the 3 provinces after the merger",
-            ],
-        ),
-    ],
-)
-def test_a_report_renders_offline_with_charts_and_banner(
-    tmp_path, processed, province, lang, expect
-):
-    path = render_province(province, 2025, processed, tmp_path, lang)
-    page = path.read_text(encoding="utf-8")
-    assert path.name in {"25-phu_tho.html", "01-ha_noi.html"}
-    assert page.count("<svg") >= 3  # profile, ranking, trend
-    assert re.search(r'<(script|link|img)[^>]+(src|href)="https?:', page) is None
-    assert "<pre" not in page or "Traceback" not in page  # no error output
-    for phrase in expect:
-        assert phrase in page, phrase
-    assert (tmp_path / "notebooks" / path.with_suffix(".ipynb").name).exists()
-
-
-@pytest.mark.slow
-def test_a_merged_province_is_compared_with_its_predecessors(tmp_path, processed):
-    page = render_province("Phú Thọ", 2025, processed, tmp_path, "en").read_text(encoding="utf-8")
-    sentence = re.search(
-        r"Compared with 2024 for the predecessor provinces combined \(([^)]*)\)", page
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory, processed):
+    """Every province of the fixture rendered as a batch (2 jobs)."""
+    out = tmp_path_factory.mktemp("reports") / "2025"
+    outcomes = render_reports(
+        2025, processed, out, jobs=2, failures_path=processed / "failures.csv"
     )
-    assert sentence is not None
-    assert sorted(sentence.group(1).split(", ")) == ["Hòa Bình", "Phú Thọ", "Vĩnh Phúc"]
-    assert "re-ranked among the 3 new provinces" in page  # the fixture has 3 in 2025
+    assert [o.error for o in outcomes] == [None, None, None]
+    return out
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    """One warm report kernel, shared by the tests that render one report at a time."""
+    warm = ReportRenderer()
+    yield warm
+    warm.close()
+
+
+def _page(folder: Path, name: str) -> str:
+    return (folder / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+class TestBatch:
+    def test_writes_reports_index_manifest_and_workbook(self, batch):
+        pages = sorted(p.name for p in batch.glob("*.html"))
+        assert pages == ["01-ha_noi.html", "25-phu_tho.html", "82-dong_thap.html", "index.html"]
+        index = _page(batch, "index.html")
+        for name in pages[:-1]:
+            assert f'href="{name}"' in index
+        assert (
+            'href="cchc_scores_2025.xlsx"' in index and (batch / "cchc_scores_2025.xlsx").exists()
+        )
+        manifest = json.loads(_page(batch, "manifest.json"))
+        assert manifest["summary"] == {"reports": 3, "ok": 3, "failed": []}
+        assert manifest["year"] == 2025 and manifest["lang"] == "vi" and manifest["jobs"] == 2
+        assert all(re.fullmatch(r"[0-9a-f]{64}", r["sha256"]) for r in manifest["reports"])
+        assert manifest["scores_manifest"]["rubric"]["id"] == "par-index-illustrative"
+
+    def test_parameters_reach_the_notebook_through_papermill(self, batch, processed):
+        executed = nbformat.read(batch / "notebooks" / "25-phu_tho.ipynb", as_version=4)
+        recorded = executed.metadata.papermill.parameters
+        assert recorded == {
+            "province": "25",
+            "year": 2025,
+            "processed_dir": str(processed.resolve()),
+            "lang": "vi",
+            "failures_path": str((processed / "failures.csv").resolve()),
+        }
+        injected = [
+            c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])
+        ]
+        assert len(injected) == 1 and 'province = "25"' in injected[0].source
+        counts = [c.execution_count for c in executed.cells if c.cell_type == "code"]
+        assert counts[0] == 1  # a new session: counting starts again for every report
+
+    @pytest.mark.parametrize(
+        ("name", "expect"),
+        [
+            (
+                "25-phu_tho.html",
+                ["Tỉnh Phú Thọ", "DỮ LIỆU TỔNG HỢP", "Vĩnh Phúc", "hạng", "trước sáp nhập"],
+            ),
+            ("01-ha_noi.html", ["Thành phố Hà Nội", "Bộ tiêu chí minh họa", "Hà Nội"]),
+        ],
+    )
+    def test_a_report_is_offline_with_charts_and_banner(self, batch, name, expect):
+        page = _page(batch, name)
+        assert page.count("<svg") >= 3  # profile, ranking, trend
+        assert re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page) is None
+        assert "<script" not in page
+        assert "Traceback" not in page and "cchc-error" not in page.split("</style>", 1)[1]
+        for phrase in expect:
+            assert phrase in page, phrase
+
+    def test_figures_match_the_scored_tables(self, batch, processed):
+        page = _page(batch, "25-phu_tho.html")
+        totals = pl.read_parquet(processed / "scores_totals.parquet").filter(
+            (pl.col("period") == "2025") & (pl.col("province_code") == "25")
+        )
+        row = totals.row(0, named=True)
+        kpis = dict(
+            re.findall(
+                r'data-kpi="(\w+)"><div class="cchc-kpi-label">[^<]*</div>'
+                r'<div class="cchc-kpi-value">([^<]*)</div>',
+                page,
+            )
+        )
+        assert kpis["index_pct"] == number(row["index_pct"], "vi")
+        assert kpis["rank"] == f"{row['rank']}/{row['n_provinces']}"
+        assert kpis["grade"] == row["grade"]
+        assert kpis["region_rank"] == f"{row['rank_in_region']}/{row['n_in_region']}"
+        assert number(abs(row["change_points"]), "vi") in unescape(kpis["change"])
+        criteria = pl.read_parquet(processed / "scores_criteria.parquet").filter(
+            (pl.col("period") == "2025") & (pl.col("province_code") == "25")
+        )
+        section = page.split('id="criteria_heading"', 1)[1].split("</table>", 1)[0]
+        shown = re.findall(
+            r"<td>([^<]*)</td><td class='num'>([^<]*)</td><td class='num'>([^<]*)</td>", section
+        )
+        assert len(shown) == criteria.height
+        for (label, points, top), c in zip(shown, criteria.iter_rows(named=True), strict=True):
+            assert unescape(label).lower() == c["label_vi"].lower()
+            assert (points, top) == (number(c["points"], "vi"), number(c["max_points"], "vi"))
+        domains = pl.read_parquet(processed / "scores_domains.parquet").filter(
+            (pl.col("period") == "2025") & (pl.col("province_code") == "25")
+        )
+        for d in domains.iter_rows(named=True):
+            cell = f'{number(d["points"], "vi")}/{number(d["max_points"], "vi")}</td><td class="num">{number(d["pct"], "vi")}<'
+            assert cell in page, d["domain_label_vi"]
+
+    def test_a_merged_province_is_compared_with_its_predecessors(self, batch):
+        page = unescape(_page(batch, "25-phu_tho.html"))
+        sentence = re.search(r"So với 2024 của các tỉnh trước sáp nhập cộng gộp \(([^)]*)\)", page)
+        assert sentence is not None
+        assert sorted(sentence.group(1).split(", ")) == ["Hòa Bình", "Phú Thọ", "Vĩnh Phúc"]
+        assert "xếp hạng lại trên 3 tỉnh mới" in page  # the fixture has 3 provinces in 2025
+
+    def test_a_hostile_note_shows_as_text(self, batch):
+        page = _page(batch, "01-ha_noi.html")
+        assert "&lt;script&gt;alert(&#x27;note&#x27;)&lt;/script&gt;" in page
+        assert "<script" not in page
+
+
+@pytest.mark.slow
+class TestOneKernel:
+    def test_english_report(self, renderer, processed, tmp_path):
+        parameters = notebook_parameters("01", 2025, processed, "en", None)
+        page = renderer.render(RenderTask("01", "Hà Nội", "ha_noi"), parameters, tmp_path)
+        text_ = page.read_text(encoding="utf-8")
+        for phrase in ("Ha Noi", "SYNTHETIC DATA", "Illustrative rubric", "re-ranked among the 3"):
+            assert phrase in text_, phrase
+        assert '<html lang="en">' in text_
+
+    def test_every_report_starts_in_a_clean_namespace(self, renderer):
+        probe = nbformat.v4.new_notebook(
+            metadata={
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+            }
+        )
+        probe.cells = [
+            nbformat.v4.new_code_cell('province = "default"', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(
+                "import os\nimport cchc_analysis.report as r\n"
+                "print('global', globals().get('probe_global', 'absent'))\n"
+                "print('module', getattr(r, 'PROBE_LEAK', 'absent'))\n"
+                "print('environ', os.environ.get('CCHC_PROBE', 'absent'))\n"
+                "print('cwd', os.getcwd())"
+            ),
+            nbformat.v4.new_code_cell(
+                "probe_global = province\nr.PROBE_LEAK = province\n"
+                "os.environ['CCHC_PROBE'] = province\nos.chdir('/')"
+            ),
+        ]
+        renderer.kernel.execute(probe, {"province": "first"})
+        second = renderer.kernel.execute(probe, {"province": "second"})
+        printed = second.cells[2].outputs[0]["text"]
+        assert "global absent" in printed
+        assert "module absent" in printed
+        assert "environ absent" in printed
+        assert f"cwd {renderer.kernel.cwd.resolve()}" in printed
+        assert set(renderer.kernel.leaks) >= {
+            "cchc_analysis.report.PROBE_LEAK",
+            "os.environ",
+            "os.getcwd()",
+        }
+        assert second.cells[0].execution_count == 1
+
+    def test_a_hostile_parameter_stays_a_literal(self, renderer, processed, tmp_path):
+        odd = tmp_path / 'p"; import os; os.system("touch PWNED") #\nx = \'1'
+        shutil.copytree(processed, odd)
+        parameters = notebook_parameters("82", 2025, odd, "vi", None)
+        page = renderer.render(RenderTask("82", "Đồng Tháp", "dong_thap"), parameters, tmp_path)
+        assert "Tỉnh Đồng Tháp" in page.read_text(encoding="utf-8")
+        assert not list(Path("/").glob("PWNED")) and not list(tmp_path.rglob("PWNED"))
+        assert not (renderer.kernel.cwd / "PWNED").exists()
+
+    def test_single_report_command_path(self, processed, tmp_path):
+        path = render_province("Tỉnh Phú Thọ", 2025, processed, tmp_path, "vi")
+        assert path == tmp_path.resolve() / "25-phu_tho.html"
+
+
+def _cli(*args, cwd):
+    return subprocess.run(
+        [*CCHC, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+@pytest.mark.slow
+class TestCli:
+    def test_only_failed_renders_just_the_failures(self, processed, tmp_path):
+        out = tmp_path / "2025"
+        first = _cli("reports", "--processed", processed, "--out", out, "--jobs", 2, cwd=tmp_path)
+        assert first.returncode == 0, first.stderr
+        for noise in ("IPKernelApp", "KeyboardInterrupt", "Traceback"):
+            assert noise not in first.stderr + first.stdout
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest["reports"]:
+            if entry["province_code"] == "25":
+                entry.update(html=None, error="RuntimeError: simulated")
+        (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        (out / "25-phu_tho.html").unlink()
+        before = (out / "01-ha_noi.html").stat().st_mtime_ns
+        again = _cli(
+            "reports", "--processed", processed, "--out", out, "--only-failed", cwd=tmp_path
+        )
+        assert again.returncode == 0, again.stderr
+        assert "1 of 1 reports written" in again.stdout
+        assert (out / "25-phu_tho.html").exists()
+        assert (out / "01-ha_noi.html").stat().st_mtime_ns == before
+        resumed = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert resumed["summary"] == {"reports": 3, "ok": 3, "failed": []}
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert all(
+            f'href="{n}"' in index
+            for n in ("01-ha_noi.html", "25-phu_tho.html", "82-dong_thap.html")
+        )
+
+    def test_a_failure_gives_a_summary_and_exit_1(self, processed, tmp_path):
+        done = _cli(
+            "reports",
+            "--processed",
+            processed,
+            "--out",
+            tmp_path / "r",
+            "--provinces",
+            "Hà Nội",
+            "--provinces",
+            "Cà Mau",
+            cwd=tmp_path,
+        )
+        assert done.returncode == 1
+        assert "1 of 2 reports failed" in done.stderr and "--only-failed" in done.stderr
+        assert (tmp_path / "r" / "01-ha_noi.html").exists()
+        manifest = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["summary"]["failed"] == ["96"]

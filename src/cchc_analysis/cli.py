@@ -250,9 +250,8 @@ def reports(
     )
     from rich.table import Table
 
-    from cchc_analysis.registry import ProvinceNotFound
+    # Only light imports before render_reports: it launches the kernels first thing.
     from cchc_analysis.render import MANIFEST_FILE, RenderOutcome, render_reports
-    from cchc_analysis.workbook import workbook_name
 
     if lang not in ("vi", "en"):
         _fail(f"error: --lang must be vi or en, not {lang!r}")
@@ -267,6 +266,7 @@ def reports(
         TextColumn("ETA"),
         TimeRemainingColumn(),
         console=console,
+        refresh_per_second=4,
     )
     bar = progress.add_task("reports", total=None)
 
@@ -293,9 +293,13 @@ def reports(
                 only_failed=only_failed,
                 on_start=on_start,
             )
-    except (ProvinceNotFound, LookupError, ValueError) as exc:
+    except (LookupError, ValueError) as exc:  # ProvinceNotFound is a ValueError
         _fail(f"error: {exc}")
         return
+    from cchc_analysis.workbook import workbook_name
+
+    if only_failed and not outcomes:
+        typer.echo("nothing to render again: the previous run had no failures", err=True)
     failed = [o for o in outcomes if o.error]
     if failed:
         table = Table(
@@ -319,6 +323,38 @@ def reports(
             err=True,
         )
         raise typer.Exit(1)
+
+
+@app.command()
+def verify(
+    reports_dir: Annotated[Path, typer.Argument(help="A folder written by `cchc reports`.")],
+    limit: Annotated[int, typer.Option(help="Differences to print at most.")] = 40,
+) -> None:
+    """Re-run what a batch of reports was built from (validation and scoring from the recorded
+    raw inputs) and compare the recorded scores and ranks with the new ones.
+
+    Exits 0 when identical; otherwise lists the differences, the provinces affected and the
+    likely cause (input file, rubric, package data or package version changed)."""
+    import tempfile
+
+    from cchc_analysis.reproduce import affected_provinces, verify_scores
+
+    with tempfile.TemporaryDirectory(prefix="cchc-verify-") as workdir:
+        try:
+            differences, causes = verify_scores(reports_dir, Path(workdir))
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(f"error: {exc}")
+            return
+    if not differences:
+        typer.echo(f"{reports_dir}: scores and ranks reproduce exactly")
+        return
+    typer.echo(f"{reports_dir}: {len(differences)} difference(s)", err=True)
+    for difference in differences[:limit]:
+        typer.echo(f"  {difference}", err=True)
+    typer.echo("provinces affected: " + ", ".join(affected_provinces(differences)), err=True)
+    typer.echo("likely cause: " + ("; ".join(causes) or "unknown (same inputs, rubric and "
+                                                        "packages)"), err=True)
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -350,6 +386,147 @@ def provenance(
         )
     if changed:
         raise typer.Exit(1)
+
+
+@app.command()
+def uncertainty(
+    indicators: Annotated[
+        Path,
+        typer.Argument(
+            help="Indicator table: data/processed/indicators.parquet or any table in the "
+            "contract (it is validated first)."
+        ),
+    ] = PROCESSED / "indicators.parquet",
+    methodology: Annotated[
+        str,
+        typer.Option(
+            "--methodology",
+            "--rubric",
+            help="Bundled methodology or a rubric YAML path; its uncertain inputs are read from "
+            "<methodology>.uncertainty.yaml beside it (or --spec).",
+        ),
+    ] = "par-index-illustrative",
+    out: Annotated[Path, typer.Option(help="Where the uncertainty tables go.")] = PROCESSED,
+    runs: Annotated[
+        int, typer.Option(help="Monte Carlo replications (4000 for publication).")
+    ] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same output).")] = 20250701,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            help="Sources to switch on, comma-separated (weights,thresholds,survey,appraisal,"
+            "missing), 'all' or 'none' [default: as in the file]."
+        ),
+    ] = None,
+    spec: Annotated[
+        Path | None, typer.Option(help="An uncertainty YAML other than the methodology's.")
+    ] = None,
+    period: Annotated[
+        list[str] | None, typer.Option("--period", help="Only these periods (repeat).")
+    ] = None,
+    sensitivity: Annotated[
+        bool, typer.Option(help="Also write Sobol indices per source and domain removal.")
+    ] = True,
+) -> None:
+    """How sure is a rank? Monte Carlo rank intervals (5–95 %) and grade-band probabilities
+    per province, with the uncertain inputs declared beside the rubric.
+
+    Writes uncertainty_intervals, _bands, _summary (and _sobol, _sobol_by_province,
+    _domain_removal) as Parquet and CSV, and uncertainty_manifest.json with the seed.
+    Example: cchc uncertainty --runs 4000 --seed 1 --sources weights,survey --out out/
+    """
+    from cchc_analysis.load import LoadError
+    from cchc_analysis.pipeline import InputRejected
+    from cchc_analysis.rubric import RubricError
+    from cchc_analysis.uncertainty import UncertaintyError, run_uncertainty
+
+    if not indicators.exists():
+        _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
+    if runs < 1:
+        _fail("error: --runs must be at least 1")
+    try:
+        paths = run_uncertainty(
+            indicators,
+            methodology,
+            out,
+            runs=runs,
+            seed=seed,
+            sources=sources,
+            spec=str(spec) if spec else None,
+            periods=period,
+            sensitivity=sensitivity,
+        )
+    except (RubricError, LoadError, InputRejected, UncertaintyError) as exc:
+        _fail(f"error: {exc}")
+        return
+    for path in paths.values():
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Plain-text reports or news articles.")],
+    out: Annotated[Path, typer.Option(help="The indicator table to write (CSV, long form).")],
+    province: Annotated[
+        str | None, typer.Option(help="Province of every text (overrides what the text says).")
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option(help="Period of every text: 2023-9M, 'quý III/2023', 2021 …")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force a text encoding (utf-8, utf-16, cp1258, ...).")
+    ] = None,
+    keep_conflicts: Annotated[
+        bool,
+        typer.Option(help="Also write figures that break an identity or repeat a key."),
+    ] = False,
+) -> None:
+    """Extract CCHC figures from report text into an indicator table with its provenance.
+
+    Writes OUT (province, period, indicator, value, unit, source, note, scope, bound, evidence,
+    char_start, char_end, line, cue, confidence), OUT.subunits.csv (figures of departments,
+    districts, centres: kept apart) and OUT.warnings.csv (cross-check disagreements, in the
+    failures table's columns); OUT validates with `cchc validate`. Exits 1 on unreadable input.
+    """
+    from cchc_analysis.encodings import DecodeProblem
+    from cchc_analysis.extract import extract_files, write_extraction
+    from cchc_analysis.periods import PeriodError
+    from cchc_analysis.registry import ProvinceNotFound
+
+    try:
+        result = extract_files(
+            files,
+            province=province,
+            period=period,
+            encoding=encoding,
+            keep_conflicts=keep_conflicts,
+        )
+    except (OSError, DecodeProblem, LookupError, PeriodError, ProvinceNotFound) as exc:
+        _fail(f"error: {exc}")
+        return
+    paths = write_extraction(result, out)
+    for doc in result.documents:
+        where = (
+            f"{doc.province or '?'} ({doc.province_how}), {doc.period or '?'} ({doc.period_how})"
+        )
+        typer.echo(
+            f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}"
+        )
+        if doc.needs:
+            what = " and ".join(n.removeprefix("--") for n in doc.needs)
+            hint = {"--province": "--province 'Quảng Ninh'", "--period": "--period 2023-9M"}
+            typer.echo(
+                f"{doc.file}: rows have no {what}: the text does not name it (or names several);"
+                f" pass {' '.join(hint[n] for n in doc.needs)} to set it",
+                err=True,
+            )
+    for warning in result.warnings:
+        row = f":{warning.row}" if warning.row else ""
+        typer.echo(f"warning {warning.file}{row}: {warning.rule}: {warning.message_en}", err=True)
+    typer.echo(
+        f"wrote {len(result.figures)} rows to {paths['figures']} ({len(result.held_back)} held "
+        f"back); sub-units: {paths['subunits']}; warnings: {paths['warnings']}"
+    )
 
 
 def main() -> None:

@@ -1,27 +1,67 @@
 """Render province reports: execute the parameterised notebook with Papermill, export it to
-offline HTML (code hidden, charts as inline SVG), and build the index page of a batch."""
+offline HTML (code hidden, charts as inline SVG), and build the index, manifest and workbook
+of a batch.
+
+Speed without shared state: each of the ``jobs`` worker threads owns one IPython kernel
+(``ReportKernel``) started once, with the report's libraries imported once. Before every report
+the kernel starts a new IPython session and is returned to the state recorded after warm-up
+(``cchc_analysis.kernel_state``); then Papermill parameterises the notebook (values reach it
+only as Papermill parameters, recorded in ``nb.metadata.papermill``) and executes it on that
+kernel through the ``cchc-warm-kernel`` Papermill engine. The HTML exporter is built once per
+worker. Kernels talk over IPC sockets and write their own stderr to a log file, so a batch prints
+nothing but its progress.
+"""
 
 from __future__ import annotations
 
+import ast
+import copy
 import html
-import multiprocessing
+import json
+import queue
+import re
+import shutil
+import sys
+import tempfile
+import threading
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import polars as pl
+from cchc_analysis.labels import LANGS, number, text
 
-from cchc_analysis.labels import number, text
-from cchc_analysis.outputs import atomic_write_json, atomic_write_text
+# Nothing heavy is imported here (no Polars, no Jupyter): a batch launches its kernels first and
+# imports the rest while they boot.
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NOTEBOOK = PROJECT_ROOT / "notebooks" / "province_report.py"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX_CSS = (TEMPLATES / "index.css").read_text(encoding="utf-8")
+INDEX_JS = (TEMPLATES / "index.js").read_text(encoding="utf-8")
+KERNEL_NAME = "python3"
+ENGINE_NAME = "cchc-warm-kernel"
+MANIFEST_FILE = "manifest.json"
+_CODE = re.compile(r"^\d{2}$")
+_SLUG = re.compile(r"^[a-z0-9_]+$")
+_WARM_UP = "import cchc_analysis.kernel_state as _state\n_state.warm_up()\ndel _state"
+_RESET = "__import__('cchc_analysis.kernel_state', fromlist=['reset']).reset()"
+
+
+class RenderError(RuntimeError):
+    """A report that could not be executed or exported (message says which and why)."""
+
+
+@dataclass(frozen=True)
+class RenderTask:
+    """One report to render: the province (code, name and slug resolved beforehand)."""
+
+    province_code: str
+    province: str
+    slug: str
 
 
 @dataclass(frozen=True)
@@ -35,70 +75,426 @@ class RenderOutcome:
     error: str | None = None
 
 
+# --------------------------------------------------------------------------- names
+
+
 def report_file_name(code: str, slug: str) -> str:
-    """Return the report's file name, a slug of its parameters (``25-phu_tho.html``)."""
+    """Return the report's file name, a slug of its parameters (``25-phu_tho.html``); raise
+    ValueError for anything that is not a two-digit code and a lower-case ASCII slug."""
+    if not _CODE.fullmatch(code) or not _SLUG.fullmatch(slug):
+        raise ValueError(f"not a safe report name: code {code!r}, slug {slug!r}")
     return f"{code}-{slug}.html"
 
 
+def report_path(out_dir: Path, code: str, slug: str) -> Path:
+    """Return where a report goes inside ``out_dir`` (never outside it)."""
+    folder = Path(out_dir).resolve()
+    target = (folder / report_file_name(code, slug)).resolve()
+    if target.parent != folder:
+        raise ValueError(f"{target} is outside {folder}")
+    return target
+
+
+# --------------------------------------------------------------------------- the notebook
+
+
 @cache
-def _notebook_text(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
+def _notebook_json(path: str, digest: str) -> str:
+    import jupytext
+    import nbformat
+
+    notebook = jupytext.reads(Path(path).read_text(encoding="utf-8"), fmt="py:percent")
+    return nbformat.writes(notebook)
 
 
 def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
     """Return the report notebook (kept as jupytext py:percent text) as a NotebookNode."""
-    import jupytext
+    import nbformat
 
-    return jupytext.reads(_notebook_text(str(path)), fmt="py:percent")
+    from cchc_analysis.outputs import sha256_of
+
+    digest = sha256_of(Path(path))
+    notebook = nbformat.reads(_notebook_json(str(Path(path).resolve()), digest), as_version=4)
+    notebook.metadata["cchc_source"] = str(Path(path).resolve())
+    return notebook
 
 
-def execute_report(
-    province: str,
-    year: int,
-    processed_dir: Path,
-    lang: str = "vi",
-    notebook: Path = DEFAULT_NOTEBOOK,
-) -> Any:
-    """Execute the report notebook for one province with Papermill; return the executed
-    NotebookNode (parameters recorded in its metadata)."""
-    import papermill
+def notebook_parameters(
+    province_code: str, year: int, processed_dir: Path, lang: str, failures_path: Path | None
+) -> dict[str, Any]:
+    """Return the Papermill parameters of one report (plain str/int values)."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return {
+        "province": province_code,
+        "year": int(year),
+        "processed_dir": str(Path(processed_dir).resolve()),
+        "lang": lang,
+        "failures_path": str(Path(failures_path).resolve()) if failures_path else "",
+    }
 
-    return papermill.execute_notebook(
-        load_notebook(notebook),
-        None,
-        parameters={
-            "province": province,
-            "year": year,
-            "processed_dir": str(Path(processed_dir).resolve()),
-            "lang": lang,
-        },
-        kernel_name="python3",
+
+# --------------------------------------------------------------------------- warm kernel
+
+
+_PAPERMILL_LOCK = threading.Lock()
+
+
+def _papermill() -> Any:
+    """Import papermill and register the warm-kernel engine (once, under a lock). Papermill's
+    I/O module tries ``pyarrow.fs`` for its HDFS handler, which pulls pyarrow and numpy
+    (~0.5 s); reports never read HDFS, so pyarrow is hidden during that first import when
+    nothing has loaded it yet."""
+    with _PAPERMILL_LOCK:
+        if "papermill.engines" not in sys.modules:
+            hide = "pyarrow" not in sys.modules
+            if hide:
+                sys.modules["pyarrow"] = None  # type: ignore[assignment]  # `import pyarrow` fails
+            try:
+                import papermill.engines
+            finally:
+                if hide and sys.modules.get("pyarrow", 0) is None:
+                    del sys.modules["pyarrow"]
+        import papermill
+        from papermill.engines import papermill_engines
+
+        if ENGINE_NAME not in papermill_engines._engines:
+            papermill_engines.register(ENGINE_NAME, _warm_engine())
+    return papermill
+
+
+def _warm_engine() -> type:
+    """Return the Papermill engine that executes a notebook on a running ReportKernel."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine
+    from papermill.log import logger
+
+    class WarmKernelEngine(NBClientEngine):
+        """Papermill's nbclient engine, on the kernel passed as ``kernel=``."""
+
+        @classmethod
+        def execute_managed_notebook(
+            cls,
+            nb_man: Any,
+            kernel_name: str,
+            log_output: bool = False,
+            stdout_file: Any = None,
+            stderr_file: Any = None,
+            start_timeout: int = 60,
+            execution_timeout: int | None = None,
+            kernel: ReportKernel | None = None,
+            **_: Any,
+        ) -> Any:
+            if kernel is None or kernel.km is None:
+                raise RenderError("the warm-kernel engine needs a started ReportKernel")
+            client = PapermillNotebookClient(
+                nb_man,
+                km=kernel.km,
+                kernel_name=kernel_name,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+            )
+            client.kc = kernel.kc
+            return client.execute()
+
+    return WarmKernelEngine
+
+
+def papermill_execute(notebook: Any, parameters: dict[str, Any], kernel: ReportKernel) -> Any:
+    """Return ``notebook`` parameterised and executed by Papermill on ``kernel``: the steps of
+    ``papermill.execute_notebook`` (parameters injected after the ``parameters`` cell and
+    recorded in ``nb.metadata.papermill``; cell timings; PapermillExecutionError on a failed
+    cell) without its two JSON round trips of the notebook, which write nowhere here."""
+    import nbformat
+    from papermill.engines import papermill_engines
+    from papermill.execute import (
+        prepare_notebook_metadata,
+        raise_for_execution_errors,
+        remove_error_markers,
+    )
+    from papermill.parameterize import parameterize_notebook
+
+    papermill = _papermill()
+    nb = copy.deepcopy(notebook)
+    nb.metadata["papermill"] = nbformat.from_dict(
+        {
+            "default_parameters": {},
+            "parameters": {},
+            "environment_variables": {},
+            "version": papermill.__version__,
+        }
+    )
+    for cell in nb.cells:
+        cell.metadata.setdefault("tags", [])
+        cell.metadata.setdefault("papermill", {})
+    nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, engine_name=ENGINE_NAME)
+    source = str(notebook.metadata.get("cchc_source", ""))
+    nb = remove_error_markers(prepare_notebook_metadata(nb, source, None))
+    nb = papermill_engines.execute_notebook_with_engine(
+        ENGINE_NAME,
+        nb,
+        kernel_name=KERNEL_NAME,
+        input_path=source,
+        output_path=None,
         progress_bar=False,
         log_output=False,
-        cwd=str(Path(notebook).resolve().parent),
+        execution_timeout=kernel.timeout,
+        kernel=kernel,
     )
+    raise_for_execution_errors(nb, None)
+    return nb
 
 
-def export_html(executed: Any, title: str) -> str:
-    """Return the executed notebook as one self-contained HTML page: inputs and prompts
-    hidden, cells tagged ``remove_cell`` dropped, no script fetched from the internet."""
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
+class ReportKernel:
+    """One IPython kernel that executes report notebooks one after the other, each in a new
+    session restored to the state recorded after warm-up. Use from one thread only."""
+
+    def __init__(self, cwd: Path, timeout: int = 120) -> None:
+        self.cwd = Path(cwd)
+        self.timeout = timeout
+        self.km: Any = None
+        self.kc: Any = None
+        self.leaks: list[str] = []  # what the last reset had to restore outside the namespace
+        self._folder: Path | None = None
+        self._log: Any = None
+        self._warming: str | None = None
+
+    def launch(self) -> ReportKernel:
+        """Start the kernel process (IPC sockets, its stdout and stderr to a log file) and send
+        it the warm-up code without waiting; return self (``wait`` completes the start)."""
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self._folder = Path(tempfile.mkdtemp(prefix="cchc-kernel-"))
+        self._log = open(self._folder / "kernel.log", "w", encoding="utf-8")  # noqa: SIM115
+        self.km = AsyncKernelManager(
+            kernel_name=KERNEL_NAME, transport="ipc", ip=str(self._folder / "ipc")
+        )
+        run_sync(self.km.start_kernel)(
+            # No history file; no output cache (Out, _, __ keep nothing between cells, and a
+            # new session need not garbage-collect it: ~45 ms a report).
+            extra_arguments=[
+                "--HistoryManager.hist_file=:memory:",
+                "--InteractiveShell.cache_size=0",
+            ],
+            cwd=str(self.cwd),
+            stdout=self._log,
+            stderr=self._log,
+        )
+        self.kc = self.km.client()
+        self.kc.allow_stdin = False
+        self.kc.start_channels()
+        self._warming = self._send(_WARM_UP)
+        return self
+
+    def wait(self) -> ReportKernel:
+        """Wait until the kernel has run its warm-up code; return self."""
+        if self._warming is not None:
+            self._reply(self._warming)
+            self._warming = None
+        return self
+
+    def start(self) -> ReportKernel:
+        """Start the kernel and warm it up; return self."""
+        return self.launch().wait()
+
+    def _send(self, code: str, expressions: dict[str, str] | None = None) -> str:
+        """Send code to execute silently; return the request's message id."""
+        return str(
+            self.kc.execute(
+                code, silent=True, store_history=False, user_expressions=expressions or {}
+            )
+        )
+
+    def _reply(self, msg_id: str) -> dict[str, Any]:
+        """Wait for the reply to a request; return its content (RenderError on error)."""
+        from jupyter_core.utils import run_sync
+
+        async def reply() -> dict[str, Any]:
+            while True:
+                msg = await self.kc.get_shell_msg(timeout=self.timeout)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    return dict(msg["content"])
+
+        try:
+            content = run_sync(reply)()
+        except queue.Empty:
+            raise RenderError(f"kernel: no reply in {self.timeout} s\n{self.log_tail()}") from None
+        if content["status"] != "ok":
+            raise RenderError(
+                f"kernel: {content.get('ename')}: {content.get('evalue')}\n{self.log_tail()}"
+            )
+        return content
+
+    def _run(self, code: str, expressions: dict[str, str] | None = None) -> dict[str, Any]:
+        """Execute code silently; return the reply content (raise RenderError on error)."""
+        return self._reply(self._send(code, expressions))
+
+    def reset(self) -> list[str]:
+        """Start a new session; return what had leaked outside the namespace (now restored)."""
+        content = self._run("", {"leaks": _RESET})
+        result = content["user_expressions"]["leaks"]
+        if result["status"] != "ok":
+            raise RenderError(f"kernel reset failed: {result.get('evalue')}")
+        self.leaks = ast.literal_eval(result["data"]["text/plain"])
+        return self.leaks
+
+    def execute(self, notebook: Any, parameters: dict[str, Any]) -> Any:
+        """Reset the kernel, then parameterise and execute ``notebook`` with Papermill on it;
+        return the executed NotebookNode (PapermillExecutionError when a cell fails)."""
+        self.reset()
+        return papermill_execute(notebook, parameters, self)
+
+    def alive(self) -> bool:
+        """True while the kernel process runs."""
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
+    def log_tail(self, lines: int = 20) -> str:
+        """Return the end of the kernel's stderr/stdout log."""
+        if self._folder is None or not (self._folder / "kernel.log").exists():
+            return ""
+        self._log.flush()
+        content = (self._folder / "kernel.log").read_text(encoding="utf-8", errors="replace")
+        return "\n".join(content.splitlines()[-lines:])
+
+    def close(self) -> None:
+        """Stop the kernel and remove its sockets and log."""
+        from jupyter_core.utils import run_sync
+
+        try:
+            if self.kc is not None:
+                self.kc.stop_channels()
+            if self.km is not None:
+                run_sync(self.km.shutdown_kernel)(now=True)
+                run_sync(self.km.cleanup_resources)()
+        finally:
+            self.km = self.kc = None
+            if self._log is not None:
+                self._log.close()
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- HTML export
+
+
+def _exporter_class() -> type:
+    """Return nbconvert's HTML exporter without its final BeautifulSoup pass, which re-parses
+    the whole page (~60 ms with inline SVG) only to add ``alt`` to ``<img>`` elements and
+    ``tabindex`` to JupyterLab cells; the report template has neither."""
+    from nbconvert import HTMLExporter, TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class ReportExporter(HTMLExporter):
+        """HTMLExporter for the cchc_report template."""
+
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
+            resources = self._init_resources(resources)
+            self.register_filter("highlight_code", Highlight2HTML(parent=self))
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(
+                    notebook_metadata=self._nb_metadata, parent=self, resources=resources
+                ),
+            )
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    return ReportExporter
+
+
+def make_exporter() -> Any:
+    """Return the HTML exporter of the reports (built once per worker: it is slow to build)."""
     from traitlets.config import Config
 
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     config.TagRemovePreprocessor.enabled = True
-    exporter = HTMLExporter(
+    # Validate the notebook once after the preprocessors, not after each of the eleven.
+    config.Exporter.optimistic_validation = True
+    exporter = _exporter_class()(
         config=config, template_name="cchc_report", extra_template_basedirs=[str(TEMPLATES)]
     )
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
+    return exporter
+
+
+def export_html(executed: Any, title: str, lang: str = "vi", exporter: Any = None) -> str:
+    """Return the executed notebook as one self-contained HTML page: inputs and prompts
+    hidden, cells tagged ``remove_cell`` dropped, no script fetched from anywhere."""
     executed.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(executed)
+    executed.metadata["cchc"] = {"lang": lang}
+    body, _ = (exporter or make_exporter()).from_notebook_node(executed)
     return str(body)
+
+
+class NotNeeded(Exception):
+    """A worker's kernel turned out not to be needed (fewer reports than jobs)."""
+
+
+class ReportRenderer:
+    """A worker's kernel and exporter: renders reports one after the other."""
+
+    def __init__(
+        self, notebook: Path = DEFAULT_NOTEBOOK, needed: Callable[[], bool] | None = None
+    ) -> None:
+        self.notebook_path = Path(notebook)
+        # The kernel warms up (imports, first chart) while this process prepares its side;
+        # ``needed`` is asked before waiting for it (NotNeeded: stopped at once).
+        self.kernel = ReportKernel(self.notebook_path.resolve().parent).launch()
+        try:
+            self.notebook = load_notebook(self.notebook_path)
+            self.exporter = make_exporter()
+            _papermill()
+            if needed is not None and not needed():
+                raise NotNeeded
+            self.kernel.wait()
+        except BaseException:
+            self.kernel.close()
+            raise
+
+    def render(self, task: RenderTask, parameters: dict[str, Any], out_dir: Path) -> Path:
+        """Execute and export one report into ``out_dir`` (HTML, and the executed notebook
+        under ``out_dir/notebooks``); return the HTML path."""
+        import nbformat
+
+        from cchc_analysis.outputs import atomic_write_text
+
+        target = report_path(out_dir, task.province_code, task.slug)
+        if not self.kernel.alive():  # a previous report killed it: start a fresh one
+            self.kernel.close()
+            self.kernel = ReportKernel(self.notebook_path.resolve().parent).start()
+        executed = self.kernel.execute(self.notebook, parameters)
+        title = f"{text('report_title', parameters['lang'])} — {task.province} {parameters['year']}"
+        page = export_html(executed, title, parameters["lang"], self.exporter)
+        atomic_write_text(target, page)
+        atomic_write_text(  # validated by the exporter already
+            target.parent / "notebooks" / target.with_suffix(".ipynb").name,
+            nbformat.v4.writes_json(executed),
+        )
+        return target
+
+    def close(self) -> None:
+        """Stop the kernel."""
+        self.kernel.close()
+
+
+def _reason(exc: BaseException) -> str:
+    reason = f"{type(exc).__name__}: {exc}".strip()
+    if len(reason) > 2000:
+        reason = reason[:2000] + "…" + traceback.format_exc(limit=3)[-200:]
+    return reason
+
+
+# --------------------------------------------------------------------------- one and many
 
 
 def render_province(
@@ -108,40 +504,184 @@ def render_province(
     out_dir: Path,
     lang: str = "vi",
     notebook: Path = DEFAULT_NOTEBOOK,
+    failures_path: Path | None = None,
 ) -> Path:
-    """Render one province's report to ``out_dir`` (HTML, and the executed notebook under
-    ``out_dir/notebooks``); return the HTML path."""
-    import nbformat
-
+    """Render one province's report to ``out_dir``; return the HTML path."""
     from cchc_analysis.registry import resolve_province
 
     chosen = resolve_province(province, str(year))
-    executed = execute_report(chosen.code, year, processed_dir, lang, notebook)
-    title = f"{text('report_title', lang)} — {chosen.name_vi} {year}"
-    target = Path(out_dir) / report_file_name(chosen.code, chosen.slug)
-    atomic_write_text(target, export_html(executed, title))
-    atomic_write_text(
-        Path(out_dir) / "notebooks" / target.with_suffix(".ipynb").name, nbformat.writes(executed)
-    )
-    return target
-
-
-def _render_one(args: tuple[str, str, int, str, str, str, str]) -> RenderOutcome:
-    code, name, year, processed_dir, out_dir, lang, notebook = args
-    started = time.perf_counter()
+    task = RenderTask(chosen.code, chosen.name_vi, chosen.slug)
+    parameters = notebook_parameters(chosen.code, year, processed_dir, lang, failures_path)
+    renderer = ReportRenderer(notebook)
     try:
-        path = render_province(code, year, Path(processed_dir), Path(out_dir), lang, Path(notebook))
-        return RenderOutcome(code, name, str(path), time.perf_counter() - started)
-    except Exception as exc:  # a batch continues past one province's failure and reports it
-        reason = f"{type(exc).__name__}: {exc}".strip()
-        detail = traceback.format_exc(limit=3)
-        return RenderOutcome(
-            code,
-            name,
-            None,
-            time.perf_counter() - started,
-            reason if len(reason) < 2000 else reason[:2000] + "…" + detail[-200:],
+        return renderer.render(task, parameters, Path(out_dir))
+    finally:
+        renderer.close()
+
+
+class RendererPool:
+    """``jobs`` worker threads, each launching its own warm kernel at once; ``run`` then feeds
+    them reports. Workers beyond the number of reports stop their kernel before it warms up."""
+
+    def __init__(self, jobs: int, notebook: Path = DEFAULT_NOTEBOOK) -> None:
+        self.notebook = Path(notebook)
+        self.settings: dict[str, Any] = {}
+        self._tasks: queue.Queue = queue.Queue()
+        self._results: queue.Queue = queue.Queue()
+        self._planned = threading.Event()
+        self._wanted = max(1, jobs)
+        self._threads = [
+            threading.Thread(target=self._work, args=(index,), name=f"report-{index}", daemon=True)
+            for index in range(max(1, jobs))
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _needed(self, index: int) -> bool:
+        self._planned.wait(timeout=300)
+        return index < self._wanted
+
+    def _work(self, index: int) -> None:
+        """Start this worker's renderer, then render tasks until a None arrives."""
+        renderer: ReportRenderer | None = None
+        failure: Exception | None = None
+        try:
+            try:
+                renderer = ReportRenderer(self.notebook, lambda: self._needed(index))
+            except NotNeeded:
+                return
+            except Exception as exc:  # reported with each task this worker takes
+                failure = exc
+            while (task := self._tasks.get()) is not None:
+                started = time.perf_counter()
+                try:
+                    if renderer is None:  # the first start failed: try again for this task
+                        try:
+                            renderer = ReportRenderer(self.notebook)
+                        except Exception as exc:
+                            reason = _reason(failure or exc)
+                            raise RenderError(f"kernel did not start: {reason}") from exc
+                    path = renderer.render(task, self._parameters(task), self.settings["out_dir"])
+                    outcome = RenderOutcome(
+                        task.province_code, task.province, str(path), time.perf_counter() - started
+                    )
+                except Exception as exc:  # a batch continues past one province's failure
+                    seconds = time.perf_counter() - started
+                    outcome = RenderOutcome(
+                        task.province_code, task.province, None, seconds, _reason(exc)
+                    )
+                self._results.put(outcome)
+        finally:
+            if renderer is not None:
+                renderer.close()
+
+    def _parameters(self, task: RenderTask) -> dict[str, Any]:
+        s = self.settings
+        return notebook_parameters(
+            task.province_code, s["year"], s["processed_dir"], s["lang"], s["failures_path"]
         )
+
+    def run(
+        self,
+        tasks: list[RenderTask],
+        settings: dict[str, Any],
+        on_done: Callable[[RenderOutcome], None] | None = None,
+        while_running: Callable[[], Any] | None = None,
+    ) -> list[RenderOutcome]:
+        """Render ``tasks`` (settings: year, processed_dir, lang, failures_path, out_dir); call
+        ``on_done`` with each outcome as it comes and ``while_running`` once, meanwhile, in this
+        thread; return the outcomes in task order. The pool is closed afterwards."""
+        self.settings = settings
+        self._wanted = min(len(self._threads), len(tasks))
+        self._planned.set()
+        for task in tasks:
+            self._tasks.put(task)
+        self.close()
+        if while_running is not None:
+            while_running()
+        outcomes = {}
+        for _ in tasks:
+            outcome = self._results.get()
+            outcomes[outcome.province_code] = outcome
+            if on_done is not None:
+                on_done(outcome)
+        for thread in self._threads:
+            thread.join()
+        return [outcomes[t.province_code] for t in tasks]
+
+    def close(self) -> None:
+        """Let every worker stop (after the queued tasks) and close its kernel."""
+        self._planned.set()
+        for _ in self._threads:
+            self._tasks.put(None)
+
+    def cancel(self, timeout: float = 60) -> None:
+        """Drop the queued tasks, close, and wait for the workers to finish the report they
+        are on and stop their kernels."""
+        self._wanted = 0
+        try:
+            while True:
+                self._tasks.get_nowait()
+        except queue.Empty:
+            pass
+        self.close()
+        for thread in self._threads:
+            thread.join(timeout)
+
+
+def _tasks_for(codes: Iterable[str], names: dict[str, str], year: int) -> list[RenderTask]:
+    from cchc_analysis.periods import era_of
+    from cchc_analysis.registry import province_by_code
+
+    era = era_of(str(year))
+    chosen = [province_by_code(code, era) for code in dict.fromkeys(codes)]
+    return [RenderTask(p.code, names.get(p.code, p.name_vi), p.slug) for p in chosen]
+
+
+def previous_manifest(out_dir: Path) -> dict[str, Any]:
+    """Return the ``manifest.json`` of the previous batch in ``out_dir`` ({} when none)."""
+    path = Path(out_dir) / MANIFEST_FILE
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def failed_codes(manifest: dict[str, Any], out_dir: Path) -> list[str]:
+    """Return the province codes a previous batch failed (or whose HTML is gone)."""
+    return [
+        r["province_code"]
+        for r in manifest.get("reports", [])
+        if r.get("error") or not r.get("html") or not (Path(out_dir) / r["html"]).exists()
+    ]
+
+
+def select_codes(
+    totals_codes: list[str],
+    year: int,
+    out_dir: Path,
+    provinces: list[str] | None = None,
+    only_failed: bool = False,
+) -> list[str]:
+    """Return the province codes to render: those named (any spelling), the previous batch's
+    failures (``only_failed``), or every province scored for the year."""
+    from cchc_analysis.registry import resolve_province
+
+    if only_failed:
+        manifest = previous_manifest(out_dir)
+        if not manifest:
+            raise LookupError(f"no previous {MANIFEST_FILE} in {out_dir}: nothing to resume")
+        if manifest.get("year") != year:
+            raise LookupError(
+                f"{out_dir / MANIFEST_FILE} is for {manifest.get('year')}, not {year}"
+            )
+        codes = failed_codes(manifest, out_dir)
+        if provinces:
+            named = {resolve_province(p, str(year)).code for p in provinces}
+            codes = [c for c in codes if c in named]
+        return codes
+    if provinces:
+        return [resolve_province(p, str(year)).code for p in provinces]
+    return totals_codes
 
 
 def render_reports(
@@ -152,108 +692,241 @@ def render_reports(
     lang: str = "vi",
     jobs: int = 2,
     notebook: Path = DEFAULT_NOTEBOOK,
-    on_done: Any = None,
+    on_done: Callable[[RenderOutcome], None] | None = None,
+    failures_path: Path | None = None,
+    only_failed: bool = False,
+    on_start: Callable[[int], None] | None = None,
 ) -> list[RenderOutcome]:
-    """Render every province scored for ``year`` (or those named), ``jobs`` at a time,
-    continuing past failures; write ``index.html`` and ``manifest.json``; return the outcomes."""
-    from cchc_analysis.registry import resolve_province
-    from cchc_analysis.report import read_processed
+    """Render every province scored for ``year`` (or those named, or the previous batch's
+    failures), ``jobs`` at a time, continuing past failures; write ``index.html``,
+    ``manifest.json`` and the Excel workbook; return this run's outcomes."""
+    started_at = time.time()
+    pool = RendererPool(jobs, notebook)  # the kernels boot while the tables are read
+    try:
+        # Load inputs.
+        tables, scores_manifest, totals = _scores_for(processed_dir, year)
+        names = dict(zip(totals["province_code"], totals["province"], strict=True))
+        previous = previous_manifest(out_dir)
+        codes = select_codes(
+            totals["province_code"].to_list(), year, out_dir, provinces, only_failed
+        )
+        tasks = _tasks_for(codes, names, year)
+    except BaseException:
+        pool.cancel()
+        raise
+    if on_start is not None:
+        on_start(len(tasks))
+    # Process data.
+    settings = {
+        "year": year,
+        "processed_dir": Path(processed_dir),
+        "lang": lang,
+        "failures_path": failures_path if failures_path and Path(failures_path).exists() else None,
+        "out_dir": Path(out_dir),
+    }
+    workbook: dict[str, Path] = {}
 
-    tables, manifest = read_processed(processed_dir)
-    totals = tables["totals"].filter(pl.col("period") == str(year))
-    if totals.is_empty():
-        raise LookupError(f"no scores for {year} in {processed_dir}: run `cchc score` first")
-    chosen = (
-        [resolve_province(p, str(year)).code for p in provinces]
-        if provinces
-        else totals["province_code"].to_list()
+    def write_workbook() -> None:  # in this thread, while the kernels render
+        from cchc_analysis.workbook import write_workbook as write
+
+        workbook["path"] = write(tables, year, Path(out_dir), lang, scores_manifest)
+
+    try:
+        outcomes = pool.run(tasks, settings, on_done, write_workbook)
+    except BaseException:
+        pool.cancel()
+        raise
+    # Save outputs.
+    from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.reproduce import SNAPSHOT, snapshot_scores
+
+    snapshot_scores(Path(processed_dir), Path(out_dir))  # for `cchc verify` later
+    entries = merge_entries(previous, outcomes, out_dir, year, lang)
+    write_index(totals, entries, scores_manifest, Path(out_dir), year, lang, workbook["path"].name)
+    settings["notebook"] = Path(notebook)
+    write_manifest(
+        Path(out_dir),
+        {
+            "year": year,
+            "lang": lang,
+            "jobs": jobs,
+            "started_at": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started_at)),
+            "seconds": round(time.time() - started_at, 3),
+            "only_failed": only_failed,
+            "parameters": {
+                k: str(v) if isinstance(v, Path) else v
+                for k, v in settings.items()
+                if k != "out_dir"
+            },
+            "notebook_sha256": sha256_of(Path(notebook)),
+            "workbook": workbook["path"].name,
+            "scores_snapshot": SNAPSHOT,
+            "scores_manifest": scores_manifest,
+            **_render_environment(),
+        },
+        entries,
     )
-    names = dict(zip(totals["province_code"], totals["province"], strict=True))
-    tasks = [
-        (code, names.get(code, code), year, str(processed_dir), str(out_dir), lang, str(notebook))
-        for code in chosen
-    ]
-    outcomes: list[RenderOutcome] = []
-    # "spawn": forking a process that already runs Polars' thread pool can deadlock the child.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context) as pool:
-        futures = [pool.submit(_render_one, task) for task in tasks]
-        for future in as_completed(futures):
-            outcome = future.result()
-            outcomes.append(outcome)
-            if on_done is not None:
-                on_done(outcome)
-    outcomes.sort(key=lambda o: o.province_code)
-    write_index(totals, outcomes, manifest, Path(out_dir), year, lang)
     return outcomes
 
 
-def write_index(
-    totals: pl.DataFrame,
+def _scores_for(processed_dir: Path, year: int) -> tuple[dict[str, Any], dict[str, Any], Any]:
+    """Return (score tables, scores manifest, the year's totals); LookupError when none."""
+    import polars as pl
+
+    from cchc_analysis.report import read_processed
+
+    tables, manifest = read_processed(processed_dir, str(year))
+    totals = tables["totals"].filter(pl.col("period") == str(year))
+    if totals.is_empty():
+        raise LookupError(f"no scores for {year} in {processed_dir}: run `cchc score` first")
+    return tables, manifest, totals
+
+
+def _render_environment() -> dict[str, str]:
+    from cchc_analysis import __version__
+    from cchc_analysis.pipeline import git_commit
+
+    return {"package_version": __version__, "git_commit": git_commit()}
+
+
+def merge_entries(
+    previous: dict[str, Any],
     outcomes: list[RenderOutcome],
+    out_dir: Path,
+    year: int,
+    lang: str,
+) -> list[dict[str, Any]]:
+    """Return the manifest's report entries: this run's outcomes, plus the previous batch's
+    entries (same year and language) for provinces not rendered now, sorted by code."""
+    from cchc_analysis.outputs import sha256_of
+
+    now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    entries = {
+        o.province_code: {
+            "province_code": o.province_code,
+            "province": o.province,
+            "html": o.html_path and Path(o.html_path).name,
+            "sha256": o.html_path and sha256_of(Path(o.html_path)),
+            "seconds": round(o.seconds, 3),
+            "error": o.error,
+            "rendered_at": now,
+        }
+        for o in outcomes
+    }
+    if previous.get("year") == year and previous.get("lang") == lang:
+        for entry in previous.get("reports", []):
+            kept = entry.get("html") and (Path(out_dir) / entry["html"]).exists()
+            if entry["province_code"] not in entries and (kept or entry.get("error")):
+                entries[entry["province_code"]] = entry
+    return [entries[code] for code in sorted(entries)]
+
+
+def write_manifest(out_dir: Path, run: dict[str, Any], entries: list[dict[str, Any]]) -> Path:
+    """Write ``manifest.json``: the run (parameters, versions, timings) and every report."""
+    from cchc_analysis.outputs import atomic_write_json
+
+    failed = [e["province_code"] for e in entries if e.get("error")]
+    return atomic_write_json(
+        Path(out_dir) / MANIFEST_FILE,
+        {
+            **run,
+            "summary": {
+                "reports": len(entries),
+                "ok": len(entries) - len(failed),
+                "failed": failed,
+            },
+            "reports": entries,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- index page
+
+
+def _cell(value: Any, lang: str, decimals: int = 2, signed: bool = False) -> str:
+    """Return a numeric table cell whose ``data-sort`` holds the raw number."""
+    if value is None:
+        return "<td class='num' data-sort=''>–</td>"
+    shown = number(value, lang, decimals)
+    if signed and value > 0:
+        shown = "+" + shown
+    return f"<td class='num' data-sort='{value}'>{shown}</td>"
+
+
+def write_index(
+    totals: Any,
+    entries: list[dict[str, Any]],
     manifest: dict[str, Any],
     out_dir: Path,
     year: int,
     lang: str,
+    workbook_name: str | None = None,
 ) -> Path:
-    """Write ``index.html`` (ranking table linking every report) and ``manifest.json``."""
+    """Write ``index.html``: the ranking table (sortable by any column, a few lines of inline
+    script, nothing fetched) linking every report written; return its path."""
+    from cchc_analysis.outputs import atomic_write_text
     from cchc_analysis.registry import regions_frame
 
     regions = dict(zip(regions_frame()["id"], regions_frame()[f"name_{lang}"], strict=True))
-    rendered = {o.province_code: o for o in outcomes}
+    by_code = {e["province_code"]: e for e in entries}
     rows = []
     for r in totals.sort("rank", "province_code").iter_rows(named=True):
-        outcome = rendered.get(r["province_code"])
+        entry = by_code.get(r["province_code"], {})
         name = html.escape(r["province"])
-        if outcome and outcome.html_path:
-            name = f'<a href="{html.escape(Path(outcome.html_path).name)}">{name}</a>'
-        elif outcome:
-            name += ' <span class="failed">(render failed)</span>'
+        if entry.get("html") and (Path(out_dir) / entry["html"]).exists():
+            name = f'<a href="{html.escape(entry["html"])}">{name}</a>'
+        elif entry.get("error"):
+            name += f' <span class="failed">{html.escape(text("render_failed", lang))}</span>'
         rows.append(
-            f"<tr><td class='num'>{r['rank']}</td><td>{name}</td>"
+            f"<tr>{_cell(r['rank'], lang, 0)}"
+            f"<td data-sort='{html.escape(r['province'])}'>{name}</td>"
             f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td>"
-            f"<td class='num'>{number(r['index_pct'], lang)}</td>"
-            f"<td>{html.escape(r['grade'] or '')}</td></tr>"
+            f"{_cell(r['index_pct'], lang)}"
+            f"<td>{html.escape(r['grade'] or '')}</td>"
+            f"{_cell(r.get('change_points'), lang, signed=True)}"
+            f"{_cell(r.get('change_places'), lang, 0, signed=True)}</tr>"
         )
+    keys = (
+        "rank",
+        "province",
+        "region",
+        "index_pct",
+        "grade",
+        "change_points_col",
+        "change_places_col",
+    )
+    kinds = ("num", "text", "text", "num", "text", "num", "num")
+    head = "".join(
+        f'<th scope="col" data-type="{kind}" tabindex="0" aria-sort="none">'
+        f"{html.escape(text(k, lang))}</th>"
+        for k, kind in zip(keys, kinds, strict=True)
+    )
     banner = (
         f'<div class="banner">{html.escape(text("synthetic_banner", lang))}</div>'
         if manifest.get("synthetic")
         else ""
     )
-    head = "".join(
-        f"<th>{html.escape(text(k, lang))}</th>"
-        for k in ("rank", "province", "region", "index_pct", "grade")
-    )
+    ok = sum(1 for e in entries if e.get("html") and not e.get("error"))
+    link = html.escape(text("workbook_link", lang))
+    workbook = f'<p><a href="{html.escape(workbook_name)}">{link}</a></p>' if workbook_name else ""
+    summary = text("reports_written", lang, ok=ok, n=totals.height)
     page = f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(text("index_heading", lang))} {year}</title>
 <style>
 {INDEX_CSS}
 </style></head><body>
 <h1>{html.escape(text("index_heading", lang))} — {year}</h1>
 {banner}
-<table><thead><tr>{head}</tr></thead><tbody>
+<p>{html.escape(summary)}. {html.escape(text("sort_hint", lang))}</p>
+{workbook}
+<table id="ranking" class="sortable"><thead><tr>{head}</tr></thead><tbody>
 {"".join(rows)}
 </tbody></table>
+<script>
+{INDEX_JS}
+</script>
 </body></html>
 """
-    index = atomic_write_text(Path(out_dir) / "index.html", page)
-    atomic_write_json(
-        Path(out_dir) / "manifest.json",
-        {
-            "year": year,
-            "lang": lang,
-            "scores_manifest": manifest,
-            "reports": [
-                {
-                    "province_code": o.province_code,
-                    "province": o.province,
-                    "html": o.html_path and Path(o.html_path).name,
-                    "seconds": round(o.seconds, 3),
-                    "error": o.error,
-                }
-                for o in outcomes
-            ],
-        },
-    )
-    return index
+    return atomic_write_text(Path(out_dir) / "index.html", page)

@@ -68,8 +68,9 @@ def compare_tables(recorded_dir: Path, recomputed_dir: Path) -> list[Difference]
     present in only one of them)."""
     differences: list[Difference] = []
     for name, (keys, values) in RESULT_TABLES.items():
-        old = pl.read_parquet(Path(recorded_dir) / f"scores_{name}.parquet")
-        new = pl.read_parquet(Path(recomputed_dir) / f"scores_{name}.parquet")
+        # Labels may be stored as categoricals: compare them as text.
+        old = _as_text(pl.read_parquet(Path(recorded_dir) / f"scores_{name}.parquet"))
+        new = _as_text(pl.read_parquet(Path(recomputed_dir) / f"scores_{name}.parquet"))
         joined = old.select(*keys, "province", *values).join(
             new.select(*keys, *values), on=keys, how="full", suffix="_new", coalesce=True
         )
@@ -88,6 +89,10 @@ def compare_tables(recorded_dir: Path, recomputed_dir: Path) -> list[Difference]
                         )
                     )
     return differences
+
+
+def _as_text(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
 
 
 def _differs(before: Any, after: Any) -> bool:

@@ -1,0 +1,111 @@
+"""The index and a report opened in a real headless Chromium, as a reader opens them: the charts
+have drawn marks, the console is clean, nothing is requested beyond the local files, the
+ranking sorts when a heading is clicked. Screenshots are saved in the test's temporary folder.
+
+Chromium is Debian's ``chromium`` (installed with apt-get when missing); the tests skip, saying
+why, only when it cannot be installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.pipeline import run_score, run_validate
+from cchc_analysis.render import render_reports
+from tests.chromium import Chromium, ensure_chromium
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    path, why = ensure_chromium()
+    if path is None:
+        pytest.skip(why)
+    return path
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory, three_province_csv):
+    """The three-province fixture validated, scored and rendered (index, reports)."""
+    processed = tmp_path_factory.mktemp("processed")
+    assert run_validate([three_province_csv], processed, processed).ok
+    run_score(processed / "indicators.parquet", "par-index-illustrative", processed)
+    out = tmp_path_factory.mktemp("reports") / "2025"
+    outcomes = render_reports(2025, processed, out, jobs=2)
+    assert all(o.error is None for o in outcomes), outcomes
+    return out
+
+
+@pytest.fixture
+def browser(chromium_path, tmp_path):
+    chromium = Chromium(chromium_path, tmp_path / "profile")
+    yield chromium
+    chromium.close()
+
+
+def _only_local(requests: list[str]) -> list[str]:
+    """Return the requests that are not local files (none may be)."""
+    return [url for url in requests if not url.startswith("file://")]
+
+
+def test_a_report_draws_its_charts_offline(browser, batch, tmp_path):
+    log = browser.open((batch / "25-phu_tho.html").as_uri())
+    assert log.errors() == []
+    assert log.requests and _only_local(log.requests) == []
+    charts = browser.evaluate(
+        "Array.from(document.querySelectorAll('figure.cchc-chart svg')).map(svg => "
+        "svg.querySelectorAll('path, rect, line').length)"
+    )
+    assert len(charts) == 3 and all(marks > 10 for marks in charts), charts
+    drawn = browser.evaluate(
+        "Array.from(document.querySelectorAll('figure.cchc-chart svg')).map(svg => "
+        "{const b = svg.getBoundingClientRect(); return b.width * b.height})"
+    )
+    assert all(area > 10_000 for area in drawn), drawn
+    # Vietnamese text is drawn as text (with the fonts the page names), with its diacritics.
+    labels = browser.evaluate(
+        "Array.from(document.querySelectorAll('figure.cchc-chart svg text')).map(t => t.textContent)"
+    )
+    assert "Phú Thọ" in labels and "Đồng Tháp" in labels
+    width = browser.evaluate(
+        "(() => {const t = Array.from(document.querySelectorAll('figure.cchc-chart svg text'))"
+        ".find(t => t.textContent === 'Đồng Tháp'); return t.getComputedTextLength()})()"
+    )
+    assert width > 20
+    assert browser.evaluate("document.documentElement.lang") == "vi"
+    assert browser.evaluate("document.querySelectorAll('script').length") == 0
+    shot = browser.screenshot(tmp_path / "25-phu_tho.png")
+    assert shot.stat().st_size > 50_000
+
+
+def test_the_index_links_every_report_and_sorts(browser, batch, tmp_path):
+    log = browser.open((batch / "index.html").as_uri())
+    assert log.errors() == []
+    assert _only_local(log.requests) == []
+    links = browser.evaluate(
+        "Array.from(document.querySelectorAll('#ranking a')).map(a => a.getAttribute('href'))"
+    )
+    assert sorted(links) == ["01-ha_noi.html", "25-phu_tho.html", "82-dong_thap.html"]
+    ranks = "Array.from(document.querySelectorAll('#ranking tbody tr')).map(r => r.cells[0].textContent)"
+    assert browser.evaluate(ranks) == ["1", "2", "3"]
+    heading = "document.querySelectorAll('#ranking th')[3]"  # the index column
+    browser.evaluate(f"{heading}.click()")
+    assert browser.evaluate(f"{heading}.getAttribute('aria-sort')") == "ascending"
+    assert browser.evaluate(ranks) == ["3", "2", "1"]
+    browser.evaluate(f"{heading}.click()")
+    assert browser.evaluate(ranks) == ["1", "2", "3"]
+    names = "Array.from(document.querySelectorAll('#ranking tbody tr')).map(r => r.cells[1].textContent)"
+    browser.evaluate("document.querySelectorAll('#ranking th')[1].click()")
+    assert browser.evaluate(names) == [
+        "Đồng Tháp",
+        "Hà Nội",
+        "Phú Thọ",
+    ]  # Vietnamese order: Đ after D
+    assert log.errors() == [] and browser.page_log().errors() == []
+    browser.screenshot(tmp_path / "index.png")
+    # Following a link opens the report from disk.
+    browser.evaluate("document.querySelector('#ranking a[href=\"82-dong_thap.html\"]').click()")
+    browser.wait_for("Page.loadEventFired")
+    assert browser.evaluate("document.title").endswith("Đồng Tháp 2025")
+    assert _only_local(browser.page_log().requests) == []
