@@ -24,9 +24,11 @@ reports: $(VENV)/.synced
 	$(VENV)/bin/cchc score
 	$(VENV)/bin/cchc reports --year $(YEAR) --jobs $(JOBS)
 
-## Set up .venv with the dev tools and run the test suite (notebook execution included)
+## Set up .venv with the dev tools, then ruff, mypy and the test suite (notebooks and a browser included)
 test: $(VENV)/.synced-dev
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy src
 	$(VENV)/bin/python -m pytest
 
 ## Start JupyterLab with the project's kernel (its own environment, .venv-lab)

@@ -10,8 +10,14 @@ def test_two_runs_write_identical_bytes(tmp_path, three_province_csv):
         assert run_validate([three_province_csv], out, out / "validation").ok
         run_score(out / "indicators.parquet", "par-index-illustrative", out)
         outputs.append(out)
-    names = ["indicators.parquet", "scores_totals.parquet", "scores_domains.parquet",
-             "scores_criteria.parquet", "scores_totals.csv", "scores_criteria.csv"]
+    names = [
+        "indicators.parquet",
+        "scores_totals.parquet",
+        "scores_domains.parquet",
+        "scores_criteria.parquet",
+        "scores_totals.csv",
+        "scores_criteria.csv",
+    ]
     for name in names:
         assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
     first = (outputs[0] / "_manifest.json").read_text(encoding="utf-8")

@@ -352,8 +352,10 @@ def verify(
     for difference in differences[:limit]:
         typer.echo(f"  {difference}", err=True)
     typer.echo("provinces affected: " + ", ".join(affected_provinces(differences)), err=True)
-    typer.echo("likely cause: " + ("; ".join(causes) or "unknown (same inputs, rubric and "
-                                                        "packages)"), err=True)
+    typer.echo(
+        "likely cause: " + ("; ".join(causes) or "unknown (same inputs, rubric and packages)"),
+        err=True,
+    )
     raise typer.Exit(1)
 
 
