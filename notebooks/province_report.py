@@ -50,6 +50,9 @@ report.indicators_section(view)
 report.ranking_section(view)
 
 # %%
+report.uncertainty_section(view)
+
+# %%
 report.trend_section(view)
 
 # %%

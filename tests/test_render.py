@@ -289,3 +289,18 @@ class TestCli:
         assert (tmp_path / "r" / "01-ha_noi.html").exists()
         manifest = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["summary"]["failed"] == ["96"]
+
+
+@pytest.mark.slow
+def test_a_report_states_its_rank_with_the_interval(batch, processed):
+    import polars as pl
+
+    intervals = pl.read_parquet(processed / "uncertainty_intervals.parquet")
+    phu_tho = intervals.filter((pl.col("period") == "2025") & (pl.col("province_code") == "25"))
+    page = next(Path(batch).glob("25-*.html")).read_text(encoding="utf-8")
+    sentence = re.search(r"hạng (\d+), khoảng 90 %: (\d+)–(\d+)", page)
+    assert sentence is not None
+    rank, low, high = map(int, sentence.groups())
+    assert (rank, low, high) == phu_tho.select("nominal_rank", "rank_lo", "rank_hi").row(0)
+    assert low <= rank <= high
+    assert "xác suất" in page

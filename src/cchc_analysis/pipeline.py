@@ -235,6 +235,41 @@ def run_manifest(
     }
 
 
+UNCERTAINTY_RUNS = 1000
+UNCERTAINTY_SEED = 20250701
+
+
+def write_rank_uncertainty(
+    indicators: pl.DataFrame, rubric_name: str, totals: pl.DataFrame, out: Path
+) -> dict[str, Path]:
+    """When the methodology declares its uncertain inputs, write every annual period's rank
+    intervals and grade-band probabilities (1,000 replications, fixed seed) beside the scores,
+    for the reports; return the paths written (none without a declaration)."""
+    from cchc_analysis.rubric import load_rubric
+    from cchc_analysis.uncertainty import load_spec, rank_uncertainty, spec_path
+
+    if not spec_path(rubric_name).exists():
+        return {}
+    periods = sorted(p for p in totals["period"].unique().to_list() if len(p) == 4)
+    result = rank_uncertainty(
+        indicators,
+        load_rubric(rubric_name),
+        load_spec(rubric_name),
+        UNCERTAINTY_RUNS,
+        UNCERTAINTY_SEED,
+        periods,
+    )
+    paths = {
+        "uncertainty_intervals": out / "uncertainty_intervals.parquet",
+        "uncertainty_bands": out / "uncertainty_bands.parquet",
+    }
+    atomic_write_parquet(
+        paths["uncertainty_intervals"], result.intervals.sort("period", "province_code")
+    )
+    atomic_write_parquet(paths["uncertainty_bands"], result.bands.sort(*result.bands.columns[:3]))
+    return paths
+
+
 class InputRejected(ValueError):
     """An input table with validation errors; ``failures`` is the failures table."""
 
@@ -293,6 +328,7 @@ def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[st
     for name, frame in tables.items():
         atomic_write_parquet(paths[name], frame)
         atomic_write_bytes_csv(paths[name].with_suffix(".csv"), frame)
+    paths |= write_rank_uncertainty(indicators, rubric_name, tables["totals"], out)
     parameters = {"indicators": str(indicators_path), "methodology": rubric_name, "out": str(out)}
     atomic_write_json(
         out / "_manifest.json", run_manifest(indicators, rubric_name, paths, parameters)

@@ -690,6 +690,33 @@ def _trend_note(view: ReportView) -> str:
     return f'<p class="cchc-note">{_e(text("trend_note_merged", view.lang, names=names))}</p>'
 
 
+def uncertainty_section(view: ReportView) -> Html:
+    """Return the rank with its 90 % interval, the grade-band probability and every province's
+    interval with this one highlighted (from ``uncertainty_intervals.parquet`` beside the
+    scores); says so when the methodology declares no uncertain inputs."""
+    from cchc_analysis import uncertainty
+
+    path = Path(str(view.parameters.get("processed_dir", ""))) / "uncertainty_intervals.parquet"
+    lang = view.lang
+    if not path.exists():
+        return _section(
+            "uncertainty_heading",
+            lang,
+            f'<p class="cchc-note">{_e(text("uncertainty_missing", lang))}</p>',
+        )
+    intervals = pl.read_parquet(path).filter(pl.col("period") == str(view.year))
+    code = view.province.code
+    sentence = uncertainty.rank_interval_text(intervals, code, lang, str(view.year))
+    grades = uncertainty.grade_probability_text(intervals, code, lang, str(view.year))
+    chart = uncertainty.plot_rank_intervals(intervals, code, lang, str(view.year))
+    figure = _charts().figure_html(chart, lang, text("uncertainty_caption", lang))
+    body = (
+        f'<p class="cchc-lead">{_e(sentence)}. {_e(grades)}.</p>{figure}'
+        f'<p class="cchc-note">{_e(text("uncertainty_note", lang))}</p>'
+    )
+    return _section("uncertainty_heading", lang, body)
+
+
 def trend_section(view: ReportView) -> Html:
     """Return the index across years (predecessors before the merger dashed and named) and
     the sentence saying how the years before the merger are drawn."""
