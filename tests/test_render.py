@@ -304,3 +304,24 @@ def test_a_report_states_its_rank_with_the_interval(batch, processed):
     assert (rank, low, high) == phu_tho.select("nominal_rank", "rank_lo", "rank_hi").row(0)
     assert low <= rank <= high
     assert "xác suất" in page
+
+
+@pytest.mark.slow
+def test_two_renders_of_a_report_are_byte_identical(processed, tmp_path):
+    pages = []
+    for run in ("first", "second"):
+        done = _cli(
+            "report",
+            "Phú Thọ",
+            "--year",
+            2025,
+            "--processed",
+            processed,
+            "--out",
+            tmp_path / run,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, done.stderr
+        pages.append((tmp_path / run / "25-phu_tho.html").read_bytes())
+    # nothing in a report depends on when it was rendered: no timestamp to mask
+    assert pages[0] == pages[1]

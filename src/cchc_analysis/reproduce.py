@@ -13,6 +13,13 @@ import polars as pl
 RESULT_TABLES = {
     "totals": (["period", "province_code"], ["points", "index_pct", "rank", "grade"]),
     "criteria": (["period", "province_code", "criterion_id"], ["points", "max_points"]),
+    # the rank intervals drawn in every report (written when the methodology declares them)
+    "uncertainty_intervals": (["period", "province_code"], ["rank_lo", "rank_hi", "median_rank"]),
+}
+TABLE_FILES = {
+    "totals": "scores_totals.parquet",
+    "criteria": "scores_criteria.parquet",
+    "uncertainty_intervals": "uncertainty_intervals.parquet",
 }
 
 
@@ -68,9 +75,16 @@ def compare_tables(recorded_dir: Path, recomputed_dir: Path) -> list[Difference]
     present in only one of them)."""
     differences: list[Difference] = []
     for name, (keys, values) in RESULT_TABLES.items():
+        old_path, new_path = (Path(d) / TABLE_FILES[name] for d in (recorded_dir, recomputed_dir))
+        if not old_path.exists() and not new_path.exists():
+            continue
+        if not (old_path.exists() and new_path.exists()):
+            differences.append(
+                Difference(name, None, None, "table present", old_path.exists(), new_path.exists())
+            )
+            continue
         # Labels may be stored as categoricals: compare them as text.
-        old = _as_text(pl.read_parquet(Path(recorded_dir) / f"scores_{name}.parquet"))
-        new = _as_text(pl.read_parquet(Path(recomputed_dir) / f"scores_{name}.parquet"))
+        old, new = _as_text(pl.read_parquet(old_path)), _as_text(pl.read_parquet(new_path))
         joined = old.select(*keys, "province", *values).join(
             new.select(*keys, *values), on=keys, how="full", suffix="_new", coalesce=True
         )
@@ -148,10 +162,9 @@ def snapshot_scores(processed_dir: Path, reports_dir: Path) -> Path:
     from cchc_analysis.outputs import atomic_write_bytes
 
     target = Path(reports_dir) / SNAPSHOT
-    for name in [
-        *(f"scores_{t}.parquet" for t in ("totals", "domains", "criteria")),
-        "_manifest.json",
-    ]:
+    names = [f"scores_{t}.parquet" for t in ("totals", "domains", "criteria")]
+    names += ["uncertainty_intervals.parquet", "uncertainty_bands.parquet", "_manifest.json"]
+    for name in names:
         source = Path(processed_dir) / name
         if source.exists():
             atomic_write_bytes(target / name, source.read_bytes())
