@@ -97,7 +97,7 @@ def compare_tables(recorded_dir: Path, recomputed_dir: Path) -> list[Difference]
                             name,
                             row["period"],
                             row["province"] or row["province_code"],
-                            value if name == "totals" else f"{row['criterion_id']} {value}",
+                            f"{row['criterion_id']} {value}" if "criterion_id" in row else value,
                             before,
                             after,
                         )
