@@ -57,7 +57,8 @@ def test_a_report_draws_its_charts_offline(browser, batch, tmp_path):
         "Array.from(document.querySelectorAll('figure.cchc-chart svg')).map(svg => "
         "svg.querySelectorAll('path, rect, line').length)"
     )
-    assert len(charts) == 3 and all(marks > 10 for marks in charts), charts
+    # profile, ranking, rank intervals, trend
+    assert len(charts) == 4 and all(marks > 10 for marks in charts), charts
     drawn = browser.evaluate(
         "Array.from(document.querySelectorAll('figure.cchc-chart svg')).map(svg => "
         "{const b = svg.getBoundingClientRect(); return b.width * b.height})"
