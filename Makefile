@@ -33,7 +33,7 @@ test: $(VENV)/.synced-dev
 
 ## Start JupyterLab with the project's kernel (its own environment, .venv-lab)
 lab: $(LAB_VENV)/.synced
-	$(LAB_VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(LAB_VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Regenerate the synthetic demo data (byte-identical for the same seed)
 demo-data: $(VENV)/.synced
