@@ -46,6 +46,7 @@ from typing import Any
 import polars as pl
 
 from cchc_analysis.periods import Period, PeriodError, parse_period
+from cchc_analysis.validate import FAILURE_COLUMNS
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -85,19 +86,7 @@ FIGURE_COLUMNS: dict[str, Any] = {
     "cue": pl.String,
     "confidence": pl.Float64,
 }
-WARNING_COLUMNS: dict[str, Any] = {
-    "file": pl.String,
-    "row": pl.Int64,
-    "province": pl.String,
-    "period": pl.String,
-    "indicator": pl.String,
-    "column": pl.String,
-    "value": pl.String,
-    "rule": pl.String,
-    "severity": pl.String,
-    "message_vi": pl.String,
-    "message_en": pl.String,
-}
+WARNING_COLUMNS: dict[str, Any] = dict(FAILURE_COLUMNS)  # the failures table's columns
 PROVINCE_SCOPE = "province"
 _HIDE = "_"
 

@@ -983,6 +983,29 @@ def _canonical_period_or_none(text: str | None) -> str | None:
         return None
 
 
+def with_provinces(frame: pl.DataFrame) -> pl.DataFrame:
+    """Return ``frame`` (with province_raw and canonical period) plus province_code, province
+    and province_problem, resolving each distinct (name, period) pair once."""
+    pairs = (
+        frame.select("province_raw", "period")
+        .unique()
+        .with_columns(
+            resolved=pl.struct("province_raw", "period").map_elements(
+                lambda pair: resolve_name(pair["province_raw"], pair["period"]),
+                return_dtype=pl.Struct(
+                    {
+                        "province_code": pl.String,
+                        "province": pl.String,
+                        "province_problem": pl.String,
+                    }
+                ),
+            )
+        )
+        .unnest("resolved")
+    )
+    return frame.join(pairs, on=["province_raw", "period"], how="left", nulls_equal=True)
+
+
 def resolve_name(name: str | None, period: str | None) -> dict[str, str | None]:
     """Return province_code, province (canonical name) and province_problem (why it did not
     resolve) for a raw name in a period."""
@@ -1277,25 +1300,8 @@ def _standardise(
         )
     )
     with_periods = valued.join(periods, on="period_raw", how="left", nulls_equal=True)
-    pairs = (
-        with_periods.select("province_raw", "period")
-        .unique()
-        .with_columns(
-            resolved=pl.struct("province_raw", "period").map_elements(
-                lambda pair: resolve_name(pair["province_raw"], pair["period"]),
-                return_dtype=pl.Struct(
-                    {
-                        "province_code": pl.String,
-                        "province": pl.String,
-                        "province_problem": pl.String,
-                    }
-                ),
-            )
-        )
-        .unnest("resolved")
-    )
     out = (
-        with_periods.join(pairs, on=["province_raw", "period"], how="left", nulls_equal=True)
+        with_provinces(with_periods)
         .with_columns(year=pl.col("period").str.slice(0, 4).cast(pl.Int32, strict=False))
         .sort("file", "row", "column", maintain_order=True)
         .select(

@@ -643,7 +643,7 @@ def published_table_specs() -> dict[str, dict[str, Any]]:
 def _published_frame(table: pl.DataFrame, spec: dict[str, Any]) -> pl.DataFrame:
     """Return the table with ROW_ID, resolved province, canonical period and the derived
     columns the published-scores rules check."""
-    from cchc_analysis.load import resolve_name
+    from cchc_analysis.load import with_provinces
     from cchc_analysis.periods import PeriodError, parse_period
 
     def period_of(text: str | None) -> str | None:
@@ -661,27 +661,8 @@ def _published_frame(table: pl.DataFrame, spec: dict[str, Any]) -> pl.DataFrame:
     ).with_columns(
         period=pl.col("period_raw").map_elements(period_of, return_dtype=pl.String),
     )
-    pairs = (
-        frame.select("province_raw", "period")
-        .unique()
-        .with_columns(
-            resolved=pl.struct("province_raw", "period").map_elements(
-                lambda pair: resolve_name(pair["province_raw"], pair["period"]),
-                return_dtype=pl.Struct(
-                    {
-                        "province_code": pl.String,
-                        "province": pl.String,
-                        "province_problem": pl.String,
-                    }
-                ),
-            )
-        )
-        .unnest("resolved")
-    )
     missing = pl.sum_horizontal([c.is_null().cast(pl.Int32) for c in components])
-    return frame.join(
-        pairs, on=["province_raw", "period"], how="left", nulls_equal=True
-    ).with_columns(
+    return with_provinces(frame).with_columns(
         components_missing=pl.when(total.is_not_null()).then(missing),
         component_max=pl.max_horizontal(components),
         component_min=pl.min_horizontal(components),
