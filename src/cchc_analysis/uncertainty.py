@@ -1198,7 +1198,7 @@ def plot_rank_intervals(
         alt.Tooltip("median_rank:Q", title=words["median"]),
         alt.Tooltip("interval:N", title=words["interval"]),
     ]
-    base = alt.Chart(data.to_pandas()).encode(y=y, tooltip=tooltip)
+    base = alt.Chart(data.drop("period", "year")).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(height=5).encode(
         x=alt.X("rank_lo:Q", scale=x_scale, title=words["rank"]),
         x2="rank_hi:Q",
