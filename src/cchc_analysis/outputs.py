@@ -66,6 +66,12 @@ def atomic_write_json(target: Path, payload: dict[str, Any]) -> Path:
     )
 
 
+def atomic_write_csv(target: Path, frame: pl.DataFrame) -> Path:
+    """Write ``frame`` as UTF-8 CSV with a BOM (so Excel shows Vietnamese) atomically;
+    return ``target``."""
+    return atomic_write_bytes(target, b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8"))
+
+
 def sha256_of(path: Path) -> str:
     """Return the hex sha256 of a file's bytes."""
     digest = hashlib.sha256()
@@ -75,6 +81,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def sha256_bytes(data: bytes) -> str:
+    """Return the hex sha256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def sha256_text(text: str) -> str:
     """Return the hex sha256 of a UTF-8 text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_bytes(text.encode("utf-8"))

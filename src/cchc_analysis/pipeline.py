@@ -14,9 +14,10 @@ import polars as pl
 
 from cchc_analysis import __version__
 from cchc_analysis.outputs import (
-    atomic_path,
+    atomic_write_csv,
     atomic_write_json,
     atomic_write_parquet,
+    sha256_bytes,
     sha256_of,
     sha256_text,
 )
@@ -86,12 +87,12 @@ def run_validate(
         accepted, rejected = result.split()
         # Save outputs.
         replace_folder(docs, Path(failures_dir) / "data_docs")
-    atomic_write_bytes_csv(Path(failures_dir) / FAILURES_FILE, result.failures)
+    atomic_write_csv(Path(failures_dir) / FAILURES_FILE, result.failures)
     if result.ok or quarantine:
         atomic_write_parquet(Path(out_dir) / INDICATORS_FILE, _processed_columns(accepted))
         quarantine_file = Path(out_dir) / "quarantine" / QUARANTINE_FILE
         if quarantine and not rejected.is_empty():
-            atomic_write_bytes_csv(quarantine_file, _quarantine_columns(rejected))
+            atomic_write_csv(quarantine_file, _quarantine_columns(rejected))
         elif quarantine_file.exists():
             quarantine_file.unlink()  # a clean run leaves no stale quarantine behind
     return result
@@ -141,13 +142,6 @@ def _quarantine_columns(rows: pl.DataFrame) -> pl.DataFrame:
     ).sort("file", "row", "column")
 
 
-def atomic_write_bytes_csv(target: Path, frame: pl.DataFrame) -> Path:
-    """Write ``frame`` as UTF-8 CSV (with BOM, so Excel shows Vietnamese) atomically."""
-    with atomic_path(target) as temporary:
-        temporary.write_bytes(b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8"))
-    return target
-
-
 PINNED_PACKAGES = (
     "polars",
     "pyarrow",
@@ -186,13 +180,6 @@ def _data_file_hashes() -> dict[str, str]:
         for item in sorted(folder.iterdir(), key=lambda i: i.name)
         if item.name.endswith((".csv", ".yaml"))
     }
-
-
-def sha256_bytes(data: bytes) -> str:
-    """Return the hex sha256 of bytes."""
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
 
 
 def _lock_hash() -> str | None:
@@ -327,7 +314,7 @@ def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[st
     paths = {name: out / f"scores_{name}.parquet" for name in tables}
     for name, frame in tables.items():
         atomic_write_parquet(paths[name], frame)
-        atomic_write_bytes_csv(paths[name].with_suffix(".csv"), frame)
+        atomic_write_csv(paths[name].with_suffix(".csv"), frame)
     paths |= write_rank_uncertainty(indicators, rubric_name, tables["totals"], out)
     parameters = {"indicators": str(indicators_path), "methodology": rubric_name, "out": str(out)}
     atomic_write_json(

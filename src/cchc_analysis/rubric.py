@@ -286,8 +286,9 @@ def _check_indicators(rubric: Rubric, source: str) -> None:
             )
 
 
-def _format_error(source: str, error: ValidationError) -> str:
-    lines = [f"{source}: the rubric breaks the schema"]
+def schema_error_message(source: str, error: ValidationError, what: str = "rubric") -> str:
+    """Return a schema error as lines naming each broken key (``domains.0.max_points: …``)."""
+    lines = [f"{source}: the {what} breaks the schema"]
     for item in error.errors():
         key = ".".join(str(part) for part in item["loc"])
         lines.append(f"  - {key or '(top level)'}: {item['msg']}")
@@ -305,7 +306,7 @@ def parse_rubric(text: str, source: str = "<rubric>") -> Rubric:
     try:
         rubric = Rubric.model_validate(data)
     except ValidationError as exc:
-        raise RubricError(_format_error(source, exc)) from None
+        raise RubricError(schema_error_message(source, exc)) from None
     _check_indicators(rubric, source)
     return rubric
 

@@ -34,7 +34,7 @@ import polars as pl
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cchc_analysis.rubric import MISSING_POLICIES, MissingPolicy, Rubric
+from cchc_analysis.rubric import MISSING_POLICIES, MissingPolicy, Rubric, schema_error_message
 
 if TYPE_CHECKING:
     import altair as alt
@@ -167,14 +167,6 @@ class UncertaintySpec(_Strict):
     sources: Sources = Sources()
 
 
-def _format_error(source: str, error: ValidationError) -> str:
-    lines = [f"{source}: the uncertainty file breaks the schema"]
-    for item in error.errors():
-        key = ".".join(str(part) for part in item["loc"])
-        lines.append(f"  - {key or '(top level)'}: {item['msg']}")
-    return "\n".join(lines)
-
-
 def parse_spec(text: str, source: str = "<uncertainty>") -> UncertaintySpec:
     """Return the UncertaintySpec a YAML text describes, or raise UncertaintyError naming the
     broken key."""
@@ -187,7 +179,7 @@ def parse_spec(text: str, source: str = "<uncertainty>") -> UncertaintySpec:
     try:
         return UncertaintySpec.model_validate(data)
     except ValidationError as exc:
-        raise UncertaintyError(_format_error(source, exc)) from None
+        raise UncertaintyError(schema_error_message(source, exc, "uncertainty file")) from None
 
 
 def spec_path(methodology: str) -> Path:
@@ -1036,8 +1028,13 @@ def run_uncertainty(
     """Compute rank uncertainty for a table and methodology; write ``uncertainty_<name>``
     as Parquet and CSV (intervals, bands, summary, and with ``sensitivity`` sobol,
     sobol_by_province, domain_removal) and ``uncertainty_manifest.json``; return the paths."""
-    from cchc_analysis.outputs import atomic_write_json, atomic_write_parquet, sha256_text
-    from cchc_analysis.pipeline import atomic_write_bytes_csv, load_for_scoring
+    from cchc_analysis.outputs import (
+        atomic_write_csv,
+        atomic_write_json,
+        atomic_write_parquet,
+        sha256_text,
+    )
+    from cchc_analysis.pipeline import load_for_scoring
     from cchc_analysis.rubric import load_rubric, rubric_text
 
     indicators = load_for_scoring(Path(indicators_path))
@@ -1053,7 +1050,7 @@ def run_uncertainty(
         if frame is None:
             continue
         paths[field.name] = atomic_write_parquet(out / f"uncertainty_{field.name}.parquet", frame)
-        atomic_write_bytes_csv(out / f"uncertainty_{field.name}.csv", frame)
+        atomic_write_csv(out / f"uncertainty_{field.name}.csv", frame)
     manifest = {
         "indicators": str(indicators_path),
         "rubric": {
