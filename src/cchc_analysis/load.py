@@ -983,27 +983,43 @@ def _canonical_period_or_none(text: str | None) -> str | None:
         return None
 
 
+def _era_or_none(period: str | None) -> str | None:
+    try:
+        return parse_period(period).era if period is not None else None
+    except PeriodError:
+        return None
+
+
 def with_provinces(frame: pl.DataFrame) -> pl.DataFrame:
     """Return ``frame`` (with province_raw and canonical period) plus province_code, province
-    and province_problem, resolving each distinct (name, period) pair once."""
-    pairs = (
-        frame.select("province_raw", "period")
-        .unique()
-        .with_columns(
-            resolved=pl.struct("province_raw", "period").map_elements(
-                lambda pair: resolve_name(pair["province_raw"], pair["period"]),
-                return_dtype=pl.Struct(
-                    {
-                        "province_code": pl.String,
-                        "province": pl.String,
-                        "province_problem": pl.String,
-                    }
-                ),
-            )
-        )
-        .unnest("resolved")
+    and province_problem.
+
+    A name resolves the same way in every period of one era, so a name that resolves is
+    looked up once per era; a name that fails is looked up per period, as its problem names
+    the period."""
+    pairs = frame.select("province_raw", "period").unique()
+    eras = {p: _era_or_none(p) for p in pairs["period"].unique().to_list()}
+    found: dict[tuple[str | None, str | None], dict[str, str | None]] = {}
+
+    def resolve(name: str | None, period: str | None) -> dict[str, str | None]:
+        key = (name, eras[period])
+        if key in found:
+            return found[key]
+        result = resolve_name(name, period)
+        if result["province_problem"] is None:
+            found[key] = result
+        return result
+
+    resolved = pl.DataFrame(
+        [resolve(name, period) for name, period in pairs.iter_rows()],
+        schema={"province_code": pl.String, "province": pl.String, "province_problem": pl.String},
     )
-    return frame.join(pairs, on=["province_raw", "period"], how="left", nulls_equal=True)
+    return frame.join(
+        pl.concat([pairs, resolved], how="horizontal"),
+        on=["province_raw", "period"],
+        how="left",
+        nulls_equal=True,
+    )
 
 
 def resolve_name(name: str | None, period: str | None) -> dict[str, str | None]:

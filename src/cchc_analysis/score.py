@@ -10,6 +10,7 @@ import operator
 from dataclasses import dataclass
 from functools import reduce
 
+import numpy as np
 import polars as pl
 
 from cchc_analysis.catalogue import load_catalogue, terms
@@ -28,11 +29,15 @@ class Scores:
 
 
 def to_wide(indicators: pl.DataFrame, columns: list[str] | None = None) -> pl.DataFrame:
-    """Return one row per province × period with one Float64 column per indicator id
-    (``columns`` are added as nulls when absent, so every rubric input exists)."""
-    wide = indicators.pivot(on="indicator", index=KEYS, values="value", aggregate_function="first")
-    missing = [c for c in columns or [] if c not in wide.columns]
-    return wide.with_columns([pl.lit(None, dtype=pl.Float64).alias(c) for c in missing])
+    """Return one row per province × period with one Float64 column per indicator id: every
+    indicator, or just ``columns`` (nulls where absent, so every rubric input exists)."""
+    return indicators.pivot(
+        on="indicator",
+        on_columns=columns,
+        index=KEYS,
+        values="value",
+        aggregate_function="first",
+    )
 
 
 def _sum_of(expression: str) -> pl.Expr:
@@ -56,16 +61,6 @@ def _parts(criterion: Criterion) -> tuple[pl.Expr, pl.Expr]:
     if ratio is None:
         return pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Float64)
     return _sum_of(ratio.numerator).cast(pl.Float64), _sum_of(ratio.denominator).cast(pl.Float64)
-
-
-def _inputs_text(criterion: Criterion, lang: str) -> pl.Expr:
-    """Return the raw inputs as a reader sees them: `` (28/40)`` for a ratio, else empty."""
-    assert criterion.measure is not None
-    if criterion.measure.ratio is None:
-        return pl.lit("")
-    return pl.format(
-        " ({}/{})", _number(pl.col("numerator"), lang, 2), _number(pl.col("denominator"), lang, 2)
-    ).fill_null("")  # an imputed ratio has no counts to show
 
 
 def _number(expr: pl.Expr, lang: str, decimals: int = 2) -> pl.Expr:
@@ -143,6 +138,67 @@ _POLICY_TEXT = {
 }
 
 
+def _max_text(criterion: Criterion, lang: str) -> pl.Expr:
+    """Return the criterion's maximum as text: a literal unless it changes by year."""
+    by_year = criterion.max_points_by_year
+    if not by_year:
+        return pl.lit(_fmt(criterion.max_for(None), lang))
+    expr: pl.Expr = pl.lit(_fmt(by_year[min(by_year)], lang))
+    for year in sorted(by_year):
+        expr = (
+            pl.when(pl.col("year") >= year).then(pl.lit(_fmt(by_year[year], lang))).otherwise(expr)
+        )
+    return expr
+
+
+def _sentences(criterion: Criterion, policy: str, unit: str) -> dict[str, pl.Expr]:
+    """Return the explanation expressions, Vietnamese and English, of one criterion's rows.
+
+    Built for millions of rows: each number is printed once and given its decimal comma by
+    one replacement; what is constant for the criterion (label, rule, the sentence for a row
+    with no data, whose points are always 0) is a literal."""
+    assert criterion.measure is not None and criterion.rule is not None
+    names = ["points", "measure"]
+    if criterion.measure.ratio is not None:
+        names += ["numerator", "denominator"]
+    numbers = {name: _number(pl.col(name), "en") for name in names}
+    inputs = ", ".join(criterion.measure.inputs())
+    sentences = {}
+    for index, lang in enumerate(("vi", "en")):
+        text = {
+            name: expr.str.replace(".", ",", literal=True) if lang == "vi" else expr
+            for name, expr in numbers.items()
+        }
+        label = getattr(criterion, f"label_{lang}")
+        policy_text = _POLICY_TEXT[policy][index]
+        pieces = [text["points"], pl.lit("/"), _max_text(criterion, lang), pl.lit(f": {label} ")]
+        pieces += [text["measure"], pl.lit(unit)]
+        if criterion.measure.ratio is not None:
+            # an imputed ratio has no counts to show
+            counts = pl.concat_str(
+                [pl.lit(" ("), text["numerator"], pl.lit("/"), text["denominator"], pl.lit(")")]
+            )
+            pieces.append(counts.fill_null(""))
+        pieces += [pl.lit(": "), _rule_phrase(criterion, lang, unit)]
+        if criterion.rule.threshold_bands is not None:
+            pieces.append(pl.col("band"))
+        if policy == "impute_median":
+            pieces.append(pl.when(pl.col("imputed")).then(pl.lit(f" ({policy_text})")))
+        with_data = pl.concat_str(pieces, ignore_nulls=True)
+        missing_word = "thiếu số liệu" if lang == "vi" else "no data"
+        no_data = pl.concat_str(
+            [
+                pl.lit("0/"),
+                _max_text(criterion, lang),
+                pl.lit(f": {label}: {missing_word} ({inputs}) — {policy_text}"),
+            ]
+        )
+        sentences[f"explanation_{lang}"] = (
+            pl.when(pl.col("missing") & ~pl.col("imputed")).then(no_data).otherwise(with_data)
+        )
+    return sentences
+
+
 def score_criterion(
     wide: pl.LazyFrame,
     domain: Domain,
@@ -165,7 +221,6 @@ def score_criterion(
     measure = raw.fill_null(raw.median().over("period")) if policy == "impute_median" else raw
     frame = (
         wide.select(
-            pl.col("^_unit$"),  # the unit id, when the caller numbered the units
             *KEYS,
             _measure(criterion).alias("raw_measure"),
             numerator.alias("numerator"),
@@ -187,43 +242,12 @@ def score_criterion(
             band=pl.when(pl.col("measure").is_not_null()).then(band),
         )
     )
-    inputs = ", ".join(criterion.measure.inputs())
-    sentences = {}
-    for index, lang in enumerate(("vi", "en")):
-        label = getattr(criterion, f"label_{lang}")
-        with_data = pl.format(
-            "{}/{}: {} {}{}{}: {}{}",
-            _number(pl.col("points"), lang),
-            _number(pl.col("max_points"), lang),
-            pl.lit(label),
-            _number(pl.col("measure"), lang),
-            pl.lit(unit),
-            _inputs_text(criterion, lang),
-            _rule_phrase(criterion, lang, unit),
-            pl.col("band") if criterion.rule.threshold_bands is not None else pl.lit(""),
-        )
-        missing_word = "thiếu số liệu" if lang == "vi" else "no data"
-        policy_text = _POLICY_TEXT[policy][index]
-        no_data = pl.format(
-            "{}/{}: {}: {} ({}) — {}",
-            _number(pl.col("points").fill_null(0), lang),
-            _number(pl.col("max_points"), lang),
-            pl.lit(label),
-            pl.lit(missing_word),
-            pl.lit(inputs),
-            pl.lit(policy_text),
-        )
-        sentences[f"explanation_{lang}"] = (
-            pl.when(pl.col("imputed"))
-            .then(pl.format("{} ({})", with_data, pl.lit(policy_text)))
-            .when(pl.col("missing"))
-            .then(no_data)
-            .otherwise(with_data)
-        )
-    if not explain:  # points only: the sentences are most of the work on millions of rows
-        sentences = {k: pl.lit(None, dtype=pl.String) for k in sentences}
+    sentences = (
+        _sentences(criterion, policy, unit)
+        if explain  # points only: the sentences are most of the work on millions of rows
+        else {f"explanation_{lang}": pl.lit(None, dtype=pl.String) for lang in ("vi", "en")}
+    )
     return frame.with_columns(**sentences).select(
-        pl.col("^_unit$"),
         *KEYS,
         pl.lit(domain.id).cast(pl.Categorical).alias("domain_id"),
         pl.lit("/".join(path)).cast(pl.Categorical).alias("path"),
@@ -319,19 +343,104 @@ def _inputs(criterion: Criterion) -> list[str]:
     return criterion.measure.inputs()
 
 
+def _per_criterion(
+    criteria: pl.DataFrame, n_criteria: int, n_units: int, column: str
+) -> list[pl.Series]:
+    """Return ``column`` of the criteria table cut into one slice per criterion (zero-copy:
+    the table is criterion by criterion, each in the units' order)."""
+    return [criteria[column].slice(k * n_units, n_units) for k in range(n_criteria)]
+
+
+def _domain_sums(criteria: pl.DataFrame, n_units: int, rubric: Rubric) -> list[pl.DataFrame]:
+    """Return one frame per domain, rows in the units' order: points, maxima and counts summed
+    over its criteria. Sums run across columns of one-row-per-unit slices rather than
+    grouping millions of rows, and add in rubric order, so every run gives the same bits."""
+    columns = ("points", "max_points", "available_max", "missing", "excluded")
+    where = [domain.id for domain, _, _ in rubric.leaves()]
+    slices = {c: _per_criterion(criteria, len(where), n_units, c) for c in columns}
+    frames = []
+    for domain in rubric.domains:
+        mine = [i for i, d in enumerate(where) if d == domain.id]
+        parts = {c: pl.DataFrame([slices[c][i].alias(str(i)) for i in mine]) for c in columns}
+        frames.append(
+            pl.DataFrame(
+                {
+                    "points": parts["points"]
+                    .select(pl.sum_horizontal(pl.all()).round(9))
+                    .to_series(),
+                    "max_points": parts["max_points"].sum_horizontal(),
+                    "available_max": parts["available_max"].sum_horizontal(),
+                    "criteria_missing": parts["missing"].sum_horizontal().cast(pl.UInt32),
+                    "criteria_excluded": parts["excluded"].sum_horizontal().cast(pl.UInt32),
+                }
+            )
+        )
+    return frames
+
+
+def _domain_table(units: pl.DataFrame, per_domain: list[pl.DataFrame], rubric: Rubric):
+    """Return the domains table: one row per unit × domain, domains in rubric order within
+    each unit, with labels and the percentage of the available maximum."""
+    n_domains, n_units = len(per_domain), units.height
+    # gathers of numbers and of one single-chunk key table: strings are never shuffled twice
+    unit_of_row = pl.Series(np.repeat(np.arange(n_units), n_domains))
+    domain_major = np.arange(n_domains * n_units).reshape(n_domains, n_units)
+    values = pl.concat(per_domain, rechunk=True).select(
+        pl.all().gather(pl.Series(domain_major.T.ravel()))
+    )
+    order = pl.Series("domain_order", np.tile(np.arange(1, n_domains + 1), n_units))
+    orders = list(range(1, n_domains + 1))
+    text = {
+        name: pl.col("domain_order").replace_strict(
+            orders, [getattr(d, attribute) for d in rubric.domains], return_dtype=pl.String
+        )
+        for name, attribute in (
+            ("domain_id", "id"),
+            ("domain_label_vi", "label_vi"),
+            ("domain_label_en", "label_en"),
+        )
+    }
+    keys = units.rechunk().select(pl.all().gather(unit_of_row))
+    return (
+        pl.concat([keys, values, order.to_frame()], how="horizontal")
+        .with_columns(
+            **text,
+            pct=pl.when(pl.col("available_max") > 0)
+            .then(pl.col("points") / pl.col("available_max") * 100)
+            .round(2),
+        )
+        .select(
+            *KEYS,
+            "domain_id",
+            *values.columns,
+            "domain_label_vi",
+            "domain_label_en",
+            "domain_order",
+            "pct",
+        )
+    )
+
+
+def _sum_frames(frames: list[pl.DataFrame], column: str) -> pl.Series:
+    """Return ``column`` added across same-length frames, row by row."""
+    return pl.DataFrame([f[column].alias(str(i)) for i, f in enumerate(frames)]).sum_horizontal()
+
+
 def score_indicators(indicators: pl.DataFrame, rubric: Rubric, explain: bool = True) -> Scores:
     """Score every province × period in a standardised long indicator table with a rubric
     (``explain=False`` leaves the explanation columns empty, for large batch runs)."""
     inputs = sorted({i for _, leaf in rubric.criteria() for i in _inputs(leaf)})
-    wide = to_wide(indicators, inputs).with_row_index("_unit").lazy()
+    # units sorted once, here, so every table below comes out in period, province order
+    wide = to_wide(indicators, inputs).sort("period", "province_code", "era")
+    units = wide.select(KEYS)
     labels = {d.id: (d.label_vi, d.label_en) for d in rubric.domains}
     # One lazy query per criterion, concatenated in rubric order and run in parallel: the
-    # criteria table comes out criterion by criterion, each in the units' order. Repeated
-    # labels are categorical: millions of rows share a few dozen strings.
+    # criteria table comes out criterion by criterion, each in the units' order (the domain
+    # sums rely on it). Repeated labels are categorical: millions of rows share a few strings.
     criteria = pl.concat(
         [
             score_criterion(
-                wide, domain, criterion, rubric.defaults.missing, order, path
+                wide.lazy(), domain, criterion, rubric.defaults.missing, order, path, explain
             ).with_columns(
                 domain_label_vi=pl.lit(labels[domain.id][0]).cast(pl.Categorical),
                 domain_label_en=pl.lit(labels[domain.id][1]).cast(pl.Categorical),
@@ -339,46 +448,11 @@ def score_indicators(indicators: pl.DataFrame, rubric: Rubric, explain: bool = T
             for order, (domain, path, criterion) in enumerate(rubric.leaves(), start=1)
         ]
     ).collect()
-    units = wide.select("_unit", *KEYS).collect()
-    domain_meta = pl.DataFrame(
-        {
-            "domain_id": [d.id for d in rubric.domains],
-            "domain_label_vi": [d.label_vi for d in rubric.domains],
-            "domain_label_en": [d.label_en for d in rubric.domains],
-            "domain_order": list(range(1, len(rubric.domains) + 1)),
-        }
+    per_domain = _domain_sums(criteria, units.height, rubric)
+    domains = _domain_table(units, per_domain, rubric)
+    counts = ("max_points", "available_max", "criteria_missing", "criteria_excluded")
+    totals = units.with_columns(
+        points=_sum_frames(per_domain, "points").round(9),
+        **{c: _sum_frames(per_domain, c).cast(per_domain[0][c].dtype) for c in counts},
     )
-    domains = (
-        criteria.group_by("_unit", "domain_id")
-        .agg(
-            pl.col("points").sum().round(9),  # parallel sums differ in the last bits
-            pl.col("max_points").sum(),
-            pl.col("available_max").sum(),
-            pl.col("missing").sum().alias("criteria_missing"),
-            pl.col("excluded").sum().alias("criteria_excluded"),
-        )
-        .with_columns(pl.col("domain_id").cast(pl.String))
-        .join(domain_meta, on="domain_id")
-        .with_columns(
-            pct=pl.when(pl.col("available_max") > 0)
-            .then(pl.col("points") / pl.col("available_max") * 100)
-            .round(2)
-        )
-    )
-    totals = domains.group_by("_unit").agg(
-        pl.col("points").sum().round(9),
-        pl.col("max_points").sum(),
-        pl.col("available_max").sum(),
-        pl.col("criteria_missing").sum(),
-        pl.col("criteria_excluded").sum(),
-    )
-    domains = (
-        units.join(domains, on="_unit")
-        .sort("period", "province_code", "domain_order")
-        .drop("_unit")
-    )
-    return Scores(
-        criteria=criteria.drop("_unit"),
-        domains=domains,
-        totals=rank_totals(units.join(totals, on="_unit").drop("_unit"), rubric),
-    )
+    return Scores(criteria=criteria, domains=domains, totals=rank_totals(totals, rubric))
