@@ -44,8 +44,15 @@ def canonical_encoding(name: str) -> str:
     return codecs.lookup(name).name
 
 
-def decode_bytes(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding used)``; the text is NFC and has no byte-order mark.
+def _nfc(text: str, normalise: bool) -> str:
+    return unicodedata.normalize("NFC", text) if normalise else text
+
+
+def decode_bytes(
+    raw: bytes, encoding: str | None = None, normalise: bool = True
+) -> tuple[str, str]:
+    """Return ``(text, encoding used)``; the text has no byte-order mark and is NFC (unless
+    ``normalise=False``: for callers that normalise what they keep, cell by cell).
 
     With ``encoding`` the bytes are decoded with it (strictly; a UTF-8 or UTF-16 byte-order mark
     is dropped). Without it: the byte-order mark decides (``utf-8-sig``, ``utf-16-le``,
@@ -61,7 +68,7 @@ def decode_bytes(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise DecodeProblem(
                 f"the file cannot be decoded as {name} (byte {exc.start}: {bad!r})"
             ) from exc
-        return unicodedata.normalize("NFC", text.removeprefix("\ufeff")), name
+        return _nfc(text.removeprefix("\ufeff"), normalise), name
     for bom, name in _BOMS:
         if raw.startswith(bom):
             try:
@@ -71,13 +78,13 @@ def decode_bytes(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
                     f"the file starts with a {name} byte-order mark but is not valid {name} "
                     f"(byte {exc.start + len(bom)})"
                 ) from exc
-            return unicodedata.normalize("NFC", text), name
+            return _nfc(text, normalise), name
     try:
-        return unicodedata.normalize("NFC", raw.decode("utf-8")), "utf-8"
+        return _nfc(raw.decode("utf-8"), normalise), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return unicodedata.normalize("NFC", raw.decode("cp1258")), "cp1258"
+        return _nfc(raw.decode("cp1258"), normalise), "cp1258"
     except UnicodeDecodeError as exc:
         raise DecodeProblem(
             "the file is neither UTF-8 nor Windows-1258 (cp1258) text "

@@ -517,7 +517,8 @@ def _read_csv_frame(
     """Return the CSV's records as a frame of text columns ``A``, ``B``, … plus ``row``, the
     encoding and delimiter used, and the characters that are no evidence of a legacy font."""
     try:
-        text, used = encodings.decode_bytes(raw, encoding)
+        # cells are put in NFC once read (each distinct text once): not the whole file here
+        text, used = encodings.decode_bytes(raw, encoding, normalise=False)
     except LookupError as exc:
         raise LoadError(f"{path}: unknown encoding {encoding!r}") from exc
     except encodings.DecodeProblem as exc:
@@ -529,7 +530,8 @@ def _read_csv_frame(
         latin1 = raw.decode("latin-1")
         if encodings.looks_legacy(latin1, encodings.CP1258_REPURPOSED):
             text, used, ignore = latin1, "latin-1", encodings.CP1258_REPURPOSED
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise LoadError(f"{path}: the file is empty")
     if delimiter is None:
@@ -538,8 +540,9 @@ def _read_csv_frame(
     width = max((len(r) for r in head), default=1)
     columns = [_column_letter(j) for j in range(width)]
     try:
+        as_read = raw if used == "utf-8" and b"\r" not in raw else text.encode("utf-8")
         frame = pl.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(as_read),
             has_header=False,
             separator=delimiter,
             schema=dict.fromkeys(columns, pl.String),
@@ -751,6 +754,10 @@ def _no_table_message(path: Path, grid: _Grid) -> str:
     )
 
 
+def _nfc_rows(rows: list[tuple[str | None, ...]]) -> list[list[str | None]]:
+    return [[unicodedata.normalize("NFC", c) if c else c for c in r] for r in rows]
+
+
 def _table_from_csv(
     path: Path,
     frame: pl.DataFrame,
@@ -760,7 +767,7 @@ def _table_from_csv(
     info: ReadInfo,
 ) -> pl.DataFrame:
     cells = [c for c in frame.columns if c != "row"]
-    head = [list(r) for r in frame.select(cells).head(HEADER_SEARCH_ROWS).rows()]
+    head = _nfc_rows(frame.select(cells).head(HEADER_SEARCH_ROWS).rows())
     at = _find_header(head, header)
     labels = _labels_for(cells, head, at)
     findings = _legacy_findings(labels, frame.select(cells), ignore) if legacy != "ignore" else []
@@ -776,7 +783,7 @@ def _table_from_csv(
             convert = encodings.LEGACY_CONVERTERS[finding.encoding]
             frame = frame.with_columns(pl.col(column).map_elements(convert, return_dtype=pl.String))
             info.legacy[finding.column] = finding.encoding
-        head = [list(r) for r in frame.select(cells).head(HEADER_SEARCH_ROWS).rows()]
+        head = _nfc_rows(frame.select(cells).head(HEADER_SEARCH_ROWS).rows())
         at = _find_header(head, header)
     if at is None:
         if header is not None:
@@ -850,13 +857,23 @@ def _table_from_parquet(path: Path) -> pl.DataFrame:
     )
 
 
+def _nfc(column: pl.Series) -> pl.Series:
+    """Return the text column in Unicode NFC, normalising each distinct value once (a million
+    cells hold a few thousand distinct texts)."""
+    distinct = column.drop_nulls().unique()
+    normalised = distinct.str.normalize("NFC")
+    changed = distinct != normalised
+    if not changed.any():
+        return column
+    return column.replace(distinct.filter(changed), normalised.filter(changed))
+
+
 def _finish(table: pl.DataFrame) -> pl.DataFrame:
     """NFC, stripped text, empty strings as null; rows without any cell dropped (row numbers
     stay those of the file); columns without a header and without any cell dropped."""
     text_columns = [c for c, d in table.schema.items() if d == pl.String]
-    table = table.with_columns(
-        pl.col(c).str.normalize("NFC").str.strip_chars().replace("", None) for c in text_columns
-    )
+    table = table.with_columns(pl.col(c).str.strip_chars().replace("", None) for c in text_columns)
+    table = table.with_columns(_nfc(table.get_column(c)) for c in text_columns)
     empty_unnamed = [
         c
         for c in text_columns

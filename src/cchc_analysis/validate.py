@@ -576,13 +576,15 @@ def validate_indicators(
     indicators = indicators.with_row_index(ROW_ID).with_columns(pl.col(ROW_ID).cast(pl.Int64))
     docs = options.docs_dir
     rows = _with_checks(indicators, options)
-    checked = rows.select(  # only what the expectations read: the pandas copy stays small
+    # Only what the expectations read, texts as categoricals: the pandas copy stays small and
+    # its null, set and uniqueness checks work on integer codes instead of Python strings.
+    checked = rows.select(
         ROW_ID,
         "value",
-        "period",
-        "province_code",
-        "indicator",
-        "key_province",
+        *(
+            pl.col(c).cast(pl.Categorical)
+            for c in ("period", "province_code", "indicator", "key_province")
+        ),
         "bound_min",
         "bound_max",
         "jump_score",
