@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 import altair as alt
 import polars as pl
@@ -59,12 +60,26 @@ def cchc_theme() -> alt.theme.ThemeConfig:
     }
 
 
+def _without_tooltips(spec: Any) -> Any:
+    """Return the spec without tooltip encodings: a static SVG cannot show them, and Vega
+    spends a third of a report's conversion time formatting them for every mark."""
+    if isinstance(spec, dict):
+        return {
+            k: v if k in ("data", "datasets") else _without_tooltips(v)
+            for k, v in spec.items()
+            if k != "tooltip"
+        }
+    if isinstance(spec, list):
+        return [_without_tooltips(v) for v in spec]
+    return spec
+
+
 def spec_figure_html(spec: dict, format_locale: dict | None = None, caption: str = "") -> str:
     """Return a Vega-Lite spec drawn as an inline ``<svg>`` inside a ``<figure>`` with an
     escaped ``caption`` (vl-convert: no JavaScript in the page, nothing fetched)."""
     import vl_convert
 
-    svg = vl_convert.vegalite_to_svg(spec, format_locale=format_locale)
+    svg = vl_convert.vegalite_to_svg(_without_tooltips(spec), format_locale=format_locale)
     title = spec.get("title", {})
     label = caption or (title.get("text", "") if isinstance(title, dict) else str(title))
     below = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
@@ -169,7 +184,7 @@ def plot_domain_profile(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerCha
             ),
         )
     )
-    return (bars + points).properties(width=420, height=30 * profile.height)
+    return alt.layer(bars, points, width=420, height=30 * profile.height)
 
 
 def ranking_legend(lang: str = "vi") -> list[tuple[str, str, str]]:
@@ -229,7 +244,8 @@ def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> 
             ),
         )
     )
-    return alt.layer(dots).properties(width=420, height=14 * frame.height)
+    # sizes given to the constructor: `.properties` validates each one, every time
+    return alt.layer(dots, width=420, height=14 * frame.height)
 
 
 def trend_styles(trend: pl.DataFrame, lang: str = "vi") -> list[tuple[str, str, str]]:
@@ -292,4 +308,4 @@ def plot_trend(trend: pl.DataFrame, lang: str = "vi") -> alt.LayerChart:
             .encode(x=alt.X("year:Q"), y=alt.YValue(0), text=alt.Text("label:N"))
         )
         layers += [rule, label]
-    return alt.layer(*layers).properties(width=420, height=240)
+    return alt.layer(*layers, width=420, height=240)

@@ -1179,7 +1179,14 @@ def plot_rank_intervals(
 
     words = _CHART_TEXT[lang]
     row = _row(intervals, province, period)
-    data = intervals.filter(pl.col("period") == row["period"]).with_columns(
+    data = intervals.filter(pl.col("period") == row["period"]).select(
+        "province",
+        "province_code",
+        "nominal_rank",
+        "median_rank",
+        "rank_lo",
+        "rank_hi",
+        "n_provinces",
         highlight=pl.col("province_code") == row["province_code"],
         interval=pl.format("{}–{}", "rank_lo", "rank_hi"),
     )
@@ -1195,17 +1202,29 @@ def plot_rank_intervals(
         alt.Tooltip("median_rank:Q", title=words["median"]),
         alt.Tooltip("interval:N", title=words["interval"]),
     ]
-    base = alt.Chart(data.drop("period", "year")).encode(y=y, tooltip=tooltip)
+    # Channel objects and scales rather than shorthand strings and conditions: Altair turns
+    # those into objects again on every chart (a third of the time of a report's chart).
+    base = alt.Chart(data.drop("n_provinces")).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(height=5).encode(
         x=alt.X("rank_lo:Q", scale=x_scale, title=words["rank"]),
-        x2="rank_hi:Q",
-        color=alt.condition("datum.highlight", alt.value(HIGHLIGHT), alt.value(MUTED)),
+        x2=alt.X2("rank_hi:Q"),
+        color=alt.Color(
+            "highlight:N",
+            scale=alt.Scale(domain=[False, True], range=[MUTED, HIGHLIGHT]),
+            legend=None,
+        ),
     )
     dots = base.mark_point(filled=True, color=PALETTE[0], opacity=1).encode(
-        x="nominal_rank:Q", size=alt.condition("datum.highlight", alt.value(60), alt.value(24))
+        x=alt.X("nominal_rank:Q"),
+        size=alt.Size(
+            "highlight:N", scale=alt.Scale(domain=[False, True], range=[24, 60]), legend=None
+        ),
     )
-    ticks = base.mark_tick(thickness=1.5, size=9, color="#000000").encode(x="median_rank:Q")
-    return alt.LayerChart(layer=[bars, ticks, dots]).properties(
+    ticks = base.mark_tick(thickness=1.5, size=9, color="#000000").encode(x=alt.X("median_rank:Q"))
+    # sizes and title given to the constructor: ``.properties`` validates each against the
+    # Vega-Lite schema, every time
+    return alt.LayerChart(
+        layer=[bars, ticks, dots],
         title=words["title"].format(level=_percent(float(row["level"]), lang)),
         height=alt.Step(9),
         width=480,
