@@ -95,8 +95,12 @@ def figure_html(
     """Return a chart as an inline-SVG figure with the number format of ``lang``, an HTML
     ``legend`` above it and a ``caption`` (plain text, escaped) below. The spec is not
     re-validated here: the tests validate every chart function's spec."""
-    figure = spec_figure_html(chart.to_dict(validate=False), FORMAT_LOCALES[lang], caption)
-    return legend + figure
+    return spec_figure(chart.to_dict(validate=False), lang, caption, legend)
+
+
+def spec_figure(spec: dict, lang: str = "vi", caption: str = "", legend: str = "") -> str:
+    """``figure_html`` for a chart already turned into its Vega-Lite spec."""
+    return legend + spec_figure_html(spec, FORMAT_LOCALES[lang], caption)
 
 
 def _inline_svg_renderer(spec: dict, format_locale: dict | None = None, **_: object) -> dict:

@@ -329,31 +329,62 @@ def reports(
 def verify(
     reports_dir: Annotated[Path, typer.Argument(help="A folder written by `cchc reports`.")],
     limit: Annotated[int, typer.Option(help="Differences to print at most.")] = 40,
+    reports: Annotated[
+        bool,
+        typer.Option(
+            "--reports/--scores-only",
+            help="Also re-execute every report notebook and compare its chart specifications.",
+        ),
+    ] = True,
+    jobs: Annotated[int, typer.Option(help="Report notebooks executed in parallel.")] = 2,
 ) -> None:
-    """Re-run what a batch of reports was built from (validation and scoring from the recorded
-    raw inputs) and compare the recorded scores and ranks with the new ones.
+    """Re-run what a batch of reports was built from and compare: validation and scoring from
+    the recorded raw inputs (scores, ranks, rank intervals), then every report notebook
+    re-executed with its recorded parameters on those scores (the Vega-Lite spec of every
+    chart it draws).
 
-    Exits 0 when identical; otherwise lists the differences, the provinces affected and the
-    likely cause (input file, rubric, package data or package version changed)."""
+    Exits 0 when identical; otherwise lists the differences, the provinces whose scores
+    changed and the likely cause (input file, rubric, package data, report notebook or
+    package version changed)."""
     import tempfile
 
-    from cchc_analysis.reproduce import affected_provinces, verify_scores
+    from cchc_analysis.render import MANIFEST_FILE
+    from cchc_analysis.reproduce import affected_provinces, rerender_reports, verify_scores
 
+    rerun = reports and (reports_dir / MANIFEST_FILE).exists()
+    entries: list = []
     with tempfile.TemporaryDirectory(prefix="cchc-verify-") as workdir:
         try:
             differences, causes = verify_scores(reports_dir, Path(workdir))
-        except (FileNotFoundError, ValueError) as exc:
+            if rerun:
+                typer.echo(f"re-executing the report notebooks of {reports_dir} …", err=True)
+                entries, charts, report_causes = rerender_reports(
+                    reports_dir, Path(workdir), Path(workdir) / "reports", jobs
+                )
+                differences += charts
+                causes += report_causes if charts else []
+        except (FileNotFoundError, ValueError, LookupError) as exc:
             _fail(f"error: {exc}")
             return
+    checked = (
+        f"; {len(entries)} report notebooks re-executed, chart specifications identical"
+        if rerun
+        else " (report notebooks not re-executed)"
+    )
     if not differences:
-        typer.echo(f"{reports_dir}: scores and ranks reproduce exactly")
+        typer.echo(f"{reports_dir}: scores and ranks reproduce exactly{checked}")
         return
     typer.echo(f"{reports_dir}: {len(differences)} difference(s)", err=True)
     for difference in differences[:limit]:
         typer.echo(f"  {difference}", err=True)
-    typer.echo("provinces affected: " + ", ".join(affected_provinces(differences)), err=True)
+    scored = [d for d in differences if d.table not in ("chart", "report")]
+    typer.echo("provinces affected: " + ", ".join(affected_provinces(scored) or ["none"]), err=True)
+    drawn = affected_provinces([d for d in differences if d.table in ("chart", "report")])
+    if drawn:
+        typer.echo("reports that differ: " + ", ".join(drawn), err=True)
     typer.echo(
-        "likely cause: " + ("; ".join(causes) or "unknown (same inputs, rubric and packages)"),
+        "likely cause: "
+        + ("; ".join(dict.fromkeys(causes)) or "unknown (same inputs, rubric and packages)"),
         err=True,
     )
     raise typer.Exit(1)

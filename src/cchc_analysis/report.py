@@ -501,14 +501,26 @@ def load_report_view(
 # --------------------------------------------------------------------------- HTML pieces
 
 
-class Html:
-    """An HTML fragment the notebook displays as rich output (``text/html``)."""
+CHARTS_METADATA = "cchc"  # output metadata key of the chart specs a section draws
 
-    def __init__(self, markup: str) -> None:
+
+class Html:
+    """An HTML fragment the notebook displays as rich output (``text/html``). The Vega-Lite
+    specs of the charts it draws go in the output's metadata (``cchc.charts``), so the executed
+    notebook records them for ``cchc verify``; HTML exports leave metadata out."""
+
+    def __init__(self, markup: str, charts: dict[str, Any] | None = None) -> None:
         self.markup = markup
+        self.charts = charts or {}
 
     def _repr_html_(self) -> str:
         return self.markup
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None
+    ) -> tuple[dict[str, str], dict[str, Any]]:
+        metadata = {CHARTS_METADATA: {"charts": self.charts}} if self.charts else {}
+        return {"text/html": self.markup}, metadata
 
     def __repr__(self) -> str:
         return "<report section: HTML>"
@@ -534,10 +546,12 @@ def _table(head: list[str], rows: list[list[tuple[str, str]]], css: str = "cchc-
     return f'<table class="{css}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _section(key: str, lang: str, body: str) -> Html:
-    """Return a report section: its heading (in ``lang``) and its body HTML."""
+def _section(key: str, lang: str, body: str, chart: dict[str, Any] | None = None) -> Html:
+    """Return a report section: its heading (in ``lang``), its body HTML and the spec of the
+    chart it draws, if any (recorded under the section's key)."""
     return Html(
-        f'<section class="cchc-section" id="{_e(key)}">{heading(key, lang)}{body}</section>'
+        f'<section class="cchc-section" id="{_e(key)}">{heading(key, lang)}{body}</section>',
+        {key: chart} if chart is not None else None,
     )
 
 
@@ -548,11 +562,15 @@ def _charts() -> Any:
     return charts
 
 
-def _figure(chart: Any, lang: str, caption_key: str, legend: list[tuple[str, str, str]]) -> str:
-    """Return an Altair chart as an inline-SVG figure with its HTML legend and caption."""
+def _figure(
+    chart: Any, lang: str, caption_key: str, legend: list[tuple[str, str, str]] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """Return an Altair chart as (an inline-SVG figure with its HTML legend and caption, its
+    Vega-Lite spec)."""
     charts = _charts()
-    caption = text(caption_key, lang)
-    return str(charts.figure_html(chart, lang, caption, charts.legend_html(legend)))
+    spec = chart.to_dict(validate=False)
+    legend_html = charts.legend_html(legend) if legend else ""
+    return str(charts.spec_figure(spec, lang, text(caption_key, lang), legend_html)), spec
 
 
 def heading(key: str, lang: str = "vi") -> Html:
@@ -670,16 +688,16 @@ def profile_section(view: ReportView) -> Html:
     charts = _charts()
     chart = charts.plot_domain_profile(view.profile, view.lang)
     legend = charts.profile_legend(view.lang, view.region_name)
-    body = _figure(chart, view.lang, "domain_profile_title", legend) + _profile_table(view)
-    return _section("domain_profile_heading", view.lang, body)
+    figure, spec = _figure(chart, view.lang, "domain_profile_title", legend)
+    return _section("domain_profile_heading", view.lang, figure + _profile_table(view), spec)
 
 
 def ranking_section(view: ReportView) -> Html:
     """Return the ranking chart of every province, this one highlighted."""
     charts = _charts()
     chart = charts.plot_ranking(view.ranking, view.province.code, view.lang)
-    figure = _figure(chart, view.lang, "ranking_title", charts.ranking_legend(view.lang))
-    return _section("ranking_heading", view.lang, figure)
+    figure, spec = _figure(chart, view.lang, "ranking_title", charts.ranking_legend(view.lang))
+    return _section("ranking_heading", view.lang, figure, spec)
 
 
 def _trend_note(view: ReportView) -> str:
@@ -709,12 +727,12 @@ def uncertainty_section(view: ReportView) -> Html:
     sentence = uncertainty.rank_interval_text(intervals, code, lang, str(view.year))
     grades = uncertainty.grade_probability_text(intervals, code, lang, str(view.year))
     chart = uncertainty.plot_rank_intervals(intervals, code, lang, str(view.year))
-    figure = _charts().figure_html(chart, lang, text("uncertainty_caption", lang))
+    figure, spec = _figure(chart, lang, "uncertainty_caption")
     body = (
         f'<p class="cchc-lead">{_e(sentence)}. {_e(grades)}.</p>{figure}'
         f'<p class="cchc-note">{_e(text("uncertainty_note", lang))}</p>'
     )
-    return _section("uncertainty_heading", lang, body)
+    return _section("uncertainty_heading", lang, body, spec)
 
 
 def trend_section(view: ReportView) -> Html:
@@ -723,8 +741,8 @@ def trend_section(view: ReportView) -> Html:
     charts = _charts()
     chart = charts.plot_trend(view.trend, view.lang)
     legend = charts.trend_styles(view.trend, view.lang)
-    figure = _figure(chart, view.lang, "trend_title", legend)
-    return _section("trend_heading", view.lang, figure + _trend_note(view))
+    figure, spec = _figure(chart, view.lang, "trend_title", legend)
+    return _section("trend_heading", view.lang, figure + _trend_note(view), spec)
 
 
 def _capital(label: str) -> str:

@@ -184,3 +184,118 @@ def verify_scores(reports_dir: Path, workdir: Path) -> tuple[list[Difference], l
     recomputed = recompute(recorded, Path(workdir))
     differences = compare_tables(snapshot, Path(workdir))
     return differences, likely_causes(recorded, recomputed) if differences else []
+
+
+# --------------------------------------------------------------------------- the reports
+
+
+def recorded_charts(notebook: Path) -> dict[str, Any]:
+    """Return the Vega-Lite specs an executed report notebook recorded, by section key."""
+    from cchc_analysis.report import CHARTS_METADATA
+
+    data = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    charts: dict[str, Any] = {}
+    for cell in data.get("cells", []):
+        for output in cell.get("outputs", []):
+            charts.update(output.get("metadata", {}).get(CHARTS_METADATA, {}).get("charts", {}))
+    return charts
+
+
+def _canonical(spec: Any) -> Any:
+    """Return the spec with its datasets named by position: Altair names them by a hash of
+    their content, which says nothing a reader can use."""
+    names = list((spec or {}).get("datasets", {})) if isinstance(spec, dict) else []
+    text = json.dumps(spec, ensure_ascii=False)
+    for position, name in enumerate(names):
+        text = text.replace(json.dumps(name), json.dumps(f"dataset{position}"))
+    return json.loads(text)
+
+
+def first_difference(recorded: Any, new: Any, path: str = "") -> tuple[str, Any, Any] | None:
+    """Return (path, recorded value, new value) of the first place two JSON values differ,
+    or None when they are equal."""
+    if isinstance(recorded, dict) and isinstance(new, dict):
+        for key in [*recorded, *(k for k in new if k not in recorded)]:
+            if key not in recorded or key not in new:
+                return f"{path}.{key}".lstrip("."), recorded.get(key), new.get(key)
+            found = first_difference(recorded[key], new[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(recorded, list) and isinstance(new, list):
+        for index, (a, b) in enumerate(zip(recorded, new, strict=False)):
+            found = first_difference(a, b, f"{path}[{index}]")
+            if found:
+                return found
+        if len(recorded) != len(new):
+            return f"{path} (length)".lstrip("."), len(recorded), len(new)
+        return None
+    return None if recorded == new else (path.lstrip(".") or "(whole)", recorded, new)
+
+
+def compare_charts(
+    recorded_dir: Path, new_dir: Path, entries: list[dict[str, Any]], period: str
+) -> list[Difference]:
+    """Return the differences between the chart specs each recorded report notebook holds and
+    those of its re-execution (a report missing on either side is one difference too)."""
+    differences: list[Difference] = []
+    for entry in entries:
+        name = Path(entry["html"]).with_suffix(".ipynb").name
+        old, new = (Path(d) / "notebooks" / name for d in (recorded_dir, new_dir))
+        province = entry["province"]
+        if not old.exists():
+            differences.append(Difference("report", period, province, "notebook", str(old), None))
+            continue
+        if not new.exists():
+            error = entry.get("rerender_error") or "not re-executed"
+            differences.append(Difference("report", period, province, "re-execution", "ok", error))
+            continue
+        before, after = recorded_charts(old), recorded_charts(new)
+        for section in [*before, *(k for k in after if k not in before)]:
+            found = first_difference(
+                _canonical(before.get(section)), _canonical(after.get(section))
+            )
+            if found:
+                where, was, now = found
+                differences.append(
+                    Difference("chart", period, province, f"{section} {where}", was, now)
+                )
+    return differences
+
+
+def rerender_reports(
+    reports_dir: Path, processed_dir: Path, out_dir: Path, jobs: int = 2
+) -> tuple[list[dict[str, Any]], list[Difference], list[str]]:
+    """Re-execute every report a batch recorded (``reports_dir/manifest.json``) with its
+    recorded parameters, reading the scores recomputed into ``processed_dir``, into
+    ``out_dir``; return (the recorded report entries, chart differences, likely causes)."""
+    from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.pipeline import FAILURES_FILE
+    from cchc_analysis.render import DEFAULT_NOTEBOOK, MANIFEST_FILE, render_reports
+
+    manifest = read_manifest(Path(reports_dir) / MANIFEST_FILE)
+    parameters = manifest.get("parameters", {})
+    entries = [e for e in manifest.get("reports", []) if e.get("html") and not e.get("error")]
+    failures = Path(processed_dir) / "validation" / FAILURES_FILE
+    notebook = Path(parameters.get("notebook", ""))
+    outcomes = render_reports(
+        int(manifest["year"]),
+        Path(processed_dir),
+        Path(out_dir),
+        provinces=[e["province_code"] for e in entries],
+        lang=manifest.get("lang", "vi"),
+        jobs=jobs,
+        notebook=notebook if notebook.is_file() else DEFAULT_NOTEBOOK,
+        failures_path=failures if failures.exists() else None,
+    )
+    errors = {o.province_code: o.error for o in outcomes if o.error}
+    entries = [{**e, "rerender_error": errors.get(e["province_code"])} for e in entries]
+    differences = compare_charts(Path(reports_dir), Path(out_dir), entries, str(manifest["year"]))
+    causes = []
+    if notebook.is_file() and sha256_of(notebook) != manifest.get("notebook_sha256"):
+        causes.append(f"report notebook changed: {notebook}")
+    from cchc_analysis import __version__
+
+    if manifest.get("package_version") not in (None, __version__):
+        causes.append(f"package version changed: {manifest['package_version']} → {__version__}")
+    return entries, differences, causes
