@@ -80,6 +80,30 @@ def test_a_report_draws_its_charts_offline(browser, batch, tmp_path):
     assert shot.stat().st_size > 50_000
 
 
+def test_each_report_highlights_its_own_province_in_the_shared_charts(browser, batch):
+    """The ranking and rank-interval charts are the same SVG in every report; a style rule
+    picks out the report's province: its marks in the highlight colour, its label bold."""
+    styles = (
+        "(scope => Array.from(document.querySelectorAll(`#${scope} path[aria-label]`))"
+        ".filter(p => ['point', 'bar'].includes(p.getAttribute('aria-roledescription')))"
+        ".filter(p => getComputedStyle(p).fill === 'rgb(213, 94, 0)')"
+        ".map(p => p.getAttribute('aria-label').split(' (')[0]))"
+    )
+    bold = (
+        "(scope => Array.from(document.querySelectorAll("
+        "`#${scope} g[aria-label^='Y-axis'] .role-axis-label text`))"
+        ".filter(t => getComputedStyle(t).fontWeight === '700').map(t => t.textContent))"
+    )
+    figures = {}
+    for page, province in (("25-phu_tho.html", "Phú Thọ"), ("82-dong_thap.html", "Đồng Tháp")):
+        browser.open((batch / page).as_uri())
+        for scope in ("ranking_heading", "uncertainty_heading"):
+            assert browser.evaluate(f"{styles}('{scope}')") == [province], (page, scope)
+            assert browser.evaluate(f"{bold}('{scope}')") == [province], (page, scope)
+        figures[page] = browser.evaluate("document.querySelector('#ranking_heading svg').outerHTML")
+    assert figures["25-phu_tho.html"] == figures["82-dong_thap.html"]
+
+
 def test_the_index_links_every_report_and_sorts(browser, batch, tmp_path):
     log = browser.open((batch / "index.html").as_uri())
     assert log.errors() == []

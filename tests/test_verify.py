@@ -79,9 +79,12 @@ def _tampered(reports, tmp_path, change):
     data = json.loads(notebook.read_text(encoding="utf-8"))
     for cell in data["cells"]:
         for output in cell.get("outputs", []):
-            charts = output.get("metadata", {}).get("cchc", {}).get("charts", {})
-            for section, spec in charts.items():
-                change(section, spec)
+            meta = output.get("metadata", {}).get("cchc", {})
+            if "charts" in meta:
+                charts = json.loads(meta["charts"])
+                for section, spec in charts.items():
+                    change(section, spec)
+                meta["charts"] = json.dumps(charts, ensure_ascii=False)
     notebook.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return copy
 

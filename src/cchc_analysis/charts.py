@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -74,12 +75,25 @@ def _without_tooltips(spec: Any) -> Any:
     return spec
 
 
+@lru_cache(maxsize=16)
+def _svg(spec_json: str, locale_json: str) -> str:
+    """Return a Vega-Lite spec (JSON text) drawn as SVG. A pure function of its text, kept for
+    the charts every report of a batch draws alike (every province's rank, highlighted per
+    report with ``highlight_css``): the same text always gives the same drawing."""
+    import vl_convert
+
+    return str(
+        vl_convert.vegalite_to_svg(json.loads(spec_json), format_locale=json.loads(locale_json))
+    )
+
+
 def spec_figure_html(spec: dict, format_locale: dict | None = None, caption: str = "") -> str:
     """Return a Vega-Lite spec drawn as an inline ``<svg>`` inside a ``<figure>`` with an
     escaped ``caption`` (vl-convert: no JavaScript in the page, nothing fetched)."""
-    import vl_convert
-
-    svg = vl_convert.vegalite_to_svg(_without_tooltips(spec), format_locale=format_locale)
+    svg = _svg(
+        json.dumps(_without_tooltips(spec), sort_keys=True, ensure_ascii=False),
+        json.dumps(format_locale, sort_keys=True),
+    )
     title = spec.get("title", {})
     label = caption or (title.get("text", "") if isinstance(title, dict) else str(title))
     below = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
@@ -192,18 +206,78 @@ def plot_domain_profile(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerCha
 
 
 def ranking_legend(lang: str = "vi") -> list[tuple[str, str, str]]:
-    """Return the legend items of the ranking chart."""
+    """Return the legend items of the ranking chart as the reports draw it (``highlight_css``:
+    the province's dot in the highlight colour, outlined)."""
     return [
-        (text("this_province", lang), HIGHLIGHT, "diamond"),
+        (text("this_province", lang), HIGHLIGHT, "dot_mark"),
         (text("other_provinces", lang), MUTED, "dot_mark"),
     ]
 
 
-def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> alt.LayerChart:
+def ranking_order(totals: pl.DataFrame) -> list[str]:
+    """Return the provinces top to bottom as ``plot_ranking`` draws them (index descending,
+    ties by code)."""
+    ordered = totals.sort(["index_pct", "province_code"], descending=[True, False])
+    return ordered["province"].to_list()
+
+
+def number_text(column: str, lang: str) -> pl.Expr:
+    """Return a number column as text, at most two decimals, decimal comma in Vietnamese."""
+    number = pl.col(column).round(2).cast(pl.String).str.strip_suffix(".0")
+    return number.str.replace(".", ",", literal=True) if lang == "vi" else number
+
+
+def described(frame: pl.DataFrame, what: pl.Expr) -> pl.DataFrame:
+    """Return ``frame`` with ``description``: '<province> (<code>): <what>', the text a screen
+    reader says for each mark, and what ``highlight_css`` picks a province's marks by."""
+    return frame.with_columns(
+        description=pl.format("{} ({}): {}", "province", "province_code", what)
+    )
+
+
+def _css_string(value: str) -> str:
+    """Return ``value`` as a quoted CSS string that cannot end the string or the style
+    element."""
+    escaped = "".join(c if c.isalnum() or c in " ()-_.,:" else f"\\{ord(c):x} " for c in value)
+    return f'"{escaped}"'
+
+
+def highlight_css(
+    scope: str,
+    province: str,
+    code: str,
+    label_position: int | None,
+    fill_roles: tuple[str, ...] = ("point",),
+) -> str:
+    """Return a ``<style>`` element that highlights one province in the chart inside the
+    element with id ``scope``, a chart drawn alike in every report: its marks (found by their
+    description, see ``described``) of the ``fill_roles`` (Vega's ``aria-roledescription``:
+    point, bar, …) in the highlight colour, its points outlined, and its name, the
+    ``label_position``-th label of the y axis (1-based), in bold."""
+    marks = f"#{scope} [aria-label^={_css_string(f'{province} ({code}):')}]"
+    rules = [
+        f'{marks}[aria-roledescription="{role}"]{{fill:{HIGHLIGHT};fill-opacity:1}}'
+        for role in fill_roles
+    ]
+    rules.append(f'{marks}[aria-roledescription="point"]{{stroke:#000;stroke-width:1.5px}}')
+    if label_position is not None:
+        rules.append(
+            f'#{scope} g[aria-label^="Y-axis"] .role-axis-label > text:nth-child({label_position})'
+            "{font-weight:bold}"
+        )
+    return f"<style>{''.join(rules)}</style>"
+
+
+def plot_ranking(
+    totals: pl.DataFrame, province_code: str | None, lang: str = "vi"
+) -> alt.LayerChart:
     """Return the ranking of every province in the period as a dot plot, highest first
     (``totals``: province, province_code, index_pct, rank), the chosen province highlighted
-    (and its name bold); the legend is ``ranking_legend``."""
-    frame = totals.with_columns(chosen=pl.col("province_code") == province_code)
+    (a bigger diamond, its name bold; legend: ``ranking_legend``). With ``province_code``
+    None every province is drawn alike, for ``highlight_css`` to pick one out."""
+    frame = described(totals, number_text("index_pct", lang)).with_columns(
+        chosen=pl.col("province_code") == (province_code or "")
+    )
     chosen = frame.filter("chosen")["province"].to_list()
     bold = f"datum.value === {json.dumps(chosen[0])} ? 'bold' : 'normal'" if chosen else "'normal'"
     low, high = float(frame["index_pct"].min()), float(frame["index_pct"].max())
@@ -215,7 +289,7 @@ def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> 
     )
     y = alt.Y(
         "province:N",
-        sort=alt.EncodingSortField("index_pct", order="descending"),
+        sort=ranking_order(frame),
         title=None,
         axis=alt.Axis(
             labelFontSize=10,
@@ -228,7 +302,7 @@ def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> 
     )
     chosen_scale = {"legend": None}
     dots = (
-        alt.Chart(frame)
+        alt.Chart(frame.select("province", "province_code", "index_pct", "chosen", "description"))
         .mark_point(filled=True, opacity=1)
         .encode(
             x=x,
@@ -246,6 +320,7 @@ def plot_ranking(totals: pl.DataFrame, province_code: str, lang: str = "vi") -> 
             size=alt.Size(
                 "chosen:N", scale=alt.Scale(domain=[True, False], range=[160, 45]), **chosen_scale
             ),
+            description=alt.Description("description:N"),
         )
     )
     # sizes given to the constructor: `.properties` validates each one, every time

@@ -10,6 +10,7 @@ Nothing here is imported outside a report kernel.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import warnings
@@ -69,6 +70,10 @@ def warm_up() -> None:
     vl_convert.vegalite_to_svg(_TINY_CHART)
     registry.provinces("34")
     snapshot()
+    # What is loaded now lives as long as the kernel: move it out of the garbage collector's
+    # sight, so the collections during a report (and the one each new session runs) look
+    # only at that report's objects (~70 ms a report).
+    gc.freeze()
 
 
 def _restore_module(name: str, module: Any, saved: dict[str, Any]) -> list[str]:

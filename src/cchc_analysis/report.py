@@ -519,7 +519,9 @@ class Html:
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
     ) -> tuple[dict[str, str], dict[str, Any]]:
-        metadata = {CHARTS_METADATA: {"charts": self.charts}} if self.charts else {}
+        # one JSON text, not nested objects: copied, validated and saved many times over
+        charts = json.dumps(self.charts, ensure_ascii=False)
+        metadata = {CHARTS_METADATA: {"charts": charts}} if self.charts else {}
         return {"text/html": self.markup}, metadata
 
     def __repr__(self) -> str:
@@ -695,9 +697,15 @@ def profile_section(view: ReportView) -> Html:
 def ranking_section(view: ReportView) -> Html:
     """Return the ranking chart of every province, this one highlighted."""
     charts = _charts()
-    chart = charts.plot_ranking(view.ranking, view.province.code, view.lang)
+    # every report draws the same chart (converted once per kernel) and highlights its own
+    # province with a style rule
+    chart = charts.plot_ranking(view.ranking, None, view.lang)
     figure, spec = _figure(chart, view.lang, "ranking_title", charts.ranking_legend(view.lang))
-    return _section("ranking_heading", view.lang, figure, spec)
+    code = view.province.code
+    name = view.ranking.filter(pl.col("province_code") == code)["province"][0]
+    position = charts.ranking_order(view.ranking).index(name) + 1
+    css = charts.highlight_css("ranking_heading", name, code, position)
+    return _section("ranking_heading", view.lang, css + figure, spec)
 
 
 def _trend_note(view: ReportView) -> str:
@@ -726,10 +734,13 @@ def uncertainty_section(view: ReportView) -> Html:
     code = view.province.code
     sentence = uncertainty.rank_interval_text(intervals, code, lang, str(view.year))
     grades = uncertainty.grade_probability_text(intervals, code, lang, str(view.year))
-    chart = uncertainty.plot_rank_intervals(intervals, code, lang, str(view.year))
+    chart = uncertainty.plot_rank_intervals(intervals, None, lang, str(view.year))
     figure, spec = _figure(chart, lang, "uncertainty_caption")
+    name = intervals.filter(pl.col("province_code") == code)["province"][0]
+    position = uncertainty.interval_order(intervals, str(view.year)).index(name) + 1
+    css = _charts().highlight_css("uncertainty_heading", name, code, position, ("bar",))
     body = (
-        f'<p class="cchc-lead">{_e(sentence)}. {_e(grades)}.</p>{figure}'
+        f'<p class="cchc-lead">{_e(sentence)}. {_e(grades)}.</p>{css}{figure}'
         f'<p class="cchc-note">{_e(text("uncertainty_note", lang))}</p>'
     )
     return _section("uncertainty_heading", lang, body, spec)

@@ -197,7 +197,8 @@ def recorded_charts(notebook: Path) -> dict[str, Any]:
     charts: dict[str, Any] = {}
     for cell in data.get("cells", []):
         for output in cell.get("outputs", []):
-            charts.update(output.get("metadata", {}).get(CHARTS_METADATA, {}).get("charts", {}))
+            recorded = output.get("metadata", {}).get(CHARTS_METADATA, {}).get("charts")
+            charts.update(json.loads(recorded) if isinstance(recorded, str) else recorded or {})
     return charts
 
 

@@ -1155,6 +1155,7 @@ _CHART_TEXT = {
         "nominal": "Hạng công bố",
         "median": "Hạng trung vị",
         "interval": "Khoảng",
+        "described": "hạng {}, khoảng {}–{}",
     },
     "en": {
         "title": "Rank and {level} % interval of every province",
@@ -1163,35 +1164,56 @@ _CHART_TEXT = {
         "nominal": "Published rank",
         "median": "Median rank",
         "interval": "Interval",
+        "described": "rank {}, interval {}–{}",
     },
 }
 
 
+def interval_order(intervals: pl.DataFrame, period: str) -> list[str]:
+    """Return the provinces top to bottom as ``plot_rank_intervals`` draws them."""
+    rows = intervals.filter(pl.col("period") == period)
+    return rows.sort("nominal_rank", "province_code")["province"].to_list()
+
+
 def plot_rank_intervals(
-    intervals: pl.DataFrame, province: str, lang: str = "vi", period: str | None = None
+    intervals: pl.DataFrame, province: str | None, lang: str = "vi", period: str | None = None
 ) -> alt.LayerChart:
     """Return every province's rank interval (a bar from rank_lo to rank_hi, a dot at the
     nominal rank, a tick at the median), sorted by rank, with ``province`` (code or name)
-    highlighted; one period (the latest unless given)."""
+    highlighted; one period (the latest unless given). With ``province`` None every province
+    is drawn alike, each mark described for ``charts.highlight_css`` to pick one out."""
     import altair as alt
 
-    from cchc_analysis.charts import HIGHLIGHT, MUTED, PALETTE
+    from cchc_analysis.charts import HIGHLIGHT, MUTED, PALETTE, described
 
     words = _CHART_TEXT[lang]
-    row = _row(intervals, province, period)
-    data = intervals.filter(pl.col("period") == row["period"]).select(
-        "province",
-        "province_code",
-        "nominal_rank",
-        "median_rank",
-        "rank_lo",
-        "rank_hi",
-        "n_provinces",
-        highlight=pl.col("province_code") == row["province_code"],
-        interval=pl.format("{}–{}", "rank_lo", "rank_hi"),
+    if province is None:
+        latest = period or str(intervals["period"].max())
+        row = {**intervals.filter(pl.col("period") == latest).row(0, named=True)}
+        row["province_code"] = row["province"] = None
+    else:
+        row = _row(intervals, province, period)
+    data = (
+        described(
+            intervals,
+            pl.format(words["described"], "nominal_rank", "rank_lo", "rank_hi"),
+        )
+        .filter(pl.col("period") == row["period"])
+        .select(
+            "description",
+            "province",
+            "province_code",
+            "nominal_rank",
+            "median_rank",
+            "rank_lo",
+            "rank_hi",
+            "n_provinces",
+            highlight=pl.col("province_code") == (row["province_code"] or ""),
+            interval=pl.format("{}–{}", "rank_lo", "rank_hi"),
+        )
     )
     n = int(data["n_provinces"][0])
-    order = data.sort("nominal_rank", "province_code")["province"].to_list()
+    order = interval_order(intervals, row["period"])
     bold = f"datum.value === {json.dumps(row['province'])} ? 'bold' : 'normal'"
     axis = alt.Axis(labelFontSize=9, labelFontWeight=alt.ExprRef(bold))
     y = alt.Y("province:N", sort=order, title=words["province"], axis=axis)
@@ -1204,7 +1226,9 @@ def plot_rank_intervals(
     ]
     # Channel objects and scales rather than shorthand strings and conditions: Altair turns
     # those into objects again on every chart (a third of the time of a report's chart).
-    base = alt.Chart(data.drop("n_provinces")).encode(y=y, tooltip=tooltip)
+    base = alt.Chart(data.drop("n_provinces")).encode(
+        y=y, tooltip=tooltip, description=alt.Description("description:N")
+    )
     bars = base.mark_bar(height=5).encode(
         x=alt.X("rank_lo:Q", scale=x_scale, title=words["rank"]),
         x2=alt.X2("rank_hi:Q"),
