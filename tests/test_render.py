@@ -1,6 +1,6 @@
-"""Reports rendered by Papermill on warm kernels into temporary folders, then checked as a
-reader would: offline, figure by figure against the scored tables, escaped, and every report
-in a clean namespace."""
+"""Reports rendered by Papermill in warm report workers into temporary folders, then checked as
+a reader would: offline, figure by figure against the scored tables, escaped, and every report
+in a clean namespace; a worker that dies or hangs costs one report, not the batch."""
 
 from __future__ import annotations
 
@@ -20,12 +20,15 @@ import pytest
 from cchc_analysis.labels import number
 from cchc_analysis.pipeline import run_score, run_validate
 from cchc_analysis.render import (
+    RenderError,
     RenderTask,
     ReportRenderer,
+    ReportWorker,
     notebook_parameters,
     render_province,
     render_reports,
 )
+from tests.conftest import REPO
 
 HOSTILE_NOTE = "<script>alert('note')</script>"
 CCHC = [sys.executable, "-m", "cchc_analysis.cli"]
@@ -60,7 +63,7 @@ def batch(tmp_path_factory, processed):
 
 @pytest.fixture(scope="module")
 def renderer():
-    """One warm report kernel, shared by the tests that render one report at a time."""
+    """One warm report worker, shared by the tests that render one report at a time."""
     warm = ReportRenderer()
     yield warm
     warm.close()
@@ -202,14 +205,14 @@ class TestOneKernel:
                 "os.environ['CCHC_PROBE'] = province\nos.chdir('/')"
             ),
         ]
-        renderer.kernel.execute(probe, {"province": "first"})
-        second = renderer.kernel.execute(probe, {"province": "second"})
+        renderer.worker.execute(probe, {"province": "first"})
+        second = renderer.worker.execute(probe, {"province": "second"})
         printed = second.cells[2].outputs[0]["text"]
         assert "global absent" in printed
         assert "module absent" in printed
         assert "environ absent" in printed
-        assert f"cwd {renderer.kernel.cwd.resolve()}" in printed
-        assert set(renderer.kernel.leaks) >= {
+        assert f"cwd {renderer.worker.cwd.resolve()}" in printed
+        assert set(renderer.worker.leaks) >= {
             "cchc_analysis.report.PROBE_LEAK",
             "os.environ",
             "os.getcwd()",
@@ -223,11 +226,47 @@ class TestOneKernel:
         page = renderer.render(RenderTask("82", "Đồng Tháp", "dong_thap"), parameters, tmp_path)
         assert "Tỉnh Đồng Tháp" in page.read_text(encoding="utf-8")
         assert not list(Path("/").glob("PWNED")) and not list(tmp_path.rglob("PWNED"))
-        assert not (renderer.kernel.cwd / "PWNED").exists()
+        assert not (renderer.worker.cwd / "PWNED").exists()
+
+    def test_a_failing_cell_is_reported_with_its_error(self, renderer):
+        probe = _probe("raise ValueError('no such province: Atlantis')")
+        with pytest.raises(RenderError, match="no such province: Atlantis"):
+            renderer.worker.execute(probe, {"province": "x"})
+        assert renderer.worker.alive()  # a failed report does not cost the worker
+
+    def test_a_worker_that_dies_or_hangs_is_stopped_and_replaced(self, processed, tmp_path):
+        worker = ReportWorker(REPO / "notebooks", timeout=3).start()
+        try:
+            with pytest.raises(RenderError, match="the worker stopped"):
+                worker.execute(_probe("import os\nos._exit(3)"), {"province": "x"})
+            assert not worker.alive()
+            worker.start()
+            with pytest.raises(RenderError, match="no answer in 3 s"):
+                worker.execute(_probe("import time\ntime.sleep(30)"), {"province": "x"})
+            assert not worker.alive()
+            worker.start()
+            executed = worker.execute(_probe("print(province)"), {"province": "again"})
+            assert executed.cells[2].outputs[0]["text"] == "again\n"
+        finally:
+            worker.close()
 
     def test_single_report_command_path(self, processed, tmp_path):
         path = render_province("Tỉnh Phú Thọ", 2025, processed, tmp_path, "vi")
         assert path == tmp_path.resolve() / "25-phu_tho.html"
+
+
+def _probe(code: str) -> nbformat.NotebookNode:
+    """Return a two-cell notebook: the parameters cell, then ``code``."""
+    probe = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        }
+    )
+    probe.cells = [
+        nbformat.v4.new_code_cell('province = "default"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(code),
+    ]
+    return probe
 
 
 def _cli(*args, cwd):

@@ -250,7 +250,7 @@ def reports(
     )
     from rich.table import Table
 
-    # Only light imports before render_reports: it launches the kernels first thing.
+    # Only light imports before render_reports: it launches the workers first thing.
     from cchc_analysis.render import MANIFEST_FILE, RenderOutcome, render_reports
 
     if lang not in ("vi", "en"):

@@ -1,11 +1,11 @@
-"""Inside a report kernel that executes many provinces' reports one after the other.
+"""Inside a report worker that executes many provinces' reports one after the other.
 
 ``warm_up`` imports what the report notebook uses once (Polars, Altair, vl-convert and its
 JavaScript engine) and records the state every report starts from; ``reset`` runs before each
-report and returns the kernel to that state: a new IPython session (empty user namespace,
+report and returns the worker to that state: a new IPython session (empty user namespace,
 history and output cache), the same working directory, environment, ``sys.path``, warning
 filters, Altair renderer and theme, and the same globals in every ``cchc_analysis`` module.
-Nothing here is imported outside a report kernel.
+Nothing here is imported outside a report worker (``cchc_analysis.inprocess``).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def warm_up() -> None:
     vl_convert.vegalite_to_svg(_TINY_CHART)
     registry.provinces("34")
     snapshot()
-    # What is loaded now lives as long as the kernel: move it out of the garbage collector's
+    # What is loaded now lives as long as the worker: move it out of the garbage collector's
     # sight, so the collections during a report (and the one each new session runs) look
     # only at that report's objects (~70 ms a report).
     gc.freeze()

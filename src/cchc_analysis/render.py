@@ -2,25 +2,27 @@
 offline HTML (code hidden, charts as inline SVG), and build the index, manifest and workbook
 of a batch.
 
-Speed without shared state: each of the ``jobs`` worker threads owns one IPython kernel
-(``ReportKernel``) started once, with the report's libraries imported once. Before every report
-the kernel starts a new IPython session and is returned to the state recorded after warm-up
-(``cchc_analysis.kernel_state``); then Papermill parameterises the notebook (values reach it
-only as Papermill parameters, recorded in ``nb.metadata.papermill``) and executes it on that
-kernel through the ``cchc-warm-kernel`` Papermill engine. The HTML exporter is built once per
-worker. Kernels talk over IPC sockets and write their own stderr to a log file, so a batch prints
-nothing but its progress.
+Speed without shared state: each of the ``jobs`` worker threads owns one report worker process
+(``ReportWorker``, ``cchc_analysis.inprocess``) started once, with the report's libraries
+imported once. Before every report the worker starts a new IPython session and is returned to
+the state recorded after warm-up (``cchc_analysis.kernel_state``); then Papermill parameterises
+the notebook (values reach it only as Papermill parameters, recorded in ``nb.metadata.papermill``)
+and executes it in the worker's own IPython shell through the ``cchc-in-process`` Papermill
+engine, and the worker exports the HTML (its exporter built once). Workers write their stderr to
+a log file, so a batch prints nothing but its progress; one that dies or hangs is stopped,
+costs its report, and is replaced.
 """
 
 from __future__ import annotations
 
-import ast
-import copy
 import html
 import json
+import os
 import queue
 import re
+import select
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -34,7 +36,7 @@ from typing import Any
 
 from cchc_analysis.labels import LANGS, number, text
 
-# Nothing heavy is imported here (no Polars, no Jupyter): a batch launches its kernels first and
+# Nothing heavy is imported here (no Polars, no Jupyter): a batch launches its workers first and
 # imports the rest while they boot.
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -42,13 +44,9 @@ DEFAULT_NOTEBOOK = PROJECT_ROOT / "notebooks" / "province_report.py"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INDEX_CSS = (TEMPLATES / "index.css").read_text(encoding="utf-8")
 INDEX_JS = (TEMPLATES / "index.js").read_text(encoding="utf-8")
-KERNEL_NAME = "python3"
-ENGINE_NAME = "cchc-warm-kernel"
 MANIFEST_FILE = "manifest.json"
 _CODE = re.compile(r"^\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9_]+$")
-_WARM_UP = "import cchc_analysis.kernel_state as _state\n_state.warm_up()\ndel _state"
-_RESET = "__import__('cchc_analysis.kernel_state', fromlist=['reset']).reset()"
 
 
 class RenderError(RuntimeError):
@@ -134,251 +132,136 @@ def notebook_parameters(
     }
 
 
-# --------------------------------------------------------------------------- warm kernel
+# --------------------------------------------------------------------------- report worker
 
 
-_PAPERMILL_LOCK = threading.Lock()
-
-
-def _papermill() -> Any:
-    """Import papermill and register the warm-kernel engine (once, under a lock). Papermill's
-    I/O module tries ``pyarrow.fs`` for its HDFS handler, which pulls pyarrow and numpy
-    (~0.5 s); reports never read HDFS, so pyarrow is hidden during that first import when
-    nothing has loaded it yet."""
-    with _PAPERMILL_LOCK:
-        if "papermill.engines" not in sys.modules:
-            hide = "pyarrow" not in sys.modules
-            if hide:
-                sys.modules["pyarrow"] = None  # type: ignore[assignment]  # `import pyarrow` fails
-            try:
-                import papermill.engines
-            finally:
-                if hide and sys.modules.get("pyarrow", 0) is None:
-                    del sys.modules["pyarrow"]
-        import papermill
-        from papermill.engines import papermill_engines
-
-        if ENGINE_NAME not in papermill_engines._engines:
-            papermill_engines.register(ENGINE_NAME, _warm_engine())
-    return papermill
-
-
-def _warm_engine() -> type:
-    """Return the Papermill engine that executes a notebook on a running ReportKernel."""
-    from papermill.clientwrap import PapermillNotebookClient
-    from papermill.engines import NBClientEngine
-    from papermill.log import logger
-
-    class WarmKernelEngine(NBClientEngine):
-        """Papermill's nbclient engine, on the kernel passed as ``kernel=``."""
-
-        @classmethod
-        def execute_managed_notebook(
-            cls,
-            nb_man: Any,
-            kernel_name: str,
-            log_output: bool = False,
-            stdout_file: Any = None,
-            stderr_file: Any = None,
-            start_timeout: int = 60,
-            execution_timeout: int | None = None,
-            kernel: ReportKernel | None = None,
-            **_: Any,
-        ) -> Any:
-            if kernel is None or kernel.km is None:
-                raise RenderError("the warm-kernel engine needs a started ReportKernel")
-            client = PapermillNotebookClient(
-                nb_man,
-                km=kernel.km,
-                kernel_name=kernel_name,
-                timeout=execution_timeout,
-                startup_timeout=start_timeout,
-                log=logger,
-                log_output=log_output,
-                stdout_file=stdout_file,
-                stderr_file=stderr_file,
-            )
-            client.kc = kernel.kc
-            return client.execute()
-
-    return WarmKernelEngine
-
-
-def papermill_execute(notebook: Any, parameters: dict[str, Any], kernel: ReportKernel) -> Any:
-    """Return ``notebook`` parameterised and executed by Papermill on ``kernel``: the steps of
-    ``papermill.execute_notebook`` (parameters injected after the ``parameters`` cell and
-    recorded in ``nb.metadata.papermill``; cell timings; PapermillExecutionError on a failed
-    cell) without its two JSON round trips of the notebook, which write nowhere here."""
-    import nbformat
-    from papermill.engines import papermill_engines
-    from papermill.execute import (
-        prepare_notebook_metadata,
-        raise_for_execution_errors,
-        remove_error_markers,
-    )
-    from papermill.parameterize import parameterize_notebook
-
-    papermill = _papermill()
-    nb = copy.deepcopy(notebook)
-    nb.metadata["papermill"] = nbformat.from_dict(
-        {
-            "default_parameters": {},
-            "parameters": {},
-            "environment_variables": {},
-            "version": papermill.__version__,
-        }
-    )
-    for cell in nb.cells:
-        cell.metadata.setdefault("tags", [])
-        cell.metadata.setdefault("papermill", {})
-    nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, engine_name=ENGINE_NAME)
-    source = str(notebook.metadata.get("cchc_source", ""))
-    nb = remove_error_markers(prepare_notebook_metadata(nb, source, None))
-    nb = papermill_engines.execute_notebook_with_engine(
-        ENGINE_NAME,
-        nb,
-        kernel_name=KERNEL_NAME,
-        input_path=source,
-        output_path=None,
-        progress_bar=False,
-        log_output=False,
-        execution_timeout=kernel.timeout,
-        kernel=kernel,
-    )
-    raise_for_execution_errors(nb, None)
-    return nb
-
-
-class ReportKernel:
-    """One IPython kernel that executes report notebooks one after the other, each in a new
+class ReportWorker:
+    """One worker process (``python -m cchc_analysis.inprocess``) that executes report
+    notebooks one after the other with Papermill in its own IPython shell, each in a new
     session restored to the state recorded after warm-up. Use from one thread only."""
 
     def __init__(self, cwd: Path, timeout: int = 120) -> None:
         self.cwd = Path(cwd)
         self.timeout = timeout
-        self.km: Any = None
-        self.kc: Any = None
-        self.leaks: list[str] = []  # what the last reset had to restore outside the namespace
+        self.leaks: list[str] = []
+        self.process: subprocess.Popen[str] | None = None
         self._folder: Path | None = None
         self._log: Any = None
-        self._warming: str | None = None
+        self._warming = False
 
-    def launch(self) -> ReportKernel:
-        """Start the kernel process (IPC sockets, its stdout and stderr to a log file) and send
-        it the warm-up code without waiting; return self (``wait`` completes the start)."""
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
-        self._folder = Path(tempfile.mkdtemp(prefix="cchc-kernel-"))
-        self._log = open(self._folder / "kernel.log", "w", encoding="utf-8")  # noqa: SIM115
-        self.km = AsyncKernelManager(
-            kernel_name=KERNEL_NAME, transport="ipc", ip=str(self._folder / "ipc")
-        )
-        run_sync(self.km.start_kernel)(
-            # No history file; no output cache (Out, _, __ keep nothing between cells, and a
-            # new session need not garbage-collect it: ~45 ms a report).
-            extra_arguments=[
-                "--HistoryManager.hist_file=:memory:",
-                "--InteractiveShell.cache_size=0",
-            ],
-            cwd=str(self.cwd),
-            stdout=self._log,
+    def launch(self) -> ReportWorker:
+        """Start the process (its stderr to a log file) without waiting for its warm-up;
+        return self (``wait`` completes the start)."""
+        self._folder = Path(tempfile.mkdtemp(prefix="cchc-worker-"))
+        self._log = open(self._folder / "worker.log", "w", encoding="utf-8")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "cchc_analysis.inprocess"],
+            cwd=self.cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             stderr=self._log,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        self.kc = self.km.client()
-        self.kc.allow_stdin = False
-        self.kc.start_channels()
-        self._warming = self._send(_WARM_UP)
+        self._warming = True
         return self
 
-    def wait(self) -> ReportKernel:
-        """Wait until the kernel has run its warm-up code; return self."""
-        if self._warming is not None:
-            self._reply(self._warming)
-            self._warming = None
+    def wait(self) -> ReportWorker:
+        """Wait until the worker has warmed up; return self."""
+        if self._warming:
+            self._warming = False
+            self._answer()
         return self
 
-    def start(self) -> ReportKernel:
-        """Start the kernel and warm it up; return self."""
+    def start(self) -> ReportWorker:
+        """Start the worker and warm it up; return self."""
         return self.launch().wait()
 
-    def _send(self, code: str, expressions: dict[str, str] | None = None) -> str:
-        """Send code to execute silently; return the request's message id."""
-        return str(
-            self.kc.execute(
-                code, silent=True, store_history=False, user_expressions=expressions or {}
-            )
-        )
+    def _answer(self) -> dict[str, Any]:
+        """Read the worker's next answer (RenderError when it fails, dies or is silent for
+        longer than ``timeout``: then it is stopped)."""
+        assert self.process is not None and self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], self.timeout)
+        line = self.process.stdout.readline() if ready else ""
+        if not line:
+            why = f"no answer in {self.timeout} s" if not ready else "the worker stopped"
+            self.close()
+            raise RenderError(f"report worker: {why}\n{self.log_tail()}")
+        answer: dict[str, Any] = json.loads(line)
+        if not answer.get("ok"):
+            raise RenderError(str(answer.get("error")))
+        self.leaks = list(answer.get("leaks", []))
+        return answer
 
-    def _reply(self, msg_id: str) -> dict[str, Any]:
-        """Wait for the reply to a request; return its content (RenderError on error)."""
-        from jupyter_core.utils import run_sync
-
-        async def reply() -> dict[str, Any]:
-            while True:
-                msg = await self.kc.get_shell_msg(timeout=self.timeout)
-                if msg["parent_header"].get("msg_id") == msg_id:
-                    return dict(msg["content"])
-
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        assert self.process is not None and self.process.stdin is not None
         try:
-            content = run_sync(reply)()
-        except queue.Empty:
-            raise RenderError(f"kernel: no reply in {self.timeout} s\n{self.log_tail()}") from None
-        if content["status"] != "ok":
-            raise RenderError(
-                f"kernel: {content.get('ename')}: {content.get('evalue')}\n{self.log_tail()}"
-            )
-        return content
-
-    def _run(self, code: str, expressions: dict[str, str] | None = None) -> dict[str, Any]:
-        """Execute code silently; return the reply content (raise RenderError on error)."""
-        return self._reply(self._send(code, expressions))
-
-    def reset(self) -> list[str]:
-        """Start a new session; return what had leaked outside the namespace (now restored)."""
-        content = self._run("", {"leaks": _RESET})
-        result = content["user_expressions"]["leaks"]
-        if result["status"] != "ok":
-            raise RenderError(f"kernel reset failed: {result.get('evalue')}")
-        self.leaks = ast.literal_eval(result["data"]["text/plain"])
-        return self.leaks
+            self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError) as exc:
+            self.close()
+            raise RenderError(f"report worker: the worker stopped\n{self.log_tail()}") from exc
+        return self._answer()
 
     def execute(self, notebook: Any, parameters: dict[str, Any]) -> Any:
-        """Reset the kernel, then parameterise and execute ``notebook`` with Papermill on it;
-        return the executed NotebookNode (PapermillExecutionError when a cell fails)."""
-        self.reset()
-        return papermill_execute(notebook, parameters, self)
+        """Reset the worker, then parameterise and execute ``notebook`` with Papermill in it;
+        return the executed NotebookNode (RenderError naming the cell's error when one
+        fails)."""
+        import nbformat
+
+        answer = self._ask(
+            {"op": "execute", "notebook": nbformat.writes(notebook), "parameters": parameters}
+        )
+        return nbformat.reads(answer["notebook"], as_version=4)
+
+    def render(self, notebook: Path, parameters: dict[str, Any], title: str, target: Path) -> Path:
+        """Have the worker execute the report notebook and write ``target`` (HTML) and the
+        executed notebook beside it; return ``target``."""
+        answer = self._ask(
+            {
+                "op": "render",
+                "notebook_path": str(Path(notebook).resolve()),
+                "parameters": parameters,
+                "title": title,
+                "target": str(target),
+            }
+        )
+        return Path(answer["path"])
 
     def alive(self) -> bool:
-        """True while the kernel process runs."""
-        from jupyter_core.utils import run_sync
-
-        return self.km is not None and bool(run_sync(self.km.is_alive)())
+        """True while the worker process runs."""
+        return self.process is not None and self.process.poll() is None
 
     def log_tail(self, lines: int = 20) -> str:
-        """Return the end of the kernel's stderr/stdout log."""
-        if self._folder is None or not (self._folder / "kernel.log").exists():
+        """Return the end of the worker's log (its stderr)."""
+        if self._folder is None or not (self._folder / "worker.log").exists():
             return ""
-        self._log.flush()
-        content = (self._folder / "kernel.log").read_text(encoding="utf-8", errors="replace")
+        if self._log is not None and not self._log.closed:
+            self._log.flush()
+        content = (self._folder / "worker.log").read_text(encoding="utf-8", errors="replace")
         return "\n".join(content.splitlines()[-lines:])
 
     def close(self) -> None:
-        """Stop the kernel and remove its sockets and log."""
-        from jupyter_core.utils import run_sync
-
+        """Stop the worker (its stdin closed, then killed if it lingers); keep the log for
+        ``log_tail`` until the object goes."""
+        process, self.process = self.process, None
+        if process is None:
+            return
         try:
-            if self.kc is not None:
-                self.kc.stop_channels()
-            if self.km is not None:
-                run_sync(self.km.shutdown_kernel)(now=True)
-                run_sync(self.km.cleanup_resources)()
+            if process.stdin is not None:
+                process.stdin.close()
+            process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait()
         finally:
-            self.km = self.kc = None
-            if self._log is not None:
-                self._log.close()
-            if self._folder is not None:
-                shutil.rmtree(self._folder, ignore_errors=True)
+            if process.stdout is not None:
+                process.stdout.close()
+
+    def __del__(self) -> None:
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- HTML export
@@ -437,54 +320,40 @@ def export_html(executed: Any, title: str, lang: str = "vi", exporter: Any = Non
 
 
 class NotNeeded(Exception):
-    """A worker's kernel turned out not to be needed (fewer reports than jobs)."""
+    """A worker turned out not to be needed (fewer reports than jobs)."""
 
 
 class ReportRenderer:
-    """A worker's kernel and exporter: renders reports one after the other."""
+    """A worker thread's report worker: renders reports one after the other."""
 
     def __init__(
         self, notebook: Path = DEFAULT_NOTEBOOK, needed: Callable[[], bool] | None = None
     ) -> None:
         self.notebook_path = Path(notebook)
-        # The kernel warms up (imports, first chart) while this process prepares its side;
+        # The worker warms up (imports, first chart) while this process prepares its side;
         # ``needed`` is asked before waiting for it (NotNeeded: stopped at once).
-        self.kernel = ReportKernel(self.notebook_path.resolve().parent).launch()
+        self.worker = ReportWorker(self.notebook_path.resolve().parent).launch()
         try:
-            self.notebook = load_notebook(self.notebook_path)
-            self.exporter = make_exporter()
-            _papermill()
             if needed is not None and not needed():
                 raise NotNeeded
-            self.kernel.wait()
+            self.worker.wait()
         except BaseException:
-            self.kernel.close()
+            self.worker.close()
             raise
 
     def render(self, task: RenderTask, parameters: dict[str, Any], out_dir: Path) -> Path:
         """Execute and export one report into ``out_dir`` (HTML, and the executed notebook
         under ``out_dir/notebooks``); return the HTML path."""
-        import nbformat
-
-        from cchc_analysis.outputs import atomic_write_text
-
         target = report_path(out_dir, task.province_code, task.slug)
-        if not self.kernel.alive():  # a previous report killed it: start a fresh one
-            self.kernel.close()
-            self.kernel = ReportKernel(self.notebook_path.resolve().parent).start()
-        executed = self.kernel.execute(self.notebook, parameters)
-        title = f"{text('report_title', parameters['lang'])} — {task.province} {parameters['year']}"
-        page = export_html(executed, title, parameters["lang"], self.exporter)
-        atomic_write_text(target, page)
-        atomic_write_text(  # validated by the exporter already
-            target.parent / "notebooks" / target.with_suffix(".ipynb").name,
-            nbformat.v4.writes_json(executed),
-        )
-        return target
+        if not self.worker.alive():  # a previous report killed it: start a fresh one
+            self.worker.close()
+            self.worker = ReportWorker(self.notebook_path.resolve().parent).start()
+        title = f"{task.province} {parameters['year']}"
+        return self.worker.render(self.notebook_path, parameters, title, target)
 
     def close(self) -> None:
-        """Stop the kernel."""
-        self.kernel.close()
+        """Stop the worker."""
+        self.worker.close()
 
 
 def _reason(exc: BaseException) -> str:
@@ -520,8 +389,8 @@ def render_province(
 
 
 class RendererPool:
-    """``jobs`` worker threads, each launching its own warm kernel at once; ``run`` then feeds
-    them reports. Workers beyond the number of reports stop their kernel before it warms up."""
+    """``jobs`` worker threads, each launching its own report worker at once; ``run`` then
+    feeds them reports. Workers beyond the number of reports stop before they warm up."""
 
     def __init__(self, jobs: int, notebook: Path = DEFAULT_NOTEBOOK) -> None:
         self.notebook = Path(notebook)
@@ -560,7 +429,7 @@ class RendererPool:
                             renderer = ReportRenderer(self.notebook)
                         except Exception as exc:
                             reason = _reason(failure or exc)
-                            raise RenderError(f"kernel did not start: {reason}") from exc
+                            raise RenderError(f"report worker did not start: {reason}") from exc
                     path = renderer.render(task, self._parameters(task), self.settings["out_dir"])
                     outcome = RenderOutcome(
                         task.province_code, task.province, str(path), time.perf_counter() - started
@@ -610,14 +479,14 @@ class RendererPool:
         return [outcomes[t.province_code] for t in tasks]
 
     def close(self) -> None:
-        """Let every worker stop (after the queued tasks) and close its kernel."""
+        """Let every worker stop (after the queued tasks) and close its process."""
         self._planned.set()
         for _ in self._threads:
             self._tasks.put(None)
 
     def cancel(self, timeout: float = 60) -> None:
         """Drop the queued tasks, close, and wait for the workers to finish the report they
-        are on and stop their kernels."""
+        are on and stop their processes."""
         self._wanted = 0
         try:
             while True:
@@ -701,7 +570,7 @@ def render_reports(
     failures), ``jobs`` at a time, continuing past failures; write ``index.html``,
     ``manifest.json`` and the Excel workbook; return this run's outcomes."""
     started_at = time.time()
-    pool = RendererPool(jobs, notebook)  # the kernels boot while the tables are read
+    pool = RendererPool(jobs, notebook)  # the workers boot while the tables are read
     try:
         # Load inputs.
         tables, scores_manifest, totals = _scores_for(processed_dir, year)
@@ -726,7 +595,7 @@ def render_reports(
     }
     workbook: dict[str, Path] = {}
 
-    def write_workbook() -> None:  # in this thread, while the kernels render
+    def write_workbook() -> None:  # in this thread, while the workers render
         from cchc_analysis.workbook import write_workbook as write
 
         workbook["path"] = write(tables, year, Path(out_dir), lang, scores_manifest)

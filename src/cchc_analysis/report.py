@@ -697,7 +697,7 @@ def profile_section(view: ReportView) -> Html:
 def ranking_section(view: ReportView) -> Html:
     """Return the ranking chart of every province, this one highlighted."""
     charts = _charts()
-    # every report draws the same chart (converted once per kernel) and highlights its own
+    # every report draws the same chart (converted once per worker) and highlights its own
     # province with a style rule
     chart = charts.plot_ranking(view.ranking, None, view.lang)
     figure, spec = _figure(chart, view.lang, "ranking_title", charts.ranking_legend(view.lang))
