@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 
 import numpy as np
 import polars as pl
@@ -280,9 +280,13 @@ def _fmt(value: float, lang: str) -> str:
 
 def _is_percent(criterion: Criterion) -> bool:
     assert criterion.measure is not None
+    return _all_percent(tuple(criterion.measure.inputs()))
+
+
+@cache
+def _all_percent(inputs: tuple[str, ...]) -> bool:
     catalogue = load_catalogue()
-    units = catalogue.filter(pl.col("id").is_in(criterion.measure.inputs()))["unit"].to_list()
-    return units == ["percent"]
+    return catalogue.filter(pl.col("id").is_in(inputs))["unit"].to_list() == ["percent"]
 
 
 def grade_expr(rubric: Rubric, years: list[int]) -> pl.Expr:
@@ -298,6 +302,7 @@ def grade_expr(rubric: Rubric, years: list[int]) -> pl.Expr:
     return expr
 
 
+@cache
 def _regions() -> pl.DataFrame:
     from cchc_analysis.registry import provinces_frame
 
@@ -388,23 +393,23 @@ def _domain_table(units: pl.DataFrame, per_domain: list[pl.DataFrame], rubric: R
     values = pl.concat(per_domain, rechunk=True).select(
         pl.all().gather(pl.Series(domain_major.T.ravel()))
     )
-    order = pl.Series("domain_order", np.tile(np.arange(1, n_domains + 1), n_units))
-    orders = list(range(1, n_domains + 1))
-    text = {
-        name: pl.col("domain_order").replace_strict(
-            orders, [getattr(d, attribute) for d in rubric.domains], return_dtype=pl.String
-        )
-        for name, attribute in (
-            ("domain_id", "id"),
-            ("domain_label_vi", "label_vi"),
-            ("domain_label_en", "label_en"),
-        )
-    }
+    domain_of_row = pl.Series(np.tile(np.arange(n_domains), n_units))
+    # labels as categoricals, as in the criteria table: a few strings shared by many rows
+    labels = pl.DataFrame(
+        {
+            name: pl.Series([getattr(d, attribute) for d in rubric.domains], dtype=pl.Categorical)
+            for name, attribute in (
+                ("domain_id", "id"),
+                ("domain_label_vi", "label_vi"),
+                ("domain_label_en", "label_en"),
+            )
+        }
+    ).with_columns(domain_order=pl.int_range(1, n_domains + 1, dtype=pl.Int64))
+    text = labels.select(pl.all().gather(domain_of_row))
     keys = units.rechunk().select(pl.all().gather(unit_of_row))
     return (
-        pl.concat([keys, values, order.to_frame()], how="horizontal")
+        pl.concat([keys, values, text], how="horizontal")
         .with_columns(
-            **text,
             pct=pl.when(pl.col("available_max") > 0)
             .then(pl.col("points") / pl.col("available_max") * 100)
             .round(2),
