@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from cchc_analysis.labels import LANGS, number, text
 
@@ -186,8 +186,7 @@ class ReportWorker:
         line = self.process.stdout.readline() if ready else ""
         if not line:
             why = f"no answer in {self.timeout} s" if not ready else "the worker stopped"
-            self.close()
-            raise RenderError(f"report worker: {why}\n{self.log_tail()}")
+            self._stop(why)
         answer: dict[str, Any] = json.loads(line)
         if not answer.get("ok"):
             raise RenderError(str(answer.get("error")))
@@ -199,10 +198,17 @@ class ReportWorker:
         try:
             self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
             self.process.stdin.flush()
-        except (BrokenPipeError, OSError) as exc:
-            self.close()
-            raise RenderError(f"report worker: the worker stopped\n{self.log_tail()}") from exc
+        except (BrokenPipeError, OSError):
+            self._stop("the worker stopped")
         return self._answer()
+
+    def _stop(self, why: str) -> NoReturn:
+        """Stop the worker and raise RenderError saying why, with the end of its log."""
+        tail = self.log_tail()
+        if self.process is not None:
+            self.process.kill()  # it may be stuck in a cell: do not wait for it
+        self.close()
+        raise RenderError(f"report worker: {why}\n{tail}")
 
     def execute(self, notebook: Any, parameters: dict[str, Any]) -> Any:
         """Reset the worker, then parameterise and execute ``notebook`` with Papermill in it;
@@ -243,25 +249,25 @@ class ReportWorker:
         return "\n".join(content.splitlines()[-lines:])
 
     def close(self) -> None:
-        """Stop the worker (its stdin closed, then killed if it lingers); keep the log for
-        ``log_tail`` until the object goes."""
+        """Stop the worker (its stdin closed, then killed if it lingers) and remove its log."""
         process, self.process = self.process, None
-        if process is None:
-            return
         try:
-            if process.stdin is not None:
-                process.stdin.close()
-            process.wait(timeout=5)
+            if process is not None:
+                if process.stdin is not None:
+                    process.stdin.close()
+                process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
-            process.kill()
-            process.wait()
+            if process is not None:
+                process.kill()
+                process.wait()
         finally:
-            if process.stdout is not None:
+            if process is not None and process.stdout is not None:
                 process.stdout.close()
-
-    def __del__(self) -> None:
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
+            if self._log is not None:
+                self._log.close()
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
+            self._log = self._folder = None
 
 
 # --------------------------------------------------------------------------- HTML export
