@@ -241,3 +241,16 @@ def test_nested_groups_and_maxima_that_change_by_year():
     assert criteria["points"].to_list() == pytest.approx([8, 15, 4, 5])  # direct points are capped
     assert set(criteria["path"]) == {"group"}
     assert scores.totals.sort("year")["index_pct"].to_list() == [92.0, 90.0]
+
+
+def test_a_fractional_band_takes_a_decimal_comma_in_vietnamese():
+    fractional = parse_rubric(
+        RUBRIC.replace("min: 95,", "min: 95.5,").replace("min: 95}", "min: 95.5}")
+    )
+    scores = score_indicators(
+        _frame(_province("01", "Hà Nội", "2024", 40, 28, 500, 470, 1000)), fractional
+    )
+    on_time = scores.criteria.filter(pl.col("criterion_id") == "on_time").row(0, named=True)
+    assert on_time["band"] == "[95.5; 98)"
+    assert on_time["explanation_vi"].endswith("thuộc khoảng [95,5; 98)")
+    assert on_time["explanation_en"].endswith("falls in [95.5; 98)")

@@ -181,7 +181,8 @@ def _sentences(criterion: Criterion, policy: str, unit: str) -> dict[str, pl.Exp
             pieces.append(counts.fill_null(""))
         pieces += [pl.lit(": "), _rule_phrase(criterion, lang, unit)]
         if criterion.rule.threshold_bands is not None:
-            pieces.append(pl.col("band"))
+            band = pl.col("band")  # "[92.5; 95)": a decimal comma in Vietnamese
+            pieces.append(band.str.replace_all(".", ",", literal=True) if lang == "vi" else band)
         if policy == "impute_median":
             pieces.append(pl.when(pl.col("imputed")).then(pl.lit(f" ({policy_text})")))
         with_data = pl.concat_str(pieces, ignore_nulls=True)
