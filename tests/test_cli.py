@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -117,51 +116,6 @@ def test_a_failed_validation_leaves_previous_outputs_intact(tmp_path, three_prov
         == 1
     )
     assert (processed / "indicators.parquet").read_bytes() == before
-
-
-@pytest.mark.slow
-def test_a_batch_continues_past_a_failing_province(tmp_path, three_province_csv):
-    processed = tmp_path / "processed"
-    assert (
-        _run(
-            "validate",
-            three_province_csv,
-            "--out",
-            processed,
-            "--failures-dir",
-            tmp_path,
-            cwd=tmp_path,
-        ).returncode
-        == 0
-    )
-    assert (
-        _run(
-            "score",
-            processed / "indicators.parquet",
-            "--out",
-            processed,
-            cwd=tmp_path,
-        ).returncode
-        == 0
-    )
-    done = _run(
-        "reports",
-        "--year",
-        2025,
-        "--processed",
-        processed,
-        "--out",
-        tmp_path / "r",
-        "--provinces",
-        "Hà Nội",
-        "--provinces",
-        "Cà Mau",
-        cwd=tmp_path,
-    )
-    assert done.returncode == 1
-    assert "failed: 96 Cà Mau" in done.stderr or "Cà Mau" in done.stderr
-    assert (tmp_path / "r" / "01-ha_noi.html").exists()
-    assert Path(tmp_path / "r" / "index.html").exists()
 
 
 def test_score_a_published_components_table_with_a_methodology(tmp_path):

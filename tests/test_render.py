@@ -325,7 +325,9 @@ class TestCli:
         )
         assert done.returncode == 1
         assert "1 of 2 reports failed" in done.stderr and "--only-failed" in done.stderr
+        assert "failed: 96 Cà Mau" in done.stderr
         assert (tmp_path / "r" / "01-ha_noi.html").exists()
+        assert (tmp_path / "r" / "index.html").exists()  # the batch went on past the failure
         manifest = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["summary"]["failed"] == ["96"]
 

@@ -18,7 +18,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from cchc_analysis.labels import text
+from cchc_analysis.labels import number_expr, text
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -221,12 +221,6 @@ def ranking_order(totals: pl.DataFrame) -> list[str]:
     return ordered["province"].to_list()
 
 
-def number_text(column: str, lang: str) -> pl.Expr:
-    """Return a number column as text, at most two decimals, decimal comma in Vietnamese."""
-    number = pl.col(column).round(2).cast(pl.String).str.strip_suffix(".0")
-    return number.str.replace(".", ",", literal=True) if lang == "vi" else number
-
-
 def described(frame: pl.DataFrame, what: pl.Expr) -> pl.DataFrame:
     """Return ``frame`` with ``description``: '<province> (<code>): <what>', the text a screen
     reader says for each mark, and what ``highlight_css`` picks a province's marks by."""
@@ -275,7 +269,7 @@ def plot_ranking(
     (``totals``: province, province_code, index_pct, rank), the chosen province highlighted
     (a bigger diamond, its name bold; legend: ``ranking_legend``). With ``province_code``
     None every province is drawn alike, for ``highlight_css`` to pick one out."""
-    frame = described(totals, number_text("index_pct", lang)).with_columns(
+    frame = described(totals, number_expr(pl.col("index_pct"), lang)).with_columns(
         chosen=pl.col("province_code") == (province_code or "")
     )
     chosen = frame.filter("chosen")["province"].to_list()

@@ -21,7 +21,6 @@ import io
 import json
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -242,13 +241,6 @@ def papermill_execute(notebook: Any, parameters: dict[str, Any]) -> Any:
 # --------------------------------------------------------------------------- the process
 
 
-def _reason(exc: BaseException) -> str:
-    reason = f"{type(exc).__name__}: {exc}".strip()
-    if len(reason) > 2000:
-        reason = reason[:2000] + "…" + traceback.format_exc(limit=3)[-200:]
-    return reason
-
-
 class Worker:
     """What the process keeps between requests: the exporter, the notebooks it was sent."""
 
@@ -299,6 +291,8 @@ def main() -> None:
     """Serve requests from stdin until it closes: ``{"op": "execute" | "render", …}`` a line,
     answered by ``{"ok": true, …}`` or ``{"ok": false, "error": …}`` a line on the original
     stdout (fd 1 is pointed at stderr, so nothing else can reach the parent's reader)."""
+    from cchc_analysis.render import failure_reason
+
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
@@ -306,7 +300,7 @@ def main() -> None:
         worker = Worker()
         answers.write(json.dumps({"ok": True, "ready": True}) + "\n")
     except BaseException as exc:
-        answers.write(json.dumps({"ok": False, "error": _reason(exc)}) + "\n")
+        answers.write(json.dumps({"ok": False, "error": failure_reason(exc)}) + "\n")
         answers.flush()
         raise
     answers.flush()
@@ -315,7 +309,7 @@ def main() -> None:
         try:
             answer = {"ok": True, **getattr(worker, request["op"])(request)}
         except Exception as exc:  # a report that fails is an answer, not the end of the worker
-            answer = {"ok": False, "error": _reason(exc)}
+            answer = {"ok": False, "error": failure_reason(exc)}
         answers.write(json.dumps(answer, ensure_ascii=False) + "\n")
         answers.flush()
 

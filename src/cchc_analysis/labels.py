@@ -6,6 +6,10 @@ import csv
 import io
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Polars only for the type: render.py imports this module before any Polars
+    import polars as pl
 
 LANGS = ("vi", "en")
 
@@ -35,3 +39,13 @@ def number(value: float | int | None, lang: str = "vi", decimals: int = 2) -> st
     if lang == "vi":
         formatted = formatted.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return formatted
+
+
+def number_expr(expr: pl.Expr, lang: str = "vi", decimals: int = 2) -> pl.Expr:
+    """Return a Polars expression writing numbers as ``number`` does, without thousands
+    separators (for text inside sentences): no trailing zeros, decimal comma in Vietnamese."""
+    import polars as pl
+
+    # Polars prints a rounded float with no trailing zeros except a lone ".0"
+    text = expr.round(decimals).cast(pl.String).str.strip_suffix(".0")
+    return text.str.replace(".", ",", literal=True) if lang == "vi" else text

@@ -362,7 +362,9 @@ class ReportRenderer:
         self.worker.close()
 
 
-def _reason(exc: BaseException) -> str:
+def failure_reason(exc: BaseException) -> str:
+    """Return an exception as the one-line-first reason a report failed (capped at 2,000
+    characters)."""
     reason = f"{type(exc).__name__}: {exc}".strip()
     if len(reason) > 2000:
         reason = reason[:2000] + "…" + traceback.format_exc(limit=3)[-200:]
@@ -434,7 +436,7 @@ class RendererPool:
                         try:
                             renderer = ReportRenderer(self.notebook)
                         except Exception as exc:
-                            reason = _reason(failure or exc)
+                            reason = failure_reason(failure or exc)
                             raise RenderError(f"report worker did not start: {reason}") from exc
                     path = renderer.render(task, self._parameters(task), self.settings["out_dir"])
                     outcome = RenderOutcome(
@@ -443,7 +445,7 @@ class RendererPool:
                 except Exception as exc:  # a batch continues past one province's failure
                     seconds = time.perf_counter() - started
                     outcome = RenderOutcome(
-                        task.province_code, task.province, None, seconds, _reason(exc)
+                        task.province_code, task.province, None, seconds, failure_reason(exc)
                     )
                 self._results.put(outcome)
         finally:

@@ -520,8 +520,8 @@ class Html:
         self, include: Any = None, exclude: Any = None
     ) -> tuple[dict[str, str], dict[str, Any]]:
         # one JSON text, not nested objects: copied, validated and saved many times over
-        charts = json.dumps(self.charts, ensure_ascii=False)
-        metadata = {CHARTS_METADATA: {"charts": charts}} if self.charts else {}
+        charts = json.dumps(self.charts, ensure_ascii=False) if self.charts else None
+        metadata = {CHARTS_METADATA: {"charts": charts}} if charts else {}
         return {"text/html": self.markup}, metadata
 
     def __repr__(self) -> str:

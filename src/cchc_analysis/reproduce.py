@@ -270,6 +270,7 @@ def rerender_reports(
     """Re-execute every report a batch recorded (``reports_dir/manifest.json``) with its
     recorded parameters, reading the scores recomputed into ``processed_dir``, into
     ``out_dir``; return (the recorded report entries, chart differences, likely causes)."""
+    from cchc_analysis import __version__
     from cchc_analysis.outputs import sha256_of
     from cchc_analysis.pipeline import FAILURES_FILE
     from cchc_analysis.render import DEFAULT_NOTEBOOK, MANIFEST_FILE, render_reports
@@ -295,8 +296,6 @@ def rerender_reports(
     causes = []
     if notebook.is_file() and sha256_of(notebook) != manifest.get("notebook_sha256"):
         causes.append(f"report notebook changed: {notebook}")
-    from cchc_analysis import __version__
-
     if manifest.get("package_version") not in (None, __version__):
         causes.append(f"package version changed: {manifest['package_version']} → {__version__}")
     return entries, differences, causes

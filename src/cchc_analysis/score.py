@@ -14,6 +14,7 @@ import numpy as np
 import polars as pl
 
 from cchc_analysis.catalogue import load_catalogue, terms
+from cchc_analysis.labels import number_expr
 from cchc_analysis.rubric import Criterion, Domain, Rubric
 
 KEYS = ["province_code", "province", "era", "period", "year"]
@@ -61,13 +62,6 @@ def _parts(criterion: Criterion) -> tuple[pl.Expr, pl.Expr]:
     if ratio is None:
         return pl.lit(None, dtype=pl.Float64), pl.lit(None, dtype=pl.Float64)
     return _sum_of(ratio.numerator).cast(pl.Float64), _sum_of(ratio.denominator).cast(pl.Float64)
-
-
-def _number(expr: pl.Expr, lang: str, decimals: int = 2) -> pl.Expr:
-    """Format a number for people: no trailing zeros, decimal comma in Vietnamese."""
-    # Polars prints a rounded float with no trailing zeros except a lone ".0"
-    text = expr.round(decimals).cast(pl.String).str.strip_suffix(".0")
-    return text.str.replace(".", ",", literal=True) if lang == "vi" else text
 
 
 def _max_expr(criterion: Criterion) -> pl.Expr:
@@ -161,7 +155,7 @@ def _sentences(criterion: Criterion, policy: str, unit: str) -> dict[str, pl.Exp
     names = ["points", "measure"]
     if criterion.measure.ratio is not None:
         names += ["numerator", "denominator"]
-    numbers = {name: _number(pl.col(name), "en") for name in names}
+    numbers = {name: number_expr(pl.col(name), "en") for name in names}
     inputs = ", ".join(criterion.measure.inputs())
     sentences = {}
     for index, lang in enumerate(("vi", "en")):
