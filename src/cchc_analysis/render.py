@@ -140,9 +140,12 @@ class ReportWorker:
     notebooks one after the other with Papermill in its own IPython shell, each in a new
     session restored to the state recorded after warm-up. Use from one thread only."""
 
-    def __init__(self, cwd: Path, timeout: int = 120) -> None:
+    def __init__(self, cwd: Path, timeout: int = 120, startup_timeout: int = 600) -> None:
         self.cwd = Path(cwd)
         self.timeout = timeout
+        # Warm-up imports polars/altair/papermill: on a loaded machine that alone can take
+        # longer than a report is allowed, so it has its own, generous limit.
+        self.startup_timeout = startup_timeout
         self.leaks: list[str] = []
         self.process: subprocess.Popen[str] | None = None
         self._folder: Path | None = None
@@ -171,21 +174,22 @@ class ReportWorker:
         """Wait until the worker has warmed up; return self."""
         if self._warming:
             self._warming = False
-            self._answer()
+            self._answer(self.startup_timeout)
         return self
 
     def start(self) -> ReportWorker:
         """Start the worker and warm it up; return self."""
         return self.launch().wait()
 
-    def _answer(self) -> dict[str, Any]:
+    def _answer(self, timeout: int | None = None) -> dict[str, Any]:
         """Read the worker's next answer (RenderError when it fails, dies or is silent for
-        longer than ``timeout``: then it is stopped)."""
+        longer than ``timeout``, by default the report timeout: then it is stopped)."""
         assert self.process is not None and self.process.stdout is not None
-        ready, _, _ = select.select([self.process.stdout], [], [], self.timeout)
+        limit = self.timeout if timeout is None else timeout
+        ready, _, _ = select.select([self.process.stdout], [], [], limit)
         line = self.process.stdout.readline() if ready else ""
         if not line:
-            why = f"no answer in {self.timeout} s" if not ready else "the worker stopped"
+            why = f"no answer in {limit} s" if not ready else "the worker stopped"
             self._stop(why)
         answer: dict[str, Any] = json.loads(line)
         if not answer.get("ok"):
