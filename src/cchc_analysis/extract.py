@@ -2654,11 +2654,11 @@ def sibling_paths(out: Path | str) -> dict[str, Path]:
 
 def write_extraction(extraction: Extraction, out: Path | str) -> dict[str, Path]:
     """Write the table (province figures), the sub-unit figures and the warnings as UTF-8 CSV,
-    each atomically; return their paths."""
-    from cchc_analysis.outputs import atomic_write_text
+    each atomically and safe to open in a spreadsheet; return their paths."""
+    from cchc_analysis.outputs import atomic_write_csv
 
     paths = sibling_paths(out)
-    atomic_write_text(paths["figures"], figures_frame(extraction.figures).write_csv())
-    atomic_write_text(paths["subunits"], figures_frame(extraction.subunits).write_csv())
-    atomic_write_text(paths["warnings"], warnings_frame(extraction.warnings).write_csv())
+    atomic_write_csv(paths["figures"], figures_frame(extraction.figures))
+    atomic_write_csv(paths["subunits"], figures_frame(extraction.subunits))
+    atomic_write_csv(paths["warnings"], warnings_frame(extraction.warnings))
     return paths

@@ -66,10 +66,49 @@ def atomic_write_json(target: Path, payload: dict[str, Any]) -> Path:
     )
 
 
-def atomic_write_csv(target: Path, frame: pl.DataFrame) -> Path:
-    """Write ``frame`` as UTF-8 CSV with a BOM (so Excel shows Vietnamese) atomically;
+# A text cell starting with one of these is read as a formula by Excel, LibreOffice or Google
+# Sheets (OWASP "CSV injection"; ASVS adds NUL; full-width forms are folded by some spreadsheets).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
+_FORMULA_START = "^[" + "".join(f"\\x{{{ord(c):X}}}" for c in FORMULA_TRIGGERS) + "]"
+
+
+def formula_safe(value: Any) -> Any:
+    """Return ``value`` made inert for a spreadsheet: a text starting with a formula trigger
+    (``FORMULA_TRIGGERS``) gets a leading single quote; numbers, None and other text come back
+    unchanged. The one rule every writer of CSV and Excel cells uses."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def formula_safe_expr(column: pl.Expr) -> pl.Expr:
+    """Return ``formula_safe`` as a Polars expression over a text column."""
+    return (
+        pl.when(column.str.contains(_FORMULA_START))
+        .then(pl.concat_str(pl.lit("'"), column))
+        .otherwise(column)
+    )
+
+
+def formula_safe_frame(frame: pl.DataFrame) -> pl.DataFrame:
+    """Return ``frame`` with every text cell and header made inert by ``formula_safe``:
+    text columns (String, Categorical, Enum) become neutralised String columns; numeric,
+    boolean and temporal columns are untouched, so numbers stay numbers."""
+    texts = [
+        name
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String or isinstance(dtype, pl.Categorical | pl.Enum)
+    ]
+    safe = frame.with_columns(formula_safe_expr(pl.col(c).cast(pl.String)).alias(c) for c in texts)
+    return safe.rename({c: formula_safe(c) for c in safe.columns if formula_safe(c) != c})
+
+
+def atomic_write_csv(target: Path, frame: pl.DataFrame, bom: bool = True) -> Path:
+    """Write ``frame`` as UTF-8 CSV atomically, every text cell made inert for spreadsheets
+    (``formula_safe_frame``), with a BOM unless ``bom`` is False (so Excel shows Vietnamese);
     return ``target``."""
-    return atomic_write_bytes(target, b"\xef\xbb\xbf" + frame.write_csv().encode("utf-8"))
+    body = formula_safe_frame(frame).write_csv().encode("utf-8")
+    return atomic_write_bytes(target, (b"\xef\xbb\xbf" if bom else b"") + body)
 
 
 def sha256_of(path: Path) -> str:

@@ -12,7 +12,7 @@ import polars as pl
 import polars.selectors
 
 from cchc_analysis.labels import text
-from cchc_analysis.outputs import atomic_write_bytes
+from cchc_analysis.outputs import atomic_write_bytes, formula_safe
 
 # sheet key → [(column in the score table, header label key)]
 SHEETS: dict[str, list[tuple[str, str]]] = {
@@ -102,6 +102,16 @@ def workbook_frames(
     }
 
 
+def _cell(value: Any) -> Any:
+    """Return a value as the workbook stores it: text made inert (``formula_safe``: openpyxl
+    would store a text starting with '=' as a live formula) and stripped of the control
+    characters XML cannot hold (shown as U+FFFD); numbers, booleans and None unchanged."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    safe = formula_safe(value)
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", safe) if isinstance(safe, str) else safe
+
+
 def _sheet(
     book: Any, title: str, frame: pl.DataFrame, columns: list[tuple[str, str]], lang: str
 ) -> None:
@@ -119,12 +129,12 @@ def _sheet(
     bold = Font(bold=True)
     header = []
     for _, key in present:
-        cell = WriteOnlyCell(sheet, value=text(key, lang))
+        cell = WriteOnlyCell(sheet, value=_cell(text(key, lang)))
         cell.font = bold
         header.append(cell)
     sheet.append(header)
     for row in frame.iter_rows():
-        sheet.append(row)
+        sheet.append([_cell(value) for value in row])
 
 
 def _about(book: Any, manifest: dict[str, Any], year: int, lang: str) -> None:
@@ -145,7 +155,7 @@ def _about(book: Any, manifest: dict[str, Any], year: int, lang: str) -> None:
     for item in manifest.get("inputs", []):
         lines.append((text("input_file", lang), f"{item.get('path')} sha256 {item.get('sha256')}"))
     for line in lines:
-        sheet.append(list(line))
+        sheet.append([_cell(value) for value in line])
 
 
 def workbook_bytes(
