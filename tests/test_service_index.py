@@ -338,3 +338,22 @@ def test_the_section_appears_only_when_the_table_holds_the_index(demo_table):
 def test_period_labels(period, vi, en):
     assert service_index.period_label(period, "vi") == vi
     assert service_index.period_label(period, "en") == en
+
+
+def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated, tmp_path):
+    from cchc_analysis.uncertainty import enabled_sources, load_spec, run_uncertainty
+
+    assert enabled_sources(load_spec("dossier-service")) == ["thresholds", "missing"]
+    table = tmp_path / "indicators.parquet"
+    validated.indicators.write_parquet(table)
+    paths = run_uncertainty(table, "dossier-service", tmp_path, runs=40, sensitivity=False)
+    intervals = pl.read_parquet(paths["intervals"])
+    assert intervals.group_by("period").agg(pl.len()).sort("period").rows() == [
+        ("2025-M07", 34),
+        ("2025-M08", 34),
+    ]
+    tq = intervals.filter(
+        (pl.col("province") == "Tuyên Quang") & (pl.col("period") == "2025-M07")
+    ).row(0, named=True)
+    assert tq["nominal_rank"] == 1
+    assert tq["rank_lo"] <= 1 <= tq["rank_hi"]
