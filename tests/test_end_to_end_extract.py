@@ -191,6 +191,8 @@ def test_the_report_shows_the_service_index(run):
     assert f"năm 2025: {points}/{available} điểm tính được" in section.group(0)
     assert "<td>Tiến độ, kết quả giải quyết</td><td>19,87/20</td><td>20</td>" in section.group(0)
     assert "không phải kết quả chính thức" in section.group(0)
+    # satisfaction has no figures in the texts: no points in the profile, not zero
+    assert '<td>Mức độ hài lòng</td><td class="num">–/18</td>' in page
     # the indicator panel shows the on-time share from the extracted counts: 99,36 %
     assert "99,36%" in page
     # offline: nothing fetched from elsewhere

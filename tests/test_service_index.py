@@ -357,3 +357,24 @@ def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated,
     ).row(0, named=True)
     assert tq["nominal_rank"] == 1
     assert tq["rank_lo"] <= 1 <= tq["rank_hi"]
+
+
+def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
+    from cchc_analysis.report import strengths_and_weaknesses
+
+    only_progress = validated.indicators.filter(
+        (pl.col("province") == "Tuyên Quang")
+        & (pl.col("period") == "2025-M07")
+        & (
+            pl.col("indicator").str.starts_with("dossier.")
+            | (pl.col("indicator") == "tthc.in_force")
+        )
+    )
+    criteria = service_index.score_service_index(only_progress).criteria
+    assert criteria["excluded"].any()
+    strengths, weaknesses = strengths_and_weaknesses(criteria)
+    shown = pl.concat([strengths, weaknesses])
+    assert not shown["excluded"].any()
+    assert shown["points"].is_not_null().all()
+    # progress.on_time (19,6/20) is among the strengths
+    assert "progress.on_time" in strengths["criterion_id"].cast(pl.String).to_list()
