@@ -378,3 +378,26 @@ def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
     assert shown["points"].is_not_null().all()
     # progress.on_time (19,6/20) is among the strengths
     assert "progress.on_time" in strengths["criterion_id"].cast(pl.String).to_list()
+
+
+def test_a_month_typed_in_excel_is_read_as_the_month(tmp_path: Path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from cchc_analysis.load import load_indicators
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Tỉnh", "Kỳ báo cáo", "Chỉ tiêu", "Giá trị"])
+    for row, (month, fmt) in enumerate([(7, "mm/yyyy"), (8, '"Tháng "m/yyyy')], start=2):
+        sheet.append(["Tuyên Quang", dt.datetime(2025, month, 1), "dossier.received", 1000])
+        sheet.cell(row=row, column=2).number_format = fmt
+    # a real date stays a date: refused as a period, not read as a month
+    sheet.append(["Tuyên Quang", dt.datetime(2025, 9, 15), "dossier.received", 1000])
+    sheet.cell(row=4, column=2).number_format = "dd/mm/yyyy"
+    path = tmp_path / "months.xlsx"
+    book.save(path)
+    rows = load_indicators(path)
+    assert rows["period"].to_list() == ["2025-M07", "2025-M08", None]
+    assert rows["era"].to_list()[:2] == ["34", "34"]
