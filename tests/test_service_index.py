@@ -310,7 +310,9 @@ def test_report_section_shows_every_month_and_the_groups(validated):
     assert markup.index("<td>tháng 7/2025") < markup.index("<td>tháng 8/2025")
     # the latest period leads: August, second of 34, 89,5/100
     assert "tháng 8/2025: 89,5/100 điểm tính được (89,5%), xếp thứ 2/34" in markup
-    assert "<td>Công khai, minh bạch</td><td>16,6/18</td><td>18</td>" in markup
+    assert (
+        '<td>Công khai, minh bạch</td><td class="num">16,6/18</td><td class="num">18</td>' in markup
+    )
     assert "không phải kết quả chính thức" in markup
     english = service_index.section_html(indicators, code, 2025, "en")
     assert "August 2025: 89.5 of 100 scorable points (89.5%), ranked 2 of the 34" in english

@@ -213,9 +213,16 @@ def _e(value: object) -> str:
     return "" if value is None else html.escape(str(value))
 
 
-def _table(head: list[str], rows: list[list[str]]) -> str:
+def _table(head: list[str], rows: list[list[str]], numeric: tuple[int, ...] = ()) -> str:
+    """Return a table of already escaped cells; columns in ``numeric`` align as numbers."""
     header = "".join(f"<th scope='col'>{_e(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in r) + "</tr>" for r in rows)
+
+    def cell(index: int, value: str) -> str:
+        return f'<td class="num">{value}</td>' if index in numeric else f"<td>{value}</td>"
+
+    body = "".join(
+        "<tr>" + "".join(cell(i, value) for i, value in enumerate(r)) + "</tr>" for r in rows
+    )
     head_html = f"<thead><tr>{header}</tr></thead>"
     return f'<table class="cchc-table">{head_html}<tbody>{body}</tbody></table>'
 
@@ -270,7 +277,7 @@ def section_html(
         text(k, lang)
         for k in ("service_index_period", "service_index_points", "index_pct", "service_index_rank")
     ] + [text("service_index_published_col", lang)]
-    parts.append(_table(head, table_rows))
+    parts.append(_table(head, table_rows, numeric=(1, 2, 3, 4)))
     if not scored.is_empty():
         groups = province_groups(scores, province_code, scored["period"][-1])
         group_rows = []
@@ -297,7 +304,7 @@ def section_html(
                 "service_index_basis",
             )
         ]
-        parts.append(_table(head, group_rows))
+        parts.append(_table(head, group_rows, numeric=(1, 2)))
     official = getattr(service_rubric(), f"official_parts_{lang}")
     note = text("service_index_note", lang, official=official)
     parts.append(f'<p class="cchc-note">{_e(note)}</p>')
