@@ -26,7 +26,7 @@ lang: str = "vi"  # "vi" or "en"
 failures_path: str = "../reports/validation/failures.csv"  # failures table of `cchc validate`
 
 # %%
-from cchc_analysis import report
+from cchc_analysis import report, service_index
 
 # %%
 view = report.load_report_view(processed_dir, province, year, lang, failures_path)
@@ -45,6 +45,9 @@ report.strengths_section(view)
 
 # %%
 report.indicators_section(view)
+
+# %%
+service_index.section(view)
 
 # %%
 report.ranking_section(view)

@@ -316,6 +316,12 @@ def _number_text(value: float, percent: bool) -> str:
     return text + ("%" if percent else "")
 
 
+def _month_only(number_format: str | None) -> bool:
+    """True for a date format that shows a month and a year but no day (``mm/yyyy``)."""
+    fmt = re.sub(r'"[^"]*"|\[[^]]*\]', "", (number_format or "").lower())
+    return "y" in fmt and "m" in fmt and "d" not in fmt and "h" not in fmt
+
+
 def _cell_text(value: Any, number_format: str | None) -> tuple[str | None, bool]:
     """Return a cell's text and whether it held a real number."""
     if value is None:
@@ -324,6 +330,8 @@ def _cell_text(value: Any, number_format: str | None) -> tuple[str | None, bool]
         return ("TRUE" if value else "FALSE"), False
     if isinstance(value, int | float):
         return _number_text(value, "%" in (number_format or "")), True
+    if isinstance(value, dt.datetime | dt.date) and _month_only(number_format):
+        return f"{value.year}-{value.month:02d}", False  # '07/2025' typed in Excel: a month
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0):
             return value.date().isoformat(), False

@@ -1,8 +1,9 @@
 """Reporting periods: parse the forms real tables use into one canonical form.
 
 Canonical forms: ``2025`` (year), ``2022-H1`` / ``2022-H2`` (half-years), ``2022-9M``
-(nine months), ``2022-Q3`` (quarters). Vietnamese and common spellings are accepted:
-``6 tháng đầu năm 2022``, ``9 tháng năm 2022``, ``Q3/2022``, ``Quý III/2022``, ``năm 2021``.
+(nine months), ``2022-Q3`` (quarters), ``2025-M07`` (months). Vietnamese and common spellings
+are accepted: ``6 tháng đầu năm 2022``, ``9 tháng năm 2022``, ``Q3/2022``, ``Quý III/2022``,
+``năm 2021``, ``tháng 7/2025``, ``T7/2025``, ``07/2025``, ``2025-07``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 MERGER_DATE = date(2025, 7, 1)  # Resolution 202/2025/QH15: 63 provinces became 34
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_CANONICAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>H[12]|9M|Q[1-4]))?$")
+_CANONICAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>H[12]|9M|Q[1-4]|M(?:0[1-9]|1[0-2])))?$")
 
 
 class PeriodError(ValueError):
@@ -24,7 +25,8 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True, order=True)
 class Period:
-    """A reporting period; ``part`` is '' for a whole year, else 'H1', 'H2', '9M', 'Q1'..'Q4'."""
+    """A reporting period; ``part`` is '' for a whole year, else 'H1', 'H2', '9M', 'Q1'..'Q4'
+    or a month 'M01'..'M12'."""
 
     year: int
     part: str = ""
@@ -33,14 +35,24 @@ class Period:
         return f"{self.year}-{self.part}" if self.part else str(self.year)
 
     @property
+    def month(self) -> int | None:
+        """The month of a monthly period (1–12), else None."""
+        return int(self.part[1:]) if self.part.startswith("M") else None
+
+    @property
     def start(self) -> date:
         """First day covered."""
+        if self.month is not None:
+            return date(self.year, self.month, 1)
         month = {"": 1, "H1": 1, "H2": 7, "9M": 1, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10}[self.part]
         return date(self.year, month, 1)
 
     @property
     def end(self) -> date:
         """Last day covered."""
+        if self.month is not None:
+            following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
         month, day = {
             "": (12, 31),
             "H1": (6, 30),
@@ -80,6 +92,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:6|sau) thang cuoi (?:nam )?(?P<year>\d{4})$"), "H2"),
     (re.compile(r"^(?:9|chin) thang (?:dau )?(?:nam )?(?P<year>\d{4})$"), "9M"),
     (re.compile(r"^(?:h|s)(?P<half>[12])[/ ](?P<year>\d{4})$"), "H"),
+    # months: 2025-M07, 2025-07, thang 7/2025, thang 7 nam 2025, T7/2025, 07/2025
+    (re.compile(r"^(?P<year>\d{4})-m?(?P<month>\d{1,2})$"), "M"),
+    (re.compile(r"^(?:thang |t\.? ?)?(?P<month>\d{1,2})(?:/| nam |-)(?P<year>\d{4})$"), "M"),
 ]
 
 
@@ -97,14 +112,19 @@ def parse_period(value: str | int) -> Period:
             part = f"Q{_ROMAN.get(roman, roman)}"
         elif part_template == "H":
             part = f"H{groups['half']}"
+        elif part_template == "M":
+            if not 1 <= int(groups["month"]) <= 12:
+                break
+            part = f"M{int(groups['month']):02d}"
         else:
             part = part_template.format(part=groups.get("part", "")).upper()
         if not 1990 <= year <= 2100:
             break
         return Period(year, part)
     raise PeriodError(
-        f"unrecognised period {value!r}: use 2025, 2022-H1, 2022-H2, 2022-9M or 2022-Q3 "
-        "(also accepted: '6 tháng đầu năm 2022', '9 tháng năm 2022', 'Q3/2022', 'Quý III/2022')"
+        f"unrecognised period {value!r}: use 2025, 2022-H1, 2022-H2, 2022-9M, 2022-Q3 or "
+        "2025-M07 (also accepted: '6 tháng đầu năm 2022', '9 tháng năm 2022', 'Q3/2022', "
+        "'Quý III/2022', 'tháng 7/2025', 'T7/2025', '07/2025')"
     )
 
 

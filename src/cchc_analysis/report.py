@@ -217,7 +217,8 @@ def _profile(tables: dict[str, pl.DataFrame], period: str, chosen: Province, lan
             "pct",
             pl.col("median_pct").round(2),
             pl.col("region_median_pct").round(2),
-            "points",
+            # a domain whose every criterion was left out has no points, not zero
+            pl.when(pl.col("available_max") > 0).then("points").alias("points"),
             "max_points",
         )
     )
@@ -229,7 +230,9 @@ def strengths_and_weaknesses(
     """Return (strengths, weaknesses): the ``n`` criteria with the smallest gap to their
     maximum (ties: the larger maximum first) and the ``n`` with the largest gap, each with a
     ``gap`` column (max_points - points)."""
-    ranked = criteria.with_columns(gap=(pl.col("max_points") - pl.col("points")).round(2))
+    # criteria left out for want of figures (points null) are neither strong nor weak
+    scored = criteria.filter(pl.col("points").is_not_null())
+    ranked = scored.with_columns(gap=(pl.col("max_points") - pl.col("points")).round(2))
     strengths = ranked.sort(
         ["gap", "max_points", "criterion_order"], descending=[False, True, False]
     ).head(n)

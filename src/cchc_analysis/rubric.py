@@ -134,6 +134,8 @@ class Criterion(_Strict):
     rule: Rule | None = None
     missing: MissingPolicy | None = None
     criteria: list[Criterion] | None = None
+    # where each number comes from: {max_points|measure|rule: citation, or "assumed: why"}
+    sources: dict[str, str] | None = None
 
     @model_validator(mode="after")
     def _leaf_or_group(self) -> Criterion:
@@ -192,6 +194,7 @@ class Domain(_Strict):
     label_en: str
     max_points: float | None = Field(default=None, gt=0)
     criteria: list[Criterion] = Field(min_length=1)
+    sources: dict[str, str] | None = None  # as Criterion.sources
 
     @model_validator(mode="after")
     def _points_add_up(self) -> Domain:

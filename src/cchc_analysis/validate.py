@@ -41,8 +41,8 @@ _ROW_RULES = {
     "value_present": ("value", "Thiếu giá trị", "The value is missing"),
     "period_format": (
         "period",
-        "Kỳ báo cáo không đúng định dạng (2025, 2022-H1, 2022-9M, 2022-Q3)",
-        "Unrecognised period (use 2025, 2022-H1, 2022-9M, 2022-Q3)",
+        "Kỳ báo cáo không đúng định dạng (2025, 2022-H1, 2022-9M, 2022-Q3, 2025-M07)",
+        "Unrecognised period (use 2025, 2022-H1, 2022-9M, 2022-Q3, 2025-M07)",
     ),
     "province_resolvable": ("province", "Không xác định được tỉnh/thành phố", "Unknown province"),
     "indicator_known": (
