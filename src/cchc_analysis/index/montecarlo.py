@@ -212,13 +212,44 @@ def monte_carlo(
     )
 
 
+def rank_histogram(ranks: np.ndarray) -> np.ndarray:
+    """Return counts (U, U + 1): how often unit u took rank r (column 0 unused; NaN ranks,
+    a missing score, are not counted)."""
+    units = ranks.shape[1]
+    seen = ~np.isnan(ranks)
+    code = np.broadcast_to(np.arange(units) * (units + 1), ranks.shape)[seen]
+    code = code + ranks[seen].astype(np.int64)
+    return np.bincount(code, minlength=units * (units + 1)).reshape(units, units + 1)
+
+
+def histogram_quantiles(counts: np.ndarray, probs: Sequence[float]) -> np.ndarray:
+    """Return type-7 quantiles (len(probs), U) of integer ranks given as counts per rank, as
+    ``np.quantile`` on the ranks would (R's default, which COINr uses), without sorting."""
+    cum = np.cumsum(counts, axis=1)
+    n = cum[:, -1]
+    out = np.full((len(probs), counts.shape[0]), np.nan)
+    for u in np.flatnonzero(n > 0):
+        for k, q in enumerate(probs):
+            h = (n[u] - 1) * q
+            lo = int(np.floor(h))
+            x_lo = np.searchsorted(cum[u], lo, side="right")
+            x_hi = np.searchsorted(cum[u], min(lo + 1, n[u] - 1), side="right")
+            out[k, u] = x_lo + (h - lo) * (x_hi - x_lo)
+    return out
+
+
 def rank_stats(mc: MonteCarlo, level: float = LEVEL) -> pl.DataFrame:
     """Return one row per unit: nominal, mean and median rank, the ``level`` interval
-    (quantiles of type 7, as R's default and COINr), its width, and the mean |rank shift|."""
+    (quantiles of type 7, as R's default and COINr), its width, and the mean |rank shift|.
+    Ranks are integers, so every statistic comes from each unit's histogram of ranks."""
     tail = (1 - level) / 2
-    ranks = mc.ranks
-    quantile = np.nanquantile if np.isnan(ranks).any() else np.quantile
-    q_lo, median, q_hi = quantile(ranks, [tail, 0.5, 1 - tail], axis=0)
+    counts = rank_histogram(mc.ranks)
+    q_lo, median, q_hi = histogram_quantiles(counts, [tail, 0.5, 1 - tail])
+    values = np.arange(counts.shape[1])
+    n = counts.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = counts @ values / n
+        shift = (counts * np.abs(values[None, :] - mc.nominal_rank[:, None])).sum(axis=1) / n
     return pl.DataFrame(
         {
             "period": mc.period,
@@ -226,12 +257,12 @@ def rank_stats(mc: MonteCarlo, level: float = LEVEL) -> pl.DataFrame:
             "name": list(mc.names),
             "nominal_score": mc.nominal_score,
             "nominal": mc.nominal_rank,
-            "mean": np.nanmean(ranks, axis=0),
+            "mean": mean,
             "median": median,
             "q5": q_lo,
             "q95": q_hi,
             "interval_width": q_hi - q_lo,
-            "mean_abs_shift": np.nanmean(np.abs(ranks - mc.nominal_rank), axis=0),
+            "mean_abs_shift": shift,
             "runs": mc.scores.shape[0],
             "seed": mc.seed,
         }
