@@ -84,7 +84,7 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
     repeated = text.filter(pl.struct(keys).is_duplicated())
     if repeated.height:
         first = repeated.row(0, named=True)
-        rows = repeated.filter(pl.struct(keys) == pl.struct(pl.lit(first[k]) for k in keys))
+        rows = repeated.filter(pl.all_horizontal(pl.col(k) == first[k] for k in keys))
         raise IndexDataError(
             f"{source}: rows {rows.get_column('row').to_list()}: unit {first[cols.unit]!r}"
             + (f" in period {first[cols.period]!r}" if cols.period else "")

@@ -72,7 +72,9 @@ def regression_fill(x: np.ndarray, iterations: int = 50, tol: float = 1e-8) -> n
         if np.max(np.abs(filled[holes] - before)) < tol:
             break
     out = x.copy()
-    out[:, usable] = filled * sd + mu
+    block = out[:, usable]
+    block[holes] = (filled * sd + mu)[holes]  # observed values stay bit for bit
+    out[:, usable] = block
     return out
 
 
@@ -106,7 +108,9 @@ def em_fill(x: np.ndarray, iterations: int = 50, tol: float = 1e-8) -> np.ndarra
         if np.max(np.abs(filled[holes] - before)) < tol:
             break
     out = x.copy()
-    out[:, usable] = filled * sd_z + mu_z
+    block = out[:, usable]
+    block[holes] = (filled * sd_z + mu_z)[holes]  # observed values stay bit for bit
+    out[:, usable] = block
     return out
 
 
