@@ -123,10 +123,24 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
 
 def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
     """Return the index data in a file (CSV, Excel, Parquet), checked against the spec."""
-    from cchc_analysis.load import LoadError, read_table
+    from cchc_analysis.load import LoadError, _canonical_header, read_table
 
     try:
         table = read_table(path)
     except LoadError as exc:
         raise IndexDataError(str(exc)) from exc
+    # The reader gives known headers the indicator table's names (year → period); the spec
+    # names the file's own headers, so those are put back.
+    cols = spec.data
+    wanted = [cols.unit, cols.name, cols.period, *spec.tree.indicators]
+    wanted += [i.imputation.group_column for i in spec.indicators if i.imputation]
+    wanted += [
+        o.imputation.group_column for o in [spec.defaults, *spec.levels.values()] if o.imputation
+    ]
+    back = {
+        _canonical_header(name): name
+        for name in wanted
+        if name and name not in table.columns and _canonical_header(name) in table.columns
+    }
+    table = table.rename(back)
     return from_frame(table.drop("__typed_cells__", strict=False), spec, str(path))
