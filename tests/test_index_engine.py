@@ -405,3 +405,25 @@ def test_audit_report_in_english_has_every_section():
     ):
         assert heading in page
     assert "Giải quyết" not in textwrap.shorten(page.split("<h2>")[1], 200)  # no Vietnamese prose
+
+
+@pytest.mark.slow
+def test_the_tutorial_notebook_runs_offline_top_to_bottom(tmp_path):
+    import jupytext
+    from nbclient import NotebookClient
+
+    notebook = jupytext.read(REPO / "notebooks" / "build_your_own_index.py")
+    parameters = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    parameters.source = f"OUT = {str(tmp_path)!r}"
+    NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(REPO / "notebooks")}},
+    ).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert "Thanh tra tỉnh" in text and "winsorised" in text and "interpolate" in text
+    page = (tmp_path / "departments_audit.html").read_text(encoding="utf-8")
+    assert "DỮ LIỆU GIẢ LẬP" in page and page.count("<svg") >= 6
