@@ -31,7 +31,7 @@ class AggregationError(ValueError):
 def weighted_sum(a: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Return Σ_k a[r, u, k] · w[r, k] as (R, U), broadcasting a batch of 1 on either side."""
     if a.shape[0] == 1:
-        return np.asarray((a[0] @ w.T).T)
+        return np.asarray(w @ a[0].T)  # (R, U), row-major: later passes run along units
     if w.shape[0] == 1:
         return np.asarray(a @ w[0])
     return np.einsum("ruk,rk->ru", a, w)
@@ -111,7 +111,8 @@ def aggregate(
             else:
                 score = np.where(on[:, None, :] > 0, masked, np.inf).min(axis=-1)
             score = np.where(np.isinf(score), np.nan, score)
-    score = np.where(den > 0, score, np.nan)
+    if not (den > 0).all():
+        score = np.where(den > 0, score, np.nan)
     if rule.method in ("geometric", "harmonic") and rule.zero_rule == "penalise":
         score = np.where(weighted_sum(zero.astype(float), on) > 0, 0.0, score)
     if rule.missing == "propagate" and not complete:

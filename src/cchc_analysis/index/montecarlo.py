@@ -110,7 +110,7 @@ def evaluate(build: Build, options: UncertaintyOptions, draws: Draws, period: st
         code = (keys + 1) @ np.concatenate([np.cumprod(radix[::-1])[::-1][1:], [1]])
         _, first, which = np.unique(code, return_index=True, return_inverse=True)
         unique = keys[first]
-    out = np.full((draws.runs, len(units)), np.nan)
+    out = np.empty((draws.runs, len(units)))  # every row is written below
     prepared_cache: dict[tuple[int, int], np.ndarray] = {(-1, -1): build.prepared.normalised}
     for key_id, (i_imp, i_norm, i_agg, i_drop) in enumerate(unique.tolist()):
         reps = np.flatnonzero(which.ravel() == key_id)
@@ -149,6 +149,8 @@ def evaluate(build: Build, options: UncertaintyOptions, draws: Draws, period: st
                 f"({describe(options, plan.indicators, key_id, unique)}) "
                 f"cannot be aggregated: {exc}"
             ) from exc
+        if len(unique) == 1:
+            return np.array(np.broadcast_to(scores[tree.root], out.shape))
         out[reps] = np.broadcast_to(scores[tree.root], (len(reps), len(units)))
     return out
 
@@ -216,9 +218,12 @@ def rank_histogram(ranks: np.ndarray) -> np.ndarray:
     """Return counts (U, U + 1): how often unit u took rank r (column 0 unused; NaN ranks,
     a missing score, are not counted)."""
     units = ranks.shape[1]
+    offsets = np.arange(units) * (units + 1)
     seen = ~np.isnan(ranks)
-    code = np.broadcast_to(np.arange(units) * (units + 1), ranks.shape)[seen]
-    code = code + ranks[seen].astype(np.int64)
+    if seen.all():
+        code = (ranks.astype(np.int64) + offsets).ravel()
+    else:
+        code = np.broadcast_to(offsets, ranks.shape)[seen] + ranks[seen].astype(np.int64)
     return np.bincount(code, minlength=units * (units + 1)).reshape(units, units + 1)
 
 

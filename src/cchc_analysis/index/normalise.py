@@ -45,13 +45,17 @@ def min_ranks(scores: np.ndarray) -> np.ndarray:
     """Return ranks along the last axis (R, U): 1 for the highest score, ties share the best
     (smallest) rank, NaN scores get NaN. Sort based, vectorised over replications."""
     scores = np.atleast_2d(scores)
-    key = np.where(np.isnan(scores), np.inf, -scores)
+    missing = np.isnan(scores)
+    any_missing = bool(missing.any())
+    key = np.where(missing, np.inf, -scores) if any_missing else -scores
     order = np.argsort(key, axis=-1)
     ordered = np.take_along_axis(key, order, axis=-1)
-    position = np.broadcast_to(np.arange(1, scores.shape[-1] + 1), scores.shape)
-    new = np.ones(scores.shape, dtype=bool)
-    new[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    first = np.maximum.accumulate(np.where(new, position, 0), axis=-1)
+    tie = ordered[:, 1:] == ordered[:, :-1]
+    position = np.broadcast_to(np.arange(1.0, scores.shape[-1] + 1), scores.shape)
+    if tie.any():  # a tied score takes the rank of the first of its run
+        new = np.ones(scores.shape, dtype=bool)
+        new[:, 1:] = ~tie
+        position = np.maximum.accumulate(np.where(new, position, 0.0), axis=-1)
     ranks = np.empty(scores.shape)
-    np.put_along_axis(ranks, order, first.astype(float), axis=-1)
-    return np.where(np.isnan(scores), np.nan, ranks)
+    np.put_along_axis(ranks, order, position, axis=-1)
+    return np.where(missing, np.nan, ranks) if any_missing else ranks
