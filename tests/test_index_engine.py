@@ -344,6 +344,12 @@ def test_cli_build_writes_every_level_and_the_audit(tmp_path):
     assert level3.height == 54 and "index_rank" in level3.columns
     csv_text = (out / "level_3.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in csv_text and "\n2023,D01,=" not in csv_text
+    from openpyxl import load_workbook
+
+    book = load_workbook(out / "index.xlsx")
+    assert {"level_3", "weights", "rank_stats"} <= set(book.sheetnames)
+    cells = [c for row in book["level_3"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(c.value.startswith("=HYPERLINK") and c.data_type == "s" for c in cells)
     manifest = json.loads((out / "index_manifest.json").read_text(encoding="utf-8"))
     assert manifest["synthetic"] is True and manifest["uncertainty"]["runs"] == 200
     page = (out / "audit.html").read_text(encoding="utf-8")

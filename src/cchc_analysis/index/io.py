@@ -1,10 +1,12 @@
 """Writing a build: every table as Parquet and CSV, atomically (``cchc_analysis.outputs``),
-and a manifest with the hashes of the spec and the data. Text cells of the CSV that a
-spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first)
-get a leading apostrophe; the Parquet files keep the text as it is."""
+the main ones as one Excel workbook (``index.xlsx``), and a manifest with the hashes of the
+spec and the data. Text cells of the CSV that a spreadsheet would read as a formula (``=``,
+``+``, ``-``, ``@``, tab, carriage return first) get a leading apostrophe; the Parquet files
+and the workbook keep the text as it is (the workbook stores it as text)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import polars as pl
@@ -14,6 +16,7 @@ from cchc_analysis.index.build import Build
 from cchc_analysis.index.montecarlo import MonteCarlo, parameters_frame, rank_stats, summary
 from cchc_analysis.index.spec import UncertaintyOptions
 from cchc_analysis.outputs import (
+    atomic_write_bytes,
     atomic_write_csv,
     atomic_write_json,
     atomic_write_parquet,
@@ -41,6 +44,40 @@ def write_table(out: Path, name: str, frame: pl.DataFrame) -> list[Path]:
         atomic_write_parquet(out / f"{name}.parquet", frame),
         atomic_write_csv(out / f"{name}.csv", defused(frame)),
     ]
+
+
+def workbook_bytes(frames: dict[str, pl.DataFrame]) -> bytes:
+    """Return an .xlsx with one sheet per frame (bold frozen header, numbers as numbers, text
+    always stored as text: a cell starting with ``=`` is never a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for name, frame in frames.items():
+        sheet = book.create_sheet(name[:31])
+        sheet.freeze_panes = "A2"
+        header = []
+        for column in frame.columns:
+            cell = WriteOnlyCell(sheet, value=column)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in frame.iter_rows():
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                cells.append(cell)
+            sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+WORKBOOK_SHEETS = ("level_", "weights", "treatment", "coverage", "flags", "rank_stats")
 
 
 def build_tables(build: Build) -> dict[str, pl.DataFrame]:
@@ -86,6 +123,8 @@ def write_build(
     paths: list[Path] = []
     for name, frame in frames.items():
         paths += write_table(out, name, frame)
+    sheets = {n: f for n, f in frames.items() if n.startswith(WORKBOOK_SHEETS)}
+    paths.append(atomic_write_bytes(out / "index.xlsx", workbook_bytes(sheets)))
     manifest: dict[str, object] = {
         "index": build.plan.spec.id,
         "name": build.plan.spec.name,
