@@ -17,6 +17,8 @@ from typing import Annotated
 
 import typer
 
+from cchc_analysis.index.cli import app as index_app
+
 app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -560,6 +562,9 @@ def extract(
         f"wrote {len(result.figures)} rows to {paths['figures']} ({len(result.held_back)} held "
         f"back); sub-units: {paths['subunits']}; warnings: {paths['warnings']}"
     )
+
+
+app.add_typer(index_app, name="index")
 
 
 def main() -> None:

@@ -840,7 +840,12 @@ def summary_frame(mc: MonteCarlo, level: float = LEVEL) -> pl.DataFrame:
 def _sobol(f_a: np.ndarray, f_b: np.ndarray, f_ab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return first-order (Saltelli 2010) and total (Jansen) indices from f(A), f(B) (N, ...)
     and f(A_B^i) (k, N, ...); NaN where the output does not vary. f(B) is centred first (as
-    SALib does): same expectation, much less noise when the output's mean is large."""
+    SALib does): same expectation, much less noise when the output's mean is large.
+
+    Kept rather than SALib's ``sobol.analyze``: on the same design the totals are identical and
+    the first-order indices agree to rounding (tests/test_index_sobol.py), and this one works on
+    every province at once (benchmarks/sobol_salib.py: ~300× faster than one SALib call per
+    province). The index builder (``cchc_analysis.index.sensitivity``) uses SALib itself."""
     both = np.concatenate([f_a, f_b])
     variance = np.var(both, axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
