@@ -17,6 +17,8 @@ from typing import Annotated
 
 import typer
 
+from cchc_analysis.rubric_table import app as rubric_app
+
 app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -24,6 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Validate, score and report Vietnam's public administration reform (CCHC) indicators.",
 )
+app.add_typer(rubric_app, name="rubric")
 
 PROCESSED = Path("data/processed")
 REPORTS = Path("reports")

@@ -116,7 +116,7 @@ def edit_rubric(
 ) -> Rubric:
     """Return a copy of ``rubric`` with one criterion changed; raise RubricError naming what
     does not fit (an unknown id lists the ids there are)."""
-    data: dict[str, Any] = rubric.model_dump(exclude_none=True)
+    data: dict[str, Any] = rubric.model_dump(exclude_defaults=True)
     found = None
     for domain in data["domains"]:
         found = _find(domain["criteria"], criterion, [domain])
