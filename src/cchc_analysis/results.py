@@ -143,6 +143,7 @@ class ScoreResult(Scores):
             "province",
             "index_pct",
             "grade",
+            "region",
             "rank_in_region",
             "change_points",
             "change_places",
@@ -237,11 +238,23 @@ class Profile:
             row["nominal_rank"], row["rank_lo"], row["rank_hi"], self.lang, row["level"]
         )
 
+    @property
+    def trend(self) -> pl.DataFrame:
+        """Return the index across years: the province, its predecessors before the 2025
+        merger (when it was formed from several) and the national median."""
+        return self.view.trend
+
     def chart(self) -> alt.LayerChart:
         """Return the domain profile against the national and regional medians (Altair)."""
         from cchc_analysis.charts import plot_domain_profile
 
         return plot_domain_profile(self.view.profile, self.lang)
+
+    def trend_chart(self) -> alt.LayerChart:
+        """Return the index across years, predecessors before the merger dashed (Altair)."""
+        from cchc_analysis.charts import plot_trend
+
+        return plot_trend(self.view.trend, self.lang)
 
     def __repr__(self) -> str:
         h = self.headline
