@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from cchc_analysis.index.cli import app as index_app
+from cchc_analysis.rubric_table import app as rubric_app
 
 app = typer.Typer(
     pretty_exceptions_enable=False,
@@ -26,6 +27,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Validate, score and report Vietnam's public administration reform (CCHC) indicators.",
 )
+app.add_typer(rubric_app, name="rubric")
 
 PROCESSED = Path("data/processed")
 REPORTS = Path("reports")

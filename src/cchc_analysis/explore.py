@@ -1,96 +1,23 @@
-"""Helpers for the exploration notebook: load the bundled data, compare provinces, change a
-rubric and see the ranks move, and the published PAR INDEX series."""
+"""Helpers for the exploration notebook beyond the front door (``import cchc_analysis as cchc``):
+the published PAR INDEX series and what a larger survey would do to the rank intervals."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from pathlib import Path
-from typing import Any
 
 import altair as alt
 import polars as pl
 
-from cchc_analysis.rubric import Rubric, load_rubric
-from cchc_analysis.score import Scores, score_indicators
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEMO_TABLE = PROJECT_ROOT / "data" / "raw" / "demo" / "cchc_indicators_2021_2025_SYNTHETIC.csv"
+from cchc_analysis.rubric import load_rubric
 
 
 def load_demo() -> pl.DataFrame:
-    """Return the bundled SYNTHETIC demo table, loaded and standardised (not validated)."""
-    from cchc_analysis.load import load_indicators
+    """Return the bundled SYNTHETIC demo table, loaded and standardised (not validated); it
+    ships inside the package, so this works from an installed wheel too."""
+    from cchc_analysis.api import load_demo as packaged
 
-    return load_indicators(DEMO_TABLE)
-
-
-def validate(indicators: pl.DataFrame) -> pl.DataFrame:
-    """Return the failures table of the indicator suites (empty when the table is clean)."""
-    from cchc_analysis.validate import validate_indicators
-
-    return validate_indicators(indicators).failures
-
-
-def score(indicators: pl.DataFrame, methodology: str | Rubric = "par-index-illustrative") -> Scores:
-    """Return the scores of every province and period with a methodology (id, path or Rubric)."""
-    rubric = methodology if isinstance(methodology, Rubric) else load_rubric(methodology)
-    return score_indicators(indicators, rubric)
-
-
-def compare(totals: pl.DataFrame, provinces: list[str], year: int) -> pl.DataFrame:
-    """Return the named provinces (any usual spelling) side by side for a year: index, rank of
-    N, rank in region, grade."""
-    from cchc_analysis.registry import resolve_province
-
-    codes = [resolve_province(name, str(year)).code for name in provinces]
-    return (
-        totals.filter((pl.col("period") == str(year)) & pl.col("province_code").is_in(codes))
-        .select("province", "index_pct", "rank", "n_provinces", "rank_in_region", "grade")
-        .sort("rank")
-    )
-
-
-def shift_linear(rubric: Rubric, criterion_id: str, floor: float, target: float) -> Rubric:
-    """Return a copy of ``rubric`` whose linear criterion ``criterion_id`` scores 0 at ``floor``
-    and full points at ``target`` (the original is unchanged)."""
-    import yaml
-
-    from cchc_analysis.rubric import parse_rubric
-
-    data: dict[str, Any] = rubric.model_dump(exclude_none=True)
-
-    def visit(criteria: list[dict[str, Any]]) -> bool:
-        for criterion in criteria:
-            if criterion["id"] == criterion_id and "linear" in criterion.get("rule", {}):
-                criterion["rule"]["linear"] = {"floor": floor, "target": target}
-                return True
-            if visit(criterion.get("criteria", [])):
-                return True
-        return False
-
-    if not any(visit(domain["criteria"]) for domain in data["domains"]):
-        raise KeyError(f"no linear criterion {criterion_id!r} in rubric {rubric.id}")
-    data["version"] = f"{rubric.version}+{criterion_id}:{floor:g}-{target:g}"
-    return parse_rubric(yaml.safe_dump(data, allow_unicode=True), f"{rubric.id} (edited)")
-
-
-def rank_changes(before: pl.DataFrame, after: pl.DataFrame, year: int) -> pl.DataFrame:
-    """Return every province's index and rank before and after a change, largest moves first
-    (``places`` > 0: moved up)."""
-    keep = ["province_code", "province", "index_pct", "rank"]
-    period = str(year)
-    return (
-        before.filter(pl.col("period") == period)
-        .select(keep)
-        .join(
-            after.filter(pl.col("period") == period).select(keep),
-            on=["province_code", "province"],
-            suffix="_after",
-        )
-        .with_columns(places=pl.col("rank") - pl.col("rank_after"))
-        .sort(pl.col("places").abs(), "rank", descending=[True, False])
-    )
+    return packaged()
 
 
 @cache

@@ -719,21 +719,23 @@ def _trend_note(view: ReportView) -> str:
     return f'<p class="cchc-note">{_e(text("trend_note_merged", view.lang, names=names))}</p>'
 
 
-def uncertainty_section(view: ReportView) -> Html:
+def uncertainty_section(view: ReportView, intervals: pl.DataFrame | None = None) -> Html:
     """Return the rank with its 90 % interval, the grade-band probability and every province's
-    interval with this one highlighted (from ``uncertainty_intervals.parquet`` beside the
-    scores); says so when the methodology declares no uncertain inputs."""
+    interval with this one highlighted (from ``intervals``, else ``uncertainty_intervals.parquet``
+    beside the scores); says so when the methodology declares no uncertain inputs."""
     from cchc_analysis import uncertainty
 
     path = Path(str(view.parameters.get("processed_dir", ""))) / "uncertainty_intervals.parquet"
     lang = view.lang
-    if not path.exists():
+    if intervals is None and path.exists():
+        intervals = pl.read_parquet(path)
+    if intervals is None:
         return _section(
             "uncertainty_heading",
             lang,
             f'<p class="cchc-note">{_e(text("uncertainty_missing", lang))}</p>',
         )
-    intervals = pl.read_parquet(path).filter(pl.col("period") == str(view.year))
+    intervals = intervals.filter(pl.col("period") == str(view.year))
     code = view.province.code
     sentence = uncertainty.rank_interval_text(intervals, code, lang, str(view.year))
     grades = uncertainty.grade_probability_text(intervals, code, lang, str(view.year))

@@ -247,6 +247,20 @@ class Rubric(_Strict):
     defaults: Defaults = Defaults()
     domains: list[Domain] = Field(min_length=1)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Rubric {self.id} v{self.version} ({self.status}): {len(self.domains)} domains, "
+            f"{len(self.leaves())} criteria, {self.max_points:g} points>"
+        )
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    def _repr_html_(self) -> str:
+        from cchc_analysis.display import rubric_html
+
+        return rubric_html(self)
+
     @property
     def max_points(self) -> float:
         """Return the rubric's total maximum points (the largest over years)."""

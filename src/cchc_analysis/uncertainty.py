@@ -19,6 +19,7 @@ Typical use::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import warnings
@@ -996,7 +997,12 @@ def rank_uncertainty(
     """Return the rank intervals, grade-band probabilities and summary of every period (all
     in the table unless ``periods``), with Sobol indices and domain removal if
     ``sensitivity``."""
-    chosen = sorted(periods or indicators["period"].unique().to_list())
+    from cchc_analysis.periods import canonical_period
+
+    # periods as int or str alike: [2024] and ["2024"] ask for the same period
+    chosen = sorted(
+        {canonical_period(p) for p in periods} if periods else indicators["period"].unique()
+    )
     parts: dict[str, list[pl.DataFrame]] = {}
     for period in chosen:
         model = build_model(indicators, rubric, period)
@@ -1100,9 +1106,18 @@ def format_rank_interval(
 
 
 def _row(intervals: pl.DataFrame, province: str, period: str | None) -> dict[str, Any]:
-    """Return a province's row (by code or name; the latest period unless given)."""
+    """Return a province's row (by code, or name in any usual spelling; the latest period
+    unless given)."""
+    from cchc_analysis.periods import canonical_period
+    from cchc_analysis.registry import ProvinceNotFound, resolve_province
+
+    period = canonical_period(period) if period is not None else None
+    codes = {province}
+    for when in {period} if period else set(intervals["period"].unique()):
+        with contextlib.suppress(ProvinceNotFound, ValueError):
+            codes.add(resolve_province(province, when).code)
     rows = intervals.filter(
-        (pl.col("province_code") == province) | (pl.col("province") == province)
+        pl.col("province_code").is_in(list(codes)) | (pl.col("province") == province)
     )
     if period is not None:
         rows = rows.filter(pl.col("period") == period)

@@ -572,10 +572,15 @@ def _period_failures(counts: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
 
 
 def validate_indicators(
-    indicators: pl.DataFrame, options: ValidationOptions | None = None
+    indicators: pl.DataFrame | Path | str, options: ValidationOptions | None = None
 ) -> ValidationResult:
-    """Run the indicator-table suites on a standardised long table (``load.standardise``);
-    return it with the failures table (row numbers as in the original file)."""
+    """Run the indicator-table suites on a standardised long table (``load.standardise``),
+    or on the table a path names (read first); return it with the failures table (row
+    numbers as in the original file)."""
+    if isinstance(indicators, str | Path):
+        from cchc_analysis.load import load_indicators
+
+        indicators = load_indicators(indicators)
     options = options or ValidationOptions()
     indicators = indicators.with_row_index(ROW_ID).with_columns(pl.col(ROW_ID).cast(pl.Int64))
     docs = options.docs_dir

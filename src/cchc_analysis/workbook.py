@@ -140,20 +140,21 @@ def _sheet(
 def _about(book: Any, manifest: dict[str, Any], year: int, lang: str) -> None:
     sheet = book.create_sheet(text("sheet_about", lang))
     rubric = manifest.get("rubric", {})
-    lines = [
-        (text("report_title", lang), str(year)),
-        (
-            text("rubric_label", lang),
-            f"{rubric.get('id')} v{rubric.get('version')} ({rubric.get('status')})",
-        ),
-        ("cchc-analysis", f"{manifest.get('package_version')} (git {manifest.get('git_commit')})"),
-    ]
+    lines = [(text("report_title", lang), str(year))]
+    if rubric.get("id"):  # without a manifest, say nothing rather than "None vNone"
+        status = f" ({rubric['status']})" if rubric.get("status") else ""
+        version = f" v{rubric['version']}" if rubric.get("version") else ""
+        lines.append((text("rubric_label", lang), f"{rubric['id']}{version}{status}"))
+    if manifest.get("package_version"):
+        commit = f" (git {manifest['git_commit']})" if manifest.get("git_commit") else ""
+        lines.append(("cchc-analysis", f"{manifest['package_version']}{commit}"))
     if manifest.get("synthetic"):
         lines.insert(0, (text("synthetic_banner", lang), ""))
     if rubric.get("status") == "illustrative":
         lines.insert(1, (text("illustrative_banner", lang), ""))
     for item in manifest.get("inputs", []):
-        lines.append((text("input_file", lang), f"{item.get('path')} sha256 {item.get('sha256')}"))
+        digest = f" sha256 {item['sha256']}" if item.get("sha256") else ""
+        lines.append((text("input_file", lang), f"{item.get('path')}{digest}"))
     for line in lines:
         sheet.append([_cell(value) for value in line])
 
