@@ -53,24 +53,36 @@ from cchc_analysis.extract.output import (
     write_extraction,
 )
 from cchc_analysis.extract.patterns import fold
-from cchc_analysis.extract.readers import read_text
+from cchc_analysis.extract.readers import (
+    READABLE_SUFFIXES,
+    SourceText,
+    UnreadableDocument,
+    expand_inputs,
+    read_document,
+    read_text,
+)
 
 __all__ = [
     "FIGURE_COLUMNS",
     "PROVINCE_SCOPE",
+    "READABLE_SUFFIXES",
     "WARNING_COLUMNS",
     "DocumentInfo",
     "ExtractWarning",
     "Extraction",
     "Figure",
+    "SourceText",
+    "UnreadableDocument",
     "cross_check",
     "detect_period",
     "detect_province",
+    "expand_inputs",
     "extract_files",
     "extract_text",
     "figures_frame",
     "fold",
     "parse_vi_number",
+    "read_document",
     "read_text",
     "sibling_paths",
     "warnings_frame",

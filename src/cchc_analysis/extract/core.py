@@ -22,7 +22,7 @@ from cchc_analysis.extract.model import (
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province
-from cchc_analysis.extract.readers import read_text
+from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _scopes
 from cchc_analysis.extract.text import _Sentence, _strip_span
 from cchc_analysis.periods import Period, parse_period
@@ -53,6 +53,13 @@ class _Raw:
     figures: list[Figure]
     shares: list[tuple[Figure, _Share]]
     warnings: list[ExtractWarning]
+
+
+# A paragraph that opens on the figures of the one before ("Trong số hồ sơ trên, …").
+_BACK_REFERENCE = re.compile(
+    r"[\s\-+•*\"(]*(?:trong so (?:ho so |hs )?(?:nay|do|tren|con lai)|trong do|"
+    r"so (?:ho so|hs) (?:tren|nay|con lai))(?![a-z])"
+)
 
 
 def _extract_document(
@@ -97,8 +104,10 @@ def _extract_document(
     for sentence in doc.sentences:
         inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
         same_block = previous if previous and previous.block == sentence.block else None
-        if previous is None or previous.line != sentence.line:
-            carry = fresh
+        if previous is None or (
+            previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
+        ):
+            carry = fresh  # a new paragraph, unless it goes on about the last one's figures
         elif not _CONTINUES.match(doc.folded, sentence.start):
             carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
         f, s, k, carry = _find_in_sentence(
@@ -211,14 +220,25 @@ def extract_files(
     encoding: str | None = None,
     keep_conflicts: bool = False,
 ) -> Extraction:
-    """Extract every file (decoded as ``read_text`` does) and reconcile the figures together:
-    two texts giving different values for one province, period and indicator keep the first,
-    with a warning."""
+    """Extract every file (a folder stands for its .txt, .html, .docx and .pdf files; each read
+    by ``read_document``) and reconcile the figures together: two texts giving different values
+    for one province, period and indicator keep the first, with a warning. A file that holds no
+    readable text (a scanned PDF, a .doc) is left out and said why in ``unreadable``; a missing
+    file raises ``OSError``."""
+    files, skipped = expand_inputs(paths)
     raws = []
-    for path in paths:
-        text, used = read_text(path, encoding)
-        raws.append(_extract_document(text, str(path), province, period, used))
-    return _finish(raws, keep_conflicts)
+    unreadable = []
+    for path in files:
+        try:
+            source = read_document(path, encoding)
+        except UnreadableDocument as exc:
+            unreadable.append(str(exc))
+            continue
+        raws.append(_extract_document(source.text, str(path), province, period, source.how))
+    result = _finish(raws, keep_conflicts)
+    result.unreadable = unreadable
+    result.skipped = [str(p) for p in skipped]
+    return result
 
 
 def _reconcile(

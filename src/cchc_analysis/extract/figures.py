@@ -54,8 +54,17 @@ def _context(
     paren = _open_paren(work, sentence.start, token.start)
     if paren is not None:
         any_start = max(any_start, paren)
-    semicolon = work.find(";", token.end, next_start)
-    right_any_end = semicolon if semicolon >= 0 else next_start
+    j = i + 1  # a share in brackets ("90 hồ sơ (chiếm 2,16%), … trả lại") does not end it
+    while j < len(tokens):
+        opened = work.find("(", token.end, tokens[j].start)
+        closed = work.find(")", opened + 1) if opened >= 0 else -1
+        if opened < 0 or closed < tokens[j].start:
+            break
+        while j < len(tokens) and tokens[j].start < closed:
+            j += 1
+    any_next = tokens[j].start if j < len(tokens) else sentence.end
+    semicolon = work.find(";", token.end, any_next)
+    right_any_end = semicolon if semicolon >= 0 else any_next
     topic_start = previous_sentence.start if previous_sentence else sentence.start
     return _Context(
         left=work[left_start : token.start],
@@ -306,7 +315,7 @@ def _sentence_period(
         return default, "", False
     before = [m for m in inside if m.start < position]
     mention = before[-1] if before else inside[0]
-    if mention.kind in ("month", "span"):
+    if mention.kind == "span" or mention.period is None:
         return None, f"period '{mention.text.strip()}' is not a reporting period", True
     year = default.year if default else None
     period = _complete(mention, year)

@@ -110,3 +110,5 @@ class Extraction:
     held_back: list[Figure] = field(default_factory=list)  # conflicting: not in the table
     warnings: list[ExtractWarning] = field(default_factory=list)
     documents: list[DocumentInfo] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # why each unreadable file was left out
+    skipped: list[str] = field(default_factory=list)  # files of a folder not in a readable format

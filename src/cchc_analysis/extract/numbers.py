@@ -66,7 +66,7 @@ _DATE_LIKE = re.compile(
     r"(?:ngay\s*)?(?<![\d.,/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?![\d])"
     r"|(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*/\s*" + _YEAR + r"(?![\d])"
     r"|ngay \d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*(?:thang)\s*\d{1,2})?(?![\d])"
-    r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay)\s+\d{1,2}\s*/\s*\d{1,2}"
+    r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
     r"(?![\d/])"
     r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
 )

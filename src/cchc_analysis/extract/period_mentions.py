@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
-from cchc_analysis.periods import Period
+from cchc_analysis.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -107,6 +108,18 @@ _FULL_DATE = re.compile(
     r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + _YEAR + r")(?!\d)"
     r"|ngay (?P<d2>\d{1,2}) thang (?P<m2>\d{1,2}) nam (?P<y2>" + _YEAR + r")"
 )
+
+
+@cache
+def _month_part(month: int) -> str | None:
+    """'M07' for July when the period vocabulary has months (``cchc_analysis.periods``), else
+    None: a monthly figure is then left out as not a reporting period."""
+    if not 1 <= month <= 12:
+        return None
+    try:
+        return parse_period(f"2000-M{month:02d}").part
+    except PeriodError:
+        return None
 
 
 def _period_context(folded: str, start: int) -> str:
@@ -229,11 +242,21 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                 period = Period(year, part)
             elif kind == "year":
                 period = Period(int(g["year"]))
-            elif kind == "month" and re.search(
-                r"(?:den|het|tinh den|truoc|sau|tu|ke tu|cuoi|dau|hang|moi)\s*$",
-                folded[max(0, start - 12) : start],
-            ):
-                continue  # "đến hết tháng 6": a deadline, not a monthly figure
+            elif kind == "month":
+                if re.search(
+                    r"(?:den|het|tinh den|truoc|sau|tu|ke tu|cuoi|dau|hang|moi)\s*$",
+                    folded[max(0, start - 12) : start],
+                ):
+                    continue  # "đến hết tháng 6": a deadline, not a monthly figure
+                month = int(g["m"])
+                part = _month_part(month)
+                if part is not None:
+                    year = int(g["year"]) if g.get("year") else 0
+                    if not year:  # "tháng 10 vừa qua": the month before the article's date
+                        near = [d for pos, d in dates if pos <= start] or [d for _, d in dates]
+                        if near:
+                            guess = near[-1].year - (month > near[-1].month)
+                    period = Period(year, part)
             taken.append((start, end))
             mentions.append(
                 _PeriodMention(
@@ -243,7 +266,7 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     kind,
                     _period_context(folded, start),
                     text[start:end],
-                    guess if kind == "part" and period is not None and not period.year else None,
+                    guess if kind in ("part", "month") and period and not period.year else None,
                 )
             )
     return sorted(mentions, key=lambda m: m.start)
@@ -265,7 +288,8 @@ def _document_period(doc: _Doc) -> tuple[Period | None, str]:
         m
         for m in doc.periods
         if m.context == "normal"
-        and m.kind in ("part", "year", "range")
+        and m.kind in ("part", "year", "range", "month")
+        and m.period is not None
         and not doc.in_furniture(m.start)
     ]
     years = [m.period.year for m in usable if m.period is not None and m.period.year]

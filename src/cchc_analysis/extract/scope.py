@@ -105,13 +105,16 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     return end
 
 
+_AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+
+
 def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[_Scope]:
     """Return the scope mentions of a sentence, in order."""
     pat = _patterns()
     text, folded = doc.text, doc.folded
     s, e = sentence.start, sentence.end
     found: list[_Scope] = []
-    named = re.compile(_B + r"(?:" + pat.sub_named + r")\s+(?=\w)")
+    named = re.compile(_B + r"(?:" + pat.sub_named + r")\s+(?=[\w(])")
     for match in named.finditer(folded, s, e):
         head_end = match.end()
         head = folded[match.start() : head_end].strip()
@@ -119,8 +122,10 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             continue  # "hồ sơ TTHC" is not "Sở TTHC"
         if head.startswith("trung tam") or head == "bo phan mot cua":
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
-            tail = re.match(
-                r"(?:cap )?(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b", folded[head_end:e]
+            tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
+                r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:cap )?"
+                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b",
+                folded[head_end:e],
             )
             end = head_end
             if tail:
@@ -130,7 +135,7 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                 end = _name_end(text, head_end, e)
                 if end == head_end:
                     continue
-            label = text[match.start() : end].strip()
+            label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip()
             found.append(_Scope(match.start(), end, label, "subunit"))
             continue
         if not text[head_end : head_end + 1].isupper():
@@ -204,7 +209,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             scope.kind == "level" and folded.startswith("cac ", scope.start)
         ):
             clause = _clause_start(doc.work, scope.start, s)
-            if not pat.subject_lead.match(doc.work[clause : scope.start]):
+            lead = doc.work[clause : scope.start]
+            if not pat.subject_lead.match(lead) and not _AGENT.search(lead):
                 continue  # an object ("duy trì Trung tâm …"), not the clause's subject
         if scope.kind in ("subunit", "level"):
             before = folded[max(s, scope.start - 40) : scope.start]
