@@ -249,14 +249,14 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                 ):
                     continue  # "đến hết tháng 6": a deadline, not a monthly figure
                 month = int(g["m"])
-                part = _month_part(month)
-                if part is not None:
+                month_part = _month_part(month)
+                if month_part is not None:
                     year = int(g["year"]) if g.get("year") else 0
                     if not year:  # "tháng 10 vừa qua": the month before the article's date
                         near = [d for pos, d in dates if pos <= start] or [d for _, d in dates]
                         if near:
                             guess = near[-1].year - (month > near[-1].month)
-                    period = Period(year, part)
+                    period = Period(year, month_part)
             taken.append((start, end))
             mentions.append(
                 _PeriodMention(
