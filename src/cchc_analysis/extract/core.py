@@ -23,7 +23,7 @@ from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
-from cchc_analysis.extract.scope import _Carry, _scopes
+from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
 from cchc_analysis.extract.text import _Sentence, _strip_span
 from cchc_analysis.periods import Period, parse_period
 
@@ -99,6 +99,8 @@ def _extract_document(
     shares: list[_Share] = []
     skipped: dict[tuple[int, str], None] = {}
     previous: _Sentence | None = None
+    if default_scope == PROVINCE_SCOPE and province is None:
+        default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
     fresh = _Carry(scope=default_scope)
     carry = fresh
     for sentence in doc.sentences:
@@ -117,6 +119,7 @@ def _extract_document(
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
         previous = sentence
+    founds = _without_restatements(doc, founds)
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
     info = DocumentInfo(
         file=file,
@@ -172,6 +175,33 @@ def _extract_document(
         shares=[(by_found[id(s.of)], s) for s in shares if id(s.of) in by_found],
         warnings=warnings,
     )
+
+
+def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
+    """Drop figures that say again what another says: the same figure twice ("tiếp nhận 5,65
+    ngàn hồ sơ … đã giải quyết 4.561/5.650 hồ sơ"), and a headline's rounded figure ("giải
+    quyết hơn 59 ngàn hồ sơ") when the body gives it exactly."""
+
+    def key(f: _Found) -> tuple[str, str | None, str]:
+        return (f.indicator, f.other_province, str(f.period))  # a unit may be named two ways
+
+    head = doc.headline
+    body: dict[tuple[str, str | None, str], list[float]] = {}
+    for f in founds:
+        if not (head and head[0] <= f.start < head[1]):
+            body.setdefault(key(f), []).append(f.value)
+    kept: list[_Found] = []
+    seen: set[tuple[tuple[str, str | None, str], float]] = set()
+    for f in founds:
+        in_headline = bool(head and head[0] <= f.start < head[1])
+        near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
+        if in_headline and near and (f.bound or f.value in near or f.value % 100 == 0):
+            continue
+        if (key(f), f.value) in seen:
+            continue
+        seen.add((key(f), f.value))
+        kept.append(f)
+    return kept
 
 
 def _finish(raws: Sequence[_Raw], keep_conflicts: bool) -> Extraction:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,34 @@ class _Doc:
         return self.lines[-1].number if self.lines else 1
 
 
+_INDEX_NAMES = (
+    (re.compile(r"sipas|chi so (?:muc do )?hai long"), "sipas"),
+    (re.compile(r"par ?index|chi so (?:cai cach hanh chinh|cchc)"), "par index"),
+)
+_THIS_INDEX = re.compile(r"(?<![a-z])chi so (?:nay|tren)(?![a-z])")
+
+
+def _resolve_index_anaphora(work: str, sentences: list[_Sentence]) -> str:
+    """Name the index that "chỉ số này" ("Ở chỉ số này, tỉnh X dẫn đầu với 90,61%") refers to:
+    the one index named in the closest of the three sentences before, written over the phrase
+    (same length, so offsets stay)."""
+    for i, sentence in enumerate(sentences):
+        for match in _THIS_INDEX.finditer(work, sentence.start, sentence.end):
+            for earlier in reversed(sentences[max(0, i - 3) : i]):
+                named = {
+                    name
+                    for pattern, name in _INDEX_NAMES
+                    if pattern.search(work, earlier.start, earlier.end)
+                }
+                if len(named) == 1:
+                    name = named.pop().ljust(match.end() - match.start())
+                    work = work[: match.start()] + name + work[match.end() :]
+                    break
+                if named:
+                    break  # two indices: which one is meant is not said
+    return work
+
+
 def _document(text: str) -> _Doc:
     """Prepare a text: folded, furniture set aside, sentences, periods, masks."""
     folded = fold(text)
@@ -79,6 +108,7 @@ def _document(text: str) -> _Doc:
     periods = _period_mentions(text, folded)
     work = _masked_text(folded, periods)
     sentences = _sentences(text, folded, lines)
+    work = _resolve_index_anaphora(work, sentences)
     headline = None
     for line in lines:
         content = text[line.start : line.end].strip()

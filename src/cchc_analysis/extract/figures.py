@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 class _Context:
     left: str  # the clause before the number (work text, from the last , ; ( or figure)
     left_any: str  # the sentence before the number (not across a figure or into a parenthesis)
+    near: str  # the part of left_any after the last province named in it
     right: str  # the clause after the number
     right_any: str  # the sentence after the number (to the next figure or ';')
     topic: str  # this sentence and the one before (work text)
@@ -52,8 +53,10 @@ def _context(
     right_end = _clause_end(work, token.end, next_start)
     any_start = max(sentence.start, token.start - 160, last_figure_end or sentence.start)
     paren = _open_paren(work, sentence.start, token.start)
-    if paren is not None:
-        any_start = max(any_start, paren)
+    named = [m for m in doc.province_mentions if any_start <= m.start and m.end <= token.start]
+    if paren is not None and not (named and not work[named[-1].end : paren - 1].strip()):
+        any_start = max(any_start, paren)  # "tỉnh Quảng Ninh (90,10% điểm)": the name's figure
+    near_start = max([m.end for m in named] + [any_start])
     j = i + 1  # a share in brackets ("90 hồ sơ (chiếm 2,16%), … trả lại") does not end it
     while j < len(tokens):
         opened = work.find("(", token.end, tokens[j].start)
@@ -69,6 +72,7 @@ def _context(
     return _Context(
         left=work[left_start : token.start],
         left_any=work[any_start : token.start],
+        near=work[near_start : token.start],
         right=work[token.end : right_end],
         right_any=work[token.end : right_any_end],
         topic=work[topic_start : sentence.end],
@@ -170,9 +174,7 @@ def _match_rules(
             continue
         if rule.when_after and previous not in rule.when_after:
             continue
-        if rule.not_near and (
-            rule.not_near.search(ctx.left_any) or rule.not_near.search(ctx.right)
-        ):
+        if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):
             continue
         bonus = 1 if rule.when_after else 0
         candidates: list[_Match] = []
@@ -390,8 +392,9 @@ def _as_share(
     between = doc.work[last.end : token.start]
     if (
         tokens[i - 1].end < last.end
-        or _catalogue_units().get(last.indicator, ("",))[0] == "percent"
+        or _catalogue_units().get(last.indicator, ("",))[0] in ("percent", "points")
         or last.indicator.endswith("_pct")
+        or last.noun == "percent"
         or ";" in between
         or token.start - last.end > 90
         or not _patterns().share.match(ctx.left)

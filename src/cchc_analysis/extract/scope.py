@@ -264,3 +264,39 @@ def _scope_at(
             label, other = scope.label, None
         unit_end = scope.end if scope.kind == "subunit" else None
     return label, other
+
+
+_DISTRICT_LEDE = re.compile(
+    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.)\s*(?=[\w])"
+)
+_WHOLE_PROVINCE = re.compile(r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh)(?![a-z])")
+
+
+def _district_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The district a text reports on, when its opening names one as subject or source
+    ("UBND huyện Định Quán cho biết, …", "… của toàn huyện là 59.010 bộ") and the text never
+    speaks of the whole province: its figures are then the district's, not the province's."""
+    if _WHOLE_PROVINCE.search(doc.work):
+        return None
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        whole = re.search(
+            r"(?<![a-z])toan (?:huyen|quan|thi xa)(?![a-z])",
+            doc.folded[sentence.start : sentence.end],
+        )
+        if whole:
+            start = sentence.start + whole.start()
+            return doc.text[start : sentence.start + whole.end()]
+        for match in _DISTRICT_LEDE.finditer(doc.folded, sentence.start, sentence.end):
+            end = _name_end(doc.text, match.end(), sentence.end)
+            if end <= match.end():
+                continue
+            label = doc.text[match.start() : end]
+            name = re.sub(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", label)
+            city = re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", name, flags=re.IGNORECASE)
+            if city != name:
+                province = _resolve(city, period)
+                if province is not None and province.kind == "city":
+                    continue  # "thành phố Cần Thơ" is a province
+            return name
+    return None
