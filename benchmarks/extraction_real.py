@@ -1,0 +1,335 @@
+"""Recall and precision of `cchc extract` on real published CCHC texts, per indicator.
+
+The texts themselves are not in the repository (they belong to their publishers): only their
+addresses, the hand labels and the measured results are, in ``benchmarks/extraction_real/``.
+Save each text (as .txt, .html, .docx or .pdf) in a folder under the first 12 hex digits of the
+SHA-1 of its address (``--list`` prints the names expected), then run::
+
+    .venv/bin/python benchmarks/extraction_real.py --texts DIR [--write]
+
+It prints, for the dev half (tuned on) and the held-out test half (only measured), per
+indicator: labelled figures, figures extracted, true positives, recall and precision; the
+figures taken from page furniture, dates, document numbers and phone numbers; and how often a
+matched figure carries the right province and period. ``--write`` also saves the table as
+``benchmarks/extraction_real/results.csv``.
+
+A figure matches a label when the indicator and value agree and so does the scope: the
+province as a whole (and the province named for it), or the unit the label names (a level of
+government such as 'cấp huyện', a department, a centre, a district). Labels marked 'ignore'
+(the text is ambiguous) are neither required nor counted against precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "extraction_real"
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+def text_name(url: str) -> str:
+    """Return the file stem a text is saved under: 12 hex digits of the SHA-1 of its URL."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class Label:
+    url: str
+    split: str
+    indicator: str
+    value: float
+    scopes: list[str]
+    province: str
+    period: str
+    status: str
+
+
+def read_labels(path: Path) -> tuple[dict[str, str], list[Label]]:
+    """Return {url: split} for every text and the labelled figures."""
+    splits: dict[str, str] = {}
+    labels: list[Label] = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            splits[row["url"]] = row["split"]
+            if row["status"] == "none":
+                continue
+            labels.append(
+                Label(
+                    row["url"],
+                    row["split"],
+                    row["indicator"],
+                    float(row["value"]),
+                    row["scope"].split("|"),
+                    row["province"],
+                    row["period"],
+                    row["status"],
+                )
+            )
+    return splits, labels
+
+
+def _key(text: str) -> str:
+    """A scope name folded for comparison ('Các sở, ban ngành' → 'so ban nganh')."""
+    from cchc_analysis.extract import fold
+
+    folded = re.sub(r"[^a-z0-9 ]+", " ", fold(text))
+    words = [w for w in folded.split() if w not in {"cac", "ubnd", "toan", "cua"}]
+    return " ".join(words)
+
+
+def scope_matches(label: Label, figure) -> bool:
+    """True when an extracted figure's scope is the one the label names."""
+    from cchc_analysis.extract import PROVINCE_SCOPE, fold
+
+    if figure.scope == PROVINCE_SCOPE:
+        return "province" in label.scopes and (
+            not figure.province or figure.province == label.province
+        )
+    key = _key(figure.scope)
+    if "province" in label.scopes:  # a figure given as '<tỉnh X>' where X is the label's
+        return bool(label.province) and _key(label.province) in key
+    for scope in label.scopes:
+        wanted = _key(scope)
+        if wanted and (wanted == key or wanted in key or key in wanted):
+            return True
+    return fold(figure.scope).endswith(tuple(fold(s) for s in label.scopes if s))
+
+
+_PHONE = re.compile(r"(?:dien thoai|hotline|dt|fax|sdt)\W{0,3}$")
+_DOC_NO = re.compile(r"^\s*/\s*(?:\d{4}/)?[a-z]{1,6}(?:[-&][a-z]{1,8})+")
+_DATE_BEFORE = re.compile(r"(?:ngay|thang|nam|tu|den|luc)\s*$")
+_FURNITURE = re.compile(
+    r"truy cap|luot xem|luot doc|truc tuyen\s*:|binh luan|chia se|co chu|thong ke|online|"
+    r"trang chu|dang nhap|ban quyen|dien thoai|email"
+)
+
+
+def false_positive_kind(text: str, figure) -> str:
+    """Classify a figure that matches no label: 'phone', 'date', 'document number',
+    'furniture' (visit counters, menus, share bars) or 'other'."""
+    from cchc_analysis.extract import fold
+
+    folded = fold(text)
+    start, end = figure.char_start, figure.char_end
+    written = text[start:end]
+    before = folded[max(0, start - 25) : start]
+    after = folded[end : end + 20]
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", end)
+    line = folded[line_start : line_end if line_end >= 0 else len(folded)]
+    digits = re.sub(r"\D", "", written)
+    if _PHONE.search(before) or (len(digits) >= 9 and digits.startswith("0")):
+        return "phone"
+    if _DOC_NO.match(after) or re.search(r"(?:so hieu\s*:?|so\s*:)\s*$", before):
+        return "document number"
+    if (
+        re.match(r"^\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", after)
+        or (re.match(r"^(?:19|20)\d\d$", digits) and "%" not in written)
+        or _DATE_BEFORE.search(before)
+    ):
+        return "date"
+    if len(line.strip()) <= 80 and _FURNITURE.search(line):
+        return "furniture"
+    return "other"
+
+
+def find_text(folder: Path, url: str) -> Path | None:
+    """Return the saved text of an address, whatever its format."""
+    stem = text_name(url)
+    for suffix in SUFFIXES:
+        path = folder / f"{stem}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
+    """Run the extractor on every saved text and match its figures to the labels."""
+    from cchc_analysis.extract import extract_files, read_document
+
+    splits, labels = read_labels(labels_path)
+    by_url: dict[str, list[Label]] = defaultdict(list)
+    for label in labels:
+        by_url[label.url].append(label)
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    attribution: dict[str, Counter] = defaultdict(Counter)
+    scope_errors: Counter = Counter()
+    missing: list[str] = []
+    texts: Counter = Counter()
+    misses: list[tuple[str, str, str, float, str]] = []
+    extras: list[tuple[str, str, str, float, str, str]] = []
+    for url, split in splits.items():
+        path = find_text(folder, url)
+        if path is None:
+            missing.append(url)
+            continue
+        texts[split] += 1
+        text = read_document(path).text
+        extraction = extract_files([path])
+        figures = list(extraction.figures) + list(extraction.subunits)
+        wanted = by_url.get(url, [])
+        used: set[int] = set()
+        for label in wanted:
+            hit = next(
+                (
+                    i
+                    for i, f in enumerate(figures)
+                    if i not in used
+                    and f.indicator == label.indicator
+                    and abs(f.value - label.value) < 1e-6
+                    and scope_matches(label, f)
+                ),
+                None,
+            )
+            if label.status == "figure":
+                counts[(split, label.indicator)]["labels"] += 1
+            if hit is None:
+                if label.status == "figure":
+                    misses.append((split, url, label.indicator, label.value, label.scopes[0]))
+                    if any(
+                        f.indicator == label.indicator and abs(f.value - label.value) < 1e-6
+                        for f in figures
+                    ):
+                        scope_errors[split] += 1
+                continue
+            used.add(hit)
+            figure = figures[hit]
+            if label.status == "figure":
+                counts[(split, label.indicator)]["tp"] += 1
+                counts[(split, label.indicator)]["found"] += 1
+                for what, have, want in (
+                    ("province", figure.province, label.province),
+                    ("period", figure.period, label.period),
+                ):
+                    if not want:
+                        continue
+                    state = "right" if have == want else ("missing" if not have else "wrong")
+                    attribution[split][f"{what} {state}"] += 1
+        for i, figure in enumerate(figures):
+            if i in used:
+                continue
+            counts[(split, figure.indicator)]["found"] += 1
+            kind = false_positive_kind(text, figure)
+            kinds[split][kind] += 1
+            extras.append((split, url, figure.indicator, figure.value, figure.scope, kind))
+    return {
+        "counts": counts,
+        "kinds": kinds,
+        "attribution": attribution,
+        "scope_errors": scope_errors,
+        "missing": missing,
+        "texts": texts,
+        "misses": misses,
+        "extras": extras,
+    }
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}" if b else "–"
+
+
+def result_rows(result: dict) -> list[dict[str, str]]:
+    """Per split and indicator (and 'all'): labels, found, tp, recall %, precision %."""
+    rows = []
+    for split in ("dev", "test"):
+        indicators = sorted({ind for s, ind in result["counts"] if s == split})
+        total: Counter = Counter()
+        for indicator in indicators:
+            c = result["counts"][(split, indicator)]
+            total.update(c)
+            rows.append(
+                {
+                    "split": split,
+                    "indicator": indicator,
+                    "labels": str(c["labels"]),
+                    "found": str(c["found"]),
+                    "tp": str(c["tp"]),
+                    "recall_pct": _ratio(c["tp"], c["labels"]),
+                    "precision_pct": _ratio(c["tp"], c["found"]),
+                }
+            )
+        rows.append(
+            {
+                "split": split,
+                "indicator": "all",
+                "labels": str(total["labels"]),
+                "found": str(total["found"]),
+                "tp": str(total["tp"]),
+                "recall_pct": _ratio(total["tp"], total["labels"]),
+                "precision_pct": _ratio(total["tp"], total["found"]),
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, help="folder holding the saved texts")
+    parser.add_argument("--labels", type=Path, default=HERE / "labels.csv")
+    parser.add_argument("--list", action="store_true", help="print the file names expected")
+    parser.add_argument("--write", action="store_true", help="save results.csv")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="list every miss and extra of the dev half (never the test half: it is held out)",
+    )
+    args = parser.parse_args(argv)
+    if args.list:
+        splits, _ = read_labels(args.labels)
+        for url, split in splits.items():
+            print(f"{text_name(url)}\t{split}\t{url}")
+        return 0
+    if args.texts is None or not args.texts.is_dir():
+        parser.error("--texts must name a folder holding the saved texts (see --list)")
+    result = measure(args.texts, args.labels)
+    if result["missing"]:
+        print(f"{len(result['missing'])} texts not found in {args.texts} (see --list)")
+    print(f"texts read: dev {result['texts']['dev']}, test {result['texts']['test']}")
+    rows = result_rows(result)
+    head = ("split", "indicator", "labels", "found", "tp", "recall", "prec.")
+    print(f"{head[0]:5} {head[1]:26} " + " ".join(f"{h:>6}" for h in head[2:]))
+    for r in rows:
+        print(
+            f"{r['split']:5} {r['indicator']:26} {r['labels']:>6} {r['found']:>6} {r['tp']:>5} "
+            f"{r['recall_pct']:>7} {r['precision_pct']:>7}"
+        )
+    for split in ("dev", "test"):
+        k = result["kinds"][split]
+        print(
+            f"{split}: false positives by kind: furniture {k['furniture']}, date {k['date']}, "
+            f"document number {k['document number']}, phone {k['phone']}, other {k['other']}; "
+            f"scope errors {result['scope_errors'][split]}"
+        )
+        a = result["attribution"][split]
+        print(
+            f"{split}: province of matched figures right {a['province right']}, missing "
+            f"{a['province missing']}, wrong {a['province wrong']}; period right "
+            f"{a['period right']}, missing {a['period missing']}, wrong {a['period wrong']}"
+        )
+    if args.verbose:
+        for miss in result["misses"]:
+            if miss[0] == "dev":
+                print("MISS", *miss)
+        for extra in result["extras"]:
+            if extra[0] == "dev":
+                print("EXTRA", *extra)
+    if args.write:
+        out = HERE / "results.csv"
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

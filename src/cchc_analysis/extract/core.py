@@ -1,0 +1,325 @@
+"""Extraction of one or more texts, end to end."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cchc_analysis.extract.checks import _check_group, _group_key
+from cchc_analysis.extract.document import _document
+from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
+from cchc_analysis.extract.model import (
+    PROVINCE_SCOPE,
+    DocumentInfo,
+    Extraction,
+    ExtractWarning,
+    Figure,
+)
+from cchc_analysis.extract.numbers import _tokens
+from cchc_analysis.extract.period_mentions import _document_period
+from cchc_analysis.extract.places import _document_province
+from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
+from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
+from cchc_analysis.extract.text import _Sentence, _strip_span
+from cchc_analysis.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.figures import _Found, _Share
+
+
+def _as_period(period: str | Period | None) -> Period | None:
+    if period is None or isinstance(period, Period):
+        return period
+    return parse_period(period)
+
+
+# A sentence that goes on with the previous one's subject ("Đã có kết quả …", "Trong đó …").
+_CONTINUES = re.compile(
+    r"[\s\-+•*\"(]*(?:da|dang|co|trong do|trong so|ngoai ra|con|so ho so|ho so|tiep nhan|"
+    r"giai quyet|ket qua|tong so|ty le)(?![a-z])"
+)
+
+
+@dataclass
+class _Raw:
+    """One text's figures before reconciliation."""
+
+    info: DocumentInfo
+    figures: list[Figure]
+    shares: list[tuple[Figure, _Share]]
+    warnings: list[ExtractWarning]
+
+
+# A paragraph that opens on the figures of the one before ("Trong số hồ sơ trên, …").
+_BACK_REFERENCE = re.compile(
+    r"[\s\-+•*\"(]*(?:trong so (?:ho so |hs )?(?:nay|do|tren|con lai)|trong do|"
+    r"so (?:ho so|hs) (?:tren|nay|con lai))(?![a-z])"
+)
+
+
+def _extract_document(
+    text: str,
+    file: str,
+    province: str | None,
+    period: str | Period | None,
+    encoding: str,
+) -> _Raw:
+    """Find the figures of one text; nothing is reconciled yet."""
+    from cchc_analysis.registry import resolve_province
+
+    text = unicodedata.normalize("NFC", text)
+    doc = _document(text)
+    forced_period = _as_period(period)
+    doc_period: Period | None
+    if forced_period is not None:
+        doc.period_forced = True
+        doc_period, period_how = forced_period, "option --period"
+    else:
+        doc_period, period_how = _document_period(doc)
+    candidates: list[str] = []
+    if province is not None:
+        doc_province = resolve_province(province, doc_period or Period(2024))
+        province_how = "option --province"
+    else:
+        doc_province, province_how, candidates = _document_province(doc, doc_period)
+    # a headline about one unit ("Sở Tư pháp: …", "Huyện Tiên Yên tiếp nhận …") scopes the text
+    default_scope = PROVINCE_SCOPE
+    if doc.headline:
+        head = _Sentence(doc.headline[0], doc.headline[1], doc.line_of(doc.headline[0]), 0, -1)
+        units = [s for s in _scopes(doc, head, doc_province, doc_period) if s.kind == "subunit"]
+        if units and units[0].start - doc.headline[0] <= 12:
+            default_scope = units[0].label
+    tokens = [t for t in _tokens(doc.work) if not any(a <= t.start < b for a, b in doc.labels)]
+    founds: list[_Found] = []
+    shares: list[_Share] = []
+    skipped: dict[tuple[int, str], None] = {}
+    previous: _Sentence | None = None
+    if default_scope == PROVINCE_SCOPE and province is None:
+        default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
+    fresh = _Carry(scope=default_scope)
+    carry = fresh
+    for sentence in doc.sentences:
+        inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
+        same_block = previous if previous and previous.block == sentence.block else None
+        if previous is None or (
+            previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
+        ):
+            carry = fresh  # a new paragraph, unless it goes on about the last one's figures
+        elif not _CONTINUES.match(doc.folded, sentence.start):
+            carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
+        f, s, k, carry = _find_in_sentence(
+            doc, sentence, same_block, inside, doc_province, doc_period, carry
+        )
+        founds += f
+        shares += s
+        skipped.update({(sentence.line, note): None for note in k})
+        previous = sentence
+    founds = _without_restatements(doc, founds)
+    by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
+    info = DocumentInfo(
+        file=file,
+        encoding=encoding,
+        province=doc_province.name_vi if doc_province is not None else "",
+        province_how=province_how,
+        province_candidates=tuple(candidates),
+        period=str(doc_period) if doc_period else "",
+        period_how=period_how,
+        headline=text[doc.headline[0] : doc.headline[1]] if doc.headline else "",
+    )
+    warnings = [
+        ExtractWarning(
+            file,
+            line,
+            info.province,
+            info.period,
+            "",
+            "period",
+            "",
+            "extract_unsupported_period",
+            "warning",
+            "Bỏ qua số liệu của câu: "
+            + note.replace("is not a reporting period", "không phải kỳ báo cáo"),
+            f"Figures of the sentence skipped: {note}",
+        )
+        for line, note in skipped
+    ]
+    for missing, how, have in (
+        ("province", province_how, info.province),
+        ("period", period_how, info.period),
+    ):
+        if not have:
+            what = "tỉnh" if missing == "province" else "kỳ báo cáo"
+            warnings.append(
+                ExtractWarning(
+                    file,
+                    None,
+                    info.province,
+                    info.period,
+                    "",
+                    missing,
+                    "",
+                    f"extract_no_{missing}",
+                    "warning",
+                    f"Không xác định được {what} từ văn bản ({how}): dùng --{missing}",
+                    f"No {missing} could be taken from the text ({how}): pass --{missing}",
+                )
+            )
+    return _Raw(
+        info=info,
+        figures=list(by_found.values()),
+        shares=[(by_found[id(s.of)], s) for s in shares if id(s.of) in by_found],
+        warnings=warnings,
+    )
+
+
+def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
+    """Drop figures that say again what another says: the same figure twice ("tiếp nhận 5,65
+    ngàn hồ sơ … đã giải quyết 4.561/5.650 hồ sơ"), and a headline's rounded figure ("giải
+    quyết hơn 59 ngàn hồ sơ") when the body gives it exactly."""
+
+    def key(f: _Found) -> tuple[str, str | None, str]:
+        return (f.indicator, f.other_province, str(f.period))  # a unit may be named two ways
+
+    head = doc.headline
+    body: dict[tuple[str, str | None, str], list[float]] = {}
+    for f in founds:
+        if not (head and head[0] <= f.start < head[1]):
+            body.setdefault(key(f), []).append(f.value)
+    kept: list[_Found] = []
+    seen: set[tuple[tuple[str, str | None, str], float]] = set()
+    for f in founds:
+        in_headline = bool(head and head[0] <= f.start < head[1])
+        near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
+        if in_headline and near and (f.bound or f.value in near or f.value % 100 == 0):
+            continue
+        if (key(f), f.value) in seen:
+            continue
+        seen.add((key(f), f.value))
+        kept.append(f)
+    return kept
+
+
+def _finish(raws: Sequence[_Raw], keep_conflicts: bool) -> Extraction:
+    """Reconcile the figures of one or more texts together and count them per text."""
+    result = Extraction()
+    for raw in raws:
+        result.warnings += raw.warnings
+    _reconcile(
+        result,
+        [f for raw in raws for f in raw.figures],
+        [pair for raw in raws for pair in raw.shares],
+        keep_conflicts,
+    )
+    for raw in raws:
+        result.documents.append(
+            replace(
+                raw.info,
+                figures=sum(f.file == raw.info.file for f in result.figures),
+                subunit_figures=sum(f.file == raw.info.file for f in result.subunits),
+            )
+        )
+    return result
+
+
+def extract_text(
+    text: str,
+    file: str = "<text>",
+    *,
+    province: str | None = None,
+    period: str | Period | None = None,
+    encoding: str = "utf-8",
+    keep_conflicts: bool = False,
+) -> Extraction:
+    """Extract the figures of one text (see the module docstring). ``province`` and ``period``
+    override what the text says (the province is resolved for the period: ``ProvinceNotFound``
+    when it is not a province then). With ``keep_conflicts`` figures that break an identity or
+    repeat a key with another value stay in the table (with their warnings)."""
+    return _finish([_extract_document(text, file, province, period, encoding)], keep_conflicts)
+
+
+def extract_files(
+    paths: Sequence[Path | str],
+    *,
+    province: str | None = None,
+    period: str | Period | None = None,
+    encoding: str | None = None,
+    keep_conflicts: bool = False,
+) -> Extraction:
+    """Extract every file (a folder stands for its .txt, .html, .docx and .pdf files; each read
+    by ``read_document``) and reconcile the figures together: two texts giving different values
+    for one province, period and indicator keep the first, with a warning. A file that holds no
+    readable text (a scanned PDF, a .doc) is left out and said why in ``unreadable``; a missing
+    file raises ``OSError``."""
+    files, skipped = expand_inputs(paths)
+    raws = []
+    unreadable = []
+    for path in files:
+        try:
+            source = read_document(path, encoding)
+        except UnreadableDocument as exc:
+            unreadable.append(str(exc))
+            continue
+        raws.append(_extract_document(source.text, str(path), province, period, source.how))
+    result = _finish(raws, keep_conflicts)
+    result.unreadable = unreadable
+    result.skipped = [str(p) for p in skipped]
+    return result
+
+
+def _reconcile(
+    result: Extraction,
+    figures: list[Figure],
+    shares: list[tuple[Figure, _Share]],
+    keep_conflicts: bool,
+) -> None:
+    """Check each (province, period, scope) group; province figures go to the table, sub-unit
+    figures apart; conflicting province figures are held back unless ``keep_conflicts``."""
+    groups: dict[tuple[str, str, str, str], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(_group_key(figure), []).append(figure)
+    for key, group in groups.items():
+        group_shares = [(f, s) for f, s in shares if _group_key(f) == key]
+        province_scope = key[3] == PROVINCE_SCOPE
+        kept, held, warnings = _check_group(
+            group, group_shares, keep_conflicts or not province_scope
+        )
+        result.warnings += warnings
+        result.held_back += held
+        public = [f for f in kept if not f.internal]
+        (result.figures if province_scope else result.subunits).extend(public)
+    result.figures.sort(key=lambda f: (f.file, f.char_start, f.indicator))
+    result.subunits.sort(key=lambda f: (f.file, f.char_start, f.indicator))
+
+
+def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
+    """Settle a found figure's province (a sentence naming another province), line and text."""
+    start, end = _strip_span(doc.text, found.sentence.start, found.sentence.end)
+    unit = _catalogue_units().get(found.indicator, ("", None, None))[0]
+    name = province.name_vi if province is not None else ""
+    scope, confidence = found.scope, found.confidence
+    if found.other_province and province is None:
+        name, scope = found.other_province, PROVINCE_SCOPE
+        confidence = round(confidence - 0.1, 2)
+    return Figure(
+        file=file,
+        province=name,
+        period=str(found.period) if found.period else "",
+        indicator=found.indicator,
+        value=found.value,
+        unit=unit,
+        scope=scope,
+        bound=found.bound,
+        note="; ".join(dict.fromkeys(found.notes)),
+        evidence=re.sub(r"\s+", " ", doc.text[start:end]),
+        char_start=found.start,
+        char_end=found.end,
+        line=doc.line_of(found.start),
+        cue=re.sub(r"\s+", " ", found.cue),
+        confidence=confidence,
+        text=found.text,
+    )

@@ -1,0 +1,123 @@
+"""A text prepared for extraction: folded, masked, split; its province and period."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from cchc_analysis.extract.numbers import _masked_text
+from cchc_analysis.extract.patterns import _patterns, fold
+from cchc_analysis.extract.period_mentions import _document_period, _period_mentions
+from cchc_analysis.extract.places import _document_province, _province_mentions
+from cchc_analysis.extract.text import _furniture_flags, _Line, _lines, _sentences, _strip_span
+from cchc_analysis.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.period_mentions import _PeriodMention
+    from cchc_analysis.extract.places import _ProvinceMention
+    from cchc_analysis.extract.text import _Sentence
+
+
+def detect_period(text: str) -> tuple[Period | None, str]:
+    """Return the period a text reports on and where that came from (or why there is none).
+
+    The headline's period phrase wins; else the first period phrase of the body that is not a
+    comparison ('so với cùng kỳ năm 2022'), a target or a plan's name. A phrase without its
+    year ('9 tháng đầu năm') takes it from the nearest date before it (a dated meeting),
+    counting back a year when the period would not yet be over.
+    """
+    doc = _document(unicodedata.normalize("NFC", text))
+    return _document_period(doc)
+
+
+def detect_province(text: str, period: str | Period | None = None) -> tuple[Any, str, list[str]]:
+    """Return (Province or None, how it was decided, candidate names) for a text.
+
+    Only mentions that resolve to exactly one province (``registry.resolve_province``) count.
+    The headline's single province wins; else the one province named in official form ('tỉnh
+    X', 'UBND tỉnh X', 'Sở Nội vụ tỉnh X', 'thành phố X' for a city) or, failing that, the one
+    province named at all. Several provinces without a clear winner give None: never a guess.
+    """
+    doc = _document(unicodedata.normalize("NFC", text))
+    when = period if isinstance(period, Period) or period is None else parse_period(period)
+    return _document_province(doc, when)
+
+
+@dataclass
+class _Doc:
+    text: str
+    folded: str
+    work: str
+    lines: list[_Line]
+    sentences: list[_Sentence]
+    periods: list[_PeriodMention]
+    headline: tuple[int, int] | None
+    province_mentions: list[_ProvinceMention] = field(default_factory=list)
+    labels: list[tuple[int, int]] = field(default_factory=list)
+    period_forced: bool = False  # --period given: only another year overrides it
+
+    def in_furniture(self, position: int) -> bool:
+        for line in self.lines:
+            if line.start <= position <= line.end:
+                return line.furniture
+        return False
+
+    def line_of(self, position: int) -> int:
+        for line in self.lines:
+            if line.start <= position <= line.end:
+                return line.number
+        return self.lines[-1].number if self.lines else 1
+
+
+_INDEX_NAMES = (
+    (re.compile(r"sipas|chi so (?:muc do )?hai long"), "sipas"),
+    (re.compile(r"par ?index|chi so (?:cai cach hanh chinh|cchc)"), "par index"),
+)
+_THIS_INDEX = re.compile(r"(?<![a-z])chi so (?:nay|tren)(?![a-z])")
+
+
+def _resolve_index_anaphora(work: str, sentences: list[_Sentence]) -> str:
+    """Name the index that "chỉ số này" ("Ở chỉ số này, tỉnh X dẫn đầu với 90,61%") refers to:
+    the one index named in the closest of the three sentences before, written over the phrase
+    (same length, so offsets stay)."""
+    for i, sentence in enumerate(sentences):
+        for match in _THIS_INDEX.finditer(work, sentence.start, sentence.end):
+            for earlier in reversed(sentences[max(0, i - 3) : i]):
+                named = {
+                    name
+                    for pattern, name in _INDEX_NAMES
+                    if pattern.search(work, earlier.start, earlier.end)
+                }
+                if len(named) == 1:
+                    name = named.pop().ljust(match.end() - match.start())
+                    work = work[: match.start()] + name + work[match.end() :]
+                    break
+                if named:
+                    break  # two indices: which one is meant is not said
+    return work
+
+
+def _document(text: str) -> _Doc:
+    """Prepare a text: folded, furniture set aside, sentences, periods, masks."""
+    folded = fold(text)
+    raw_lines = _lines(text)
+    flags = _furniture_flags(folded, raw_lines)
+    lines = [_Line(n, s, e, f) for (n, s, e), f in zip(raw_lines, flags, strict=True)]
+    periods = _period_mentions(text, folded)
+    work = _masked_text(folded, periods)
+    sentences = _sentences(text, folded, lines)
+    work = _resolve_index_anaphora(work, sentences)
+    headline = None
+    for line in lines:
+        content = text[line.start : line.end].strip()
+        if line.furniture or not content:
+            continue
+        if len(content) <= 250 and not content.endswith((".", ":", ";")):
+            headline = _strip_span(text, line.start, line.end)
+        break
+    doc = _Doc(text, folded, work, lines, sentences, periods, headline)
+    doc.labels = [m.span() for m in _patterns().labels.finditer(folded)]
+    doc.province_mentions = _province_mentions(doc)
+    return doc

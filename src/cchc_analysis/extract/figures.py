@@ -1,0 +1,624 @@
+"""Figures: numbers tied to catalogue indicators by the rules, within a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
+from cchc_analysis.extract.patterns import _patterns
+from cchc_analysis.extract.period_mentions import _YEAR, _complete
+from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
+from cchc_analysis.extract.text import _clause_end, _clause_start, _open_paren
+from cchc_analysis.periods import Period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.numbers import _Token
+    from cchc_analysis.extract.patterns import _Rule
+    from cchc_analysis.extract.scope import _Scope
+    from cchc_analysis.extract.text import _Sentence
+
+
+@dataclass(frozen=True)
+class _Context:
+    left: str  # the clause before the number (work text, from the last , ; ( or figure)
+    left_any: str  # the sentence before the number (not across a figure or into a parenthesis)
+    near: str  # the part of left_any after the last province named in it
+    right: str  # the clause after the number
+    right_any: str  # the sentence after the number (to the next figure or ';')
+    topic: str  # this sentence and the one before (work text)
+    left_offset: int
+    right_offset: int
+    left_any_offset: int
+    right_any_offset: int
+
+
+def _context(
+    doc: _Doc,
+    sentence: _Sentence,
+    previous_sentence: _Sentence | None,
+    tokens: Sequence[_Token],
+    i: int,
+    last_figure_end: int | None,
+) -> _Context:
+    work = doc.work
+    token = tokens[i]
+    prev_end = tokens[i - 1].end if i > 0 else sentence.start
+    next_start = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
+    left_start = _clause_start(work, token.start, prev_end)
+    right_end = _clause_end(work, token.end, next_start)
+    any_start = max(sentence.start, token.start - 160, last_figure_end or sentence.start)
+    paren = _open_paren(work, sentence.start, token.start)
+    named = [m for m in doc.province_mentions if any_start <= m.start and m.end <= token.start]
+    if paren is not None and not (named and not work[named[-1].end : paren - 1].strip()):
+        any_start = max(any_start, paren)  # "tỉnh Quảng Ninh (90,10% điểm)": the name's figure
+    near_start = max([m.end for m in named] + [any_start])
+    j = i + 1  # a share in brackets ("90 hồ sơ (chiếm 2,16%), … trả lại") does not end it
+    while j < len(tokens):
+        opened = work.find("(", token.end, tokens[j].start)
+        closed = work.find(")", opened + 1) if opened >= 0 else -1
+        if opened < 0 or closed < tokens[j].start:
+            break
+        while j < len(tokens) and tokens[j].start < closed:
+            j += 1
+    any_next = tokens[j].start if j < len(tokens) else sentence.end
+    semicolon = work.find(";", token.end, any_next)
+    right_any_end = semicolon if semicolon >= 0 else any_next
+    topic_start = previous_sentence.start if previous_sentence else sentence.start
+    return _Context(
+        left=work[left_start : token.start],
+        left_any=work[any_start : token.start],
+        near=work[near_start : token.start],
+        right=work[token.end : right_end],
+        right_any=work[token.end : right_any_end],
+        topic=work[topic_start : sentence.end],
+        left_offset=left_start,
+        right_offset=token.end,
+        left_any_offset=any_start,
+        right_any_offset=token.end,
+    )
+
+
+@dataclass(frozen=True)
+class _Match:
+    rule: _Rule
+    tier: int  # 3 after, 2 before, 1 left_any/right_any, 0 noun alone
+    cue_start: int  # in the document
+    cue_end: int
+    bonus: int  # 1 when when_after applied
+
+    def key(self, number_start: int) -> tuple[int, int, int, int, int]:
+        distance = (
+            abs(number_start - self.cue_end)
+            if self.cue_end <= number_start
+            else abs(self.cue_start - number_start)
+        )
+        return (self.tier, self.bonus, -distance, self.cue_end - self.cue_start, -self.rule.order)
+
+
+def _noun_ok(rule: _Rule, noun: str | None, topic: str) -> bool:
+    pat = _patterns()
+    if noun == "other":
+        return False
+    if noun is None:
+        if not rule.nouns or set(rule.nouns) & {
+            "percent",
+            "amount",
+            "points",
+            "people",
+            "headcount",
+        }:
+            return False
+        return any(c in pat.topics and pat.topics[c].search(topic) for c in rule.nouns)
+    return noun in rule.nouns
+
+
+_PUNCT = " \t:=_.–—-\"'"
+
+
+def _suffix_cuts(text: str) -> list[int]:
+    """Positions p such that ``text[p:]`` holds only fillers, nouns and punctuation (the end
+    first): where a cue before a number may end."""
+    pattern = _patterns().trailing_filler
+    cuts: list[int] = []
+    end = len(text)
+    while True:
+        while end > 0 and text[end - 1] in _PUNCT:
+            end -= 1
+        cuts.append(end)
+        match = pattern.search(text, 0, end)
+        if not match or match.start() >= end:
+            return cuts
+        end = match.start()
+
+
+def _prefix_cuts(text: str) -> list[int]:
+    """Positions p such that ``text[:p]`` holds only a noun, fillers and punctuation (the start
+    first): where a cue after a number may start."""
+    pattern = _patterns().leading_filler
+    cuts: list[int] = []
+    position = 0
+    while True:
+        while position < len(text) and text[position] in _PUNCT + ",":
+            position += 1
+        cuts.append(position)
+        match = pattern.match(text, position)
+        if not match or match.end() <= position:
+            return cuts
+        position = match.end()
+
+
+def _match_rules(
+    ctx: _Context,
+    noun: str | None,
+    is_pair: bool,
+    previous: str | None,
+    number_start: int,
+    number_end: int,
+    changed: bool,
+) -> _Match | None:
+    """Return the best rule for a number, or None."""
+    best: _Match | None = None
+    suffixes = _suffix_cuts(ctx.left)
+    prefixes = _prefix_cuts(ctx.right)
+    for rule in _patterns().rules:
+        if rule.pair_only and not is_pair:
+            continue
+        if changed and not rule.allow_change:
+            continue
+        if not _noun_ok(rule, noun, ctx.topic):
+            continue
+        if rule.when_after and previous not in rule.when_after:
+            continue
+        if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):
+            continue
+        bonus = 1 if rule.when_after else 0
+        candidates: list[_Match] = []
+        if rule.after:
+            for cut in prefixes:
+                m = rule.after.match(ctx.right, cut)
+                if m:
+                    start = ctx.right_offset + m.start("cue")
+                    # an ignore rule's qualifier does not overrule a cue before the number
+                    tier = 3 if rule.indicator else 1
+                    candidates.append(
+                        _Match(rule, tier, start, ctx.right_offset + m.end("cue"), bonus)
+                    )
+                    break
+        if rule.before:
+            for cut in suffixes:
+                m = rule.before.search(ctx.left, 0, cut)
+                if m:
+                    start = ctx.left_offset + m.start("cue")
+                    candidates.append(_Match(rule, 2, start, ctx.left_offset + m.end("cue"), bonus))
+                    break
+        if rule.left_any:
+            last = None
+            for m in rule.left_any.finditer(ctx.left_any):
+                last = m
+            if last:
+                start = ctx.left_any_offset + last.start("cue")
+                candidates.append(
+                    _Match(rule, 1, start, ctx.left_any_offset + last.end("cue"), bonus)
+                )
+        if rule.right_any:
+            m = rule.right_any.search(ctx.right_any)
+            if m:
+                start = ctx.right_any_offset + m.start("cue")
+                candidates.append(
+                    _Match(rule, 1, start, ctx.right_any_offset + m.end("cue"), bonus)
+                )
+        if not (rule.before or rule.after or rule.left_any or rule.right_any):
+            candidates.append(_Match(rule, 0, number_start, number_end, bonus))
+        for candidate in candidates:
+            if best is None or candidate.key(number_start) > best.key(number_start):
+                best = candidate
+    return best
+
+
+def _bound(left: str) -> tuple[str, int]:
+    """Return (bound kind or '', length of the bound words) for the clause before a number."""
+    for kind, pattern in _patterns().bounds:
+        match = pattern.search(left)
+        if match:
+            return kind, len(left) - match.start()
+    return "", 0
+
+
+_BOUND_NOTES = {"lower": "lower bound", "upper": "upper bound", "approx": "approximate"}
+_BOUND_PENALTY = {"": 0.0, "lower": 0.3, "upper": 0.3, "approx": 0.2}
+
+
+@cache
+def _catalogue_units() -> dict[str, tuple[str, float | None, float | None]]:
+    from cchc_analysis.catalogue import load_catalogue
+
+    return {
+        row["id"]: (row["unit"], row["min"], row["max"])
+        for row in load_catalogue().iter_rows(named=True)
+    }
+
+
+@dataclass
+class _Found:
+    """A figure before province, period and reconciliation are settled."""
+
+    indicator: str
+    value: float
+    text: str
+    start: int
+    end: int
+    sentence: _Sentence
+    cue: str
+    confidence: float
+    bound: str
+    notes: list[str]
+    scope: str
+    other_province: str | None
+    period: Period | None
+    period_note: str
+    noun: str | None = None  # what the number counted ('dossier', 'percent', …)
+
+
+@dataclass(frozen=True)
+class _Share:
+    """A percentage stated next to a figure ('quá hạn 1.210 hồ sơ (chiếm 0,24%)')."""
+
+    of: _Found
+    percent: float
+    text: str
+    decimals: int
+    start: int
+    end: int
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(",")[1]) if "," in text else 0
+
+
+def _value_of(text: str, noun: str | None, scale: float, factor: float) -> tuple[float, list[str]]:
+    """Read a figure; a count written '512,304' (English grouping) is read as 512304."""
+    value = parse_vi_number(text)
+    notes: list[str] = []
+    assert value is not None
+    if (
+        noun not in ("percent", "amount", "points", None)
+        and scale == 1
+        and re.fullmatch(r"[1-9]\d{0,2},\d{3}", text)
+    ):
+        value = float(text.replace(",", ""))
+        notes.append("',' read as a thousands separator")
+    if noun == "amount":
+        value *= factor * scale if scale != 1 else factor
+    else:
+        value *= scale
+    return value, notes
+
+
+def _sentence_period(
+    doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
+) -> tuple[Period | None, str, bool]:
+    """Return (period, note, skip) for a figure: the sentence's own period phrase when it has
+    one (a year-only phrase of the document's year keeps the document's finer period), else
+    the one carried from the sentence before on the same line; skip when it is a month or a
+    span of years."""
+    inside = [
+        m
+        for m in doc.periods
+        if sentence.start <= m.start < sentence.end and m.context in ("normal",)
+    ]
+    if not inside:
+        if carry.note or carry.skip:
+            return carry.period, carry.note, carry.skip
+        return default, "", False
+    before = [m for m in inside if m.start < position]
+    mention = before[-1] if before else inside[0]
+    if mention.kind == "span" or mention.period is None:
+        return None, f"period '{mention.text.strip()}' is not a reporting period", True
+    year = default.year if default else None
+    period = _complete(mention, year)
+    if period is None:
+        return default, "", False
+    if (
+        default is not None
+        and period.year == default.year
+        and (period.is_annual or doc.period_forced)
+    ):
+        return default, "", False
+    if default is not None and period == default:
+        return default, "", False
+    return period, f"period from the sentence: '{mention.text.strip()}'", False
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A number as it reads where it stands."""
+
+    noun: str | None  # noun class after it, None (none), 'other' (an unknown word)
+    consumed: int  # characters of scale word and noun after it
+    scale: float  # 'triệu' → 1e6
+    amount_factor: float  # 'nghìn tỷ đồng' → 1000 (VND billion)
+    bound: str  # '', 'lower', 'upper', 'approx'
+    bound_len: int  # characters of the bound words before it
+    changed: bool  # 'tăng 12%': a change, not a level
+
+
+def _read_number(
+    doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int, ctx: _Context
+) -> _Reading | None:
+    """Return how a number reads, or None when it is no figure of the period: a code ('0203'),
+    a year, a comparison with another period, a target, a rate per day or month."""
+    pat = _patterns()
+    token = tokens[i]
+    noun, consumed, scale = _noun_at(ctx.right)
+    amount_factor = 1.0
+    if noun == "amount":
+        scale, amount_factor = 1.0, scale
+    if token.a.startswith("0") and len(token.a.split(",")[0]) >= 3:
+        return None  # a phone or code fragment ("01 dịch vụ" passes)
+    if not token.is_pair and re.fullmatch(_YEAR, token.a) and noun in (None, "other"):
+        return None  # a year
+    bound, bound_len = _bound(ctx.left)
+    core = ctx.left[: len(ctx.left) - bound_len] if bound_len else ctx.left
+    changed = bool(pat.change.search(core.rstrip(" _")))
+    if not changed and (
+        pat.comparison.search(ctx.left) or _other_period_before(doc, sentence, tokens, i)
+    ):
+        return None
+    if pat.target.search(ctx.left) or pat.target.search(ctx.right):
+        return None
+    if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
+        return None
+    return _Reading(noun, consumed, scale, amount_factor, bound, bound_len, changed)
+
+
+def _as_share(
+    doc: _Doc,
+    tokens: Sequence[_Token],
+    i: int,
+    ctx: _Context,
+    reading: _Reading,
+    last: _Found | None,
+) -> _Share | None:
+    """A percentage that restates the previous figure of the clause ('quá hạn 1.210 hồ sơ
+    (chiếm 0,24%)', 'hoàn thành 28/40 nhiệm vụ, đạt 70%'), else None."""
+    token = tokens[i]
+    if reading.noun != "percent" or token.is_pair or last is None or i == 0:
+        return None
+    between = doc.work[last.end : token.start]
+    if (
+        tokens[i - 1].end < last.end
+        or _catalogue_units().get(last.indicator, ("",))[0] in ("percent", "points")
+        or last.indicator.endswith("_pct")
+        or last.noun == "percent"
+        or ";" in between
+        or token.start - last.end > 90
+        or not _patterns().share.match(ctx.left)
+        or not (ctx.left.strip(" _:") or re.search(r"\(\s*$", between))
+    ):
+        return None
+    value = parse_vi_number(token.a)
+    if value is None:
+        return None
+    text = doc.text[token.start : token.a_end]
+    return _Share(last, value, text, _decimals(token.a), token.start, token.end)
+
+
+def _on_time_share(doc: _Doc, share: _Share) -> _Found | None:
+    """'trước và đúng hạn 497.350 hồ sơ (đạt 99,76%)': the share is dossier.on_time_pct."""
+    last = share.of
+    if last.indicator != "_dossier.early_or_on_time":
+        return None
+    return replace(
+        last,
+        indicator="dossier.on_time_pct",
+        value=share.percent,
+        text=share.text,
+        start=share.start,
+        end=share.end,
+        cue=f"{doc.text[last.start : last.end]} … {share.text}%",
+        confidence=round(last.confidence - 0.05, 2),
+        bound="",
+        notes=["share of the early-or-on-time count"],
+    )
+
+
+def _equivalent_count(ctx: _Context, reading: _Reading, last: _Found | None) -> str | None:
+    """'trực tuyến chiếm 48,2%, tương đương 153.406 hồ sơ': the count a stated percentage
+    stands for (data: percent_counts), else None."""
+    if last is None or reading.noun not in ("dossier", None) or not _EQUIVALENT.match(ctx.left):
+        return None
+    return _patterns().percent_counts.get(last.indicator)
+
+
+def _restated(
+    doc: _Doc, token: _Token, ctx: _Context, reading: _Reading, indicator: str, last: _Found
+) -> _Found:
+    """The count restating the previous percentage, in that percentage's context."""
+    value, notes = _value_of(token.a, reading.noun, reading.scale, reading.amount_factor)
+    bound_note = [_BOUND_NOTES[reading.bound]] if reading.bound else []
+    return replace(
+        last,
+        indicator=indicator,
+        value=value,
+        text=doc.text[token.start - reading.bound_len : token.end].strip(),
+        start=token.start,
+        end=token.end,
+        cue=f"{last.cue} … {doc.text[ctx.left_offset : token.start].strip()}",
+        confidence=round(last.confidence - 0.1 - _BOUND_PENALTY[reading.bound], 2),
+        bound=reading.bound,
+        notes=[*bound_note, *notes, "restates the percentage before it"],
+    )
+
+
+_EQUIVALENT = re.compile(r"^[\s_]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
+
+
+def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None:
+    """A level named right after the noun ('1.423 TTHC cấp tỉnh'), as written, else None."""
+    if reading.noun in ("unit", "onestop"):
+        return None  # "124/124 Trung tâm … cấp xã" counts units of that level
+    at = token.end + reading.consumed
+    level = re.match(r"\s*(cap (?:tinh|huyen|xa))(?![a-z])", doc.work[at : at + 16])
+    if not level:
+        return None
+    return doc.text[at + level.start(1) : at + level.end(1)]
+
+
+def _enumerated(
+    doc: _Doc, scopes: Sequence[_Scope], token: _Token, last: _Found, noun: str | None
+) -> bool:
+    """True when nothing but a unit's name, the noun and punctuation stands between the previous
+    figure and this one: 'tiếp nhận 512.304 hồ sơ, trong đó cấp tỉnh 120.000, cấp huyện …'."""
+    gap = doc.work[last.end : token.start]
+    for scope in scopes:
+        if last.end <= scope.start < token.start:
+            gap = gap.replace(doc.work[scope.start : scope.end], " ")
+    gap = re.sub(
+        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng)(?![a-z])|[:,;()_%-]", " ", gap
+    )
+    for _, noun_pattern in _patterns().nouns:
+        gap = re.sub(noun_pattern.pattern.lstrip("^"), " ", gap)
+    return not gap.strip() and noun in (None, last.noun)
+
+
+def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Found]:
+    """Both figures of 'x/y' (completed of planned, units of all units, late of received)."""
+    pat = _patterns()
+    indicator = current.indicator
+    numerators = [k for k, v in pat.pairs.items() if v == indicator]
+    if indicator not in pat.pairs and len(numerators) == 1:
+        current = replace(current, indicator=numerators[0])  # the cue named the whole
+    denominator = pat.pairs.get(current.indicator)
+    whole = parse_vi_number(token.b or "")
+    if denominator is None or whole is None or whole < current.value:
+        return []  # not a part of a whole ("15/10")
+    notes = [*current.notes, f"x/y: {token.a}/{token.b}"]
+    scale = reading.scale if reading.noun != "amount" else 1.0
+    return [
+        replace(current, notes=notes),
+        replace(
+            current,
+            indicator=denominator,
+            value=whole * scale,
+            start=token.end - len(token.b or ""),
+            end=token.end,
+            notes=notes,
+        ),
+    ]
+
+
+def _find_in_sentence(
+    doc: _Doc,
+    sentence: _Sentence,
+    previous_sentence: _Sentence | None,
+    tokens: list[_Token],
+    province: Any,
+    period: Period | None,
+    carry: _Carry,
+) -> tuple[list[_Found], list[_Share], list[str], _Carry]:
+    """Return the figures, the shares and the skipped-period notes of one sentence, and what
+    it carries to the next sentence on its line."""
+    scopes = _scopes(doc, sentence, province, period)
+    named_only = province is None
+    start_scope = (carry.scope, carry.other)
+    found: list[_Found] = []
+    shares: list[_Share] = []
+    skipped: list[str] = []
+    last: _Found | None = None
+    for i, token in enumerate(tokens):
+        ctx = _context(doc, sentence, previous_sentence, tokens, i, last.end if last else None)
+        reading = _read_number(doc, sentence, tokens, i, ctx)
+        if reading is None:
+            continue
+        share = _as_share(doc, tokens, i, ctx, reading, last)
+        if share is not None:
+            shares.append(share)
+            on_time = _on_time_share(doc, share)
+            found += [on_time] if on_time else []
+            continue
+        equivalent = _equivalent_count(ctx, reading, last)
+        if equivalent is not None:
+            assert last is not None
+            found.append(_restated(doc, token, ctx, reading, equivalent, last))
+            last = found[-1]
+            continue
+        previous = last.indicator if last else None
+        match = _match_rules(
+            ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
+        )
+        scope, other = _scope_at(scopes, token.start, start_scope, named_only, doc.work)
+        level = _level_after_noun(doc, token, reading)
+        if level:
+            scope, other = level, None
+        if match is not None:
+            if match.rule.indicator is None:
+                continue  # recognised, but no catalogue indicator
+            indicator = match.rule.indicator
+            cue = doc.text[match.cue_start : match.cue_end]
+            confidence = {3: 0.9, 2: 0.9, 1: 0.75, 0: 0.7}[match.tier]
+            if reading.noun is None and match.tier >= 2:
+                confidence -= 0.1
+            notes: list[str] = []
+        elif (
+            last is not None
+            and (level or scope != last.scope)
+            and _enumerated(doc, scopes, token, last, reading.noun)
+        ):
+            indicator, cue, confidence = last.indicator, last.cue, 0.65
+            notes = [f"enumerated after {last.indicator}"]
+        else:
+            continue
+        value, read_notes = _value_of(token.a, reading.noun, reading.scale, reading.amount_factor)
+        notes = ([_BOUND_NOTES[reading.bound]] if reading.bound else []) + notes + read_notes
+        confidence -= _BOUND_PENALTY[reading.bound] + (0.2 if read_notes else 0.0)
+        fig_period, period_note, skip = _sentence_period(doc, sentence, token.start, period, carry)
+        if skip:
+            skipped.append(period_note)
+            continue
+        unit = _catalogue_units().get(indicator, ("", None, None))[0]
+        if unit == "percent" and reading.noun != "percent" and not token.is_pair:
+            continue
+        current = _Found(
+            indicator=indicator,
+            value=value,
+            text=doc.text[token.start - reading.bound_len : token.end].strip(),
+            start=token.start,
+            end=token.a_end,
+            sentence=sentence,
+            cue=cue,
+            confidence=round(max(0.05, min(1.0, confidence)), 2),
+            bound=reading.bound,
+            notes=notes + ([period_note] if period_note else []),
+            scope=scope,
+            other_province=other,
+            period=fig_period,
+            period_note=period_note,
+            noun=reading.noun,
+        )
+        figures = _pair_figures(current, token, reading) if token.is_pair else [current]
+        if figures:
+            found += figures
+            last = figures[0]
+    out_period, out_note, out_skip = _sentence_period(doc, sentence, sentence.end, period, carry)
+    out_scope, out_other = _scope_at(scopes, sentence.end, start_scope, named_only, doc.work)
+    return found, shares, skipped, _Carry(out_scope, out_other, out_period, out_note, out_skip)
+
+
+_OTHER_PERIOD = re.compile(r"(?<![a-z])(?:cung ky|nam truoc|nam ngoai|ky truoc)(?![a-z])")
+
+
+def _other_period_before(doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int) -> bool:
+    """True when the sentence, before this number and since the previous one (or a ';'),
+    speaks of another period ('Cùng kỳ năm 2022, tỉnh tiếp nhận 450.112 hồ sơ'); a 'so với
+    cùng kỳ' that follows the previous number belongs to that number."""
+    start = tokens[i - 1].end if i > 0 else sentence.start
+    window = doc.work[start : tokens[i].start]
+    window = window[window.rfind(";") + 1 :]
+    if i > 0:
+        window = re.sub(r"^[^,;(]*so voi[^,;]*[,;]?", "", window)
+    return bool(_OTHER_PERIOD.search(window))

@@ -1,0 +1,158 @@
+"""Numbers in the Vietnamese format, and what is blanked out before they are read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cchc_analysis.extract.model import _HIDE
+from cchc_analysis.extract.patterns import _E, _patterns
+from cchc_analysis.extract.period_mentions import _YEAR
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.period_mentions import _PeriodMention
+
+
+_NUMBER = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    r"|\d+\.\d{1,2}(?!\d)"  # "99.5%": a decimal point (one or two digits: never a group)
+)
+_TOKEN = re.compile(
+    r"(?<![\w.,/])(?P<a>" + _NUMBER + r")(?:\s*/\s*(?P<b>" + _NUMBER + r"))?(?![\w]|[.,/]\d)"
+)
+
+
+def parse_vi_number(text: str) -> float | None:
+    """Return the number a figure written the Vietnamese way stands for, or None:
+    '512.304' → 512304, '70,25' → 70.25, '1.234,5' → 1234.5, '01' → 1; a dot followed by one
+    or two digits can only be a decimal point ('99.5' → 99.5)."""
+    cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    if not re.fullmatch(_NUMBER, cleaned):
+        return None
+    if re.fullmatch(r"\d+\.\d{1,2}", cleaned):
+        return float(cleaned)
+    return float(cleaned.replace(".", "").replace(",", "."))
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    a: str
+    b: str | None  # denominator of an x/y pair
+    a_end: int  # end of the numerator's text
+
+    @property
+    def is_pair(self) -> bool:
+        return self.b is not None
+
+
+def _hide(work: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if work[i] not in " \n\r\t":
+            work[i] = _HIDE
+
+
+_PHONE = re.compile(
+    r"(?<![a-z])(?:(?:dien thoai|dt|tel|hotline|duong day nong|fax|sdt|lien he)\s*[:.]?\s*)"
+    r"[(+\d][\d\s.()+\-]{5,}\d"
+    r"|(?<![\d.,])\(?0\d{2,3}\)?[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?![\d])"
+    r"|(?<![\d.,])\+84[\d\s.\-]{8,}\d"
+    r"|(?<![\d.,])1[89]00[\s.]?\d{3,4}(?:[\s.]?\d{2,4})?(?![\d])"
+)
+_DATE_LIKE = re.compile(
+    r"(?:ngay\s*)?(?<![\d.,/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?![\d])"
+    r"|(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*/\s*" + _YEAR + r"(?![\d])"
+    r"|ngay \d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*(?:thang)\s*\d{1,2})?(?![\d])"
+    r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
+    r"(?![\d/])"
+    r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
+)
+_TIME = re.compile(
+    r"(?<![\d.,])\d{1,2}\s*(?::|h|gio)\s*\d{2}(?:\s*(?:phut|'|p))?(?![\d])|\d{1,2} gio"
+)
+_URL = re.compile(
+    r"https?://\S+|www\.\S+|[\w.\-]+@[\w.\-]+\.\w+|[\w\-]+\.(?:gov|com|org|edu)\.vn\S*"
+)
+_YEARS = re.compile(
+    r"(?:(?<=nam )|(?<=nam_)|(?<=giai doan )|(?<=nien do )|(?<=nhiem ky ))" + _YEAR + r"(?![\d])"
+)
+
+
+def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
+    """Return the folded text with dates, years, period phrases, times, URLs, phone numbers,
+    document numbers and ranks blanked out as '_' (label numbers such as 'mức độ 4' keep their
+    text, without the commas that would split them)."""
+    pat = _patterns()
+    work = list(folded)
+    labels = [m.span() for m in pat.labels.finditer(folded)]
+    for start, end in labels:
+        for i in range(start, end):
+            if work[i] in ",;":
+                work[i] = " "
+    for mention in periods:
+        _hide(work, mention.start, mention.end)
+    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS):
+        for match in pattern.finditer(folded):
+            _hide(work, *match.span())
+    for match in pat.joined.finditer(folded):
+        for i in range(*match.span()):
+            if work[i] == ",":
+                work[i] = " "
+    text = "".join(work)
+    for pattern in (pat.document_number, pat.rank):
+        for match in pattern.finditer(text):
+            start, end = match.span("num")
+            if any(s <= start < e for s, e in labels):
+                continue
+            rest = text[end:]
+            if pattern is pat.document_number and not re.match(r"\s*/", rest):
+                noun, _, _ = _noun_at(rest)
+                if noun not in (None, "other"):
+                    continue  # "kế hoạch 40 nhiệm vụ": a count after the word
+            _hide(work, start, end)
+    # "3.595 TTHC mới" is a count, "Quyết định 766/QĐ-TTg" a number with letters after '/'
+    for match in re.finditer(r"(?<![\w.,])\d[\d.,]*/(?=[a-z_])[\w\-/_.]*", text):
+        _hide(work, *match.span())
+    return "".join(work)
+
+
+def _tokens(work: str) -> list[_Token]:
+    out = []
+    for match in _TOKEN.finditer(work):
+        out.append(
+            _Token(match.start(), match.end(), match.group("a"), match.group("b"), match.end("a"))
+        )
+    return out
+
+
+def _noun_at(right: str) -> tuple[str | None, int, float]:
+    """Return (noun class, length consumed, scale) for the text after a number: the class of
+    the noun it starts with, None when it starts with no noun (a function word, a cue,
+    punctuation), or 'other' for an unknown word. Scale words ('triệu') are consumed first."""
+    pat = _patterns()
+    consumed, scale = 0, 1.0
+    for amount, factor in sorted(pat.amount_factors.items(), key=lambda kv: -len(kv[0])):
+        match = re.match(r"\s*" + amount + _E, right)
+        if match:
+            return "amount", match.end(), factor
+    for pattern, factor in pat.scales:
+        match = pattern.match(right)
+        if match:
+            consumed, scale = match.end(), factor
+            break
+    rest = right[consumed:]
+    for cls, pattern in pat.nouns:
+        match = pattern.match(rest)
+        if match:
+            return cls, consumed + match.end(), scale
+    stripped = rest.lstrip()
+    if not stripped or not stripped[0].isalpha():
+        return None, consumed, scale
+    if pat.function_words.match(stripped):
+        return None, consumed, scale
+    if any(rule.after and rule.after.match(stripped) for rule in pat.rules):
+        return None, consumed, scale
+    return "other", consumed, scale

@@ -1,0 +1,312 @@
+"""Period phrases in a text ('9 tháng năm 2023', 'quý III/2023') and the text's period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import TYPE_CHECKING
+
+from cchc_analysis.periods import Period, PeriodError, parse_period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+
+
+@dataclass(frozen=True)
+class _PeriodMention:
+    start: int
+    end: int
+    period: Period | None  # None: a month or a span of years (not a reporting period)
+    kind: str  # 'part', 'year', 'range', 'month', 'span'
+    context: str  # 'normal', 'comparison', 'target', 'plan'
+    text: str
+    guess_year: int | None = None  # for a phrase without its year: from the nearest date
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?:19|20)\d\d"
+_PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "range",
+        re.compile(
+            r"(?<![a-z0-9])tu (?:ngay )?(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})(?:\s*[/.-]\s*"
+            r"(?P<y1>" + _YEAR + r"))?\s*(?:den|toi|-)\s*(?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*[/.-]"
+            r"\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>" + _YEAR + r")"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            r"(?<![a-z0-9])(?:tu|ke tu|tinh tu) dau nam(?: (?P<y0>"
+            + _YEAR
+            + r"))?\s*(?:den|toi)\s*"
+            r"(?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>"
+            + _YEAR
+            + r")"
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            r"(?<![a-z0-9])(?:(?:giai doan|thoi ky|tu nam|nam|nhiem ky) )?(?P<y1>"
+            + _YEAR
+            + r")\s*(?:-|den|toi)\s*(?:nam )?(?P<y2>"
+            + _YEAR
+            + r")(?![0-9])"
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"(?<![a-z0-9/])(?P<n>3|ba|6|sau|9|chin) thang(?: (?P<pos>dau|cuoi))?"
+            r"(?P<nam> nam)?(?: (?P<year>" + _YEAR + r"))?(?![a-z0-9])"
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"(?<![a-z0-9])quy (?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:/|-|nam)\s*(?P<year>"
+            + _YEAR
+            + r"))?"
+        ),
+    ),
+    ("part", re.compile(r"(?<![a-z0-9])q(?P<q>[1-4])\s*[/-]\s*(?P<year>" + _YEAR + r")")),
+    (
+        "month",
+        re.compile(
+            r"(?<![a-z0-9])thang (?P<m>\d{1,2})(?:\s*(?:/|-|nam)\s*(?P<year>" + _YEAR + r"))?"
+            r"(?![0-9])"
+        ),
+    ),
+    ("year", re.compile(r"(?<![a-z0-9])nam (?P<year>" + _YEAR + r")(?![0-9])")),
+    (
+        "year",
+        re.compile(
+            r"(?<![a-z0-9])(?:par ?index|sipas|papi|pci|chi so [a-z ]{3,60}?)(?: nam)? (?P<year>"
+            + _YEAR
+            + r")(?![0-9])"
+        ),
+    ),
+)
+_PERIOD_CONTEXT = (
+    (
+        "comparison",
+        re.compile(r"(?<![a-z])(?:so voi|cung ky|hon|tu|bang)[\s_,]*(?:cua )?(?:ca )?$"),
+    ),
+    (
+        "target",
+        re.compile(
+            r"(?<![a-z])(?:phan dau|muc tieu|den|den het|vao|truoc|sau|phuong huong|"
+            r"nhiem vu(?: trong tam)?(?: cong tac[a-z ]*)?|du kien|trong)[\s_,]*$"
+        ),
+    ),
+    ("plan", re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh)(?: [a-z]+){0,5}[\s_,]*$")),
+)
+_FULL_DATE = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>" + _YEAR + r")(?!\d)"
+    r"|ngay (?P<d2>\d{1,2}) thang (?P<m2>\d{1,2}) nam (?P<y2>" + _YEAR + r")"
+)
+
+
+@cache
+def _month_part(month: int) -> str | None:
+    """'M07' for July when the period vocabulary has months (``cchc_analysis.periods``), else
+    None: a monthly figure is then left out as not a reporting period."""
+    if not 1 <= month <= 12:
+        return None
+    try:
+        return parse_period(f"2000-M{month:02d}").part
+    except PeriodError:
+        return None
+
+
+def _period_context(folded: str, start: int) -> str:
+    """'normal', or why a period phrase is not the period of the figures near it: a
+    'comparison' ('so với cùng kỳ năm 2022'), a 'target' ('phấn đấu đến năm 2025') or a
+    'plan' named after its year ('Kế hoạch CCHC năm 2023')."""
+    before = folded[max(0, start - 40) : start]
+    if re.search(r"(?:cung ky|so voi)[a-z\s_,]{0,12}$", before):
+        return "comparison"
+    for name, pattern in _PERIOD_CONTEXT:
+        if pattern.search(before):
+            if name == "target" and before.rstrip().endswith("trong"):
+                continue  # "trong 9 tháng" is the report's own period
+            return name
+    return "normal"
+
+
+def _part_of(groups: dict[str, str | None]) -> str:
+    """'H1', 'H2', '9M', 'Q1'..'Q4' of a matched period phrase."""
+    quarter = groups.get("q")
+    if quarter:
+        return f"Q{_ROMAN[quarter]}"
+    n = {"3": 3, "ba": 3, "6": 6, "sau": 6, "9": 9, "chin": 9}[groups["n"] or "6"]
+    if n == 3:
+        return "Q4" if groups.get("pos") == "cuoi" else "Q1"
+    if n == 9:
+        return "9M"
+    return "H2" if groups.get("pos") == "cuoi" else "H1"
+
+
+def _year_for(part: str, when: date | None) -> int | None:
+    """The year of a period named without one ('9 tháng đầu năm') from a date near it."""
+    if when is None:
+        return None
+    end = Period(when.year, part).end
+    return when.year if when >= end - timedelta(days=31) else when.year - 1
+
+
+def _range_period(d1: date, d2: date) -> Period | None:
+    """The reporting period a date range covers (reports often run 15/12 → 14/6)."""
+    year = d2.year
+    cumulative = (d1.month == 12 and d1.day >= 10 and d1.year == year - 1) or (
+        d1.month == 1 and d1.day <= 5 and d1.year == year
+    )
+    end_month = d2.month if d2.day >= 10 else d2.month - 1
+    if cumulative:
+        return {3: Period(year, "Q1"), 6: Period(year, "H1"), 9: Period(year, "9M")}.get(
+            end_month, Period(year) if end_month == 12 else None
+        )
+    quarter_start = d1.month in (3, 4, 6, 7, 9, 10) and (d1.day >= 10 or d1.day <= 5)
+    if quarter_start and end_month - (d1.month if d1.day <= 5 else d1.month + 1) == 2:
+        return Period(year, f"Q{end_month // 3}")
+    if (d1.month, end_month) in ((6, 12), (7, 12)):
+        return Period(year, "H2")
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _dates(folded: str) -> list[tuple[int, date]]:
+    out = []
+    for match in _FULL_DATE.finditer(folded):
+        g = match.groupdict()
+        y, m, d = (g["y"], g["m"], g["d"]) if g["y"] else (g["y2"], g["m2"], g["d2"])
+        found = _safe_date(int(y), int(m), int(d))
+        if found:
+            out.append((match.start(), found))
+    return out
+
+
+def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
+    """Return every period phrase of the text, in order, overlapping ones dropped."""
+    dates = _dates(folded)
+    taken: list[tuple[int, int]] = []
+    mentions: list[_PeriodMention] = []
+    for kind, pattern in _PERIOD_PATTERNS:
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if kind == "year" and not folded.startswith("nam", start):
+                start = match.start("year")  # "PAR Index 2021": the name stays a cue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            g = match.groupdict()
+            period: Period | None = None
+            guess: int | None = None
+            if kind == "range" and "d1" not in g:  # from the start of the year
+                d2 = _safe_date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+                period = _range_period(date(d2.year, 1, 1), d2) if d2 else None
+                if period is None:
+                    continue
+            elif kind == "range":
+                d1 = _safe_date(int(g["y1"] or g["y2"]), int(g["m1"]), int(g["d1"]))
+                d2 = _safe_date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+                if d1 and d2 and d1 > d2 and not g["y1"]:
+                    d1 = _safe_date(d2.year - 1, d1.month, d1.day)
+                period = _range_period(d1, d2) if d1 and d2 and d1 <= d2 else None
+                if period is None:
+                    continue
+            elif kind == "part":
+                if (
+                    g.get("n")
+                    and not (g.get("pos") or g.get("nam") or g.get("year"))
+                    and not re.search(
+                        r"(?:trong|qua|so ket|tong ket|ket qua|bao cao|cai cach hanh chinh|"
+                        r"cchc)\s*$",
+                        folded[max(0, start - 40) : start],
+                    )
+                ):
+                    continue  # "6 tháng" as a duration
+                part = _part_of(g)
+                year = int(g["year"]) if g.get("year") else 0  # 0: named without its year
+                if not year:
+                    near = [d for pos, d in dates if pos <= start] or [d for _, d in dates]
+                    guess = _year_for(part, near[-1] if near else None)
+                period = Period(year, part)
+            elif kind == "year":
+                period = Period(int(g["year"]))
+            elif kind == "month":
+                if re.search(
+                    r"(?:den|het|tinh den|truoc|sau|tu|ke tu|cuoi|dau|hang|moi)\s*$",
+                    folded[max(0, start - 12) : start],
+                ):
+                    continue  # "đến hết tháng 6": a deadline, not a monthly figure
+                month = int(g["m"])
+                month_part = _month_part(month)
+                if month_part is not None:
+                    year = int(g["year"]) if g.get("year") else 0
+                    if not year:  # "tháng 10 vừa qua": the month before the article's date
+                        near = [d for pos, d in dates if pos <= start] or [d for _, d in dates]
+                        if near:
+                            guess = near[-1].year - (month > near[-1].month)
+                    period = Period(year, month_part)
+            taken.append((start, end))
+            mentions.append(
+                _PeriodMention(
+                    start,
+                    end,
+                    period,
+                    kind,
+                    _period_context(folded, start),
+                    text[start:end],
+                    guess if kind in ("part", "month") and period and not period.year else None,
+                )
+            )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _complete(mention: _PeriodMention, year: int | None) -> Period | None:
+    """The mention's period; one named without its year takes ``year`` (the document's), else
+    the year of the nearest date."""
+    if mention.period is None:
+        return None
+    if mention.period.year == 0:
+        year = year or mention.guess_year
+        return Period(year, mention.period.part) if year else None
+    return mention.period
+
+
+def _document_period(doc: _Doc) -> tuple[Period | None, str]:
+    usable = [
+        m
+        for m in doc.periods
+        if m.context == "normal"
+        and m.kind in ("part", "year", "range", "month")
+        and m.period is not None
+        and not doc.in_furniture(m.start)
+    ]
+    years = [m.period.year for m in usable if m.period is not None and m.period.year]
+    fallback_year = years[0] if years else None
+    headline = [m for m in usable if doc.headline and doc.headline[0] <= m.start < doc.headline[1]]
+    body = [m for m in usable if m not in headline]
+    for source, group in (("headline", headline), ("text", body)):
+        for mention in group:
+            period = _complete(mention, fallback_year)
+            if period is None:
+                continue
+            lede = _complete(body[0], period.year) if body else None
+            if source == "headline" and period.is_annual and lede and lede.year == period.year:
+                # "Kết quả CCHC năm 2023" over a body that opens on "9 tháng năm 2023"
+                return lede, f"text: '{body[0].text.strip()}'"
+            return period, f"{source}: '{mention.text.strip()}'"
+    plans = [m for m in doc.periods if m.context == "plan" and m.period and m.period.year]
+    if plans:
+        return plans[0].period, f"text: '{plans[0].text.strip()}'"
+    return None, "no period phrase ('9 tháng năm 2023', 'quý III/2023', 'năm 2021') in the text"

@@ -1,0 +1,174 @@
+"""Reading report files as they come: plain text, saved web pages, DOCX, PDF.
+
+Every reader returns the text the figures are read from (NFC); ``char_start``/``char_end`` of a
+figure count characters of that text. A saved web page gives its article only (trafilatura:
+no menus, share bars or lists of related links), a DOCX its paragraphs and table rows in order
+(python-docx), a PDF the text layer of its pages (pypdf). A PDF without a text layer (a scan) is
+refused with a clear message rather than read as empty.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+READABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".docx", ".pdf")
+_MIN_PDF_CHARACTERS = 20  # fewer letters than this in a whole PDF: it has no text layer
+
+
+class UnreadableDocument(ValueError):
+    """A file that holds no text the extractor can read (the message says which and why)."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one file and how it was read."""
+
+    path: str
+    text: str
+    how: str  # 'utf-8', 'cp1258', 'html (utf-8)', 'docx', 'pdf (3 pages)'
+
+
+def read_text(path: Path | str, encoding: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding used)`` of a text file: NFC, no byte-order mark, ``\\r\\n`` kept
+    as written (offsets count characters of this text). Encodings as ``cchc validate`` reads
+    CSV: byte-order mark, else strict UTF-8, else Windows-1258; or the one given."""
+    from cchc_analysis.encodings import decode_bytes
+
+    return decode_bytes(Path(path).read_bytes(), encoding)
+
+
+def read_document(path: Path | str, encoding: str | None = None) -> SourceText:
+    """Return the text of a report file, by its suffix: .txt (or no suffix), .html/.htm (the
+    article of a saved page), .docx, .pdf (its text layer). Raises ``UnreadableDocument`` for a
+    format it cannot read (.doc, images) or a file without text (a scanned PDF)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        text, how = _read_html(path, encoding)
+    elif suffix == ".docx":
+        text, how = _read_docx(path), "docx"
+    elif suffix == ".pdf":
+        text, how = _read_pdf(path)
+    elif suffix in (".doc", ".odt", ".rtf"):
+        raise UnreadableDocument(
+            f"{path}: {suffix} files cannot be read; save it as .docx (or .txt) and try again"
+        )
+    elif suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".webp"):
+        raise UnreadableDocument(
+            f"{path}: an image holds no text to read; run OCR on it and give the text instead"
+        )
+    else:
+        text, how = read_text(path, encoding)
+    return SourceText(str(path), unicodedata.normalize("NFC", text), how)
+
+
+def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
+    """The article of a saved web page: its headline, date and main text, without menus,
+    share bars, comments or lists of related links."""
+    import trafilatura
+
+    raw, used = read_text(path, encoding)
+    found = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_links=False,
+        include_images=False,
+    )
+    body = getattr(found, "text", None) or ""
+    if not body.strip():
+        raise UnreadableDocument(
+            f"{path}: no article text found in this web page (is it the page of the article, "
+            "saved as HTML?)"
+        )
+    lines = []
+    title = (getattr(found, "title", None) or "").strip()
+    if title and not body.lstrip().startswith(title):
+        lines.append(title)
+    published = getattr(found, "date", None) or ""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", published)
+    if day:
+        dated = f"{int(day[3])}/{int(day[2])}/{day[1]}"
+        if dated not in body and f"{day[3]}/{day[2]}/{day[1]}" not in body:
+            lines.append(dated)  # the page's date: the year of a period named without one
+    lines.append(body)
+    return "\n".join(lines), f"html ({used})"
+
+
+def _docx_blocks(document: Any) -> Iterable[str]:
+    """Paragraphs and table rows of a DOCX body, in document order; a row's cells joined by
+    ' | ' so that a number stays on the line of its label."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, document).text
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = " ".join(cell.text.split())
+                    if not cells or value != cells[-1]:  # merged cells repeat their text
+                        cells.append(value)
+                yield " | ".join(cells)
+
+
+def _read_docx(path: Path) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise UnreadableDocument(f"{path}: not a readable .docx file ({exc})") from exc
+    text = "\n".join(_docx_blocks(document))
+    if not text.strip():
+        raise UnreadableDocument(f"{path}: the document holds no text")
+    return text
+
+
+def _read_pdf(path: Path) -> tuple[str, str]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableDocument(f"{path}: the PDF is protected by a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as exc:
+        raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
+    text = "\n".join(pages)
+    if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
+        raise UnreadableDocument(
+            f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
+            "run OCR on it first, or give the report as .docx or .txt"
+        )
+    return text, f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
+
+
+def expand_inputs(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:
+    """Return (files to read, files skipped) for the paths given: a folder stands for the files
+    in it (sorted, not recursive) that have a readable suffix; hidden files are left out."""
+    files: list[Path] = []
+    skipped: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.name.startswith(".") or not child.is_file():
+                    continue
+                (files if child.suffix.lower() in READABLE_SUFFIXES else skipped).append(child)
+        else:
+            files.append(path)
+    return files, skipped

@@ -1,0 +1,302 @@
+"""Scope: the province as a whole or one of its units (a department, a district, a level)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cchc_analysis.extract.model import PROVINCE_SCOPE
+from cchc_analysis.extract.patterns import _B, _patterns, fold
+from cchc_analysis.extract.places import _mention_province, _official_phrase, _resolve
+from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.periods import Period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.text import _Sentence
+
+
+@dataclass(frozen=True)
+class _Scope:
+    start: int
+    end: int
+    label: str  # as written
+    kind: str  # 'subunit', 'level', 'province' (a reset), 'other_province:<name>'
+    until: int = 1 << 62  # a level named after an enumerated count holds to the next ';'
+
+
+@dataclass(frozen=True)
+class _Carry:
+    """What a sentence hands to the next one on the same line: its subject and its period
+    ('Tháng 9/2021, Trung tâm … tiếp nhận … . Đã có kết quả …')."""
+
+    scope: str = PROVINCE_SCOPE
+    other: str | None = None
+    period: Period | None = None
+    note: str = ""  # '' and not skip: the document's period
+    skip: bool = False
+
+
+def _name_end(text: str, start: int, limit: int) -> int:
+    """End of a run of Capitalised words (or digits: 'Quận 1') starting at ``start``."""
+    end = start
+    for match in re.finditer(r"\S+", text[start:limit]):
+        word = match.group(0)
+        core = word.strip(",;:.()\"'")
+        if not core or not (core[0].isupper() or core[0].isdigit()):
+            break
+        if match.start() > end - start + 1:  # not adjacent
+            break
+        end = start + match.start() + len(word.rstrip(",;:.()\"'"))
+        if word != word.rstrip(",;:.()\"'"):
+            break
+    return end
+
+
+def _department_end(text: str, folded: str, start: int, limit: int) -> int:
+    """End of a department's name: 'Sở Kế hoạch và Đầu tư', 'Sở Lao động - Thương binh và Xã
+    hội' (Capitalised words joined by lower-case 'và', '-' and the second word of a term)."""
+    end = start
+    words = list(re.finditer(r"[\w]+|[-–&]", text[start:limit]))
+    i = 0
+    while i < len(words) and i < 9:
+        word = words[i].group(0)
+        if word[0].isupper():
+            end = start + words[i].end()
+        elif (
+            word in ("và", "-", "–", "&")
+            and i + 1 < len(words)
+            and words[i + 1].group(0)[0].isupper()
+        ):
+            pass
+        elif (
+            i > 0
+            and words[i - 1].group(0)[0].isupper()
+            and fold(word)
+            in (
+                "vu",
+                "phap",
+                "te",
+                "dung",
+                "chinh",
+                "tai",
+                "hoi",
+                "truong",
+                "lich",
+                "nghe",
+                "thong",
+                "thao",
+                "tao",
+                "nghiep",
+                "dau",
+                "truyen",
+                "thuong",
+                "vien",
+                "dan",
+                "giao",
+            )
+        ):
+            end = start + words[i].end()
+        else:
+            break
+        i += 1
+    return end
+
+
+_AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+
+
+def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[_Scope]:
+    """Return the scope mentions of a sentence, in order."""
+    pat = _patterns()
+    text, folded = doc.text, doc.folded
+    s, e = sentence.start, sentence.end
+    found: list[_Scope] = []
+    named = re.compile(_B + r"(?:" + pat.sub_named + r")\s+(?=[\w(])")
+    for match in named.finditer(folded, s, e):
+        head_end = match.end()
+        head = folded[match.start() : head_end].strip()
+        if not text[match.start()].isupper() and not head.startswith("trung tam phuc vu"):
+            continue  # "hồ sơ TTHC" is not "Sở TTHC"
+        if head.startswith("trung tam") or head == "bo phan mot cua":
+            # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
+            tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
+                r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:cap )?"
+                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b",
+                folded[head_end:e],
+            )
+            end = head_end
+            if tail:
+                end = head_end + tail.end()
+                end = max(end, _name_end(text, end + 1, e) if end + 1 < e else end)
+            elif head in ("trung tam",):
+                end = _name_end(text, head_end, e)
+                if end == head_end:
+                    continue
+            label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip()
+            found.append(_Scope(match.start(), end, label, "subunit"))
+            continue
+        if not text[head_end : head_end + 1].isupper():
+            continue
+        known = pat.departments.match(folded, head_end) if head == "so" else None
+        end = (
+            head_end + known.end() - known.start()
+            if known
+            else _department_end(text, folded, head_end, e)
+        )
+        if end <= head_end:
+            continue
+        found.append(_Scope(match.start(), end, text[match.start() : end], "subunit"))
+    places = re.compile(_B + r"(?:" + pat.sub_places + r")\s+(?=\w)")
+    for match in places.finditer(folded, s, e):
+        if any(sc.start <= match.start() < sc.end for sc in found):
+            continue
+        end = _name_end(text, match.end(), e)
+        if end <= match.end():
+            continue
+        label = text[match.start() : end]
+        found.append(_Scope(match.start(), end, label, "subunit"))
+    for match in pat.sub_levels.finditer(folded, s, e):
+        if any(sc.start <= match.start() < sc.end for sc in found):
+            continue
+        if match.group().startswith(("toan quoc", "ca nuoc")) and re.search(
+            r"(?:thu|hang|xep|dung|vi tri)[\s\d/_]*(?:tinh,? thanh pho[\s,]*)?(?:trong|tren)?\s*$",
+            doc.work[max(s, match.start() - 30) : match.start()],
+        ):
+            continue  # a rank: "xếp thứ 5 cả nước"
+        until = 1 << 62
+        if pat.counted.search(doc.work, max(s, match.start() - 40), match.start()):
+            semicolon = doc.work.find(";", match.end(), e)
+            until = semicolon if semicolon >= 0 else e  # "134 thủ tục cấp xã;" ends here
+        label = text[match.start() : match.end()]
+        found.append(_Scope(match.start(), match.end(), label, "level", until))
+    for match in pat.sub_resets.finditer(folded, s, e):
+        if any(sc.start <= match.start() < sc.end for sc in found):
+            continue  # "Trung tâm … tỉnh đã …": the unit's own name
+        found.append(
+            _Scope(match.start(), match.end(), text[match.start() : match.end()], "province")
+        )
+    for mention in doc.province_mentions:
+        if not (s <= mention.start < e):
+            continue
+        other, kind = _mention_province(mention, period)
+        if other is None:
+            if kind == "official" and _resolve(mention.text, None) is not None:
+                # a province that no longer exists in the period's era: "tỉnh Hà Giang (cũ)"
+                label = _official_phrase(doc, mention)
+                start = mention.end - len(label)
+                tail = re.match(r"\s*\((?:cu|truoc day|truoc sap nhap)\)", folded[mention.end : e])
+                end = mention.end + (tail.end() if tail else 0)
+                found.append(_Scope(start, end, text[start:end].strip(), "subunit"))
+            continue
+        if kind == "city_of":
+            continue  # already a place ("thành phố Nam Định")
+        if any(sc.start <= mention.start < sc.end for sc in found):
+            continue  # part of a unit's name: "Trung tâm … tỉnh An Giang"
+        if province is not None and other.name_vi == province.name_vi:
+            found.append(_Scope(mention.start, mention.end, mention.text, "province"))
+        elif kind == "official" or province is None:
+            label = _official_phrase(doc, mention)
+            found.append(
+                _Scope(mention.start, mention.end, label, f"other_province:{other.name_vi}")
+            )
+    # units named as the source of the information, and the province's own units
+    kept = []
+    for scope in sorted(found, key=lambda sc: sc.start):
+        if scope.kind == "subunit" or (
+            scope.kind == "level" and folded.startswith("cac ", scope.start)
+        ):
+            clause = _clause_start(doc.work, scope.start, s)
+            lead = doc.work[clause : scope.start]
+            if not pat.subject_lead.match(lead) and not _AGENT.search(lead):
+                continue  # an object ("duy trì Trung tâm …"), not the clause's subject
+        if scope.kind in ("subunit", "level"):
+            before = folded[max(s, scope.start - 40) : scope.start]
+            after = folded[scope.end : min(e, scope.end + 30)]
+            if pat.source_before.search(before) or pat.source_after.search(after):
+                continue
+            if pat.sub_province_level.match(folded, scope.start):
+                continue
+            # a province's own city: "thành phố Hà Nội"
+            if scope.kind == "subunit" and re.match(
+                r"(?:thanh pho|tp\.?)\s", folded[scope.start :]
+            ):
+                p = _resolve(re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", scope.label), period)
+                if p is not None and p.kind == "city":
+                    continue
+        kept.append(scope)
+    return kept
+
+
+def _scope_at(
+    scopes: Sequence[_Scope],
+    position: int,
+    default: tuple[str, str | None],
+    named_only: bool,
+    work: str = "",
+) -> tuple[str, str | None]:
+    """Return (scope label, other province name) in force at a position of the sentence.
+    With ``named_only`` (the document names no province) 'của tỉnh' keeps the province the
+    sentence named; a level right after a unit narrows it ('tỉnh Hà Giang (cũ), các xã')."""
+    label, other = default
+    unit_end: int | None = None  # end of the named unit in force, if any
+    for scope in scopes:
+        if scope.start >= position:
+            break
+        if position > scope.until:
+            continue
+        if scope.kind == "province":
+            if not (named_only and other):
+                label, other = PROVINCE_SCOPE, None
+        elif scope.kind.startswith("other_province:"):
+            label, other = scope.label, scope.kind.split(":", 1)[1]
+        elif (
+            scope.kind == "level"
+            and unit_end is not None
+            and ";" not in work[unit_end : scope.start]
+        ):
+            label = f"{label}: {scope.label}"  # "tỉnh Hà Giang (cũ): các xã"
+            unit_end = None
+            continue
+        else:
+            label, other = scope.label, None
+        unit_end = scope.end if scope.kind == "subunit" else None
+    return label, other
+
+
+_DISTRICT_LEDE = re.compile(
+    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.)\s*(?=[\w])"
+)
+_WHOLE_PROVINCE = re.compile(r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh)(?![a-z])")
+
+
+def _district_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The district a text reports on, when its opening names one as subject or source
+    ("UBND huyện Định Quán cho biết, …", "… của toàn huyện là 59.010 bộ") and the text never
+    speaks of the whole province: its figures are then the district's, not the province's."""
+    if _WHOLE_PROVINCE.search(doc.work):
+        return None
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        whole = re.search(
+            r"(?<![a-z])toan (?:huyen|quan|thi xa)(?![a-z])",
+            doc.folded[sentence.start : sentence.end],
+        )
+        if whole:
+            start = sentence.start + whole.start()
+            return doc.text[start : sentence.start + whole.end()]
+        for match in _DISTRICT_LEDE.finditer(doc.folded, sentence.start, sentence.end):
+            end = _name_end(doc.text, match.end(), sentence.end)
+            if end <= match.end():
+                continue
+            label = doc.text[match.start() : end]
+            name = re.sub(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", label)
+            city = re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", name, flags=re.IGNORECASE)
+            if city != name:
+                province = _resolve(city, period)
+                if province is not None and province.kind == "city":
+                    continue  # "thành phố Cần Thơ" is a province
+            return name
+    return None

@@ -1,0 +1,149 @@
+"""Lines, page furniture, sentences and clauses of a text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cchc_analysis.extract.patterns import _patterns
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based
+    start: int
+    end: int  # without the newline
+    furniture: bool
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    line: int
+    block: int
+    index: int
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """Return (number, start, end) of each line (end excludes '\\r\\n')."""
+    out, start = [], 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        end = start + len(raw)
+        out.append((number, start, end - 1 if raw.endswith("\r") else end))
+        start = end + 1
+    return out
+
+
+_LABEL_NUMBER_LINE = re.compile(r"^[^.]{0,60}[:|]\s*[\d.,\s%/]+$|^\s*[\d.,\s%/]+$")
+
+
+def _furniture_flags(folded: str, lines: list[tuple[int, int, int]]) -> list[bool]:
+    """Return, per line, whether it is page furniture."""
+    pat = _patterns()
+    flags: list[bool] = []
+    related = False
+    for _, start, end in lines:
+        line = folded[start:end].strip()
+        if not line:
+            flags.append(False)
+            continue
+        full_sentence = line.endswith(".") and len(line) > 60
+        if related and not (len(line) > 200 and line.endswith(".")):
+            flags.append(True)
+            continue
+        related = False
+        if len(line) <= 120 and pat.furniture_related.search(line):
+            related = True
+            flags.append(True)
+            continue
+        furniture = (
+            (len(line) <= 160 and not full_sentence and bool(pat.furniture_anywhere.search(line)))
+            or (
+                len(line) <= 80
+                and not line.endswith(".")
+                and bool(pat.furniture_start.search(line))
+            )
+            or bool(re.fullmatch(r"[\W\d_]*", line) and re.search(r"\d", line))  # numbers only
+        )
+        flags.append(furniture)
+    # widget lines ("Đã tiếp nhận: 1.234.567") next to furniture are furniture too
+    changed = True
+    while changed:
+        changed = False
+        for i, (_, start, end) in enumerate(lines):
+            if flags[i]:
+                continue
+            line = folded[start:end].strip()
+            if not line or len(line) > 80 or not _LABEL_NUMBER_LINE.match(line):
+                continue
+            near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(lines)]
+            if any(flags[j] for j in near if folded[lines[j][1] : lines[j][2]].strip()):
+                flags[i] = changed = True
+    return flags
+
+
+_ABBREVIATIONS = {"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "th", "st"}
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[\-–•*]?\s*[A-ZĐÀ-Ỹ0-9])")
+
+
+def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
+    """Split the non-furniture lines into sentences (a line is never joined to the next)."""
+    out: list[_Sentence] = []
+    block = 0
+    previous_blank = True
+    for line in lines:
+        if line.furniture or not folded[line.start : line.end].strip():
+            previous_blank = True
+            continue
+        if previous_blank:
+            block += 1
+        previous_blank = False
+        start = line.start
+        for match in _SENTENCE_BREAK.finditer(text, line.start, line.end):
+            word = re.search(r"(\w+)\W*$", folded[start : match.start() + 1])
+            if word and (
+                word.group(1) in _ABBREVIATIONS
+                or (len(word.group(1)) == 1 and word.group(1).isalpha())
+            ):
+                continue
+            if match.start() > start:
+                out.append(_Sentence(start, match.start() + 1, line.number, block, len(out)))
+            start = match.end()
+        if folded[start : line.end].strip():
+            out.append(_Sentence(start, line.end, line.number, block, len(out)))
+    return out
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_BOUNDARY = re.compile(r"[,;()\[\]]|\s[-–]\s")
+
+
+def _clause_start(work: str, start: int, floor: int) -> int:
+    cut = floor
+    for match in _BOUNDARY.finditer(work, floor, start):
+        cut = match.end()
+    return cut
+
+
+def _clause_end(work: str, end: int, ceiling: int) -> int:
+    match = _BOUNDARY.search(work, end, ceiling)
+    return match.start() if match else ceiling
+
+
+def _open_paren(work: str, floor: int, position: int) -> int | None:
+    """Just after the last '(' still open at ``position``, else None."""
+    stack: list[int] = []
+    for i in range(floor, position):
+        if work[i] == "(":
+            stack.append(i)
+        elif work[i] == ")" and stack:
+            stack.pop()
+    return stack[-1] + 1 if stack else None
