@@ -281,7 +281,7 @@ def plot_domain_gaps(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerChart:
     x_scale = alt.Scale(domain=[-reach, reach], nice=False)
     y = alt.Y("domain:N", sort=None, title=None, axis=None, scale=alt.Scale(paddingInner=0.1))
     base = alt.Chart(frame)
-    bars = base.mark_bar(height=12, yOffset=9).encode(
+    bars = base.mark_bar(height=12, yOffset=8).encode(
         y=y,
         x=alt.X("gap_pct:Q", scale=x_scale, title=text("domain_gap_axis", lang)),
         color=alt.Color(
@@ -294,7 +294,7 @@ def plot_domain_gaps(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerChart:
     ).encode(y=y, x=alt.XValue(0), text=alt.Text("name:N"))
     written = [  # the gap beside its bar's end: right of a bar going right, left of one going left
         base.transform_filter(test)
-        .mark_text(baseline="middle", yOffset=9, fontSize=12, align=align, dx=dx, aria=False)
+        .mark_text(baseline="middle", yOffset=8, fontSize=12, align=align, dx=dx, aria=False)
         .encode(y=y, x=alt.X("gap_pct:Q"), text=alt.Text("label:N"))
         for test, align, dx in (
             ("datum.gap_pct >= 0", "left", 4),
@@ -303,14 +303,14 @@ def plot_domain_gaps(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerChart:
     ]
     regional = (
         base.transform_filter("isValid(datum.region_gap)")
-        .mark_point(shape="diamond", filled=True, size=70, color=REGIONAL, opacity=1, yOffset=9)
+        .mark_point(shape="diamond", filled=True, size=70, color=REGIONAL, opacity=1, yOffset=8)
         .encode(y=y, x=alt.X("region_gap:Q"))
     )
     # the median's zero line, drawn on each bar's row only (never through a domain's name)
-    zero = base.mark_tick(color=MEDIAN, thickness=1.5, size=14, yOffset=9, aria=False)
+    zero = base.mark_tick(color=MEDIAN, thickness=1.5, size=14, yOffset=8, aria=False)
     zero = zero.encode(y=y, x=alt.XDatum(0.0))
     return alt.layer(
-        bars, regional, zero, names, *written, width=CHART_WIDTH - 10, height=alt.Step(48)
+        bars, regional, zero, names, *written, width=CHART_WIDTH - 10, height=alt.Step(44)
     )
 
 
