@@ -19,7 +19,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from cchc_analysis.labels import number_expr, text
+from cchc_analysis.labels import number, number_expr, text
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -190,6 +190,7 @@ def legend_html(items: list[tuple[str, str, str]]) -> str:
         "dash": '<path d="M0 7 H18" fill="none" stroke-width="2.5" stroke-dasharray="6 4"/>',
         "dot": '<path d="M0 7 H18" fill="none" stroke-width="2.5" stroke-dasharray="2 3"/>',
         "rule": '<path d="M9 0 V14" fill="none" stroke-width="1.5" stroke-dasharray="3 2"/>',
+        "vline": '<path d="M9 0 V14" fill="none" stroke-width="2"/>',
     }
     entries = "".join(
         f'<span class="cchc-legend-item"><svg width="18" height="14" aria-hidden="true" '
@@ -243,74 +244,62 @@ def profile_legend(lang: str = "vi", region: str = "") -> list[tuple[str, str, s
     return [
         (text("above_median", lang), ABOVE, "bar"),
         (text("below_median", lang), BELOW, "bar"),
-        (text("national_median", lang), MEDIAN, "rule"),
+        (text("national_median", lang), MEDIAN, "vline"),
         (text("regional_median", lang, region=region), REGIONAL, "diamond"),
     ]
 
 
-def _two_lines(name: str, limit: int = 40) -> str:
-    """Return a long domain name broken at the space nearest its middle (a chart line of at
-    most ``limit`` characters fits the phone-sized chart)."""
-    if len(name) <= limit:
-        return name
-    middle = len(name) // 2
-    spaces = [i for i, c in enumerate(name) if c == " "]
-    cut = min(spaces, key=lambda i: abs(i - middle), default=None)
-    return name if cut is None else name[:cut] + "\n" + name[cut + 1 :]
-
-
-def plot_domain_gaps(profile: pl.DataFrame, lang: str = "vi") -> alt.LayerChart:
-    """Return each domain's gap to the national median in percentage points (``profile``:
-    domain, gap_pct, median_pct, region_median_pct): a bar right (above, blue) or left (below,
-    vermilion) of the median's zero line, the domain's name above it, the gap written at the
-    bar's end, and the regional median as an orange diamond; the legend is
-    ``profile_legend``."""
-    frame = profile.select(
+def domain_gaps_html(profile: pl.DataFrame, lang: str = "vi") -> str:
+    """Return each domain's gap to the national median in percentage points as an HTML bar
+    chart (``profile``: domain, gap_pct, median_pct, region_median_pct): the domain's name,
+    then a bar right (above the median, blue) or left (below, vermilion) of the median's zero
+    line, the gap written beside it, and the regional median as an orange diamond. Drawn in
+    HTML, not SVG: the names are page text at the page's size on any screen, and nothing is
+    converted per report; the legend is ``profile_legend``."""
+    rows = profile.select(
         "domain",
         "gap_pct",
         region_gap=(pl.col("region_median_pct") - pl.col("median_pct")).round(2),
-        side=pl.when(pl.col("gap_pct") >= 0).then(pl.lit("above")).otherwise(pl.lit("below")),
-        label=number_expr(pl.col("gap_pct"), lang, 2),
-    ).with_columns(
-        label=pl.when(pl.col("gap_pct") > 0).then("+" + pl.col("label")).otherwise("label"),
-        description=pl.format("{}: {}", "domain", "label"),
-        name=pl.col("domain").map_elements(_two_lines, return_dtype=pl.String),
-    )
-    values = [abs(v) for v in frame["gap_pct"].to_list() + frame["region_gap"].to_list() if v]
-    reach = max([1.0, *values]) * 1.35  # room for the gap written beside the bar
-    x_scale = alt.Scale(domain=[-reach, reach], nice=False)
-    y = alt.Y("domain:N", sort=None, title=None, axis=None, scale=alt.Scale(paddingInner=0.1))
-    base = alt.Chart(frame)
-    bars = base.mark_bar(height=12, yOffset=8).encode(
-        y=y,
-        x=alt.X("gap_pct:Q", scale=x_scale, title=text("domain_gap_axis", lang)),
-        color=alt.Color(
-            "side:N", legend=None, scale=alt.Scale(domain=["above", "below"], range=[ABOVE, BELOW])
-        ),
-        description=alt.Description("description:N"),
-    )
-    names = base.mark_text(
-        align="left", baseline="bottom", dy=-3, fontSize=12, lineBreak="\n", aria=False
-    ).encode(y=y, x=alt.XValue(0), text=alt.Text("name:N"))
-    written = [  # the gap beside its bar's end: right of a bar going right, left of one going left
-        base.transform_filter(test)
-        .mark_text(baseline="middle", yOffset=8, fontSize=12, align=align, dx=dx, aria=False)
-        .encode(y=y, x=alt.X("gap_pct:Q"), text=alt.Text("label:N"))
-        for test, align, dx in (
-            ("datum.gap_pct >= 0", "left", 4),
-            ("datum.gap_pct < 0", "right", -4),
+    ).to_dicts()
+    values = [abs(v) for r in rows for v in (r["gap_pct"], r["region_gap"]) if v]
+    needed = max([1.0, *values]) * 1.15
+    reach = next(float(v) for v in (1, 2, 4, 6, 10, 20, 40, 60, 100, 200) if v >= needed)
+    scale = [-reach, -reach / 2, 0.0, reach / 2, reach]
+
+    def position(value: float) -> float:  # % from the left edge of the track
+        return 50 + 50 * value / reach
+
+    items = []
+    for r in rows:
+        gap = r["gap_pct"] or 0.0
+        side = "above" if gap >= 0 else "below"
+        left, right = sorted((position(0.0), position(gap)))
+        written = html.escape(number(gap, lang, 2, signed=True))
+        diamond = ""
+        if r["region_gap"] is not None:
+            diamond = (
+                f'<span class="cchc-gap-region" style="left:{position(r["region_gap"]):.2f}%">'
+                "</span>"
+            )
+        items.append(
+            f'<li class="cchc-gap-row"><span class="cchc-gap-name">{html.escape(r["domain"])}'
+            f"</span>"
+            f'<span class="cchc-gap-track"><span class="cchc-gap-bar cchc-gap-{side}" '
+            f'style="left:{left:.2f}%;width:{max(right - left, 0.4):.2f}%"></span>{diamond}'
+            f'<span class="cchc-gap-value cchc-gap-value-{side}" '
+            f'style="{"left" if side == "above" else "right"}:'
+            f'{(right if side == "above" else 100 - left):.2f}%">{written}</span></span></li>'
         )
-    ]
-    regional = (
-        base.transform_filter("isValid(datum.region_gap)")
-        .mark_point(shape="diamond", filled=True, size=70, color=REGIONAL, opacity=1, yOffset=8)
-        .encode(y=y, x=alt.X("region_gap:Q"))
+    ticks = "".join(
+        f'<span style="left:{position(v):.2f}%">{html.escape(number(v, lang, 0, signed=True))}'
+        "</span>"
+        for v in scale
     )
-    # the median's zero line, drawn on each bar's row only (never through a domain's name)
-    zero = base.mark_tick(color=MEDIAN, thickness=1.5, size=14, yOffset=8, aria=False)
-    zero = zero.encode(y=y, x=alt.XDatum(0.0))
-    return alt.layer(
-        bars, regional, zero, names, *written, width=CHART_WIDTH - 10, height=alt.Step(44)
+    axis = html.escape(text("domain_gap_axis", lang))
+    return (
+        f'<ul class="cchc-gaps">{"".join(items)}</ul>'
+        f'<div class="cchc-gap-axis" aria-hidden="true"><span class="cchc-gap-ticks">{ticks}'
+        f'</span><span class="cchc-gap-axis-title">{axis}</span></div>'
     )
 
 

@@ -105,6 +105,16 @@ def _notebook_json(path: str, digest: str) -> str:
     return nbformat.writes(notebook)
 
 
+def _from_project(path: Path) -> str:
+    """Return a path relative to the project (or the working folder) when it lies inside it,
+    else its name: what outputs record instead of an absolute path of the machine."""
+    resolved = Path(path).resolve()
+    for root in (PROJECT_ROOT, Path.cwd().resolve()):
+        if resolved.is_relative_to(root):
+            return str(resolved.relative_to(root))
+    return resolved.name
+
+
 def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
     """Return the report notebook (kept as jupytext py:percent text) as a NotebookNode."""
     import nbformat
@@ -113,22 +123,35 @@ def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
 
     digest = sha256_of(Path(path))
     notebook = nbformat.reads(_notebook_json(str(Path(path).resolve()), digest), as_version=4)
-    notebook.metadata["cchc_source"] = str(Path(path).resolve())
+    notebook.metadata["cchc_source"] = _from_project(Path(path))
     return notebook
 
 
+def portable_path(path: Path | str, base: Path | None = None) -> str:
+    """Return ``path`` relative to ``base`` (the report notebook's folder, where the report
+    workers run) — never an absolute path of the machine in an output; '.' for the folder."""
+    where = (base or DEFAULT_NOTEBOOK.parent).resolve()
+    return os.path.relpath(Path(path).resolve(), where)
+
+
 def notebook_parameters(
-    province_code: str, year: int, processed_dir: Path, lang: str, failures_path: Path | None
+    province_code: str,
+    year: int,
+    processed_dir: Path,
+    lang: str,
+    failures_path: Path | None,
+    base: Path | None = None,
 ) -> dict[str, Any]:
-    """Return the Papermill parameters of one report (plain str/int values)."""
+    """Return the Papermill parameters of one report (plain str/int values); paths relative
+    to ``base``, the folder the notebook runs in (the report notebook's own by default)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     return {
         "province": province_code,
         "year": int(year),
-        "processed_dir": str(Path(processed_dir).resolve()),
+        "processed_dir": portable_path(processed_dir, base),
         "lang": lang,
-        "failures_path": str(Path(failures_path).resolve()) if failures_path else "",
+        "failures_path": portable_path(failures_path, base) if failures_path else "",
     }
 
 
@@ -388,7 +411,9 @@ def render_province(
 
     chosen = resolve_province(province, str(year))
     task = RenderTask(chosen.code, chosen.name_vi, chosen.slug)
-    parameters = notebook_parameters(chosen.code, year, processed_dir, lang, failures_path)
+    parameters = notebook_parameters(
+        chosen.code, year, processed_dir, lang, failures_path, Path(notebook).resolve().parent
+    )
     renderer = ReportRenderer(notebook)
     try:
         return renderer.render(task, parameters, Path(out_dir))
@@ -455,7 +480,12 @@ class RendererPool:
     def _parameters(self, task: RenderTask) -> dict[str, Any]:
         s = self.settings
         return notebook_parameters(
-            task.province_code, s["year"], s["processed_dir"], s["lang"], s["failures_path"]
+            task.province_code,
+            s["year"],
+            s["processed_dir"],
+            s["lang"],
+            s["failures_path"],
+            self.notebook.resolve().parent,
         )
 
     def run(
@@ -632,7 +662,7 @@ def render_reports(
         intervals,
         run_date(started_at),
     )
-    settings["notebook"] = Path(notebook)
+    settings["notebook"] = _from_project(Path(notebook))
     write_manifest(
         Path(out_dir),
         {
@@ -643,7 +673,7 @@ def render_reports(
             "seconds": round(time.time() - started_at, 3),
             "only_failed": only_failed,
             "parameters": {
-                k: str(v) if isinstance(v, Path) else v
+                k: _from_project(v) if isinstance(v, Path) else v
                 for k, v in settings.items()
                 if k != "out_dir"
             },

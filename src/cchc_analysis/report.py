@@ -1011,17 +1011,22 @@ def _thin_note(view: ReportView) -> str:
 
 
 def profile_section(view: ReportView) -> Html:
-    """Return the domain view: each domain's gap to the national median (chart), with the
-    regional median (other provinces of the region only; flagged when they are few)."""
+    """Return the domain view: each domain's gap to the national median (a bar chart in
+    HTML), with the regional median (other provinces of the region only; flagged when they
+    are few)."""
     charts = _charts()
     lang = view.lang
-    chart = charts.plot_domain_gaps(view.profile, lang)
-    legend = charts.profile_legend(lang, view.region_name)
+    legend = charts.legend_html(charts.profile_legend(lang, view.region_name))
     caption = text("domain_gap_caption", lang, region=view.region_name)
-    figure, spec = _figure(
-        chart, lang, text("domain_gap_title", lang), caption, legend, "domain_profile"
+    title = text("domain_gap_title", lang)
+    figure = (
+        f'<figure class="cchc-chart" aria-labelledby="domain_profile-title" '
+        f'aria-describedby="domain_profile-desc">'
+        f'<figcaption class="cchc-chart-title" id="domain_profile-title">{_e(title)}'
+        f"</figcaption>{legend}{charts.domain_gaps_html(view.profile, lang)}"
+        f'<p class="cchc-caption" id="domain_profile-desc">{_e(caption)}</p></figure>'
     )
-    return _section("domain_profile_heading", lang, figure + _thin_note(view), spec)
+    return _section("domain_profile_heading", lang, figure + _thin_note(view))
 
 
 def _best_names(names: list[str], lang: str, shown: int = 3) -> str:
