@@ -35,6 +35,9 @@ view = report.load_report_view(processed_dir, province, year, lang, failures_pat
 report.banner(view)
 
 # %%
+report.summary_section(view)
+
+# %%
 report.headline(view)
 
 # %%
@@ -45,6 +48,9 @@ report.strengths_section(view)
 
 # %%
 report.indicators_section(view)
+
+# %%
+report.peers_section(view)
 
 # %%
 service_index.section(view)

@@ -494,17 +494,30 @@ def province_report(
         # without uncertain inputs declared for the rubric, the section says so
         with contextlib.suppress(UncertaintyError):
             uncertainty = rank_uncertainty(chosen, years=view.year)
-    intervals = (
-        uncertainty.intervals.filter(pl.col("period") == str(view.year)) if uncertainty else None
-    )
+    if uncertainty is not None:
+        period = str(view.year)
+        bands = (
+            uncertainty.bands.filter(pl.col("period") == period)
+            .group_by("grade")
+            .agg(pl.col("band_min").first())
+            .sort("band_min", descending=True)
+        )
+        view = replace(
+            view,
+            intervals=uncertainty.intervals.filter(pl.col("period") == period),
+            bands=bands,
+        )
+    # the sections of notebooks/province_report.py, in its order
     parts = [
         sections.banner(view),
+        sections.summary_section(view),
         sections.headline(view),
         sections.profile_section(view),
         sections.strengths_section(view),
         sections.indicators_section(view),
+        sections.peers_section(view),
         sections.ranking_section(view),
-        sections.uncertainty_section(view, intervals),
+        sections.uncertainty_section(view),
         sections.trend_section(view),
         sections.criteria_section(view),
         sections.warnings_section(view),

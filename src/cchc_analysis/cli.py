@@ -234,6 +234,9 @@ def reports(
         bool,
         typer.Option("--only-failed", help="Render again only what the last run failed."),
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also print each report and the index to A4 PDF.")
+    ] = False,
 ) -> None:
     """Render every province's report for a year, continuing past failures; write index.html
     (sortable ranking linking every report), manifest.json and the Excel workbook.
@@ -319,6 +322,8 @@ def reports(
         f"in {time.perf_counter() - started:.1f} s; index: {target / 'index.html'}; "
         f"workbook: {target / workbook_name(year)}; run: {target / MANIFEST_FILE}"
     )
+    if pdf:
+        _write_pdfs(target, outcomes, jobs)
     if failed:
         typer.echo(
             "failed: "
@@ -327,6 +332,23 @@ def reports(
             err=True,
         )
         raise typer.Exit(1)
+
+
+def _write_pdfs(target: Path, outcomes: list, jobs: int) -> None:
+    """Print the reports just written and the index to PDF (headless Chromium)."""
+    import time
+
+    from cchc_analysis.render import PdfToolMissing, write_pdfs
+
+    pages = [Path(o.html_path) for o in outcomes if o.html_path] + [target / "index.html"]
+    started = time.perf_counter()
+    try:
+        written = write_pdfs(target, pages, jobs)
+    except PdfToolMissing as exc:
+        _fail(f"error: {exc}")
+        return
+    seconds = time.perf_counter() - started
+    typer.echo(f"{len(written)} PDFs in {seconds:.1f} s ({seconds / len(written):.2f} s each)")
 
 
 @app.command()

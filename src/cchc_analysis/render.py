@@ -105,6 +105,16 @@ def _notebook_json(path: str, digest: str) -> str:
     return nbformat.writes(notebook)
 
 
+def _from_project(path: Path) -> str:
+    """Return a path relative to the project (or the working folder) when it lies inside it,
+    else its name: what outputs record instead of an absolute path of the machine."""
+    resolved = Path(path).resolve()
+    for root in (PROJECT_ROOT, Path.cwd().resolve()):
+        if resolved.is_relative_to(root):
+            return str(resolved.relative_to(root))
+    return resolved.name
+
+
 def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
     """Return the report notebook (kept as jupytext py:percent text) as a NotebookNode."""
     import nbformat
@@ -113,22 +123,35 @@ def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
 
     digest = sha256_of(Path(path))
     notebook = nbformat.reads(_notebook_json(str(Path(path).resolve()), digest), as_version=4)
-    notebook.metadata["cchc_source"] = str(Path(path).resolve())
+    notebook.metadata["cchc_source"] = _from_project(Path(path))
     return notebook
 
 
+def portable_path(path: Path | str, base: Path | None = None) -> str:
+    """Return ``path`` relative to ``base`` (the report notebook's folder, where the report
+    workers run) — never an absolute path of the machine in an output; '.' for the folder."""
+    where = (base or DEFAULT_NOTEBOOK.parent).resolve()
+    return os.path.relpath(Path(path).resolve(), where)
+
+
 def notebook_parameters(
-    province_code: str, year: int, processed_dir: Path, lang: str, failures_path: Path | None
+    province_code: str,
+    year: int,
+    processed_dir: Path,
+    lang: str,
+    failures_path: Path | None,
+    base: Path | None = None,
 ) -> dict[str, Any]:
-    """Return the Papermill parameters of one report (plain str/int values)."""
+    """Return the Papermill parameters of one report (plain str/int values); paths relative
+    to ``base``, the folder the notebook runs in (the report notebook's own by default)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     return {
         "province": province_code,
         "year": int(year),
-        "processed_dir": str(Path(processed_dir).resolve()),
+        "processed_dir": portable_path(processed_dir, base),
         "lang": lang,
-        "failures_path": str(Path(failures_path).resolve()) if failures_path else "",
+        "failures_path": portable_path(failures_path, base) if failures_path else "",
     }
 
 
@@ -392,7 +415,9 @@ def render_province(
 
     chosen = resolve_province(province, str(year))
     task = RenderTask(chosen.code, chosen.name_vi, chosen.slug)
-    parameters = notebook_parameters(chosen.code, year, processed_dir, lang, failures_path)
+    parameters = notebook_parameters(
+        chosen.code, year, processed_dir, lang, failures_path, Path(notebook).resolve().parent
+    )
     renderer = ReportRenderer(notebook)
     try:
         return renderer.render(task, parameters, Path(out_dir))
@@ -459,7 +484,12 @@ class RendererPool:
     def _parameters(self, task: RenderTask) -> dict[str, Any]:
         s = self.settings
         return notebook_parameters(
-            task.province_code, s["year"], s["processed_dir"], s["lang"], s["failures_path"]
+            task.province_code,
+            s["year"],
+            s["processed_dir"],
+            s["lang"],
+            s["failures_path"],
+            self.notebook.resolve().parent,
         )
 
     def run(
@@ -619,12 +649,24 @@ def render_reports(
         raise
     # Save outputs.
     from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.report import read_uncertainty
     from cchc_analysis.reproduce import SNAPSHOT, snapshot_scores
 
     snapshot_scores(Path(processed_dir), Path(out_dir))  # for `cchc verify` later
     entries = merge_entries(previous, outcomes, out_dir, year, lang)
-    write_index(totals, entries, scores_manifest, Path(out_dir), year, lang, workbook["path"].name)
-    settings["notebook"] = Path(notebook)
+    intervals, _ = read_uncertainty(Path(processed_dir), str(year))
+    write_index(
+        totals,
+        entries,
+        scores_manifest,
+        Path(out_dir),
+        year,
+        lang,
+        workbook["path"].name,
+        intervals,
+        run_date(started_at),
+    )
+    settings["notebook"] = _from_project(Path(notebook))
     write_manifest(
         Path(out_dir),
         {
@@ -635,7 +677,7 @@ def render_reports(
             "seconds": round(time.time() - started_at, 3),
             "only_failed": only_failed,
             "parameters": {
-                k: str(v) if isinstance(v, Path) else v
+                k: _from_project(v) if isinstance(v, Path) else v
                 for k, v in settings.items()
                 if k != "out_dir"
             },
@@ -734,6 +776,35 @@ def _cell(value: Any, lang: str, decimals: int = 2, signed: bool = False) -> str
     return f"<td class='num' data-sort='{value}'>{shown}</td>"
 
 
+def run_date(started_at: float | None = None) -> str:
+    """Return the batch's run date (YYYY-MM-DD, UTC): from ``SOURCE_DATE_EPOCH`` when set (for
+    reproducible builds), else the day the run started. A day, not a time: the same inputs
+    rendered the same day give byte-identical pages."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = float(epoch) if epoch and epoch.isdigit() else (started_at or time.time())
+    return time.strftime("%Y-%m-%d", time.gmtime(moment))
+
+
+def _interval_cell(row: dict[str, Any], interval: dict[str, Any] | None, n: int) -> str:
+    """Return the rank-interval cell: a bar from rank_lo to rank_hi on a 1…n scale, a dot at
+    the published rank, coloured by grade (text beside it says the same)."""
+    if interval is None:
+        return "<td class='cchc-interval' data-sort=''>–</td>"
+    low, high, rank = interval["rank_lo"], interval["rank_hi"], row["rank"]
+    span = max(n - 1, 1)
+    left = 100 * (low - 1) / span
+    width = max(100 * (high - low) / span, 1.5)
+    dot = 100 * (rank - 1) / span
+    grade = html.escape(str(row["grade"] or ""))
+    return (
+        f"<td class='cchc-interval' data-sort='{high - low}'>"
+        f"<span class='bar-track' aria-hidden='true'>"
+        f"<span class='bar grade-{grade}' style='left:{left:.2f}%;width:{width:.2f}%'></span>"
+        f"<span class='dot' style='left:{dot:.2f}%'></span></span>"
+        f"<span class='range'>{low}–{high}</span></td>"
+    )
+
+
 def write_index(
     totals: Any,
     entries: list[dict[str, Any]],
@@ -742,14 +813,22 @@ def write_index(
     year: int,
     lang: str,
     workbook_name: str | None = None,
+    intervals: Any = None,
+    date: str | None = None,
 ) -> Path:
-    """Write ``index.html``: the ranking table (sortable by any column, a few lines of inline
-    script, nothing fetched) linking every report written; return its path."""
+    """Write ``index.html``, a dashboard: every province's index and 90 % rank interval
+    coloured by grade (with a legend), a region filter, the run ``date``, and the ranking
+    table (sortable by any column, a few lines of inline script, nothing fetched) linking
+    every report written; return its path."""
     from cchc_analysis.outputs import atomic_write_text
     from cchc_analysis.registry import regions_frame
 
     regions = dict(zip(regions_frame()["id"], regions_frame()[f"name_{lang}"], strict=True))
     by_code = {e["province_code"]: e for e in entries}
+    spans = {}
+    if intervals is not None:
+        spans = {r["province_code"]: r for r in intervals.iter_rows(named=True)}
+    n = totals.height
     rows = []
     for r in totals.sort("rank", "province_code").iter_rows(named=True):
         entry = by_code.get(r["province_code"], {})
@@ -758,12 +837,15 @@ def write_index(
             name = f'<a href="{html.escape(entry["html"])}">{name}</a>'
         elif entry.get("error"):
             name += f' <span class="failed">{html.escape(text("render_failed", lang))}</span>'
+        region = html.escape(r["region"] or "")
+        grade = html.escape(r["grade"] or "")
         rows.append(
-            f"<tr>{_cell(r['rank'], lang, 0)}"
+            f"<tr data-region='{region}'>{_cell(r['rank'], lang, 0)}"
             f"<td data-sort='{html.escape(r['province'])}'>{name}</td>"
             f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td>"
             f"{_cell(r['index_pct'], lang)}"
-            f"<td>{html.escape(r['grade'] or '')}</td>"
+            f"{_interval_cell(r, spans.get(r['province_code']), n)}"
+            f"<td class='grade grade-{grade}'>{grade}</td>"
             f"{_cell(r.get('change_points'), lang, signed=True)}"
             f"{_cell(r.get('change_places'), lang, 0, signed=True)}</tr>"
         )
@@ -772,25 +854,50 @@ def write_index(
         "province",
         "region",
         "index_pct",
+        "rank_interval_col",
         "grade",
         "change_points_col",
         "change_places_col",
     )
-    kinds = ("num", "text", "text", "num", "text", "num", "num")
+    kinds = ("num", "text", "text", "num", "num", "text", "num", "num")
     head = "".join(
-        f'<th scope="col" data-type="{kind}" tabindex="0" aria-sort="none">'
+        f'<th scope="col" data-type="{kind}" tabindex="0"'
+        f' aria-sort="{"ascending" if k == "rank" else "none"}">'
         f"{html.escape(text(k, lang))}</th>"
         for k, kind in zip(keys, kinds, strict=True)
     )
     banner = (
-        f'<div class="banner">{html.escape(text("synthetic_banner", lang))}</div>'
+        f'<p class="banner" role="note">{html.escape(text("synthetic_banner", lang))}</p>'
         if manifest.get("synthetic")
         else ""
     )
+    if manifest.get("rubric", {}).get("status") == "illustrative":
+        banner += (
+            f'<p class="note" role="note">{html.escape(text("illustrative_banner", lang))}</p>'
+        )
     ok = sum(1 for e in entries if e.get("html") and not e.get("error"))
     link = html.escape(text("workbook_link", lang))
     workbook = f'<p><a href="{html.escape(workbook_name)}">{link}</a></p>' if workbook_name else ""
     summary = text("reports_written", lang, ok=ok, n=totals.height)
+    used = sorted({r for r in totals["region"].to_list() if r}, key=lambda r: regions.get(r, r))
+    options = "".join(
+        f'<option value="{html.escape(r)}">{html.escape(regions.get(r, r))}</option>' for r in used
+    )
+    legend = "".join(
+        f'<span class="legend-item"><span class="swatch grade-{g}"></span>'
+        f"{html.escape(text('grade_n', lang, grade=g))}</span>"
+        for g in sorted({str(g) for g in totals["grade"].to_list() if g})
+    )
+    dated = html.escape(text("run_date", lang, date=date or run_date()))
+    heading = html.escape(text("index_heading", lang))
+    template = html.escape(text("provinces_shown", lang, shown="{shown}", n=n))
+    controls = (
+        f'<div class="controls"><label for="region-filter">'
+        f"{html.escape(text('region_filter', lang))}</label>"
+        f'<select id="region-filter"><option value="">{html.escape(text("all_regions", lang))}'
+        f"</option>{options}</select>"
+        f'<span id="shown" aria-live="polite" data-template="{template}"></span></div>'
+    )
     page = f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -800,14 +907,88 @@ def write_index(
 </style></head><body>
 <h1>{html.escape(text("index_heading", lang))} — {year}</h1>
 {banner}
-<p>{html.escape(summary)}. {html.escape(text("sort_hint", lang))}</p>
+<p>{html.escape(summary)}. {dated}. {html.escape(text("sort_hint", lang))}</p>
 {workbook}
-<table id="ranking" class="sortable"><thead><tr>{head}</tr></thead><tbody>
+{controls}
+<p class="legend"><strong>{html.escape(text("grade_legend", lang))}:</strong> {legend}</p>
+<p class="caption">{html.escape(text("index_chart_caption", lang))}</p>
+<div class="scroll" role="region" tabindex="0" aria-label="{heading}">
+<table id="ranking" class="sortable"><caption>{heading} — {year}</caption>
+<thead><tr>{head}</tr></thead><tbody>
 {"".join(rows)}
-</tbody></table>
+</tbody></table></div>
 <script>
 {INDEX_JS}
 </script>
 </body></html>
 """
     return atomic_write_text(Path(out_dir) / "index.html", page)
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_MISSING = (
+    "--pdf needs headless Chromium, which prints each report with its print stylesheet (A4). "
+    "Install it: `sudo apt-get install chromium` (Debian/Ubuntu), `brew install --cask "
+    "chromium` (macOS), or set CCHC_CHROMIUM to a Chromium or Chrome executable."
+)
+
+
+class PdfToolMissing(RuntimeError):
+    """No Chromium to print PDFs with (the message says how to get one)."""
+
+
+def find_chromium() -> str:
+    """Return the Chromium executable that prints PDFs (``CCHC_CHROMIUM`` first); raise
+    PdfToolMissing saying how to install it."""
+    named = os.environ.get("CCHC_CHROMIUM")
+    if named:
+        if shutil.which(named):
+            return str(shutil.which(named))
+        raise PdfToolMissing(f"CCHC_CHROMIUM={named!r} is not an executable. {CHROMIUM_MISSING}")
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise PdfToolMissing(CHROMIUM_MISSING)
+
+
+def print_pdf(chromium: str, page: Path, target: Path, timeout: int = 120) -> Path:
+    """Print one HTML page to ``target`` (A4, the page's print stylesheet, no browser header
+    or footer, nothing fetched) with headless Chromium; write atomically; return ``target``."""
+    page, target = Path(page).resolve(), Path(target).resolve()
+    with tempfile.TemporaryDirectory(prefix="cchc-pdf-") as scratch:
+        partial = Path(scratch) / target.name
+        command = [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={Path(scratch) / 'profile'}",
+            f"--print-to-pdf={partial}",
+            page.as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        if done.returncode != 0 or not partial.exists():
+            raise RenderError(f"Chromium could not print {page.name}: {done.stderr[-500:]}")
+        os.replace(partial, target)
+    return target
+
+
+def write_pdfs(out_dir: Path, pages: list[Path], jobs: int = 2) -> list[Path]:
+    """Print every page (the reports, then ``index.html``) to a PDF beside it, ``jobs`` at a
+    time; return the PDFs written (PdfToolMissing when there is no Chromium)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    chromium = find_chromium()
+    targets = [(page, Path(out_dir) / Path(page).with_suffix(".pdf").name) for page in pages]
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        return list(pool.map(lambda pair: print_pdf(chromium, *pair), targets))

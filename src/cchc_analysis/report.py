@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from cchc_analysis.labels import number, text
+from cchc_analysis.labels import has_text, number, percent, points, text
 from cchc_analysis.registry import Province, ProvinceNotFound, predecessors, resolve_province
 
 PROCESSED_FILES = {
@@ -60,6 +61,7 @@ PANEL_SCHEMA = {
     "target_year": pl.Int64,
     "instrument": pl.String,
     "target_source": pl.String,
+    "target_source_vi": pl.String,
     "comparability": pl.String,
     "target_note": pl.String,
     "status": pl.String,
@@ -89,16 +91,20 @@ class ReportView:
     headline: dict[str, Any]  # the province's totals row for the year
     region_name: str  # the province's socio-economic region, in the report's language
     ranking: pl.DataFrame  # every province that year: province, province_code, index_pct, rank
-    profile: pl.DataFrame  # domain, pct, median_pct, region_median_pct, points, max_points
+    profile: pl.DataFrame  # PROFILE: each domain against the national and regional medians
     criteria: pl.DataFrame  # the province's criteria with explanations
-    strengths: pl.DataFrame  # criteria closest to their maximum (gap = max_points - points)
-    weaknesses: pl.DataFrame  # criteria furthest from their maximum
+    strengths: pl.DataFrame  # criteria furthest above their national median (gap > 0)
+    weaknesses: pl.DataFrame  # criteria furthest below their national median (gap < 0)
     trend: pl.DataFrame  # year, index_pct, series, kind
     indicators: pl.DataFrame  # the indicator panel (PANEL_SCHEMA) against the national targets
     warnings: pl.DataFrame | None  # the province's validation failures; None: no table found
     parameters: dict[str, Any] = field(default_factory=dict)  # as the notebook received them
-    files: list[dict[str, str]] = field(default_factory=list)  # files read: path, sha256
+    files: list[dict[str, str]] = field(default_factory=list)  # files read: name, sha256
     manifest: dict[str, Any] = field(default_factory=dict)
+    intervals: pl.DataFrame | None = None  # every province's rank interval that year
+    bands: pl.DataFrame | None = None  # grade, band_min of the year (highest first)
+    neighbours: tuple[Province | None, Province | None] = (None, None)  # rank above, below
+    ties: dict[str, int] = field(default_factory=dict)  # strengths/weaknesses: more tied, unshown
 
     @property
     def synthetic(self) -> bool:
@@ -109,6 +115,13 @@ class ReportView:
     def name(self) -> str:
         """Return the province's display name in the report's language."""
         return self.province.label_vi if self.lang == "vi" else self.province.name_en
+
+    def interval(self) -> dict[str, Any] | None:
+        """Return the province's row of the rank intervals, or None."""
+        if self.intervals is None:
+            return None
+        rows = self.intervals.filter(pl.col("province_code") == self.province.code)
+        return rows.row(0, named=True) if rows.height else None
 
 
 # --------------------------------------------------------------------------- reading
@@ -156,7 +169,10 @@ def load_targets() -> pl.DataFrame:
     """Return the national targets typed into ``data/national_targets.csv``: measure,
     comparator, target, unit, target_year, instrument, source, comparability, note_vi/en."""
     raw = (resources.files("cchc_analysis") / "data" / "national_targets.csv").read_bytes()
-    return pl.read_csv(raw, schema_overrides={"target": pl.Float64, "target_year": pl.Int64})
+    return pl.read_csv(
+        raw,
+        schema_overrides={"target": pl.Float64, "target_year": pl.Int64, "source_vi": pl.String},
+    )
 
 
 @cache
@@ -179,10 +195,11 @@ def targets_digest() -> str:
 
 
 def file_digest(path: Path | str) -> dict[str, str]:
-    """Return ``{"path", "sha256"}`` of a file read for the report."""
+    """Return ``{"path", "sha256"}`` of a file read for the report (its name only: no path
+    of the machine reaches a report)."""
     from cchc_analysis.outputs import sha256_of
 
-    return {"path": str(path), "sha256": sha256_of(Path(path))}
+    return {"path": Path(path).name, "sha256": sha256_of(Path(path))}
 
 
 # --------------------------------------------------------------------------- the view
@@ -195,53 +212,118 @@ def _region_name(region: str | None, lang: str) -> str:
     return str(regions[f"name_{lang}"][0]) if regions.height else str(region or "")
 
 
-def _profile(tables: dict[str, pl.DataFrame], period: str, chosen: Province, lang: str):
-    """Return the province's domains with the national and regional medians of each domain."""
+MIN_REGION_PEERS = 3  # fewer other provinces in a region: its median is flagged as thin
+
+
+def _profile(
+    tables: dict[str, pl.DataFrame],
+    period: str,
+    chosen: Province,
+    lang: str,
+    previous: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Return the province's domains (PROFILE columns): % of maximum and points; the national
+    median (every province) and the regional median of the *other* provinces of its region
+    (``region_peers`` of them; ``region_thin`` when fewer than MIN_REGION_PEERS); the gap to
+    the national median in percentage points and in points of the index; the province's
+    quartile among all provinces (1 = best quarter); the best performer; and the change in
+    points since the previous year (``previous``: domain_id, prev_points; None: unknown)."""
     totals = tables["totals"].filter(pl.col("period") == period)
     region = totals.filter(pl.col("province_code") == chosen.code)["region"][0]
+    peers = totals.filter((pl.col("region") == region) & (pl.col("province_code") != chosen.code))[
+        "province_code"
+    ]
     domains = tables["domains"].filter(pl.col("period") == period)
-    in_region = totals.filter(pl.col("region") == region)["province_code"]
-    national = domains.group_by("domain_id").agg(pl.col("pct").median().alias("median_pct"))
+    national = domains.group_by("domain_id").agg(
+        median_pct=pl.col("pct").median(),
+        median_points=pl.col("points").median(),
+        n=pl.len(),
+        best_pct=pl.col("pct").max(),
+        # every province tied for the best, in name order
+        best=pl.col("province").filter(pl.col("pct") == pl.col("pct").max()).sort(),
+    )
     regional = (
-        domains.filter(pl.col("province_code").is_in(in_region.implode()))
+        domains.filter(pl.col("province_code").is_in(peers.implode()))
         .group_by("domain_id")
-        .agg(pl.col("pct").median().alias("region_median_pct"))
+        .agg(region_median_pct=pl.col("pct").median())
+    )
+    ranked = domains.with_columns(
+        place=pl.col("pct").rank("min", descending=True).over("domain_id")
+    ).filter(pl.col("province_code") == chosen.code)
+    prev = (
+        previous
+        if previous is not None
+        else pl.DataFrame(schema={"domain_id": pl.String, "prev_points": pl.Float64})
     )
     return (
-        domains.filter(pl.col("province_code") == chosen.code)
-        .join(national, on="domain_id")
+        ranked.join(national, on="domain_id")
         .join(regional, on="domain_id", how="left")
+        .join(prev, on="domain_id", how="left")
         .sort("domain_order")
         .select(
-            pl.col(f"domain_label_{lang}").alias("domain"),
+            "domain_id",
+            pl.col(f"domain_label_{lang}").cast(pl.String).alias("domain"),
             "pct",
             pl.col("median_pct").round(2),
             pl.col("region_median_pct").round(2),
+            pl.lit(peers.len()).alias("region_peers"),
+            pl.lit(peers.len() < MIN_REGION_PEERS).alias("region_thin"),
             # a domain whose every criterion was left out has no points, not zero
             pl.when(pl.col("available_max") > 0).then("points").alias("points"),
             "max_points",
+            gap_pct=(pl.col("pct") - pl.col("median_pct")).round(2),
+            gap_points=(pl.col("points") - pl.col("median_points")).round(2),
+            place=pl.col("place").cast(pl.Int32),
+            quartile=((pl.col("place") - 1) * 4 // pl.col("n") + 1).cast(pl.Int32),
+            best=pl.col("best"),
+            best_pct=pl.col("best_pct"),
+            change_points=(pl.col("points") - pl.col("prev_points")).round(2),
         )
     )
 
 
-def strengths_and_weaknesses(
-    criteria: pl.DataFrame, n: int = STRENGTHS_SHOWN
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Return (strengths, weaknesses): the ``n`` criteria with the smallest gap to their
-    maximum (ties: the larger maximum first) and the ``n`` with the largest gap, each with a
-    ``gap`` column (max_points - points)."""
-    # criteria left out for want of figures (points null) are neither strong nor weak
-    scored = criteria.filter(pl.col("points").is_not_null())
-    ranked = scored.with_columns(gap=(pl.col("max_points") - pl.col("points")).round(2))
-    strengths = ranked.sort(
-        ["gap", "max_points", "criterion_order"], descending=[False, True, False]
-    ).head(n)
-    weaknesses = (
-        ranked.filter(~pl.col("criterion_id").is_in(strengths["criterion_id"].implode()))
-        .sort(["gap", "criterion_order"], descending=[True, False])
-        .head(n)
+def criterion_gaps(criteria: pl.DataFrame, province_code: str) -> pl.DataFrame:
+    """Return the province's criteria (every province's criteria of one period given) with
+    the national median points of each criterion, ``gap`` = points − median (points of the
+    index, so a criterion weighs by its maximum) and ``percentile`` (share of provinces
+    scoring less, 0–100)."""
+    scored = criteria.with_columns(
+        median_points=pl.col("points").median().over("criterion_id"),
+        below=(pl.col("points").rank("min") - 1).over("criterion_id"),
+        n=pl.len().over("criterion_id"),
+    ).filter(pl.col("province_code") == province_code)
+    return scored.with_columns(
+        gap=(pl.col("points") - pl.col("median_points")).round(2),
+        percentile=(100 * pl.col("below") / pl.col("n")).round(0),
+    ).sort("criterion_order")
+
+
+def _with_ties(ranked: pl.DataFrame, n: int, cap: int) -> tuple[pl.DataFrame, int]:
+    """Return the first ``n`` rows of ``ranked`` (sorted by |gap|) and every row tied with the
+    n-th, at most ``cap`` rows, and how many more tied rows were left out."""
+    if ranked.height <= n:
+        return ranked, 0
+    boundary = ranked["gap"][n - 1]
+    kept = ranked.filter(pl.int_range(pl.len()) < n).vstack(
+        ranked.filter((pl.int_range(pl.len()) >= n) & (pl.col("gap") == boundary))
     )
-    return strengths, weaknesses
+    return kept.head(cap), max(0, kept.height - cap)
+
+
+def strengths_and_weaknesses(
+    gaps: pl.DataFrame, n: int = STRENGTHS_SHOWN, cap: int = 2 * STRENGTHS_SHOWN
+) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
+    """Return (strengths, weaknesses, ties left out): the criteria furthest above their
+    national median (``gap`` > 0, largest first) and furthest below it (``gap`` < 0), ``n``
+    of each plus every criterion tied with the n-th (at most ``cap``; criteria in rubric order
+    within a tie). A criterion at the median is neither."""
+    above = gaps.filter(pl.col("gap") > 0).sort(
+        ["gap", "criterion_order"], descending=[True, False]
+    )
+    below = gaps.filter(pl.col("gap") < 0).sort(["gap", "criterion_order"])
+    strengths, more_strengths = _with_ties(above, n, cap)
+    weaknesses, more_weaknesses = _with_ties(below, n, cap)
+    return strengths, weaknesses, {"strengths": more_strengths, "weaknesses": more_weaknesses}
 
 
 def _trend(totals: pl.DataFrame, province: Province, lang: str) -> pl.DataFrame:
@@ -271,9 +353,13 @@ def _trend(totals: pl.DataFrame, province: Province, lang: str) -> pl.DataFrame:
             series = f"{old.name_vi} ({text('predecessor', lang)})" if merged else province.name_vi
             frames.append(history.select("year", "index_pct", pl.lit(series).alias("series")))
             kinds.append(text("predecessor", lang) if merged else current)
-    medians = annual.group_by("year").agg(pl.col("index_pct").median().round(2))
-    frames.append(medians.select("year", "index_pct", pl.lit(text("national_median", lang))))
-    kinds.append(text("national_median", lang))
+    # one median line per era: the line breaks where 63 provinces became 34
+    medians = annual.group_by("year", "era").agg(pl.col("index_pct").median().round(2), n=pl.len())
+    for era in sorted(medians["era"].unique().to_list(), reverse=True):
+        part = medians.filter(pl.col("era") == era)
+        label = text("national_median_era", lang, n=era)
+        frames.append(part.select("year", "index_pct", pl.lit(label).alias("series")))
+        kinds.append(text("national_median", lang))
     return (
         pl.concat(
             [
@@ -379,6 +465,7 @@ def indicator_panel(
             target_year=target and target["target_year"],
             instrument=target and target["instrument"],
             target_source=target and target["source"],
+            target_source_vi=target and (target.get("source_vi") or None),
             comparability=target and target["comparability"],
             target_note=target and target[f"note_{lang}"],
             status=_status(record["value_pct"], target),
@@ -436,6 +523,18 @@ def _resolves_to(name: str, period: str, province: Province) -> bool:
     return found == province or merged_in
 
 
+def neighbours(totals: pl.DataFrame, chosen: Province) -> tuple[Province | None, Province | None]:
+    """Return the provinces ranked just above and just below ``chosen`` (ties by code), as
+    the index lists them; None at either end."""
+    from cchc_analysis.registry import province_by_code
+
+    order = totals.sort("rank", "province_code")["province_code"].to_list()
+    at = order.index(chosen.code)
+    above = province_by_code(order[at - 1], chosen.era) if at > 0 else None
+    below = province_by_code(order[at + 1], chosen.era) if at + 1 < len(order) else None
+    return above, below
+
+
 def build_view(
     tables: dict[str, pl.DataFrame],
     manifest: dict[str, Any],
@@ -444,8 +543,13 @@ def build_view(
     lang: str = "vi",
     indicators: pl.DataFrame | None = None,
     failures: pl.DataFrame | None = None,
+    intervals: pl.DataFrame | None = None,
+    bands: pl.DataFrame | None = None,
+    previous_domains: pl.DataFrame | None = None,
 ) -> ReportView:
-    """Return the ReportView of one province (name in any usual spelling, or code) for a year."""
+    """Return the ReportView of one province (name in any usual spelling, or code) for a year
+    (``intervals``/``bands``: the uncertainty tables of that year; ``previous_domains``: the
+    domain points of the year before on this year's boundaries)."""
     chosen = resolve_province(province, str(year))
     period = str(year)
     totals = tables["totals"].filter(pl.col("period") == period)
@@ -455,11 +559,15 @@ def build_view(
             f"no scores for {chosen.name_vi} in {period}: run `cchc score` on a "
             "table that has this province and period"
         )
-    criteria = tables["criteria"].filter(
-        (pl.col("period") == period) & (pl.col("province_code") == chosen.code)
-    )
-    strengths, weaknesses = strengths_and_weaknesses(criteria)
+    all_criteria = tables["criteria"].filter(pl.col("period") == period)
+    gaps = criterion_gaps(all_criteria, chosen.code)
+    strengths, weaknesses, ties = strengths_and_weaknesses(gaps)
     headline = row.row(0, named=True)
+    prev = None
+    if previous_domains is not None:
+        prev = previous_domains.filter(pl.col("province_code") == chosen.code).select(
+            "domain_id", pl.col("points").alias("prev_points")
+        )
     return ReportView(
         province=chosen,
         year=year,
@@ -467,15 +575,81 @@ def build_view(
         headline=headline,
         region_name=_region_name(headline["region"], lang),
         ranking=totals.select("province", "province_code", "index_pct", "rank", "grade"),
-        profile=_profile(tables, period, chosen, lang),
-        criteria=criteria,
+        profile=_profile(tables, period, chosen, lang, prev),
+        criteria=gaps,
         strengths=strengths,
         weaknesses=weaknesses,
         trend=_trend(tables["totals"], chosen, lang),
         indicators=indicator_panel(indicators, chosen, year, lang),
         warnings=province_warnings(failures, chosen, year, lang),
         manifest=manifest,
+        intervals=intervals,
+        bands=bands,
+        neighbours=neighbours(totals, chosen),
+        ties=ties,
     )
+
+
+def read_uncertainty(
+    processed_dir: Path | str, period: str
+) -> tuple[pl.DataFrame | None, pl.DataFrame | None]:
+    """Return (rank intervals, grade bands with their lower bounds) of ``period`` from the
+    uncertainty tables beside the scores; None for a table that is absent."""
+    folder = Path(processed_dir)
+    found: list[pl.DataFrame | None] = []
+    for name in ("uncertainty_intervals.parquet", "uncertainty_bands.parquet"):
+        path = folder / name
+        found.append(
+            pl.scan_parquet(path).filter(pl.col("period") == period).collect()
+            if path.exists()
+            else None
+        )
+    intervals, bands = found
+    if bands is not None:
+        bands = (
+            bands.group_by("grade")
+            .agg(pl.col("band_min").first())
+            .sort("band_min", descending=True)
+        )
+    return intervals, bands
+
+
+@cache
+def _previous_domains_cached(folder: str, year: int, rubric_id: str, digest: str) -> pl.DataFrame:
+    from cchc_analysis.merger import aggregate_to_successors
+    from cchc_analysis.periods import era_of
+    from cchc_analysis.rubric import load_rubric
+    from cchc_analysis.score import score_indicators
+
+    rows = read_indicators(folder, str(year - 1))
+    empty = pl.DataFrame(schema={"province_code": pl.String, "domain_id": pl.String})
+    if rows is None or rows.is_empty():
+        return empty.with_columns(points=pl.lit(None, pl.Float64))
+    if era_of(str(year)) != era_of(str(year - 1)):
+        rows = aggregate_to_successors(rows)
+    domains = score_indicators(rows, load_rubric(rubric_id), explain=False).domains
+    return domains.filter(pl.col("period") == str(year - 1)).select(
+        "province_code", "domain_id", "points"
+    )
+
+
+def previous_domains(
+    processed_dir: Path | str, year: int, manifest: dict[str, Any]
+) -> pl.DataFrame | None:
+    """Return every province's domain points of the year before ``year`` on the boundaries of
+    ``year`` (across the merger: the predecessors' indicators combined by the catalogue's
+    rules and scored with the same rubric, as the totals' change is), or None when the
+    rubric or the indicators are not at hand. Computed once per process and input."""
+    rubric = manifest.get("rubric", {})
+    path = Path(processed_dir) / INDICATORS_FILE
+    if not rubric.get("id") or not path.exists():
+        return None
+    try:
+        return _previous_domains_cached(
+            str(processed_dir), int(year), str(rubric["id"]), str(path.stat().st_mtime_ns)
+        )
+    except (OSError, ValueError, LookupError):  # a rubric not bundled: no domain changes
+        return None
 
 
 def load_report_view(
@@ -486,7 +660,19 @@ def load_report_view(
     tables, manifest = read_processed(processed_dir, str(year))
     indicators = read_indicators(processed_dir, str(year))
     failures = read_failures(failures_path)
-    view = build_view(tables, manifest, province, year, lang, indicators, failures)
+    intervals, bands = read_uncertainty(processed_dir, str(year))
+    view = build_view(
+        tables,
+        manifest,
+        province,
+        year,
+        lang,
+        indicators,
+        failures,
+        intervals,
+        bands,
+        previous_domains(processed_dir, year, manifest),
+    )
     folder = Path(processed_dir)
     read = [folder / f for f in (*PROCESSED_FILES.values(), INDICATORS_FILE)]
     read += [Path(failures_path)] if failures is not None else []
@@ -539,23 +725,47 @@ def _e(value: object) -> str:
     return "" if value is None else html.escape(str(value))
 
 
-def _table(head: list[str], rows: list[list[tuple[str, str]]], css: str = "cchc-table") -> str:
-    """Return a table; ``rows`` are lists of (already escaped cell HTML, td class)."""
+def _table(
+    head: list[str],
+    rows: list[list[tuple[str, str]]],
+    css: str = "cchc-table",
+    caption: str = "",
+) -> str:
+    """Return a table with its ``caption`` (plain text), inside a box that scrolls sideways on
+    its own when the table is wider than the screen; ``rows`` are lists of (already escaped
+    cell HTML, td class). Each cell carries its column's heading (``data-label``) for the
+    narrow-screen card layout."""
     header = "".join(f"<th scope='col'>{_e(h)}</th>" for h in head)
     body = "".join(
         "<tr>"
-        + "".join(f'<td class="{c}">{v}</td>' if c else f"<td>{v}</td>" for v, c in r)
+        + "".join(
+            f'<td class="{c}" data-label="{_e(h)}">{v}</td>'
+            if c
+            else f'<td data-label="{_e(h)}">{v}</td>'
+            for (v, c), h in zip(r, head, strict=True)
+        )
         + "</tr>"
         for r in rows
     )
-    return f'<table class="{css}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    cap = f"<caption>{_e(caption)}</caption>" if caption else ""
+    table = (
+        f'<table class="{css}">{cap}<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    )
+    return _scroll(table, caption)
+
+
+def _scroll(table: str, label: str) -> str:
+    """Return ``table`` in a box that scrolls sideways on its own (keyboard-reachable)."""
+    attributes = f'role="region" tabindex="0" aria-label="{_e(label)}"'
+    return f'<div class="cchc-scroll" {attributes}>{table}</div>'
 
 
 def _section(key: str, lang: str, body: str, chart: dict[str, Any] | None = None) -> Html:
     """Return a report section: its heading (in ``lang``), its body HTML and the spec of the
     chart it draws, if any (recorded under the section's key)."""
     return Html(
-        f'<section class="cchc-section" id="{_e(key)}">{heading(key, lang)}{body}</section>',
+        f'<section class="cchc-section" id="{_e(key)}" aria-labelledby="{_e(key)}-h">'
+        f'<h2 class="cchc-h2" id="{_e(key)}-h">{_e(text(key, lang))}</h2>{body}</section>',
         {key: chart} if chart is not None else None,
     )
 
@@ -568,14 +778,19 @@ def _charts() -> Any:
 
 
 def _figure(
-    chart: Any, lang: str, caption_key: str, legend: list[tuple[str, str, str]] | None = None
+    chart: Any,
+    lang: str,
+    title: str,
+    caption: str,
+    legend: list[tuple[str, str, str]] | None = None,
+    key: str = "chart",
 ) -> tuple[str, dict[str, Any]]:
-    """Return an Altair chart as (an inline-SVG figure with its HTML legend and caption, its
-    Vega-Lite spec)."""
+    """Return an Altair chart as (an inline-SVG figure with its title, HTML legend and caption,
+    its Vega-Lite spec)."""
     charts = _charts()
     spec = chart.to_dict(validate=False)
     legend_html = charts.legend_html(legend) if legend else ""
-    return str(charts.spec_figure(spec, lang, text(caption_key, lang), legend_html)), spec
+    return charts.spec_figure(spec, lang, caption, legend_html, title, key), spec
 
 
 def heading(key: str, lang: str = "vi") -> Html:
@@ -583,41 +798,160 @@ def heading(key: str, lang: str = "vi") -> Html:
     return Html(f'<h2 class="cchc-h2">{_e(text(key, lang))}</h2>')
 
 
+# --------------------------------------------------------------------------- top of the page
+
+
+def _link(province: Province | None, key: str, lang: str, rank: Any = None) -> str:
+    from cchc_analysis.render import report_file_name
+
+    if province is None:
+        return '<span class="cchc-nav-none"></span>'
+    name = province.label_vi if lang == "vi" else province.name_en
+    href = report_file_name(province.code, province.slug)
+    rel = "prev" if key == "nav_prev" else "next"
+    return f'<a href="{_e(href)}" rel="{rel}">{_e(text(key, lang, name=name))}</a>'
+
+
 def banner(view: ReportView) -> Html:
-    """Return the title and, when they apply, the synthetic-data and illustrative-rubric banners."""
+    """Return the navigation (the index, the provinces ranked just above and below), the title
+    and, when they apply, the synthetic-data and illustrative-rubric banners (notes, not
+    alerts)."""
     lang = view.lang
+    above, below = view.neighbours
+    nav = (
+        f'<nav class="cchc-nav" aria-label="{_e(text("nav_label", lang))}">'
+        f'<a href="index.html">{_e(text("nav_index", lang))}</a>'
+        f"{_link(above, 'nav_prev', lang)}{_link(below, 'nav_next', lang)}</nav>"
+    )
     title = f"{_e(text('report_title', lang))}: {_e(view.name)} — {view.year}"
-    parts = [f'<h1 class="cchc-h1">{title}</h1>']
+    parts = [nav, f'<h1 class="cchc-h1">{title}</h1>']
     if view.synthetic:
         parts.append(
-            f'<div class="cchc-banner cchc-synthetic" role="alert">'
-            f"{_e(text('synthetic_banner', lang))}</div>"
+            f'<p class="cchc-banner cchc-synthetic" role="note">'
+            f"{_e(text('synthetic_banner', lang))}</p>"
         )
     if view.manifest.get("rubric", {}).get("status") == "illustrative":
         parts.append(
-            f'<div class="cchc-banner cchc-illustrative">'
-            f"{_e(text('illustrative_banner', lang))}</div>"
+            f'<p class="cchc-banner cchc-illustrative" role="note">'
+            f"{_e(text('illustrative_banner', lang))}</p>"
         )
     return Html("\n".join(parts))
 
 
-def _change_text(row: dict[str, Any], lang: str) -> str:
-    if row.get("prev_index_pct") is None:
-        return text("no_previous", lang)
-    points = row["change_points"]
-    sign = "+" if points > 0 else ""
-    places = row["change_places"]
-    moved = (
+def _places_text(places: int, lang: str) -> str:
+    key = (
         "change_places_up"
         if places > 0
         else "change_places_down"
         if places < 0
         else "change_places_same"
     )
+    return text(key, lang, places=abs(places))
+
+
+def _change_text(row: dict[str, Any], lang: str) -> str:
+    if row.get("prev_index_pct") is None:
+        return text("no_previous", lang)
+    points_text = number(row["change_points"], lang, 2, signed=True)
     return (
-        f"{text('change_points', lang, sign=sign, points=number(points, lang))}, "
-        f"{text(moved, lang, places=abs(places))}"
+        f"{text('change_points', lang, sign='', points=points_text)}, "
+        f"{_places_text(row['change_places'], lang)}"
     )
+
+
+def _share(p: float | None) -> str:
+    """Return a probability as a whole percentage ('< 1%' and '> 99%' rather than 0 or 100)."""
+    p = p or 0.0
+    if 0 < p < 0.01:
+        return "< 1%"
+    if 0.99 < p < 1:
+        return "> 99%"
+    return f"{int(p * 100 + 0.5)}%"
+
+
+def _items(entries: list[str]) -> str:
+    return "; ".join(entries)
+
+
+def summary_lines(view: ReportView) -> list[str]:
+    """Return the summary, at most five sentences computed from the tables: index and rank with
+    the 90 % interval in words; the grade and how likely it holds; the change since last year
+    and the domains that moved it most; the three largest gaps to the national median in
+    points of the index; the national targets missed."""
+    row, lang = view.headline, view.lang
+    interval = view.interval()
+    index = percent(row["index_pct"], lang)
+    values = {"index": index, "rank": row["rank"], "n": row["n_provinces"]}
+    if interval is None:
+        lines = [text("summary_rank_only", lang, **values)]
+    elif interval["rank_lo"] == interval["rank_hi"]:
+        lines = [text("summary_rank_exact", lang, **values)]
+    else:
+        lines = [
+            text("summary_rank", lang, **values, low=interval["rank_lo"], high=interval["rank_hi"])
+        ]
+    grade = row["grade"] or "–"
+    if interval is not None and interval.get(f"p_{grade}") is not None:
+        lines.append(text("summary_grade", lang, grade=grade, p=_share(interval[f"p_{grade}"])))
+    else:
+        lines.append(text("summary_grade_only", lang, grade=grade))
+    previous = view.year - 1
+    if row.get("prev_index_pct") is None:
+        lines.append(text("summary_no_previous", lang, period=previous))
+    else:
+        moved = view.profile.filter(
+            pl.col("change_points").is_not_null() & (pl.col("change_points").abs() >= 0.005)
+        ).sort(pl.col("change_points").abs(), "domain_id", descending=[True, False])
+        change = {
+            "period": previous,
+            "points": number(row["change_points"], lang, 2, signed=True),
+            "places": _places_text(row["change_places"], lang),
+        }
+        if moved.height:
+            items = _items(
+                [
+                    f"{d['domain']} {number(d['change_points'], lang, 2, signed=True)}"
+                    for d in moved.head(3).iter_rows(named=True)
+                ]
+            )
+            domains = text("summary_domains_moved", lang, items=items)
+            lines.append(text("summary_change", lang, **change, domains=domains))
+        else:
+            lines.append(text("summary_change_only", lang, **change))
+    gaps = view.profile.filter(pl.col("gap_points").abs() >= 0.005).sort(
+        pl.col("gap_points").abs(), "domain_id", descending=[True, False]
+    )
+    if gaps.height:
+        items = _items(
+            [
+                f"{d['domain']} "
+                + text("points_of", lang, value=number(d["gap_points"], lang, 2, signed=True))
+                for d in gaps.head(3).iter_rows(named=True)
+            ]
+        )
+        lines.append(text("summary_gaps", lang, items=items))
+    judged = view.indicators.filter(pl.col("status").is_in(["met", "not_met"]))
+    missed = judged.filter(pl.col("status") == "not_met")
+    if missed.height:
+        items = _items(
+            [
+                f"{text('measure_' + r['measure'], lang)} ({percent(r['value_pct'], lang)}; "
+                f"{_target_text(r, lang, short=True)})"
+                for r in missed.iter_rows(named=True)
+            ]
+        )
+        lines.append(text("summary_targets_missed", lang, items=items))
+    elif judged.height:
+        lines.append(text("summary_targets_met", lang, n=judged.height))
+    else:
+        lines.append(text("summary_targets_none", lang))
+    return lines[:5]
+
+
+def summary_section(view: ReportView) -> Html:
+    """Return the summary (Tóm tắt): at most five lines, from ``summary_lines``."""
+    items = "".join(f"<li>{_e(line)}</li>" for line in summary_lines(view))
+    return _section("summary_heading", view.lang, f'<ul class="cchc-summary">{items}</ul>')
 
 
 def _basis_text(view: ReportView) -> str:
@@ -666,49 +1000,197 @@ def _sign_class(value: float | None) -> str:
     return "cchc-up" if value > 0 else "cchc-down"
 
 
-def _profile_table(view: ReportView) -> str:
-    lang = view.lang
-    keys = ("domain", "points", "pct_of_max", "national_median", "regional_median", "vs_median")
-    head = [text(k, lang, region=view.region_name) for k in keys]
-    rows = []
-    for d in view.profile.iter_rows(named=True):
-        diff = None if d["median_pct"] is None else round(d["pct"] - d["median_pct"], 2)
-        sign = "+" if diff is not None and diff > 0 else ""
-        rows.append(
-            [
-                (_e(d["domain"]), ""),
-                (f"{number(d['points'], lang)}/{number(d['max_points'], lang)}", "num"),
-                (number(d["pct"], lang), "num"),
-                (number(d["median_pct"], lang), "num"),
-                (number(d["region_median_pct"], lang), "num"),
-                (f"{sign}{number(diff, lang)}", "num " + _sign_class(diff)),
-            ]
-        )
-    return _table(head, rows)
+# --------------------------------------------------------------------------- domains
+
+
+def _thin_note(view: ReportView) -> str:
+    peers = int(view.profile["region_peers"][0]) if view.profile.height else 0
+    if peers >= MIN_REGION_PEERS:
+        return ""
+    note = text("region_thin", view.lang, region=view.region_name, n=peers)
+    return f'<p class="cchc-note cchc-thin">{_e(note)}</p>'
 
 
 def profile_section(view: ReportView) -> Html:
-    """Return the domain profile: the chart against the national and regional medians, then
-    the table (points, % of maximum, both medians, difference from the national median)."""
+    """Return the domain view: each domain's gap to the national median (a bar chart in
+    HTML), with the regional median (other provinces of the region only; flagged when they
+    are few)."""
     charts = _charts()
-    chart = charts.plot_domain_profile(view.profile, view.lang)
-    legend = charts.profile_legend(view.lang, view.region_name)
-    figure, spec = _figure(chart, view.lang, "domain_profile_title", legend)
-    return _section("domain_profile_heading", view.lang, figure + _profile_table(view), spec)
+    lang = view.lang
+    legend = charts.legend_html(charts.profile_legend(lang, view.region_name))
+    caption = text("domain_gap_caption", lang, region=view.region_name)
+    title = text("domain_gap_title", lang)
+    figure = (
+        f'<figure class="cchc-chart" aria-labelledby="domain_profile-title" '
+        f'aria-describedby="domain_profile-desc">'
+        f'<figcaption class="cchc-chart-title" id="domain_profile-title">{_e(title)}'
+        f"</figcaption>{legend}{charts.domain_gaps_html(view.profile, lang)}"
+        f'<p class="cchc-caption" id="domain_profile-desc">{_e(caption)}</p></figure>'
+    )
+    return _section("domain_profile_heading", lang, figure + _thin_note(view))
+
+
+def _best_names(names: list[str], lang: str, shown: int = 3) -> str:
+    """Return the best performers: every name when few, else the first and how many more."""
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return text("best_and_more", lang, names=", ".join(names[:shown]), n=len(names) - shown)
+
+
+def peers_section(view: ReportView) -> Html:
+    """Return the domain table: points, % of maximum, the province's quarter among all
+    provinces (coloured, and said in words), both medians, the change since last year and the
+    best performer of each domain."""
+    lang = view.lang
+    n = view.headline["n_provinces"]
+    head = [
+        text("domain", lang),
+        text("points", lang),
+        text("pct_of_max", lang),
+        text("quartile", lang, n=n),
+        text("national_median", lang),
+        text("regional_median", lang, region=view.region_name),
+        text("domain_change", lang, period=view.year - 1),
+        text("best_performer", lang),
+    ]
+    rows = []
+    for d in view.profile.iter_rows(named=True):
+        quartile = d["quartile"]
+        rows.append(
+            [
+                (_e(d["domain"]), ""),
+                (f"{points(d['points'], lang)}/{points(d['max_points'], lang)}", "num"),
+                (percent(d["pct"], lang), "num"),
+                (
+                    f'<span class="cchc-q cchc-q{quartile}">'
+                    f"{_e(text(f'quartile_{quartile}', lang))}</span>"
+                    f" <span class='cchc-counts'>({d['place']}/{n})</span>",
+                    "",
+                ),
+                (percent(d["median_pct"], lang), "num"),
+                (percent(d["region_median_pct"], lang), "num"),
+                (
+                    number(d["change_points"], lang, 2, signed=True),
+                    "num " + _sign_class(d["change_points"]),
+                ),
+                (
+                    f"{_e(_best_names(d['best'], lang))} "
+                    f"<span class='cchc-counts'>({percent(d['best_pct'], lang)})</span>",
+                    "",
+                ),
+            ]
+        )
+    table = _table(head, rows, "cchc-table cchc-peers cchc-cards", text("caption_profile", lang))
+    legend = "".join(
+        f'<span class="cchc-q cchc-q{q}">{_e(text(f"quartile_{q}", lang))}</span>'
+        for q in (1, 2, 3, 4)
+    )
+    return _section(
+        "peers_heading", lang, f'<p class="cchc-qlegend">{legend}</p>{table}{_thin_note(view)}'
+    )
+
+
+# --------------------------------------------------------------------------- all provinces
+
+
+def _threshold_words(bands: pl.DataFrame | None, lang: str) -> str:
+    if bands is None:
+        return "–"
+    return ", ".join(
+        f"{b['grade']} ≥ {number(b['band_min'], lang, 0)}"
+        for b in bands.iter_rows(named=True)
+        if b["band_min"] > 0
+    )
 
 
 def ranking_section(view: ReportView) -> Html:
-    """Return the ranking chart of every province, this one highlighted."""
+    """Return the ranking chart of every province, this one highlighted, with the grade
+    thresholds drawn."""
     charts = _charts()
+    lang = view.lang
     # every report draws the same chart (converted once per worker) and highlights its own
     # province with a style rule
-    chart = charts.plot_ranking(view.ranking, None, view.lang)
-    figure, spec = _figure(chart, view.lang, "ranking_title", charts.ranking_legend(view.lang))
+    chart = charts.plot_ranking(view.ranking, None, lang, view.bands)
+    caption = text("ranking_caption", lang, thresholds=_threshold_words(view.bands, lang))
+    title = text(
+        "chart_desc_ranking",
+        lang,
+        n=view.ranking.height,
+        high=percent(view.ranking.select(pl.col("index_pct").max()).item(), lang),
+        low=percent(view.ranking.select(pl.col("index_pct").min()).item(), lang),
+        name=view.name,
+        rank=view.headline["rank"],
+    )
+    figure, spec = _figure(
+        chart,
+        lang,
+        text("ranking_title", lang),
+        f"{caption} {title}",
+        charts.ranking_legend(lang),
+        "ranking",
+    )
     code = view.province.code
     name = view.ranking.filter(pl.col("province_code") == code)["province"][0]
-    position = charts.ranking_order(view.ranking).index(name) + 1
-    css = charts.highlight_css("ranking_heading", name, code, position)
-    return _section("ranking_heading", view.lang, css + figure, spec)
+    css = charts.highlight_css("ranking_heading", name, code)
+    return _section("ranking_heading", lang, css + figure, spec)
+
+
+def uncertainty_section(view: ReportView) -> Html:
+    """Return the rank with its 90 % interval, the grade-band probabilities and every
+    province's interval with this one highlighted; says so when the methodology declares no
+    uncertain inputs."""
+    lang = view.lang
+    interval = view.interval()
+    if view.intervals is None or interval is None:
+        return _section(
+            "uncertainty_heading",
+            lang,
+            f'<p class="cchc-note">{_e(text("uncertainty_missing", lang))}</p>',
+        )
+    grade = interval["nominal_grade"] or "–"
+    others = [
+        f"{c.removeprefix('p_')} {_share(interval[c])}"
+        for c in view.intervals.columns
+        if c.startswith("p_") and c != f"p_{grade}" and interval[c]
+    ]
+    lead = text(
+        "uncertainty_lead",
+        lang,
+        rank=interval["nominal_rank"],
+        n=interval["n_provinces"],
+        low=interval["rank_lo"],
+        high=interval["rank_hi"],
+        grade=grade,
+        p=_share(interval.get(f"p_{grade}")),
+        others=text("other_grades", lang, items=", ".join(others)) if others else "",
+    )
+    charts = _charts()
+    chart = charts.plot_rank_intervals(view.intervals, lang)
+    description = text(
+        "chart_desc_intervals",
+        lang,
+        n=interval["n_provinces"],
+        name=view.name,
+        rank=interval["nominal_rank"],
+        low=interval["rank_lo"],
+        high=interval["rank_hi"],
+    )
+    figure, spec = _figure(
+        chart,
+        lang,
+        description,
+        text("uncertainty_caption", lang),
+        charts.interval_legend(lang),
+        "uncertainty",
+    )
+    css = charts.highlight_css(
+        "uncertainty_heading", interval["province"], view.province.code, ("symbol", "rect")
+    )
+    body = (
+        f'<p class="cchc-lead">{_e(lead)}</p>{css}{figure}'
+        f'<p class="cchc-note">{_e(text("uncertainty_note", lang))}</p>'
+    )
+    return _section("uncertainty_heading", lang, body, spec)
 
 
 def _trend_note(view: ReportView) -> str:
@@ -719,78 +1201,91 @@ def _trend_note(view: ReportView) -> str:
     return f'<p class="cchc-note">{_e(text("trend_note_merged", view.lang, names=names))}</p>'
 
 
-def uncertainty_section(view: ReportView, intervals: pl.DataFrame | None = None) -> Html:
-    """Return the rank with its 90 % interval, the grade-band probability and every province's
-    interval with this one highlighted (from ``intervals``, else ``uncertainty_intervals.parquet``
-    beside the scores); says so when the methodology declares no uncertain inputs."""
-    from cchc_analysis import uncertainty
-
-    path = Path(str(view.parameters.get("processed_dir", ""))) / "uncertainty_intervals.parquet"
-    lang = view.lang
-    if intervals is None and path.exists():
-        intervals = pl.read_parquet(path)
-    if intervals is None:
-        return _section(
-            "uncertainty_heading",
-            lang,
-            f'<p class="cchc-note">{_e(text("uncertainty_missing", lang))}</p>',
-        )
-    intervals = intervals.filter(pl.col("period") == str(view.year))
-    code = view.province.code
-    sentence = uncertainty.rank_interval_text(intervals, code, lang, str(view.year))
-    grades = uncertainty.grade_probability_text(intervals, code, lang, str(view.year))
-    chart = uncertainty.plot_rank_intervals(intervals, None, lang, str(view.year))
-    figure, spec = _figure(chart, lang, "uncertainty_caption")
-    name = intervals.filter(pl.col("province_code") == code)["province"][0]
-    position = uncertainty.interval_order(intervals, str(view.year)).index(name) + 1
-    css = _charts().highlight_css("uncertainty_heading", name, code, position, ("bar",))
-    body = (
-        f'<p class="cchc-lead">{_e(sentence)}. {_e(grades)}.</p>{css}{figure}'
-        f'<p class="cchc-note">{_e(text("uncertainty_note", lang))}</p>'
-    )
-    return _section("uncertainty_heading", lang, body, spec)
-
-
 def trend_section(view: ReportView) -> Html:
-    """Return the index across years (predecessors before the merger dashed and named) and
-    the sentence saying how the years before the merger are drawn."""
+    """Return the index across years (predecessors before the merger dashed and named, the
+    national median broken at the merger, the grade thresholds drawn) and the sentence saying
+    how the years before the merger are drawn."""
     charts = _charts()
-    chart = charts.plot_trend(view.trend, view.lang)
-    legend = charts.trend_styles(view.trend, view.lang)
-    figure, spec = _figure(chart, view.lang, "trend_title", legend)
-    return _section("trend_heading", view.lang, figure + _trend_note(view), spec)
+    lang = view.lang
+    chart = charts.plot_trend(view.trend, lang, view.bands)
+    own = view.trend.filter(pl.col("kind") == text("current", lang)).sort("year")
+    items = ", ".join(
+        f"{y}: {percent(v, lang)}" for y, v in own.select("year", "index_pct").iter_rows()
+    )
+    caption = text(
+        "trend_caption", lang, year=view.year, thresholds=_threshold_words(view.bands, lang)
+    )
+    description = text("chart_desc_trend", lang, items=f"{view.name} {items}")
+    figure, spec = _figure(
+        chart,
+        lang,
+        text("trend_title", lang),
+        f"{caption} {description}",
+        charts.trend_legend(view.trend, lang),
+        "trend",
+    )
+    return _section("trend_heading", lang, figure + _trend_note(view), spec)
+
+
+# --------------------------------------------------------------------------- criteria
 
 
 def _capital(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+def _gap_item(c: dict[str, Any], lang: str, tied: bool) -> str:
+    share = f"{int(c['percentile'])}%"
+    gap = text(
+        "gap_vs_median",
+        lang,
+        gap=number(c["gap"], lang, 2, signed=True),
+        median=points(c["median_points"], lang),
+        share=share,
+    )
+    tie = f' <span class="cchc-tie">({_e(text("tied", lang))})</span>' if tied else ""
+    return (
+        f"<li><strong>{_e(_capital(str(c[f'label_{lang}'])))}</strong> "
+        f"({_e(c[f'domain_label_{lang}'])}): {points(c['points'], lang)}/"
+        f"{points(c['max_points'], lang)} — {_e(gap)}{tie}"
+        f"<br><span class='cchc-explain'>{_e(c[f'explanation_{lang}'])}</span></li>"
+    )
+
+
 def strengths_section(view: ReportView) -> Html:
-    """Return the strengths (criteria closest to their maximum) and weaknesses (furthest)."""
+    """Return the strengths (criteria furthest above their national median, in points of the
+    index) and weaknesses (furthest below), ties listed openly."""
     lang = view.lang
     blocks = []
     for key, frame, css in (
         ("strengths", view.strengths, "cchc-strengths"),
         ("weaknesses", view.weaknesses, "cchc-weaknesses"),
     ):
-        items = "".join(
-            f"<li><strong>{_e(_capital(c[f'label_{lang}']))}</strong> "
-            f"({_e(c[f'domain_label_{lang}'])}): {number(c['points'], lang)}/"
-            f"{number(c['max_points'], lang)} — "
-            f"{_e(text('gap_points', lang, gap=number(c['gap'], lang)))}"
-            f"<br><span class='cchc-explain'>{_e(c[f'explanation_{lang}'])}</span></li>"
-            for c in frame.iter_rows(named=True)
-        )
+        counts = frame["gap"].value_counts() if frame.height else None
+        tied = set() if counts is None else {g for g, n in counts.iter_rows() if n > 1}
+        more = view.ties.get(key, 0)
+        if frame.is_empty():
+            items = f"<li>{_e(text('no_' + key, lang))}</li>"
+        else:
+            items = "".join(
+                _gap_item(c, lang, c["gap"] in tied) for c in frame.iter_rows(named=True)
+            )
+            if more:
+                items += f"<li class='cchc-more'>{_e(text('ties_more', lang, n=more))}</li>"
         blocks.append(
             f'<div class="cchc-col {css}"><h3>{_e(text(key, lang))}</h3><ol>{items}</ol></div>'
         )
-    return _section("strengths_heading", lang, f'<div class="cchc-cols">{"".join(blocks)}</div>')
+    note = f'<p class="cchc-note">{_e(text("strengths_note", lang))}</p>'
+    return _section(
+        "strengths_heading", lang, f'<div class="cchc-cols">{"".join(blocks)}</div>{note}'
+    )
 
 
 def criteria_section(view: ReportView) -> Html:
     """Return the table of criteria: domain, criterion, points / maximum, explanation."""
     lang = view.lang
-    head = [text(k, lang) for k in ("domain", "criterion", "points", "max_points", "explanation")]
+    keys = ("domain", "criterion", "points", "max_points", "explanation")
+    head = [text(k, lang) for k in keys]
     header = "".join(f"<th scope='col'>{_e(h)}</th>" for h in head)
     criteria = view.criteria.with_columns(
         span=pl.len().over("domain_id"), first=pl.int_range(pl.len()).over("domain_id") == 0
@@ -802,30 +1297,50 @@ def criteria_section(view: ReportView) -> Html:
             if c["first"]
             else ""
         )
-        missing = " class='cchc-missing'" if c["missing"] else ""
+        missing = " cchc-missing" if c["missing"] else ""
         rows.append(
             f"<tr{' class=cchc-group' if c['first'] else ''}>{domain}"
-            f"<td>{_e(_capital(c[f'label_{lang}']))}</td>"
-            f"<td class='num'>{number(c['points'], lang)}</td>"
-            f"<td class='num'>{number(c['max_points'], lang)}</td>"
-            f"<td{missing}>{_e(c[f'explanation_{lang}'])}</td></tr>"
+            f"<td data-label='{_e(head[1])}'>{_e(_capital(str(c[f'label_{lang}'])))}</td>"
+            f"<td class='num' data-label='{_e(head[2])}'>{points(c['points'], lang)}</td>"
+            f"<td class='num' data-label='{_e(head[3])}'>{points(c['max_points'], lang)}</td>"
+            f"<td class='cchc-expl{missing}' data-label='{_e(head[4])}'>"
+            f"{_e(c[f'explanation_{lang}'])}</td></tr>"
         )
+    caption = text("caption_criteria", lang)
     table = (
-        f'<table class="cchc-table cchc-criteria"><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<table class="cchc-table cchc-criteria cchc-cards"><caption>{_e(caption)}</caption>'
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-    return _section("criteria_heading", lang, table)
+    return _section("criteria_heading", lang, _scroll(table, caption))
 
 
-def _target_text(row: dict[str, Any], lang: str) -> str:
+# --------------------------------------------------------------------------- targets
+
+
+def _target_text(row: dict[str, Any], lang: str, short: bool = False) -> str:
     if row["target"] is None:
         return "–"
     comparator = {">=": "≥", ">": ">", "=": "="}.get(row["comparator"], row["comparator"])
+    if short:
+        return f"{text('target', lang).lower()} {comparator} {percent(row['target'], lang)}"
     caveat = {"approximate": "approximate", "unverified": "unverified_target"}.get(
         row["comparability"]
     )
     note = f" ({text(caveat, lang)})" if caveat else ""
-    return f"{comparator} {number(row['target'], lang)}% ({row['target_year']}){note}"
+    return f"{comparator} {percent(row['target'], lang)} ({row['target_year']}){note}"
+
+
+def _source_link(row: dict[str, Any], lang: str) -> str:
+    """Return the target's source as a link: the Vietnamese legal text when it is known (a
+    Vietnamese report), else the source the target was read from, said to be in English."""
+    vietnamese = row.get("target_source_vi")
+    if lang == "vi" and vietnamese:
+        return f'<a href="{_e(vietnamese)}">{_e(text("legal_text_vi", lang))}</a>'
+    source = str(row["target_source"] or "")
+    if source.startswith(("http://", "https://")):
+        words = text("source_in_english", lang) if lang == "vi" else text("source", lang)
+        return f'<a href="{_e(source)}">{_e(words)}</a>'
+    return f"<span>{_e(text('source_unverified', lang))}</span>"
 
 
 def _targets_sources(view: ReportView) -> str:
@@ -834,8 +1349,7 @@ def _targets_sources(view: ReportView) -> str:
     used = view.indicators.filter(pl.col("target").is_not_null())
     lines = "".join(
         f"<li>{_e(text('measure_' + r['measure'], lang))}: {_e(r['instrument'])} — "
-        f"{_e(r['target_note'])}. {_e(text('source', lang))}: "
-        f"<code>{_e(r['target_source'])}</code></li>"
+        f"{_e(r['target_note'])}. {_source_link(r, lang)}</li>"
         for r in used.iter_rows(named=True)
     )
     return (
@@ -844,26 +1358,61 @@ def _targets_sources(view: ReportView) -> str:
     )
 
 
+def _origin_text(value: str | None, lang: str) -> str | None:
+    """Return a source or note of the input rows as shown: the demo data's English source and
+    note said in the report's language; anything else as the input file gave it."""
+    if value is None:
+        return None
+    from cchc_analysis.demo import SOURCE_NOTE
+
+    pattern = re.escape(SOURCE_NOTE).replace(re.escape("{seed}"), r"(\d+)")
+    shown = re.sub(pattern, lambda m: text("demo_source", lang, seed=m.group(1)), value)
+    return text("demo_note", lang) if shown == "synthetic" else shown
+
+
 def indicators_section(view: ReportView) -> Html:
     """Return the indicator panel: each measure's value and counts against the national
-    target in force, its status, and the source and note of the input rows (escaped)."""
+    target in force and its status; the source and note of the input rows once below the
+    table when every row shares them, else in a column (escaped)."""
     lang = view.lang
-    head = [text(k, lang) for k in ("indicator", "value", "target", "status", "source_note")]
+    origins = {
+        " · ".join(
+            x
+            for x in (_origin_text(r["input_source"], lang), _origin_text(r["input_note"], lang))
+            if x
+        )
+        for r in view.indicators.iter_rows(named=True)
+        if r["input_source"] or r["input_note"]
+    }
+    shared = len(origins) <= 1
+    keys = ["indicator", "value", "target", "status"] + ([] if shared else ["source_note"])
+    head = [text(k, lang) for k in keys]
     rows = []
     for r in view.indicators.iter_rows(named=True):
-        value = "–" if r["value_pct"] is None else f"{number(r['value_pct'], lang)}%"
+        value = "–" if r["value_pct"] is None else percent(r["value_pct"], lang)
         counts = f"<br><span class='cchc-counts'>{_e(r['counts'])}</span>" if r["counts"] else ""
-        origin = " · ".join(_e(v) for v in (r["input_source"], r["input_note"]) if v)
-        rows.append(
-            [
-                (_e(text(f"measure_{r['measure']}", lang)), ""),
-                (f"{_e(value)}{counts}", "num"),
-                (_e(_target_text(r, lang)), ""),
-                (_e(text(f"status_{r['status']}", lang)), f"cchc-status cchc-{r['status']}"),
-                (origin, "cchc-origin"),
-            ]
-        )
-    body = _table(head, rows, "cchc-table cchc-panel") + _targets_sources(view)
+        cells = [
+            (_e(text(f"measure_{r['measure']}", lang)), ""),
+            (f"{_e(value)}{counts}", "num"),
+            (_e(_target_text(r, lang)), ""),
+            (_e(text(f"status_{r['status']}", lang)), f"cchc-status cchc-{r['status']}"),
+        ]
+        if not shared:
+            origin = " · ".join(
+                _e(v)
+                for v in (
+                    _origin_text(r["input_source"], lang),
+                    _origin_text(r["input_note"], lang),
+                )
+                if v
+            )
+            cells.append((origin, "cchc-origin"))
+        rows.append(cells)
+    body = _table(head, rows, "cchc-table cchc-panel cchc-cards", text("caption_panel", lang))
+    if shared and origins:
+        source = f"{text('figures_source', lang)}: {next(iter(origins))}"
+        body += f'<p class="cchc-note cchc-origin">{_e(source)}</p>'
+    body += _targets_sources(view)
     return _section("indicators_heading", lang, body)
 
 
@@ -881,18 +1430,27 @@ def warnings_section(view: ReportView) -> Html:
             [(_e(w[k]), "num" if k == "row" else "") for k in WARNING_COLUMNS]
             for w in view.warnings.iter_rows(named=True)
         ]
-        body = _table(head, rows, "cchc-table cchc-warnings")
+        body = _table(head, rows, "cchc-table cchc-warnings", text("caption_warnings", lang))
     return _section("warnings_heading", lang, body)
 
 
+def _portable(value: object) -> str:
+    """Return a parameter as shown in a report: a path by its file or folder name only (no
+    path of the machine the report was built on), anything else as it is."""
+    if isinstance(value, str) and ("/" in value or "\\" in value):
+        return Path(value).name
+    return str(value)
+
+
 def provenance_footer(view: ReportView) -> Html:
-    """Return the provenance footer: input files and their sha256, the processed tables read,
-    rubric, package version, git commit and the notebook's parameters."""
+    """Return the provenance footer, folded away: input files (names) and their sha256, the
+    processed tables read, rubric, package version, git commit and the notebook's
+    parameters (paths by name only)."""
     from cchc_analysis import __version__
 
     m, lang = view.manifest, view.lang
     inputs = "".join(
-        f"<li>{_e(text('input_file', lang))} <code>{_e(i['path'])}</code> sha256 "
+        f"<li>{_e(text('input_file', lang))} <code>{_e(Path(str(i['path'])).name)}</code> sha256 "
         f"<code>{_e(i.get('sha256'))}</code></li>"
         for i in m.get("inputs", [])
     )
@@ -902,12 +1460,16 @@ def provenance_footer(view: ReportView) -> Html:
         for f in view.files
     )
     rubric = m.get("rubric", {})
-    parameters = ", ".join(f"{_e(k)}={_e(repr(v))}" for k, v in view.parameters.items())
+    status = rubric.get("status")
+    status_text = (
+        text(f"rubric_status_{status}", lang) if has_text(f"rubric_status_{status}") else status
+    )
+    parameters = ", ".join(f"{_e(k)}={_e(_portable(v))}" for k, v in view.parameters.items())
     return Html(
-        f'<footer class="cchc-footer"><h3>{_e(text("provenance_heading", lang))}</h3>'
-        f"<ul>{inputs}{read}"
+        f'<footer class="cchc-footer"><details><summary>{_e(text("provenance_summary", lang))}'
+        f"</summary><ul>{inputs}{read}"
         f"<li>{_e(text('rubric_label', lang))} <code>{_e(rubric.get('id'))}</code> "
-        f"v{_e(rubric.get('version'))} ({_e(rubric.get('status'))}), "
+        f"v{_e(rubric.get('version'))} ({_e(status_text)}), "
         f"sha256 <code>{_e(rubric.get('sha256'))}</code></li>"
         f"<li>{_e(text('scored_with', lang))} cchc-analysis {_e(m.get('package_version'))}, "
         f"git <code>{_e(m.get('git_commit'))}</code>; {_e(text('rendered_with', lang))} "
@@ -915,5 +1477,5 @@ def provenance_footer(view: ReportView) -> Html:
         f"<li>{_e(text('targets_file', lang))} <code>national_targets.csv</code> sha256 "
         f"<code>{targets_digest()}</code></li>"
         f"<li>{_e(text('parameters', lang))}: <code>{parameters}</code></li>"
-        f"</ul></footer>"
+        f"</ul></details></footer>"
     )

@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from cchc_analysis.catalogue import load_catalogue, terms
-from cchc_analysis.labels import number_expr
+from cchc_analysis.labels import number_expr, vi_separators
 from cchc_analysis.rubric import Criterion, Domain, Rubric
 
 KEYS = ["province_code", "province", "era", "period", "year"]
@@ -155,13 +155,16 @@ def _sentences(criterion: Criterion, policy: str, unit: str) -> dict[str, pl.Exp
     names = ["points", "measure"]
     if criterion.measure.ratio is not None:
         names += ["numerator", "denominator"]
-    numbers = {name: number_expr(pl.col(name), "en") for name in names}
+    # counts with thousands separators, as the reports write them (458.866/464.106)
+    numbers = {
+        name: number_expr(pl.col(name), "en", grouping=name in ("numerator", "denominator"))
+        for name in names
+    }
     inputs = ", ".join(criterion.measure.inputs())
     sentences = {}
     for index, lang in enumerate(("vi", "en")):
         text = {
-            name: expr.str.replace(".", ",", literal=True) if lang == "vi" else expr
-            for name, expr in numbers.items()
+            name: vi_separators(expr) if lang == "vi" else expr for name, expr in numbers.items()
         }
         label = getattr(criterion, f"label_{lang}")
         policy_text = _POLICY_TEXT[policy][index]

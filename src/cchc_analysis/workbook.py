@@ -1,6 +1,9 @@
-"""One Excel workbook per batch for the people who live in Excel: totals, domains and criteria
-(with every point's explanation) of one year, headers in Vietnamese (English on request),
-numbers stored as numbers. Written with openpyxl (write-only mode: fast, small)."""
+"""One Excel workbook per batch for the people who live in Excel: a first sheet with the
+disclaimers (synthetic data, illustrative rubric) and where the figures come from, then totals,
+domains and criteria (with every point's explanation) of one year, headers and values in
+Vietnamese (English on request), numbers stored as numbers with number formats (two decimals
+for points and percentages, shown ``0,00`` by a Vietnamese Excel), a filter on every table and
+a frozen header row. Written with openpyxl (write-only mode: fast, small)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from typing import Any
 import polars as pl
 import polars.selectors
 
-from cchc_analysis.labels import text
+from cchc_analysis.labels import EXCEL_FORMATS, has_text, text
 from cchc_analysis.outputs import atomic_write_bytes, formula_safe
 
 # sheet key → [(column in the score table, header label key)]
@@ -55,6 +58,21 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 WIDTHS = {"province": 22, "region_name": 30, "domain_label": 42, "label": 46, "explanation": 90}
+# column → unit of its number format (labels.EXCEL_FORMATS); other columns are text
+UNITS = {
+    "rank": "rank",
+    "points": "points",
+    "max_points": "points",
+    "index_pct": "percent",
+    "pct": "percent",
+    "measure": "points",
+    "n_provinces": "count",
+    "rank_in_region": "rank",
+    "n_in_region": "count",
+    "prev_index_pct": "percent",
+    "change_points": "pp",
+    "change_places": "rank",
+}
 
 
 def workbook_name(year: int) -> str:
@@ -95,11 +113,32 @@ def workbook_frames(
         "criteria": criteria.sort("province_code", "criterion_order"),
     }
     return {
-        key: frame.select([c for c, _ in SHEETS[key] if c in frame.columns]).with_columns(
-            pl.selectors.float().round(2)  # as the reports show them; still numbers
+        key: _in_words(
+            frame.select([c for c, _ in SHEETS[key] if c in frame.columns]).with_columns(
+                pl.selectors.float().round(2)  # as the reports show them; still numbers
+            ),
+            lang,
         )
         for key, frame in frames.items()
     }
+
+
+def _in_words(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Return ``frame`` with its coded values in the workbook's language: the comparison basis
+    as a phrase, missing data as yes/no."""
+    words = []
+    if "comparison_basis" in frame.columns:
+        codes = [c for c in frame["comparison_basis"].unique().to_list() if c]
+        mapping = {
+            c: text(f"basis_value_{c}", lang) if has_text(f"basis_value_{c}") else c for c in codes
+        }
+        words.append(pl.col("comparison_basis").replace(mapping))
+    if "missing" in frame.columns:
+        yes, no = text("yes", lang), text("no", lang)
+        words.append(
+            pl.when(pl.col("missing")).then(pl.lit(yes)).otherwise(pl.lit(no)).alias("missing")
+        )
+    return frame.with_columns(words) if words else frame
 
 
 def _cell(value: Any) -> Any:
@@ -115,8 +154,8 @@ def _cell(value: Any) -> Any:
 def _sheet(
     book: Any, title: str, frame: pl.DataFrame, columns: list[tuple[str, str]], lang: str
 ) -> None:
-    """Add one sheet: a bold, frozen header row, then the frame's rows as plain values (numbers
-    stay numbers; plain values keep write-only openpyxl fast)."""
+    """Add one sheet: a bold, frozen header row with a filter, then the frame's rows, numbers
+    as numbers with their unit's number format (write-only openpyxl: fast)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -126,6 +165,7 @@ def _sheet(
     for index, (column, _) in enumerate(present, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(column, 12)
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(present))}{frame.height + 1}"
     bold = Font(bold=True)
     header = []
     for _, key in present:
@@ -133,28 +173,55 @@ def _sheet(
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    formats = [EXCEL_FORMATS.get(UNITS.get(column, ""), None) for column, _ in present]
     for row in frame.iter_rows():
-        sheet.append([_cell(value) for value in row])
+        cells = []
+        for value, number_format in zip(row, formats, strict=True):
+            if number_format is None or not isinstance(value, int | float):
+                cells.append(_cell(value))
+                continue
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = number_format
+            cells.append(cell)
+        sheet.append(cells)
 
 
 def _about(book: Any, manifest: dict[str, Any], year: int, lang: str) -> None:
-    sheet = book.create_sheet(text("sheet_about", lang))
+    """Add the first sheet: the disclaimers first, then what the figures are and where they
+    come from (file names, not paths of the machine)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(text("disclaimer_sheet", lang))
+    sheet.column_dimensions["A"].width = 60
+    sheet.column_dimensions["B"].width = 80
     rubric = manifest.get("rubric", {})
+    status = rubric.get("status")
+    status_key = f"rubric_status_{status}"
+    status_text = text(status_key, lang) if has_text(status_key) else status
+    warnings = []
+    if manifest.get("synthetic"):
+        warnings.append(text("synthetic_banner", lang))
+    if status == "illustrative":
+        warnings.append(text("illustrative_banner", lang))
+    red = Font(bold=True, color="A33D00")
+    for warning in warnings:
+        cell = WriteOnlyCell(sheet, value=_cell(warning))
+        cell.font = red
+        sheet.append([cell])
     lines = [(text("report_title", lang), str(year))]
     if rubric.get("id"):  # without a manifest, say nothing rather than "None vNone"
-        status = f" ({rubric['status']})" if rubric.get("status") else ""
         version = f" v{rubric['version']}" if rubric.get("version") else ""
-        lines.append((text("rubric_label", lang), f"{rubric['id']}{version}{status}"))
+        label = f" ({status_text})" if status_text else ""
+        lines.append((text("rubric_label", lang), f"{rubric['id']}{version}{label}"))
     if manifest.get("package_version"):
         commit = f" (git {manifest['git_commit']})" if manifest.get("git_commit") else ""
         lines.append(("cchc-analysis", f"{manifest['package_version']}{commit}"))
-    if manifest.get("synthetic"):
-        lines.insert(0, (text("synthetic_banner", lang), ""))
-    if rubric.get("status") == "illustrative":
-        lines.insert(1, (text("illustrative_banner", lang), ""))
+    lines.append((text("workbook_numbers", lang), ""))
     for item in manifest.get("inputs", []):
+        name = Path(str(item.get("path"))).name
         digest = f" sha256 {item['sha256']}" if item.get("sha256") else ""
-        lines.append((text("input_file", lang), f"{item.get('path')}{digest}"))
+        lines.append((text("input_file", lang), f"{name}{digest}"))
     for line in lines:
         sheet.append([_cell(value) for value in line])
 
@@ -165,14 +232,15 @@ def workbook_bytes(
     lang: str = "vi",
     manifest: dict[str, Any] | None = None,
 ) -> bytes:
-    """Return the workbook (totals, domains, criteria, about) of one year as .xlsx bytes."""
+    """Return the workbook (disclaimers and sources, totals, domains, criteria) of one year as
+    .xlsx bytes."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     frames = workbook_frames(tables, year, lang)
+    _about(book, manifest or {}, year, lang)  # the disclaimers come first
     for key, frame in frames.items():
         _sheet(book, text(f"sheet_{key}", lang), frame, SHEETS[key], lang)
-    _about(book, manifest or {}, year, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

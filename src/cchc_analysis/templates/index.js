@@ -1,4 +1,5 @@
-// Sort the ranking table by the clicked column (numbers by data-sort, text in Vietnamese order).
+// Sort the ranking table by the clicked column (numbers by data-sort, text in Vietnamese order)
+// and filter it by region.
 (function () {
   var table = document.getElementById("ranking");
   var heads = table.tHead.rows[0].cells;
@@ -27,4 +28,16 @@
     th.addEventListener("click", function () { sortBy(i); });
     th.addEventListener("keydown", function (e) { if (e.key === "Enter") sortBy(i); });
   });
+  var select = document.getElementById("region-filter"), shown = document.getElementById("shown");
+  function filter() {
+    var region = select.value, count = 0, rows = table.tBodies[0].rows;
+    for (var k = 0; k < rows.length; k++) {
+      var show = !region || rows[k].getAttribute("data-region") === region;
+      rows[k].hidden = !show;
+      if (show) count++;
+    }
+    shown.textContent = shown.getAttribute("data-template").replace("{shown}", count);
+  }
+  select.addEventListener("change", filter);
+  filter();
 })();
