@@ -308,14 +308,15 @@ def test_report_section_shows_every_month_and_the_groups(validated):
     markup = service_index.section_html(indicators, code, 2025, "vi")
     assert "tháng 7/2025" in markup and "tháng 8/2025" in markup
     assert markup.index("<td>tháng 7/2025") < markup.index("<td>tháng 8/2025")
-    # the latest period leads: August, second of 34, 89,5/100
-    assert "tháng 8/2025: 89,5/100 điểm tính được (89,5%), xếp thứ 2/34" in markup
+    # the latest period leads: August, second of 34, 89,5/100 (points with two decimals)
+    assert "tháng 8/2025: 89,50/100,00 điểm tính được (89,50%), xếp thứ 2/34" in markup
     assert (
-        '<td>Công khai, minh bạch</td><td class="num">16,6/18</td><td class="num">18</td>' in markup
+        '<td>Công khai, minh bạch</td><td class="num">16,60/18,00</td><td class="num">18,00</td>'
+        in markup
     )
     assert "không phải kết quả chính thức" in markup
     english = service_index.section_html(indicators, code, 2025, "en")
-    assert "August 2025: 89.5 of 100 scorable points (89.5%), ranked 2 of the 34" in english
+    assert "August 2025: 89.50 of 100.00 scorable points (89.50%), ranked 2 of the 34" in english
     assert "tháng" not in english
     assert service_index.section_html(indicators, code, 2024, "vi") == ""
 
@@ -362,11 +363,12 @@ def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated,
 
 
 def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
-    from cchc_analysis.report import strengths_and_weaknesses
+    from cchc_analysis.report import criterion_gaps, strengths_and_weaknesses
 
+    # every province's dossier figures of July: strengths and weaknesses are gaps to the
+    # national median of each criterion
     only_progress = validated.indicators.filter(
-        (pl.col("province") == "Tuyên Quang")
-        & (pl.col("period") == "2025-M07")
+        (pl.col("period") == "2025-M07")
         & (
             pl.col("indicator").str.starts_with("dossier.")
             | (pl.col("indicator") == "tthc.in_force")
@@ -374,12 +376,16 @@ def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
     )
     criteria = service_index.score_service_index(only_progress).criteria
     assert criteria["excluded"].any()
-    strengths, weaknesses = strengths_and_weaknesses(criteria)
+    code = criteria.filter(pl.col("province") == "Tuyên Quang")["province_code"][0]
+    gaps = criterion_gaps(criteria, code)
+    strengths, weaknesses, _ = strengths_and_weaknesses(gaps)
     shown = pl.concat([strengths, weaknesses])
+    assert not shown.is_empty()
     assert not shown["excluded"].any()
     assert shown["points"].is_not_null().all()
-    # progress.on_time (19,6/20) is among the strengths
-    assert "progress.on_time" in strengths["criterion_id"].cast(pl.String).to_list()
+    # Tuyên Quang leads July: what is shown as strong is above the median, largest gap first
+    assert (strengths["gap"] > 0).all() and strengths["gap"].is_sorted(descending=True)
+    assert (weaknesses["gap"] < 0).all()
 
 
 def test_a_month_typed_in_excel_is_read_as_the_month(tmp_path: Path):

@@ -262,7 +262,7 @@ def test_workbook_holds_no_formula_and_numbers_are_numbers(hostile_run, lang):
     assert any(t.startswith("'=hostile") for t in texts)  # the rubric id
     from openpyxl import load_workbook
 
-    totals = load_workbook(path).worksheets[0]
+    totals = load_workbook(path)[text("sheet_totals", lang)]
     header = [c.value for c in totals[1]]
     for key in ("index_pct", "change_points_col", "rank"):
         column = [row[header.index(text(key, lang))] for row in totals.iter_rows(min_row=2)]

@@ -551,3 +551,27 @@ def plot_trend(
             label.encode(x=alt.X("year:Q"), y=alt.YValue(0), text=alt.Text("label:N")),
         ]
     return alt.layer(*layers, width=CHART_WIDTH - 70, height=220)
+
+
+def plot_domain_gaps(profile: pl.DataFrame, lang: str = "vi") -> alt.Chart:
+    """Return the province's gap to the national median per domain (``profile``: domain,
+    gap_pct, pct, median_pct) as horizontal bars, above the median blue and below vermilion,
+    with tooltips (for notebooks; reports draw the same gaps as HTML, ``domain_gaps_html``)."""
+    above, below = text("above_median", lang), text("below_median", lang)
+    frame = profile.select("domain", "gap_pct", "pct", "median_pct").with_columns(
+        side=pl.when(pl.col("gap_pct") >= 0).then(pl.lit(above)).otherwise(pl.lit(below))
+    )
+    return (
+        alt.Chart(frame, width=CHART_WIDTH - 140)
+        .mark_bar()
+        .encode(
+            x=alt.X("gap_pct:Q", title=text("domain_gap_axis", lang)),
+            y=alt.Y("domain:N", sort=None, title=None),
+            color=alt.Color(
+                "side:N",
+                scale=alt.Scale(domain=[above, below], range=[ABOVE, BELOW]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=["domain:N", "pct:Q", "median_pct:Q", "gap_pct:Q"],
+        )
+    )

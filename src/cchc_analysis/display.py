@@ -282,7 +282,7 @@ def report_css() -> str:
     path = resources.files("cchc_analysis") / "templates" / "cchc_report" / "report.css"
     lines = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(("* {", "body {")):
+        if line.lstrip().startswith(("* {", "body {", "@page")):
             continue
         lines.append(
             line.replace(

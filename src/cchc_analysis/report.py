@@ -254,7 +254,7 @@ def _profile(
         previous
         if previous is not None
         else pl.DataFrame(schema={"domain_id": pl.String, "prev_points": pl.Float64})
-    )
+    ).with_columns(pl.col("domain_id").cast(domains.schema["domain_id"]))
     return (
         ranked.join(national, on="domain_id")
         .join(regional, on="domain_id", how="left")

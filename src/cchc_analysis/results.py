@@ -244,11 +244,11 @@ class Profile:
         merger (when it was formed from several) and the national median."""
         return self.view.trend
 
-    def chart(self) -> alt.LayerChart:
-        """Return the domain profile against the national and regional medians (Altair)."""
-        from cchc_analysis.charts import plot_domain_profile
+    def chart(self) -> alt.Chart:
+        """Return the gap to the national median per domain (Altair, with tooltips)."""
+        from cchc_analysis.charts import plot_domain_gaps
 
-        return plot_domain_profile(self.view.profile, self.lang)
+        return plot_domain_gaps(self.view.profile, self.lang)
 
     def trend_chart(self) -> alt.LayerChart:
         """Return the index across years, predecessors before the merger dashed (Altair)."""

@@ -42,6 +42,8 @@ COLUMNS = [
     "target",
     "bands",
     "missing",
+    "sources",
+    "domain_sources",
 ]
 ABOUT_KEYS = [
     "id",
@@ -77,6 +79,19 @@ def _pairs_text(pairs: Iterable[tuple[float, float]]) -> str:
     return "; ".join(f"{_number(a)}: {_number(b)}" for a, b in pairs)
 
 
+def _sources_text(sources: dict[str, str] | None) -> str | None:
+    """Return where each number comes from as 'key: source' lines (None when not given)."""
+    return "\n".join(f"{k}: {v}" for k, v in sources.items()) if sources else None
+
+
+def _sources(value: Any) -> dict[str, str] | None:
+    """Return the 'key: source' lines of a cell as a mapping (None for an empty cell)."""
+    if value is None or not str(value).strip():
+        return None
+    pairs = (line.partition(":") for line in str(value).splitlines() if line.strip())
+    return {k.strip(): v.strip() for k, _, v in pairs}
+
+
 def _criterion_rows(domain: Any, nodes: list[Any], parent: str) -> list[dict[str, Any]]:
     rows = []
     for node in nodes:
@@ -91,6 +106,8 @@ def _criterion_rows(domain: Any, nodes: list[Any], parent: str) -> list[dict[str
             "label_en": node.label_en,
             "max_points": None if node.max_points is None else _number(node.max_points),
             "missing": node.missing,
+            "sources": _sources_text(getattr(node, "sources", None)),
+            "domain_sources": _sources_text(getattr(domain, "sources", None)),
         }
         if node.max_points_by_year is not None:
             row["max_points"] = _pairs_text(sorted(node.max_points_by_year.items()))
@@ -448,6 +465,8 @@ def _assemble(sheet: _Sheet, errors: _Errors) -> list[dict[str, Any]]:
                 "_row": number,
             },
         )
+        if _sources(row.get("domain_sources")) and "sources" not in domain:
+            domain["sources"] = _sources(row.get("domain_sources"))
         if row.get("domain_max_points") is not None and "max_points" not in domain:
             try:
                 domain["max_points"] = _to_number(row["domain_max_points"])
@@ -462,6 +481,8 @@ def _assemble(sheet: _Sheet, errors: _Errors) -> list[dict[str, Any]]:
         }
         if row.get("missing") is not None:
             node["missing"] = row["missing"]
+        if _sources(row.get("sources")):
+            node["sources"] = _sources(row.get("sources"))
         is_group = row.get("rule") is None and row.get("measure") is None
         if is_group:
             node["criteria"] = []
