@@ -1,13 +1,7 @@
 """How results show themselves in a notebook: short HTML summaries of validations, scores,
 rank uncertainty, profiles and rubrics (every text from the input escaped), the report's
-stylesheet scoped for a notebook, and an Altair renderer that works with no network.
-
-``enable_offline_charts()`` is the only thing here that changes global state, and only when
-called: it registers and enables the ``cchc_offline`` Altair renderer, which puts each chart
-in the notebook as a static SVG (readable anywhere, even where scripts do not run) plus the
-Vega, Vega-Lite and vega-embed JavaScript inlined from ``vl-convert-python`` so the chart
-becomes interactive, tooltips included, without fetching anything.
-"""
+stylesheet scoped for a notebook, and an Altair renderer that works with no network. It
+imports neither ``results`` nor ``rubric``, whose types call it, so no import cycle forms."""
 
 from __future__ import annotations
 
@@ -16,13 +10,9 @@ import json
 import uuid
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import polars as pl
-
-if TYPE_CHECKING:
-    from cchc_analysis.results import Profile, ScoreResult, Uncertainty, Validation
-    from cchc_analysis.rubric import Criterion, Rubric
 
 RENDERER = "cchc_offline"
 ROWS_SHOWN = 10
@@ -74,7 +64,7 @@ def _box(title: str, *parts: str) -> str:
 # --------------------------------------------------------------------------- results
 
 
-def validation_html(result: Validation) -> str:
+def validation_html(result: Any) -> str:
     """Return a validation as HTML: verdict, failures grouped by rule with counts, the first
     failures with their file, row and column."""
     errors, warnings = result.errors.height, result.warnings.height
@@ -104,7 +94,7 @@ def validation_html(result: Validation) -> str:
     return _box(title, "<p>By rule:</p>", grouped, "<p>First failures:</p>", first, hint)
 
 
-def _flags(synthetic: bool, rubric: Rubric | None) -> str:
+def _flags(synthetic: bool, rubric: Any) -> str:
     flags = []
     if synthetic:
         flags.append('<div class="flag">SYNTHETIC data — not real figures</div>')
@@ -113,10 +103,10 @@ def _flags(synthetic: bool, rubric: Rubric | None) -> str:
     return "".join(flags)
 
 
-def scores_html(scores: ScoreResult) -> str:
+def scores_html(scores: Any) -> str:
     """Return scores as HTML: rubric, periods, the flags (synthetic, illustrative), and the
     latest year's top and bottom provinces."""
-    from cchc_analysis.api import latest_period
+    from cchc_analysis.arguments import latest_period
 
     rubric = scores.rubric
     name = f"{_e(rubric.title_en)} ({_e(rubric.id)} v{_e(rubric.version)})" if rubric else ""
@@ -140,10 +130,10 @@ def scores_html(scores: ScoreResult) -> str:
     return _box(title, *parts)
 
 
-def uncertainty_html(result: Uncertainty) -> str:
+def uncertainty_html(result: Any) -> str:
     """Return rank uncertainty as HTML: one line per period, then the latest period's
     provinces with their 90 % rank interval."""
-    from cchc_analysis.api import latest_period
+    from cchc_analysis.arguments import latest_period
 
     summary = frame_html(
         result.summary,
@@ -163,7 +153,7 @@ def uncertainty_html(result: Uncertainty) -> str:
     )
 
 
-def profile_html(profile: Profile) -> str:
+def profile_html(profile: Any) -> str:
     """Return a province profile as HTML: headline, domains with gaps to the medians,
     strengths and weaknesses."""
     h, lang = profile.headline, profile.lang
@@ -209,7 +199,7 @@ def profile_html(profile: Profile) -> str:
     )
 
 
-def rule_text(criterion: Criterion) -> str:
+def rule_text(criterion: Any) -> str:
     """Return a criterion's rule in a few words: 'linear 50 → 100', '≥98: 6 · ≥95: 4.5'."""
     rule = criterion.rule
     if rule is None:
@@ -221,7 +211,7 @@ def rule_text(criterion: Criterion) -> str:
     return rule.kind
 
 
-def measure_text(criterion: Criterion) -> str:
+def measure_text(criterion: Any) -> str:
     """Return what a criterion measures: an indicator id, or 'a / b' (a ratio in %)."""
     measure = criterion.measure
     if measure is None:
@@ -232,13 +222,13 @@ def measure_text(criterion: Criterion) -> str:
     return f"{measure.ratio.numerator} / {measure.ratio.denominator}"
 
 
-def _max_text(criterion: Criterion) -> str:
+def _max_text(criterion: Any) -> str:
     if criterion.max_points_by_year:
         return ", ".join(f"{p:g} from {y}" for y, p in sorted(criterion.max_points_by_year.items()))
     return f"{criterion.max_for(None):g}"
 
 
-def _criterion_item(criterion: Criterion) -> str:
+def _criterion_item(criterion: Any) -> str:
     head = (
         f"<code>{_e(criterion.id)}</code> {_e(criterion.label_en)} — {_e(_max_text(criterion))} pts"
     )
@@ -252,7 +242,7 @@ def _criterion_item(criterion: Criterion) -> str:
     )
 
 
-def rubric_html(rubric: Rubric) -> str:
+def rubric_html(rubric: Any) -> str:
     """Return a rubric as HTML: title, status, disclaimer, and the criterion tree (domains →
     criteria of any depth, each with its maximum, measure and rule)."""
     domains = "".join(

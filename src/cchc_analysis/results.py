@@ -135,7 +135,7 @@ class ScoreResult(Scores):
     def ranking(self, year: int | str | None = None) -> pl.DataFrame:
         """Return one period's totals, best rank first (the latest annual period unless
         given): province, index_pct, rank, grade, change in points and places."""
-        from cchc_analysis.api import latest_period, period_text
+        from cchc_analysis.arguments import latest_period, period_text
 
         period = period_text(year) if year is not None else latest_period(self.totals)
         columns = [
@@ -175,7 +175,7 @@ class Uncertainty(UncertaintyResult):
 
     def interval(self, province: str, year: int | str | None = None) -> dict[str, Any]:
         """Return one province's interval row (name in any spelling, or code)."""
-        from cchc_analysis.api import interval_row
+        from cchc_analysis.arguments import interval_row
 
         return interval_row(self.intervals, province, year)
 
@@ -192,7 +192,7 @@ class Uncertainty(UncertaintyResult):
         self, year: int | str | None = None, province: str | None = None, lang: str = "vi"
     ) -> alt.LayerChart:
         """Return every province's rank interval as an Altair chart, one province highlighted."""
-        from cchc_analysis.api import latest_period, period_text
+        from cchc_analysis.arguments import latest_period, period_text
         from cchc_analysis.uncertainty import plot_rank_intervals
 
         period = period_text(year) if year is not None else latest_period(self.intervals)
