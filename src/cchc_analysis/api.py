@@ -222,6 +222,20 @@ def _indicators_to_score(table: object) -> pl.DataFrame:
     return checked.indicators
 
 
+def _check_inputs(indicators: pl.DataFrame, rubric: Rubric) -> None:
+    """Refuse a rubric none of whose indicators is in the table (every score would be 0)."""
+    wanted = sorted(
+        {i for _, leaf in rubric.criteria() if leaf.measure for i in leaf.measure.inputs()}
+    )
+    present = set(indicators["indicator"].unique().to_list())
+    if wanted and not present.intersection(wanted):
+        raise AnalysisError(
+            f"score_table(): rubric {rubric.id} reads {wanted[:6]}{' …' if len(wanted) > 6 else ''}"
+            f" and the table has none of them (it has {sorted(present)[:6]} …): choose the rubric "
+            "that fits the table"
+        )
+
+
 @front_door
 def score_table(
     table: str | Path | pl.DataFrame | Validation,
@@ -235,6 +249,7 @@ def score_table(
 
     chosen = load_rubric(rubric)
     indicators = _indicators_to_score(table)
+    _check_inputs(indicators, chosen)
     scores = score_indicators(indicators, chosen)
     totals = compare_with_previous(indicators, scores, chosen)
     return ScoreResult(
@@ -376,6 +391,10 @@ def _view(scores: ScoreResult, province: str, year: int | str | None, lang: str,
     period = period_text(year) if year is not None else latest_period(scores.totals)
     if len(period) != 4:
         raise AnalysisError(f"{function}(): a profile is of a year (e.g. 2024), not {period}")
+    if period not in scores.periods:
+        raise AnalysisError(
+            f"{function}(): no scores for {period}; these scores cover {', '.join(scores.periods)}"
+        )
     found = resolve(province, period, function)
     indicators = scores.indicators.filter(pl.col("period") == period)
     return build_view(scores.tables, scores.manifest, found.code, int(period), lang, indicators)
@@ -492,7 +511,9 @@ def export_excel(
         raise AnalysisError(f"export_excel(): lang must be 'vi' or 'en', not {lang!r}")
     period = period_text(year) if year is not None else latest_period(chosen.totals)
     target = Path(path)
-    if target.suffix.lower() != ".xlsx":
+    if target.suffix and target.suffix.lower() != ".xlsx":
+        raise AnalysisError(f"export_excel(): write a .xlsx file or into a folder, not {target}")
+    if not target.suffix:
         target = target / workbook_name(int(period[:4]))
     data = workbook_bytes(chosen.tables, int(period[:4]), lang, chosen.manifest)
     return atomic_write_bytes(target, data)

@@ -135,7 +135,7 @@ class ScoreResult(Scores):
     def ranking(self, year: int | str | None = None) -> pl.DataFrame:
         """Return one period's totals, best rank first (the latest annual period unless
         given): province, index_pct, rank, grade, change in points and places."""
-        from cchc_analysis.arguments import latest_period, period_text
+        from cchc_analysis.arguments import AnalysisError, latest_period, period_text
 
         period = period_text(year) if year is not None else latest_period(self.totals)
         columns = [
@@ -150,6 +150,8 @@ class ScoreResult(Scores):
             "comparison_basis",
         ]
         rows = self.totals.filter(pl.col("period") == period).sort("rank", "province_code")
+        if rows.is_empty():
+            raise AnalysisError(f"no scores for {period}; these cover {', '.join(self.periods)}")
         return rows.select([c for c in columns if c in rows.columns])
 
     def __repr__(self) -> str:
