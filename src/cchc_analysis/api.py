@@ -469,6 +469,9 @@ def province_report(
         view = replace(
             view, warnings=province_warnings(validation.failures, view.province, view.year, lang)
         )
+    rubric_id = chosen.rubric.id if chosen.rubric else None
+    parameters = {"province": province, "year": view.year, "lang": lang, "rubric": rubric_id}
+    view = replace(view, parameters=parameters)
     if uncertainty is None:
         # without uncertain inputs declared for the rubric, the section says so
         with contextlib.suppress(UncertaintyError):
@@ -487,6 +490,7 @@ def province_report(
         sections.trend_section(view),
         sections.criteria_section(view),
         sections.warnings_section(view),
+        sections.provenance_footer(view),
     ]
     return Report(f"{view.name} — {view.year}", parts, lang)
 

@@ -153,49 +153,81 @@ def uncertainty_html(result: Any) -> str:
     )
 
 
-def profile_html(profile: Any) -> str:
-    """Return a province profile as HTML: headline, domains with gaps to the medians,
-    strengths and weaknesses."""
-    h, lang = profile.headline, profile.lang
-    change = (
-        f"{h['change_points']:+.2f} points, {h['change_places']:+d} places"
-        if h.get("change_points") is not None and h.get("change_places") is not None
-        else "no previous year"
+def _change(h: dict[str, Any], lang: str) -> str:
+    from cchc_analysis.labels import number, text
+
+    if h.get("prev_index_pct") is None or h.get("change_points") is None:
+        return text("no_previous", lang)
+    points, places = h["change_points"], h["change_places"]
+    sign = "+" if points > 0 else ""
+    moved = "up" if places > 0 else "down" if places < 0 else "same"
+    return (
+        f"{text('change_points', lang, sign=sign, points=number(points, lang))}, "
+        f"{text(f'change_places_{moved}', lang, places=abs(places))}"
     )
-    interval = profile.rank_interval_text
+
+
+def profile_html(profile: Any) -> str:
+    """Return a province profile as HTML in its language: headline, domains against the
+    national and regional medians, strengths and weaknesses."""
+    from cchc_analysis.labels import number, text
+
+    h, lang, region = profile.headline, profile.lang, profile.view.region_name
     facts = [
-        ("index", f"{h['index_pct']:.2f}"),
-        ("rank", f"{h['rank']}/{h['n_provinces']}"),
-        ("grade", h.get("grade") or "–"),
-        ("change", change),
-        ("rank in region", f"{h['rank_in_region']}/{h['n_in_region']}"),
-        ("rank interval", interval or "not declared for this rubric"),
+        (text("index_pct", lang), number(h["index_pct"], lang)),
+        (text("rank", lang), f"{h['rank']}/{h['n_provinces']}"),
+        (text("grade", lang), h.get("grade") or "–"),
+        (text("change", lang, period=profile.year - 1), _change(h, lang)),
+        (
+            text("rank_in_region_label", lang, region=region),
+            f"{h['rank_in_region']}/{h['n_in_region']}",
+        ),
+        (
+            text("uncertainty_heading", lang),
+            profile.rank_interval_text or text("uncertainty_missing", lang),
+        ),
     ]
     headline = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
-    domains = frame_html(
-        profile.domains,
-        30,
-        ["domain", "points", "max_points", "pct", "median_pct", "gap_to_median", "gap_to_region"],
+    heads = [
+        text("domain", lang),
+        text("points", lang),
+        text("pct_of_max", lang),
+        text("national_median", lang),
+        text("vs_median", lang),
+        text("regional_median", lang, region=region),
+    ]
+    rows = "".join(
+        f"<tr><td>{_e(d['domain'])}</td>"
+        f'<td class="num">{number(d["points"], lang)}/{number(d["max_points"], lang)}</td>'
+        f'<td class="num">{number(d["pct"], lang)}</td>'
+        f'<td class="num">{number(d["median_pct"], lang)}</td>'
+        f'<td class="num">{"+" if (d["gap_to_median"] or 0) > 0 else ""}'
+        f"{number(d['gap_to_median'], lang)}</td>"
+        f'<td class="num">{number(d["region_median_pct"], lang)}</td></tr>'
+        for d in profile.domains.iter_rows(named=True)
     )
-    label = f"label_{lang}"
+    domains = (
+        "<table><thead><tr>"
+        + "".join(f"<th>{_e(h)}</th>" for h in heads)
+        + f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
-    def listing(frame: pl.DataFrame) -> str:
+    def listing(key: str, frame: pl.DataFrame) -> str:
         items = "".join(
-            f"<li>{_e(r[label])}: {r['points']:.2f}/{r['max_points']:g} (gap {r['gap']:g})</li>"
+            f"<li>{_e(r[f'label_{lang}'])}: {number(r['points'], lang)}/"
+            f"{number(r['max_points'], lang)} — "
+            f"{_e(text('gap_points', lang, gap=number(r['gap'], lang)))}</li>"
             for r in frame.iter_rows(named=True)
         )
-        return f"<ol>{items}</ol>"
+        return f"<p>{_e(text(key, lang))}</p><ol>{items}</ol>"
 
     name = profile.province.label_vi if lang == "vi" else profile.province.name_en
     return _box(
         f"{_e(name)} — {profile.year}",
         f"<table>{headline}</table>",
-        "<p>Domains against the national and regional medians (% of maximum):</p>",
         domains,
-        "<p>Strengths:</p>",
-        listing(profile.strengths),
-        "<p>Weaknesses:</p>",
-        listing(profile.weaknesses),
+        listing("strengths", profile.strengths),
+        listing("weaknesses", profile.weaknesses),
     )
 
 

@@ -81,6 +81,14 @@ class Validation(ValidationResult):
         return validation_html(self)
 
 
+def _sha256(path: str) -> str | None:
+    from pathlib import Path
+
+    from cchc_analysis.outputs import sha256_of
+
+    return sha256_of(Path(path)) if Path(path).is_file() else None
+
+
 @dataclass(frozen=True, eq=False)
 class ScoreResult(Scores):
     """Scores of every province and period, as ``cchc score`` writes them: ``totals`` (with
@@ -126,11 +134,23 @@ class ScoreResult(Scores):
                 "id": rubric.id if rubric else None,
                 "version": rubric.version if rubric else None,
                 "status": rubric.status if rubric else None,
+                "sha256": self._rubric_sha256(),
             },
-            "inputs": [{"path": f, "sha256": None} for f in files],
+            "inputs": [{"path": f, "sha256": _sha256(f)} for f in files],
             "package_version": __version__,
             "git_commit": "not recorded (scored in a notebook)",
         }
+
+    def _rubric_sha256(self) -> str | None:
+        """Return the sha256 of the rubric's YAML text (its file, or an edited rubric's dump)."""
+        from cchc_analysis.outputs import sha256_text
+        from cchc_analysis.rubric import rubric_text
+
+        if self.rubric is None:
+            return None
+        if self.methodology:
+            return sha256_text(rubric_text(self.methodology))
+        return sha256_text(self.rubric.model_dump_json())
 
     def ranking(self, year: int | str | None = None) -> pl.DataFrame:
         """Return one period's totals, best rank first (the latest annual period unless
