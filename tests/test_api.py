@@ -343,3 +343,18 @@ def test_uncertainty_takes_years_as_int_or_str_and_names_in_any_spelling(scores,
     assert "Rank uncertainty" in result._repr_html_()
     with pytest.raises(cchc.AnalysisError, match="no rows for"):
         cchc.rank_uncertainty(scores, years=2019)
+
+
+def test_asking_for_what_is_not_there_says_what_is(scores, demo):
+    with pytest.raises(cchc.AnalysisError, match="these scores cover 2021, 2022, 2023, 2024, 2025"):
+        cchc.province_report(scores, "Hà Nội", 2019)
+    with pytest.raises(cchc.AnalysisError, match="no scores for 2030"):
+        scores.ranking(2030)
+    with pytest.raises(cchc.AnalysisError, match=r"write a \.xlsx file or into a folder"):
+        cchc.export_excel(scores, "out.xls")
+    with pytest.raises(cchc.AnalysisError, match=r"rubric pci reads .* has none of them"):
+        cchc.score_table(demo, "pci")
+    from cchc_analysis.registry import ProvinceNotFound
+
+    with pytest.raises(ProvinceNotFound, match="merged into Phú Thọ"):
+        cchc.province_profile(scores, "Vĩnh Phúc", 2025)

@@ -21,10 +21,17 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import polars as pl
 
+from cchc_analysis.arguments import (
+    AnalysisError,
+    interval_row,
+    latest_period,
+    period_text,
+    resolve,
+    type_error,
+)
 from cchc_analysis.results import Profile, Report, ScoreResult, Uncertainty, Validation
 
 if TYPE_CHECKING:
-    from cchc_analysis.registry import Province
     from cchc_analysis.rubric import Rubric
     from cchc_analysis.rubric_edit import BandsLike
 
@@ -35,10 +42,6 @@ UNCERTAINTY_SEED = 20250701
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-class AnalysisError(ValueError):
-    """A call the front door cannot carry out; the message says what to change."""
 
 
 def _short(exc: BaseException) -> str:
@@ -67,50 +70,7 @@ def front_door(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _type_error(function: str, argument: str, expected: str, value: object) -> TypeError:
-    return TypeError(
-        f"{function}(): {argument} must be {expected}, not {type(value).__name__} ({value!r:.60})"
-    )
-
-
 # --------------------------------------------------------------------------- arguments
-
-
-def period_text(value: int | str) -> str:
-    """Return a period in canonical form: 2024 → '2024', 'Q3/2024' → '2024-Q3'."""
-    from cchc_analysis.periods import canonical_period
-
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _type_error("period", "a period", "an int or str such as 2024 or '2024-Q3'", value)
-    return canonical_period(value)
-
-
-def latest_period(frame: pl.DataFrame) -> str:
-    """Return the latest annual period of a frame with a ``period`` column."""
-    annual = [p for p in frame["period"].unique().to_list() if p and len(p) == 4]
-    if not annual:
-        raise AnalysisError("no annual period in these results: name one, e.g. year=2024")
-    return max(annual)
-
-
-def _province(name: object, period: str, function: str) -> Province:
-    from cchc_analysis.registry import resolve_province
-
-    if isinstance(name, int) and not isinstance(name, bool):
-        name = f"{name:02d}"
-    if not isinstance(name, str):
-        raise _type_error(function, "province", "a name in any spelling, or a code", name)
-    return resolve_province(name, period)
-
-
-def interval_row(intervals: pl.DataFrame, province: str, year: int | str | None) -> dict[str, Any]:
-    """Return one province's row of a rank-interval table (any spelling; latest period)."""
-    period = period_text(year) if year is not None else latest_period(intervals)
-    found = _province(province, period, "interval")
-    rows = intervals.filter((pl.col("period") == period) & (pl.col("province_code") == found.code))
-    if rows.is_empty():
-        raise AnalysisError(f"no rank interval for {found.name_vi} in {period}")
-    return rows.row(0, named=True)
 
 
 def _is_standardised(frame: pl.DataFrame) -> bool:
@@ -127,7 +87,7 @@ def _as_frame(source: object, function: str) -> pl.DataFrame | None:
         return pl.from_pandas(source)
     if isinstance(source, str | Path):
         return None
-    raise _type_error(
+    raise type_error(
         function, "table", "a path (str or Path) or a DataFrame (Polars or pandas)", source
     )
 
@@ -195,7 +155,7 @@ def load_rubric(rubric: str | Path | Rubric = DEFAULT_RUBRIC) -> Rubric:
     if isinstance(rubric, Rubric):
         return rubric
     if not isinstance(rubric, str | Path):
-        raise _type_error("load_rubric", "rubric", "a bundled rubric id or a YAML path", rubric)
+        raise type_error("load_rubric", "rubric", "a bundled rubric id or a YAML path", rubric)
     return load(str(rubric))
 
 
@@ -217,7 +177,7 @@ def edit_rubric(
     from cchc_analysis.rubric_edit import edit_rubric as edit
 
     if not isinstance(criterion, str):
-        raise _type_error("edit_rubric", "criterion", "a criterion id (str)", criterion)
+        raise type_error("edit_rubric", "criterion", "a criterion id (str)", criterion)
     return edit(
         load_rubric(rubric),
         criterion,
@@ -262,6 +222,20 @@ def _indicators_to_score(table: object) -> pl.DataFrame:
     return checked.indicators
 
 
+def _check_inputs(indicators: pl.DataFrame, rubric: Rubric) -> None:
+    """Refuse a rubric none of whose indicators is in the table (every score would be 0)."""
+    wanted = sorted(
+        {i for _, leaf in rubric.criteria() if leaf.measure for i in leaf.measure.inputs()}
+    )
+    present = set(indicators["indicator"].unique().to_list())
+    if wanted and not present.intersection(wanted):
+        raise AnalysisError(
+            f"score_table(): rubric {rubric.id} reads {wanted[:6]}{' …' if len(wanted) > 6 else ''}"
+            f" and the table has none of them (it has {sorted(present)[:6]} …): choose the rubric "
+            "that fits the table"
+        )
+
+
 @front_door
 def score_table(
     table: str | Path | pl.DataFrame | Validation,
@@ -275,6 +249,7 @@ def score_table(
 
     chosen = load_rubric(rubric)
     indicators = _indicators_to_score(table)
+    _check_inputs(indicators, chosen)
     scores = score_indicators(indicators, chosen)
     totals = compare_with_previous(indicators, scores, chosen)
     return ScoreResult(
@@ -289,7 +264,7 @@ def score_table(
 
 def _scores(value: object, function: str) -> ScoreResult:
     if not isinstance(value, ScoreResult):
-        raise _type_error(function, "scores", "the result of cchc.score_table(...)", value)
+        raise type_error(function, "scores", "the result of cchc.score_table(...)", value)
     return value
 
 
@@ -301,9 +276,9 @@ def compare_provinces(
     region, grade and change since the year before."""
     chosen = _scores(scores, "compare_provinces")
     if isinstance(provinces, str) or not isinstance(provinces, Sequence):
-        raise _type_error("compare_provinces", "provinces", "a list of province names", provinces)
+        raise type_error("compare_provinces", "provinces", "a list of province names", provinces)
     period = period_text(year) if year is not None else latest_period(chosen.totals)
-    codes = [_province(name, period, "compare_provinces").code for name in provinces]
+    codes = [resolve(name, period, "compare_provinces").code for name in provinces]
     columns = ["province", "index_pct", "rank", "n_provinces", "rank_in_region", "grade"]
     extra = [c for c in ("change_points", "change_places") if c in chosen.totals.columns]
     return (
@@ -384,7 +359,7 @@ def rank_uncertainty(
     if isinstance(years, int | str):
         years = [years]
     if not isinstance(runs, int) or isinstance(runs, bool) or runs < 2:
-        raise _type_error("rank_uncertainty", "runs", "an int of at least 2", runs)
+        raise type_error("rank_uncertainty", "runs", "an int of at least 2", runs)
     periods = (
         [period_text(y) for y in years]
         if years is not None
@@ -416,7 +391,11 @@ def _view(scores: ScoreResult, province: str, year: int | str | None, lang: str,
     period = period_text(year) if year is not None else latest_period(scores.totals)
     if len(period) != 4:
         raise AnalysisError(f"{function}(): a profile is of a year (e.g. 2024), not {period}")
-    found = _province(province, period, function)
+    if period not in scores.periods:
+        raise AnalysisError(
+            f"{function}(): no scores for {period}; these scores cover {', '.join(scores.periods)}"
+        )
+    found = resolve(province, period, function)
     indicators = scores.indicators.filter(pl.col("period") == period)
     return build_view(scores.tables, scores.manifest, found.code, int(period), lang, indicators)
 
@@ -490,6 +469,9 @@ def province_report(
         view = replace(
             view, warnings=province_warnings(validation.failures, view.province, view.year, lang)
         )
+    rubric_id = chosen.rubric.id if chosen.rubric else None
+    parameters = {"province": province, "year": view.year, "lang": lang, "rubric": rubric_id}
+    view = replace(view, parameters=parameters)
     if uncertainty is None:
         # without uncertain inputs declared for the rubric, the section says so
         with contextlib.suppress(UncertaintyError):
@@ -521,6 +503,7 @@ def province_report(
         sections.trend_section(view),
         sections.criteria_section(view),
         sections.warnings_section(view),
+        sections.provenance_footer(view),
     ]
     return Report(f"{view.name} — {view.year}", parts, lang)
 
@@ -540,12 +523,14 @@ def export_excel(
 
     chosen = _scores(scores, "export_excel")
     if not isinstance(path, str | Path):
-        raise _type_error("export_excel", "path", "a .xlsx file or folder (str or Path)", path)
+        raise type_error("export_excel", "path", "a .xlsx file or folder (str or Path)", path)
     if lang not in ("vi", "en"):
         raise AnalysisError(f"export_excel(): lang must be 'vi' or 'en', not {lang!r}")
     period = period_text(year) if year is not None else latest_period(chosen.totals)
     target = Path(path)
-    if target.suffix.lower() != ".xlsx":
+    if target.suffix and target.suffix.lower() != ".xlsx":
+        raise AnalysisError(f"export_excel(): write a .xlsx file or into a folder, not {target}")
+    if not target.suffix:
         target = target / workbook_name(int(period[:4]))
     data = workbook_bytes(chosen.tables, int(period[:4]), lang, chosen.manifest)
     return atomic_write_bytes(target, data)

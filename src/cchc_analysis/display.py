@@ -1,13 +1,7 @@
 """How results show themselves in a notebook: short HTML summaries of validations, scores,
 rank uncertainty, profiles and rubrics (every text from the input escaped), the report's
-stylesheet scoped for a notebook, and an Altair renderer that works with no network.
-
-``enable_offline_charts()`` is the only thing here that changes global state, and only when
-called: it registers and enables the ``cchc_offline`` Altair renderer, which puts each chart
-in the notebook as a static SVG (readable anywhere, even where scripts do not run) plus the
-Vega, Vega-Lite and vega-embed JavaScript inlined from ``vl-convert-python`` so the chart
-becomes interactive, tooltips included, without fetching anything.
-"""
+stylesheet scoped for a notebook, and an Altair renderer that works with no network. It
+imports neither ``results`` nor ``rubric``, whose types call it, so no import cycle forms."""
 
 from __future__ import annotations
 
@@ -16,13 +10,9 @@ import json
 import uuid
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import polars as pl
-
-if TYPE_CHECKING:
-    from cchc_analysis.results import Profile, ScoreResult, Uncertainty, Validation
-    from cchc_analysis.rubric import Criterion, Rubric
 
 RENDERER = "cchc_offline"
 ROWS_SHOWN = 10
@@ -74,7 +64,7 @@ def _box(title: str, *parts: str) -> str:
 # --------------------------------------------------------------------------- results
 
 
-def validation_html(result: Validation) -> str:
+def validation_html(result: Any) -> str:
     """Return a validation as HTML: verdict, failures grouped by rule with counts, the first
     failures with their file, row and column."""
     errors, warnings = result.errors.height, result.warnings.height
@@ -104,7 +94,7 @@ def validation_html(result: Validation) -> str:
     return _box(title, "<p>By rule:</p>", grouped, "<p>First failures:</p>", first, hint)
 
 
-def _flags(synthetic: bool, rubric: Rubric | None) -> str:
+def _flags(synthetic: bool, rubric: Any) -> str:
     flags = []
     if synthetic:
         flags.append('<div class="flag">SYNTHETIC data — not real figures</div>')
@@ -113,10 +103,10 @@ def _flags(synthetic: bool, rubric: Rubric | None) -> str:
     return "".join(flags)
 
 
-def scores_html(scores: ScoreResult) -> str:
+def scores_html(scores: Any) -> str:
     """Return scores as HTML: rubric, periods, the flags (synthetic, illustrative), and the
     latest year's top and bottom provinces."""
-    from cchc_analysis.api import latest_period
+    from cchc_analysis.arguments import latest_period
 
     rubric = scores.rubric
     name = f"{_e(rubric.title_en)} ({_e(rubric.id)} v{_e(rubric.version)})" if rubric else ""
@@ -140,10 +130,10 @@ def scores_html(scores: ScoreResult) -> str:
     return _box(title, *parts)
 
 
-def uncertainty_html(result: Uncertainty) -> str:
+def uncertainty_html(result: Any) -> str:
     """Return rank uncertainty as HTML: one line per period, then the latest period's
     provinces with their 90 % rank interval."""
-    from cchc_analysis.api import latest_period
+    from cchc_analysis.arguments import latest_period
 
     summary = frame_html(
         result.summary,
@@ -163,53 +153,85 @@ def uncertainty_html(result: Uncertainty) -> str:
     )
 
 
-def profile_html(profile: Profile) -> str:
-    """Return a province profile as HTML: headline, domains with gaps to the medians,
-    strengths and weaknesses."""
-    h, lang = profile.headline, profile.lang
-    change = (
-        f"{h['change_points']:+.2f} points, {h['change_places']:+d} places"
-        if h.get("change_points") is not None and h.get("change_places") is not None
-        else "no previous year"
+def _change(h: dict[str, Any], lang: str) -> str:
+    from cchc_analysis.labels import number, text
+
+    if h.get("prev_index_pct") is None or h.get("change_points") is None:
+        return text("no_previous", lang)
+    points, places = h["change_points"], h["change_places"]
+    sign = "+" if points > 0 else ""
+    moved = "up" if places > 0 else "down" if places < 0 else "same"
+    return (
+        f"{text('change_points', lang, sign=sign, points=number(points, lang))}, "
+        f"{text(f'change_places_{moved}', lang, places=abs(places))}"
     )
-    interval = profile.rank_interval_text
+
+
+def profile_html(profile: Any) -> str:
+    """Return a province profile as HTML in its language: headline, domains against the
+    national and regional medians, strengths and weaknesses."""
+    from cchc_analysis.labels import number, text
+
+    h, lang, region = profile.headline, profile.lang, profile.view.region_name
     facts = [
-        ("index", f"{h['index_pct']:.2f}"),
-        ("rank", f"{h['rank']}/{h['n_provinces']}"),
-        ("grade", h.get("grade") or "–"),
-        ("change", change),
-        ("rank in region", f"{h['rank_in_region']}/{h['n_in_region']}"),
-        ("rank interval", interval or "not declared for this rubric"),
+        (text("index_pct", lang), number(h["index_pct"], lang)),
+        (text("rank", lang), f"{h['rank']}/{h['n_provinces']}"),
+        (text("grade", lang), h.get("grade") or "–"),
+        (text("change", lang, period=profile.year - 1), _change(h, lang)),
+        (
+            text("rank_in_region_label", lang, region=region),
+            f"{h['rank_in_region']}/{h['n_in_region']}",
+        ),
+        (
+            text("uncertainty_heading", lang),
+            profile.rank_interval_text or text("uncertainty_missing", lang),
+        ),
     ]
     headline = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
-    domains = frame_html(
-        profile.domains,
-        30,
-        ["domain", "points", "max_points", "pct", "median_pct", "gap_to_median", "gap_to_region"],
+    heads = [
+        text("domain", lang),
+        text("points", lang),
+        text("pct_of_max", lang),
+        text("national_median", lang),
+        text("vs_median", lang),
+        text("regional_median", lang, region=region),
+    ]
+    rows = "".join(
+        f"<tr><td>{_e(d['domain'])}</td>"
+        f'<td class="num">{number(d["points"], lang)}/{number(d["max_points"], lang)}</td>'
+        f'<td class="num">{number(d["pct"], lang)}</td>'
+        f'<td class="num">{number(d["median_pct"], lang)}</td>'
+        f'<td class="num">{"+" if (d["gap_to_median"] or 0) > 0 else ""}'
+        f"{number(d['gap_to_median'], lang)}</td>"
+        f'<td class="num">{number(d["region_median_pct"], lang)}</td></tr>'
+        for d in profile.domains.iter_rows(named=True)
     )
-    label = f"label_{lang}"
+    domains = (
+        "<table><thead><tr>"
+        + "".join(f"<th>{_e(h)}</th>" for h in heads)
+        + f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
-    def listing(frame: pl.DataFrame) -> str:
+    def listing(key: str, frame: pl.DataFrame) -> str:
         items = "".join(
-            f"<li>{_e(r[label])}: {r['points']:.2f}/{r['max_points']:g} (gap {r['gap']:g})</li>"
+            f"<li>{_e(r[f'label_{lang}'])}: {number(r['points'], lang)}/"
+            f"{number(r['max_points'], lang)} — "
+            f"{_e(text('gap_points', lang, gap=number(r['gap'], lang)))}</li>"
             for r in frame.iter_rows(named=True)
         )
-        return f"<ol>{items}</ol>"
+        return f"<p>{_e(text(key, lang))}</p><ol>{items}</ol>"
 
     name = profile.province.label_vi if lang == "vi" else profile.province.name_en
     return _box(
         f"{_e(name)} — {profile.year}",
         f"<table>{headline}</table>",
-        "<p>Domains against the national and regional medians (% of maximum):</p>",
         domains,
-        "<p>Strengths:</p>",
-        listing(profile.strengths),
-        "<p>Weaknesses:</p>",
-        listing(profile.weaknesses),
+        listing("strengths", profile.strengths),
+        listing("weaknesses", profile.weaknesses),
     )
 
 
-def rule_text(criterion: Criterion) -> str:
+def rule_text(criterion: Any) -> str:
     """Return a criterion's rule in a few words: 'linear 50 → 100', '≥98: 6 · ≥95: 4.5'."""
     rule = criterion.rule
     if rule is None:
@@ -221,7 +243,7 @@ def rule_text(criterion: Criterion) -> str:
     return rule.kind
 
 
-def measure_text(criterion: Criterion) -> str:
+def measure_text(criterion: Any) -> str:
     """Return what a criterion measures: an indicator id, or 'a / b' (a ratio in %)."""
     measure = criterion.measure
     if measure is None:
@@ -232,13 +254,13 @@ def measure_text(criterion: Criterion) -> str:
     return f"{measure.ratio.numerator} / {measure.ratio.denominator}"
 
 
-def _max_text(criterion: Criterion) -> str:
+def _max_text(criterion: Any) -> str:
     if criterion.max_points_by_year:
         return ", ".join(f"{p:g} from {y}" for y, p in sorted(criterion.max_points_by_year.items()))
     return f"{criterion.max_for(None):g}"
 
 
-def _criterion_item(criterion: Criterion) -> str:
+def _criterion_item(criterion: Any) -> str:
     head = (
         f"<code>{_e(criterion.id)}</code> {_e(criterion.label_en)} — {_e(_max_text(criterion))} pts"
     )
@@ -252,7 +274,7 @@ def _criterion_item(criterion: Criterion) -> str:
     )
 
 
-def rubric_html(rubric: Rubric) -> str:
+def rubric_html(rubric: Any) -> str:
     """Return a rubric as HTML: title, status, disclaimer, and the criterion tree (domains →
     criteria of any depth, each with its maximum, measure and rule)."""
     domains = "".join(

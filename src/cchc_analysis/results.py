@@ -81,6 +81,14 @@ class Validation(ValidationResult):
         return validation_html(self)
 
 
+def _sha256(path: str) -> str | None:
+    from pathlib import Path
+
+    from cchc_analysis.outputs import sha256_of
+
+    return sha256_of(Path(path)) if Path(path).is_file() else None
+
+
 @dataclass(frozen=True, eq=False)
 class ScoreResult(Scores):
     """Scores of every province and period, as ``cchc score`` writes them: ``totals`` (with
@@ -126,16 +134,28 @@ class ScoreResult(Scores):
                 "id": rubric.id if rubric else None,
                 "version": rubric.version if rubric else None,
                 "status": rubric.status if rubric else None,
+                "sha256": self._rubric_sha256(),
             },
-            "inputs": [{"path": f, "sha256": None} for f in files],
+            "inputs": [{"path": f, "sha256": _sha256(f)} for f in files],
             "package_version": __version__,
             "git_commit": "not recorded (scored in a notebook)",
         }
 
+    def _rubric_sha256(self) -> str | None:
+        """Return the sha256 of the rubric's YAML text (its file, or an edited rubric's dump)."""
+        from cchc_analysis.outputs import sha256_text
+        from cchc_analysis.rubric import rubric_text
+
+        if self.rubric is None:
+            return None
+        if self.methodology:
+            return sha256_text(rubric_text(self.methodology))
+        return sha256_text(self.rubric.model_dump_json())
+
     def ranking(self, year: int | str | None = None) -> pl.DataFrame:
         """Return one period's totals, best rank first (the latest annual period unless
         given): province, index_pct, rank, grade, change in points and places."""
-        from cchc_analysis.api import latest_period, period_text
+        from cchc_analysis.arguments import AnalysisError, latest_period, period_text
 
         period = period_text(year) if year is not None else latest_period(self.totals)
         columns = [
@@ -150,6 +170,8 @@ class ScoreResult(Scores):
             "comparison_basis",
         ]
         rows = self.totals.filter(pl.col("period") == period).sort("rank", "province_code")
+        if rows.is_empty():
+            raise AnalysisError(f"no scores for {period}; these cover {', '.join(self.periods)}")
         return rows.select([c for c in columns if c in rows.columns])
 
     def __repr__(self) -> str:
@@ -175,7 +197,7 @@ class Uncertainty(UncertaintyResult):
 
     def interval(self, province: str, year: int | str | None = None) -> dict[str, Any]:
         """Return one province's interval row (name in any spelling, or code)."""
-        from cchc_analysis.api import interval_row
+        from cchc_analysis.arguments import interval_row
 
         return interval_row(self.intervals, province, year)
 
@@ -192,7 +214,7 @@ class Uncertainty(UncertaintyResult):
         self, year: int | str | None = None, province: str | None = None, lang: str = "vi"
     ) -> alt.LayerChart:
         """Return every province's rank interval as an Altair chart, one province highlighted."""
-        from cchc_analysis.api import latest_period, period_text
+        from cchc_analysis.arguments import latest_period, period_text
         from cchc_analysis.uncertainty import plot_rank_intervals
 
         period = period_text(year) if year is not None else latest_period(self.intervals)
