@@ -102,6 +102,7 @@ def scope_matches(label: Label, figure) -> bool:
     return fold(figure.scope).endswith(tuple(fold(s) for s in label.scopes if s))
 
 
+_NATIONAL = re.compile(r"(?:toan quoc|ca nuoc|(?:cua )?(?:34|63) (?:dia phuong|tinh))")
 _PHONE = re.compile(r"(?:dien thoai|hotline|dt|fax|sdt)\W{0,3}$")
 _DOC_NO = re.compile(r"^\s*/\s*(?:\d{4}/)?[a-z]{1,6}(?:[-&][a-z]{1,8})+")
 _DATE_BEFORE = re.compile(r"(?:ngay|thang|nam|tu|den|luc)\s*$")
@@ -133,6 +134,8 @@ def false_positive_kind(text: str, figure) -> str:
         re.match(r"^\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", after)
         or (re.match(r"^(?:19|20)\d\d$", digits) and "%" not in written)
         or _DATE_BEFORE.search(before)
+        or re.search(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*$", before)
+        or re.match(r"^\s*[-/]\s*\d{1,2}(?![\d%])", after)
     ):
         return "date"
     if len(line.strip()) <= 80 and _FURNITURE.search(line):
@@ -152,7 +155,7 @@ def find_text(folder: Path, url: str) -> Path | None:
 
 def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
     """Run the extractor on every saved text and match its figures to the labels."""
-    from cchc_analysis.extract import extract_files, read_document
+    from cchc_analysis.extract import extract_files, fold, read_document
 
     splits, labels = read_labels(labels_path)
     by_url: dict[str, list[Label]] = defaultdict(list)
@@ -215,6 +218,9 @@ def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
                     attribution[split][f"{what} {state}"] += 1
         for i, figure in enumerate(figures):
             if i in used:
+                continue
+            if _NATIONAL.match(fold(figure.scope)):
+                kinds[split]["national, kept apart"] += 1  # tagged as no province's figure
                 continue
             counts[(split, figure.indicator)]["found"] += 1
             kind = false_positive_kind(text, figure)
@@ -306,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{split}: false positives by kind: furniture {k['furniture']}, date {k['date']}, "
             f"document number {k['document number']}, phone {k['phone']}, other {k['other']}; "
+            f"national figures kept apart (not counted) {k['national, kept apart']}; "
             f"scope errors {result['scope_errors'][split]}"
         )
         a = result["attribution"][split]

@@ -479,7 +479,10 @@ def _enumerated(
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
-        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng)(?![a-z])|[:,;()_%-]", " ", gap
+        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng|trieu|nghin|ngan)(?![a-z])"
+        r"|[:,;()_%-]",
+        " ",
+        gap,
     )
     for _, noun_pattern in _patterns().nouns:
         gap = re.sub(noun_pattern.pattern.lstrip("^"), " ", gap)
