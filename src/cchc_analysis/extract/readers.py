@@ -148,13 +148,22 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    text = "\n".join(pages)
+    text = _reflow("\n".join(pages))
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first, or give the report as .docx or .txt"
         )
     return text, f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
+
+
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
+
+
+def _reflow(text: str) -> str:
+    """Join the lines a PDF wrapped inside a sentence ("đã giải quyết 118.300\nhồ sơ"): a line
+    that does not end a sentence goes on when the next starts in lower case or with a digit."""
+    return _WRAPPED.sub(" ", text)
 
 
 def expand_inputs(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:
