@@ -158,12 +158,33 @@ def _read_pdf(path: Path) -> tuple[str, str]:
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
+_ENDS_SENTENCE = re.compile(r"[.!?:;|]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
 def _reflow(text: str) -> str:
-    """Join the lines a PDF wrapped inside a sentence ("đã giải quyết 118.300\nhồ sơ"): a line
-    that does not end a sentence goes on when the next starts in lower case or with a digit."""
-    return _WRAPPED.sub(" ", text)
+    """Join the lines a PDF wrapped inside a sentence ("đã giải quyết 118.300\nhồ sơ", "Sở Tài
+    nguyên và\nMôi trường"): a line that does not end a sentence goes on when the next starts
+    in lower case or with a digit, or when it runs the full width of the page (a heading or the
+    last line of a paragraph is shorter) and the next is not a list item."""
+    lines = _WRAPPED.sub(" ", text).split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not widths:
+        return text
+    full = widths[int(0.9 * (len(widths) - 1))]
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and len(out[-1].rstrip()) >= 0.8 * full
+            and not _ENDS_SENTENCE.search(out[-1])
+            and line.strip()
+            and not _STARTS_ITEM.match(line)
+        ):
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def expand_inputs(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:
