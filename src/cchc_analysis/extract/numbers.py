@@ -72,6 +72,8 @@ _DATE_LIKE = re.compile(
     r"(?![\d/])"
     r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
 )
+# An abbreviation glossed in brackets, read through as if absent.
+_GLOSS = re.compile(r"\((?:tthc|hs|dvc|dvctt|dvcttt|cchc|ttpvhcc|ttthc|ubnd|dn)\)")
 # A definition, not a figure: "Tỉ lệ đúng hạn = 100% - Tỉ lệ trễ hạn".
 _FORMULA = re.compile(
     r"=[ \t]*\d[\d.,]*[ \t]*%?|(?<=[= ])\d+(?:,\d+)?[ \t]*%(?=[ \t]+[-+][ \t]+(?:ty le|so |tong))"
@@ -100,6 +102,9 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
                 work[i] = " "
     for mention in periods:
         _hide(work, mention.start, mention.end)
+    for match in _GLOSS.finditer(folded):  # "thủ tục hành chính (TTHC) trong kỳ": read through
+        for i in range(*match.span()):
+            work[i] = " "
     for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA):
         for match in pattern.finditer(folded):
             _hide(work, *match.span())
