@@ -117,7 +117,7 @@ def _noun_ok(rule: _Rule, noun: str | None, topic: str) -> bool:
     return noun in rule.nouns
 
 
-_PUNCT = " \t:=_.–—-\"'"
+_PUNCT = " \t:=_.–—-\"'|"
 
 
 def _suffix_cuts(text: str) -> list[int]:

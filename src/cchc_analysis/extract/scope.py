@@ -140,6 +140,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             continue
         if not text[head_end : head_end + 1].isupper():
             continue
+        if head == "so" and text[match.start() : match.start() + 2].lower() != "sở":
+            continue  # "Số TTHC …" (a number of), not "Sở …" (a department)
         known = pat.departments.match(folded, head_end) if head == "so" else None
         end = (
             head_end + known.end() - known.start()
