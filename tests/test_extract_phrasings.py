@@ -106,6 +106,21 @@ CASES = {
         "Trong quý I năm 2024, tỉnh Cà Mau đã giải quyết 12.480 hồ sơ thủ tục hành chính.",
         {("dossier.resolved", 12480.0, P)},
     ),
+    "labels with colons and table rows": (
+        "Báo cáo kết quả CCHC năm 2024 của tỉnh Thanh Hóa\n"
+        "Trong đó: số hồ sơ giải quyết trước hạn: 900.100; đúng hạn: 300.050; quá hạn: 2.150.\n"
+        "Số hồ sơ đã giải quyết | 1.202.300\n"
+        "Số TTHC thực hiện dịch vụ công trực tuyến toàn trình: 1.020 thủ tục; một phần: 540 "
+        "thủ tục.",
+        {
+            ("dossier.resolved_early", 900100.0, P),
+            ("dossier.resolved_on_time", 300050.0, P),
+            ("dossier.resolved_late", 2150.0, P),
+            ("dossier.resolved", 1202300.0, P),
+            ("service.online_level4", 1020.0, P),
+            ("service.online_level3", 540.0, P),
+        },
+    ),
     "dates, ISO dates and definitions are not figures": (
         " date 2024-10-07 Tỉnh Kon Tum năm 2024\n"
         "Việc tiếp nhận hồ sơ từ ngày 1 đến 31-7 được thực hiện trên hệ thống. Tỷ lệ đúng hạn = "
