@@ -11,7 +11,7 @@ It prints, for the dev half (tuned on) and the held-out test half (only measured
 indicator: labelled figures, figures extracted, true positives, recall and precision; the
 figures taken from page furniture, dates, document numbers and phone numbers; and how often a
 matched figure carries the right province and period. ``--write`` also saves the table as
-``benchmarks/extraction_real/results.csv``.
+``benchmarks/extraction_real/results.csv`` (or the file named).
 
 A figure matches a label when the indicator and value agree and so does the scope: the
 province as a whole (and the province named for it), or the unit the label names (a level of
@@ -281,7 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, help="folder holding the saved texts")
     parser.add_argument("--labels", type=Path, default=HERE / "labels.csv")
     parser.add_argument("--list", action="store_true", help="print the file names expected")
-    parser.add_argument("--write", action="store_true", help="save results.csv")
+    parser.add_argument(
+        "--write",
+        nargs="?",
+        const=HERE / "results.csv",
+        type=Path,
+        help="save the table (default benchmarks/extraction_real/results.csv)",
+    )
     parser.add_argument(
         "--verbose",
         action="store_true",
@@ -329,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             if extra[0] == "dev":
                 print("EXTRA", *extra)
     if args.write:
-        out = HERE / "results.csv"
+        out = args.write
         with out.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()
