@@ -11,7 +11,7 @@ It prints, for the dev half (tuned on) and the held-out test half (only measured
 indicator: labelled figures, figures extracted, true positives, recall and precision; the
 figures taken from page furniture, dates, document numbers and phone numbers; and how often a
 matched figure carries the right province and period. ``--write`` also saves the table as
-``benchmarks/extraction_real/results.csv``.
+``benchmarks/extraction_real/results.csv`` (or the file named).
 
 A figure matches a label when the indicator and value agree and so does the scope: the
 province as a whole (and the province named for it), or the unit the label names (a level of
@@ -102,6 +102,7 @@ def scope_matches(label: Label, figure) -> bool:
     return fold(figure.scope).endswith(tuple(fold(s) for s in label.scopes if s))
 
 
+_NATIONAL = re.compile(r"(?:toan quoc|ca nuoc|(?:cua )?(?:34|63) (?:dia phuong|tinh))")
 _PHONE = re.compile(r"(?:dien thoai|hotline|dt|fax|sdt)\W{0,3}$")
 _DOC_NO = re.compile(r"^\s*/\s*(?:\d{4}/)?[a-z]{1,6}(?:[-&][a-z]{1,8})+")
 _DATE_BEFORE = re.compile(r"(?:ngay|thang|nam|tu|den|luc)\s*$")
@@ -133,6 +134,8 @@ def false_positive_kind(text: str, figure) -> str:
         re.match(r"^\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", after)
         or (re.match(r"^(?:19|20)\d\d$", digits) and "%" not in written)
         or _DATE_BEFORE.search(before)
+        or re.search(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*$", before)
+        or re.match(r"^\s*[-/]\s*\d{1,2}(?![\d%])", after)
     ):
         return "date"
     if len(line.strip()) <= 80 and _FURNITURE.search(line):
@@ -152,7 +155,7 @@ def find_text(folder: Path, url: str) -> Path | None:
 
 def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
     """Run the extractor on every saved text and match its figures to the labels."""
-    from cchc_analysis.extract import extract_files, read_document
+    from cchc_analysis.extract import extract_files, fold, read_document
 
     splits, labels = read_labels(labels_path)
     by_url: dict[str, list[Label]] = defaultdict(list)
@@ -216,6 +219,9 @@ def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
         for i, figure in enumerate(figures):
             if i in used:
                 continue
+            if _NATIONAL.match(fold(figure.scope)):
+                kinds[split]["national, kept apart"] += 1  # tagged as no province's figure
+                continue
             counts[(split, figure.indicator)]["found"] += 1
             kind = false_positive_kind(text, figure)
             kinds[split][kind] += 1
@@ -275,7 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, help="folder holding the saved texts")
     parser.add_argument("--labels", type=Path, default=HERE / "labels.csv")
     parser.add_argument("--list", action="store_true", help="print the file names expected")
-    parser.add_argument("--write", action="store_true", help="save results.csv")
+    parser.add_argument(
+        "--write",
+        nargs="?",
+        const=HERE / "results.csv",
+        type=Path,
+        help="save the table (default benchmarks/extraction_real/results.csv)",
+    )
     parser.add_argument(
         "--verbose",
         action="store_true",
@@ -306,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{split}: false positives by kind: furniture {k['furniture']}, date {k['date']}, "
             f"document number {k['document number']}, phone {k['phone']}, other {k['other']}; "
+            f"national figures kept apart (not counted) {k['national, kept apart']}; "
             f"scope errors {result['scope_errors'][split]}"
         )
         a = result["attribution"][split]
@@ -322,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             if extra[0] == "dev":
                 print("EXTRA", *extra)
     if args.write:
-        out = HERE / "results.csv"
+        out = args.write
         with out.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()

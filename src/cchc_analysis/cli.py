@@ -524,7 +524,13 @@ def uncertainty(
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Plain-text reports or news articles.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Reports or news articles: .txt, saved web pages (.html), .docx, .pdf with a "
+            "text layer; a folder stands for the files in it."
+        ),
+    ],
     out: Annotated[Path, typer.Option(help="The indicator table to write (CSV, long form).")],
     province: Annotated[
         str | None, typer.Option(help="Province of every text (overrides what the text says).")
@@ -545,7 +551,8 @@ def extract(
     Writes OUT (province, period, indicator, value, unit, source, note, scope, bound, evidence,
     char_start, char_end, line, cue, confidence), OUT.subunits.csv (figures of departments,
     districts, centres: kept apart) and OUT.warnings.csv (cross-check disagreements, in the
-    failures table's columns); OUT validates with `cchc validate`. Exits 1 on unreadable input.
+    failures table's columns); OUT validates with `cchc validate`. A file without readable
+    text (a scanned PDF, a .doc) is named with the reason and left out; exits 1 if any was.
     """
     from cchc_analysis.encodings import DecodeProblem
     from cchc_analysis.extract import extract_files, write_extraction
@@ -562,6 +569,13 @@ def extract(
         )
     except (OSError, DecodeProblem, LookupError, PeriodError, ProvinceNotFound) as exc:
         _fail(f"error: {exc}")
+        return
+    for reason in result.unreadable:
+        typer.echo(f"error: {reason}", err=True)
+    for skipped in result.skipped:
+        typer.echo(f"{skipped}: skipped (not .txt, .html, .docx or .pdf)", err=True)
+    if not result.documents:
+        _fail("error: no readable text among the files given; nothing written")
         return
     paths = write_extraction(result, out)
     for doc in result.documents:
@@ -586,6 +600,8 @@ def extract(
         f"wrote {len(result.figures)} rows to {paths['figures']} ({len(result.held_back)} held "
         f"back); sub-units: {paths['subunits']}; warnings: {paths['warnings']}"
     )
+    if result.unreadable:
+        raise typer.Exit(1)
 
 
 app.add_typer(index_app, name="index")

@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
-from cchc_analysis.extract.patterns import _patterns
+from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _YEAR, _complete
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
 from cchc_analysis.extract.text import _clause_end, _clause_start, _open_paren
@@ -117,7 +117,7 @@ def _noun_ok(rule: _Rule, noun: str | None, topic: str) -> bool:
     return noun in rule.nouns
 
 
-_PUNCT = " \t:=_.–—-\"'"
+_PUNCT = " \t:=_.–—-\"'|"
 
 
 def _suffix_cuts(text: str) -> list[int]:
@@ -479,11 +479,26 @@ def _enumerated(
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
-        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng)(?![a-z])|[:,;()_%-]", " ", gap
+        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng|trieu|nghin|ngan)(?![a-z])"
+        r"|[:,;()_%-]",
+        " ",
+        gap,
     )
     for _, noun_pattern in _patterns().nouns:
         gap = re.sub(noun_pattern.pattern.lstrip("^"), " ", gap)
     return not gap.strip() and noun in (None, last.noun)
+
+
+_RESOLVED_PARTS = (
+    "dossier.resolved_early",
+    "dossier.resolved_on_time",
+    "dossier.resolved_late",
+    "_dossier.early_or_on_time",
+)
+# "10/15 UBND cấp huyện đạt tỷ lệ … trên 98%": how many units pass a threshold, not a figure.
+_UNITS_OVER_THRESHOLD = re.compile(
+    r"\d+\s*/\s*\d+\s+(?:ubnd|uy ban|co quan|don vi|huyen|quan|xa|phuong|so|dia phuong|cap)"
+)
 
 
 def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Found]:
@@ -494,6 +509,8 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     if indicator not in pat.pairs and len(numerators) == 1:
         current = replace(current, indicator=numerators[0])  # the cue named the whole
     denominator = pat.pairs.get(current.indicator)
+    if current.indicator in _RESOLVED_PARTS and re.search(r"giai quyet|xu ly", fold(current.cue)):
+        denominator = "dossier.resolved"  # "2.335/669.916 HS đã giải quyết trễ hạn": of resolved
     whole = parse_vi_number(token.b or "")
     if denominator is None or whole is None or whole < current.value:
         return []  # not a part of a whole ("15/10")
@@ -572,6 +589,12 @@ def _find_in_sentence(
             indicator, cue, confidence = last.indicator, last.cue, 0.65
             notes = [f"enumerated after {last.indicator}"]
         else:
+            continue
+        if (
+            reading.noun == "percent"
+            and reading.bound in ("lower", "upper")
+            and _UNITS_OVER_THRESHOLD.search(doc.folded, ctx.left_any_offset, token.start)
+        ):
             continue
         value, read_notes = _value_of(token.a, reading.noun, reading.scale, reading.amount_factor)
         notes = ([_BOUND_NOTES[reading.bound]] if reading.bound else []) + notes + read_notes

@@ -63,12 +63,20 @@ _PHONE = re.compile(
     r"|(?<![\d.,])1[89]00[\s.]?\d{3,4}(?:[\s.]?\d{2,4})?(?![\d])"
 )
 _DATE_LIKE = re.compile(
-    r"(?:ngay\s*)?(?<![\d.,/])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?![\d])"
+    r"(?<![\d.,/])" + _YEAR + r"-\d{1,2}-\d{1,2}(?![\d])|"  # ISO: 2025-11-08
+    r"(?:ngay\s*)?(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])\s*[/.-]\s*(?:0?[1-9]|1[0-2])\s*[/.-]\s*"
+    r"(?:\d{4}|\d{2})(?![\d])"
     r"|(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*/\s*" + _YEAR + r"(?![\d])"
     r"|ngay \d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*(?:thang)\s*\d{1,2})?(?![\d])"
     r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
     r"(?![\d/])"
     r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
+)
+# An abbreviation glossed in brackets, read through as if absent.
+_GLOSS = re.compile(r"\((?:tthc|hs|dvc|dvctt|dvcttt|cchc|ttpvhcc|ttthc|ubnd|dn)\)")
+# A definition, not a figure: "Tỉ lệ đúng hạn = 100% - Tỉ lệ trễ hạn".
+_FORMULA = re.compile(
+    r"=[ \t]*\d[\d.,]*[ \t]*%?|(?<=[= ])\d+(?:,\d+)?[ \t]*%(?=[ \t]+[-+][ \t]+(?:ty le|so |tong))"
 )
 _TIME = re.compile(
     r"(?<![\d.,])\d{1,2}\s*(?::|h|gio)\s*\d{2}(?:\s*(?:phut|'|p))?(?![\d])|\d{1,2} gio"
@@ -94,7 +102,10 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
                 work[i] = " "
     for mention in periods:
         _hide(work, mention.start, mention.end)
-    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS):
+    for match in _GLOSS.finditer(folded):  # "thủ tục hành chính (TTHC) trong kỳ": read through
+        for i in range(*match.span()):
+            work[i] = " "
+    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA):
         for match in pattern.finditer(folded):
             _hide(work, *match.span())
     for match in pat.joined.finditer(folded):

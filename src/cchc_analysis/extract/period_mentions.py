@@ -241,6 +241,8 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     guess = _year_for(part, near[-1] if near else None)
                 period = Period(year, part)
             elif kind == "year":
+                if re.search(r"thang\s*\d{1,2}\s*$", folded[max(0, start - 12) : start]):
+                    continue  # "ngày 20 tháng 6 năm 2024": a date, not the year reported on
                 period = Period(int(g["year"]))
             elif kind == "month":
                 if re.search(
@@ -248,6 +250,8 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     folded[max(0, start - 12) : start],
                 ):
                     continue  # "đến hết tháng 6": a deadline, not a monthly figure
+                if re.search(r"ngay\s*\d{1,2}\s*$", folded[max(0, start - 12) : start]):
+                    continue  # "ngày 20 tháng 6 năm 2024": a date
                 month = int(g["m"])
                 month_part = _month_part(month)
                 if month_part is not None:

@@ -148,13 +148,43 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    text = "\n".join(pages)
+    text = _reflow("\n".join(pages))
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first, or give the report as .docx or .txt"
         )
     return text, f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
+
+
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
+_ENDS_SENTENCE = re.compile(r"[.!?:;|]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
+
+
+def _reflow(text: str) -> str:
+    """Join the lines a PDF wrapped inside a sentence ("đã giải quyết 118.300\nhồ sơ", "Sở Tài
+    nguyên và\nMôi trường"): a line that does not end a sentence goes on when the next starts
+    in lower case or with a digit, or when it runs the full width of the page (a heading or the
+    last line of a paragraph is shorter) and the next is not a list item."""
+    lines = _WRAPPED.sub(" ", text).split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not widths:
+        return text
+    full = widths[int(0.9 * (len(widths) - 1))]
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and len(out[-1].rstrip()) >= 0.8 * full
+            and not _ENDS_SENTENCE.search(out[-1])
+            and line.strip()
+            and not _STARTS_ITEM.match(line)
+        ):
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def expand_inputs(paths: Sequence[Path | str]) -> tuple[list[Path], list[Path]]:

@@ -140,6 +140,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             continue
         if not text[head_end : head_end + 1].isupper():
             continue
+        if head == "so" and text[match.start() : match.start() + 2].lower() != "sở":
+            continue  # "Số TTHC …" (a number of), not "Sở …" (a department)
         known = pat.departments.match(folded, head_end) if head == "so" else None
         end = (
             head_end + known.end() - known.start()
@@ -175,6 +177,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue  # "Trung tâm … tỉnh đã …": the unit's own name
+        if re.search(r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]):
+            continue  # "9 huyện trong tỉnh đã …": the units', not the province's
         found.append(
             _Scope(match.start(), match.end(), text[match.start() : match.end()], "province")
         )

@@ -1,0 +1,185 @@
+"""Phrasings met in published provincial reports and news articles (see
+benchmarks/extraction_real/), each reproduced by a sentence written for this test: the figure
+the text gives, with its scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+P = "province"
+
+CASES = {
+    "procedures in force are not procedures published": (
+        "Tỉnh Hà Giang: kết quả kiểm soát TTHC năm 2023\n"
+        "Hiện nay, tổng số TTHC đang có hiệu lực thi hành trên địa bàn tỉnh là 1.776 thủ tục. "
+        "Trong năm, UBND tỉnh đã ban hành 14 quyết định công bố 134 TTHC.",
+        {("tthc.in_force", 1776.0, P), ("tthc.published", 134.0, P)},
+    ),
+    "procedures a province is carrying out are in force": (
+        "Năm 2024, trên địa bàn tỉnh Nam Định đang thực hiện 1.905 thủ tục hành chính.",
+        {("tthc.in_force", 1905.0, P)},
+    ),
+    "x/y: late of the resolved total, overdue of the pending total": (
+        "Tỉnh Tuyên Quang quý I năm 2024\n"
+        "Toàn tỉnh tiếp nhận 88.400 hồ sơ, đã giải quyết 80.120 hồ sơ, đang giải quyết 8.280 "
+        "hồ sơ. Tỷ lệ trễ hạn: 640/80.120 HS đã giải quyết trễ hạn, 95/8.280 HS đang giải "
+        "quyết trễ hạn.",
+        {
+            ("dossier.received", 88400.0, P),
+            ("dossier.resolved", 80120.0, P),
+            ("dossier.pending", 8280.0, P),
+            ("dossier.resolved_late", 640.0, P),
+            ("dossier.pending_overdue", 95.0, P),
+        },
+    ),
+    "x/y alone gives both figures": (
+        "Tỉnh Phú Yên năm 2022\nCó 1.210/150.400 HS đã giải quyết trễ hạn.",
+        {("dossier.resolved_late", 1210.0, P), ("dossier.resolved", 150400.0, P)},
+    ),
+    "totals of resolved, pending and suspended in a list": (
+        "Tỉnh Bắc Kạn 6 tháng đầu năm 2023\n"
+        "Tổng số hồ sơ tiếp nhận 12.845 hồ sơ. Số hồ sơ đã giải quyết 12.000 hồ sơ, số hồ sơ "
+        "đang giải quyết 845 hồ sơ; hồ sơ tạm dừng, trả lại: 37 hồ sơ.",
+        {
+            ("dossier.received", 12845.0, P),
+            ("dossier.resolved", 12000.0, P),
+            ("dossier.pending", 845.0, P),
+            ("dossier.suspended", 37.0, P),
+        },
+    ),
+    "returned dossiers named after their share": (
+        "Tỉnh Vĩnh Long quý II năm 2023\n"
+        "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 5.200 hồ sơ. Có 35 hồ sơ (chiếm "
+        "0,67%) các cơ quan thụ lý trả lại hồ sơ và người nộp đề nghị rút hồ sơ.",
+        {
+            ("dossier.received", 5200.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.suspended", 35.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+        },
+    ),
+    "a level of government, not a unit of it": (
+        "Tỉnh Lào Cai năm 2023\n"
+        "Với cấp huyện, 9 huyện, thị xã trong tỉnh đã tiếp nhận 61.300 hồ sơ. Tỷ lệ hồ sơ do "
+        "UBND cấp xã tiếp nhận được giải quyết đúng hạn đạt 99,1%. Tỷ lệ hồ sơ do các sở, "
+        "ngành tiếp nhận được giải quyết đúng hạn đạt 98,9%.",
+        {
+            ("dossier.received", 61300.0, "cấp huyện"),
+            ("dossier.on_time_pct", 99.1, "UBND cấp xã"),
+            ("dossier.on_time_pct", 98.9, "các sở, ngành"),
+        },
+    ),
+    "units over a threshold are not a figure": (
+        "Tỉnh Hòa Bình năm 2022\nCó 8/10 UBND cấp huyện đạt tỷ lệ giải quyết đúng hạn trên 98%.",
+        set(),
+    ),
+    "the province's centre, however its name is written": (
+        "Tỉnh Bến Tre 9 tháng năm 2022\n"
+        "Trung tâm Phục vụ hành chính công (trung tâm) tỉnh đã tiếp nhận 40,2 ngàn hồ sơ.\n"
+        "Trong số hồ sơ trên, đã giải quyết 39.870 hồ sơ.",
+        {
+            ("dossier.received", 40200.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.resolved", 39870.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+        },
+    ),
+    "a district's own report": (
+        "Giải quyết hơn 30.000 hồ sơ thủ tục hành chính\n"
+        "Trong năm 2021, tổng số hồ sơ của toàn huyện đã giải quyết là 30.412 bộ hồ sơ, trong "
+        "đó 30.300 hồ sơ giải quyết đúng hạn.",
+        {
+            ("dossier.resolved", 30412.0, "toàn huyện"),
+            ("dossier.resolved_on_time", 30300.0, "toàn huyện"),
+        },
+    ),
+    "units listed with their counts": (
+        "Tỉnh Trà Vinh quý III năm 2022\n"
+        "Các cơ quan có số lượng HS tiếp nhận nhiều trong quý là: Công an tỉnh 4,1 ngàn HS, Sở "
+        "Tư pháp 1,3 ngàn HS, Sở Xây dựng 512 HS.",
+        {
+            ("dossier.received", 4100.0, "Công an tỉnh"),
+            ("dossier.received", 1300.0, "Sở Tư pháp"),
+            ("dossier.received", 512.0, "Sở Xây dựng"),
+        },
+    ),
+    "a headline's rounded figure is the body's exact one": (
+        "Tỉnh Cà Mau giải quyết hơn 12 nghìn hồ sơ trong quý I\n"
+        "Trong quý I năm 2024, tỉnh Cà Mau đã giải quyết 12.480 hồ sơ thủ tục hành chính.",
+        {("dossier.resolved", 12480.0, P)},
+    ),
+    "labels with colons and table rows": (
+        "Báo cáo kết quả CCHC năm 2024 của tỉnh Thanh Hóa\n"
+        "Trong đó: số hồ sơ giải quyết trước hạn: 900.100; đúng hạn: 300.050; quá hạn: 2.150.\n"
+        "Số hồ sơ đã giải quyết | 1.202.300\n"
+        "Số TTHC thực hiện dịch vụ công trực tuyến toàn trình: 1.020 thủ tục; một phần: 540 "
+        "thủ tục.",
+        {
+            ("dossier.resolved_early", 900100.0, P),
+            ("dossier.resolved_on_time", 300050.0, P),
+            ("dossier.resolved_late", 2150.0, P),
+            ("dossier.resolved", 1202300.0, P),
+            ("service.online_level4", 1020.0, P),
+            ("service.online_level3", 540.0, P),
+        },
+    ),
+    "dates, ISO dates and definitions are not figures": (
+        " date 2024-10-07 Tỉnh Kon Tum năm 2024\n"
+        "Việc tiếp nhận hồ sơ từ ngày 1 đến 31-7 được thực hiện trên hệ thống. Tỷ lệ đúng hạn = "
+        "100% - tỷ lệ trễ hạn.",
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_phrasing(name):
+    text, expected = CASES[name]
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == expected
+
+
+def test_a_ranking_of_provinces_after_this_index():
+    text = (
+        "Bộ Nội vụ công bố Chỉ số SIPAS năm 2023 của các tỉnh, thành phố.\n"
+        "Ở chỉ số này, tỉnh Quảng Ninh dẫn đầu với kết quả đạt 90,61%; đứng thứ 2 tỉnh Thái "
+        "Nguyên đạt 90,29%; thứ 3 tỉnh Hải Dương đạt 90,23%."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value, f.period) for f in result.figures}
+    assert found == {
+        ("Quảng Ninh", "sipas.satisfaction_pct", 90.61, "2023"),
+        ("Thái Nguyên", "sipas.satisfaction_pct", 90.29, "2023"),
+        ("Hải Dương", "sipas.satisfaction_pct", 90.23, "2023"),
+    }
+
+
+def test_a_ranking_in_brackets_is_each_province_s():
+    text = (
+        "Xếp hạng PAR INDEX năm 2022 của các tỉnh, thành phố: đứng đầu là tỉnh Quảng Ninh "
+        "(90,10% điểm), thứ hai là TP.Hải Phòng (90,09% điểm)."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value) for f in result.figures}
+    assert found == {
+        ("Quảng Ninh", "par.total_points", 90.10),
+        ("Hải Phòng", "par.total_points", 90.09),
+    }
+
+
+def test_a_month_named_without_its_year_takes_the_article_s():
+    from cchc_analysis.periods import PeriodError, parse_period
+
+    text = (
+        "Lượng hồ sơ quá hạn còn nhiều\n05:11, 25/11/2019\n"
+        "Trong tháng 10 vừa qua, Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng đã tiếp nhận "
+        "19.000 hồ sơ."
+    )
+    result = extract_text(text)
+    figures = result.figures + result.subunits
+    try:
+        parse_period("2019-M10")
+    except PeriodError:
+        assert not figures  # months are not reporting periods yet: left out, with a warning
+        assert any(w.rule == "extract_unsupported_period" for w in result.warnings)
+    else:
+        assert [(f.value, f.period) for f in figures] == [(19000.0, "2019-M10")]
