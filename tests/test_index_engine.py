@@ -50,7 +50,9 @@ def coinr_bench() -> Path:
 # --------------------------------------------------------------------------- aggregation
 
 
-@pytest.mark.parametrize("method", ["arithmetic", "geometric", "harmonic", "minimum"])
+@pytest.mark.parametrize(
+    "method", ["arithmetic", "geometric", "harmonic", "mazziotta_pareto", "minimum"]
+)
 def test_aggregation_matches_the_composite_module(method):
     rng = np.random.default_rng(1)
     x = rng.uniform(1, 100, (30, 4))
