@@ -50,7 +50,9 @@ def coinr_bench() -> Path:
 # --------------------------------------------------------------------------- aggregation
 
 
-@pytest.mark.parametrize("method", ["arithmetic", "geometric", "harmonic", "minimum"])
+@pytest.mark.parametrize(
+    "method", ["arithmetic", "geometric", "harmonic", "mazziotta_pareto", "minimum"]
+)
 def test_aggregation_matches_the_composite_module(method):
     rng = np.random.default_rng(1)
     x = rng.uniform(1, 100, (30, 4))
@@ -433,3 +435,37 @@ def test_the_tutorial_notebook_runs_offline_top_to_bottom(tmp_path):
     assert "Thanh tra tỉnh" in text and "winsorised" in text and "interpolate" in text
     page = (tmp_path / "departments_audit.html").read_text(encoding="utf-8")
     assert "DỮ LIỆU GIẢ LẬP" in page and page.count("<svg") >= 6
+
+
+@pytest.mark.slow
+def test_the_audit_report_draws_offline_in_a_real_browser(tmp_path):
+    from tests.chromium import Chromium, ensure_chromium
+
+    path, why = ensure_chromium()
+    if path is None:
+        pytest.skip(why)
+    spec = departments_spec()
+    built = build_index(spec, departments_data())
+    assert spec.uncertainty is not None
+    page = tmp_path / "audit.html"
+    from cchc_analysis.index.audit import write_audit
+
+    write_audit(built, page, monte_carlo(built, spec.uncertainty, runs=500))
+    browser = Chromium(path, tmp_path / "profile")
+    try:
+        log = browser.open(page.as_uri())
+        assert log.errors() == []
+        assert [url for url in log.requests if not url.startswith("file://")] == []
+        marks = browser.evaluate(
+            "Array.from(document.querySelectorAll('figure svg')).map(svg => "
+            "svg.querySelectorAll('path, rect, line').length)"
+        )
+        assert len(marks) >= 7 and all(m > 5 for m in marks), marks
+        labels = browser.evaluate(
+            "Array.from(document.querySelectorAll('figure svg text')).map(t => t.textContent)"
+        )
+        assert any("Thanh tra tỉnh" in label for label in labels)
+        assert browser.evaluate("document.querySelectorAll('script').length") == 0
+        assert browser.screenshot(tmp_path / "audit.png").stat().st_size > 50_000
+    finally:
+        browser.close()

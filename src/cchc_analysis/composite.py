@@ -44,6 +44,7 @@ __all__ = [
     "goalposts",
     "harmonic_mean",
     "manual_weights",
+    "mazziotta_pareto",
     "minimum",
     "minmax",
     "percentile_rank",
@@ -457,11 +458,30 @@ def minimum(
     return result.alias("composite")
 
 
+def mazziotta_pareto(
+    columns: Sequence[str],
+    weights: Mapping[str, float] | None = None,
+    *,
+    missing: Missing = "rescale",
+) -> pl.Expr:
+    """Return the Mazziotta–Pareto index M − S²/M, row by row: the weighted mean M of the
+    columns less a penalty that grows with the spread S (weighted population sd) of the
+    unit's values, so an unbalanced profile scores below a balanced one with the same mean.
+    Meant for values standardised around 100 (``zscore(..., mean=100, sd=10)``)."""
+    pairs = _pairs(columns, weights)
+    mean = _weighted(pairs, missing, lambda x: x, lambda m: m)
+    square = _weighted(pairs, missing, lambda x: x * x, lambda m: m)
+    variance = (square - mean * mean).clip(lower_bound=0.0)
+    return (mean - variance / mean).alias("composite")
+
+
 def aggregate(
     columns: Sequence[str],
     weights: Mapping[str, float] | None = None,
     *,
-    method: Literal["arithmetic", "geometric", "harmonic", "minimum"] = "arithmetic",
+    method: Literal[
+        "arithmetic", "geometric", "harmonic", "mazziotta_pareto", "minimum"
+    ] = "arithmetic",
     missing: Missing = "rescale",
     zero_rule: ZeroRule = "error",
     offset: float = 0.01,
@@ -476,8 +496,11 @@ def aggregate(
         return harmonic_mean(columns, weights, missing=missing, zero_rule=zero_rule, offset=offset)
     if method == "minimum":
         return minimum(columns, weights, missing=missing)
+    if method == "mazziotta_pareto":
+        return mazziotta_pareto(columns, weights, missing=missing)
     raise ValueError(
-        f"method must be 'arithmetic', 'geometric', 'harmonic' or 'minimum', got {method!r}"
+        "method must be 'arithmetic', 'geometric', 'harmonic', 'mazziotta_pareto' or "
+        f"'minimum', got {method!r}"
     )
 
 

@@ -184,6 +184,15 @@ STATUS = {
     },
     "en": {},
 }
+CHOICES = {
+    "vi": {
+        "leave out": "bỏ chỉ tiêu",
+        "imputation": "ước lượng bù",
+        "normalisation": "chuẩn hoá",
+        "aggregation": "tổng hợp",
+    },
+    "en": {},
+}
 CSS = """body{font-family:'Noto Sans','DejaVu Sans','Segoe UI',Arial,sans-serif;max-width:980px;
 margin:0 auto;padding:1rem;color:#222;line-height:1.45}h1{font-size:1.5rem}h2{font-size:1.2rem;
 margin-top:2rem;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.85rem;
@@ -359,8 +368,14 @@ def _weights(build: Build, lang: str, period: str) -> str:
 def _intervals(mc: MonteCarlo, lang: str) -> str:
     stats = rank_stats(mc)
     shift = float(np.nanmean(stats.get_column("mean_abs_shift").to_numpy()))
-    base = alt.Chart(stats.select("unit", "nominal", "median", "q5", "q95")).encode(
-        y=alt.Y("unit:N", sort=alt.EncodingSortField("nominal"), title=None)
+    labelled = stats.with_columns(
+        pl.when(pl.col("name") == pl.col("unit"))
+        .then(pl.col("unit"))
+        .otherwise(pl.col("unit") + " " + pl.col("name"))
+        .alias("label")
+    )
+    base = alt.Chart(labelled.select("label", "nominal", "median", "q5", "q95")).encode(
+        y=alt.Y("label:N", sort=alt.EncodingSortField("nominal"), title=None)
     )
     chart = (
         base.mark_rule(color="#9DB9D3", strokeWidth=3).encode(
@@ -378,7 +393,9 @@ def _intervals(mc: MonteCarlo, lang: str) -> str:
 
 
 def _choices(build: Build, options: UncertaintyOptions, lang: str, period: str) -> str:
-    effects = choice_effects(build, options, period)
+    effects = choice_effects(build, options, period).with_columns(
+        pl.col("choice").replace(CHOICES[lang])
+    )
     top = effects.head(25).with_columns((pl.col("choice") + ": " + pl.col("option")).alias("label"))
     chart = (
         alt.Chart(top.select("label", "mean_abs_shift"))

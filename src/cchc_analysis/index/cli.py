@@ -66,7 +66,7 @@ def build_command(
     from cchc_analysis.index.build import IndexBuildError
     from cchc_analysis.index.data import IndexDataError
     from cchc_analysis.index.io import uncertainty_tables, write_build
-    from cchc_analysis.index.montecarlo import monte_carlo
+    from cchc_analysis.index.montecarlo import inputs_of, monte_carlo
     from cchc_analysis.index.spec import IndexSpecError, UncertaintyOptions
 
     if runs is not None and runs < 0:
@@ -83,6 +83,13 @@ def build_command(
             mc = monte_carlo(built, options, runs, seed, period)
             elapsed = time.perf_counter() - started
             typer.echo(f"{mc.scores.shape[0]} replications in {elapsed:.3f} s")
+            if not inputs_of(built, options):
+                typer.echo(
+                    "warning: the spec's uncertainty section declares no uncertain input "
+                    "(weights, imputation, normalisation, aggregation, drop_indicators): "
+                    "every interval is the nominal rank",
+                    err=True,
+                )
         extra = uncertainty_tables(built, options, mc) if mc is not None else {}
         paths = write_build(built, out, spec, data, extra, mc)
         if audit:
