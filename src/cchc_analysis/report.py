@@ -249,7 +249,11 @@ def _profile(
     peers = totals.filter((pl.col("region") == region) & (pl.col("province_code") != chosen.code))[
         "province_code"
     ]
-    domains = tables["domains"].filter(pl.col("period") == period)
+    domains = (
+        tables["domains"]
+        .filter(pl.col("period") == period)
+        .with_columns(pl.col("domain_id").cast(pl.String))
+    )
     national = domains.group_by("domain_id").agg(
         median_pct=pl.col("pct").median(),
         median_points=pl.col("points").median(),
@@ -267,9 +271,9 @@ def _profile(
         place=pl.col("pct").rank("min", descending=True).over("domain_id")
     ).filter(pl.col("province_code") == chosen.code)
     prev = (
-        previous
-        if previous is not None
-        else pl.DataFrame(schema={"domain_id": pl.String, "prev_points": pl.Float64})
+        pl.DataFrame(schema={"domain_id": pl.String, "prev_points": pl.Float64})
+        if previous is None
+        else previous.with_columns(pl.col("domain_id").cast(pl.String))
     )
     return (
         ranked.join(national, on="domain_id")
