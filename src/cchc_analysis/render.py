@@ -163,11 +163,15 @@ class ReportWorker:
     notebooks one after the other with Papermill in its own IPython shell, each in a new
     session restored to the state recorded after warm-up. Use from one thread only."""
 
-    def __init__(self, cwd: Path, timeout: int = 120, startup_timeout: int = 600) -> None:
+    def __init__(
+        self, cwd: Path, timeout: int = 120, warm: str = "", startup_timeout: int = 600
+    ) -> None:
         self.cwd = Path(cwd)
         self.timeout = timeout
-        # Warm-up imports polars/altair/papermill: on a loaded machine that alone can take
-        # longer than a report is allowed, so it has its own, generous limit.
+        self.warm = warm  # kernel_state.WARM_ENV: a report to build during warm-up
+        # Warm-up imports polars/altair/papermill (and may build a report): on a loaded
+        # machine that alone can take longer than a report is allowed, so it has its own,
+        # generous limit.
         self.startup_timeout = startup_timeout
         self.leaks: list[str] = []
         self.process: subprocess.Popen[str] | None = None
@@ -188,7 +192,7 @@ class ReportWorker:
             stderr=self._log,
             text=True,
             encoding="utf-8",
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "CCHC_WARM_REPORT": self.warm},
         )
         self._warming = True
         return self
@@ -360,12 +364,16 @@ class ReportRenderer:
     """A worker thread's report worker: renders reports one after the other."""
 
     def __init__(
-        self, notebook: Path = DEFAULT_NOTEBOOK, needed: Callable[[], bool] | None = None
+        self,
+        notebook: Path = DEFAULT_NOTEBOOK,
+        needed: Callable[[], bool] | None = None,
+        warm: str = "",
     ) -> None:
         self.notebook_path = Path(notebook)
+        self.warm = warm
         # The worker warms up (imports, first chart) while this process prepares its side;
         # ``needed`` is asked before waiting for it (NotNeeded: stopped at once).
-        self.worker = ReportWorker(self.notebook_path.resolve().parent).launch()
+        self.worker = ReportWorker(self.notebook_path.resolve().parent, warm=warm).launch()
         try:
             if needed is not None and not needed():
                 raise NotNeeded
@@ -380,7 +388,7 @@ class ReportRenderer:
         target = report_path(out_dir, task.province_code, task.slug)
         if not self.worker.alive():  # a previous report killed it: start a fresh one
             self.worker.close()
-            self.worker = ReportWorker(self.notebook_path.resolve().parent).start()
+            self.worker = ReportWorker(self.notebook_path.resolve().parent, warm=self.warm).start()
         title = f"{task.province} {parameters['year']}"
         return self.worker.render(self.notebook_path, parameters, title, target)
 
@@ -429,8 +437,9 @@ class RendererPool:
     """``jobs`` worker threads, each launching its own report worker at once; ``run`` then
     feeds them reports. Workers beyond the number of reports stop before they warm up."""
 
-    def __init__(self, jobs: int, notebook: Path = DEFAULT_NOTEBOOK) -> None:
+    def __init__(self, jobs: int, notebook: Path = DEFAULT_NOTEBOOK, warm: str = "") -> None:
         self.notebook = Path(notebook)
+        self.warm = warm
         self.settings: dict[str, Any] = {}
         self._tasks: queue.Queue = queue.Queue()
         self._results: queue.Queue = queue.Queue()
@@ -453,7 +462,7 @@ class RendererPool:
         failure: Exception | None = None
         try:
             try:
-                renderer = ReportRenderer(self.notebook, lambda: self._needed(index))
+                renderer = ReportRenderer(self.notebook, lambda: self._needed(index), self.warm)
             except NotNeeded:
                 return
             except Exception as exc:  # reported with each task this worker takes
@@ -463,7 +472,7 @@ class RendererPool:
                 try:
                     if renderer is None:  # the first start failed: try again for this task
                         try:
-                            renderer = ReportRenderer(self.notebook)
+                            renderer = ReportRenderer(self.notebook, warm=self.warm)
                         except Exception as exc:
                             reason = failure_reason(failure or exc)
                             raise RenderError(f"report worker did not start: {reason}") from exc
@@ -612,7 +621,9 @@ def render_reports(
     failures), ``jobs`` at a time, continuing past failures; write ``index.html``,
     ``manifest.json`` and the Excel workbook; return this run's outcomes."""
     started_at = time.time()
-    pool = RendererPool(jobs, notebook)  # the workers boot while the tables are read
+    # the workers boot (and build a first report to warm up) while the tables are read
+    warm = f"{Path(processed_dir).resolve()}|{int(year)}|{lang}"
+    pool = RendererPool(jobs, notebook, warm)
     try:
         # Load inputs.
         tables, scores_manifest, totals = _scores_for(processed_dir, year)

@@ -29,6 +29,22 @@ PROCESSED_FILES = {
 INDICATORS_FILE = "indicators.parquet"
 MANIFEST = "_manifest.json"
 STRENGTHS_SHOWN = 3
+# The report's sections in page order (the notebook has one cell for each).
+SECTIONS = (
+    "banner",
+    "summary_section",
+    "headline",
+    "profile_section",
+    "strengths_section",
+    "indicators_section",
+    "peers_section",
+    "ranking_section",
+    "uncertainty_section",
+    "trend_section",
+    "criteria_section",
+    "warnings_section",
+    "provenance_footer",
+)
 
 # The indicator panel: measure id → (numerator terms, denominator terms, reported percent).
 # A measure is 100 × numerator / denominator when its counts exist, else the reported percent.
@@ -233,7 +249,11 @@ def _profile(
     peers = totals.filter((pl.col("region") == region) & (pl.col("province_code") != chosen.code))[
         "province_code"
     ]
-    domains = tables["domains"].filter(pl.col("period") == period)
+    domains = (
+        tables["domains"]
+        .filter(pl.col("period") == period)
+        .with_columns(pl.col("domain_id").cast(pl.String))
+    )
     national = domains.group_by("domain_id").agg(
         median_pct=pl.col("pct").median(),
         median_points=pl.col("points").median(),
@@ -646,7 +666,10 @@ def previous_domains(
         return None
     try:
         return _previous_domains_cached(
-            str(processed_dir), int(year), str(rubric["id"]), str(path.stat().st_mtime_ns)
+            str(Path(processed_dir).resolve()),
+            int(year),
+            str(rubric["id"]),
+            str(path.stat().st_mtime_ns),
         )
     except (OSError, ValueError, LookupError):  # a rubric not bundled: no domain changes
         return None
