@@ -186,16 +186,19 @@ def test_the_report_shows_the_service_index(run):
     section = re.search(re.escape(opening) + ".*?</section>", page, re.S)
     assert section, "no service-index section in the report"
     totals = pl.read_parquet(run["work"] / "processed" / "scores_totals.parquet").row(0, named=True)
-    points = f"{totals['points']:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    available = f"{totals['available_max']:g}"
-    assert f"năm 2025: {points}/{available} điểm tính được" in section.group(0)
+    from cchc_analysis.labels import points
+
+    # the report's one formatter: points with two decimals, Vietnamese separators
+    got, available = points(totals["points"], "vi"), points(totals["available_max"], "vi")
+    assert (got, available) == ("47,98", "50,00")
+    assert f"năm 2025: {got}/{available} điểm tính được" in section.group(0)
     assert (
-        '<td>Tiến độ, kết quả giải quyết</td><td class="num">19,87/20</td><td class="num">20</td>'
-        in section.group(0)
+        '<td>Tiến độ, kết quả giải quyết</td><td class="num">19,87/20,00</td>'
+        '<td class="num">20,00</td>' in section.group(0)
     )
     assert "không phải kết quả chính thức" in section.group(0)
     # satisfaction has no figures in the texts: no points in the profile, not zero
-    assert '<td>Mức độ hài lòng</td><td class="num">–/18</td>' in page
+    assert '<td>Mức độ hài lòng</td><td class="num" data-label="Điểm">–/18,00</td>' in page
     # the indicator panel shows the on-time share from the extracted counts: 99,36 %
     assert "99,36%" in page
     # offline: nothing fetched from elsewhere

@@ -1085,9 +1085,12 @@ def peers_section(view: ReportView) -> Html:
                 (f"{points(d['points'], lang)}/{points(d['max_points'], lang)}", "num"),
                 (percent(d["pct"], lang), "num"),
                 (
+                    # a domain without figures (no %) has no place among the provinces
                     f'<span class="cchc-q cchc-q{quartile}">'
                     f"{_e(text(f'quartile_{quartile}', lang))}</span>"
-                    f" <span class='cchc-counts'>({d['place']}/{n})</span>",
+                    f" <span class='cchc-counts'>({d['place']}/{n})</span>"
+                    if quartile is not None
+                    else "–",
                     "",
                 ),
                 (percent(d["median_pct"], lang), "num"),
