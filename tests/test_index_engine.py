@@ -135,6 +135,18 @@ def test_the_example_index_runs_every_step_per_period():
     assert top.filter(pl.col("period") == "2025").get_column("index_rank").sort().to_list() == list(
         range(1, 19)
     )
+    units = tables.unit_coverage(built)
+    d08 = units.filter((pl.col("unit") == "D08") & (pl.col("period") == "2023"))
+    assert d08.get_column("coverage")[0] == pytest.approx(7 / 8)
+    assert not units.get_column("below_threshold").any()
+    sparse = departments_data().with_columns(
+        pl.when(pl.col("department_code") == "D01").then(None).otherwise(pl.col(c)).alias(c)
+        for c in ("on_time", "one_stop", "e_payment", "satisfaction")
+    )
+    flagged = tables.unit_coverage(build_index(departments_spec(), sparse))
+    assert flagged.filter(pl.col("below_threshold")).get_column("unit").unique().to_list() == [
+        "D01"
+    ]
     level2 = tables.level_frame(built, 2)
     assert {"service", "digital", "people", "people_rank"} <= set(level2.columns)
 

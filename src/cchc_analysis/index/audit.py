@@ -45,6 +45,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Share of units with a value for each indicator (period {period}); {imputed} "
         "values were imputed.",
     },
+    "unit_coverage": {
+        "vi": "{low} đơn vị có tỷ lệ chỉ tiêu có số liệu dưới {threshold}.",
+        "en": "{low} unit(s) have fewer than {threshold} of the indicators present.",
+    },
     "outliers": {"vi": "3. Xử lý giá trị ngoại lai", "en": "3. Outlier treatment"},
     "outliers_text": {
         "vi": "Quy tắc JRC: chỉ tiêu có |độ lệch| > 2 và độ nhọn > 3,5 được winsor hoá, nếu "
@@ -135,6 +139,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "input": "Đầu vào",
         "children": "Thành phần",
         "level": "Cấp",
+        "coverage": "Tỷ lệ có số liệu",
     },
     "en": {
         "group": "Group",
@@ -171,6 +176,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "input": "Input",
         "children": "Children",
         "level": "Level",
+        "coverage": "Coverage",
     },
 }
 STATUS = {
@@ -263,9 +269,16 @@ def _coverage(build: Build, lang: str, period: str) -> str:
         )
         .properties(width=420, height=max(60, 12 * cov.height))
     )
+    units = tables.unit_coverage(build).filter(pl.col("period") == period)
+    low = units.filter(pl.col("below_threshold"))
+    threshold = _number(build.plan.spec.analysis.min_unit_coverage, lang)
+    text = _t("unit_coverage", lang, low=low.height, threshold=threshold)
+    listing = table_html(low, ["unit", "name", "coverage"], lang) if low.height else ""
     return (
         f"<p>{_t('coverage_text', lang, period=period or '–', imputed=imputed)}</p>"
         + figure_html(chart, lang)
+        + f"<p>{text}</p>"
+        + listing
     )
 
 

@@ -87,6 +87,7 @@ def build_tables(build: Build) -> dict[str, pl.DataFrame]:
     out |= {
         "scores": tables.scores_long(build),
         "coverage": tables.coverage(build),
+        "unit_coverage": tables.unit_coverage(build),
         "imputed_cells": tables.imputed_cells(build),
         "treatment": tables.treatment(build),
         "weights": tables.weights(build),

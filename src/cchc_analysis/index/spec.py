@@ -163,6 +163,9 @@ class DataColumns(_Strict):
 class Analysis(_Strict):
     collinear_above: float = Field(default=0.9, gt=0, le=1)
     weak_below: float = Field(default=0.2, ge=-1, le=1)
+    min_unit_coverage: float = Field(
+        default=2 / 3, ge=0, le=1, description="Flag units with fewer indicators present."
+    )
 
 
 class WeightNoise(_Strict):

@@ -94,6 +94,27 @@ def coverage(build: Build) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
+def unit_coverage(build: Build) -> pl.DataFrame:
+    """Return one row per period × unit: the share of indicators present before imputation and
+    whether it falls below the spec's ``analysis.min_unit_coverage``."""
+    data, threshold = build.data, build.plan.spec.analysis.min_unit_coverage
+    frames = []
+    for period, p in build.periods.items():
+        share = 1 - np.isnan(data.values[p.rows]).mean(axis=1)
+        frames.append(
+            pl.DataFrame(
+                {
+                    "period": period,
+                    "unit": list(p.units),
+                    "name": list(p.names),
+                    "coverage": share,
+                    "below_threshold": share < threshold,
+                }
+            )
+        )
+    return pl.concat(frames)
+
+
 def imputed_cells(build: Build) -> pl.DataFrame:
     """Return one row per imputed value: period, unit, indicator, method, value."""
     data, prepared, plan = build.data, build.prepared, build.plan
