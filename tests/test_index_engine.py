@@ -481,3 +481,49 @@ def test_the_audit_report_draws_offline_in_a_real_browser(tmp_path):
         assert browser.screenshot(tmp_path / "audit.png").stat().st_size > 50_000
     finally:
         browser.close()
+
+
+def test_a_four_level_hierarchy_with_weights_at_every_level_is_computed_as_written():
+    spec = parse_spec(
+        textwrap.dedent(
+            """
+            id: deep
+            data: {unit: u}
+            defaults: {normalisation: {method: none}}
+            indicators:
+              - {id: a, parent: s1, weight: 3}
+              - {id: b, parent: s1, weight: 1}
+              - {id: c, parent: s2}
+              - {id: d, parent: s2}
+              - {id: e, parent: top, weight: 2}
+            groups:
+              - {id: s1, parent: mid, weight: 1}
+              - {id: s2, parent: mid, weight: 3, aggregation: {method: minimum}}
+              - {id: mid, parent: top, weight: 1, aggregation: {method: geometric}}
+              - {id: top}
+            """
+        )
+    )
+    x = np.array([[10.0, 20, 30, 40, 50], [40, 30, 20, 10, 5], [25, 25, 25, 25, 25]])
+    frame = pl.DataFrame(x, schema=list("abcde"), orient="row").with_columns(
+        u=pl.Series(["P", "Q", "R"])
+    )
+    built = build_index(spec, frame).latest()
+    s1 = (3 * x[:, 0] + x[:, 1]) / 4
+    s2 = np.minimum(x[:, 2], x[:, 3])
+    mid = np.exp((np.log(s1) + 3 * np.log(s2)) / 4)
+    top = (mid + 2 * x[:, 4]) / 3
+    assert spec.tree.level == {
+        "a": 1,
+        "b": 1,
+        "c": 1,
+        "d": 1,
+        "e": 1,
+        "s1": 2,
+        "s2": 2,
+        "mid": 3,
+        "top": 4,
+    }
+    for node, expected in (("s1", s1), ("s2", s2), ("mid", mid), ("top", top)):
+        assert np.allclose(built.scores[node], expected)
+    assert built.ranks["top"].tolist() == [1, 3, 2]

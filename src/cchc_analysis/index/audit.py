@@ -196,8 +196,10 @@ CHOICES = {
         "imputation": "ước lượng bù",
         "normalisation": "chuẩn hoá",
         "aggregation": "tổng hợp",
+        "weights": "trọng số",
+        "dropped": "bỏ chỉ tiêu",
     },
-    "en": {},
+    "en": {"dropped": "leave out"},
 }
 CSS = """body{font-family:'Noto Sans','DejaVu Sans','Segoe UI',Arial,sans-serif;max-width:980px;
 margin:0 auto;padding:1rem;color:#222;line-height:1.45}h1{font-size:1.5rem}h2{font-size:1.2rem;
@@ -427,6 +429,7 @@ def _choices(build: Build, options: UncertaintyOptions, lang: str, period: str) 
     ]
     if len(input_groups(build, options)) >= 2:
         sobol = sobol_indices(build, options, n=128, seed=options.seed, period=period)
+        sobol = sobol.with_columns(pl.col("input").replace(CHOICES[lang]))
         parts.append(f"<h3>{_t('sobol', lang)}</h3>")
         parts.append(table_html(sobol, ["input", "S1", "S1_conf", "ST", "ST_conf"], lang))
     return "".join(parts)
