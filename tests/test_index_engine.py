@@ -130,6 +130,14 @@ def test_the_example_index_runs_every_step_per_period():
     assert weights.group_by("period").agg(pl.col("weight").sum()).get_column(
         "weight"
     ).to_list() == pytest.approx([1, 1, 1])
+    latest = tables.weights(built).filter(pl.col("period") == "2025")
+    on_time = latest.filter(pl.col("child") == "on_time").row(0, named=True)
+    assert on_time["weight"] == pytest.approx(0.5) and on_time["effective_weight"] == pytest.approx(
+        0.2
+    )
+    indicators = latest.filter(pl.col("level") == 1)
+    assert indicators.get_column("effective_weight").sum() == pytest.approx(1)
+    assert indicators.get_column("importance_in_index").sum() == pytest.approx(1)
     top = tables.level_frame(built, 3)
     assert top.columns == ["period", "unit", "name", "index", "index_rank"]
     assert top.filter(pl.col("period") == "2025").get_column("index_rank").sort().to_list() == list(

@@ -77,6 +77,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Importance: the correlation ratio η² of the group's score on each child, as a "
         "share of the group's total.",
     },
+    "weights_index_text": {
+        "vi": "Mỗi chỉ tiêu: trọng số thực trong chỉ số (tích các trọng số theo cây) và mức "
+        "quan trọng trong chỉ số (η² của chỉ số theo chỉ tiêu, tỷ lệ trong các chỉ tiêu); "
+        "điểm nằm xa đường chéo là chỉ tiêu có ảnh hưởng khác với trọng số của nó.",
+        "en": "Each indicator: its effective weight in the index (its weights multiplied down "
+        "the tree) against its importance in the index (η² of the index on it, as a share "
+        "among the indicators); a point far from the diagonal weighs differently than its "
+        "weight says.",
+    },
     "intervals": {"vi": "7. Khoảng thứ hạng", "en": "7. Rank intervals"},
     "intervals_text": {
         "vi": "{runs} lần mô phỏng, hạt giống {seed}: thứ hạng danh nghĩa, trung vị và khoảng "
@@ -140,6 +149,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "children": "Thành phần",
         "level": "Cấp",
         "coverage": "Tỷ lệ có số liệu",
+        "effective_weight": "Trọng số thực trong chỉ số",
+        "importance_in_index": "Mức quan trọng trong chỉ số",
     },
     "en": {
         "group": "Group",
@@ -177,6 +188,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "children": "Children",
         "level": "Level",
         "coverage": "Coverage",
+        "effective_weight": "Effective weight in the index",
+        "importance_in_index": "Importance in the index",
     },
 }
 STATUS = {
@@ -374,9 +387,31 @@ def _weights(build: Build, lang: str, period: str) -> str:
         .facet(facet=alt.Facet("group:N", title=None), columns=4)
         .resolve_scale(x="independent")
     )
+    indicators = w.filter(pl.col("level") == 1).select(
+        "child", "effective_weight", "importance_in_index"
+    )
+    scatter = (
+        alt.Chart(indicators.drop_nulls())
+        .mark_point(filled=True, size=50, color="#0072B2")
+        .encode(
+            x=alt.X("effective_weight:Q", title=COLUMNS[lang]["effective_weight"]),
+            y=alt.Y("importance_in_index:Q", title=COLUMNS[lang]["importance_in_index"]),
+        )
+    )
+    top = indicators.select(pl.max_horizontal(pl.all().exclude("child").max())).item()
+    diagonal = (
+        alt.Chart(pl.DataFrame({"a": [0.0, float(top or 0)], "b": [0.0, float(top or 0)]}))
+        .mark_line(color="#9DB9D3", strokeDash=[4, 3])
+        .encode(x="a:Q", y="b:Q")
+    )
     cols = ["group", "child", "method", "weight", "importance_share", "r_group"]
+    cols += ["effective_weight", "importance_in_index"]
     return (
-        f"<p>{_t('weights_text', lang)}</p>" + figure_html(chart, lang) + table_html(w, cols, lang)
+        f"<p>{_t('weights_text', lang)}</p>"
+        + figure_html(chart, lang)
+        + f"<p>{_t('weights_index_text', lang)}</p>"
+        + figure_html((diagonal + scatter).properties(width=360, height=300), lang)
+        + table_html(w, cols, lang)
     )
 
 

@@ -14,7 +14,7 @@ from cchc_analysis.index.multivariate import (
     cronbach_alpha,
     pca,
 )
-from cchc_analysis.index.weights import importances
+from cchc_analysis.index.weights import correlation_ratio, importances
 
 
 def _frame_of(period: PeriodBuild, nodes: list[str], build: Build) -> pl.DataFrame:
@@ -161,14 +161,34 @@ def _children_matrix(p: PeriodBuild, children: list[str]) -> np.ndarray:
     return np.column_stack([p.scores[c] for c in children])
 
 
+def _effective(p: PeriodBuild, build: Build) -> dict[str, float]:
+    """Return each node's weight in the index: the product of its shares down the tree."""
+    tree = build.plan.tree
+    out = {tree.root: 1.0}
+    for group in reversed(tree.groups_bottom_up):
+        w = p.resolved.weights[group]
+        w = w.mean(axis=0) if w.ndim == 2 else w
+        for k, child in enumerate(tree.children[group]):
+            out[child] = out[group] * float(w[k])
+    return out
+
+
 def weights(build: Build) -> pl.DataFrame:
     """Return one row per period × group × child: declared weight, the weight in force (the
     mean share over units for benefit of the doubt), the method, and the child's measured
     importance: η² with its group's score, its share of the group's total η², and Pearson's r
-    with the group and with the index."""
+    with the group and with the index. Beside them, as the JRC audits compare them: the
+    child's effective weight in the index (its shares multiplied down the tree) and its
+    importance in the index (η² of the index on it, as a share among the nodes of its level)."""
     tree, plan = build.plan.tree, build.plan
     rows = []
     for period, p in build.periods.items():
+        effective = _effective(p, build)
+        eta_index = {n: correlation_ratio(p.scores[n], p.scores[tree.root]) for n in effective}
+        level_total: dict[int, float] = {}
+        for node, value in eta_index.items():
+            if node != tree.root and np.isfinite(value):
+                level_total[tree.level[node]] = level_total.get(tree.level[node], 0.0) + value
         for group in tree.groups_bottom_up:
             children = tree.children[group]
             x = _children_matrix(p, children)
@@ -190,6 +210,9 @@ def weights(build: Build) -> pl.DataFrame:
                         "importance_share": float(share[k]),
                         "r_group": _r(p.scores[child], p.scores[group]),
                         "r_index": _r(p.scores[child], p.scores[tree.root]),
+                        "effective_weight": effective[child],
+                        "importance_in_index": eta_index[child]
+                        / level_total.get(tree.level[child], float("nan")),
                     }
                 )
     return pl.DataFrame(rows).fill_nan(None)
