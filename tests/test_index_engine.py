@@ -535,3 +535,33 @@ def test_a_four_level_hierarchy_with_weights_at_every_level_is_computed_as_writt
     for node, expected in (("s1", s1), ("s2", s2), ("mid", mid), ("top", top)):
         assert np.allclose(built.scores[node], expected)
     assert built.ranks["top"].tolist() == [1, 3, 2]
+
+
+def test_cli_runs_the_uncertainty_of_every_period_of_a_panel(tmp_path):
+    data_path = tmp_path / "d.csv"
+    departments_data().write_csv(data_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "index",
+            "build",
+            str(spec_path()),
+            str(data_path),
+            "--out",
+            str(out),
+            "--runs",
+            "100",
+            "--period",
+            "all",
+            "--no-audit",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    stats = pl.read_parquet(out / "rank_stats.parquet")
+    assert stats.group_by("period").len().sort("period").rows() == [
+        ("2023", 18),
+        ("2024", 18),
+        ("2025", 18),
+    ]
+    assert not (out / "audit.html").exists()
