@@ -23,6 +23,7 @@ from cchc_analysis.index.spec import (
     IndexSpec,
     Normalisation,
     Treatment,
+    Tree,
     Weighting,
     group_options,
     indicator_options,
@@ -57,7 +58,7 @@ class Plan:
     declared: dict[str, float]
 
     @property
-    def tree(self):
+    def tree(self) -> Tree:
         return self.spec.tree
 
 

@@ -38,7 +38,8 @@ class IndexData:
     extra: dict[str, tuple[str | None, ...]]  # other columns (e.g. a unit's region)
 
     def period_list(self) -> list[str]:
-        """Return the periods in order (text order: 2021 < 2022, 2023-9M < 2023)."""
+        """Return the periods in text order (2021 < 2022 < 2023): name them so that text
+        order is time order (panel interpolation follows it)."""
         return sorted(set(self.periods))
 
     def rows_of(self, period: str) -> np.ndarray:
