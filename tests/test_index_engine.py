@@ -138,6 +138,12 @@ def test_the_example_index_runs_every_step_per_period():
     indicators = latest.filter(pl.col("level") == 1)
     assert indicators.get_column("effective_weight").sum() == pytest.approx(1)
     assert indicators.get_column("importance_in_index").sum() == pytest.approx(1)
+    loads = tables.loadings(built).filter(
+        (pl.col("period") == "2025") & (pl.col("group") == "digital")
+    )
+    pc1 = loads.filter((pl.col("method") == "pca") & (pl.col("component") == 1))
+    assert (pc1.get_column("loading") > 0.5).all()  # one digital factor drives all three
+    assert set(loads.get_column("method")) == {"pca", "fa"}
     top = tables.level_frame(built, 3)
     assert top.columns == ["period", "unit", "name", "index", "index_rank"]
     assert top.filter(pl.col("period") == "2025").get_column("index_rank").sort().to_list() == list(

@@ -67,6 +67,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Tỷ lệ phương sai mỗi thành phần giải thích, theo nhóm.",
         "en": "Share of variance each component explains, per group.",
     },
+    "loadings_text": {
+        "vi": "Hệ số tải của thành phần chính thứ nhất (PC1) theo nhóm.",
+        "en": "Loadings on the first principal component (PC1), per group.",
+    },
     "weights": {
         "vi": "6. Trọng số và mức độ quan trọng đo được",
         "en": "6. Weights against measured importance",
@@ -149,6 +153,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "children": "Thành phần",
         "level": "Cấp",
         "coverage": "Tỷ lệ có số liệu",
+        "loading": "Hệ số tải",
         "effective_weight": "Trọng số thực trong chỉ số",
         "importance_in_index": "Mức quan trọng trong chỉ số",
     },
@@ -188,6 +193,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "children": "Children",
         "level": "Level",
         "coverage": "Coverage",
+        "loading": "Loading",
         "effective_weight": "Effective weight in the index",
         "importance_in_index": "Importance in the index",
     },
@@ -361,7 +367,16 @@ def _correlations(build: Build, lang: str, period: str) -> tuple[str, str]:
         .facet(facet=alt.Facet("group:N", title=None), columns=4)
         .resolve_scale(x="independent")
     )
-    return first, f"<p>{_t('pca_text', lang)}</p>" + figure_html(bars, lang)
+    first_loadings = tables.loadings(build).filter(
+        (pl.col("period") == period) & (pl.col("method") == "pca") & (pl.col("component") == 1)
+    )
+    return (
+        first,
+        f"<p>{_t('pca_text', lang)}</p>"
+        + figure_html(bars, lang)
+        + f"<p>{_t('loadings_text', lang)}</p>"
+        + table_html(first_loadings, ["group", "child", "loading"], lang),
+    )
 
 
 def _weights(build: Build, lang: str, period: str) -> str:

@@ -94,6 +94,7 @@ def build_tables(build: Build) -> dict[str, pl.DataFrame]:
         "groups": summary_frame,
         "correlations": correlations,
         "pca": pca,
+        "loadings": tables.loadings(build),
         "flags": flags,
     }
     return out

@@ -12,6 +12,7 @@ from cchc_analysis.index.multivariate import (
     collinear_pairs,
     correlation_matrix,
     cronbach_alpha,
+    factor_loadings,
     pca,
 )
 from cchc_analysis.index.weights import correlation_ratio, importances
@@ -283,6 +284,41 @@ def multivariate(build: Build) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame
         pl.DataFrame(comps).fill_nan(None),
         pl.DataFrame(flags, schema=flag_schema),
     )
+
+
+def loadings(build: Build) -> pl.DataFrame:
+    """Return the loadings of each group's children, long: period, group, method ('pca': the
+    principal components; 'fa': the varimax-rotated factors with eigenvalue > 1), component,
+    child, loading, and the share of variance the component explains."""
+    tree = build.plan.tree
+    rows = []
+    for period, p in build.periods.items():
+        for group in tree.groups_bottom_up:
+            children = tree.children[group]
+            x = _children_matrix(p, children)
+            comp = pca(x)
+            if not np.isfinite(comp.eigenvalues).all():
+                continue
+            rotated, explained = factor_loadings(x)
+            blocks = (("pca", comp.loadings, comp.explained), ("fa", rotated, explained))
+            for method, matrix, share in blocks:
+                for c in range(matrix.shape[1]):
+                    for k, child in enumerate(children):
+                        rows.append(
+                            {
+                                "period": period,
+                                "group": group,
+                                "method": method,
+                                "component": c + 1,
+                                "child": child,
+                                "loading": float(matrix[k, c]),
+                                "explained": float(share[c]),
+                            }
+                        )
+    schema: dict[str, type[pl.DataType]] = {"period": pl.String, "group": pl.String}
+    schema |= {"method": pl.String, "component": pl.Int64, "child": pl.String}
+    schema |= {"loading": pl.Float64, "explained": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
 
 
 def _flag(period: str, group: str, flag: str, a: str, b: str, r: float) -> dict[str, object]:
