@@ -237,3 +237,13 @@ def test_optimised_weights_bring_importance_near_the_target():
     # η² sees a symmetric effect that Pearson's r misses
     assert correlation_ratio(x[:, 0], x[:, 0] ** 2) > 0.99
     assert np.corrcoef(x[:, 0], x[:, 0] ** 2)[0, 1] ** 2 < 0.2
+
+
+def test_ids_and_headers_meet_in_nfc_whatever_form_each_was_typed_in():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "hài_lòng")
+    spec = parse_spec(SPEC.replace("{id: c, parent: top}", f"{{id: {nfd}, parent: top}}"))
+    assert "hài_lòng" in spec.tree.indicators  # NFC
+    frame = pl.DataFrame({"unit": ["X"], "a": [1.0], "b": [2.0], nfd: [3.0]})
+    assert from_frame(frame, spec).values.tolist() == [[1.0, 2.0, 3.0]]

@@ -9,6 +9,7 @@ column or a repeated unit raises ``IndexDataError`` naming file, row, column and
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
     """Return the index data of a frame (cells as text or numbers; a ``row`` column, if any,
     holds the file's row numbers for the messages)."""
     cols = spec.data
+    frame = frame.rename({c: unicodedata.normalize("NFC", c) for c in frame.columns})
     if "row" not in frame.columns:
         frame = frame.with_columns(row=pl.int_range(2, pl.len() + 2, dtype=pl.Int64))
     wanted = [cols.unit, *spec.tree.indicators]
