@@ -149,6 +149,15 @@ def test_the_example_index_runs_every_step_per_period():
     assert top.filter(pl.col("period") == "2025").get_column("index_rank").sort().to_list() == list(
         range(1, 19)
     )
+    steps = tables.indicator_steps(built)
+    d04 = steps.filter(
+        (pl.col("unit") == "D04")
+        & (pl.col("indicator") == "overdue")
+        & (pl.col("period") == "2025")
+    )
+    row = d04.row(0, named=True)
+    assert row["raw"] == row["imputed"] > row["treated"]  # the outlier was winsorised
+    assert row["normalised"] == pytest.approx(1)  # the worst on a lower-is-better indicator
     units = tables.unit_coverage(built)
     d08 = units.filter((pl.col("unit") == "D08") & (pl.col("period") == "2023"))
     assert d08.get_column("coverage")[0] == pytest.approx(7 / 8)

@@ -86,6 +86,7 @@ def build_tables(build: Build) -> dict[str, pl.DataFrame]:
     out = {f"level_{lv}": tables.level_frame(build, lv) for lv in tables.levels(build)}
     out |= {
         "scores": tables.scores_long(build),
+        "indicator_steps": tables.indicator_steps(build),
         "coverage": tables.coverage(build),
         "unit_coverage": tables.unit_coverage(build),
         "imputed_cells": tables.imputed_cells(build),

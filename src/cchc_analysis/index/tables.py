@@ -72,6 +72,24 @@ def scores_long(build: Build) -> pl.DataFrame:
     )
 
 
+def indicator_steps(build: Build) -> pl.DataFrame:
+    """Return one row per period × unit × indicator with its value after each step: raw,
+    imputed, treated, normalised (null where missing)."""
+    data, prepared, plan = build.data, build.prepared, build.plan
+    rows, cols = data.values.shape
+    return pl.DataFrame(
+        {
+            "period": np.repeat(data.periods, cols),
+            "unit": np.repeat(data.units, cols),
+            "indicator": np.tile(plan.indicators, rows),
+            "raw": data.values.ravel(),
+            "imputed": prepared.imputed.ravel(),
+            "treated": prepared.treated.ravel(),
+            "normalised": prepared.normalised.ravel(),
+        }
+    ).fill_nan(None)
+
+
 def coverage(build: Build) -> pl.DataFrame:
     """Return one row per period × indicator: units, missing values, how many were imputed and
     by which method, and the share present before imputation."""
