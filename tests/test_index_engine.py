@@ -149,6 +149,9 @@ def test_the_example_index_runs_every_step_per_period():
     assert top.filter(pl.col("period") == "2025").get_column("index_rank").sort().to_list() == list(
         range(1, 19)
     )
+    described = tables.describe(built).filter(pl.col("period") == "2025")
+    overdue = described.filter(pl.col("indicator") == "overdue").row(0, named=True)
+    assert overdue["direction"] == -1 and overdue["n"] == 18 and overdue["skew"] > 2
     steps = tables.indicator_steps(built)
     d04 = steps.filter(
         (pl.col("unit") == "D04")

@@ -154,6 +154,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "level": "Cấp",
         "coverage": "Tỷ lệ có số liệu",
         "loading": "Hệ số tải",
+        "unit_of_measure": "Đơn vị tính",
+        "direction": "Chiều",
+        "n": "Số đơn vị",
+        "mean": "Trung bình",
+        "sd": "Độ lệch chuẩn",
+        "min": "Nhỏ nhất",
+        "max": "Lớn nhất",
+        "skew": "Độ lệch",
+        "kurtosis": "Độ nhọn",
         "effective_weight": "Trọng số thực trong chỉ số",
         "importance_in_index": "Mức quan trọng trong chỉ số",
     },
@@ -194,6 +203,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "level": "Level",
         "coverage": "Coverage",
         "loading": "Loading",
+        "unit_of_measure": "Unit of measure",
+        "direction": "Direction",
+        "n": "Units",
+        "mean": "Mean",
+        "sd": "SD",
+        "min": "Min",
+        "max": "Max",
+        "skew": "Skewness",
+        "kurtosis": "Kurtosis",
         "effective_weight": "Effective weight in the index",
         "importance_in_index": "Importance in the index",
     },
@@ -290,6 +308,8 @@ def _coverage(build: Build, lang: str, period: str) -> str:
         )
         .properties(width=420, height=max(60, 12 * cov.height))
     )
+    stats = tables.describe(build).filter(pl.col("period") == period)
+    stat_cols = ["indicator", "unit_of_measure", "direction", "n", "mean", "sd", "min", "max"]
     units = tables.unit_coverage(build).filter(pl.col("period") == period)
     low = units.filter(pl.col("below_threshold"))
     threshold = _number(build.plan.spec.analysis.min_unit_coverage, lang)
@@ -300,6 +320,7 @@ def _coverage(build: Build, lang: str, period: str) -> str:
         + figure_html(chart, lang)
         + f"<p>{text}</p>"
         + listing
+        + table_html(stats, [*stat_cols, "skew", "kurtosis"], lang)
     )
 
 

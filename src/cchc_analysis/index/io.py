@@ -87,6 +87,7 @@ def build_tables(build: Build) -> dict[str, pl.DataFrame]:
     out |= {
         "scores": tables.scores_long(build),
         "indicator_steps": tables.indicator_steps(build),
+        "describe": tables.describe(build),
         "coverage": tables.coverage(build),
         "unit_coverage": tables.unit_coverage(build),
         "imputed_cells": tables.imputed_cells(build),

@@ -15,6 +15,7 @@ from cchc_analysis.index.multivariate import (
     factor_loadings,
     pca,
 )
+from cchc_analysis.index.treat import kurtosis, skewness
 from cchc_analysis.index.weights import correlation_ratio, importances
 
 
@@ -88,6 +89,34 @@ def indicator_steps(build: Build) -> pl.DataFrame:
             "normalised": prepared.normalised.ravel(),
         }
     ).fill_nan(None)
+
+
+def describe(build: Build) -> pl.DataFrame:
+    """Return one row per period × indicator: its unit and direction, and the count, mean,
+    standard deviation, minimum, maximum, skewness and kurtosis of the raw values."""
+    data, plan = build.data, build.plan
+    units = {i.id: i.unit for i in plan.spec.indicators}
+    rows = []
+    for period, p in build.periods.items():
+        for j, indicator in enumerate(plan.indicators):
+            x = data.values[p.rows, j]
+            v = x[~np.isnan(x)]
+            rows.append(
+                {
+                    "period": period,
+                    "indicator": indicator,
+                    "unit_of_measure": units[indicator],
+                    "direction": plan.directions[j],
+                    "n": len(v),
+                    "mean": float(v.mean()) if len(v) else None,
+                    "sd": float(v.std(ddof=1)) if len(v) > 1 else None,
+                    "min": float(v.min()) if len(v) else None,
+                    "max": float(v.max()) if len(v) else None,
+                    "skew": skewness(x),
+                    "kurtosis": kurtosis(x),
+                }
+            )
+    return pl.DataFrame(rows).fill_nan(None)
 
 
 def coverage(build: Build) -> pl.DataFrame:
