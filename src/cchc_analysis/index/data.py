@@ -20,6 +20,7 @@ from cchc_analysis.index.spec import IndexSpec
 from cchc_analysis.numbers import PLACEHOLDERS, add_number_columns
 
 NO_PERIOD = ""
+TYPED = "__typed_cells__"  # load.read_table: the columns whose cell held a real number
 
 
 class IndexDataError(ValueError):
@@ -48,14 +49,25 @@ class IndexData:
         return np.flatnonzero(np.asarray(self.periods) == period)
 
 
-def _numbers(frame: pl.DataFrame, column: str) -> pl.Series:
-    """Return the text column as Float64: the column's own number format, scientific notation
-    as a fallback; null where a cell is empty, a placeholder or not a number."""
-    parsed = add_number_columns(frame.select(pl.col(column).alias("t")), "t")
-    evidence = set(parsed.get_column("_evidence").drop_nulls().to_list())
+def _numbers(frame: pl.DataFrame, column: str, typed: pl.Series | None) -> pl.Series:
+    """Return the column as Float64. A numeric column is taken as it is. A text column is read
+    in its own number format, settled by its unambiguous cells (Vietnamese when none settles
+    it), with scientific notation as a fallback; cells that held real numbers in the file
+    (``typed``: Excel or Parquet numbers, written out the English way) are read as English.
+    Null where a cell is empty, a placeholder or not a number."""
+    series = frame.get_column(column)
+    if series.dtype.is_numeric():
+        return series.cast(pl.Float64).fill_nan(None)
+    parsed = add_number_columns(frame.select(pl.col(column).cast(pl.String).alias("t")), "t")
+    is_typed = typed if typed is not None else pl.Series([False] * frame.height)
+    evidence = set(parsed.filter(~is_typed).get_column("_evidence").drop_nulls().to_list())
     language = "en" if "en" in evidence and "vi" not in evidence else "vi"
     plain = pl.col("t").str.strip_chars().cast(pl.Float64, strict=False)
-    value = pl.coalesce(pl.col(f"_{language}"), plain)
+    value = (
+        pl.when(pl.lit(is_typed))
+        .then(pl.coalesce(pl.col("_en"), plain))
+        .otherwise(pl.coalesce(pl.col(f"_{language}"), plain))
+    )
     return parsed.select(pl.when(value.is_finite()).then(value)).to_series().alias(column)
 
 
@@ -78,7 +90,8 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
             f"{frame.columns[:12]}{' …' if frame.width > 12 else ''}. Fix the spec's "
             "data/indicators keys or the file's header."
         )
-    text = frame.with_columns(pl.col(c).cast(pl.String) for c in frame.columns if c != "row")
+    keep = [c for c in frame.columns if c not in ("row", TYPED)]
+    text = frame.with_columns(pl.col(c).cast(pl.String) for c in keep)
     units = text.get_column(cols.unit)
     if units.null_count():
         row = text.filter(units.is_null()).get_column("row")[0]
@@ -96,9 +109,16 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
         )
     values = []
     for indicator in spec.tree.indicators:
-        number = _numbers(text, indicator)
+        typed = (
+            frame.get_column(TYPED).list.contains(indicator).fill_null(False)
+            if TYPED in frame.columns
+            else None
+        )
+        number = _numbers(frame, indicator, typed)
         raw = text.get_column(indicator).str.strip_chars()
         blank = raw.is_null() | (raw == "") | raw.str.to_lowercase().is_in(PLACEHOLDERS)
+        if frame.get_column(indicator).dtype.is_numeric():
+            blank = pl.Series([True] * frame.height)  # NaN and null are missing values
         bad = text.filter(number.is_null() & ~blank)
         if bad.height:
             row = bad.row(0, named=True)
@@ -108,7 +128,7 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
                 f"the cell empty for a missing value ({bad.height} such cell(s) in this column)"
             )
         values.append(number.to_numpy().astype(np.float64))
-    others = [c for c in text.columns if c not in {*wanted, "row"}]
+    others = [c for c in text.columns if c not in {*wanted, "row", TYPED}]
     return IndexData(
         source=source,
         units=tuple(units.to_list()),
@@ -146,4 +166,4 @@ def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
         if name and name not in table.columns and _canonical_header(name) in table.columns
     }
     table = table.rename(back)
-    return from_frame(table.drop("__typed_cells__", strict=False), spec, str(path))
+    return from_frame(table, spec, str(path))
