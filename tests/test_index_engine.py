@@ -583,3 +583,20 @@ def test_cli_runs_the_uncertainty_of_every_period_of_a_panel(tmp_path):
         ("2025", 18),
     ]
     assert not (out / "audit.html").exists()
+
+
+def test_an_excel_sheet_with_a_title_row_builds_the_same_index(tmp_path):
+    from openpyxl import Workbook
+
+    data = departments_data()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Chỉ tiêu các sở, ngành (giả lập)"])
+    sheet.append(data.columns)
+    for row in data.iter_rows():
+        sheet.append(list(row))
+    book.save(tmp_path / "d.xlsx")
+    from_file = build_index(departments_spec(), tmp_path / "d.xlsx").latest()
+    in_memory = build_index(departments_spec(), data).latest()
+    assert from_file.units == in_memory.units
+    assert np.allclose(from_file.scores["index"], in_memory.scores["index"], rtol=0, atol=1e-12)

@@ -149,7 +149,7 @@ def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
     from cchc_analysis.load import LoadError, _canonical_header, read_table
 
     try:
-        table = read_table(path)
+        table = read_table(path, header=spec.data.unit)  # the header row names the unit column
     except LoadError as exc:
         raise IndexDataError(str(exc)) from exc
     # The reader gives known headers the indicator table's names (year → period); the spec
