@@ -600,3 +600,15 @@ def test_an_excel_sheet_with_a_title_row_builds_the_same_index(tmp_path):
     in_memory = build_index(departments_spec(), data).latest()
     assert from_file.units == in_memory.units
     assert np.allclose(from_file.scores["index"], in_memory.scores["index"], rtol=0, atol=1e-12)
+
+
+def test_the_build_never_overwrites_its_input(tmp_path):
+    data_path = tmp_path / "scores.csv"  # named like an output
+    departments_data().write_csv(data_path)
+    before = data_path.read_bytes()
+    result = CliRunner().invoke(
+        app,
+        ["index", "build", str(spec_path()), str(data_path), "--out", str(tmp_path), "--runs", "0"],
+    )
+    assert result.exit_code == 1 and "would overwrite the input" in result.output
+    assert data_path.read_bytes() == before
