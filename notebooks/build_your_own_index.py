@@ -24,6 +24,8 @@
 OUT = "../reports/index_example"
 
 # %%
+import polars as pl
+
 from cchc_analysis.index import api, audit, example, montecarlo, sensitivity, tables
 
 # %% [markdown]
@@ -66,7 +68,7 @@ built = api.build_index(spec, data)
 # Which indicators had holes, and how they were filled.
 
 # %%
-tables.coverage(built).filter(tables.coverage(built)["missing"] > 0)
+tables.coverage(built).filter(pl.col("missing") > 0)
 
 # %% [markdown]
 # ### Outliers
@@ -74,7 +76,7 @@ tables.coverage(built).filter(tables.coverage(built)["missing"] > 0)
 # `winmax` values), then a log transform if that is not enough.
 
 # %%
-tables.treatment(built).filter(tables.treatment(built)["status"] != "not needed")
+tables.treatment(built).filter(pl.col("status") != "not needed")
 
 # %% [markdown]
 # ## 4. Multivariate analysis
@@ -83,7 +85,7 @@ tables.treatment(built).filter(tables.treatment(built)["status"] != "not needed"
 
 # %%
 groups, correlations, components, flags = tables.multivariate(built)
-groups.filter(groups["period"] == "2025")
+groups.filter(pl.col("period") == "2025")
 
 # %% [markdown]
 # ## 5. Weights against measured importance
@@ -92,16 +94,14 @@ groups.filter(groups["period"] == "2025")
 # importance is worth a second look.
 
 # %%
-tables.weights(built).filter(tables.weights(built)["period"] == "2025")
+tables.weights(built).filter(pl.col("period") == "2025")
 
 # %% [markdown]
 # ## 6. Scores and ranks, every level
 # Level 1 is the normalised indicators, level 2 the pillars, level 3 the index.
 
 # %%
-tables.level_frame(built, 3).filter(tables.level_frame(built, 3)["period"] == "2025").sort(
-    "index_rank"
-)
+tables.level_frame(built, 3).filter(pl.col("period") == "2025").sort("index_rank")
 
 # %% [markdown]
 # ## 7. How sure are the ranks?

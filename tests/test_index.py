@@ -237,3 +237,43 @@ def test_optimised_weights_bring_importance_near_the_target():
     # η² sees a symmetric effect that Pearson's r misses
     assert correlation_ratio(x[:, 0], x[:, 0] ** 2) > 0.99
     assert np.corrcoef(x[:, 0], x[:, 0] ** 2)[0, 1] ** 2 < 0.2
+
+
+def test_ids_and_headers_meet_in_nfc_whatever_form_each_was_typed_in():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "hài_lòng")
+    spec = parse_spec(SPEC.replace("{id: c, parent: top}", f"{{id: {nfd}, parent: top}}"))
+    assert "hài_lòng" in spec.tree.indicators  # NFC
+    frame = pl.DataFrame({"unit": ["X"], "a": [1.0], "b": [2.0], nfd: [3.0]})
+    assert from_frame(frame, spec).values.tolist() == [[1.0, 2.0, 3.0]]
+
+
+def test_numbers_that_were_numbers_stay_as_they_were():
+    spec = parse_spec(SPEC)
+    # 12.345 as a float is twelve point three: never the Vietnamese 12345
+    frame = pl.DataFrame(
+        {"unit": ["X", "Y"], "a": [12.345, float("nan")], "b": [1, None], "c": [0.5, 2.0]}
+    )
+    data = from_frame(frame, spec)
+    assert data.values[0].tolist() == [12.345, 1.0, 0.5] and np.isnan(data.values[1, :2]).all()
+    # as text, a column of such cells is Vietnamese (thousands), unless a cell settles English
+    text = frame.with_columns(pl.Series("a", ["12.345", "3.5"]))
+    assert from_frame(text, spec).values[:, 0].tolist() == [12.345, 3.5]
+    text = frame.with_columns(pl.Series("a", ["12.345", "3"]))
+    assert from_frame(text, spec).values[:, 0].tolist() == [12345, 3]
+    # cells a reader marked as real numbers (Excel, Parquet) are read the English way
+    typed = text.with_columns(pl.Series("__typed_cells__", [["a"], []], dtype=pl.List(pl.String)))
+    assert from_frame(typed, spec).values[:, 0].tolist() == [12.345, 3]
+
+
+def test_a_parquet_file_keeps_its_numbers(tmp_path):
+    from cchc_analysis.index.data import read_data
+
+    spec = parse_spec(SPEC)
+    path = tmp_path / "d.parquet"
+    pl.DataFrame(
+        {"unit": ["X", "Y"], "a": [12.345, 1.5], "b": [1.0, 2.0], "c": [512.304, 0.0]}
+    ).write_parquet(path)
+    data = read_data(path, spec)
+    assert data.values[:, 0].tolist() == [12.345, 1.5] and data.values[0, 2] == 512.304

@@ -130,11 +130,49 @@ def test_the_example_index_runs_every_step_per_period():
     assert weights.group_by("period").agg(pl.col("weight").sum()).get_column(
         "weight"
     ).to_list() == pytest.approx([1, 1, 1])
+    latest = tables.weights(built).filter(pl.col("period") == "2025")
+    on_time = latest.filter(pl.col("child") == "on_time").row(0, named=True)
+    assert on_time["weight"] == pytest.approx(0.5) and on_time["effective_weight"] == pytest.approx(
+        0.2
+    )
+    indicators = latest.filter(pl.col("level") == 1)
+    assert indicators.get_column("effective_weight").sum() == pytest.approx(1)
+    assert indicators.get_column("importance_in_index").sum() == pytest.approx(1)
+    loads = tables.loadings(built).filter(
+        (pl.col("period") == "2025") & (pl.col("group") == "digital")
+    )
+    pc1 = loads.filter((pl.col("method") == "pca") & (pl.col("component") == 1))
+    assert (pc1.get_column("loading") > 0.5).all()  # one digital factor drives all three
+    assert set(loads.get_column("method")) == {"pca", "fa"}
     top = tables.level_frame(built, 3)
     assert top.columns == ["period", "unit", "name", "index", "index_rank"]
     assert top.filter(pl.col("period") == "2025").get_column("index_rank").sort().to_list() == list(
         range(1, 19)
     )
+    described = tables.describe(built).filter(pl.col("period") == "2025")
+    overdue = described.filter(pl.col("indicator") == "overdue").row(0, named=True)
+    assert overdue["direction"] == -1 and overdue["n"] == 18 and overdue["skew"] > 2
+    steps = tables.indicator_steps(built)
+    d04 = steps.filter(
+        (pl.col("unit") == "D04")
+        & (pl.col("indicator") == "overdue")
+        & (pl.col("period") == "2025")
+    )
+    row = d04.row(0, named=True)
+    assert row["raw"] == row["imputed"] > row["treated"]  # the outlier was winsorised
+    assert row["normalised"] == pytest.approx(1)  # the worst on a lower-is-better indicator
+    units = tables.unit_coverage(built)
+    d08 = units.filter((pl.col("unit") == "D08") & (pl.col("period") == "2023"))
+    assert d08.get_column("coverage")[0] == pytest.approx(7 / 8)
+    assert not units.get_column("below_threshold").any()
+    sparse = departments_data().with_columns(
+        pl.when(pl.col("department_code") == "D01").then(None).otherwise(pl.col(c)).alias(c)
+        for c in ("on_time", "one_stop", "e_payment", "satisfaction")
+    )
+    flagged = tables.unit_coverage(build_index(departments_spec(), sparse))
+    assert flagged.filter(pl.col("below_threshold")).get_column("unit").unique().to_list() == [
+        "D01"
+    ]
     level2 = tables.level_frame(built, 2)
     assert {"service", "digital", "people", "people_rank"} <= set(level2.columns)
 
@@ -469,3 +507,108 @@ def test_the_audit_report_draws_offline_in_a_real_browser(tmp_path):
         assert browser.screenshot(tmp_path / "audit.png").stat().st_size > 50_000
     finally:
         browser.close()
+
+
+def test_a_four_level_hierarchy_with_weights_at_every_level_is_computed_as_written():
+    spec = parse_spec(
+        textwrap.dedent(
+            """
+            id: deep
+            data: {unit: u}
+            defaults: {normalisation: {method: none}}
+            indicators:
+              - {id: a, parent: s1, weight: 3}
+              - {id: b, parent: s1, weight: 1}
+              - {id: c, parent: s2}
+              - {id: d, parent: s2}
+              - {id: e, parent: top, weight: 2}
+            groups:
+              - {id: s1, parent: mid, weight: 1}
+              - {id: s2, parent: mid, weight: 3, aggregation: {method: minimum}}
+              - {id: mid, parent: top, weight: 1, aggregation: {method: geometric}}
+              - {id: top}
+            """
+        )
+    )
+    x = np.array([[10.0, 20, 30, 40, 50], [40, 30, 20, 10, 5], [25, 25, 25, 25, 25]])
+    frame = pl.DataFrame(x, schema=list("abcde"), orient="row").with_columns(
+        u=pl.Series(["P", "Q", "R"])
+    )
+    built = build_index(spec, frame).latest()
+    s1 = (3 * x[:, 0] + x[:, 1]) / 4
+    s2 = np.minimum(x[:, 2], x[:, 3])
+    mid = np.exp((np.log(s1) + 3 * np.log(s2)) / 4)
+    top = (mid + 2 * x[:, 4]) / 3
+    assert spec.tree.level == {
+        "a": 1,
+        "b": 1,
+        "c": 1,
+        "d": 1,
+        "e": 1,
+        "s1": 2,
+        "s2": 2,
+        "mid": 3,
+        "top": 4,
+    }
+    for node, expected in (("s1", s1), ("s2", s2), ("mid", mid), ("top", top)):
+        assert np.allclose(built.scores[node], expected)
+    assert built.ranks["top"].tolist() == [1, 3, 2]
+
+
+def test_cli_runs_the_uncertainty_of_every_period_of_a_panel(tmp_path):
+    data_path = tmp_path / "d.csv"
+    departments_data().write_csv(data_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "index",
+            "build",
+            str(spec_path()),
+            str(data_path),
+            "--out",
+            str(out),
+            "--runs",
+            "100",
+            "--period",
+            "all",
+            "--no-audit",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    stats = pl.read_parquet(out / "rank_stats.parquet")
+    assert stats.group_by("period").len().sort("period").rows() == [
+        ("2023", 18),
+        ("2024", 18),
+        ("2025", 18),
+    ]
+    assert not (out / "audit.html").exists()
+
+
+def test_an_excel_sheet_with_a_title_row_builds_the_same_index(tmp_path):
+    from openpyxl import Workbook
+
+    data = departments_data()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Chỉ tiêu các sở, ngành (giả lập)"])
+    sheet.append(data.columns)
+    for row in data.iter_rows():
+        sheet.append(list(row))
+    book.save(tmp_path / "d.xlsx")
+    from_file = build_index(departments_spec(), tmp_path / "d.xlsx").latest()
+    in_memory = build_index(departments_spec(), data).latest()
+    assert from_file.units == in_memory.units
+    assert np.allclose(from_file.scores["index"], in_memory.scores["index"], rtol=0, atol=1e-12)
+
+
+def test_the_build_never_overwrites_its_input(tmp_path):
+    data_path = tmp_path / "scores.csv"  # named like an output
+    departments_data().write_csv(data_path)
+    before = data_path.read_bytes()
+    result = CliRunner().invoke(
+        app,
+        ["index", "build", str(spec_path()), str(data_path), "--out", str(tmp_path), "--runs", "0"],
+    )
+    assert result.exit_code == 1 and "would overwrite the input" in result.output
+    assert data_path.read_bytes() == before

@@ -45,6 +45,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Share of units with a value for each indicator (period {period}); {imputed} "
         "values were imputed.",
     },
+    "unit_coverage": {
+        "vi": "{low} đơn vị có tỷ lệ chỉ tiêu có số liệu dưới {threshold}.",
+        "en": "{low} unit(s) have fewer than {threshold} of the indicators present.",
+    },
     "outliers": {"vi": "3. Xử lý giá trị ngoại lai", "en": "3. Outlier treatment"},
     "outliers_text": {
         "vi": "Quy tắc JRC: chỉ tiêu có |độ lệch| > 2 và độ nhọn > 3,5 được winsor hoá, nếu "
@@ -63,6 +67,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Tỷ lệ phương sai mỗi thành phần giải thích, theo nhóm.",
         "en": "Share of variance each component explains, per group.",
     },
+    "loadings_text": {
+        "vi": "Hệ số tải của thành phần chính thứ nhất (PC1) theo nhóm.",
+        "en": "Loadings on the first principal component (PC1), per group.",
+    },
     "weights": {
         "vi": "6. Trọng số và mức độ quan trọng đo được",
         "en": "6. Weights against measured importance",
@@ -72,6 +80,15 @@ TEXT: dict[str, dict[str, str]] = {
         "quy về tổng bằng 1 trong nhóm.",
         "en": "Importance: the correlation ratio η² of the group's score on each child, as a "
         "share of the group's total.",
+    },
+    "weights_index_text": {
+        "vi": "Mỗi chỉ tiêu: trọng số thực trong chỉ số (tích các trọng số theo cây) và mức "
+        "quan trọng trong chỉ số (η² của chỉ số theo chỉ tiêu, tỷ lệ trong các chỉ tiêu); "
+        "điểm nằm xa đường chéo là chỉ tiêu có ảnh hưởng khác với trọng số của nó.",
+        "en": "Each indicator: its effective weight in the index (its weights multiplied down "
+        "the tree) against its importance in the index (η² of the index on it, as a share "
+        "among the indicators); a point far from the diagonal weighs differently than its "
+        "weight says.",
     },
     "intervals": {"vi": "7. Khoảng thứ hạng", "en": "7. Rank intervals"},
     "intervals_text": {
@@ -135,6 +152,19 @@ COLUMNS: dict[str, dict[str, str]] = {
         "input": "Đầu vào",
         "children": "Thành phần",
         "level": "Cấp",
+        "coverage": "Tỷ lệ có số liệu",
+        "loading": "Hệ số tải",
+        "unit_of_measure": "Đơn vị tính",
+        "direction": "Chiều",
+        "n": "Số đơn vị",
+        "mean": "Trung bình",
+        "sd": "Độ lệch chuẩn",
+        "min": "Nhỏ nhất",
+        "max": "Lớn nhất",
+        "skew": "Độ lệch",
+        "kurtosis": "Độ nhọn",
+        "effective_weight": "Trọng số thực trong chỉ số",
+        "importance_in_index": "Mức quan trọng trong chỉ số",
     },
     "en": {
         "group": "Group",
@@ -171,6 +201,19 @@ COLUMNS: dict[str, dict[str, str]] = {
         "input": "Input",
         "children": "Children",
         "level": "Level",
+        "coverage": "Coverage",
+        "loading": "Loading",
+        "unit_of_measure": "Unit of measure",
+        "direction": "Direction",
+        "n": "Units",
+        "mean": "Mean",
+        "sd": "SD",
+        "min": "Min",
+        "max": "Max",
+        "skew": "Skewness",
+        "kurtosis": "Kurtosis",
+        "effective_weight": "Effective weight in the index",
+        "importance_in_index": "Importance in the index",
     },
 }
 STATUS = {
@@ -190,8 +233,10 @@ CHOICES = {
         "imputation": "ước lượng bù",
         "normalisation": "chuẩn hoá",
         "aggregation": "tổng hợp",
+        "weights": "trọng số",
+        "dropped": "bỏ chỉ tiêu",
     },
-    "en": {},
+    "en": {"dropped": "leave out"},
 }
 CSS = """body{font-family:'Noto Sans','DejaVu Sans','Segoe UI',Arial,sans-serif;max-width:980px;
 margin:0 auto;padding:1rem;color:#222;line-height:1.45}h1{font-size:1.5rem}h2{font-size:1.2rem;
@@ -263,9 +308,19 @@ def _coverage(build: Build, lang: str, period: str) -> str:
         )
         .properties(width=420, height=max(60, 12 * cov.height))
     )
+    stats = tables.describe(build).filter(pl.col("period") == period)
+    stat_cols = ["indicator", "unit_of_measure", "direction", "n", "mean", "sd", "min", "max"]
+    units = tables.unit_coverage(build).filter(pl.col("period") == period)
+    low = units.filter(pl.col("below_threshold"))
+    threshold = _number(build.plan.spec.analysis.min_unit_coverage, lang)
+    text = _t("unit_coverage", lang, low=low.height, threshold=threshold)
+    listing = table_html(low, ["unit", "name", "coverage"], lang) if low.height else ""
     return (
         f"<p>{_t('coverage_text', lang, period=period or '–', imputed=imputed)}</p>"
         + figure_html(chart, lang)
+        + f"<p>{text}</p>"
+        + listing
+        + table_html(stats, [*stat_cols, "skew", "kurtosis"], lang)
     )
 
 
@@ -333,7 +388,16 @@ def _correlations(build: Build, lang: str, period: str) -> tuple[str, str]:
         .facet(facet=alt.Facet("group:N", title=None), columns=4)
         .resolve_scale(x="independent")
     )
-    return first, f"<p>{_t('pca_text', lang)}</p>" + figure_html(bars, lang)
+    first_loadings = tables.loadings(build).filter(
+        (pl.col("period") == period) & (pl.col("method") == "pca") & (pl.col("component") == 1)
+    )
+    return (
+        first,
+        f"<p>{_t('pca_text', lang)}</p>"
+        + figure_html(bars, lang)
+        + f"<p>{_t('loadings_text', lang)}</p>"
+        + table_html(first_loadings, ["group", "child", "loading"], lang),
+    )
 
 
 def _weights(build: Build, lang: str, period: str) -> str:
@@ -359,9 +423,31 @@ def _weights(build: Build, lang: str, period: str) -> str:
         .facet(facet=alt.Facet("group:N", title=None), columns=4)
         .resolve_scale(x="independent")
     )
+    indicators = w.filter(pl.col("level") == 1).select(
+        "child", "effective_weight", "importance_in_index"
+    )
+    scatter = (
+        alt.Chart(indicators.drop_nulls())
+        .mark_point(filled=True, size=50, color="#0072B2")
+        .encode(
+            x=alt.X("effective_weight:Q", title=COLUMNS[lang]["effective_weight"]),
+            y=alt.Y("importance_in_index:Q", title=COLUMNS[lang]["importance_in_index"]),
+        )
+    )
+    top = indicators.select(pl.max_horizontal(pl.all().exclude("child").max())).item()
+    diagonal = (
+        alt.Chart(pl.DataFrame({"a": [0.0, float(top or 0)], "b": [0.0, float(top or 0)]}))
+        .mark_line(color="#9DB9D3", strokeDash=[4, 3])
+        .encode(x="a:Q", y="b:Q")
+    )
     cols = ["group", "child", "method", "weight", "importance_share", "r_group"]
+    cols += ["effective_weight", "importance_in_index"]
     return (
-        f"<p>{_t('weights_text', lang)}</p>" + figure_html(chart, lang) + table_html(w, cols, lang)
+        f"<p>{_t('weights_text', lang)}</p>"
+        + figure_html(chart, lang)
+        + f"<p>{_t('weights_index_text', lang)}</p>"
+        + figure_html((diagonal + scatter).properties(width=360, height=300), lang)
+        + table_html(w, cols, lang)
     )
 
 
@@ -414,6 +500,7 @@ def _choices(build: Build, options: UncertaintyOptions, lang: str, period: str) 
     ]
     if len(input_groups(build, options)) >= 2:
         sobol = sobol_indices(build, options, n=128, seed=options.seed, period=period)
+        sobol = sobol.with_columns(pl.col("input").replace(CHOICES[lang]))
         parts.append(f"<h3>{_t('sobol', lang)}</h3>")
         parts.append(table_html(sobol, ["input", "S1", "S1_conf", "ST", "ST_conf"], lang))
     return "".join(parts)

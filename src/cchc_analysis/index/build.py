@@ -23,6 +23,7 @@ from cchc_analysis.index.spec import (
     IndexSpec,
     Normalisation,
     Treatment,
+    Tree,
     Weighting,
     group_options,
     indicator_options,
@@ -57,7 +58,7 @@ class Plan:
     declared: dict[str, float]
 
     @property
-    def tree(self):
+    def tree(self) -> Tree:
         return self.spec.tree
 
 
@@ -223,6 +224,13 @@ def aggregate_tree(
         method = plan.weighting[group].method
         try:
             if method == "bod":
+                negative = np.argwhere(np.nan_to_num(x) < 0)
+                if len(negative):
+                    _, u, k = negative[0]
+                    raise WeightingError(
+                        f"benefit of the doubt needs values ≥ 0, but unit {units[u]!r} has "
+                        f"{children[k]!r} = {x[0, u, k]:g}; normalise its children with minmax"
+                    )
                 found.bod.add(group)
                 runs = [
                     benefit_of_the_doubt(x[r], plan.weighting[group].min_share)

@@ -53,14 +53,18 @@ def build_command(
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed [default: the spec's].")] = None,
     period: Annotated[
-        str | None, typer.Option(help="Period of the uncertainty analysis [default: latest].")
+        str | None,
+        typer.Option(help="Period of the uncertainty analysis, or 'all' [default: latest]."),
     ] = None,
     audit: Annotated[bool, typer.Option(help="Write audit.html, the audit report.")] = True,
 ) -> None:
     """Build the index: every level's scores and ranks (level_N, scores), coverage and
     imputation, outlier treatment, correlations, PCA, flags, weights beside importance, and,
     when the spec has an uncertainty section, rank intervals (rank_stats) and every
-    replication's parameters (replications); Parquet and CSV, with index_manifest.json."""
+    replication's parameters (replications; the same draws serve every period with --period
+    all); Parquet and CSV, index.xlsx, index_manifest.json."""
+    import polars as pl
+
     from cchc_analysis.index.aggregate import AggregationError
     from cchc_analysis.index.api import build_index, load_spec
     from cchc_analysis.index.build import IndexBuildError
@@ -74,15 +78,18 @@ def build_command(
     try:
         checked = load_spec(spec)
         built = build_index(checked, data)
-        if period is not None and period not in built.periods:
+        if period is not None and period != "all" and period not in built.periods:
             _fail(f"--period {period!r} is not in the data (it has {sorted(built.periods)})")
         options = checked.uncertainty or UncertaintyOptions()
         mc = None
         if runs != 0 and (checked.uncertainty is not None or runs):
             started = time.perf_counter()
-            mc = monte_carlo(built, options, runs, seed, period)
+            chosen = sorted(built.periods) if period == "all" else [period]
+            runs_of = [monte_carlo(built, options, runs, seed, p) for p in chosen]
+            mc = runs_of[-1]
             elapsed = time.perf_counter() - started
-            typer.echo(f"{mc.scores.shape[0]} replications in {elapsed:.3f} s")
+            each = f" for each of {len(chosen)} periods" if len(chosen) > 1 else ""
+            typer.echo(f"{mc.scores.shape[0]} replications{each} in {elapsed:.3f} s")
             if not inputs_of(built, options):
                 typer.echo(
                     "warning: the spec's uncertainty section declares no uncertain input "
@@ -90,7 +97,15 @@ def build_command(
                     "every interval is the nominal rank",
                     err=True,
                 )
-        extra = uncertainty_tables(built, options, mc) if mc is not None else {}
+        extra: dict[str, pl.DataFrame] = {}
+        if mc is not None:
+            parts = [uncertainty_tables(built, options, one) for one in runs_of]
+            extra = {
+                name: pl.concat([part[name] for part in parts])
+                if name == "rank_stats"
+                else parts[-1][name]
+                for name in parts[-1]
+            }
         paths = write_build(built, out, spec, data, extra, mc)
         if audit:
             from cchc_analysis.index.audit import write_audit

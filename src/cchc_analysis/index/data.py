@@ -9,6 +9,7 @@ column or a repeated unit raises ``IndexDataError`` naming file, row, column and
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from cchc_analysis.index.spec import IndexSpec
 from cchc_analysis.numbers import PLACEHOLDERS, add_number_columns
 
 NO_PERIOD = ""
+TYPED = "__typed_cells__"  # load.read_table: the columns whose cell held a real number
 
 
 class IndexDataError(ValueError):
@@ -38,7 +40,8 @@ class IndexData:
     extra: dict[str, tuple[str | None, ...]]  # other columns (e.g. a unit's region)
 
     def period_list(self) -> list[str]:
-        """Return the periods in order (text order: 2021 < 2022, 2023-9M < 2023)."""
+        """Return the periods in text order (2021 < 2022 < 2023): name them so that text
+        order is time order (panel interpolation follows it)."""
         return sorted(set(self.periods))
 
     def rows_of(self, period: str) -> np.ndarray:
@@ -46,14 +49,25 @@ class IndexData:
         return np.flatnonzero(np.asarray(self.periods) == period)
 
 
-def _numbers(frame: pl.DataFrame, column: str) -> pl.Series:
-    """Return the text column as Float64: the column's own number format, scientific notation
-    as a fallback; null where a cell is empty, a placeholder or not a number."""
-    parsed = add_number_columns(frame.select(pl.col(column).alias("t")), "t")
-    evidence = set(parsed.get_column("_evidence").drop_nulls().to_list())
+def _numbers(frame: pl.DataFrame, column: str, typed: pl.Series | None) -> pl.Series:
+    """Return the column as Float64. A numeric column is taken as it is. A text column is read
+    in its own number format, settled by its unambiguous cells (Vietnamese when none settles
+    it), with scientific notation as a fallback; cells that held real numbers in the file
+    (``typed``: Excel or Parquet numbers, written out the English way) are read as English.
+    Null where a cell is empty, a placeholder or not a number."""
+    series = frame.get_column(column)
+    if series.dtype.is_numeric():
+        return series.cast(pl.Float64).fill_nan(None)
+    parsed = add_number_columns(frame.select(pl.col(column).cast(pl.String).alias("t")), "t")
+    is_typed = typed if typed is not None else pl.Series([False] * frame.height)
+    evidence = set(parsed.filter(~is_typed).get_column("_evidence").drop_nulls().to_list())
     language = "en" if "en" in evidence and "vi" not in evidence else "vi"
     plain = pl.col("t").str.strip_chars().cast(pl.Float64, strict=False)
-    value = pl.coalesce(pl.col(f"_{language}"), plain)
+    value = (
+        pl.when(pl.lit(is_typed))
+        .then(pl.coalesce(pl.col("_en"), plain))
+        .otherwise(pl.coalesce(pl.col(f"_{language}"), plain))
+    )
     return parsed.select(pl.when(value.is_finite()).then(value)).to_series().alias(column)
 
 
@@ -61,6 +75,7 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
     """Return the index data of a frame (cells as text or numbers; a ``row`` column, if any,
     holds the file's row numbers for the messages)."""
     cols = spec.data
+    frame = frame.rename({c: unicodedata.normalize("NFC", c) for c in frame.columns})
     if "row" not in frame.columns:
         frame = frame.with_columns(row=pl.int_range(2, pl.len() + 2, dtype=pl.Int64))
     wanted = [cols.unit, *spec.tree.indicators]
@@ -75,7 +90,8 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
             f"{frame.columns[:12]}{' …' if frame.width > 12 else ''}. Fix the spec's "
             "data/indicators keys or the file's header."
         )
-    text = frame.with_columns(pl.col(c).cast(pl.String) for c in frame.columns if c != "row")
+    keep = [c for c in frame.columns if c not in ("row", TYPED)]
+    text = frame.with_columns(pl.col(c).cast(pl.String) for c in keep)
     units = text.get_column(cols.unit)
     if units.null_count():
         row = text.filter(units.is_null()).get_column("row")[0]
@@ -93,9 +109,16 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
         )
     values = []
     for indicator in spec.tree.indicators:
-        number = _numbers(text, indicator)
+        typed = (
+            frame.get_column(TYPED).list.contains(indicator).fill_null(False)
+            if TYPED in frame.columns
+            else None
+        )
+        number = _numbers(frame, indicator, typed)
         raw = text.get_column(indicator).str.strip_chars()
         blank = raw.is_null() | (raw == "") | raw.str.to_lowercase().is_in(PLACEHOLDERS)
+        if frame.get_column(indicator).dtype.is_numeric():
+            blank = pl.Series([True] * frame.height)  # NaN and null are missing values
         bad = text.filter(number.is_null() & ~blank)
         if bad.height:
             row = bad.row(0, named=True)
@@ -105,7 +128,7 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
                 f"the cell empty for a missing value ({bad.height} such cell(s) in this column)"
             )
         values.append(number.to_numpy().astype(np.float64))
-    others = [c for c in text.columns if c not in {*wanted, "row"}]
+    others = [c for c in text.columns if c not in {*wanted, "row", TYPED}]
     return IndexData(
         source=source,
         units=tuple(units.to_list()),
@@ -126,7 +149,7 @@ def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
     from cchc_analysis.load import LoadError, _canonical_header, read_table
 
     try:
-        table = read_table(path)
+        table = read_table(path, header=spec.data.unit)  # the header row names the unit column
     except LoadError as exc:
         raise IndexDataError(str(exc)) from exc
     # The reader gives known headers the indicator table's names (year → period); the spec
@@ -143,4 +166,4 @@ def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
         if name and name not in table.columns and _canonical_header(name) in table.columns
     }
     table = table.rename(back)
-    return from_frame(table.drop("__typed_cells__", strict=False), spec, str(path))
+    return from_frame(table, spec, str(path))

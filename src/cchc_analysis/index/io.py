@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from cchc_analysis.index import tables
-from cchc_analysis.index.build import Build
+from cchc_analysis.index.build import Build, IndexBuildError
 from cchc_analysis.index.montecarlo import MonteCarlo, parameters_frame, rank_stats, summary
 from cchc_analysis.index.spec import UncertaintyOptions
 from cchc_analysis.outputs import (
@@ -86,13 +86,17 @@ def build_tables(build: Build) -> dict[str, pl.DataFrame]:
     out = {f"level_{lv}": tables.level_frame(build, lv) for lv in tables.levels(build)}
     out |= {
         "scores": tables.scores_long(build),
+        "indicator_steps": tables.indicator_steps(build),
+        "describe": tables.describe(build),
         "coverage": tables.coverage(build),
+        "unit_coverage": tables.unit_coverage(build),
         "imputed_cells": tables.imputed_cells(build),
         "treatment": tables.treatment(build),
         "weights": tables.weights(build),
         "groups": summary_frame,
         "correlations": correlations,
         "pca": pca,
+        "loadings": tables.loadings(build),
         "flags": flags,
     }
     return out
@@ -120,6 +124,14 @@ def write_build(
     ``index_manifest.json``; return the paths written."""
     out = Path(out)
     frames = build_tables(build) | (extra or {})
+    targets = {out / f"{n}.{x}" for n in frames for x in ("parquet", "csv")}
+    targets |= {out / "index.xlsx", out / "index_manifest.json", out / "audit.html"}
+    inputs = {p.resolve() for p in (spec_path, data_path) if p is not None}
+    clash = sorted(str(t) for t in targets if t.resolve() in inputs)
+    if clash:
+        raise IndexBuildError(
+            f"--out {out} would overwrite the input {clash[0]}; choose another output folder"
+        )
     paths: list[Path] = []
     for name, frame in frames.items():
         paths += write_table(out, name, frame)

@@ -11,6 +11,7 @@ per group. Options resolve from the most specific place that sets them: the node
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -163,6 +164,9 @@ class DataColumns(_Strict):
 class Analysis(_Strict):
     collinear_above: float = Field(default=0.9, gt=0, le=1)
     weak_below: float = Field(default=0.2, ge=-1, le=1)
+    min_unit_coverage: float = Field(
+        default=2 / 3, ge=0, le=1, description="Flag units with fewer indicators present."
+    )
 
 
 class WeightNoise(_Strict):
@@ -320,7 +324,7 @@ def check_hierarchy(spec: IndexSpec, source: str) -> None:
 def parse_spec(text: str, source: str = "<index spec>") -> IndexSpec:
     """Return the IndexSpec a YAML text describes, or raise IndexSpecError naming the key."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.safe_load(unicodedata.normalize("NFC", text))  # ids match NFC data headers
     except yaml.YAMLError as exc:
         raise IndexSpecError(f"{source}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):

@@ -12,9 +12,11 @@ from cchc_analysis.index.multivariate import (
     collinear_pairs,
     correlation_matrix,
     cronbach_alpha,
+    factor_loadings,
     pca,
 )
-from cchc_analysis.index.weights import importances
+from cchc_analysis.index.treat import kurtosis, skewness
+from cchc_analysis.index.weights import correlation_ratio, importances
 
 
 def _frame_of(period: PeriodBuild, nodes: list[str], build: Build) -> pl.DataFrame:
@@ -71,6 +73,52 @@ def scores_long(build: Build) -> pl.DataFrame:
     )
 
 
+def indicator_steps(build: Build) -> pl.DataFrame:
+    """Return one row per period × unit × indicator with its value after each step: raw,
+    imputed, treated, normalised (null where missing)."""
+    data, prepared, plan = build.data, build.prepared, build.plan
+    rows, cols = data.values.shape
+    return pl.DataFrame(
+        {
+            "period": np.repeat(data.periods, cols),
+            "unit": np.repeat(data.units, cols),
+            "indicator": np.tile(plan.indicators, rows),
+            "raw": data.values.ravel(),
+            "imputed": prepared.imputed.ravel(),
+            "treated": prepared.treated.ravel(),
+            "normalised": prepared.normalised.ravel(),
+        }
+    ).fill_nan(None)
+
+
+def describe(build: Build) -> pl.DataFrame:
+    """Return one row per period × indicator: its unit and direction, and the count, mean,
+    standard deviation, minimum, maximum, skewness and kurtosis of the raw values."""
+    data, plan = build.data, build.plan
+    units = {i.id: i.unit for i in plan.spec.indicators}
+    rows = []
+    for period, p in build.periods.items():
+        for j, indicator in enumerate(plan.indicators):
+            x = data.values[p.rows, j]
+            v = x[~np.isnan(x)]
+            rows.append(
+                {
+                    "period": period,
+                    "indicator": indicator,
+                    "unit_of_measure": units[indicator],
+                    "direction": plan.directions[j],
+                    "n": len(v),
+                    "mean": float(v.mean()) if len(v) else None,
+                    "sd": float(v.std(ddof=1)) if len(v) > 1 else None,
+                    "min": float(v.min()) if len(v) else None,
+                    "max": float(v.max()) if len(v) else None,
+                    "skew": skewness(x),
+                    "kurtosis": kurtosis(x),
+                }
+            )
+    return pl.DataFrame(rows).fill_nan(None)
+
+
 def coverage(build: Build) -> pl.DataFrame:
     """Return one row per period × indicator: units, missing values, how many were imputed and
     by which method, and the share present before imputation."""
@@ -92,6 +140,27 @@ def coverage(build: Build) -> pl.DataFrame:
                 }
             )
     return pl.DataFrame(rows)
+
+
+def unit_coverage(build: Build) -> pl.DataFrame:
+    """Return one row per period × unit: the share of indicators present before imputation and
+    whether it falls below the spec's ``analysis.min_unit_coverage``."""
+    data, threshold = build.data, build.plan.spec.analysis.min_unit_coverage
+    frames = []
+    for period, p in build.periods.items():
+        share = 1 - np.isnan(data.values[p.rows]).mean(axis=1)
+        frames.append(
+            pl.DataFrame(
+                {
+                    "period": period,
+                    "unit": list(p.units),
+                    "name": list(p.names),
+                    "coverage": share,
+                    "below_threshold": share < threshold,
+                }
+            )
+        )
+    return pl.concat(frames)
 
 
 def imputed_cells(build: Build) -> pl.DataFrame:
@@ -140,14 +209,34 @@ def _children_matrix(p: PeriodBuild, children: list[str]) -> np.ndarray:
     return np.column_stack([p.scores[c] for c in children])
 
 
+def _effective(p: PeriodBuild, build: Build) -> dict[str, float]:
+    """Return each node's weight in the index: the product of its shares down the tree."""
+    tree = build.plan.tree
+    out = {tree.root: 1.0}
+    for group in reversed(tree.groups_bottom_up):
+        w = p.resolved.weights[group]
+        w = w.mean(axis=0) if w.ndim == 2 else w
+        for k, child in enumerate(tree.children[group]):
+            out[child] = out[group] * float(w[k])
+    return out
+
+
 def weights(build: Build) -> pl.DataFrame:
     """Return one row per period × group × child: declared weight, the weight in force (the
     mean share over units for benefit of the doubt), the method, and the child's measured
     importance: η² with its group's score, its share of the group's total η², and Pearson's r
-    with the group and with the index."""
+    with the group and with the index. Beside them, as the JRC audits compare them: the
+    child's effective weight in the index (its shares multiplied down the tree) and its
+    importance in the index (η² of the index on it, as a share among the nodes of its level)."""
     tree, plan = build.plan.tree, build.plan
     rows = []
     for period, p in build.periods.items():
+        effective = _effective(p, build)
+        eta_index = {n: correlation_ratio(p.scores[n], p.scores[tree.root]) for n in effective}
+        level_total: dict[int, float] = {}
+        for node, value in eta_index.items():
+            if node != tree.root and np.isfinite(value):
+                level_total[tree.level[node]] = level_total.get(tree.level[node], 0.0) + value
         for group in tree.groups_bottom_up:
             children = tree.children[group]
             x = _children_matrix(p, children)
@@ -169,6 +258,9 @@ def weights(build: Build) -> pl.DataFrame:
                         "importance_share": float(share[k]),
                         "r_group": _r(p.scores[child], p.scores[group]),
                         "r_index": _r(p.scores[child], p.scores[tree.root]),
+                        "effective_weight": effective[child],
+                        "importance_in_index": eta_index[child]
+                        / level_total.get(tree.level[child], float("nan")),
                     }
                 )
     return pl.DataFrame(rows).fill_nan(None)
@@ -239,6 +331,41 @@ def multivariate(build: Build) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame
         pl.DataFrame(comps).fill_nan(None),
         pl.DataFrame(flags, schema=flag_schema),
     )
+
+
+def loadings(build: Build) -> pl.DataFrame:
+    """Return the loadings of each group's children, long: period, group, method ('pca': the
+    principal components; 'fa': the varimax-rotated factors with eigenvalue > 1), component,
+    child, loading, and the share of variance the component explains."""
+    tree = build.plan.tree
+    rows = []
+    for period, p in build.periods.items():
+        for group in tree.groups_bottom_up:
+            children = tree.children[group]
+            x = _children_matrix(p, children)
+            comp = pca(x)
+            if not np.isfinite(comp.eigenvalues).all():
+                continue
+            rotated, explained = factor_loadings(x)
+            blocks = (("pca", comp.loadings, comp.explained), ("fa", rotated, explained))
+            for method, matrix, share in blocks:
+                for c in range(matrix.shape[1]):
+                    for k, child in enumerate(children):
+                        rows.append(
+                            {
+                                "period": period,
+                                "group": group,
+                                "method": method,
+                                "component": c + 1,
+                                "child": child,
+                                "loading": float(matrix[k, c]),
+                                "explained": float(share[c]),
+                            }
+                        )
+    schema: dict[str, type[pl.DataType]] = {"period": pl.String, "group": pl.String}
+    schema |= {"method": pl.String, "component": pl.Int64, "child": pl.String}
+    schema |= {"loading": pl.Float64, "explained": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
 
 
 def _flag(period: str, group: str, flag: str, a: str, b: str, r: float) -> dict[str, object]:
