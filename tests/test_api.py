@@ -103,6 +103,13 @@ def test_a_raw_frame_in_the_contract_is_read_like_a_file(tmp_path):
     assert_frame_equal(pandas_frame.select(keep), from_file.select(keep))
 
 
+def test_a_table_path_is_scored_where_scores_are_expected(scores):
+    profile = cchc.province_profile(DEMO_CSV, "hcmc", "2025")
+    assert (
+        profile.headline["rank"] == cchc.province_profile(scores, "TP.HCM", 2025).headline["rank"]
+    )
+
+
 def test_periods_and_provinces_in_any_spelling(scores):
     by_int = cchc.compare_provinces(scores, ["TP.HCM", "Thanh Hoá", "ha noi"], 2024)
     by_str = cchc.compare_provinces(scores, ["Hồ Chí Minh", "Thanh Hóa", "Hà Nội"], "2024")
@@ -171,8 +178,8 @@ def test_a_wrong_argument_type_says_what_was_expected(scores):
         cchc.score_table(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="a list of province names"):
         cchc.compare_provinces(scores, "Hà Nội")
-    with pytest.raises(TypeError, match=r"result of cchc\.score_table"):
-        cchc.province_profile(pl.DataFrame(), "Hà Nội")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"result of cchc\.score_table\(\.\.\.\), or a table"):
+        cchc.province_profile(42, "Hà Nội")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="an int or str such as 2024"):
         cchc.compare_provinces(scores, ["Hà Nội"], 2024.0)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError, match=r"no file nowhere\.csv"):

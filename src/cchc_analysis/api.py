@@ -262,15 +262,25 @@ def score_table(
     )
 
 
+Scored = ScoreResult | str | Path | pl.DataFrame
+
+
 def _scores(value: object, function: str) -> ScoreResult:
-    if not isinstance(value, ScoreResult):
-        raise type_error(function, "scores", "the result of cchc.score_table(...)", value)
-    return value
+    """Return scores as given, or a table (path or frame) scored with the default rubric."""
+    if isinstance(value, ScoreResult):
+        return value
+    if isinstance(value, str | Path | pl.DataFrame | Validation) or type(
+        value
+    ).__module__.startswith("pandas"):
+        return score_table(value)  # type: ignore[arg-type]
+    raise type_error(
+        function, "scores", "the result of cchc.score_table(...), or a table (path or frame)", value
+    )
 
 
 @front_door
 def compare_provinces(
-    scores: ScoreResult, provinces: Sequence[str], year: int | str | None = None
+    scores: Scored, provinces: Sequence[str], year: int | str | None = None
 ) -> pl.DataFrame:
     """Return provinces (any spelling) side by side in a year: index, rank of N, rank in the
     region, grade and change since the year before."""
@@ -415,7 +425,7 @@ def _interval_of(
 
 @front_door
 def province_profile(
-    scores: ScoreResult,
+    scores: Scored,
     province: str,
     year: int | str | None = None,
     *,
@@ -447,7 +457,7 @@ def province_profile(
 
 @front_door
 def province_report(
-    scores: ScoreResult,
+    scores: Scored,
     province: str,
     year: int | str | None = None,
     *,
@@ -497,7 +507,7 @@ def province_report(
 
 @front_door
 def export_excel(
-    scores: ScoreResult,
+    scores: Scored,
     path: str | Path,
     year: int | str | None = None,
     *,
