@@ -82,7 +82,9 @@ def validation_html(result: Any) -> str:
         result.by_rule(), 50, ["severity", "rule", "failures", "rows", "first_row", "message_en"]
     )
     first = frame_html(
-        result.failures,
+        result.failures.with_columns(
+            pl.col("file").map_elements(lambda f: f.rsplit("/", 1)[-1], return_dtype=pl.String)
+        ),
         ROWS_SHOWN,
         ["severity", "file", "row", "province", "period", "indicator", "column", "value", "rule"],
     )
