@@ -55,7 +55,9 @@ def test_every_front_door_name_resolves_and_none_shadows_a_module():
 
 
 def test_the_packaged_demo_table_is_the_raw_one_byte_for_byte():
-    assert PACKAGED_DEMO.read_bytes() == DEMO_CSV.read_bytes()
+    assert PACKAGED_DEMO.read_bytes() == DEMO_CSV.read_bytes(), (
+        "the packaged demo table differs from data/raw/demo: `make demo-data` rewrites both"
+    )
 
 
 def test_the_demo_table_says_it_is_synthetic(demo, scores):
@@ -184,6 +186,14 @@ def test_a_wrong_argument_type_says_what_was_expected(scores):
         cchc.compare_provinces(scores, ["Hà Nội"], 2024.0)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError, match=r"no file nowhere\.csv"):
         cchc.read_table("nowhere.csv")
+
+
+def test_a_frame_missing_a_column_is_named_as_the_frame():
+    from cchc_analysis.load import LoadError
+
+    frame = pl.DataFrame({"province": ["Hà Nội"], "period": ["2024"], "indicator": ["x"]})
+    with pytest.raises(LoadError, match=r"^the frame: missing required column\(s\) \['value'\]"):
+        cchc.validate_table(frame)
 
 
 def test_no_polars_expression_dump_reaches_the_analyst():

@@ -103,7 +103,7 @@ def read_table(
 ) -> pl.DataFrame:
     """Return a table standardised to the long form (province code, period, indicator, value
     parsed; the file's row numbers kept), from a path or a frame; not yet validated."""
-    from cchc_analysis.load import load_indicators
+    from cchc_analysis.load import LoadError, load_indicators
 
     if isinstance(table, Validation):
         return table.indicators
@@ -122,7 +122,10 @@ def read_table(
     with tempfile.TemporaryDirectory(prefix="cchc-frame-") as folder:
         path = Path(folder) / "frame.parquet"
         frame.write_parquet(path)
-        loaded = load_indicators(path, number_format=number_format, legacy=legacy)
+        try:
+            loaded = load_indicators(path, number_format=number_format, legacy=legacy)
+        except LoadError as exc:  # name the frame, not our temporary file
+            raise LoadError(str(exc).replace(str(path), "the frame")) from None
     return loaded.with_columns(file=pl.lit("<frame>"))
 
 
