@@ -136,7 +136,7 @@ def validate_table(table: str | Path | pl.DataFrame, **read_options: Any) -> Val
     from cchc_analysis.validate import validate_indicators
 
     result = validate_indicators(read_table(table, **read_options))
-    return Validation(result.indicators, result.failures, result.rejected_ids)
+    return Validation(**{name: getattr(result, name) for name in result.__dataclass_fields__})
 
 
 def load_demo(raw: bool = False) -> pl.DataFrame:
