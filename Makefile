@@ -38,6 +38,7 @@ lab: $(LAB_VENV)/.synced
 ## Regenerate the synthetic demo data (byte-identical for the same seed)
 demo-data: $(VENV)/.synced
 	$(VENV)/bin/cchc demo-data
+	cp $(DEMO) src/cchc_analysis/data/demo/
 
 ## Run the benchmarks (they print figures; tests never time anything)
 bench: $(VENV)/.synced-dev

@@ -55,7 +55,9 @@ def test_every_front_door_name_resolves_and_none_shadows_a_module():
 
 
 def test_the_packaged_demo_table_is_the_raw_one_byte_for_byte():
-    assert PACKAGED_DEMO.read_bytes() == DEMO_CSV.read_bytes()
+    assert PACKAGED_DEMO.read_bytes() == DEMO_CSV.read_bytes(), (
+        "the packaged demo table differs from data/raw/demo: `make demo-data` rewrites both"
+    )
 
 
 def test_the_demo_table_says_it_is_synthetic(demo, scores):
@@ -101,6 +103,13 @@ def test_a_raw_frame_in_the_contract_is_read_like_a_file(tmp_path):
     assert set(from_frame["file"]) == {"<frame>"}
     pandas_frame = cchc.read_table(raw.to_pandas())
     assert_frame_equal(pandas_frame.select(keep), from_file.select(keep))
+
+
+def test_a_table_path_is_scored_where_scores_are_expected(scores):
+    profile = cchc.province_profile(DEMO_CSV, "hcmc", "2025")
+    assert (
+        profile.headline["rank"] == cchc.province_profile(scores, "TP.HCM", 2025).headline["rank"]
+    )
 
 
 def test_periods_and_provinces_in_any_spelling(scores):
@@ -171,12 +180,20 @@ def test_a_wrong_argument_type_says_what_was_expected(scores):
         cchc.score_table(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="a list of province names"):
         cchc.compare_provinces(scores, "Hà Nội")
-    with pytest.raises(TypeError, match=r"result of cchc\.score_table"):
-        cchc.province_profile(pl.DataFrame(), "Hà Nội")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"result of cchc\.score_table\(\.\.\.\), or a table"):
+        cchc.province_profile(42, "Hà Nội")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="an int or str such as 2024"):
         cchc.compare_provinces(scores, ["Hà Nội"], 2024.0)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError, match=r"no file nowhere\.csv"):
         cchc.read_table("nowhere.csv")
+
+
+def test_a_frame_missing_a_column_is_named_as_the_frame():
+    from cchc_analysis.load import LoadError
+
+    frame = pl.DataFrame({"province": ["Hà Nội"], "period": ["2024"], "indicator": ["x"]})
+    with pytest.raises(LoadError, match=r"^the frame: missing required column\(s\) \['value'\]"):
+        cchc.validate_table(frame)
 
 
 def test_no_polars_expression_dump_reaches_the_analyst():

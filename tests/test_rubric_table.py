@@ -76,6 +76,9 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     sheet = load_workbook(table)["criteria"]
     cells = [c for row in sheet.iter_rows() for c in row if c.value == "=SUM(A1)"]
     assert cells and all(c.data_type == "s" for c in cells)
+    export_rubric(parse_rubric(NESTED), tmp_path / "nested.csv")
+    text = (tmp_path / "nested.csv").read_text(encoding="utf-8")
+    assert ",'=SUM(A1)," in text and ",=SUM" not in text
 
 
 def _workbook(tmp_path: Path, rows: list[dict], about: bool = False) -> Path:

@@ -103,7 +103,7 @@ def read_table(
 ) -> pl.DataFrame:
     """Return a table standardised to the long form (province code, period, indicator, value
     parsed; the file's row numbers kept), from a path or a frame; not yet validated."""
-    from cchc_analysis.load import load_indicators
+    from cchc_analysis.load import LoadError, load_indicators
 
     if isinstance(table, Validation):
         return table.indicators
@@ -122,7 +122,10 @@ def read_table(
     with tempfile.TemporaryDirectory(prefix="cchc-frame-") as folder:
         path = Path(folder) / "frame.parquet"
         frame.write_parquet(path)
-        loaded = load_indicators(path, number_format=number_format, legacy=legacy)
+        try:
+            loaded = load_indicators(path, number_format=number_format, legacy=legacy)
+        except LoadError as exc:  # name the frame, not our temporary file
+            raise LoadError(str(exc).replace(str(path), "the frame")) from None
     return loaded.with_columns(file=pl.lit("<frame>"))
 
 
@@ -133,7 +136,7 @@ def validate_table(table: str | Path | pl.DataFrame, **read_options: Any) -> Val
     from cchc_analysis.validate import validate_indicators
 
     result = validate_indicators(read_table(table, **read_options))
-    return Validation(result.indicators, result.failures, result.rejected_ids)
+    return Validation(**{name: getattr(result, name) for name in result.__dataclass_fields__})
 
 
 def load_demo(raw: bool = False) -> pl.DataFrame:
@@ -262,15 +265,25 @@ def score_table(
     )
 
 
+Scored = ScoreResult | str | Path | pl.DataFrame
+
+
 def _scores(value: object, function: str) -> ScoreResult:
-    if not isinstance(value, ScoreResult):
-        raise type_error(function, "scores", "the result of cchc.score_table(...)", value)
-    return value
+    """Return scores as given, or a table (path or frame) scored with the default rubric."""
+    if isinstance(value, ScoreResult):
+        return value
+    if isinstance(value, str | Path | pl.DataFrame | Validation) or type(
+        value
+    ).__module__.startswith("pandas"):
+        return score_table(value)  # type: ignore[arg-type]
+    raise type_error(
+        function, "scores", "the result of cchc.score_table(...), or a table (path or frame)", value
+    )
 
 
 @front_door
 def compare_provinces(
-    scores: ScoreResult, provinces: Sequence[str], year: int | str | None = None
+    scores: Scored, provinces: Sequence[str], year: int | str | None = None
 ) -> pl.DataFrame:
     """Return provinces (any spelling) side by side in a year: index, rank of N, rank in the
     region, grade and change since the year before."""
@@ -415,7 +428,7 @@ def _interval_of(
 
 @front_door
 def province_profile(
-    scores: ScoreResult,
+    scores: Scored,
     province: str,
     year: int | str | None = None,
     *,
@@ -447,7 +460,7 @@ def province_profile(
 
 @front_door
 def province_report(
-    scores: ScoreResult,
+    scores: Scored,
     province: str,
     year: int | str | None = None,
     *,
@@ -510,7 +523,7 @@ def province_report(
 
 @front_door
 def export_excel(
-    scores: ScoreResult,
+    scores: Scored,
     path: str | Path,
     year: int | str | None = None,
     *,

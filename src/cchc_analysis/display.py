@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import uuid
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -82,7 +84,9 @@ def validation_html(result: Any) -> str:
         result.by_rule(), 50, ["severity", "rule", "failures", "rows", "first_row", "message_en"]
     )
     first = frame_html(
-        result.failures,
+        result.failures.with_columns(
+            pl.col("file").map_elements(lambda f: f.rsplit("/", 1)[-1], return_dtype=pl.String)
+        ),
         ROWS_SHOWN,
         ["severity", "file", "row", "province", "period", "indicator", "column", "value", "rule"],
     )
@@ -337,12 +341,33 @@ FORMAT_LOCALES = {
 @cache
 def vega_javascript() -> str:
     """Return Vega, Vega-Lite and vega-embed as one script (from vl-convert-python, matched to
-    Altair's Vega-Lite version), safe to put inside a ``<script>`` element."""
-    import vl_convert
+    Altair's Vega-Lite version), safe to put inside a ``<script>`` element. Bundling takes
+    ~3 s, so the script is kept in the user's cache folder, one file per version pair."""
+    from importlib.metadata import version
+
     from altair.utils._importers import vl_version_for_vl_convert
 
-    bundle = vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())  # type: ignore[call-arg]
-    return bundle.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    vl_version = vl_version_for_vl_convert()
+    cached = _cache_folder() / f"vega-{version('vl-convert-python')}-vl{vl_version}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    import vl_convert
+
+    bundle = vl_convert.javascript_bundle(vl_version=vl_version)  # type: ignore[call-arg]
+    script = bundle.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    try:
+        from cchc_analysis.outputs import atomic_write_bytes
+
+        atomic_write_bytes(cached, script.encode("utf-8"))
+    except OSError:
+        pass  # a read-only home: bundle again next time
+    return script
+
+
+def _cache_folder() -> Path:
+    """Return the folder for cached scripts: $XDG_CACHE_HOME/cchc-analysis or ~/.cache/…."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cchc-analysis"
 
 
 def _json_for_script(value: Any) -> str:

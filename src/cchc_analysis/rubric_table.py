@@ -193,8 +193,18 @@ def _csv_text(header: list[str], rows: Iterable[Iterable[Any]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([_csv_cell(v) for v in row])
     return out.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    """Return a CSV cell; text a spreadsheet would run as a formula gets a leading quote
+    (removed again on import)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def about_path(path: Path) -> Path:
@@ -246,6 +256,8 @@ class _Sheet:
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
+        if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+            value = value[1:]  # the quote our export puts before formula-like text
         return value or None
     return value
 
