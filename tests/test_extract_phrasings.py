@@ -121,6 +121,20 @@ CASES = {
             ("service.online_level3", 540.0, P),
         },
     ),
+    "changes, averages, targets and subsets are not the province's figures": (
+        "Tỉnh Quảng Bình: kết quả giải quyết hồ sơ năm 2024\n"
+        "Năm 2024, toàn tỉnh tiếp nhận 600.000 hồ sơ, tăng 15.000 hồ sơ so với cùng kỳ năm 2023. "
+        "Bình quân mỗi ngày Trung tâm tiếp nhận 1.200 hồ sơ. Tỉnh phấn đấu năm 2025 đạt 100% hồ "
+        "sơ giải quyết đúng hạn. Số hồ sơ trễ hạn là 2.400 hồ sơ, trong đó lĩnh vực đất đai có "
+        "1.800 hồ sơ trễ hạn. Huyện Bố Trạch có 600 hồ sơ trễ hạn. Có 15/20 sở, ngành đạt tỷ lệ "
+        "100% hồ sơ giải quyết đúng hạn.",
+        {
+            ("dossier.received", 600000.0, P),
+            ("dossier.resolved_late", 2400.0, P),
+            ("dossier.resolved_late", 1800.0, "lĩnh vực đất đai"),
+            ("dossier.resolved_late", 600.0, "Huyện Bố Trạch"),
+        },
+    ),
     "dates, ISO dates and definitions are not figures": (
         " date 2024-10-07 Tỉnh Kon Tum năm 2024\n"
         "Việc tiếp nhận hồ sơ từ ngày 1 đến 31-7 được thực hiện trên hệ thống. Tỷ lệ đúng hạn = "

@@ -495,7 +495,8 @@ _RESOLVED_PARTS = (
     "dossier.resolved_late",
     "_dossier.early_or_on_time",
 )
-# "10/15 UBND cấp huyện đạt tỷ lệ … trên 98%": how many units pass a threshold, not a figure.
+# "10/15 UBND cấp huyện đạt tỷ lệ … trên 98%", "15/20 sở, ngành đạt tỷ lệ 100%": how many
+# units reach a level, not a figure of the period.
 _UNITS_OVER_THRESHOLD = re.compile(
     r"\d+\s*/\s*\d+\s+(?:ubnd|uy ban|co quan|don vi|huyen|quan|xa|phuong|so|dia phuong|cap)"
 )
@@ -590,10 +591,8 @@ def _find_in_sentence(
             notes = [f"enumerated after {last.indicator}"]
         else:
             continue
-        if (
-            reading.noun == "percent"
-            and reading.bound in ("lower", "upper")
-            and _UNITS_OVER_THRESHOLD.search(doc.folded, ctx.left_any_offset, token.start)
+        if reading.noun == "percent" and _UNITS_OVER_THRESHOLD.search(
+            doc.folded, ctx.left_any_offset, token.start
         ):
             continue
         value, read_notes = _value_of(token.a, reading.noun, reading.scale, reading.amount_factor)
