@@ -99,13 +99,17 @@ def _extract_document(
     shares: list[_Share] = []
     skipped: dict[tuple[int, str], None] = {}
     previous: _Sentence | None = None
+    earlier: _Sentence | None = None
     if default_scope == PROVINCE_SCOPE and province is None:
         default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
     fresh = _Carry(scope=default_scope)
     carry = fresh
     for sentence in doc.sentences:
         inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
-        same_block = previous if previous and previous.block == sentence.block else None
+        # the topic ("hồ sơ") may be named two sentences back: a caption, then a table's head
+        same_block = next(
+            (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
+        )
         if previous is None or (
             previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
         ):
@@ -118,7 +122,7 @@ def _extract_document(
         founds += f
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
-        previous = sentence
+        earlier, previous = previous, sentence
     founds = _without_restatements(doc, founds)
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
     info = DocumentInfo(
