@@ -99,8 +99,34 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
         dated = f"{int(day[3])}/{int(day[2])}/{day[1]}"
         if dated not in body and f"{day[3]}/{day[2]}/{day[1]}" not in body:
             lines.append(dated)  # the page's date: the year of a period named without one
-    lines.append(body)
+    lines.append(_markdown_tables(body))
     return "\n".join(lines), f"html ({used})"
+
+
+def _markdown_tables(text: str) -> str:
+    """Tables as trafilatura writes them ("| Cấp | Tiếp nhận |", "|---|---|") read as the
+    lines of ``_table_lines``, each under the line before the table as its caption."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+    caption = ""
+
+    def flush() -> None:
+        if rows:
+            out.extend(_table_lines(rows, caption))
+            rows.clear()
+
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [" ".join(c.split()) for c in stripped.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+                rows.append(cells)
+            continue
+        flush()
+        out.append(line)
+        caption = line if line.strip() else caption
+    flush()
+    return "\n".join(out)
 
 
 _CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
