@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -104,8 +105,9 @@ def _extract_document(
         default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
     fresh = _Carry(scope=default_scope)
     carry = fresh
+    starts = [t.start for t in tokens]  # tokens are in text order
     for sentence in doc.sentences:
-        inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
+        inside = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         # the topic ("hồ sơ") may be named two sentences back: a caption, then a table's head
         same_block = next(
             (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
@@ -197,10 +199,10 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     seen: set[tuple[tuple[str, str | None, str], float]] = set()
     for f in founds:
-        in_headline = bool(head and head[0] <= f.start < head[1])
-        near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
-        if in_headline and near and (f.bound or f.value in near or f.value % 100 == 0):
-            continue
+        if head and head[0] <= f.start < head[1]:
+            near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
+            if near and (f.bound or f.value in near or f.value % 100 == 0):
+                continue
         if (key(f), f.value) in seen:
             continue
         seen.add((key(f), f.value))

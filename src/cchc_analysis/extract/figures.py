@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -306,11 +307,9 @@ def _sentence_period(
     one (a year-only phrase of the document's year keeps the document's finer period), else
     the one carried from the sentence before on the same line; skip when it is a month or a
     span of years."""
-    inside = [
-        m
-        for m in doc.periods
-        if sentence.start <= m.start < sentence.end and m.context in ("normal",)
-    ]
+    starts = doc.period_starts  # the mentions are in text order
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    inside = [m for m in doc.periods[first:last] if m.context in ("normal",)]
     if not inside:
         if carry.note or carry.skip:
             return carry.period, carry.note, carry.skip
