@@ -38,6 +38,16 @@ CASES = {
         "Tỉnh Phú Yên năm 2022\nCó 1.210/150.400 HS đã giải quyết trễ hạn.",
         {("dossier.resolved_late", 1210.0, P), ("dossier.resolved", 150400.0, P)},
     ),
+    "the whole of a pair is the total it equals": (
+        "Tỉnh Phú Yên năm 2022\nToàn tỉnh tiếp nhận 160.000 hồ sơ, đã giải quyết 150.400 hồ sơ, "
+        "đang giải quyết 9.600 hồ sơ. Trễ hạn 1.210/150.400 hồ sơ.",
+        {
+            ("dossier.received", 160000.0, P),
+            ("dossier.resolved", 150400.0, P),
+            ("dossier.pending", 9600.0, P),
+            ("dossier.resolved_late", 1210.0, P),
+        },
+    ),
     "totals of resolved, pending and suspended in a list": (
         "Tỉnh Bắc Kạn 6 tháng đầu năm 2023\n"
         "Tổng số hồ sơ tiếp nhận 12.845 hồ sơ. Số hồ sơ đã giải quyết 12.000 hồ sơ, số hồ sơ "

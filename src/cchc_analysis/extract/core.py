@@ -125,7 +125,7 @@ def _extract_document(
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
         earlier, previous = previous, sentence
-    founds = _without_restatements(doc, founds)
+    founds = _without_restatements(doc, _pair_wholes_by_identity(founds))
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
     info = DocumentInfo(
         file=file,
@@ -181,6 +181,30 @@ def _extract_document(
         shares=[(by_found[id(s.of)], s) for s in shares if id(s.of) in by_found],
         warnings=warnings,
     )
+
+
+_WHOLES = ("dossier.received", "dossier.resolved", "dossier.pending")
+
+
+def _pair_wholes_by_identity(founds: list[_Found]) -> list[_Found]:
+    """The whole of an x/y pair is the total it equals: "1.210/150.400 hồ sơ trễ hạn" after
+    "đã giải quyết 150.400 hồ sơ" is the resolved total, whatever the cue suggested."""
+    stated: dict[tuple[str, str, str], set[float]] = {}
+    for f in founds:
+        if f.indicator in _WHOLES and not any(n.startswith("x/y") for n in f.notes):
+            stated.setdefault((f.indicator, f.scope, str(f.period)), set()).add(f.value)
+    out = []
+    for f in founds:
+        if f.indicator in _WHOLES and any(n.startswith("x/y") for n in f.notes):
+            equal = [
+                name
+                for name in _WHOLES
+                if f.value in stated.get((name, f.scope, str(f.period)), set())
+            ]
+            if len(equal) == 1 and equal[0] != f.indicator:
+                f = replace(f, indicator=equal[0])
+        out.append(f)
+    return out
 
 
 def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
