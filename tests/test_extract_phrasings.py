@@ -101,6 +101,12 @@ CASES = {
             ("dossier.resolved_on_time", 30300.0, "toàn huyện"),
         },
     ),
+    "a place named in passing is not the text's subject": (
+        "Kết quả giải quyết hồ sơ quý III\n"
+        "Sáng 5/10, tại hội nghị tổ chức ở thành phố Bảo Lộc, lãnh đạo Sở Nội vụ cho biết trong "
+        "quý III năm 2023 đã tiếp nhận 150.000 hồ sơ.",
+        {("dossier.received", 150000.0, P)},
+    ),
     "units listed with their counts": (
         "Tỉnh Trà Vinh quý III năm 2022\n"
         "Các cơ quan có số lượng HS tiếp nhận nhiều trong quý là: Công an tỉnh 4,1 ngàn HS, Sở "
