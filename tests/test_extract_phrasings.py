@@ -107,6 +107,18 @@ CASES = {
         "quý III năm 2023 đã tiếp nhận 150.000 hồ sơ.",
         {("dossier.received", 150000.0, P)},
     ),
+    "after the merger: communes, the province's centre, a former province": (
+        "Tuyên Quang: kết quả vận hành chính quyền địa phương 2 cấp quý III/2025\n"
+        "Từ ngày 01/7/2025 đến 30/9/2025, toàn tỉnh tiếp nhận 215.400 hồ sơ. Các xã, phường tiếp "
+        "nhận 180.200 hồ sơ; Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 35.200 hồ sơ.\n"
+        "Riêng tỉnh Hà Giang (cũ), các xã đã tiếp nhận 60.100 hồ sơ.",
+        {
+            ("dossier.received", 215400.0, P),
+            ("dossier.received", 180200.0, "Các xã, phường"),
+            ("dossier.received", 35200.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 60100.0, "tỉnh Hà Giang (cũ): các xã"),
+        },
+    ),
     "units listed with their counts": (
         "Tỉnh Trà Vinh quý III năm 2022\n"
         "Các cơ quan có số lượng HS tiếp nhận nhiều trong quý là: Công an tỉnh 4,1 ngàn HS, Sở "
