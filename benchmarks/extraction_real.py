@@ -26,6 +26,7 @@ import csv
 import hashlib
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,7 @@ def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
     missing: list[str] = []
     texts: Counter = Counter()
     misses: list[tuple[str, str, str, float, str]] = []
+    seconds = 0.0
     extras: list[tuple[str, str, str, float, str, str]] = []
     for url, split in splits.items():
         path = find_text(folder, url)
@@ -176,7 +178,9 @@ def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
             continue
         texts[split] += 1
         text = read_document(path).text
+        began = time.perf_counter()
         extraction = extract_files([path])
+        seconds += time.perf_counter() - began
         figures = list(extraction.figures) + list(extraction.subunits)
         wanted = by_url.get(url, [])
         used: set[int] = set()
@@ -235,6 +239,7 @@ def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
         "texts": texts,
         "misses": misses,
         "extras": extras,
+        "seconds": seconds,
     }
 
 
@@ -304,7 +309,10 @@ def main(argv: list[str] | None = None) -> int:
     result = measure(args.texts, args.labels)
     if result["missing"]:
         print(f"{len(result['missing'])} texts not found in {args.texts} (see --list)")
-    print(f"texts read: dev {result['texts']['dev']}, test {result['texts']['test']}")
+    print(
+        f"texts read: dev {result['texts']['dev']}, test {result['texts']['test']}; "
+        f"extraction took {result['seconds']:.2f} s in all"
+    )
     rows = result_rows(result)
     head = ("split", "indicator", "labels", "found", "tp", "recall", "prec.")
     print(f"{head[0]:5} {head[1]:26} " + " ".join(f"{h:>6}" for h in head[2:]))

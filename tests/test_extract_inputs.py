@@ -264,3 +264,65 @@ def test_cli_reads_a_folder_and_names_an_unreadable_file(tmp_path):
         app, ["extract", str(folder / "scan.pdf"), "--out", str(tmp_path / "none.csv")]
     )
     assert only_scan.exit_code == 1 and not (tmp_path / "none.csv").exists()
+
+
+def test_docx_table_with_columns_reads_each_row_under_its_heads(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph(
+        "Tỉnh Lạng Sơn: kết quả giải quyết hồ sơ thủ tục hành chính quý II năm 2024"
+    )
+    document.add_paragraph("Kết quả tiếp nhận, giải quyết hồ sơ TTHC theo từng cấp như sau:")
+    rows = [
+        ["Cấp", "Tiếp nhận", "Đã giải quyết", "Đang giải quyết"],
+        ["Cấp tỉnh", "98.310", "96.402", "1.908"],
+        ["Cấp huyện", "120.500", "118.000", "2.500"],
+        ["Toàn tỉnh", "218.810", "214.402", "4.408"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    path = tmp_path / "bang.docx"
+    document.save(str(path))
+    assert "Cấp huyện: Tiếp nhận 120.500 hồ sơ; Đã giải quyết 118.000 hồ sơ" in (
+        read_document(path).text
+    )
+    result = extract_files([path])
+    assert _found(result) == {
+        ("dossier.received", 218810.0, "province"),
+        ("dossier.resolved", 214402.0, "province"),
+        ("dossier.pending", 4408.0, "province"),
+        ("dossier.received", 98310.0, "Cấp tỉnh"),
+        ("dossier.resolved", 96402.0, "Cấp tỉnh"),
+        ("dossier.pending", 1908.0, "Cấp tỉnh"),
+        ("dossier.received", 120500.0, "Cấp huyện"),
+        ("dossier.resolved", 118000.0, "Cấp huyện"),
+        ("dossier.pending", 2500.0, "Cấp huyện"),
+    }
+    assert {f.province for f in result.figures} == {"Lạng Sơn"}
+
+
+def test_web_page_table_reads_each_row_under_its_heads(tmp_path):
+    page = tmp_path / "bang.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Tin</title></head><body>'
+        "<nav><a href='/'>Trang chủ</a> | <a href='/a'>Tin tức</a></nav><article>"
+        "<h1>Tỉnh Lạng Sơn: kết quả giải quyết hồ sơ quý II năm 2024</h1>"
+        "<p>Theo Văn phòng UBND tỉnh, kết quả tiếp nhận, giải quyết hồ sơ TTHC của từng cấp "
+        "trong quý vừa qua được tổng hợp trong bảng dưới đây:</p>"
+        "<table><tr><th>Cấp</th><th>Tiếp nhận</th><th>Đã giải quyết</th></tr>"
+        "<tr><td>Cấp tỉnh</td><td>98.310</td><td>96.402</td></tr>"
+        "<tr><td>Cấp huyện</td><td>120.500</td><td>118.000</td></tr></table>"
+        "<p>Các cơ quan tiếp tục rà soát, đơn giản hóa thủ tục hành chính trong thời gian tới, "
+        "bảo đảm thuận lợi cho người dân và doanh nghiệp.</p></article>"
+        "<footer>Điện thoại: 0205 3812 345</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = extract_files([page])
+    assert _found(result) == {
+        ("dossier.received", 98310.0, "Cấp tỉnh"),
+        ("dossier.resolved", 96402.0, "Cấp tỉnh"),
+        ("dossier.received", 120500.0, "Cấp huyện"),
+        ("dossier.resolved", 118000.0, "Cấp huyện"),
+    }

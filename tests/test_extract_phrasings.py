@@ -38,6 +38,16 @@ CASES = {
         "Tỉnh Phú Yên năm 2022\nCó 1.210/150.400 HS đã giải quyết trễ hạn.",
         {("dossier.resolved_late", 1210.0, P), ("dossier.resolved", 150400.0, P)},
     ),
+    "the whole of a pair is the total it equals": (
+        "Tỉnh Phú Yên năm 2022\nToàn tỉnh tiếp nhận 160.000 hồ sơ, đã giải quyết 150.400 hồ sơ, "
+        "đang giải quyết 9.600 hồ sơ. Trễ hạn 1.210/150.400 hồ sơ.",
+        {
+            ("dossier.received", 160000.0, P),
+            ("dossier.resolved", 150400.0, P),
+            ("dossier.pending", 9600.0, P),
+            ("dossier.resolved_late", 1210.0, P),
+        },
+    ),
     "totals of resolved, pending and suspended in a list": (
         "Tỉnh Bắc Kạn 6 tháng đầu năm 2023\n"
         "Tổng số hồ sơ tiếp nhận 12.845 hồ sơ. Số hồ sơ đã giải quyết 12.000 hồ sơ, số hồ sơ "
@@ -91,6 +101,24 @@ CASES = {
             ("dossier.resolved_on_time", 30300.0, "toàn huyện"),
         },
     ),
+    "a place named in passing is not the text's subject": (
+        "Kết quả giải quyết hồ sơ quý III\n"
+        "Sáng 5/10, tại hội nghị tổ chức ở thành phố Bảo Lộc, lãnh đạo Sở Nội vụ cho biết trong "
+        "quý III năm 2023 đã tiếp nhận 150.000 hồ sơ.",
+        {("dossier.received", 150000.0, P)},
+    ),
+    "after the merger: communes, the province's centre, a former province": (
+        "Tuyên Quang: kết quả vận hành chính quyền địa phương 2 cấp quý III/2025\n"
+        "Từ ngày 01/7/2025 đến 30/9/2025, toàn tỉnh tiếp nhận 215.400 hồ sơ. Các xã, phường tiếp "
+        "nhận 180.200 hồ sơ; Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 35.200 hồ sơ.\n"
+        "Riêng tỉnh Hà Giang (cũ), các xã đã tiếp nhận 60.100 hồ sơ.",
+        {
+            ("dossier.received", 215400.0, P),
+            ("dossier.received", 180200.0, "Các xã, phường"),
+            ("dossier.received", 35200.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 60100.0, "tỉnh Hà Giang (cũ): các xã"),
+        },
+    ),
     "units listed with their counts": (
         "Tỉnh Trà Vinh quý III năm 2022\n"
         "Các cơ quan có số lượng HS tiếp nhận nhiều trong quý là: Công an tỉnh 4,1 ngàn HS, Sở "
@@ -119,6 +147,20 @@ CASES = {
             ("dossier.resolved", 1202300.0, P),
             ("service.online_level4", 1020.0, P),
             ("service.online_level3", 540.0, P),
+        },
+    ),
+    "changes, averages, targets and subsets are not the province's figures": (
+        "Tỉnh Quảng Bình: kết quả giải quyết hồ sơ năm 2024\n"
+        "Năm 2024, toàn tỉnh tiếp nhận 600.000 hồ sơ, tăng 15.000 hồ sơ so với cùng kỳ năm 2023. "
+        "Bình quân mỗi ngày Trung tâm tiếp nhận 1.200 hồ sơ. Tỉnh phấn đấu năm 2025 đạt 100% hồ "
+        "sơ giải quyết đúng hạn. Số hồ sơ trễ hạn là 2.400 hồ sơ, trong đó lĩnh vực đất đai có "
+        "1.800 hồ sơ trễ hạn. Huyện Bố Trạch có 600 hồ sơ trễ hạn. Có 15/20 sở, ngành đạt tỷ lệ "
+        "100% hồ sơ giải quyết đúng hạn.",
+        {
+            ("dossier.received", 600000.0, P),
+            ("dossier.resolved_late", 2400.0, P),
+            ("dossier.resolved_late", 1800.0, "lĩnh vực đất đai"),
+            ("dossier.resolved_late", 600.0, "Huyện Bố Trạch"),
         },
     ),
     "dates, ISO dates and definitions are not figures": (

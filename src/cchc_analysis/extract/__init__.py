@@ -1,12 +1,14 @@
 """From report text to indicator rows: CCHC figures found in Vietnamese provincial reports and
 news articles, with their provenance.
 
-``extract_files`` reads plain-text files (UTF-8, UTF-16 or Windows-1258, as the table readers
-do), and for each figure that maps to a catalogue indicator returns the indicator table's long
-form (province, period, indicator, value, unit, source, note) plus ``scope``, ``bound``,
-``evidence`` (the sentence), ``char_start``/``char_end`` (the figure in the decoded NFC text),
-``line``, ``cue`` and ``confidence``. ``write_extraction`` writes them as a CSV that
-``cchc validate`` reads like any other table, with the cross-check warnings beside it.
+``extract_files`` reads reports as they come (``readers``: plain text in UTF-8, UTF-16 or
+Windows-1258 as the table readers decode it, saved web pages, DOCX, PDF text layers; a folder
+stands for its files), and for each figure that maps to a catalogue indicator returns the
+indicator table's long form (province, period, indicator, value, unit, source, note) plus
+``scope``, ``bound``, ``evidence`` (the sentence), ``char_start``/``char_end`` (the figure in
+the text as read, NFC), ``line``, ``cue`` and ``confidence``. ``write_extraction`` writes them
+as a CSV that ``cchc validate`` reads like any other table, with the cross-check warnings beside
+it.
 
 How a figure is found (the phrases live in ``data/extraction_patterns.yaml``):
 
@@ -88,3 +90,9 @@ __all__ = [
     "warnings_frame",
     "write_extraction",
 ]
+
+# Where things are: ``model`` (results), ``patterns`` (the YAML compiled, accent folding),
+# ``readers`` (files), ``text`` (lines, furniture, sentences), ``period_mentions``, ``numbers``
+# (Vietnamese numbers and what is blanked before reading them), ``places`` (provinces),
+# ``document`` (a text prepared), ``scope``, ``figures`` (rules applied within a sentence),
+# ``checks`` (identities and shares), ``core`` (one or more texts end to end), ``output``.

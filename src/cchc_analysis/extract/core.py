@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -99,13 +100,18 @@ def _extract_document(
     shares: list[_Share] = []
     skipped: dict[tuple[int, str], None] = {}
     previous: _Sentence | None = None
+    earlier: _Sentence | None = None
     if default_scope == PROVINCE_SCOPE and province is None:
         default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
     fresh = _Carry(scope=default_scope)
     carry = fresh
+    starts = [t.start for t in tokens]  # tokens are in text order
     for sentence in doc.sentences:
-        inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
-        same_block = previous if previous and previous.block == sentence.block else None
+        inside = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        # the topic ("hồ sơ") may be named two sentences back: a caption, then a table's head
+        same_block = next(
+            (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
+        )
         if previous is None or (
             previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
         ):
@@ -118,8 +124,8 @@ def _extract_document(
         founds += f
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
-        previous = sentence
-    founds = _without_restatements(doc, founds)
+        earlier, previous = previous, sentence
+    founds = _without_restatements(doc, _pair_wholes_by_identity(founds))
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
     info = DocumentInfo(
         file=file,
@@ -177,6 +183,30 @@ def _extract_document(
     )
 
 
+_WHOLES = ("dossier.received", "dossier.resolved", "dossier.pending")
+
+
+def _pair_wholes_by_identity(founds: list[_Found]) -> list[_Found]:
+    """The whole of an x/y pair is the total it equals: "1.210/150.400 hồ sơ trễ hạn" after
+    "đã giải quyết 150.400 hồ sơ" is the resolved total, whatever the cue suggested."""
+    stated: dict[tuple[str, str, str], set[float]] = {}
+    for f in founds:
+        if f.indicator in _WHOLES and not any(n.startswith("x/y") for n in f.notes):
+            stated.setdefault((f.indicator, f.scope, str(f.period)), set()).add(f.value)
+    out = []
+    for f in founds:
+        if f.indicator in _WHOLES and any(n.startswith("x/y") for n in f.notes):
+            equal = [
+                name
+                for name in _WHOLES
+                if f.value in stated.get((name, f.scope, str(f.period)), set())
+            ]
+            if len(equal) == 1 and equal[0] != f.indicator:
+                f = replace(f, indicator=equal[0])
+        out.append(f)
+    return out
+
+
 def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
     """Drop figures that say again what another says: the same figure twice ("tiếp nhận 5,65
     ngàn hồ sơ … đã giải quyết 4.561/5.650 hồ sơ"), and a headline's rounded figure ("giải
@@ -193,10 +223,10 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     seen: set[tuple[tuple[str, str | None, str], float]] = set()
     for f in founds:
-        in_headline = bool(head and head[0] <= f.start < head[1])
-        near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
-        if in_headline and near and (f.bound or f.value in near or f.value % 100 == 0):
-            continue
+        if head and head[0] <= f.start < head[1]:
+            near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
+            if near and (f.bound or f.value in near or f.value % 100 == 0):
+                continue
         if (key(f), f.value) in seen:
             continue
         seen.add((key(f), f.value))

@@ -57,6 +57,14 @@ class _Doc:
     province_mentions: list[_ProvinceMention] = field(default_factory=list)
     labels: list[tuple[int, int]] = field(default_factory=list)
     period_forced: bool = False  # --period given: only another year overrides it
+    _period_starts: list[int] = field(default_factory=list)
+
+    @property
+    def period_starts(self) -> list[int]:
+        """Where each period mention starts (for bisection; the mentions are in text order)."""
+        if len(self._period_starts) != len(self.periods):
+            self._period_starts = [m.start for m in self.periods]
+        return self._period_starts
 
     def in_furniture(self, position: int) -> bool:
         for line in self.lines:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -306,11 +307,9 @@ def _sentence_period(
     one (a year-only phrase of the document's year keeps the document's finer period), else
     the one carried from the sentence before on the same line; skip when it is a month or a
     span of years."""
-    inside = [
-        m
-        for m in doc.periods
-        if sentence.start <= m.start < sentence.end and m.context in ("normal",)
-    ]
+    starts = doc.period_starts  # the mentions are in text order
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    inside = [m for m in doc.periods[first:last] if m.context in ("normal",)]
     if not inside:
         if carry.note or carry.skip:
             return carry.period, carry.note, carry.skip
@@ -495,7 +494,8 @@ _RESOLVED_PARTS = (
     "dossier.resolved_late",
     "_dossier.early_or_on_time",
 )
-# "10/15 UBND cấp huyện đạt tỷ lệ … trên 98%": how many units pass a threshold, not a figure.
+# "10/15 UBND cấp huyện đạt tỷ lệ … trên 98%", "15/20 sở, ngành đạt tỷ lệ 100%": how many
+# units reach a level, not a figure of the period.
 _UNITS_OVER_THRESHOLD = re.compile(
     r"\d+\s*/\s*\d+\s+(?:ubnd|uy ban|co quan|don vi|huyen|quan|xa|phuong|so|dia phuong|cap)"
 )
@@ -590,10 +590,8 @@ def _find_in_sentence(
             notes = [f"enumerated after {last.indicator}"]
         else:
             continue
-        if (
-            reading.noun == "percent"
-            and reading.bound in ("lower", "upper")
-            and _UNITS_OVER_THRESHOLD.search(doc.folded, ctx.left_any_offset, token.start)
+        if reading.noun == "percent" and _UNITS_OVER_THRESHOLD.search(
+            doc.folded, ctx.left_any_offset, token.start
         ):
             continue
         value, read_notes = _value_of(token.a, reading.noun, reading.scale, reading.amount_factor)

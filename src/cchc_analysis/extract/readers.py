@@ -99,28 +99,92 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
         dated = f"{int(day[3])}/{int(day[2])}/{day[1]}"
         if dated not in body and f"{day[3]}/{day[2]}/{day[1]}" not in body:
             lines.append(dated)  # the page's date: the year of a period named without one
-    lines.append(body)
+    lines.append(_markdown_tables(body))
     return "\n".join(lines), f"html ({used})"
 
 
+def _markdown_tables(text: str) -> str:
+    """Tables as trafilatura writes them ("| Cấp | Tiếp nhận |", "|---|---|") read as the
+    lines of ``_table_lines``, each under the line before the table as its caption."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+    caption = ""
+
+    def flush() -> None:
+        if rows:
+            out.extend(_table_lines(rows, caption))
+            rows.clear()
+
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [" ".join(c.split()) for c in stripped.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+                rows.append(cells)
+            continue
+        flush()
+        out.append(line)
+        caption = line if line.strip() else caption
+    flush()
+    return "\n".join(out)
+
+
+_CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
+
+
+_UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
+
+
+def _table_lines(rows: list[list[str]], caption: str = "") -> Iterable[str]:
+    """The lines of a table: a row whose cells are labels heads the columns, and each row of
+    figures below it reads as a sentence, "Cấp huyện: Tiếp nhận 98.310; Đã giải quyết 96.402."
+    (the column's name is the figure's cue; "hồ sơ" follows each count when only the caption
+    says what is counted); a two-column table reads "label | value"."""
+    unit = ""
+    caption_unit = _UNIT_WORDS.search(caption)
+    if caption_unit and caption_unit.group().lower() == "hồ sơ":
+        unit = " hồ sơ"
+    header: list[str] | None = None
+    for cells in rows:
+        numbers = [bool(_CELL_NUMBER.match(c)) for c in cells]
+        if not any(numbers):
+            header = cells if len(cells) > 2 else None
+            yield " | ".join(cells)
+        elif header is not None and len(header) == len(cells) and not numbers[0]:
+            named = any(_UNIT_WORDS.search(name) for name in header)
+            parts = [
+                f"{name} {value}" + ("" if named or value.endswith("%") else unit)
+                for name, value, is_number in zip(header[1:], cells[1:], numbers[1:], strict=True)
+                if is_number and name
+            ]
+            yield f"{cells[0]}: {'; '.join(parts)}."
+        else:
+            yield " | ".join(cells)
+
+
 def _docx_blocks(document: Any) -> Iterable[str]:
-    """Paragraphs and table rows of a DOCX body, in document order; a row's cells joined by
-    ' | ' so that a number stays on the line of its label."""
+    """Paragraphs and tables of a DOCX body, in document order (``_table_lines``); merged cells
+    that repeat their text count once."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    caption = ""
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            yield Paragraph(child, document).text
+            text = Paragraph(child, document).text
+            caption = text if text.strip() else caption
+            yield text
         elif tag == "tbl":
+            rows: list[list[str]] = []
             for row in Table(child, document).rows:
                 cells: list[str] = []
                 for cell in row.cells:
                     value = " ".join(cell.text.split())
-                    if not cells or value != cells[-1]:  # merged cells repeat their text
+                    if not cells or value != cells[-1]:
                         cells.append(value)
-                yield " | ".join(cells)
+                rows.append(cells)
+            yield from _table_lines(rows, caption)
 
 
 def _read_docx(path: Path) -> str:

@@ -273,7 +273,9 @@ def _scope_at(
 _DISTRICT_LEDE = re.compile(
     r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.)\s*(?=[\w])"
 )
-_WHOLE_PROVINCE = re.compile(r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh)(?![a-z])")
+_WHOLE_PROVINCE = re.compile(
+    r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
+)
 
 
 def _district_subject(doc: _Doc, period: Period | None) -> str | None:
@@ -296,6 +298,12 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
             if end <= match.end():
                 continue
             label = doc.text[match.start() : end]
+            lead = doc.folded[sentence.start : match.start()]
+            if (
+                not re.match(r"(?:ubnd|uy ban)", doc.folded[match.start() :])
+                and len(lead.split()) > 4
+            ):
+                continue  # a place named in passing ("hội nghị tại thành phố X"), not the subject
             name = re.sub(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", label)
             city = re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", name, flags=re.IGNORECASE)
             if city != name:
