@@ -6,12 +6,13 @@ Run: .venv/bin/python benchmarks/pipeline.py [--provinces N]
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEMO = REPO / "data" / "raw" / "demo" / "cchc_indicators_2021_2025_SYNTHETIC.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inputs import demo_csv, describe  # benchmarks/inputs.py
 
 
 def main() -> None:
@@ -29,8 +30,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
+        source = demo_csv(out / "input")
+        print(describe(source))
         t0 = time.perf_counter()
-        result = run_validate([DEMO], out, out)
+        result = run_validate([source], out, out)
         t1 = time.perf_counter()
         run_score(out / "indicators.parquet", "par-index-illustrative", out)
         t2 = time.perf_counter()

@@ -8,8 +8,8 @@ both and the ratio.
   provinces (the script says so).
 
 Run: .venv/bin/python benchmarks/reports.py [--naive-provinces 3] [--jobs 2] [--runs 2]
-It uses data/processed when it holds scores for the year, else scores the demo table into a
-temporary folder first (not timed).
+It regenerates the demo table from its seed, validates and scores it into a temporary folder
+first (not timed; benchmarks/inputs.py): never data/processed or reports/.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inputs import demo_csv, describe  # benchmarks/inputs.py
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-DEMO = REPO / "data" / "raw" / "demo" / "cchc_indicators_2021_2025_SYNTHETIC.csv"
 NOTEBOOK = REPO / "notebooks" / "province_report.py"
 
 
@@ -37,17 +39,14 @@ def _run(command: list[str], cwd: Path) -> float:
     return seconds
 
 
-def _processed(year: int, scratch: Path) -> Path:
-    """Return a folder with scores for ``year``: data/processed, or the demo scored anew."""
-    import polars as pl
-
-    folder = REPO / "data" / "processed"
-    totals = folder / "scores_totals.parquet"
-    if totals.exists() and pl.read_parquet(totals).filter(pl.col("period") == str(year)).height:
-        return folder
+def _processed(scratch: Path) -> Path:
+    """Return a folder in ``scratch`` with the demo table validated and scored anew (never
+    data/processed: the figures measure the same input everywhere)."""
     folder = scratch / "processed"
     cchc = str(BIN / "cchc")
-    _run([cchc, "validate", str(DEMO), "--out", str(folder), "--failures-dir", str(folder)], REPO)
+    source = demo_csv(scratch / "input")
+    print(describe(source))
+    _run([cchc, "validate", str(source), "--out", str(folder), "--failures-dir", str(folder)], REPO)
     _run([cchc, "score", str(folder / "indicators.parquet"), "--out", str(folder)], REPO)
     return folder
 
@@ -65,15 +64,15 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
-        processed = _processed(args.year, scratch)
+        processed = _processed(scratch)
         codes = (
             pl.read_parquet(processed / "scores_totals.parquet")
             .filter(pl.col("period") == str(args.year))
             .sort("province_code")["province_code"]
             .to_list()
         )
-        failures = REPO / "reports" / "validation" / "failures.csv"
-        failures_value = str(failures) if failures.exists() else ""
+        failures = processed / "failures.csv"  # the run's own, never reports/validation
+        failures_value = str(failures)
 
         # The project's way, as a user runs it.
         project = []

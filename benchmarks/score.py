@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -23,7 +26,8 @@ import yaml
 from cchc_analysis.rubric import parse_rubric, rubric_text
 from cchc_analysis.score import score_indicators
 
-DEMO = "data/raw/demo/cchc_indicators_2021_2025_SYNTHETIC.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inputs import demo_csv, describe  # benchmarks/inputs.py
 
 
 def forty_criteria() -> str:
@@ -59,10 +63,13 @@ def forty_criteria() -> str:
 
 def unit_periods(units: int) -> pl.DataFrame:
     """Return a long table of ``units`` province × period units resampled from the demo data."""
-    demo = pl.read_csv(DEMO, infer_schema=False).filter(pl.col("period") == "2024")
     from cchc_analysis.load import standardise, to_long
 
-    long = standardise(to_long(demo.with_columns(row=pl.int_range(2, pl.len() + 2)), DEMO))
+    with tempfile.TemporaryDirectory() as folder:
+        source = demo_csv(Path(folder))
+        print(describe(source))
+        demo = pl.read_csv(source, infer_schema=False).filter(pl.col("period") == "2024")
+    long = standardise(to_long(demo.with_columns(row=pl.int_range(2, pl.len() + 2)), source.name))
     wide = long.pivot(
         on="indicator", index=["province_code", "province", "era", "year"], values="value"
     )

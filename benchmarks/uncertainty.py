@@ -5,14 +5,16 @@ replication); print both times, the ratio per replication and whether the ranks 
 
 The rubric is the illustrative one with its criteria repeated under other thresholds until it
 has 40 (as in benchmarks/score.py); the data are the synthetic demo values of 2024 (63
-provinces). Sources: Dirichlet domain weights, shifted thresholds, SIPAS sampling error, the
-missing-data policy.
+provinces), regenerated from their seed into a scratch folder (benchmarks/inputs.py). Sources:
+Dirichlet domain weights, shifted thresholds, SIPAS sampling error, the missing-data policy.
 Run: .venv/bin/python benchmarks/uncertainty.py [--runs 10000] [--slow-runs 200]
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,15 +32,12 @@ from cchc_analysis.uncertainty import (
     reference_ranks,
 )
 
-DEMO = Path("data/raw/demo/cchc_indicators_2021_2025_SYNTHETIC.csv")
-PROCESSED = Path("data/processed/indicators.parquet")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inputs import demo_csv, describe  # benchmarks/inputs.py
 
 
 def forty_criteria_rubric() -> Rubric:
     """Return the 40-criterion benchmark rubric of benchmarks/score.py."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from score import forty_criteria  # benchmarks/score.py
 
     return parse_rubric(forty_criteria(), "bench-40")
@@ -77,7 +76,10 @@ def main() -> None:
     parser.add_argument("--slow-runs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20250701)
     args = parser.parse_args()
-    indicators = load_for_scoring(PROCESSED if PROCESSED.exists() else DEMO)
+    with tempfile.TemporaryDirectory() as folder:
+        source = demo_csv(Path(folder))
+        indicators = load_for_scoring(source)
+        print(describe(source))
     rubric = forty_criteria_rubric()
     spec = spec_for(rubric)
 

@@ -8,21 +8,23 @@ values, provinces and identities are realistic. Run: .venv/bin/python benchmarks
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import polars as pl
 
-REPO = Path(__file__).resolve().parents[1]
-DEMO = REPO / "data" / "raw" / "demo" / "cchc_indicators_2021_2025_SYNTHETIC.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inputs import demo_csv, describe  # benchmarks/inputs.py
+
 PARTS = ["", "-H1", "-H2", "-9M", "-Q1", "-Q2", "-Q3", "-Q4"]
 
 
-def million_rows(target: int) -> pl.DataFrame:
-    """Return at least ``target`` long rows: 2024 values (63 provinces) on periods up to 2024,
-    2025 values (34 provinces) on later periods."""
-    demo = pl.read_csv(DEMO, infer_schema=False)
+def million_rows(target: int, source: Path) -> pl.DataFrame:
+    """Return at least ``target`` long rows of the demo CSV ``source``: 2024 values (63
+    provinces) on periods up to 2024, 2025 values (34 provinces) on later periods."""
+    demo = pl.read_csv(source, infer_schema=False)
     before, after = demo.filter(pl.col("period") == "2024"), demo.filter(pl.col("period") == "2025")
     frames, total, offset = [], 0, 0
     while total < target:
@@ -42,8 +44,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     args = parser.parse_args()
 
-    table = million_rows(args.rows)
     with tempfile.TemporaryDirectory() as folder:
+        source = demo_csv(Path(folder))
+        print(describe(source))
+        table = million_rows(args.rows, source)
         path = Path(folder) / "million.csv"
         table.write_csv(path)
         started = time.perf_counter()

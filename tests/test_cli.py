@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import time
 
 import polars as pl
 import pytest
@@ -25,7 +24,7 @@ def _run(*args, cwd):
 
 
 def test_help_is_fast_and_lists_the_commands(tmp_path):
-    started = time.perf_counter()
+    # "fast" as in: the heavy libraries are not imported (timed in benchmarks/, never here)
     done = _run("--help", cwd=tmp_path)
     assert done.returncode == 0
     for command in ("validate", "score", "report", "reports", "demo-data"):
@@ -35,7 +34,6 @@ def test_help_is_fast_and_lists_the_commands(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert imported.stdout.strip() == "False False"
-    assert time.perf_counter() - started < 60  # generous: a sanity bound, not a benchmark
 
 
 @pytest.mark.slow

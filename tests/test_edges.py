@@ -167,7 +167,28 @@ def test_grades_exactly_on_a_boundary_take_the_higher_grade():
     assert grades[7:] == ["A", "B", "B", "D", "D", "D", "D"]  # 2024: 2024 bands
 
 
+def test_grades_of_no_year_are_still_a_text_column():
+    # no year to grade (an empty table): the column is a String column, not a Null one
+    empty = pl.DataFrame(schema={"year": pl.Int32, "index_pct": pl.Float64})
+    grades = empty.select(grade_expr(parse_rubric(RUBRIC), []).alias("grade"))
+    assert grades.schema == pl.Schema({"grade": pl.String})
+
+
 # ------------------------------------------------------------------------- across the merger
+
+
+def test_the_one_new_name_of_the_34_means_its_predecessor_before_the_merger():
+    # "Huế" is the only era-34 name no era-63 province had (Thừa Thiên Huế became the city of
+    # Huế): before the merger it means Thừa Thiên Huế (46), after it Huế (46) of the 34.
+    from cchc_analysis.registry import provinces, resolve_province
+
+    old = {p.name_vi for p in provinces("63")}
+    assert [p.name_vi for p in provinces("34") if p.name_vi not in old] == ["Huế"]
+    before = resolve_province("Huế", "2023")
+    after = resolve_province("TP. Huế", "2025")
+    assert (before.era, before.code, before.name_vi) == ("63", "46", "Thừa Thiên Huế")
+    assert (after.era, after.code, after.name_vi) == ("34", "46", "Huế")
+
 
 PREDECESSORS = {("25", "Phú Thọ"): 80, ("26", "Vĩnh Phúc"): 90, ("17", "Hòa Bình"): 70}
 RECEIVED = {"25": 100, "26": 300, "17": 100, "01": 1000}

@@ -49,17 +49,17 @@ def test_without_quarantine_an_error_writes_nothing(tmp_path):
     assert (tmp_path / "v" / "failures.csv").exists()
 
 
-SLOW_WRITER = textwrap.dedent(
+STUCK_WRITER = textwrap.dedent(
     """
-    import sys, time
+    import sys
     from pathlib import Path
     from cchc_analysis.outputs import atomic_path
     with atomic_path(Path(sys.argv[1])) as temporary:
         with open(temporary, "wb") as stream:
-            for _ in range(10_000):
-                stream.write(b"new " * 256)
-                stream.flush()
-                time.sleep(0.001)
+            stream.write(b"new " * 256)
+            stream.flush()
+            print("writing", flush=True)
+            sys.stdin.read()  # stays midway until killed: no race with the clock
     """
 )
 
@@ -67,13 +67,20 @@ SLOW_WRITER = textwrap.dedent(
 def test_a_write_killed_midway_leaves_the_previous_file(tmp_path):
     target = tmp_path / "scores.parquet"
     target.write_bytes(b"previous good output")
-    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target)])
-    time.sleep(1.5)
-    assert child.poll() is None, "the writer finished before it could be killed"
-    partial = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
-    assert partial and partial[0].stat().st_size > 0  # it was really writing
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    child = subprocess.Popen(
+        [sys.executable, "-c", STUCK_WRITER, str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "writing\n"
+        partial = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+        assert partial and partial[0].stat().st_size == 1024  # it was really writing
+        assert target.read_bytes() == b"previous good output"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
     assert target.read_bytes() == b"previous good output"
 
 

@@ -39,7 +39,46 @@ def test_pci_flags_the_rows_without_a_province(shared_reference):
     assert set(errors["rule"]) == {"province_resolvable"}
 
 
+PCI_SUB_INDICES = [
+    "entry",
+    "land",
+    "transparency",
+    "time",
+    "informal",
+    "bias",
+    "proactive",
+    "support",
+    "labor",
+    "legal",
+]
+
+
 def test_pci_2016_workbook_totals_are_within_bounds(shared_reference):
+    from cchc_analysis.registry import resolve_province
+
     path = shared_reference / "pci_2009_2016_from_raw_summary_sheets.csv"
-    table = pl.read_csv(path, infer_schema_length=0)
+    table = pl.read_csv(path, infer_schema_length=0).with_columns(
+        pl.col(*PCI_SUB_INDICES, "pci_weighted_official").cast(pl.Float64),
+        pl.col("rank_official").cast(pl.Int64),
+    )
+    # 2009–2016: every year has the 63 provinces once each, all known to the registry
     assert table.height == 504
+    per_year = table.group_by("year").agg(pl.len(), pl.col("province_raw").n_unique())
+    assert sorted(per_year.rows()) == [(str(y), 63, 63) for y in range(2009, 2017)]
+    codes = {
+        (year, resolve_province(name, year).code)
+        for year, name in table.select("year", "province_raw").iter_rows()
+    }
+    assert len(codes) == 504
+    # totals present and on the 100-point scale; sub-indices (where a year has them) on 0–10
+    totals = table["pci_weighted_official"]
+    assert totals.null_count() == 0 and totals.min() > 0 and totals.max() <= 100
+    for name in PCI_SUB_INDICES:
+        values = table[name].drop_nulls()
+        assert values.len() > 0 and values.min() >= 0 and values.max() <= 10, name
+    # ranks run 1..63 each year, in the order of the total as published (two decimals: the
+    # one tie of 2011 at 57.62 is ranked 40 and 41, so order is non-increasing, not strict)
+    for year, group in table.sort("rank_official").group_by("year"):
+        assert group["rank_official"].to_list() == list(range(1, 64)), year
+        published = group["pci_weighted_official"].round(2).to_list()
+        assert published == sorted(published, reverse=True), year
