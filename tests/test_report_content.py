@@ -251,7 +251,7 @@ class TestView:
         assert all(re.fullmatch(r"[0-9a-f]{64}", f["sha256"]) for f in phu_tho.files)
         footer = str(report.provenance_footer(phu_tho))
         assert "par-index-illustrative" in footer and "national_targets.csv" in footer
-        assert "province=Tỉnh Phú Thọ" in footer and "<details>" in footer
+        assert "tỉnh=Tỉnh Phú Thọ" in footer and "<details>" in footer
         # no path of the machine the report was built on
         assert str(failures.parent) not in footer and "/tmp" not in footer
 

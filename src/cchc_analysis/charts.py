@@ -376,7 +376,7 @@ def plot_ranking(
         .encode(y=y, x=alt.XValue(0), text=alt.Text("province:N"))
         .encode(description=alt.Description("description:N"))
     )
-    grid = alt.Chart(data).mark_rule(color="#eeeeee").encode(y=y)
+    grid = alt.Chart(data).mark_rule(color="#eeeeee", aria=False).encode(y=y)
     cuts = _thresholds(bands, low, high)
     layers: list[Any] = [grid, names, dots]
     if cuts.height:

@@ -688,12 +688,25 @@ def render_reports(
             "notebook_sha256": sha256_of(Path(notebook)),
             "workbook": workbook["path"].name,
             "scores_snapshot": SNAPSHOT,
-            "scores_manifest": scores_manifest,
+            "scores_manifest": _without_machine_paths(scores_manifest),
             **_render_environment(),
         },
         entries,
     )
     return outcomes
+
+
+def _without_machine_paths(value: Any) -> Any:
+    """Return a manifest (any JSON value) with every absolute path replaced by its path in
+    the project, or its name (the scores' full record stays in the ``data/`` snapshot, where
+    ``cchc verify`` finds the raw inputs)."""
+    if isinstance(value, dict):
+        return {k: _without_machine_paths(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_machine_paths(v) for v in value]
+    if isinstance(value, str) and os.path.isabs(value) and "\n" not in value:
+        return _from_project(Path(value))
+    return value
 
 
 def _scores_for(processed_dir: Path, year: int) -> tuple[dict[str, Any], dict[str, Any], Any]:

@@ -1486,7 +1486,10 @@ def provenance_footer(view: ReportView) -> Html:
     status_text = (
         text(f"rubric_status_{status}", lang) if has_text(f"rubric_status_{status}") else status
     )
-    parameters = ", ".join(f"{_e(k)}={_e(_portable(v))}" for k, v in view.parameters.items())
+    parameters = ", ".join(
+        f"{_e(text('param_' + k, lang) if has_text('param_' + k) else k)}={_e(_portable(v))}"
+        for k, v in view.parameters.items()
+    )
     return Html(
         f'<footer class="cchc-footer"><details><summary>{_e(text("provenance_summary", lang))}'
         f"</summary><ul>{inputs}{read}"
