@@ -320,6 +320,16 @@ class TestCharts:
             assert f"{band['grade']} ≥ {int(band['band_min'])}" in svg
         assert "layer" in spec
 
+    def test_the_recorded_domain_spec_validates(self, phu_tho):
+        import altair as alt
+
+        spec = charts.domain_gaps_spec(phu_tho.profile, "vi")
+        alt.LayerChart.from_dict(spec)  # a valid Vega-Lite layer chart
+        values = {r["domain"]: r["gap_pct"] for r in spec["data"]["values"]}
+        assert values == dict(
+            zip(phu_tho.profile["domain"], phu_tho.profile["gap_pct"], strict=True)
+        )
+
     def test_the_domain_view_shows_gaps_to_the_median(self, phu_tho):
         page = str(report.profile_section(phu_tho))
         for row in phu_tho.profile.iter_rows(named=True):
@@ -471,7 +481,7 @@ class TestBatchBookkeeping:
         for grade in totals["grade"].unique().to_list():
             assert f"bar grade-{grade}" in page and f"swatch grade-{grade}" in page
         assert page.count("<option value=") == totals["region"].n_unique() + 1
-        assert text("run_date", "vi", date="2025-12-31") in page
+        assert text("run_date", "vi", date="31/12/2025") in page
         # aria-sort says how the table is sorted: by rank, ascending, and nothing else
         sorts = re.findall(r'aria-sort="(\w+)">([^<]*)<', page)
         assert sorts[0] == ("ascending", text("rank", "vi"))

@@ -856,27 +856,28 @@ def write_index(
             name += f' <span class="failed">{html.escape(text("render_failed", lang))}</span>'
         region = html.escape(r["region"] or "")
         grade = html.escape(r["grade"] or "")
+        # what a phone shows first comes first: rank, name, index, interval, grade
         rows.append(
             f"<tr data-region='{region}'>{_cell(r['rank'], lang, 0)}"
             f"<td data-sort='{html.escape(r['province'])}'>{name}</td>"
-            f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td>"
             f"{_cell(r['index_pct'], lang)}"
             f"{_interval_cell(r, spans.get(r['province_code']), n)}"
             f"<td class='grade grade-{grade}'>{grade}</td>"
             f"{_cell(r.get('change_points'), lang, signed=True)}"
-            f"{_cell(r.get('change_places'), lang, 0, signed=True)}</tr>"
+            f"{_cell(r.get('change_places'), lang, 0, signed=True)}"
+            f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td></tr>"
         )
     keys = (
         "rank",
         "province",
-        "region",
         "index_pct",
         "rank_interval_col",
         "grade",
         "change_points_col",
         "change_places_col",
+        "region",
     )
-    kinds = ("num", "text", "text", "num", "num", "text", "num", "num")
+    kinds = ("num", "text", "num", "num", "text", "num", "num", "text")
     head = "".join(
         f'<th scope="col" data-type="{kind}" tabindex="0"'
         f' aria-sort="{"ascending" if k == "rank" else "none"}">'
@@ -905,7 +906,9 @@ def write_index(
         f"{html.escape(text('grade_n', lang, grade=g))}</span>"
         for g in sorted({str(g) for g in totals["grade"].to_list() if g})
     )
-    dated = html.escape(text("run_date", lang, date=date or run_date()))
+    day = date or run_date()
+    shown_day = "/".join(reversed(day.split("-"))) if lang == "vi" else day  # 30/11/2026
+    dated = html.escape(text("run_date", lang, date=shown_day))
     heading = html.escape(text("index_heading", lang))
     template = html.escape(text("provinces_shown", lang, shown="{shown}", n=n))
     controls = (

@@ -1049,7 +1049,8 @@ def profile_section(view: ReportView) -> Html:
         f"</figcaption>{legend}{charts.domain_gaps_html(view.profile, lang)}"
         f'<p class="cchc-caption" id="domain_profile-desc">{_e(caption)}</p></figure>'
     )
-    return _section("domain_profile_heading", lang, figure + _thin_note(view))
+    spec = charts.domain_gaps_spec(view.profile, lang)
+    return _section("domain_profile_heading", lang, figure + _thin_note(view), spec)
 
 
 def _best_names(names: list[str], lang: str, shown: int = 3) -> str:
