@@ -547,3 +547,18 @@ class TestSummary:
         lines = report.summary_lines(ha_noi_en)
         assert lines[0].startswith("Index ") and "could be anywhere from" in lines[0]
         assert not any(w in " ".join(lines) for w in ("hạng", "điểm", "Xếp loại"))
+
+
+class TestPdfTool:
+    def test_without_chromium_the_command_says_how_to_install_it(self, monkeypatch, tmp_path):
+        from cchc_analysis.render import PdfToolMissing, find_chromium, write_pdfs
+
+        monkeypatch.setenv("PATH", str(tmp_path))  # no browser anywhere on PATH
+        monkeypatch.delenv("CCHC_CHROMIUM", raising=False)
+        with pytest.raises(PdfToolMissing, match="apt-get install chromium"):
+            find_chromium()
+        with pytest.raises(PdfToolMissing, match="apt-get install chromium"):
+            write_pdfs(tmp_path, [tmp_path / "index.html"])
+        monkeypatch.setenv("CCHC_CHROMIUM", "no-such-browser")
+        with pytest.raises(PdfToolMissing, match="CCHC_CHROMIUM='no-such-browser'"):
+            find_chromium()
