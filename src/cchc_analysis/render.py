@@ -60,6 +60,7 @@ class RenderTask:
     province_code: str
     province: str
     slug: str
+    name_en: str = ""  # the page title of an English report
 
 
 @dataclass(frozen=True)
@@ -382,7 +383,8 @@ class ReportRenderer:
         if not self.worker.alive():  # a previous report killed it: start a fresh one
             self.worker.close()
             self.worker = ReportWorker(self.notebook_path.resolve().parent, warm=self.warm).start()
-        title = f"{task.province} {parameters['year']}"
+        english = parameters.get("lang") == "en" and task.name_en
+        title = f"{task.name_en if english else task.province} {parameters['year']}"
         return self.worker.render(self.notebook_path, parameters, title, target)
 
     def close(self) -> None:
@@ -415,7 +417,7 @@ def render_province(
     from cchc_analysis.registry import resolve_province
 
     chosen = resolve_province(province, str(year))
-    task = RenderTask(chosen.code, chosen.name_vi, chosen.slug)
+    task = RenderTask(chosen.code, chosen.name_vi, chosen.slug, chosen.name_en)
     parameters = notebook_parameters(
         chosen.code, year, processed_dir, lang, failures_path, Path(notebook).resolve().parent
     )
@@ -548,7 +550,7 @@ def _tasks_for(codes: Iterable[str], names: dict[str, str], year: int) -> list[R
 
     era = era_of(str(year))
     chosen = [province_by_code(code, era) for code in dict.fromkeys(codes)]
-    return [RenderTask(p.code, names.get(p.code, p.name_vi), p.slug) for p in chosen]
+    return [RenderTask(p.code, names.get(p.code, p.name_vi), p.slug, p.name_en) for p in chosen]
 
 
 def previous_manifest(out_dir: Path) -> dict[str, Any]:
