@@ -7,7 +7,10 @@ both and the ratio.
   province after another, for ``--naive-provinces`` provinces; extrapolated linearly to all
   provinces (the script says so).
 
-Run: .venv/bin/python benchmarks/reports.py [--naive-provinces 3] [--jobs 2] [--runs 2]
+- With ``--pdf``: one more project run with ``--pdf`` (headless Chromium prints every report
+  and the index); the extra time per PDF is printed.
+
+Run: .venv/bin/python benchmarks/reports.py [--naive-provinces 3] [--jobs 2] [--runs 2] [--pdf]
 It regenerates the demo table from its seed, validates and scores it into a temporary folder
 first (not timed; benchmarks/inputs.py): never data/processed or reports/.
 """
@@ -57,6 +60,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--runs", type=int, default=2, help="project runs (the last is warm)")
     parser.add_argument("--naive-provinces", type=int, default=3, help="0 = all (slow)")
+    parser.add_argument("--pdf", action="store_true", help="also time a run with --pdf")
     args = parser.parse_args()
 
     import jupytext
@@ -83,6 +87,13 @@ def main() -> None:
             command += ["--out", str(out), "--failures", str(failures)]
             project.append(_run(command, REPO))
         rendered = len(list((scratch / f"project-{args.runs - 1}").glob("[0-9][0-9]-*.html")))
+        with_pdf = None
+        if args.pdf:
+            out = scratch / "project-pdf"
+            command = [str(BIN / "cchc"), "reports", "--year", str(args.year), "--pdf"]
+            command += ["--jobs", str(args.jobs), "--processed", str(processed)]
+            command += ["--out", str(out), "--failures", str(failures)]
+            with_pdf = (_run(command, REPO), len(list(out.glob("*.pdf"))))
 
         # The naive way: papermill CLI then nbconvert CLI, one province after another.
         source = scratch / "province_report.ipynb"
@@ -116,6 +127,13 @@ def main() -> None:
     extrapolated = "" if len(chosen) == len(codes) else " (extrapolated linearly)"
     print(f"naive, all {len(codes)} provinces{extrapolated}: {naive_all:6.2f} s")
     print(f"ratio naive / cchc (warm): {naive_all / warm:5.1f}x")
+    if with_pdf is not None:
+        seconds, pdfs = with_pdf
+        extra = seconds - warm
+        print(
+            f"cchc reports --pdf: {seconds:6.2f} s for {pdfs} PDFs; "
+            f"{extra:5.2f} s more than HTML only ({extra / max(pdfs, 1):.2f} s a PDF)"
+        )
 
 
 if __name__ == "__main__":

@@ -93,13 +93,15 @@ class TestBatch:
     def test_parameters_reach_the_notebook_through_papermill(self, batch, processed):
         executed = nbformat.read(batch / "notebooks" / "25-phu_tho.ipynb", as_version=4)
         recorded = executed.metadata.papermill.parameters
-        assert recorded == {
+        notebooks = REPO / "notebooks"
+        assert recorded == {  # relative to the folder the notebook runs in: no machine path
             "province": "25",
             "year": 2025,
-            "processed_dir": str(processed.resolve()),
+            "processed_dir": os.path.relpath(processed.resolve(), notebooks),
             "lang": "vi",
-            "failures_path": str((processed / "failures.csv").resolve()),
+            "failures_path": os.path.relpath((processed / "failures.csv").resolve(), notebooks),
         }
+        assert (notebooks / recorded["processed_dir"]).resolve() == processed.resolve()
         injected = [
             c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])
         ]
@@ -112,14 +114,14 @@ class TestBatch:
         [
             (
                 "25-phu_tho.html",
-                ["Tỉnh Phú Thọ", "DỮ LIỆU TỔNG HỢP", "Vĩnh Phúc", "hạng", "trước sáp nhập"],
+                ["Tỉnh Phú Thọ", "DỮ LIỆU GIẢ LẬP", "Vĩnh Phúc", "hạng", "trước sáp nhập"],
             ),
             ("01-ha_noi.html", ["Thành phố Hà Nội", "Bộ tiêu chí minh họa", "Hà Nội"]),
         ],
     )
     def test_a_report_is_offline_with_charts_and_banner(self, batch, name, expect):
         page = _page(batch, name)
-        assert page.count("<svg") >= 3  # profile, ranking, trend
+        assert page.count("<svg") >= 3  # ranking, rank intervals, trend
         assert re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page) is None
         assert "<script" not in page
         assert "Traceback" not in page and "cchc-error" not in page.split("</style>", 1)[1]
@@ -149,7 +151,9 @@ class TestBatch:
         )
         section = page.split('id="criteria_heading"', 1)[1].split("</table>", 1)[0]
         shown = re.findall(
-            r"<td>([^<]*)</td><td class='num'>([^<]*)</td><td class='num'>([^<]*)</td>", section
+            r"<td data-label='[^']*'>([^<]*)</td><td class='num' data-label='[^']*'>([^<]*)</td>"
+            r"<td class='num' data-label='[^']*'>([^<]*)</td>",
+            section,
         )
         assert len(shown) == criteria.height
         for (label, points, top), c in zip(shown, criteria.iter_rows(named=True), strict=True):
@@ -159,8 +163,9 @@ class TestBatch:
             (pl.col("period") == "2025") & (pl.col("province_code") == "25")
         )
         for d in domains.iter_rows(named=True):
-            cell = f'{number(d["points"], "vi")}/{number(d["max_points"], "vi")}</td><td class="num">{number(d["pct"], "vi")}<'
-            assert cell in page, d["domain_label_vi"]
+            points = f"{number(d['points'], 'vi')}/{number(d['max_points'], 'vi')}</td>"
+            assert points in page, d["domain_label_vi"]
+            assert f">{number(d['pct'], 'vi')}%</td>" in page, d["domain_label_vi"]
 
     def test_a_merged_province_is_compared_with_its_predecessors(self, batch):
         page = unescape(_page(batch, "25-phu_tho.html"))
@@ -343,7 +348,9 @@ def test_a_report_states_its_rank_with_the_interval(batch, processed):
     intervals = pl.read_parquet(processed / "uncertainty_intervals.parquet")
     phu_tho = intervals.filter((pl.col("period") == "2025") & (pl.col("province_code") == "25"))
     page = next(Path(batch).glob("25-*.html")).read_text(encoding="utf-8")
-    sentence = re.search(r"hạng (\d+), khoảng 90 %: (\d+)–(\d+)", page)
+    sentence = re.search(
+        r"Hạng (\d+)/\d+; với độ tin cậy 90%, hạng có thể từ (\d+) đến (\d+)", page
+    )
     assert sentence is not None
     rank, low, high = map(int, sentence.groups())
     assert (rank, low, high) == phu_tho.select("nominal_rank", "rank_lo", "rank_hi").row(0)
@@ -370,3 +377,122 @@ def test_two_renders_of_a_report_are_byte_identical(processed, tmp_path):
         pages.append((tmp_path / run / "25-phu_tho.html").read_bytes())
     # nothing in a report depends on when it was rendered: no timestamp to mask
     assert pages[0] == pages[1]
+
+
+def _visible_text(page: str) -> str:
+    """Return what a reader sees or hears of a page: text outside tags, styles and scripts,
+    and the labels screen readers say (aria-label, title, alt)."""
+    body = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    spoken = " ".join(re.findall(r'(?:aria-label|title|alt)="([^"]*)"', body))
+    return unescape(re.sub(r"<[^>]+>", " ", body) + " " + spoken)
+
+
+def _english_words() -> set[str]:
+    """Return the English words of the interface (en labels) that no Vietnamese label uses."""
+    import csv
+    import io
+    from importlib import resources
+
+    raw = (resources.files("cchc_analysis") / "data" / "labels.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    words = lambda column: {  # noqa: E731
+        w for r in rows for w in _words(re.sub(r"\{[^}]*\}", " ", r[column]))
+    }
+    return words("en") - words("vi")
+
+
+def _words(text_: str) -> set[str]:
+    """Return the words of a text, lower case: runs of 4+ ASCII letters that are not part of an
+    identifier (``par-index-illustrative``, ``scores_totals.parquet``)."""
+    return {w.lower() for w in re.findall(r"(?<![\w.-])[A-Za-z]{4,}(?![\w.-])", text_)}
+
+
+@pytest.mark.slow
+def test_a_vietnamese_report_has_no_english(batch):
+    english = _english_words()
+    assert {"rank", "province", "points", "median", "source", "synthetic"} <= english
+    for name in ("25-phu_tho.html", "82-dong_thap.html", "index.html"):  # Hà Nội: a hostile note
+        seen = _words(_visible_text(_page(batch, name)))
+        assert seen & english == set(), name
+
+
+@pytest.mark.slow
+def test_the_vietnamese_workbook_has_no_english_values(batch):
+    from openpyxl import load_workbook
+
+    english = _english_words()
+    book = load_workbook(batch / "cchc_scores_2025.xlsx", read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    assert _words(value) & english == set(), (sheet.title, value)
+
+
+@pytest.mark.slow
+def test_no_output_holds_a_path_of_the_machine(batch, processed):
+    roots = {str(REPO), str(processed.resolve()), str(batch.resolve()), str(Path.home())}
+    for path in batch.rglob("*"):
+        # data/ is the scores' own snapshot for `cchc verify`, which re-reads the raw inputs
+        # from the paths the user gave `cchc validate` (here: temporary absolute paths)
+        if path.suffix in (".html", ".ipynb", ".json") and path.parent.name != "data":
+            content = path.read_text(encoding="utf-8")
+            for root in roots - {"/"}:  # as an absolute path ("../x" names a folder outside)
+                assert re.search(rf"(?<!\.){re.escape(root)}", content) is None, (path, root)
+
+
+@pytest.mark.slow
+def test_reports_link_the_index_and_their_neighbours(batch):
+    index = _page(batch, "index.html")
+    order = re.findall(r"<a href=\"(\d{2}-[a-z_]+\.html)\">", index)
+    assert len(order) == 3
+    for at, name in enumerate(order):
+        page = _page(batch, name)
+        links = re.findall(r'<nav class="cchc-nav".*?</nav>', page, flags=re.S)[0]
+        assert 'href="index.html"' in links
+        if at > 0:
+            assert f'href="{order[at - 1]}" rel="prev"' in links
+        if at + 1 < len(order):
+            assert f'href="{order[at + 1]}" rel="next"' in links
+
+
+@pytest.mark.slow
+def test_pdfs_of_every_report_and_the_index(batch, tmp_path):
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from cchc_analysis.render import PdfToolMissing, write_pdfs
+
+    pages = [*sorted(batch.glob("[0-9][0-9]-*.html")), batch / "index.html"]
+    copies = []
+    for page in pages:  # beside copies, so the batch folder stays as the other tests expect
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+        copies.append(tmp_path / page.name)
+    try:
+        written = write_pdfs(tmp_path, copies, jobs=2)
+    except PdfToolMissing as exc:
+        pytest.skip(str(exc))
+    assert [p.name for p in written] == [p.with_suffix(".pdf").name for p in pages]
+    for pdf in written:
+        reader = PdfReader(pdf)
+        first = unicodedata.normalize("NFC", reader.pages[0].extract_text())
+        if pdf.name == "index.pdf":
+            assert 1 <= len(reader.pages) <= 3
+            assert "Báo cáo chỉ số CCHC các tỉnh" in first and "Đồng Tháp" in first
+            continue
+        assert 2 <= len(reader.pages) <= 12
+        # page 1 is the brief: summary, headline, domain gaps, strengths, targets
+        for heading in (
+            "Tóm tắt",
+            "Chênh lệch của tỉnh so với trung vị toàn quốc",
+            "Điểm mạnh",
+            "Cần cải thiện",
+            "Chỉ tiêu CCHC so với mục tiêu quốc gia",
+        ):
+            assert heading in first, (pdf.name, heading)
+        assert "DỮ LIỆU GIẢ LẬP" in first and "Xếp loại" in first
+    text = unicodedata.normalize(
+        "NFC", PdfReader(tmp_path / "25-phu_tho.pdf").pages[0].extract_text()
+    )
+    assert "Tỉnh Phú Thọ" in text and "hạng" in text  # diacritics extracted as written

@@ -251,7 +251,7 @@ class TestView:
         assert all(re.fullmatch(r"[0-9a-f]{64}", f["sha256"]) for f in phu_tho.files)
         footer = str(report.provenance_footer(phu_tho))
         assert "par-index-illustrative" in footer and "national_targets.csv" in footer
-        assert "province=Tỉnh Phú Thọ" in footer and "<details>" in footer
+        assert "tỉnh=Tỉnh Phú Thọ" in footer and "<details>" in footer
         # no path of the machine the report was built on
         assert str(failures.parent) not in footer and "/tmp" not in footer
 
@@ -319,6 +319,16 @@ class TestCharts:
         for band in inside.iter_rows(named=True):
             assert f"{band['grade']} ≥ {int(band['band_min'])}" in svg
         assert "layer" in spec
+
+    def test_the_recorded_domain_spec_validates(self, phu_tho):
+        import altair as alt
+
+        spec = charts.domain_gaps_spec(phu_tho.profile, "vi")
+        alt.LayerChart.from_dict(spec)  # a valid Vega-Lite layer chart
+        values = {r["domain"]: r["gap_pct"] for r in spec["data"]["values"]}
+        assert values == dict(
+            zip(phu_tho.profile["domain"], phu_tho.profile["gap_pct"], strict=True)
+        )
 
     def test_the_domain_view_shows_gaps_to_the_median(self, phu_tho):
         page = str(report.profile_section(phu_tho))
@@ -471,7 +481,7 @@ class TestBatchBookkeeping:
         for grade in totals["grade"].unique().to_list():
             assert f"bar grade-{grade}" in page and f"swatch grade-{grade}" in page
         assert page.count("<option value=") == totals["region"].n_unique() + 1
-        assert text("run_date", "vi", date="2025-12-31") in page
+        assert text("run_date", "vi", date="31/12/2025") in page
         # aria-sort says how the table is sorted: by rank, ascending, and nothing else
         sorts = re.findall(r'aria-sort="(\w+)">([^<]*)<', page)
         assert sorts[0] == ("ascending", text("rank", "vi"))
@@ -537,3 +547,18 @@ class TestSummary:
         lines = report.summary_lines(ha_noi_en)
         assert lines[0].startswith("Index ") and "could be anywhere from" in lines[0]
         assert not any(w in " ".join(lines) for w in ("hạng", "điểm", "Xếp loại"))
+
+
+class TestPdfTool:
+    def test_without_chromium_the_command_says_how_to_install_it(self, monkeypatch, tmp_path):
+        from cchc_analysis.render import PdfToolMissing, find_chromium, write_pdfs
+
+        monkeypatch.setenv("PATH", str(tmp_path))  # no browser anywhere on PATH
+        monkeypatch.delenv("CCHC_CHROMIUM", raising=False)
+        with pytest.raises(PdfToolMissing, match="apt-get install chromium"):
+            find_chromium()
+        with pytest.raises(PdfToolMissing, match="apt-get install chromium"):
+            write_pdfs(tmp_path, [tmp_path / "index.html"])
+        monkeypatch.setenv("CCHC_CHROMIUM", "no-such-browser")
+        with pytest.raises(PdfToolMissing, match="CCHC_CHROMIUM='no-such-browser'"):
+            find_chromium()

@@ -249,6 +249,39 @@ def profile_legend(lang: str = "vi", region: str = "") -> list[tuple[str, str, s
     ]
 
 
+def domain_gaps_spec(profile: pl.DataFrame, lang: str = "vi") -> dict[str, Any]:
+    """Return the Vega-Lite spec of the domain gap chart ``domain_gaps_html`` draws (bars of
+    each domain's gap to the national median, the regional median's): recorded with the
+    report for ``cchc verify`` and drawable in a notebook, never converted per report."""
+    rows = profile.select(
+        "domain",
+        "gap_pct",
+        region_gap=(pl.col("region_median_pct") - pl.col("median_pct")).round(2),
+    ).to_dicts()
+    y = {"field": "domain", "type": "nominal", "sort": None, "title": None}
+    return {
+        "$schema": alt.SCHEMA_URL,
+        "data": {"values": rows},
+        "layer": [
+            {
+                "mark": {"type": "bar"},
+                "encoding": {
+                    "y": y,
+                    "x": {
+                        "field": "gap_pct",
+                        "type": "quantitative",
+                        "title": text("domain_gap_axis", lang),
+                    },
+                },
+            },
+            {
+                "mark": {"type": "point", "shape": "diamond", "filled": True},
+                "encoding": {"y": y, "x": {"field": "region_gap", "type": "quantitative"}},
+            },
+        ],
+    }
+
+
 def domain_gaps_html(profile: pl.DataFrame, lang: str = "vi") -> str:
     """Return each domain's gap to the national median in percentage points as an HTML bar
     chart (``profile``: domain, gap_pct, median_pct, region_median_pct): the domain's name,
@@ -376,7 +409,7 @@ def plot_ranking(
         .encode(y=y, x=alt.XValue(0), text=alt.Text("province:N"))
         .encode(description=alt.Description("description:N"))
     )
-    grid = alt.Chart(data).mark_rule(color="#eeeeee").encode(y=y)
+    grid = alt.Chart(data).mark_rule(color="#eeeeee", aria=False).encode(y=y)
     cuts = _thresholds(bands, low, high)
     layers: list[Any] = [grid, names, dots]
     if cuts.height:

@@ -60,6 +60,7 @@ class RenderTask:
     province_code: str
     province: str
     slug: str
+    name_en: str = ""  # the page title of an English report
 
 
 @dataclass(frozen=True)
@@ -389,7 +390,8 @@ class ReportRenderer:
         if not self.worker.alive():  # a previous report killed it: start a fresh one
             self.worker.close()
             self.worker = ReportWorker(self.notebook_path.resolve().parent, warm=self.warm).start()
-        title = f"{task.province} {parameters['year']}"
+        english = parameters.get("lang") == "en" and task.name_en
+        title = f"{task.name_en if english else task.province} {parameters['year']}"
         return self.worker.render(self.notebook_path, parameters, title, target)
 
     def close(self) -> None:
@@ -422,7 +424,7 @@ def render_province(
     from cchc_analysis.registry import resolve_province
 
     chosen = resolve_province(province, str(year))
-    task = RenderTask(chosen.code, chosen.name_vi, chosen.slug)
+    task = RenderTask(chosen.code, chosen.name_vi, chosen.slug, chosen.name_en)
     parameters = notebook_parameters(
         chosen.code, year, processed_dir, lang, failures_path, Path(notebook).resolve().parent
     )
@@ -555,7 +557,7 @@ def _tasks_for(codes: Iterable[str], names: dict[str, str], year: int) -> list[R
 
     era = era_of(str(year))
     chosen = [province_by_code(code, era) for code in dict.fromkeys(codes)]
-    return [RenderTask(p.code, names.get(p.code, p.name_vi), p.slug) for p in chosen]
+    return [RenderTask(p.code, names.get(p.code, p.name_vi), p.slug, p.name_en) for p in chosen]
 
 
 def previous_manifest(out_dir: Path) -> dict[str, Any]:
@@ -695,12 +697,25 @@ def render_reports(
             "notebook_sha256": sha256_of(Path(notebook)),
             "workbook": workbook["path"].name,
             "scores_snapshot": SNAPSHOT,
-            "scores_manifest": scores_manifest,
+            "scores_manifest": _without_machine_paths(scores_manifest),
             **_render_environment(),
         },
         entries,
     )
     return outcomes
+
+
+def _without_machine_paths(value: Any) -> Any:
+    """Return a manifest (any JSON value) with every absolute path replaced by its path in
+    the project, or its name (the scores' full record stays in the ``data/`` snapshot, where
+    ``cchc verify`` finds the raw inputs)."""
+    if isinstance(value, dict):
+        return {k: _without_machine_paths(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_machine_paths(v) for v in value]
+    if isinstance(value, str) and os.path.isabs(value) and "\n" not in value:
+        return _from_project(Path(value))
+    return value
 
 
 def _scores_for(processed_dir: Path, year: int) -> tuple[dict[str, Any], dict[str, Any], Any]:
@@ -850,27 +865,28 @@ def write_index(
             name += f' <span class="failed">{html.escape(text("render_failed", lang))}</span>'
         region = html.escape(r["region"] or "")
         grade = html.escape(r["grade"] or "")
+        # what a phone shows first comes first: rank, name, index, interval, grade
         rows.append(
             f"<tr data-region='{region}'>{_cell(r['rank'], lang, 0)}"
             f"<td data-sort='{html.escape(r['province'])}'>{name}</td>"
-            f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td>"
             f"{_cell(r['index_pct'], lang)}"
             f"{_interval_cell(r, spans.get(r['province_code']), n)}"
             f"<td class='grade grade-{grade}'>{grade}</td>"
             f"{_cell(r.get('change_points'), lang, signed=True)}"
-            f"{_cell(r.get('change_places'), lang, 0, signed=True)}</tr>"
+            f"{_cell(r.get('change_places'), lang, 0, signed=True)}"
+            f"<td>{html.escape(regions.get(r['region'], r['region'] or ''))}</td></tr>"
         )
     keys = (
         "rank",
         "province",
-        "region",
         "index_pct",
         "rank_interval_col",
         "grade",
         "change_points_col",
         "change_places_col",
+        "region",
     )
-    kinds = ("num", "text", "text", "num", "num", "text", "num", "num")
+    kinds = ("num", "text", "num", "num", "text", "num", "num", "text")
     head = "".join(
         f'<th scope="col" data-type="{kind}" tabindex="0"'
         f' aria-sort="{"ascending" if k == "rank" else "none"}">'
@@ -899,7 +915,9 @@ def write_index(
         f"{html.escape(text('grade_n', lang, grade=g))}</span>"
         for g in sorted({str(g) for g in totals["grade"].to_list() if g})
     )
-    dated = html.escape(text("run_date", lang, date=date or run_date()))
+    day = date or run_date()
+    shown_day = "/".join(reversed(day.split("-"))) if lang == "vi" else day  # 30/11/2026
+    dated = html.escape(text("run_date", lang, date=shown_day))
     heading = html.escape(text("index_heading", lang))
     template = html.escape(text("provinces_shown", lang, shown="{shown}", n=n))
     controls = (

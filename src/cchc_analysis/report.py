@@ -1050,7 +1050,8 @@ def profile_section(view: ReportView) -> Html:
         f"</figcaption>{legend}{charts.domain_gaps_html(view.profile, lang)}"
         f'<p class="cchc-caption" id="domain_profile-desc">{_e(caption)}</p></figure>'
     )
-    return _section("domain_profile_heading", lang, figure + _thin_note(view))
+    spec = charts.domain_gaps_spec(view.profile, lang)
+    return _section("domain_profile_heading", lang, figure + _thin_note(view), spec)
 
 
 def _best_names(names: list[str], lang: str, shown: int = 3) -> str:
@@ -1490,7 +1491,10 @@ def provenance_footer(view: ReportView) -> Html:
     status_text = (
         text(f"rubric_status_{status}", lang) if has_text(f"rubric_status_{status}") else status
     )
-    parameters = ", ".join(f"{_e(k)}={_e(_portable(v))}" for k, v in view.parameters.items())
+    parameters = ", ".join(
+        f"{_e(text('param_' + k, lang) if has_text('param_' + k) else k)}={_e(_portable(v))}"
+        for k, v in view.parameters.items()
+    )
     return Html(
         f'<footer class="cchc-footer"><details><summary>{_e(text("provenance_summary", lang))}'
         f"</summary><ul>{inputs}{read}"
