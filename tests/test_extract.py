@@ -408,7 +408,6 @@ TRAPS = {
     "url": "Tra cứu hồ sơ tại https://dichvucong.quangninh.gov.vn/ho-so/2023.",
     "time": "Bộ phận một cửa tiếp nhận hồ sơ từ 7h30 đến 17h00.",
     "span of years": "Giai đoạn 2016-2020, tỉnh tiếp nhận 2.512.304 hồ sơ.",
-    "month": "Tháng 9/2023, tỉnh tiếp nhận 55.210 hồ sơ.",
     "rate per month": "Bình quân mỗi tháng tỉnh tiếp nhận 50.000 hồ sơ.",
     "unknown noun": "Tổng đài đã tiếp nhận 12.500 cuộc gọi của người dân.",
 }
@@ -418,6 +417,16 @@ TRAPS = {
 def test_no_false_figures(trap):
     result = extract_text(TRAPS[trap], province="Quảng Ninh", period="2023-9M")
     assert result.figures == result.subunits == [], trap
+
+
+def test_a_month_figure_keeps_its_month_under_a_forced_period():
+    # September's figure is not the nine months' figure, whatever --period says
+    result = extract_text(
+        "Tháng 9/2023, tỉnh tiếp nhận 55.210 hồ sơ.", province="Quảng Ninh", period="2023-9M"
+    )
+    assert [(f.period, f.indicator, f.value) for f in result.figures] == [
+        ("2023-M09", "dossier.received", 55210.0)
+    ]
 
 
 def test_related_articles_after_the_body_are_not_read():

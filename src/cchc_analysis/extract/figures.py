@@ -325,7 +325,9 @@ def _sentence_period(
     if (
         default is not None
         and period.year == default.year
-        and (period.is_annual or doc.period_forced)
+        # a sentence naming its own month keeps it even under --period: a month's figure is
+        # never the quarter's, the half-year's or the nine months'
+        and (period.is_annual or (doc.period_forced and mention.kind != "month"))
     ):
         return default, "", False
     if default is not None and period == default:
