@@ -301,7 +301,8 @@ def test_a_profile_has_headline_gaps_strengths_and_interval(scores):
     assert interval is not None
     assert interval["rank_lo"] <= profile.headline["rank"] <= interval["rank_hi"]
     assert profile.rank_interval_text and profile.rank_interval_text.startswith("hạng")
-    assert "Hồ Chí Minh" in profile._repr_html_()
+    page = profile._repr_html_()
+    assert "Hồ Chí Minh" in page and "GIẢ LẬP" in page  # synthetic, said in Vietnamese
 
 
 def test_a_report_in_the_notebook_draws_offline(scores):
