@@ -259,6 +259,19 @@ def test_max_points_and_drop_keep_the_rubric_consistent(demo):
     assert "v2025.1+direction.inspection:dropped" in repr(dropped)
 
 
+def test_a_whole_domain_can_be_dropped(demo):
+    from cchc_analysis.rubric import RubricError
+
+    rubric = cchc.load_rubric()
+    without = cchc.edit_rubric(rubric, "impact", drop=True)
+    assert [d.id for d in without.domains] == [d.id for d in rubric.domains if d.id != "impact"]
+    assert without.max_points == rubric.max_points - 28
+    totals = cchc.score_table(demo, without).totals
+    assert (totals["max_points"] == 72).all()
+    with pytest.raises(RubricError, match="'impact' is a domain: edit one of its criteria"):
+        cchc.edit_rubric(rubric, "impact", target=90)
+
+
 def test_an_edited_official_rubric_is_no_longer_called_official():
     pci = cchc.load_rubric("pci")
     edited = cchc.edit_rubric(pci, "pci.land", target=9)
