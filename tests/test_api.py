@@ -368,7 +368,8 @@ def test_uncertainty_takes_years_as_int_or_str_and_names_in_any_spelling(scores,
     result = cchc.rank_uncertainty(scores, years=2024, runs=200, seed=7)
     assert_frame_equal(result.intervals, by_int.intervals)
     assert result.interval_text("HCMC") == exact
-    assert "Rank uncertainty" in result._repr_html_()
+    page = result._repr_html_()
+    assert "Rank uncertainty" in page and "SYNTHETIC" in page and "Illustrative rubric" in page
     with pytest.raises(cchc.AnalysisError, match="no rows for"):
         cchc.rank_uncertainty(scores, years=2019)
 

@@ -149,6 +149,7 @@ def uncertainty_html(result: Any) -> str:
     columns = ["nominal_rank", "province", "rank_lo", "rank_hi", "median_rank", "nominal_grade"]
     return _box(
         "Rank uncertainty (90 % intervals)",
+        _flags(result.synthetic, result.rubric),
         summary,
         f"<p>{_e(latest)}:</p>",
         frame_html(rows, ROWS_SHOWN, columns),
