@@ -259,6 +259,19 @@ def test_max_points_and_drop_keep_the_rubric_consistent(demo):
     assert "v2025.1+direction.inspection:dropped" in repr(dropped)
 
 
+def test_a_whole_domain_can_be_dropped(demo):
+    from cchc_analysis.rubric import RubricError
+
+    rubric = cchc.load_rubric()
+    without = cchc.edit_rubric(rubric, "impact", drop=True)
+    assert [d.id for d in without.domains] == [d.id for d in rubric.domains if d.id != "impact"]
+    assert without.max_points == rubric.max_points - 28
+    totals = cchc.score_table(demo, without).totals
+    assert (totals["max_points"] == 72).all()
+    with pytest.raises(RubricError, match="'impact' is a domain: edit one of its criteria"):
+        cchc.edit_rubric(rubric, "impact", target=90)
+
+
 def test_an_edited_official_rubric_is_no_longer_called_official():
     pci = cchc.load_rubric("pci")
     edited = cchc.edit_rubric(pci, "pci.land", target=9)
@@ -301,7 +314,8 @@ def test_a_profile_has_headline_gaps_strengths_and_interval(scores):
     assert interval is not None
     assert interval["rank_lo"] <= profile.headline["rank"] <= interval["rank_hi"]
     assert profile.rank_interval_text and profile.rank_interval_text.startswith("hạng")
-    assert "Hồ Chí Minh" in profile._repr_html_()
+    page = profile._repr_html_()
+    assert "Hồ Chí Minh" in page and "GIẢ LẬP" in page  # synthetic, said in Vietnamese
 
 
 def test_a_report_in_the_notebook_draws_offline(scores):
@@ -357,7 +371,8 @@ def test_uncertainty_takes_years_as_int_or_str_and_names_in_any_spelling(scores,
     result = cchc.rank_uncertainty(scores, years=2024, runs=200, seed=7)
     assert_frame_equal(result.intervals, by_int.intervals)
     assert result.interval_text("HCMC") == exact
-    assert "Rank uncertainty" in result._repr_html_()
+    page = result._repr_html_()
+    assert "Rank uncertainty" in page and "SYNTHETIC" in page and "Illustrative rubric" in page
     with pytest.raises(cchc.AnalysisError, match="no rows for"):
         cchc.rank_uncertainty(scores, years=2019)
 

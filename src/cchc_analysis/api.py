@@ -390,7 +390,14 @@ def rank_uncertainty(
         periods,
         sensitivity=sensitivity,
     )
-    return Uncertainty(**{f: getattr(result, f) for f in result.__dataclass_fields__})
+    sources = (
+        indicators["source"] if "source" in indicators.columns else pl.Series([], dtype=pl.String)
+    )
+    return Uncertainty(
+        **{f: getattr(result, f) for f in result.__dataclass_fields__},
+        synthetic=bool(sources.str.to_uppercase().str.contains("SYNTHETIC").any()),
+        rubric=chosen,
+    )
 
 
 # --------------------------------------------------------------------------- one province

@@ -149,6 +149,7 @@ def uncertainty_html(result: Any) -> str:
     columns = ["nominal_rank", "province", "rank_lo", "rank_hi", "median_rank", "nominal_grade"]
     return _box(
         "Rank uncertainty (90 % intervals)",
+        _flags(result.synthetic, result.rubric),
         summary,
         f"<p>{_e(latest)}:</p>",
         frame_html(rows, ROWS_SHOWN, columns),
@@ -226,8 +227,20 @@ def profile_html(profile: Any) -> str:
         return f"<p>{_e(text(key, lang))}</p><ol>{items}</ol>"
 
     name = profile.province.label_vi if lang == "vi" else profile.province.name_en
+    flags = "".join(
+        f'<div class="flag">{_e(text(key, lang))}</div>'
+        for key, shown in (
+            ("synthetic_banner", profile.view.synthetic),
+            (
+                "illustrative_banner",
+                profile.view.manifest.get("rubric", {}).get("status") == "illustrative",
+            ),
+        )
+        if shown
+    )
     return _box(
         f"{_e(name)} — {profile.year}",
+        flags,
         f"<table>{headline}</table>",
         domains,
         listing("strengths", profile.strengths),

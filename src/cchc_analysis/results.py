@@ -195,6 +195,9 @@ class Uncertainty(UncertaintyResult):
     province: nominal, median rank, 90 % interval, grade probabilities), ``bands``,
     ``summary``; ``interval_text`` says one province's rank with its interval."""
 
+    synthetic: bool = False  # computed from synthetic data
+    rubric: Rubric | None = None
+
     def interval(self, province: str, year: int | str | None = None) -> dict[str, Any]:
         """Return one province's interval row (name in any spelling, or code)."""
         from cchc_analysis.arguments import interval_row

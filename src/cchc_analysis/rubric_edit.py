@@ -117,6 +117,9 @@ def edit_rubric(
     """Return a copy of ``rubric`` with one criterion changed; raise RubricError naming what
     does not fit (an unknown id lists the ids there are)."""
     data: dict[str, Any] = rubric.model_dump(exclude_defaults=True)
+    domain_ids = [d["id"] for d in data["domains"]]
+    if criterion in domain_ids:
+        return _edit_domain(data, rubric, criterion, drop)
     found = None
     for domain in data["domains"]:
         found = _find(domain["criteria"], criterion, [domain])
@@ -168,6 +171,23 @@ def edit_rubric(
             "missing= or drop=True"
         )
     return _reparse(data, rubric, f"{criterion}:{';'.join(said)}")
+
+
+def _edit_domain(data: dict[str, Any], rubric: Rubric, domain_id: str, drop: bool) -> Rubric:
+    """Drop a whole domain (the only edit a domain takes: its criteria carry the rules)."""
+    if not drop:
+        criteria = next(d for d in rubric.domains if d.id == domain_id).criteria
+        raise RubricError(
+            f"{domain_id!r} is a domain: edit one of its criteria ({[c.id for c in criteria]}) "
+            "or drop the whole domain with drop=True"
+        )
+    if len(data["domains"]) == 1:
+        raise RubricError(f"dropping {domain_id!r} would leave rubric {rubric.id} empty")
+    dropped = next(d for d in rubric.domains if d.id == domain_id)
+    data["domains"] = [d for d in data["domains"] if d["id"] != domain_id]
+    if data.get("index_max_points"):
+        data["index_max_points"] = round(data["index_max_points"] - dropped.max_for(None), 9)
+    return _reparse(data, rubric, f"{domain_id}:dropped")
 
 
 def _prune(data: dict[str, Any]) -> None:
