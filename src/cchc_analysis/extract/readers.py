@@ -222,7 +222,7 @@ def _read_pdf(path: Path) -> tuple[str, str]:
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
-_ENDS_SENTENCE = re.compile(r"[.!?:;|]\s*$")
+_ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
@@ -241,7 +241,7 @@ def _reflow(text: str) -> str:
         if (
             out
             and len(out[-1].rstrip()) >= 0.8 * full
-            and not _ENDS_SENTENCE.search(out[-1])
+            and _ENDS_MID_SENTENCE.search(out[-1])
             and line.strip()
             and not _STARTS_ITEM.match(line)
         ):
