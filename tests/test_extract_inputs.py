@@ -326,3 +326,28 @@ def test_web_page_table_reads_each_row_under_its_heads(tmp_path):
         ("dossier.received", 120500.0, "Cấp huyện"),
         ("dossier.resolved", 118000.0, "Cấp huyện"),
     }
+
+
+def test_pdf_table_keeps_its_columns(tmp_path):
+    html = tmp_path / "bang.html"
+    html.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<p>Tỉnh Lạng Sơn: kết quả giải quyết hồ sơ thủ tục hành chính quý II năm 2024</p>"
+        "<p>Kết quả giải quyết hồ sơ theo từng cấp như sau:</p>"
+        "<table border='1'><tr><th>Cấp</th><th>Tiếp nhận</th><th>Đã giải quyết</th>"
+        "<th>Đang giải quyết</th></tr>"
+        "<tr><td>Cấp tỉnh</td><td>98.310</td><td>96.402</td><td>1.908</td></tr>"
+        "<tr><td>Cấp huyện</td><td>120.500</td><td>118.000</td><td>2.500</td></tr></table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = _print_pdf(html, tmp_path / "bang.pdf")
+    result = extract_files([pdf])
+    assert _found(result) == {
+        ("dossier.received", 98310.0, "Cấp tỉnh"),
+        ("dossier.resolved", 96402.0, "Cấp tỉnh"),
+        ("dossier.pending", 1908.0, "Cấp tỉnh"),
+        ("dossier.received", 120500.0, "Cấp huyện"),
+        ("dossier.resolved", 118000.0, "Cấp huyện"),
+        ("dossier.pending", 2500.0, "Cấp huyện"),
+    }

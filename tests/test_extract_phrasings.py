@@ -225,3 +225,19 @@ def test_a_month_named_without_its_year_takes_the_article_s():
         assert any(w.rule == "extract_unsupported_period" for w in result.warnings)
     else:
         assert [(f.value, f.period) for f in figures] == [(19000.0, "2019-M10")]
+
+
+def test_a_ranking_by_bare_names_and_the_average_left_out():
+    text = (
+        "Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2024\n"
+        "Theo kết quả Chỉ số CCHC năm 2024, Quảng Ninh dẫn đầu với 91,12%, Hải Phòng xếp thứ hai "
+        "với 90,25%, Hà Nội thứ ba với 89,97%.\n"
+        "Giá trị trung bình Chỉ số CCHC của 63 tỉnh, thành phố đạt 85,3%."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value) for f in result.figures}
+    assert found == {
+        ("Quảng Ninh", "par.total_points", 91.12),
+        ("Hải Phòng", "par.total_points", 90.25),
+        ("Hà Nội", "par.total_points", 89.97),
+    }

@@ -209,7 +209,7 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(f"{path}: the PDF is protected by a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
     text = _reflow("\n".join(pages))
@@ -221,8 +221,50 @@ def _read_pdf(path: Path) -> tuple[str, str]:
     return text, f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
 
 
+def _page_text(page: Any) -> str:
+    """A PDF page's text: laid out as printed, so that a table keeps its columns (read by
+    ``_table_lines``); prose lines lose the spaces that justified them."""
+    try:
+        laid_out = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # pypdf's layout mode fails on some fonts: plain order then
+        return page.extract_text() or ""
+    return _layout_tables(laid_out)
+
+
+_COLUMNS = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|$)")
+
+
+def _layout_tables(text: str) -> str:
+    """Lines of a laid-out page: a run of lines whose columns are set apart by two spaces or
+    more, a head of labels over rows of figures, reads as a table; other lines as prose."""
+    lines = text.split("\n")
+    out: list[str] = []
+    caption = ""
+    i = 0
+    while i < len(lines):
+        head = [c.group() for c in _COLUMNS.finditer(lines[i].strip())]
+        rows: list[list[str]] = []
+        j = i + 1
+        if len(head) >= 3 and not any(_CELL_NUMBER.match(c) for c in head):
+            while j < len(lines):
+                cells = [c.group() for c in _COLUMNS.finditer(lines[j].strip())]
+                if len(cells) != len(head) or not any(_CELL_NUMBER.match(c) for c in cells):
+                    break
+                rows.append(cells)
+                j += 1
+        if rows:
+            out.extend(_table_lines([head, *rows], caption))
+            i = j
+            continue
+        line = " ".join(lines[i].split())
+        out.append(line)
+        caption = line or caption
+        i += 1
+    return "\n".join(out)
+
+
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
-_ENDS_SENTENCE = re.compile(r"[.!?:;|]\s*$")
+_ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
@@ -241,7 +283,7 @@ def _reflow(text: str) -> str:
         if (
             out
             and len(out[-1].rstrip()) >= 0.8 * full
-            and not _ENDS_SENTENCE.search(out[-1])
+            and _ENDS_MID_SENTENCE.search(out[-1])
             and line.strip()
             and not _STARTS_ITEM.match(line)
         ):

@@ -105,6 +105,8 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     return end
 
 
+# A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
+_RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
 
 
@@ -201,7 +203,11 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             continue  # part of a unit's name: "Trung tâm … tỉnh An Giang"
         if province is not None and other.name_vi == province.name_vi:
             found.append(_Scope(mention.start, mention.end, mention.text, "province"))
-        elif kind == "official" or province is None:
+        elif (
+            kind == "official"
+            or province is None
+            or _RANKED.match(folded, mention.end, min(e, mention.end + 60))
+        ):
             label = _official_phrase(doc, mention)
             found.append(
                 _Scope(mention.start, mention.end, label, f"other_province:{other.name_vi}")
