@@ -450,3 +450,24 @@ def test_cronbach_alpha_per_domain():
     assert rows["twins"]["alpha"] == pytest.approx(1)  # identical items
     assert rows["one"]["alpha"] is None and rows["one"]["k"] == 1
     assert rows["flat"]["alpha"] is None  # no variance in the total
+
+
+def test_a_geometric_mean_after_minmax_names_the_unit_indicator_and_fix():
+    # min-max always gives the worst unit 0: A is worst on x, B on y
+    frame = pl.DataFrame({"unit": ["A", "B", "C"], "x": [1.0, 5, 9], "y": [3.0, 2, 8]})
+    scaled = frame.with_columns(ci.minmax("x").alias("x"), ci.minmax("y"))
+    with pytest.raises(ci.CompositeError) as caught:
+        scaled.with_columns(ci.geometric_mean(["x", "y"], unit="unit"))
+    message = str(caught.value)
+    assert "unit 'A' has 'x' = 0 (and 1 more row)" in message
+    assert "zero_rule='offset'" in message
+    assert "This error occurred" not in message and "col(" not in message
+    with pytest.raises(ci.CompositeError, match=r"row 1 has 'y' = 0"):
+        scaled.slice(1).with_columns(ci.geometric_mean(["x", "y"]))
+    # the fix the message suggests works: 0 counts as 1 on the 0–100 scale
+    fixed = scaled.with_columns(
+        ci.geometric_mean(["x", "y"], zero_rule="offset", offset=1, unit="unit")
+    )
+    assert fixed["composite"].to_list() == pytest.approx(
+        [(1 * 100 / 6) ** 0.5, (50 * 1) ** 0.5, 100.0]
+    )

@@ -34,6 +34,7 @@ Missing = Literal["rescale", "propagate"]
 ZeroRule = Literal["offset", "penalise", "error"]
 
 __all__ = [
+    "CompositeError",
     "aggregate",
     "arithmetic_mean",
     "correlations",
@@ -334,18 +335,51 @@ def arithmetic_mean(
     return _weighted(_pairs(columns, weights), missing, lambda x: x, lambda m: m).alias("composite")
 
 
-def _guarded(result: pl.Expr, bad: pl.Expr, message: str) -> pl.Expr:
-    """Return ``result``, raising ValueError(message) when ``bad`` is true on any row (checked
-    on whole batches with Polars, never row by row in Python)."""
+class CompositeError(ValueError):
+    """An aggregation that cannot take a unit's values; the message names the unit (or row),
+    the indicator, its value and the fix. Polars appends the whole expression to an error
+    raised while it evaluates one: the message shown stops before that dump."""
+
+    def __str__(self) -> str:
+        text = str(self.args[0]) if self.args else ""
+        return text.split("\n\nThis error occurred in the following expression")[0]
+
+
+def _first_offender(batch: pl.Series, columns: list[str], unit: str | None) -> str:
+    """Return "unit 'B' has 'y' = 0" (or "row 2 has ...") for the first row flagged bad."""
+    rows = batch.struct.unnest().with_row_index("row").filter(pl.col("bad"))
+    first = rows.row(0, named=True)
+    where = f"unit {first['unit']!r}" if unit is not None else f"row {first['row'] + 1}"
+    others = rows.height - 1
+    more = f" (and {others} more row{'s' if others > 1 else ''})" if others else ""
+    for column in columns:
+        value = first.get(f"in:{column}")
+        if value is not None and value <= 0:
+            return f"{where} has {column!r} = {value:g}{more}"
+    return where + more
+
+
+def _guarded(
+    result: pl.Expr,
+    bad: pl.Expr,
+    message: str,
+    columns: list[str],
+    unit: str | None,
+) -> pl.Expr:
+    """Return ``result``, raising CompositeError(message naming the first unit and indicator at
+    fault) when ``bad`` is true on any row (checked on whole batches with Polars, never row by
+    row in Python)."""
 
     def check(batch: pl.Series) -> pl.Series:
         if batch.struct.field("bad").any():
-            raise ValueError(message)
+            raise CompositeError(message.format(where=_first_offender(batch, columns, unit)))
         return batch.struct.field("value")
 
-    return pl.struct(result.alias("value"), bad.alias("bad")).map_batches(
-        check, return_dtype=pl.Float64, is_elementwise=True
-    )
+    fields = [result.alias("value"), bad.alias("bad")]
+    fields += [pl.col(c).cast(pl.Float64).alias(f"in:{c}") for c in columns]
+    if unit is not None:
+        fields.append(pl.col(unit).cast(pl.String).alias("unit"))
+    return pl.struct(fields).map_batches(check, return_dtype=pl.Float64, is_elementwise=True)
 
 
 def _power_mean(
@@ -357,6 +391,7 @@ def _power_mean(
     offset: float,
     term: Callable[[pl.Expr], pl.Expr],
     finish: Callable[[pl.Expr], pl.Expr],
+    unit: str | None = None,
 ) -> pl.Expr:
     """Return a geometric or harmonic mean with the zero rule applied and the inputs checked."""
     if zero_rule not in ("offset", "penalise", "error"):
@@ -377,14 +412,20 @@ def _power_mean(
         result = pl.when(any_zero & result.is_not_null()).then(0.0).otherwise(result)
     negative = pl.any_horizontal([x < 0 for x in values])
     zero = pl.any_horizontal([x == 0 for x in values])
-    bad, message = negative, f"the {name} mean needs values ≥ 0; a value is negative"
+    bad = negative
+    message = (
+        f"the {name} mean takes no negative value, but {{where}}. Fix: normalise first (minmax, "
+        "goalposts or rank give values ≥ 0) or use the arithmetic mean"
+    )
     if zero_rule == "error":
         bad = negative | zero
         message = (
-            f"the {name} mean needs values > 0 and a value is 0 or negative; choose "
-            "zero_rule='offset' (a zero counts as `offset`) or 'penalise' (a zero gives 0)"
+            f"the {name} mean needs values > 0, but {{where}}. Fix: zero_rule='offset' (a zero "
+            "counts as `offset`, e.g. offset=1 on a 0–100 scale) or zero_rule='penalise' (a "
+            "zero gives 0); min-max always gives the worst unit 0"
         )
-    return _guarded(result, bad, message).alias("composite")
+    names = [c for c, _ in pairs]
+    return _guarded(result, bad, message, names, unit).alias("composite")
 
 
 def geometric_mean(
@@ -394,6 +435,7 @@ def geometric_mean(
     missing: Missing = "rescale",
     zero_rule: ZeroRule = "error",
     offset: float = 0.01,
+    unit: str | None = None,
 ) -> pl.Expr:
     """Return the weighted geometric mean exp(Σ wᵢ ln xᵢ / Σ wᵢ), row by row (partly
     compensatory). Values must be ≥ 0 (a negative value raises ValueError).
@@ -401,7 +443,8 @@ def geometric_mean(
     Zeros: ``zero_rule="error"`` (default) raises ValueError; ``"offset"`` counts a zero as
     ``offset`` (in the indicators' units; other values are untouched); ``"penalise"`` returns 0
     for a row with a zero (the limit of the mean). Weights and ``missing`` as in
-    ``arithmetic_mean``."""
+    ``arithmetic_mean``; ``unit``: the column naming the units, so that an error names the unit
+    at fault (else its row)."""
     return _power_mean(
         "geometric",
         columns,
@@ -411,6 +454,7 @@ def geometric_mean(
         offset,
         lambda x: x.log(),
         lambda m: m.exp(),
+        unit,
     )
 
 
@@ -421,6 +465,7 @@ def harmonic_mean(
     missing: Missing = "rescale",
     zero_rule: ZeroRule = "error",
     offset: float = 0.01,
+    unit: str | None = None,
 ) -> pl.Expr:
     """Return the weighted harmonic mean Σ wᵢ / Σ (wᵢ / xᵢ), row by row. Values must be ≥ 0.
 
@@ -435,6 +480,7 @@ def harmonic_mean(
         offset,
         lambda x: 1 / x,
         lambda m: 1 / m,
+        unit,
     )
 
 
@@ -485,15 +531,20 @@ def aggregate(
     missing: Missing = "rescale",
     zero_rule: ZeroRule = "error",
     offset: float = 0.01,
+    unit: str | None = None,
 ) -> pl.Expr:
     """Return the composite expression (named ``composite``) for ``method``; see the function of
-    that name for the rules."""
+    that name for the rules (``unit``: the column naming the units, for errors)."""
     if method == "arithmetic":
         return arithmetic_mean(columns, weights, missing=missing)
     if method == "geometric":
-        return geometric_mean(columns, weights, missing=missing, zero_rule=zero_rule, offset=offset)
+        return geometric_mean(
+            columns, weights, missing=missing, zero_rule=zero_rule, offset=offset, unit=unit
+        )
     if method == "harmonic":
-        return harmonic_mean(columns, weights, missing=missing, zero_rule=zero_rule, offset=offset)
+        return harmonic_mean(
+            columns, weights, missing=missing, zero_rule=zero_rule, offset=offset, unit=unit
+        )
     if method == "minimum":
         return minimum(columns, weights, missing=missing)
     if method == "mazziotta_pareto":
