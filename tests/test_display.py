@@ -100,3 +100,18 @@ def test_an_offline_chart_draws_and_shows_its_tooltip_in_chromium(tmp_path):
         browser.screenshot(Path(tmp_path) / "chart.png")
     finally:
         browser.close()
+
+
+def test_importing_the_charts_leaves_the_altair_theme_alone():
+    import subprocess
+    import sys
+
+    code = (
+        "import altair as alt; before = alt.theme.active; import cchc_analysis.charts as c; "
+        "import cchc_analysis.report; assert alt.theme.active == before, alt.theme.active; "
+        "chart = alt.Chart({'values': [{'a': 1}]}).mark_point().encode(x='a:Q'); "
+        "assert 'Noto Sans' in str(c.themed_spec(chart)['config']); "
+        "assert alt.theme.active == before"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

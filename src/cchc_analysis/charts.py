@@ -43,7 +43,9 @@ TICK = "M-0.12,-1.3H0.12V1.3H-0.12Z"  # a vertical tick as a Vega symbol path
 MERGER_YEAR = 2024.5  # the trend axis marks 1 July 2025 between the 2024 and 2025 points
 
 
-@alt.theme.register("cchc", enable=True)
+# Registered, never enabled globally: importing this module leaves an analyst's Altair theme
+# alone; ``themed_spec`` applies it while a chart of ours becomes its spec.
+@alt.theme.register("cchc", enable=False)
 def cchc_theme() -> alt.theme.ThemeConfig:
     """Return the project's Altair theme (fonts that carry Vietnamese diacritics, palette)."""
     return {
@@ -141,13 +143,20 @@ def spec_figure_html(
     )
 
 
+def themed_spec(chart: alt.TopLevelMixin) -> dict:
+    """Return the chart's Vega-Lite spec with the project's theme (not validated: the tests
+    validate every chart function's spec)."""
+    with alt.theme.enable("cchc"):
+        return chart.to_dict(validate=False)
+
+
 def figure_html(
     chart: alt.TopLevelMixin, lang: str = "vi", caption: str = "", legend: str = "", title: str = ""
 ) -> str:
     """Return a chart as an inline-SVG figure with the number format of ``lang``, an HTML
     ``legend`` above it and a ``caption`` (plain text, escaped) below. The spec is not
     re-validated here: the tests validate every chart function's spec."""
-    return spec_figure(chart.to_dict(validate=False), lang, caption, legend, title)
+    return spec_figure(themed_spec(chart), lang, caption, legend, title)
 
 
 def spec_figure(

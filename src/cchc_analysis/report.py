@@ -811,7 +811,7 @@ def _figure(
     """Return an Altair chart as (an inline-SVG figure with its title, HTML legend and caption,
     its Vega-Lite spec)."""
     charts = _charts()
-    spec = chart.to_dict(validate=False)
+    spec = charts.themed_spec(chart)
     legend_html = charts.legend_html(legend) if legend else ""
     return charts.spec_figure(spec, lang, caption, legend_html, title, key), spec
 
