@@ -57,7 +57,6 @@ def test_no_markup_from_the_input_is_written_raw(hostile_docs: Path):
         for payloads in PAYLOADS.values():
             for payload in payloads:
                 assert payload not in text, f"{page.name}: {payload!r} written raw"
-        assert "__pwned" not in text.replace("window.__pwned", "") or "&lt;" in text
 
 
 def test_no_script_runs_when_the_data_docs_are_opened(
