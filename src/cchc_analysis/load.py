@@ -475,9 +475,30 @@ def _xlsx_uncached(xml: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
+MAX_XLSX_XML = 1 << 30  # bytes of uncompressed XML a workbook may hold (1 GiB)
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook whose parts would inflate past ``MAX_XLSX_XML`` (a zip bomb, or far
+    more than any indicator table) before anything is decompressed."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise LoadError(f"{path}: cannot be read as an Excel workbook: {exc}") from exc
+    if inflated > MAX_XLSX_XML:
+        raise LoadError(
+            f"{path}: the workbook inflates to {inflated / 2**30:.1f} GiB of XML; no indicator "
+            "table is that large: save the table alone (or as CSV)"
+        )
+
+
 def _open_xlsx(path: Path) -> Any:
     import openpyxl
 
+    _check_zip(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
@@ -692,6 +713,9 @@ def _read_csv_frame(
 ) -> tuple[pl.DataFrame, str, str, frozenset[str]]:
     """Return the CSV's records as a frame of text columns ``A``, ``B``, … plus ``row``, the
     encoding and delimiter used, and the characters that are no evidence of a legacy font."""
+    for magic, what in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            raise LoadError(f"{path}: not a CSV text file but {what}")
     try:
         # cells are put in NFC once read (each distinct text once): not the whole file here
         text, used = encodings.decode_bytes(raw, encoding, normalise=False)
@@ -740,6 +764,16 @@ def _read_csv_frame(
         ) from exc
     frame = frame.with_columns(row=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
     return frame, used, delimiter, ignore
+
+
+_BINARY_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook named .csv? give it its .xlsx name)"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 workbook (.xls) named .csv: give it its .xls name"),
+    (b"\x1f\x8b", "a gzip-compressed file: decompress it first"),
+    (b"PAR1", "a Parquet file named .csv: give it its .parquet name"),
+    (b"%PDF", "a PDF document: export its table to CSV or Excel first"),
+    (b"\x89PNG", "a PNG image"),
+)
 
 
 def _check_quotes(path: Path, text: str) -> None:

@@ -273,6 +273,35 @@ def script_in_sheet_name(folder: Path) -> Path:
     return _save(book, folder, "script_in_sheet_name.xlsx")
 
 
+@builder
+def zip_bomb_xlsx(folder: Path) -> Path:
+    """A workbook whose sheet inflates to 1.1 GiB of XML (about 1 MB on disk)."""
+    import zipfile
+
+    path = _save(_workbook([HEADER, *GOOD]), folder, "bomb.xlsx")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("xl/worksheets/padding.xml", "w", force_zip64=True) as stream:
+            block = b" " * (1 << 20)
+            for _ in range(1100):
+                stream.write(block)
+    return path
+
+
+@builder
+def xlsx_named_csv(folder: Path) -> Path:
+    path = _save(_workbook([HEADER, *GOOD]), folder, "book.xlsx")
+    return path.rename(folder / "book.csv")
+
+
+@builder
+def gzip_named_csv(folder: Path) -> Path:
+    import gzip
+
+    path = folder / "table.csv"
+    path.write_bytes(gzip.compress(b"province,period,indicator,value\n"))
+    return path
+
+
 # ---------------------------------------------------------------- Parquet
 
 
