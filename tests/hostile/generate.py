@@ -279,11 +279,13 @@ def zip_bomb_xlsx(folder: Path) -> Path:
     import zipfile
 
     path = _save(_workbook([HEADER, *GOOD]), folder, "bomb.xlsx")
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        with archive.open("xl/worksheets/padding.xml", "w", force_zip64=True) as stream:
-            block = b" " * (1 << 20)
-            for _ in range(1100):
-                stream.write(block)
+    block = b" " * (1 << 20)
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("xl/worksheets/padding.xml", "w", force_zip64=True) as stream,
+    ):
+        for _ in range(1100):
+            stream.write(block)
     return path
 
 
