@@ -593,6 +593,7 @@ def test_output_keeps_the_contract_columns_first(tmp_path):
         "value_kind",
         "value_problem",
         "sheet",
+        "period_problem",
     ]
 
 

@@ -12,6 +12,7 @@ Examples:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -35,8 +36,60 @@ DEMO_DIR = Path("data/raw/demo")
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(message, err=True)
+    from cchc_analysis.inputs import bounded_message
+
+    typer.echo(bounded_message(message), err=True)
     raise typer.Exit(code)
+
+
+def _one_of(*allowed: str) -> Callable[[str], str]:
+    """Option callback: the value must be one of ``allowed`` (checked before any work)."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+LANGS = _one_of("vi", "en")
+
+
+def _check_scores(processed: Path, year: int) -> None:
+    """Refuse, before any work, a --year outside the years a table can be about or with no
+    scores in ``processed``, and a ``processed`` folder without readable score tables."""
+    from cchc_analysis.periods import PeriodError, parse_period
+
+    try:
+        parse_period(str(year))
+    except PeriodError as exc:
+        _fail(f"error: --year: {exc}")
+    totals = processed / "scores_totals.parquet"
+    if not totals.is_file():
+        _fail(f"error: {totals} not found: run `cchc score` first (or name --processed)")
+    import polars as pl
+
+    try:
+        periods = set(pl.read_parquet(totals, columns=["period"])["period"].cast(pl.String))
+    except Exception as exc:  # a damaged or foreign file: say so, do not trace back
+        _fail(f"error: {totals}: cannot be read as a score table: {exc}")
+        return
+    if str(year) not in periods:
+        scored = sorted(p for p in periods if p and len(p) == 4)
+        _fail(
+            f"error: no scores for {year} in {processed} (years scored: "
+            f"{', '.join(scored) or 'none'}): run `cchc score` on a table with {year}"
+        )
+
+
+def _finite_non_negative(value: float) -> float:
+    """Option callback: a threshold must be a finite number ≥ 0 (NaN passes every range check)."""
+    import math
+
+    if not math.isfinite(value) or value < 0:
+        raise typer.BadParameter(f"must be a finite number ≥ 0, not {value}")
+    return value
 
 
 @app.command("demo-data")
@@ -70,21 +123,38 @@ def validate(
     sheet: Annotated[str | None, typer.Option(help="Worksheet to read (XLSX/XLS).")] = None,
     legacy: Annotated[
         str,
-        typer.Option(help="Text in TCVN3/VNI fonts: error (default), convert to Unicode, ignore."),
+        typer.Option(
+            help="Text in TCVN3/VNI fonts: error (default), convert to Unicode, ignore.",
+            callback=_one_of("error", "convert", "ignore"),
+        ),
     ] = "error",
     number_format: Annotated[
-        str, typer.Option(help="vi (512.304 = 512304), en (512,304 = 512304) or auto.")
+        str,
+        typer.Option(
+            help="vi (512.304 = 512304), en (512,304 = 512304) or auto.",
+            callback=_one_of("auto", "vi", "en"),
+        ),
     ] = "auto",
     max_jump_points: Annotated[
-        float, typer.Option(help="Warn when a % or points value moves more than this in a year.")
+        float,
+        typer.Option(
+            help="Warn when a % or points value moves more than this in a year.",
+            callback=_finite_non_negative,
+        ),
     ] = 20.0,
     max_jump_ratio: Annotated[
-        float, typer.Option(help="Warn when a count changes by more than this share in a year.")
+        float,
+        typer.Option(
+            help="Warn when a count changes by more than this share in a year.",
+            callback=_finite_non_negative,
+        ),
     ] = 1.0,
     allow_changed_raw: Annotated[
         bool, typer.Option(help="Use a data/raw file whose sha256 differs from its sidecar.")
     ] = False,
-    lang: Annotated[str, typer.Option(help="Language of messages: vi or en.")] = "en",
+    lang: Annotated[
+        str, typer.Option(help="Language of messages: vi or en.", callback=LANGS)
+    ] = "en",
 ) -> None:
     """Validate indicator tables; on success write data/processed/indicators.parquet.
 
@@ -92,6 +162,7 @@ def validate(
     failures (file, row, column, rule, message) are printed and saved to failures.csv, and
     rendered as Great Expectations Data Docs under --failures-dir/data_docs.
     """
+    from cchc_analysis.inputs import bounded_message
     from cchc_analysis.load import LoadError
     from cchc_analysis.pipeline import FAILURES_FILE, QUARANTINE_FILE, run_validate
     from cchc_analysis.provenance import ProvenanceError
@@ -112,6 +183,8 @@ def validate(
     except (LoadError, ProvenanceError) as exc:
         _fail(f"error: {exc}")
         return
+    for note in result.notes:
+        typer.echo(bounded_message(f"note: {note}"), err=True)
     errors = result.failures.filter(result.failures["severity"] == "error")
     warnings = result.failures.height - errors.height
     if result.failures.height:
@@ -185,7 +258,7 @@ def score(
 def report(
     province: Annotated[str, typer.Argument(help="Province name (any usual spelling) or code.")],
     year: Annotated[int, typer.Option(help="Year to report on.")] = 2025,
-    lang: Annotated[str, typer.Option(help="vi or en.")] = "vi",
+    lang: Annotated[str, typer.Option(help="vi or en.", callback=LANGS)] = "vi",
     processed: Annotated[Path, typer.Option(help="Folder written by `cchc score`.")] = PROCESSED,
     out: Annotated[Path | None, typer.Option(help="Output folder [default: reports/YEAR].")] = None,
     failures: Annotated[
@@ -199,8 +272,7 @@ def report(
     from cchc_analysis.registry import ProvinceNotFound
     from cchc_analysis.render import render_province
 
-    if lang not in ("vi", "en"):
-        _fail(f"error: --lang must be vi or en, not {lang!r}")
+    _check_scores(processed, year)
     try:
         path = render_province(
             province,
@@ -223,8 +295,8 @@ def reports(
         list[str] | None,
         typer.Option("--provinces", help="Only these provinces (repeat the option)."),
     ] = None,
-    jobs: Annotated[int, typer.Option(help="Reports rendered in parallel.")] = 2,
-    lang: Annotated[str, typer.Option(help="vi or en.")] = "vi",
+    jobs: Annotated[int, typer.Option(help="Reports rendered in parallel.", min=1)] = 2,
+    lang: Annotated[str, typer.Option(help="vi or en.", callback=LANGS)] = "vi",
     processed: Annotated[Path, typer.Option(help="Folder written by `cchc score`.")] = PROCESSED,
     out: Annotated[Path | None, typer.Option(help="Output folder [default: reports/YEAR].")] = None,
     failures: Annotated[
@@ -260,8 +332,7 @@ def reports(
     # Only light imports before render_reports: it launches the workers first thing.
     from cchc_analysis.render import MANIFEST_FILE, RenderOutcome, render_reports
 
-    if lang not in ("vi", "en"):
-        _fail(f"error: --lang must be vi or en, not {lang!r}")
+    _check_scores(processed, year)
     target = out or REPORTS / str(year)
     started = time.perf_counter()
     console = Console(stderr=True)
@@ -362,7 +433,7 @@ def verify(
             help="Also re-execute every report notebook and compare its chart specifications.",
         ),
     ] = True,
-    jobs: Annotated[int, typer.Option(help="Report notebooks executed in parallel.")] = 2,
+    jobs: Annotated[int, typer.Option(help="Report notebooks executed in parallel.", min=1)] = 2,
 ) -> None:
     """Re-run what a batch of reports was built from and compare: validation and scoring from
     the recorded raw inputs (scores, ranks, rank intervals), then every report notebook

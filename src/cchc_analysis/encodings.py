@@ -28,6 +28,8 @@ from dataclasses import dataclass
 # --------------------------------------------------------------------------------------------
 
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its mark starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -79,10 +81,28 @@ def decode_bytes(
                     f"(byte {exc.start + len(bom)})"
                 ) from exc
             return _nfc(text, normalise), name
+    utf16 = utf16_without_bom(raw)
+    if utf16:
+        try:
+            return _nfc(raw.decode(utf16), normalise), utf16
+        except UnicodeDecodeError as exc:
+            raise DecodeProblem(
+                f"the file looks like {utf16} text without a byte-order mark (every other "
+                f"byte is 0) but is not valid {utf16} (byte {exc.start}); name its encoding "
+                "with --encoding"
+            ) from exc
     try:
         return _nfc(raw.decode("utf-8"), normalise), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = first_non_utf8_line(raw)
+    if mixed:
+        line, byte, sample = mixed
+        raise DecodeProblem(
+            f"mixed encodings: the file is UTF-8 but row {line} is not (byte {byte}: "
+            f"{sample!r}; Windows-1258 or Latin-1 pasted into a UTF-8 file?): re-type or "
+            "re-save that row as UTF-8, or force one encoding with --encoding"
+        )
     try:
         return _nfc(raw.decode("cp1258"), normalise), "cp1258"
     except UnicodeDecodeError as exc:
@@ -91,6 +111,43 @@ def decode_bytes(
             f"(byte {exc.start}: {raw[exc.start : exc.start + 8]!r}); save it as UTF-8 or "
             "name its encoding"
         ) from exc
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """Return 'utf-16-le' or 'utf-16-be' when bytes without a byte-order mark look like UTF-16
+    (a zero byte in every other position, as ASCII letters, digits and commas give), else None."""
+    sample = raw[:4096]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= half * 0.4 and even <= half * 0.05:
+        return "utf-16-le"
+    if even >= half * 0.4 and odd <= half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def first_non_utf8_line(raw: bytes) -> tuple[int, int, bytes] | None:
+    """For bytes that are not valid UTF-8: when other lines hold valid UTF-8 beyond ASCII (the
+    file is UTF-8 with a few foreign lines), return (1-based line, byte offset, the bad bytes)
+    of the first line that is not UTF-8; None when nothing in the file is UTF-8 beyond ASCII
+    (a file in another encoding)."""
+    first_bad: tuple[int, int, bytes] | None = None
+    utf8_lines = 0
+    offset = 0
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                utf8_lines += 1
+            except UnicodeDecodeError as exc:
+                if first_bad is None:
+                    first_bad = (number, offset + exc.start, line[exc.start : exc.start + 8])
+        if first_bad and utf8_lines:
+            return first_bad
+        offset += len(line) + 1
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ typed with the legacy TCVN3 (ABC) or VNI fonts is detected and reported (or conv
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import io
 import re
@@ -41,6 +42,7 @@ from typing import Any
 import polars as pl
 
 from cchc_analysis import encodings, numbers
+from cchc_analysis.inputs import InputFileError, check_regular_file, clip
 from cchc_analysis.numbers import parse_number
 from cchc_analysis.periods import PeriodError, parse_period
 
@@ -67,6 +69,10 @@ KEY_WIDE = ("province", "period")
 SEQUENCE = "stt"  # the serial-number column of Vietnamese tables: never an indicator
 TYPED = "__typed_cells__"  # list of the columns whose cell in this row held a real number
 HEADER_SEARCH_ROWS = 50
+MAX_NAME = 120  # characters: longer than any spelling of a province, with its prefix
+# Characters nobody sees and nobody means: zero-width spaces and joiners, word joiner, a
+# byte-order mark inside a cell, soft hyphen, C0 controls other than tab and line ends.
+INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad\x01-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
 # Header spellings seen in Vietnamese tables, mapped to the contract's column names.
 _HEADER_ALIASES = {
@@ -134,6 +140,9 @@ class ReadInfo:
     header_rows: tuple[int, ...] = ()  # 1-based row numbers of the header (two when merged)
     legacy: dict[str, str] = field(default_factory=dict)  # column → TCVN3/VNI (converted)
     number_formats: dict[str, str] = field(default_factory=dict)  # column → vi/en (decided)
+    notes: list[str] = field(default_factory=list)  # what was skipped or read unusually
+    # Excel cells that are dates or formulas without a result: (row, column, kind, cell ref)
+    cells: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -142,6 +151,7 @@ class ReadInfo:
 
 
 def _fold_header(name: str) -> str:
+    name = re.sub(INVISIBLE, "", name)
     decomposed = unicodedata.normalize("NFD", name.strip().lower()).replace("đ", "d")
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", folded.replace("\u00a0", " ")).strip()
@@ -176,7 +186,7 @@ def _canonical_header(name: str) -> str:
         return _HEADER_ALIASES[folded]
     if folded in _label_aliases():
         return _label_aliases()[folded]
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", re.sub(INVISIBLE, "", name))).strip()
 
 
 def _is_known_header(name: str | None) -> bool:
@@ -255,7 +265,7 @@ def _header_names(block: list[list[str | None]], width: int) -> list[str]:
     return names
 
 
-def _unique_names(raw: list[str]) -> list[str]:
+def _unique_names(raw: list[str], letters: list[str] | None = None) -> list[str]:
     """Canonical names (contract names, indicator ids); a column whose name is taken keeps its
     own text; an empty header becomes ``column_<letter>``; duplicates get `` (2)``…"""
     canonical = [_canonical_header(name) if name else "" for name in raw]
@@ -280,7 +290,7 @@ def _unique_names(raw: list[str]) -> list[str]:
         if name in seen:
             name = unicodedata.normalize("NFC", original.strip())
         if not name:
-            name = f"column_{_column_letter(j)}"
+            name = f"column_{letters[j] if letters else _column_letter(j)}"
         base, n = name, 2
         while name in seen or name in {"row", TYPED}:
             name, n = f"{base} ({n})", n + 1
@@ -296,14 +306,24 @@ def _unique_names(raw: list[str]) -> list[str]:
 
 @dataclass
 class _Grid:
-    """Cells as text, by file row (``rows[i]`` is row i + 1), with the real-number cells marked
-    and the merged ranges (0-based, inclusive: first row, first col, last row, last col)."""
+    """The cells of a sheet that hold something, as text: ``rows[i]`` is file row
+    ``numbers[i]`` (1-based; empty rows are left out, so memory follows the cells that hold
+    values, not the sheet's dimension), its columns those of ``letters`` (columns empty in
+    every row are left out too). Real-number cells are marked in ``typed``; merged ranges are
+    in the kept rows' and columns' indices (first row, first col, last row, last col);
+    ``cells`` lists the cells that are dates or formulas without a result (0-based index in
+    ``rows``, column index, kind, cell reference)."""
 
     rows: list[list[str | None]]
     typed: list[list[bool]]
     merges: list[tuple[int, int, int, int]]
     sheet: str
     sheets: tuple[str, ...]
+    numbers: list[int] = field(default_factory=list)
+    letters: list[str] = field(default_factory=list)
+    cells: list[tuple[int, int, str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    hidden: dict[str, str] = field(default_factory=dict)  # sheet → hidden / very hidden
 
 
 def _number_text(value: float, percent: bool) -> str:
@@ -344,26 +364,75 @@ def _cell_text(value: Any, number_format: str | None) -> tuple[str | None, bool]
     return (text or None), False
 
 
-def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
+_HIDDEN = {"hidden": "hidden", "veryHidden": "very hidden", 1: "hidden", 2: "very hidden"}
+
+
+@dataclass(frozen=True)
+class _SheetEntry:
+    name: str
+    state: str  # visible, hidden, very hidden
+    kind: str  # worksheet, chart sheet
+
+
+def _pick_sheet(
+    path: Path, entries: list[_SheetEntry], sheet: str | int | None, active: str | None
+) -> tuple[str, list[str]]:
+    """Return the sheet to read and notes on what was skipped: the one asked for, else the
+    active sheet when it is a visible worksheet, else the first visible worksheet. Hidden and
+    very hidden sheets are never read unless asked for by name."""
+    names = [e.name for e in entries]
     if sheet is None:
-        if not names:
-            raise SheetError(f"{path}: the workbook has no sheet")
-        return names[0]
+        readable = [e for e in entries if e.kind == "worksheet" and e.state == "visible"]
+        if not readable:
+            others = [e for e in entries if e.kind == "worksheet"]
+            if not others:
+                raise SheetError(f"{path}: the workbook has no worksheet")
+            raise SheetError(
+                f"{path}: the workbook has no visible worksheet; its hidden sheets are "
+                f"{_listing(e.name for e in others)}: choose one with --sheet "
+                f"{others[0].name!r} if it holds the table"
+            )
+        chosen = next((e for e in readable if e.name == active), readable[0])
+        return chosen.name, _skipped(entries, chosen.name)
     if isinstance(sheet, int):
-        if 0 <= sheet < len(names):
-            return names[sheet]
-        raise SheetError(
-            f"{path}: there is no sheet number {sheet} (0-based); the workbook's sheets are "
-            f"{_listing(names)}"
-        )
-    if sheet in names:
-        return sheet
-    folded = {_fold_header(n): n for n in names}
-    if _fold_header(sheet) in folded:
-        return folded[_fold_header(sheet)]
-    raise SheetError(
-        f"{path}: there is no sheet {sheet!r}; the workbook's sheets are {_listing(names)}"
+        if not 0 <= sheet < len(names):
+            raise SheetError(
+                f"{path}: there is no sheet number {sheet} (0-based); the workbook's sheets "
+                f"are {_listing(names)}"
+            )
+        found = entries[sheet]
+    else:
+        folded = {_fold_header(e.name): e for e in entries}
+        match = next((e for e in entries if e.name == sheet), folded.get(_fold_header(sheet)))
+        if match is None:
+            raise SheetError(
+                f"{path}: there is no sheet {sheet!r}; the workbook's sheets are {_listing(names)}"
+            )
+        found = match
+    if found.kind != "worksheet":
+        raise SheetError(f"{path}: sheet {found.name!r} is a {found.kind}: it holds no cells")
+    notes = (
+        []
+        if found.state == "visible"
+        else [f"sheet {found.name!r} is {found.state}: read because it was asked for"]
     )
+    return found.name, notes
+
+
+def _skipped(entries: list[_SheetEntry], chosen: str) -> list[str]:
+    notes = []
+    for e in entries:
+        if e.name == chosen:
+            continue
+        if e.kind != "worksheet":
+            notes.append(f"{e.kind} {e.name!r} skipped")
+        elif e.state != "visible":
+            notes.append(f"{e.state} sheet {e.name!r} not read (choose it with --sheet)")
+        else:
+            notes.append(f"sheet {e.name!r} not read (choose it with --sheet)")
+    if notes:
+        notes.insert(0, f"read sheet {chosen!r}")
+    return notes
 
 
 def _listing(names: Iterable[str]) -> str:
@@ -371,6 +440,12 @@ def _listing(names: Iterable[str]) -> str:
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+# A cell with a formula and no cached result: <c r="D3"><f>D2-12</f><v></v></c> or no <v>.
+_UNCACHED_FORMULA = re.compile(
+    rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)'
+    rb"\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>",
+    re.S,
+)
 
 
 def _column_index(letters: bytes) -> int:
@@ -380,37 +455,145 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _xlsx_merges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of a read-only openpyxl sheet (read from the sheet's XML: read-only
-    worksheets do not parse them)."""
+def _sheet_xml(ws: Any) -> bytes:
+    """The XML of a read-only openpyxl sheet (merged ranges and formulas are read from it:
+    read-only worksheets do not parse them)."""
     try:
         with ws._get_source() as source:
-            xml = source.read()
-    except Exception:  # pragma: no cover - the private reader changed: go without merges
-        return []
+            return bytes(source.read())
+    except Exception:  # pragma: no cover - the private reader changed: go without them
+        return b""
+
+
+def _xlsx_merges(xml: bytes) -> list[tuple[int, int, int, int]]:
     return [
         (int(r0) - 1, _column_index(c0), int(r1) - 1, _column_index(c1))
         for c0, r0, c1, r1 in _MERGE_REF.findall(xml)
     ]
 
 
+def _xlsx_uncached(xml: bytes) -> dict[tuple[int, int], str]:
+    """(0-based row, column) → formula text of the cells whose formula has no cached result."""
+    import html
+
+    found = {}
+    for col, row, formula in _UNCACHED_FORMULA.findall(xml):
+        text = html.unescape(formula.decode("utf-8", "replace")) if formula else "(shared)"
+        found[(int(row) - 1, _column_index(col))] = "=" + text
+    return found
+
+
+MAX_XLSX_XML = 1 << 30  # bytes of uncompressed XML a workbook may hold (1 GiB)
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook whose parts would inflate past ``MAX_XLSX_XML`` (a zip bomb, or far
+    more than any indicator table) before anything is decompressed."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise LoadError(f"{path}: cannot be read as an Excel workbook: {exc}") from exc
+    if inflated > MAX_XLSX_XML:
+        raise LoadError(
+            f"{path}: the workbook inflates to {inflated / 2**30:.1f} GiB of XML; no indicator "
+            "table is that large: save the table alone (or as CSV)"
+        )
+
+
 def _open_xlsx(path: Path) -> Any:
     import openpyxl
 
+    _check_zip(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
         raise LoadError(f"{path}: cannot be read as an Excel workbook: {exc}") from exc
 
 
-def _xlsx_rows(ws: Any, limit: int | None = None) -> Iterable[tuple[list, list]]:
+def _xlsx_entries(workbook: Any) -> tuple[list[_SheetEntry], str | None]:
+    entries = []
+    for ws in workbook._sheets:
+        state = _HIDDEN.get(getattr(ws, "sheet_state", "visible"), "visible")
+        kind = "worksheet" if hasattr(ws, "iter_rows") else "chart sheet"
+        entries.append(_SheetEntry(ws.title, state, kind))
+    try:
+        active = workbook.active.title if workbook.active is not None else None
+    except Exception:  # an active index pointing nowhere
+        active = None
+    return entries, active
+
+
+_RowCells = tuple[list[str | None], list[bool], list[int]]
+
+
+def _xlsx_rows(ws: Any, limit: int | None = None) -> Iterable[_RowCells]:
+    """Each row's cell texts, real-number flags and the columns holding dates."""
     for cells in ws.iter_rows(min_row=1, max_row=limit):
-        texts, typed = [], []
-        for cell in cells:
-            text, number = _cell_text(cell.value, getattr(cell, "number_format", None))
+        texts, typed, dates = [], [], []
+        for j, cell in enumerate(cells):
+            value = cell.value
+            text, number = _cell_text(value, getattr(cell, "number_format", None))
             texts.append(text)
             typed.append(number)
-        yield texts, typed
+            if isinstance(value, dt.date | dt.datetime | dt.time):
+                dates.append(j)
+        yield texts, typed, dates
+
+
+def _compact(
+    raw: Iterable[_RowCells],
+    merges: list[tuple[int, int, int, int]],
+    uncached: dict[tuple[int, int], str],
+) -> tuple[list, list, list[int], list[str], list, list]:
+    """Keep the rows that hold a cell (and the columns that do in any row); return rows,
+    typed, file row numbers, column letters, merges and special cells in the kept indices."""
+    rows: list[list[str | None]] = []
+    typed: list[list[bool]] = []
+    numbers: list[int] = []
+    special: list[tuple[int, int, str]] = []
+    used: set[int] = set()
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (r, c), formula in uncached.items():
+        by_row.setdefault(r, []).append((c, formula))
+    for index, (texts, flags, dates) in enumerate(raw):
+        for c, formula in by_row.get(index, []):
+            if c >= len(texts):
+                texts.extend([None] * (c + 1 - len(texts)))
+                flags.extend([False] * (c + 1 - len(flags)))
+            if texts[c] is None:
+                texts[c] = formula
+                special.append((len(rows), c, "formula_uncached"))
+        while texts and texts[-1] is None:
+            texts.pop()
+        if not texts:
+            continue
+        special.extend((len(rows), c, "date") for c in dates if c < len(texts))
+        used.update(j for j, t in enumerate(texts) if t is not None)
+        rows.append(texts)
+        typed.append(flags[: len(texts)])
+        numbers.append(index + 1)
+    columns = sorted(used)
+    position = {c: i for i, c in enumerate(columns)}
+    if columns != list(range(len(columns))):
+        rows = [[r[c] if c < len(r) else None for c in columns] for r in rows]
+        typed = [[f[c] if c < len(f) else False for c in columns] for f in typed]
+    letters = [_column_letter(c) for c in columns]
+    new_merges = []
+    for r0, c0, r1, c1 in merges:
+        first = bisect.bisect_left(numbers, r0 + 1)
+        last = bisect.bisect_right(numbers, r1 + 1) - 1
+        inside_cols = [position[c] for c in columns[bisect.bisect_left(columns, c0) :] if c <= c1]
+        if first < len(numbers) and numbers[first] == r0 + 1 and c0 in position and last >= first:
+            new_merges.append((first, position[c0], last, inside_cols[-1]))
+    cells = [
+        (i, position[c], kind, f"{_column_letter(c)}{numbers[i]}")
+        for i, c, kind in special
+        if c in position
+    ]
+    return rows, typed, numbers, letters, new_merges, cells
 
 
 def _grid_xlsx(path: Path, sheet: str | int | None) -> _Grid:
@@ -420,18 +603,22 @@ def _grid_xlsx(path: Path, sheet: str | int | None) -> _Grid:
         warnings.simplefilter("ignore")  # openpyxl: "Unknown extension is not supported"
         workbook = _open_xlsx(path)
         try:
-            names = list(workbook.sheetnames)
-            name = _pick_sheet(path, names, sheet)
+            entries, active = _xlsx_entries(workbook)
+            name, notes = _pick_sheet(path, entries, sheet, active)
             ws = workbook[name]
-            ws.reset_dimensions()  # some writers store a wrong dimension: read every row
-            rows, typed = [], []
-            for texts, numbers_ in _xlsx_rows(ws):
-                rows.append(texts)
-                typed.append(numbers_)
-            merges = _xlsx_merges(ws)
+            ws.reset_dimensions()  # some writers store a wrong dimension: read what is there
+            xml = _sheet_xml(ws)
+            try:
+                rows, typed, numbers, letters, merges, cells = _compact(
+                    _xlsx_rows(ws), _xlsx_merges(xml), _xlsx_uncached(xml)
+                )
+            except Exception as exc:
+                raise LoadError(f"{path}: sheet {name!r} cannot be read: {exc}") from exc
         finally:
             workbook.close()
-    return _Grid(rows, typed, merges, name, tuple(names))
+    sheets = tuple(e.name for e in entries)
+    hidden = {e.name: e.state for e in entries if e.state != "visible"}
+    return _Grid(rows, typed, merges, name, sheets, numbers, letters, cells, notes, hidden)
 
 
 def _head_xlsx(path: Path, name: str) -> list[list[str | None]]:
@@ -442,8 +629,10 @@ def _head_xlsx(path: Path, name: str) -> list[list[str | None]]:
         workbook = _open_xlsx(path)
         try:
             ws = workbook[name]
+            if not hasattr(ws, "iter_rows"):
+                return []
             ws.reset_dimensions()
-            return [texts for texts, _ in _xlsx_rows(ws, HEADER_SEARCH_ROWS)]
+            return [texts for texts, _, _ in _xlsx_rows(ws, HEADER_SEARCH_ROWS)]
         finally:
             workbook.close()
 
@@ -452,25 +641,25 @@ def _open_xls(path: Path) -> Any:
     import xlrd
 
     try:
-        return xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+        return xlrd.open_workbook(path, formatting_info=True, on_demand=True, ragged_rows=True)
     except NotImplementedError:
         pass
     except Exception as exc:
         raise LoadError(f"{path}: cannot be read as an Excel 97-2003 workbook: {exc}") from exc
     try:
-        return xlrd.open_workbook(path, on_demand=True)
+        return xlrd.open_workbook(path, on_demand=True, ragged_rows=True)
     except Exception as exc:
         raise LoadError(f"{path}: cannot be read as an Excel 97-2003 workbook: {exc}") from exc
 
 
-def _xls_rows(book: Any, sh: Any, limit: int | None = None) -> Iterable[tuple[list, list]]:
+def _xls_rows(book: Any, sh: Any, limit: int | None = None) -> Iterable[_RowCells]:
     import xlrd
 
     formats = getattr(book, "format_map", {}) or {}
     xfs = getattr(book, "xf_list", []) or []
     for r in range(sh.nrows if limit is None else min(limit, sh.nrows)):
-        texts, typed = [], []
-        for cell in sh.row(r):
+        texts, typed, dates = [], [], []
+        for j, cell in enumerate(sh.row(r)):
             kind, value = cell.ctype, cell.value
             if kind == xlrd.XL_CELL_NUMBER:
                 fmt = None
@@ -479,6 +668,7 @@ def _xls_rows(book: Any, sh: Any, limit: int | None = None) -> Iterable[tuple[li
                     fmt = found.format_str if found else None
                 text, number = _cell_text(float(value), fmt)
             elif kind == xlrd.XL_CELL_DATE:
+                dates.append(j)
                 try:
                     text, number = _cell_text(xlrd.xldate_as_datetime(value, book.datemode), None)
                 except (ValueError, OverflowError):
@@ -491,30 +681,37 @@ def _xls_rows(book: Any, sh: Any, limit: int | None = None) -> Iterable[tuple[li
                 text, number = _cell_text(value if value != "" else None, None)
             texts.append(text)
             typed.append(number)
-        yield texts, typed
+        yield texts, typed, dates
 
 
 def _grid_xls(path: Path, sheet: str | int | None) -> _Grid:
     book = _open_xls(path)
     try:
         names = list(book.sheet_names())
-        name = _pick_sheet(path, names, sheet)
+        visibility = list(getattr(book, "_sheet_visibility", [])) or [0] * len(names)
+        entries = [
+            _SheetEntry(n, _HIDDEN.get(v, "visible"), "worksheet")
+            for n, v in zip(names, visibility, strict=False)
+        ]
+        name, notes = _pick_sheet(path, entries, sheet, None)
         sh = book.sheet_by_name(name)
-        rows, typed = [], []
-        for texts, numbers_ in _xls_rows(book, sh):
-            rows.append(texts)
-            typed.append(numbers_)
         merges = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sh.merged_cells]
+        rows, typed, numbers, letters, merges, cells = _compact(_xls_rows(book, sh), merges, {})
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(f"{path}: cannot be read as an Excel 97-2003 workbook: {exc}") from exc
     finally:
         book.release_resources()
-    return _Grid(rows, typed, merges, name, tuple(names))
+    hidden = {e.name: e.state for e in entries if e.state != "visible"}
+    return _Grid(rows, typed, merges, name, tuple(names), numbers, letters, cells, notes, hidden)
 
 
 def _head_xls(path: Path, name: str) -> list[list[str | None]]:
     book = _open_xls(path)
     try:
         sh = book.sheet_by_name(name)
-        return [texts for texts, _ in _xls_rows(book, sh, HEADER_SEARCH_ROWS)]
+        return [texts for texts, _, _ in _xls_rows(book, sh, HEADER_SEARCH_ROWS)]
     finally:
         book.release_resources()
 
@@ -524,6 +721,9 @@ def _read_csv_frame(
 ) -> tuple[pl.DataFrame, str, str, frozenset[str]]:
     """Return the CSV's records as a frame of text columns ``A``, ``B``, … plus ``row``, the
     encoding and delimiter used, and the characters that are no evidence of a legacy font."""
+    for magic, what in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            raise LoadError(f"{path}: not a CSV text file but {what}")
     try:
         # cells are put in NFC once read (each distinct text once): not the whole file here
         text, used = encodings.decode_bytes(raw, encoding, normalise=False)
@@ -542,8 +742,15 @@ def _read_csv_frame(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise LoadError(f"{path}: the file is empty")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise LoadError(
+            f"{path}: row {line} holds a NUL byte: not a text table (a binary file, or UTF-16 "
+            "saved without its byte-order mark? name the encoding with --encoding)"
+        )
     if delimiter is None:
         delimiter = encodings.sniff_delimiter(text, _header_score)
+    _check_quotes(path, text)
     head = encodings.head_records(text, delimiter, HEADER_SEARCH_ROWS + 10)
     width = max((len(r) for r in head), default=1)
     columns = [_column_letter(j) for j in range(width)]
@@ -561,10 +768,38 @@ def _read_csv_frame(
     except pl.exceptions.PolarsError as exc:
         raise LoadError(
             f"{path}: cannot be read as CSV with delimiter {delimiter!r} (a row with more cells "
-            f"than the first {len(head)} rows?): {exc}"
+            f"than the first {len(head)} rows?): {clip(str(exc), 300)}"
         ) from exc
     frame = frame.with_columns(row=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
     return frame, used, delimiter, ignore
+
+
+_BINARY_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook named .csv? give it its .xlsx name)"),
+    (b"\xd0\xcf\x11\xe0", "an Excel 97-2003 workbook (.xls) named .csv: give it its .xls name"),
+    (b"\x1f\x8b", "a gzip-compressed file: decompress it first"),
+    (b"PAR1", "a Parquet file named .csv: give it its .parquet name"),
+    (b"%PDF", "a PDF document: export its table to CSV or Excel first"),
+    (b"\x89PNG", "a PNG image"),
+)
+
+
+def _check_quotes(path: Path, text: str) -> None:
+    """Refuse a CSV with a quote that opens a cell and never closes: the rest of the file
+    would become one cell. Names the row where it opens."""
+    if text.count('"') % 2 == 0:
+        return
+    inside, opened = False, 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.count('"') % 2:
+            inside = not inside
+            opened = number if inside else opened
+    if inside:
+        rest = text.count("\n") + 1 - opened
+        raise LoadError(
+            f'{path}: row {opened}: a quote (") opens a cell and is never closed, so the '
+            f"{rest} line(s) after it would read as one cell; close the quote or remove it"
+        )
 
 
 def _header_score(records: list[list[str]]) -> int:
@@ -586,15 +821,19 @@ def read_grid(
     suffix = path.suffix.lower()
     if suffix in {".xlsx", ".xlsm", ".xls"}:
         grid = _grid_xls(path, sheet) if suffix == ".xls" else _grid_xlsx(path, sheet)
-        width = max((len(r) for r in grid.rows), default=0)
+        last = grid.numbers[-1] if grid.numbers else 0
+        where = {n: i for i, n in enumerate(grid.numbers)}
         data = {
-            _column_letter(j): [r[j] if j < len(r) else None for r in grid.rows]
-            for j in range(width)
+            letter: [
+                grid.rows[where[n]][j] if n in where and j < len(grid.rows[where[n]]) else None
+                for n in range(1, last + 1)
+            ]
+            for j, letter in enumerate(grid.letters)
         }
         frame = pl.DataFrame(data, schema=dict.fromkeys(data, pl.String))
         return frame.with_columns(row=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
     if suffix in {".csv", ".txt", ".tsv"}:
-        frame, *_ = _read_csv_frame(path, path.read_bytes(), encoding, delimiter)
+        frame, *_ = _read_csv_frame(path, _read_bytes(path), encoding, delimiter)
         return frame
     raise LoadError(f"{path}: read_grid reads .csv, .xlsx and .xls files")
 
@@ -668,10 +907,11 @@ def _table_from_rows(
     sheet_given: bool,
 ) -> pl.DataFrame:
     rows = grid.rows
-    width = max((len(r) for r in rows), default=0)
+    letters = grid.letters
+    width = len(letters)
     for r in rows:
         r.extend([None] * (width - len(r)))
-    letters = [_column_letter(j) for j in range(width)]
+    info.notes.extend(grid.notes)
     head = [list(r) for r in rows[:HEADER_SEARCH_ROWS]]
     _spread_merges(head, grid.merges, lambda r, c: True)
     at = _find_header(head, header)
@@ -682,7 +922,7 @@ def _table_from_rows(
     if findings and legacy == "error":
         finding = findings[0]
         j = labels.index(finding.column)
-        where = {c: i + 1 for i, c in reversed(list(enumerate(columns[j]))) if c}
+        where = {c: grid.numbers[i] for i, c in reversed(list(enumerate(columns[j]))) if c}
         raise LegacyEncodingError(_legacy_error(path, finding, where))
     if findings:
         for finding in findings:
@@ -703,10 +943,13 @@ def _table_from_rows(
             raise SheetError(_no_table_message(path, grid))
         at = next((i for i, r in enumerate(rows) if any(r)), 0)
     depth = _header_depth(head, at, grid.merges)
-    names = _unique_names(_header_names(head[at : at + depth], width))
-    info.header_rows = tuple(range(at + 1, at + depth + 1))
+    names = _unique_names(_header_names(head[at : at + depth], width), letters)
+    info.header_rows = tuple(grid.numbers[at : at + depth])
     keys = {j for j, n in enumerate(names) if n in (*REQUIRED_LONG[:3], *OPTIONAL_LONG)}
     start = at + depth
+    info.cells.extend(
+        (grid.numbers[i], names[c], kind, ref) for i, c, kind, ref in grid.cells if i >= start
+    )
     _spread_merges(rows, grid.merges, lambda r, c: r >= start and c in keys)
     body = rows[start:]
     typed = grid.typed[start:]
@@ -717,7 +960,7 @@ def _table_from_rows(
     frame = pl.DataFrame(
         data, schema={**dict.fromkeys(names, pl.String), TYPED: pl.List(pl.String)}
     )
-    return frame.with_columns(row=pl.int_range(start + 1, start + 1 + pl.len(), dtype=pl.Int64))
+    return frame.with_columns(row=pl.Series(grid.numbers[start:], dtype=pl.Int64))
 
 
 def _labels_for(letters: list[str], head: list[list[str | None]], at: int | None) -> list[str]:
@@ -748,14 +991,16 @@ def _no_table_message(path: Path, grid: _Grid) -> str:
             continue
         if _find_header(head, None) is not None:
             others.append(name)
+    marked = [f"{n!r} ({grid.hidden[n]})" if n in grid.hidden else repr(n) for n in others]
     hint = (
-        f"; the table seems to be on sheet {_listing(others)}: choose it with sheet="
+        f"; the table seems to be on sheet {', '.join(marked)}: choose it with sheet="
         f"{others[0]!r} (cchc validate --sheet {others[0]!r})"
         if others
         else "; choose the sheet with sheet=<name> (cchc validate --sheet <name>)"
     )
+    which = "first" if grid.sheets and grid.sheet == grid.sheets[0] else "active"
     return (
-        f"{path}: no indicator table on the first sheet {grid.sheet!r} (no row among its first "
+        f"{path}: no indicator table on the {which} sheet {grid.sheet!r} (no row among its first "
         f"{HEADER_SEARCH_ROWS} holds two of the columns {list(REQUIRED_LONG)} or their "
         f"Vietnamese names such as 'Tỉnh', 'Kỳ báo cáo'); the workbook's sheets are "
         f"{_listing(grid.sheets)}{hint}"
@@ -804,10 +1049,25 @@ def _table_from_csv(
 
 
 def _existing(path: Path | str) -> Path:
-    path = Path(path)
-    if not path.exists():
-        raise LoadError(f"{path}: file not found")
-    return path
+    """The path when it is a regular file (a directory, FIFO, device, socket or symlink loop
+    is refused without being opened)."""
+    try:
+        return check_regular_file(path)
+    except InputFileError as exc:
+        raise LoadError(str(exc)) from exc
+
+
+def check_input(path: Path | str) -> Path:
+    """Return the path of an input table when it is a regular file; raise LoadError naming
+    what it is otherwise (missing, a symlink loop, a directory, FIFO, device or socket)."""
+    return _existing(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
 
 
 def read_table_with_info(
@@ -825,7 +1085,7 @@ def read_table_with_info(
     path = _existing(path)
     suffix = path.suffix.lower()
     if suffix in {".csv", ".txt", ".tsv"}:
-        raw = path.read_bytes()
+        raw = _read_bytes(path)
         if not raw.strip():
             raise LoadError(f"{path}: the file is empty")
         frame, used, delimiter, ignore = _read_csv_frame(path, raw, encoding, delimiter)
@@ -852,8 +1112,23 @@ def read_table_with_info(
 def _table_from_parquet(path: Path) -> pl.DataFrame:
     try:
         raw = pl.read_parquet(path)
-    except (pl.exceptions.PolarsError, OSError) as exc:
-        raise LoadError(f"{path}: cannot be read: {exc}") from exc
+    except Exception as exc:  # corrupt files fail in pyarrow, polars or the OS, in many ways
+        raise LoadError(
+            f"{path}: cannot be read as a Parquet file: {clip(str(exc).splitlines()[0], 300)}"
+            if str(exc)
+            else f"{path}: cannot be read as a Parquet file ({type(exc).__name__})"
+        ) from exc
+    nested = [
+        (name, dtype)
+        for name, dtype in raw.schema.items()
+        if dtype.is_nested() or dtype in (pl.Binary, pl.Object)
+    ]
+    if nested:
+        name, dtype = nested[0]
+        raise LoadError(
+            f"{path}: column {name!r} has type {dtype}: an indicator table holds one number or "
+            "text per cell; flatten the column (one value per row) and write it again"
+        )
     names = _unique_names(list(raw.columns))
     numeric = [n for n, dtype in zip(names, raw.dtypes, strict=True) if dtype.is_numeric()]
     table = raw.rename(dict(zip(raw.columns, names, strict=True))).with_columns(
@@ -880,7 +1155,10 @@ def _finish(table: pl.DataFrame) -> pl.DataFrame:
     """NFC, stripped text, empty strings as null; rows without any cell dropped (row numbers
     stay those of the file); columns without a header and without any cell dropped."""
     text_columns = [c for c, d in table.schema.items() if d == pl.String]
-    table = table.with_columns(pl.col(c).str.strip_chars().replace("", None) for c in text_columns)
+    table = table.with_columns(
+        pl.col(c).str.replace_all(INVISIBLE, "").str.strip_chars().replace("", None)
+        for c in text_columns
+    )
     table = table.with_columns(_nfc(table.get_column(c)) for c in text_columns)
     empty_unnamed = [
         c
@@ -1008,6 +1286,17 @@ def _canonical_period_or_none(text: str | None) -> str | None:
         return None
 
 
+def _period_problem(text: str | None) -> str | None:
+    """Why a period text is refused (the reason parse_period gives), or None."""
+    if text is None:
+        return "the period is empty"
+    try:
+        parse_period(text)
+    except PeriodError as exc:
+        return clip(str(exc), 300)
+    return None
+
+
 def _era_or_none(period: str | None) -> str | None:
     try:
         return parse_period(period).era if period is not None else None
@@ -1054,6 +1343,12 @@ def resolve_name(name: str | None, period: str | None) -> dict[str, str | None]:
 
     if name is None or name == "":
         return {"province_code": None, "province": None, "province_problem": "province is empty"}
+    if len(name) > MAX_NAME:  # no province has such a name: do not search for the closest
+        return {
+            "province_code": None,
+            "province": None,
+            "province_problem": f"a text of {len(name)} characters is not a province name",
+        }
     if period is None:
         return {
             "province_code": None,
@@ -1255,10 +1550,46 @@ def _parse_values(
         .then(number)
     )
     frame = frame.with_columns(value=value.cast(pl.Float64))
-    quoted = pl.lit("'") + text + pl.lit("'")
+    # inf, -inf and NaN are no figure: a 400-digit count overflows to inf, Parquet may hold them
+    non_finite = (pl.col("value").is_infinite() | pl.col("value").is_nan()).fill_null(False)
+    frame = frame.with_columns(
+        _non_finite=non_finite, value=pl.when(non_finite).then(None).otherwise(pl.col("value"))
+    )
+    quoted = pl.lit("'") + _short(text) + pl.lit("'")
+    cell = pl.lit("cell ") + pl.col("cell_ref").fill_null("?")
     format_name = fmt.replace_strict(numbers.FORMAT_NAMES, default="", return_dtype=pl.String)
     problem = (
-        pl.when(wrong_ratio)
+        pl.when(pl.col("_non_finite"))
+        .then(
+            pl.when(text.str.len_chars() > 300)
+            .then(
+                pl.lit("a number of ")
+                + text.str.len_chars().cast(pl.String)
+                + pl.lit(" characters overflows (it is not a finite number)")
+            )
+            .otherwise(quoted + pl.lit(" is not a finite number (infinite, NaN or overflowing)"))
+        )
+        .when(kind == "date")
+        .then(
+            cell
+            + pl.lit(" holds a date (")
+            + text
+            + pl.lit(
+                ") where a number is expected: Excel turned what was typed (such as 12/10 or "
+                "28/40) into a date; format the column as Text and type it again"
+            )
+        )
+        .when(kind == "formula_uncached")
+        .then(
+            cell
+            + pl.lit(" holds the formula ")
+            + _short(text)
+            + pl.lit(
+                " without a cached result (the workbook was saved by a program that does not "
+                "calculate): open and save it in Excel, or paste the values"
+            )
+        )
+        .when(wrong_ratio)
         .then(
             pl.lit("a ratio numerator/denominator (e.g. 28/40) is expected for ")
             + pl.col("indicator")
@@ -1270,15 +1601,15 @@ def _parse_values(
         .when(kind == "placeholder")
         .then(pl.lit("placeholder ") + quoted + pl.lit(" instead of a number (no value reported)"))
         .when(kind == "error")
-        .then(pl.lit("Excel error ") + text + pl.lit(" instead of a number"))
+        .then(pl.lit("Excel error ") + _short(text) + pl.lit(" instead of a number"))
         .when(kind == "formula")
         .then(
             pl.lit("formula left as text (")
-            + text
+            + _short(text)
             + pl.lit("): the cell holds the formula, not its result; export the values")
         )
         .when((kind == "ratio") & pl.col("_ratio_part").is_null())
-        .then(pl.lit("ratio ") + text + pl.lit(" given where a single number is expected"))
+        .then(pl.lit("ratio ") + _short(text) + pl.lit(" given where a single number is expected"))
         .when(pl.col("_ratio_part").is_not_null() & pl.col("value").is_null())
         .then(
             pl.lit("the ")
@@ -1314,6 +1645,15 @@ def _parse_values(
     return frame, formats
 
 
+def _short(text: pl.Expr, limit: int = 80) -> pl.Expr:
+    """The text cut to ``limit`` characters for a message (a 10 MB cell is not repeated)."""
+    return (
+        pl.when(text.str.len_chars() > limit)
+        .then(text.str.slice(0, limit) + pl.lit("…"))
+        .otherwise(text)
+    )
+
+
 def _label(row: dict[str, Any]) -> str:
     label = str(row["column"])
     if row["column"] == "value" and row["_source_indicator"]:
@@ -1325,7 +1665,7 @@ def _standardise(
     long: pl.DataFrame, number_format: str | Mapping[str, str] = "auto"
 ) -> tuple[pl.DataFrame, dict[str, str]]:
     _check_number_format(number_format)
-    for name in ("value_kind", "sheet"):
+    for name in ("value_kind", "sheet", "cell_ref"):
         if name not in long.columns:
             long = long.with_columns(pl.lit(None, dtype=pl.String).alias(name))
     valued, formats = _parse_values(long, number_format)
@@ -1334,7 +1674,10 @@ def _standardise(
         .with_columns(
             period=pl.col("period_raw").map_elements(
                 _canonical_period_or_none, return_dtype=pl.String
-            )
+            ),
+            period_problem=pl.col("period_raw").map_elements(
+                _period_problem, return_dtype=pl.String
+            ),
         )
         .with_columns(
             era=pl.col("period").map_elements(lambda p: parse_period(p).era, return_dtype=pl.String)
@@ -1366,6 +1709,7 @@ def _standardise(
             "value_kind",
             "value_problem",
             "sheet",
+            "period_problem",
         )
     )
     return out, formats
@@ -1390,6 +1734,30 @@ def standardise(
     return _standardise(long, number_format)[0]
 
 
+def _drop_stray_rows(table: pl.DataFrame, info: ReadInfo) -> pl.DataFrame:
+    """A long table's rows whose cells all lie outside its columns (a stray cell far to the
+    right of the table) are not read; say which."""
+    if not set(REQUIRED_LONG) <= set(table.columns):
+        return table
+    contract = [c for c in (*REQUIRED_LONG, *OPTIONAL_LONG) if c in table.columns]
+    for name in (c for c in table.columns if c.startswith("column_")):
+        held = table.filter(pl.col(name).is_not_null())
+        if held.height:
+            info.notes.append(
+                f"{name.replace('_', ' ', 1)} has no header but holds {held.height} cell(s) "
+                f"(row {held['row'][0]}: {clip(str(held[name][0]), 40)!r}): not read"
+            )
+    stray = table.filter(pl.all_horizontal(pl.col(contract).is_null()))
+    if stray.is_empty():
+        return table
+    rows = stray["row"].to_list()
+    shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+    info.notes.append(
+        f"row(s) {shown}: cells only outside the table's columns {contract}: not read"
+    )
+    return table.filter(pl.any_horizontal(pl.col(contract).is_not_null()))
+
+
 def load_indicators_with_info(
     path: Path | str,
     sheet: str | int | None = None,
@@ -1406,9 +1774,25 @@ def load_indicators_with_info(
     table, info = read_table_with_info(
         path, sheet, encoding=encoding, delimiter=delimiter, header=header, legacy=legacy
     )
-    frame, info.number_formats = _standardise(
-        to_long(table, str(Path(path)), info.sheet), number_format
-    )
+    table = _drop_stray_rows(table, info)
+    long = to_long(table, str(Path(path)), info.sheet)
+    if info.cells:
+        marked = pl.DataFrame(
+            info.cells,
+            schema={
+                "row": pl.Int64,
+                "column": pl.String,
+                "_kind": pl.String,
+                "cell_ref": pl.String,
+            },
+            orient="row",
+        ).unique(subset=["row", "column"])
+        long = (
+            long.join(marked, on=["row", "column"], how="left")
+            .with_columns(value_kind=pl.coalesce("_kind", "value_kind"))
+            .drop("_kind")
+        )
+    frame, info.number_formats = _standardise(long, number_format)
     return frame, info
 
 

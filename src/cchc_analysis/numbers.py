@@ -36,18 +36,23 @@ import polars as pl
 NUMBER_FORMATS = ("auto", "vi", "en")
 
 _SIGN = r"^[+-]?"
+# Digits are ASCII only: '\d' would also match full-width and other scripts' digits, which
+# no float parser reads.
 SHAPES: dict[str, str] = {
-    "int": _SIGN + r"\d+$",
-    "amb_dot": _SIGN + r"[1-9]\d{0,2}\.\d{3}$",
-    "amb_comma": _SIGN + r"[1-9]\d{0,2},\d{3}$",
-    "vi_groups": _SIGN + r"\d{1,3}(\.\d{3}){2,}$",
-    "en_groups": _SIGN + r"\d{1,3}(,\d{3}){2,}$",
-    "vi_full": _SIGN + r"\d{1,3}(\.\d{3})+,\d+$",
-    "en_full": _SIGN + r"\d{1,3}(,\d{3})+\.\d+$",
-    "comma_dec": _SIGN + r"\d*,\d+$",
-    "dot_dec": _SIGN + r"\d*\.\d+$",
+    "int": _SIGN + r"[0-9]+$",
+    "amb_dot": _SIGN + r"[1-9][0-9]{0,2}\.[0-9]{3}$",
+    "amb_comma": _SIGN + r"[1-9][0-9]{0,2},[0-9]{3}$",
+    "vi_groups": _SIGN + r"[0-9]{1,3}(\.[0-9]{3}){2,}$",
+    "en_groups": _SIGN + r"[0-9]{1,3}(,[0-9]{3}){2,}$",
+    "vi_full": _SIGN + r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]+$",
+    "en_full": _SIGN + r"[0-9]{1,3}(,[0-9]{3})+\.[0-9]+$",
+    "comma_dec": _SIGN + r"[0-9]*,[0-9]+$",
+    "dot_dec": _SIGN + r"[0-9]*\.[0-9]+$",
+    # Excel's scientific notation (1.2E+05, or 1,2E+05 in a Vietnamese locale)
+    "sci": _SIGN + r"[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]{1,3}$",
 }
 EVIDENCE = {
+    "sci": None,
     "int": None,
     "amb_dot": "ambiguous",
     "amb_comma": "ambiguous",
@@ -58,15 +63,15 @@ EVIDENCE = {
     "comma_dec": "vi",
     "dot_dec": "en",
 }
-VI_READABLE = ("int", "amb_dot", "amb_comma", "vi_groups", "vi_full", "comma_dec")
-EN_READABLE = ("int", "amb_dot", "amb_comma", "en_groups", "en_full", "dot_dec")
+VI_READABLE = ("int", "amb_dot", "amb_comma", "vi_groups", "vi_full", "comma_dec", "sci")
+EN_READABLE = ("int", "amb_dot", "amb_comma", "en_groups", "en_full", "dot_dec", "sci")
 FORMAT_NAMES = {
     "vi": "Vietnamese format: '.' groups thousands, ',' is the decimal mark",
     "en": "English format: ',' groups thousands, '.' is the decimal point",
 }
 
 _BLANKS = " \t\r\n\u00a0\u202f\u2009"
-_SPACE_GROUPS = r"^[+-]?\d{1,3}([ \u00a0\u202f\u2009]\d{3})+([.,]\d+)?$"
+_SPACE_GROUPS = r"^[+-]?[0-9]{1,3}([ \u00a0\u202f\u2009][0-9]{3})+([.,][0-9]+)?$"
 
 # Cells that stand for "no value": dashes, n/a, the statistical 'x', dots.
 PLACEHOLDERS = ("-", "--", "---", "–", "—", "−", "n/a", "na", "n.a.", "x", ".", "..", "...", "…")
@@ -80,6 +85,7 @@ def strip_number_text(text: pl.Expr) -> pl.Expr:
     (``' 1 234,5 %'`` → ``'1 234,5'``)."""
     return (
         text.str.strip_chars(_BLANKS)
+        .str.strip_prefix("'")  # Excel's mark of a number typed as text ('1234)
         .str.replace_all("\u2212", "-", literal=True)
         .str.strip_suffix("%")
         .str.strip_chars(_BLANKS)
@@ -117,13 +123,25 @@ def vi_value(cleaned: pl.Expr, shape_expr: pl.Expr) -> pl.Expr:
         .str.replace_all(",", ".", literal=True)
         .cast(pl.Float64, strict=False)
     )
-    return pl.when(shape_expr.is_in(VI_READABLE)).then(number)
+    scientific = cleaned.str.replace_all(",", ".", literal=True).cast(pl.Float64, strict=False)
+    return (
+        pl.when(shape_expr == "sci")
+        .then(scientific)
+        .when(shape_expr.is_in(VI_READABLE))
+        .then(number)
+    )
 
 
 def en_value(cleaned: pl.Expr, shape_expr: pl.Expr) -> pl.Expr:
     """The number cleaned text means in the English format (null if it cannot be one)."""
     number = cleaned.str.replace_all(",", "", literal=True).cast(pl.Float64, strict=False)
-    return pl.when(shape_expr.is_in(EN_READABLE)).then(number)
+    scientific = cleaned.str.replace_all(",", ".", literal=True).cast(pl.Float64, strict=False)
+    return (
+        pl.when(shape_expr == "sci")
+        .then(scientific)
+        .when(shape_expr.is_in(EN_READABLE))
+        .then(number)
+    )
 
 
 def add_number_columns(frame: pl.DataFrame, text: str, prefix: str = "_") -> pl.DataFrame:

@@ -1,5 +1,9 @@
 """The only place that writes outputs: atomically, so a run killed midway leaves the previous
-good files intact (write to a temporary file in the same folder, then rename over the target)."""
+good files intact (write to a temporary file in the same folder, then rename over the target).
+
+A temporary file is named ``.<target>.<pid>.<random>.part``: a run killed before its rename
+leaves one behind, and the next write of the same target removes those whose process is gone
+(never the file of a run still writing)."""
 
 from __future__ import annotations
 
@@ -21,13 +25,50 @@ def _umask() -> int:
     return current
 
 
+def process_alive(pid: int) -> bool:
+    """True when a process with this id exists (ours or another user's)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_parts(target: Path) -> list[Path]:
+    """Remove the ``.part`` files of ``target`` left by runs killed before their rename (their
+    process is gone, or they predate the pid in the name); return the paths removed."""
+    removed = []
+    prefix = f".{Path(target).name}."
+    for part in Path(target).parent.glob(f"{glob_escape(prefix)}*.part"):
+        pid = part.name[len(prefix) :].split(".", 1)[0]
+        if not (pid.isdigit() and process_alive(int(pid))):
+            try:
+                part.unlink()
+                removed.append(part)
+            except OSError:  # removed by another run meanwhile, or not ours to remove
+                pass
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with glob's special characters made literal."""
+    import glob
+
+    return glob.escape(text)
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success rename it over ``target``."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(target)
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent
     )
     os.close(handle)
     os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files

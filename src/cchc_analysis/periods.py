@@ -14,6 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 
 MERGER_DATE = date(2025, 7, 1)  # Resolution 202/2025/QH15: 63 provinces became 34
+# The years a table can be about: from the first year of the oldest index this package
+# scores (PCI, first published for 2005) to the current calendar year (nothing is reported
+# on a year that has not begun).
+FIRST_YEAR = 2005
+
+
+def last_year() -> int:
+    """The last year a period may fall in: the current calendar year."""
+    return date.today().year
+
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _CANONICAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>H[12]|9M|Q[1-4]|M(?:0[1-9]|1[0-2])))?$")
@@ -84,7 +94,7 @@ def _fold(text: str) -> str:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:nam )?(?P<year>\d{4})$"), ""),
+    (re.compile(r"^(?:nam )?(?P<year>\d{4})(?:\.0+)?$"), ""),  # 2024.0 as pandas writes it
     (re.compile(r"^(?P<year>\d{4})-?(?P<part>h[12]|9m|q[1-4])$"), "{part}"),
     (re.compile(r"^(?P<part>q[1-4])[/ -](?P<year>\d{4})$"), "{part}"),
     (re.compile(r"^quy (?P<roman>iv|iii|ii|i|[1-4])[/ ](?:nam )?(?P<year>\d{4})$"), "Q"),
@@ -118,8 +128,12 @@ def parse_period(value: str | int) -> Period:
             part = f"M{int(groups['month']):02d}"
         else:
             part = part_template.format(part=groups.get("part", "")).upper()
-        if not 1990 <= year <= 2100:
-            break
+        if not FIRST_YEAR <= year <= last_year():
+            when = "before" if year < FIRST_YEAR else "after"
+            raise PeriodError(
+                f"period {value!r}: year {year} is {when} the years an indicator table can be "
+                f"about ({FIRST_YEAR}, the first PCI, to {last_year()}, the current year)"
+            )
         return Period(year, part)
     raise PeriodError(
         f"unrecognised period {value!r}: use 2025, 2022-H1, 2022-H2, 2022-9M, 2022-Q3 or "

@@ -67,23 +67,27 @@ def run_validate(
     ``quarantine`` is set, in which case the valid rows are written and every rejected input row
     goes to ``out_dir/quarantine/quarantined.csv`` with its reasons.
     """
-    from cchc_analysis.load import load_indicators
+    from cchc_analysis.load import check_input, load_indicators_with_info
     from cchc_analysis.provenance import check_raw_file, is_raw
     from cchc_analysis.validate import ValidationOptions, validate_indicators
 
     # Load inputs.
     for file in files:
+        check_input(Path(file))
         if is_raw(Path(file)):
             check_raw_file(Path(file), allow_changed_raw)
-    indicators = pl.concat(
-        [load_indicators(Path(f), **load_options) for f in files], how="diagonal_relaxed"
-    )
+    loaded = [load_indicators_with_info(Path(f), **load_options) for f in files]
+    notes = tuple(f"{info.path}: {note}" for _, info in loaded for note in info.notes)
+    indicators = pl.concat([frame for frame, _ in loaded], how="diagonal_relaxed")
     # Process data.
     options = options or ValidationOptions()
     Path(failures_dir).mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".data_docs.", dir=failures_dir) as staging:
+    remove_stale_staging(Path(failures_dir))
+    with tempfile.TemporaryDirectory(prefix=staging_prefix(), dir=failures_dir) as staging:
         docs = Path(staging) / "data_docs"
-        result = validate_indicators(indicators, replace(options, docs_dir=docs))
+        result = replace(
+            validate_indicators(indicators, replace(options, docs_dir=docs)), notes=notes
+        )
         accepted, rejected = result.split()
         # Save outputs.
         replace_folder(docs, Path(failures_dir) / "data_docs")
@@ -96,6 +100,35 @@ def run_validate(
         elif quarantine_file.exists():
             quarantine_file.unlink()  # a clean run leaves no stale quarantine behind
     return result
+
+
+STAGING = ".data_docs."
+
+
+def staging_prefix() -> str:
+    """Prefix of this process's Data Docs staging folder: it names the process, so a later run
+    can tell the debris of a killed run from the folder of a run still going."""
+    import os
+
+    return f"{STAGING}{os.getpid()}."
+
+
+def remove_stale_staging(folder: Path) -> list[Path]:
+    """Remove the Data Docs staging folders (and a half-replaced ``.data_docs.old``) that runs
+    killed midway left in ``folder``; return what was removed."""
+    from cchc_analysis.outputs import process_alive
+
+    removed = []
+    for path in folder.glob(f"{STAGING}*"):
+        pid = path.name.removeprefix(STAGING).split(".", 1)[0]
+        if path.is_dir() and not (pid.isdigit() and process_alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    old = folder / ".data_docs.old"
+    if old.is_dir() and (folder / "data_docs").is_dir():
+        shutil.rmtree(old, ignore_errors=True)
+        removed.append(old)
+    return removed
 
 
 def replace_folder(new: Path, target: Path) -> None:
@@ -275,17 +308,21 @@ def load_for_scoring(path: Path, **load_options: Any) -> pl.DataFrame:
     """Return the standardised indicator rows to score: a table written by ``cchc validate``
     as it is, any other table (CSV, XLSX, Parquet in the contract) loaded and validated first;
     raise InputRejected when it has errors."""
-    path = Path(path)
-    if path.suffix == ".parquet":
-        table = pl.read_parquet(path)
-        if "province_code" in table.columns:
-            return table
     from cchc_analysis.load import load_indicators
     from cchc_analysis.validate import validate_indicators
 
+    path = Path(path)
+    # Every table is validated, whatever its format: a Parquet file that looks like the output
+    # of `cchc validate` may have been edited or written by something else.
     result = validate_indicators(load_indicators(path, **load_options))
     if not result.ok:
         raise InputRejected(path, result.failures)
+    if path.suffix.lower() == ".parquet":
+        table = pl.read_parquet(path)
+        if "province_code" in table.columns:
+            # written by `cchc validate`: scored as it is, with the provenance (file, row) of
+            # the raw rows it came from
+            return table
     return result.indicators
 
 

@@ -342,8 +342,8 @@ def bundled_rubrics() -> list[str]:
 def load_rubric(name_or_path: str) -> Rubric:
     """Return a bundled rubric by id (``par-index-illustrative``) or one read from a YAML path."""
     path = Path(name_or_path)
-    if path.suffix in {".yaml", ".yml"} and path.exists():
-        return parse_rubric(path.read_text(encoding="utf-8"), str(path))
+    if path.suffix in {".yaml", ".yml"} and (path.exists() or path.is_symlink()):
+        return parse_rubric(rubric_text(name_or_path), str(path))
     bundled = resources.files("cchc_analysis") / "rubrics" / f"{name_or_path}.yaml"
     if not bundled.is_file():
         raise RubricError(
@@ -355,9 +355,14 @@ def load_rubric(name_or_path: str) -> Rubric:
 
 def rubric_text(name_or_path: str) -> str:
     """Return the YAML text of a rubric (for hashing into provenance)."""
+    from cchc_analysis.inputs import InputFileError, read_text
+
     path = Path(name_or_path)
-    if path.suffix in {".yaml", ".yml"} and path.exists():
-        return path.read_text(encoding="utf-8")
+    if path.suffix in {".yaml", ".yml"} and (path.exists() or path.is_symlink()):
+        try:  # a rubric saved as UTF-16 is read; a directory, FIFO or binary file refused
+            return read_text(path, "rubric")
+        except InputFileError as exc:
+            raise RubricError(str(exc)) from exc
     return (resources.files("cchc_analysis") / "rubrics" / f"{name_or_path}.yaml").read_text(
         encoding="utf-8"
     )

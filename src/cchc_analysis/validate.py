@@ -65,7 +65,23 @@ _ROW_RULES = {
         "Thay đổi bất thường so với kỳ trước",
         "Unusual change since the previous period",
     ),
+    "percent_as_fraction": (
+        "value",
+        "Tỷ lệ phần trăm viết như một phân số? (0,9835 thay vì 98,35): kiểm tra lại",
+        "A percentage written as a fraction? (0.9835 instead of 98.35): check it",
+    ),
+    "unit_contradicts_catalogue": (
+        "value",
+        "Dấu % hoặc đơn vị % cho một chỉ tiêu không phải tỷ lệ phần trăm trong danh mục",
+        "A % sign or unit on an indicator the catalogue does not measure in percent",
+    ),
 }
+# Units written in a unit column or after a value that mean "percent".
+PERCENT_UNITS = ("%", "phần trăm", "percent", "pct", "tỷ lệ (%)", "(%)")
+# Longest input text a failure repeats (value) and longest message: a 10 MB cell is named,
+# not copied into the failures table, the terminal or the Data Docs.
+MAX_VALUE_SHOWN = 200
+MAX_MESSAGE_SHOWN = 600
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,7 @@ class ValidationResult:
     indicators: pl.DataFrame  # the standardised input (all rows)
     failures: pl.DataFrame  # FAILURE_COLUMNS; empty when clean
     rejected_ids: frozenset[int] = field(default_factory=frozenset)  # internal ids of bad rows
+    notes: tuple[str, ...] = ()  # what the readers skipped or read unusually (hidden sheets…)
 
     @property
     def ok(self) -> bool:
@@ -125,13 +142,90 @@ def load_identities() -> pl.DataFrame:
     return pl.read_csv(path.read_bytes(), schema_overrides={"tolerance": pl.Float64})
 
 
+PAR_COMPONENTS = "par.appraisal_points+par.sipas_points+par.leader_survey_points+par.impact_points"
+PAR_SCALE = 100.0  # the PAR INDEX is out of 100 points: its components cannot add up to more
+
+
+@cache
+def _identities() -> pl.DataFrame:
+    """The identities plus the rules against a constant (``scale``: the sum of the present
+    terms of ``left`` may not exceed it, missing terms counting as 0)."""
+    scale_rules = pl.DataFrame(
+        {
+            "id": ["par_components_within_scale"],
+            "kind": ["le"],
+            "left": [PAR_COMPONENTS],
+            "right": [""],
+            "tolerance": [0.01],
+            "severity": ["error"],
+            "message_vi": ["Tổng các điểm thành phần PAR INDEX vượt thang điểm 100"],
+            "message_en": [
+                "The PAR INDEX component points add up to more than the 100-point scale"
+            ],
+            "scale": [PAR_SCALE],
+        }
+    )
+    return pl.concat(
+        [load_identities().with_columns(scale=pl.lit(None, dtype=pl.Float64)), scale_rules],
+        how="diagonal_relaxed",
+    )
+
+
+def _gap_expr(spec: dict[str, Any]) -> pl.Expr:
+    """left − right of an identity (null when a term is missing), or, for a scale rule, the
+    sum of the present terms of left − the scale (null when none is present)."""
+    if spec.get("scale") is None:
+        return _sum_expr(spec["left"]) - _sum_expr(spec["right"])
+    columns = [pl.col(_column_name(name)) for name in terms(spec["left"])]
+    present = pl.sum_horizontal([c.is_not_null() for c in columns])
+    return pl.when(present > 0).then(pl.sum_horizontal(columns) - spec["scale"])
+
+
 # ---------------------------------------------------------------- running Great Expectations
+
+
+def _share_compiled_templates() -> None:
+    """Great Expectations builds a new Jinja environment for every Data Docs page it renders,
+    so it compiles the same ~150 templates again for every page (about a third of a
+    validation run). Give every environment one in-memory bytecode cache: each template is
+    compiled once per process. Without the private hook this is a no-op."""
+    try:
+        from great_expectations.render.view.view import DefaultJinjaView
+        from jinja2 import BytecodeCache
+    except ImportError:  # pragma: no cover - moved in another version: render as it does
+        return
+
+    class _Memory(BytecodeCache):
+        def __init__(self) -> None:
+            self.codes: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: Any) -> None:
+            if bucket.key in self.codes:
+                bucket.bytecode_from_string(self.codes[bucket.key])
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            self.codes[bucket.key] = bucket.bytecode_to_string()
+
+    memory = _Memory()
+    original = DefaultJinjaView.__init__
+    if getattr(original, "_cchc_shared", False):
+        return
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        env = getattr(self, "env", None)
+        if env is not None and env.bytecode_cache is None:
+            env.bytecode_cache = memory
+
+    init._cchc_shared = True  # type: ignore[attr-defined]
+    DefaultJinjaView.__init__ = init  # type: ignore[method-assign]
 
 
 @cache
 def _context() -> Any:
     import great_expectations as gx
 
+    _share_compiled_templates()
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False}  # type: ignore[assignment]
     return context
@@ -275,6 +369,18 @@ def _row_expectations() -> list[Any]:
             severity=_gx_severity("warning"),
             meta={"rule": "year_on_year_jump"},
         ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="fraction_flag",
+            max_value=0,
+            severity=_gx_severity("warning"),
+            meta={"rule": "percent_as_fraction"},
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="unit_flag",
+            max_value=0,
+            severity=_gx_severity("warning"),
+            meta={"rule": "unit_contradicts_catalogue"},
+        ),
     ]
 
 
@@ -320,11 +426,50 @@ def _with_checks(indicators: pl.DataFrame, options: ValidationOptions) -> pl.Dat
         pl.col("id").alias("indicator"),
         pl.col("min").alias("bound_min"),
         pl.col("max").alias("bound_max"),
+        pl.col("unit").alias("catalogue_unit"),
     )
+    if "unit" not in indicators.columns:
+        indicators = indicators.with_columns(unit=pl.lit(None, dtype=pl.String))
+    text = (
+        pl.col("value_text").str.strip_chars().str.ends_with("%").fill_null(False)
+        if "value_text" in indicators.columns
+        else pl.lit(False)
+    )
+    unit_says_percent = (
+        pl.col("unit").str.strip_chars().str.to_lowercase().is_in(PERCENT_UNITS).fill_null(False)
+    )
+    not_percent = pl.col("catalogue_unit").is_not_null() & (pl.col("catalogue_unit") != "percent")
     return (
         indicators.join(bounds, on="indicator", how="left", maintain_order="left")
         .join(_jump_scores(indicators, options), on=ROW_ID, how="left", maintain_order="left")
-        .with_columns(key_province=_key_province())
+        .with_columns(
+            key_province=_key_province(),
+            # a share typed as a fraction: 0 < value < 1 in a percent indicator
+            fraction_flag=pl.when(pl.col("value").is_not_null())
+            .then(
+                (
+                    (pl.col("catalogue_unit") == "percent")
+                    & (pl.col("value") > 0)
+                    & (pl.col("value") < 1)
+                ).cast(pl.Int8)
+            )
+            .otherwise(None),
+            unit_flag=(not_percent & (text | unit_says_percent)).cast(pl.Int8),
+            unit_source=pl.when(not_percent & unit_says_percent & ~text)
+            .then(pl.lit("unit"))
+            .otherwise(pl.lit("value")),
+        )
+    )
+
+
+def _escaped(text: pl.Expr) -> pl.Expr:
+    """HTML-escaped text (& < > " '), the same characters html.escape replaces."""
+    return (
+        text.str.replace_all("&", "&amp;", literal=True)
+        .str.replace_all("<", "&lt;", literal=True)
+        .str.replace_all(">", "&gt;", literal=True)
+        .str.replace_all('"', "&quot;", literal=True)
+        .str.replace_all("'", "&#x27;", literal=True)
     )
 
 
@@ -342,6 +487,7 @@ def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
         [{"rule": k, "column_": c, "vi": vi, "en": en} for k, (c, vi, en) in _ROW_RULES.items()]
     )
     has_problem = "value_problem" in rows.columns
+    has_period_problem = "period_problem" in rows.columns
     upper = (
         pl.when(pl.col("bound_max").is_null())
         .then(pl.lit("∞"))
@@ -360,6 +506,8 @@ def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
         .then(jump)
         .when(pl.col("rule") == "province_resolvable")
         .then(pl.format(": {}", "province_problem"))
+        .when((pl.col("rule") == "period_format") & pl.lit(has_period_problem))
+        .then(pl.format(": {}", pl.col("period_problem") if has_period_problem else pl.lit("")))
         .when((pl.col("rule") == "value_is_number") & pl.lit(has_problem))
         .then(pl.format(": {}", pl.col("value_problem") if has_problem else pl.lit("")))
         .otherwise(pl.lit(""))
@@ -381,18 +529,34 @@ def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
     return joined.select(
         "file",
         pl.col("row").cast(pl.Int64),
-        pl.col("province_raw").alias("province"),
-        pl.col("period_raw").alias("period"),
+        _clipped(pl.col("province_raw"), MAX_VALUE_SHOWN).alias("province"),
+        _clipped(pl.col("period_raw"), MAX_VALUE_SHOWN).alias("period"),
         "indicator",
-        pl.when(pl.col("column_") == "value")
+        pl.when(
+            (pl.col("rule") == "unit_contradicts_catalogue") & (pl.col("unit_source") == "unit")
+        )
+        .then(pl.lit("unit"))
+        .when(pl.col("column_") == "value")
         .then(pl.col("column"))
         .otherwise(pl.col("column_"))
         .alias("column"),
-        pl.col("value_text").alias("value"),
+        _clipped(pl.col("value_text"), MAX_VALUE_SHOWN).alias("value"),
         "rule",
         "severity",
-        (pl.col("vi") + detail).alias("message_vi"),
-        (pl.col("en") + detail).alias("message_en"),
+        _clipped(pl.col("vi") + detail, MAX_MESSAGE_SHOWN).alias("message_vi"),
+        _clipped(pl.col("en") + detail, MAX_MESSAGE_SHOWN).alias("message_en"),
+    )
+
+
+def _clipped(text: pl.Expr, limit: int) -> pl.Expr:
+    """The text cut to ``limit`` characters, saying how many were left out."""
+    return (
+        pl.when(text.str.len_chars() > limit)
+        .then(
+            text.str.slice(0, limit)
+            + pl.format("… [{} more characters]", text.str.len_chars() - limit)
+        )
+        .otherwise(text)
     )
 
 
@@ -414,7 +578,7 @@ def _sum_expr(expression: str) -> pl.Expr:
 def _wide_frame(indicators: pl.DataFrame) -> pl.DataFrame:
     """Return one row per resolved province × period (with a ``_key_id``) and a
     ``gap__<identity>`` column each: left − right (null when an input is missing)."""
-    identities = load_identities()
+    identities = _identities()
     needed = {i for expr in (*identities["left"], *identities["right"]) for i in terms(expr)}
     resolved = indicators.filter(
         pl.col("province_code").is_not_null()
@@ -436,10 +600,7 @@ def _wide_frame(indicators: pl.DataFrame) -> pl.DataFrame:
         ]
     )
     return wide.with_row_index("_key_id").with_columns(
-        [
-            (_sum_expr(spec["left"]) - _sum_expr(spec["right"])).alias(f"gap__{spec['id']}")
-            for spec in identities.iter_rows(named=True)
-        ]
+        [_gap_expr(spec).alias(f"gap__{spec['id']}") for spec in identities.iter_rows(named=True)]
     )
 
 
@@ -447,7 +608,7 @@ def _identity_expectations() -> list[Any]:
     import great_expectations.expectations as gxe
 
     expectations = []
-    for spec in load_identities().iter_rows(named=True):
+    for spec in _identities().iter_rows(named=True):
         tolerance = spec["tolerance"] or 0.0
         expectations.append(
             gxe.ExpectColumnValuesToBeBetween(
@@ -468,7 +629,7 @@ def _identity_failures(
     broken identity."""
     if hits.is_empty():
         return pl.DataFrame(schema=FAILURE_COLUMNS), pl.DataFrame(schema={ROW_ID: pl.Int64})
-    specs = load_identities()
+    specs = _identities()
     involved = pl.DataFrame(
         [
             {
@@ -501,15 +662,19 @@ def _identity_failures(
         )
         .join(indicators.drop("province_code", "period", "indicator"), on=ROW_ID)
     )
-    detail = pl.format(" ({} − ({}) = {})", "left", "right", pl.col("gap").round(4))
+    detail = (
+        pl.when(pl.col("right") == "")
+        .then(pl.format(" ({} = {} + {})", "left", pl.lit(PAR_SCALE), pl.col("gap").round(4)))
+        .otherwise(pl.format(" ({} − ({}) = {})", "left", "right", pl.col("gap").round(4)))
+    )
     table = failing.select(
         "file",
         pl.col("row").cast(pl.Int64),
-        pl.col("province_raw").alias("province"),
-        pl.col("period_raw").alias("period"),
+        _clipped(pl.col("province_raw"), MAX_VALUE_SHOWN).alias("province"),
+        _clipped(pl.col("period_raw"), MAX_VALUE_SHOWN).alias("period"),
         "indicator",
         "column",
-        pl.col("value_text").alias("value"),
+        _clipped(pl.col("value_text"), MAX_VALUE_SHOWN).alias("value"),
         "rule",
         "severity",
         (pl.col("vi") + detail).alias("message_vi"),
@@ -587,7 +752,9 @@ def validate_indicators(
     rows = _with_checks(indicators, options)
     # Only what the expectations read, texts as categoricals: the pandas copy stays small and
     # its null, set and uniqueness checks work on integer codes instead of Python strings.
-    checked = rows.select(
+    # Texts from the input reach the Data Docs only escaped: GX writes unexpected values as
+    # they are (only the indicator id is raw input here; the others are canonical codes).
+    checked = rows.with_columns(indicator=_escaped(pl.col("indicator"))).select(
         ROW_ID,
         "value",
         *(
@@ -597,6 +764,8 @@ def validate_indicators(
         "bound_min",
         "bound_max",
         "jump_score",
+        "fraction_flag",
+        "unit_flag",
     )
     row_hits = _hits(
         run_suite(checked, "indicator_rows", _row_expectations(), [ROW_ID], docs), ROW_ID
@@ -613,7 +782,13 @@ def validate_indicators(
     counts = _period_counts(indicators)
     period_hits = (
         _hits(
-            run_suite(counts, "indicator_periods", _period_expectations(), ["_period_id"], docs),
+            run_suite(
+                counts.drop("file"),
+                "indicator_periods",
+                _period_expectations(),
+                ["_period_id"],
+                docs,
+            ),
             "_period_id",
         )
         if counts.height
