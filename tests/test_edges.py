@@ -82,6 +82,9 @@ def test_region_ranks_are_counted_within_the_region_not_the_country(published):
         "92": (4, 5, 1, 1),
         "04": (5, 5, 2, 2),
     }
+    # sorted by period, rank, code; the name copied for the reports
+    assert totals["province_code"].to_list() == ["01", "02", "27", "92", "04"]
+    assert totals["province_name"].to_list() == totals["province"].to_list()
     assert totals.sort("rank")["region"].to_list() == [
         "red_river_delta",
         "northern_midlands_mountains",
@@ -96,11 +99,21 @@ def test_ranks_are_counted_per_period(published):
     rows = _appraisal("2023", {("01", "Hà Nội"): 50, ("92", "Cần Thơ"): 40})
     rows += _appraisal("2024", {("92", "Cần Thơ"): 90})
     totals = score_indicators(_rows(rows), published).totals
-    got = {
-        (r["period"], r["province_code"]): (r["rank"], r["n_provinces"])
+    got = [
+        (r["period"], r["province_code"], r["rank"], r["n_provinces"])
         for r in totals.rows(named=True)
-    }
-    assert got == {("2023", "01"): (1, 2), ("2023", "92"): (2, 2), ("2024", "92"): (1, 1)}
+    ]
+    assert got == [("2023", "01", 1, 2), ("2023", "92", 2, 2), ("2024", "92", 1, 1)]
+
+
+def test_a_unit_the_registry_does_not_know_is_ranked_not_dropped(published):
+    # code 99 is no province: it keeps its row and rank (2 of 2), with no region
+    rows = _appraisal("2024", {("01", "Hà Nội"): 50, ("99", "Nowhere"): 40})
+    totals = score_indicators(_rows(rows), published).totals
+    assert totals.select("province_code", "rank", "region", "rank_in_region").rows() == [
+        ("01", 1, "red_river_delta", 1),
+        ("99", 2, None, 1),
+    ]
 
 
 # ------------------------------------------------------------------------- bands and grades
