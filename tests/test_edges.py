@@ -82,6 +82,9 @@ def test_region_ranks_are_counted_within_the_region_not_the_country(published):
         "92": (4, 5, 1, 1),
         "04": (5, 5, 2, 2),
     }
+    # sorted by period, rank, code; the name copied for the reports
+    assert totals["province_code"].to_list() == ["01", "02", "27", "92", "04"]
+    assert totals["province_name"].to_list() == totals["province"].to_list()
     assert totals.sort("rank")["region"].to_list() == [
         "red_river_delta",
         "northern_midlands_mountains",
@@ -96,11 +99,21 @@ def test_ranks_are_counted_per_period(published):
     rows = _appraisal("2023", {("01", "Hà Nội"): 50, ("92", "Cần Thơ"): 40})
     rows += _appraisal("2024", {("92", "Cần Thơ"): 90})
     totals = score_indicators(_rows(rows), published).totals
-    got = {
-        (r["period"], r["province_code"]): (r["rank"], r["n_provinces"])
+    got = [
+        (r["period"], r["province_code"], r["rank"], r["n_provinces"])
         for r in totals.rows(named=True)
-    }
-    assert got == {("2023", "01"): (1, 2), ("2023", "92"): (2, 2), ("2024", "92"): (1, 1)}
+    ]
+    assert got == [("2023", "01", 1, 2), ("2023", "92", 2, 2), ("2024", "92", 1, 1)]
+
+
+def test_a_unit_the_registry_does_not_know_is_ranked_not_dropped(published):
+    # code 99 is no province: it keeps its row and rank (2 of 2), with no region
+    rows = _appraisal("2024", {("01", "Hà Nội"): 50, ("99", "Nowhere"): 40})
+    totals = score_indicators(_rows(rows), published).totals
+    assert totals.select("province_code", "rank", "region", "rank_in_region").rows() == [
+        ("01", 1, "red_river_delta", 1),
+        ("99", 2, None, 1),
+    ]
 
 
 # ------------------------------------------------------------------------- bands and grades
@@ -411,3 +424,179 @@ def test_the_jump_compares_like_periods_and_honours_its_options(tmp_path):
     assert set(_jumps(validate_indicators(table, tight))) == {
         ("Hà Nội", "2024-H1", "dossier.received")
     }
+
+
+# ------------------------------------------------------------------------- rules beyond the tiny rubric
+
+RULES = """
+id: rules
+version: "1"
+status: illustrative
+title_vi: quy tắc
+title_en: rules
+grade_bands: [{from_year: 2000, source: test, bands: [{grade: A, min: 0}]}]
+domains:
+  - id: d
+    label_vi: lĩnh vực
+    label_en: domain
+    max_points: 9
+    criteria:
+      - id: yes_no
+        label_vi: có/không
+        label_en: yes/no
+        max_points: 2
+        measure: {indicator: task.completed}
+        rule: {boolean: true}
+      - id: no_zero_band
+        label_vi: không có mức 0
+        label_en: no zero band
+        max_points: 4
+        measure: {indicator: edoc.exchange_pct}
+        rule: {threshold_bands: [{min: 98, points: 6}, {min: 95, points: 3}, {min: 80, points: 1}]}
+      - id: lower_is_better
+        label_vi: càng thấp càng tốt
+        label_en: lower is better
+        max_points: 3
+        measure: {indicator: sipas.satisfaction_pct}
+        rule: {linear: {floor: 40, target: 10}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("completed", "edoc", "lower", "expected"),
+    [
+        # boolean: ≥ 0.5 is yes (2 points); bands: 6 points capped at the maximum 4; below the
+        # lowest band (80) is 0 points in "< 80"; linear 40 → 10: 25 is half way, 1.5 points
+        (
+            1,
+            99,
+            25,
+            {
+                "yes_no": (2, "yes/no"),
+                "no_zero_band": (4, "≥ 98"),
+                "lower_is_better": (1.5, "linear 40→10"),
+            },
+        ),
+        (
+            0.5,
+            95,
+            10,
+            {
+                "yes_no": (2, "yes/no"),
+                "no_zero_band": (3, "[95; 98)"),
+                "lower_is_better": (3, "linear 40→10"),
+            },
+        ),
+        (
+            0.4,
+            50,
+            40,
+            {
+                "yes_no": (0, "yes/no"),
+                "no_zero_band": (0, "< 80"),
+                "lower_is_better": (0, "linear 40→10"),
+            },
+        ),
+        (
+            0,
+            80,
+            5,
+            {
+                "yes_no": (0, "yes/no"),
+                "no_zero_band": (1, "[80; 95)"),
+                "lower_is_better": (3, "linear 40→10"),
+            },
+        ),
+        (
+            7,
+            79.9,
+            55,
+            {
+                "yes_no": (2, "yes/no"),
+                "no_zero_band": (0, "< 80"),
+                "lower_is_better": (0, "linear 40→10"),
+            },
+        ),
+    ],
+)
+def test_boolean_capped_band_below_every_band_and_lower_is_better(completed, edoc, lower, expected):
+    rows = [
+        ("01", "Hà Nội", "2024", "task.completed", completed),
+        ("01", "Hà Nội", "2024", "edoc.exchange_pct", edoc),
+        ("01", "Hà Nội", "2024", "sipas.satisfaction_pct", lower),
+    ]
+    criteria = score_indicators(_rows(rows), parse_rubric(RULES)).criteria
+    got = {r["criterion_id"]: (r["points"], r["band"]) for r in criteria.iter_rows(named=True)}
+    assert got == expected
+
+
+def test_a_measure_above_the_target_gets_full_points_not_more():
+    # 44 of 40 tasks (110 %): 6 × 60/50 = 7.2 clipped to the maximum 6
+    assert _tiny_scores(0, 44)["tasks"]["points"] == 6.0
+
+
+def test_the_rebase_rescores_combined_counts_when_it_can():
+    # tiny rubric on counts: Phú Thọ (34) ← Phú Thọ 20/40 tasks + Vĩnh Phúc 40/40 + Hòa Bình
+    # 30/40 = 90/120 = 75 % → 6 × 25/50 = 3 points; on time (90+100+50)/(100+100+100) = 80 %
+    # → 1 point: 4 of 10 = index 40. Hà Nội alone: 40/40 → 6, 99 % → 4: index 100.
+    rubric = parse_rubric(RUBRIC)
+    rows = []
+    for code, name, completed, early in [
+        ("25", "Phú Thọ", 20, 90),
+        ("26", "Vĩnh Phúc", 40, 100),
+        ("17", "Hòa Bình", 30, 50),
+        ("01", "Hà Nội", 40, 99),
+    ]:
+        rows += [
+            (code, name, "2024", "task.planned", 40),
+            (code, name, "2024", "task.completed", completed),
+            (code, name, "2024", "dossier.resolved_early", early),
+            (code, name, "2024", "dossier.resolved_on_time", 0),
+            (code, name, "2024", "dossier.resolved", 100),
+        ]
+    table = _rows(rows)
+    legacy = score_indicators(table, rubric).totals
+    rebased = rebase_totals(table, legacy, rubric).sort("province_code")
+    assert rebased.select("province_code", "index_pct", "reconstruction", "rank").rows() == [
+        ("01", 100.0, "rescored", 1),
+        ("25", 40.0, "rescored", 2),
+    ]
+
+
+def test_combined_values_are_rounded_to_two_decimals_and_sorted():
+    # shares: Phú Thọ (34) = (90×1 + 80×2)/3 = 83.333… → 83.33; rates: Đồng Tháp (34) =
+    # 100 × (1 + 0)/(2 + 1) = 33.333… → 33.33 %, and a denominator of exactly 1 still gives a
+    # rate: Hà Nội 100 × 1/1 = 100 %. Rows come sorted by period, province code, indicator.
+    rows = [
+        ("25", "Phú Thọ", "2024", "edoc.exchange_pct", 90),
+        ("26", "Vĩnh Phúc", "2024", "edoc.exchange_pct", 80),
+        ("25", "Phú Thọ", "2024", "staff.headcount", 1),
+        ("26", "Vĩnh Phúc", "2024", "staff.headcount", 2),
+        ("82", "Tiền Giang", "2024", "dossier.resolved_early", 1),
+        ("82", "Tiền Giang", "2024", "dossier.resolved_on_time", 0),
+        ("82", "Tiền Giang", "2024", "dossier.resolved", 2),
+        ("87", "Đồng Tháp", "2024", "dossier.resolved", 1),
+        ("01", "Hà Nội", "2023", "dossier.resolved_early", 1),
+        ("01", "Hà Nội", "2023", "dossier.resolved_on_time", 0),
+        ("01", "Hà Nội", "2023", "dossier.resolved", 1),
+    ]
+    combined = aggregate_to_successors(_rows(rows))
+    assert combined.select("period", "province_code", "indicator", "value").rows() == [
+        ("2023", "01", "dossier.on_time_pct", 100.0),
+        ("2023", "01", "dossier.resolved", 1.0),
+        ("2023", "01", "dossier.resolved_early", 1.0),
+        ("2023", "01", "dossier.resolved_on_time", 0.0),
+        ("2024", "25", "edoc.exchange_pct", 83.33),
+        ("2024", "25", "staff.headcount", 3.0),
+        ("2024", "82", "dossier.on_time_pct", 33.33),
+        ("2024", "82", "dossier.resolved", 3.0),
+        ("2024", "82", "dossier.resolved_early", 1.0),
+        ("2024", "82", "dossier.resolved_on_time", 0.0),
+    ]
+
+
+def test_a_rate_whose_counts_are_all_absent_is_not_invented():
+    # only the numerator's counts exist anywhere: no dossier.resolved column at all → no rate
+    rows = [("25", "Phú Thọ", "2024", "dossier.resolved_early", 5)]
+    combined = aggregate_to_successors(_rows(rows))
+    assert combined.select("indicator", "value").rows() == [("dossier.resolved_early", 5.0)]
