@@ -11,7 +11,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -143,6 +143,25 @@ class ReportView:
 # --------------------------------------------------------------------------- reading
 
 
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """Return what identifies a file's content for the caches below: its resolved path,
+    modification time and size (a file rewritten by `cchc score` gets a new stamp)."""
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=32)
+def _parquet(stamp: tuple[str, int, int], period: str | None) -> pl.DataFrame:
+    frame = pl.scan_parquet(stamp[0])
+    return (frame if period is None else frame.filter(pl.col("period") == period)).collect()
+
+
+def read_parquet(path: Path, period: str | None = None) -> pl.DataFrame:
+    """Return a Parquet table (the rows of ``period`` only, when given), read once per process
+    and file content: every report of a batch reads the same tables."""
+    return _parquet(_stamp(Path(path)), period)
+
+
 def read_processed(
     processed_dir: Path | str, period: str | None = None
 ) -> tuple[dict[str, pl.DataFrame], dict[str, Any]]:
@@ -151,10 +170,7 @@ def read_processed(
     folder = Path(processed_dir)
     tables = {}
     for name, file in PROCESSED_FILES.items():
-        frame = pl.scan_parquet(folder / file)
-        if period is not None and name != "totals":
-            frame = frame.filter(pl.col("period") == period)
-        tables[name] = frame.collect()
+        tables[name] = read_parquet(folder / file, None if name == "totals" else period)
     manifest_path = folder / MANIFEST
     manifest = (
         json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
@@ -166,17 +182,19 @@ def read_indicators(processed_dir: Path | str, period: str | None = None) -> pl.
     """Return ``indicators.parquet`` from ``processed_dir`` (the rows of ``period`` only, when
     one is given), or None when it is absent."""
     path = Path(processed_dir) / INDICATORS_FILE
-    if not path.exists():
-        return None
-    frame = pl.scan_parquet(path)
-    return (frame if period is None else frame.filter(pl.col("period") == period)).collect()
+    return read_parquet(path, period) if path.exists() else None
 
 
 def read_failures(path: Path | str | None) -> pl.DataFrame | None:
     """Return the validation failures table (every column a string), or None when absent."""
     if not path or not Path(path).is_file():
         return None
-    frame = pl.read_csv(Path(path).read_bytes(), infer_schema=False)
+    return _failures(_stamp(Path(path)))
+
+
+@lru_cache(maxsize=4)
+def _failures(stamp: tuple[str, int, int]) -> pl.DataFrame:
+    frame = pl.read_csv(Path(stamp[0]).read_bytes(), infer_schema=False)
     return frame.rename({c: c.lstrip("\ufeff") for c in frame.columns})
 
 
@@ -210,12 +228,17 @@ def targets_digest() -> str:
     return sha256_text(raw)
 
 
-def file_digest(path: Path | str) -> dict[str, str]:
-    """Return ``{"path", "sha256"}`` of a file read for the report (its name only: no path
-    of the machine reaches a report)."""
+@lru_cache(maxsize=32)
+def _sha256(stamp: tuple[str, int, int]) -> str:
     from cchc_analysis.outputs import sha256_of
 
-    return {"path": Path(path).name, "sha256": sha256_of(Path(path))}
+    return sha256_of(Path(stamp[0]))
+
+
+def file_digest(path: Path | str) -> dict[str, str]:
+    """Return ``{"path", "sha256"}`` of a file read for the report (its name only: no path
+    of the machine reaches a report); hashed once per process and file content."""
+    return {"path": Path(path).name, "sha256": _sha256(_stamp(Path(path)))}
 
 
 # --------------------------------------------------------------------------- the view
@@ -619,11 +642,7 @@ def read_uncertainty(
     found: list[pl.DataFrame | None] = []
     for name in ("uncertainty_intervals.parquet", "uncertainty_bands.parquet"):
         path = folder / name
-        found.append(
-            pl.scan_parquet(path).filter(pl.col("period") == period).collect()
-            if path.exists()
-            else None
-        )
+        found.append(read_parquet(path, period) if path.exists() else None)
     intervals, bands = found
     if bands is not None:
         bands = (
@@ -800,6 +819,29 @@ def _charts() -> Any:
     return charts
 
 
+def _rows(frame: pl.DataFrame | None) -> tuple[Any, ...]:
+    """Return a frame as a hashable key (schema and rows)."""
+    if frame is None:
+        return ()
+    return (tuple(frame.schema.items()), tuple(frame.iter_rows()))
+
+
+@lru_cache(maxsize=8)
+def _shared_spec(kind: str, lang: str, data: tuple[Any, ...], bands: tuple[Any, ...]) -> Any:
+    """Return the Vega-Lite spec of a chart every report of a batch draws alike (``kind``:
+    ranking or intervals), built once per process and content."""
+
+    def frame(key: tuple[Any, ...]) -> pl.DataFrame | None:
+        return pl.DataFrame(list(key[1]), schema=dict(key[0]), orient="row") if key else None
+
+    charts = _charts()
+    if kind == "ranking":
+        chart = charts.plot_ranking(frame(data), None, lang, frame(bands))
+    else:
+        chart = charts.plot_rank_intervals(frame(data), lang)
+    return chart.to_dict(validate=False)
+
+
 def _figure(
     chart: Any,
     lang: str,
@@ -811,7 +853,7 @@ def _figure(
     """Return an Altair chart as (an inline-SVG figure with its title, HTML legend and caption,
     its Vega-Lite spec)."""
     charts = _charts()
-    spec = charts.themed_spec(chart)
+    spec = chart if isinstance(chart, dict) else charts.themed_spec(chart)
     legend_html = charts.legend_html(legend) if legend else ""
     return charts.spec_figure(spec, lang, caption, legend_html, title, key), spec
 
@@ -1137,7 +1179,7 @@ def ranking_section(view: ReportView) -> Html:
     lang = view.lang
     # every report draws the same chart (converted once per worker) and highlights its own
     # province with a style rule
-    chart = charts.plot_ranking(view.ranking, None, lang, view.bands)
+    chart = _shared_spec("ranking", lang, _rows(view.ranking), _rows(view.bands))
     caption = text("ranking_caption", lang, thresholds=_threshold_words(view.bands, lang))
     title = text(
         "chart_desc_ranking",
@@ -1192,7 +1234,7 @@ def uncertainty_section(view: ReportView) -> Html:
         others=text("other_grades", lang, items=", ".join(others)) if others else "",
     )
     charts = _charts()
-    chart = charts.plot_rank_intervals(view.intervals, lang)
+    chart = _shared_spec("intervals", lang, _rows(view.intervals), ())
     description = text(
         "chart_desc_intervals",
         lang,
