@@ -839,7 +839,7 @@ def _shared_spec(kind: str, lang: str, data: tuple[Any, ...], bands: tuple[Any, 
         chart = charts.plot_ranking(frame(data), None, lang, frame(bands))
     else:
         chart = charts.plot_rank_intervals(frame(data), lang)
-    return chart.to_dict(validate=False)
+    return charts.themed_spec(chart)
 
 
 def _figure(
