@@ -380,7 +380,9 @@ def test_uncertainty_takes_years_as_int_or_str_and_names_in_any_spelling(scores,
 def test_asking_for_what_is_not_there_says_what_is(scores, demo):
     with pytest.raises(cchc.AnalysisError, match="these scores cover 2021, 2022, 2023, 2024, 2025"):
         cchc.province_report(scores, "Hà Nội", 2019)
-    with pytest.raises(cchc.AnalysisError, match="no scores for 2030"):
+    with pytest.raises(cchc.AnalysisError, match="no scores for 2019"):
+        scores.ranking(2019)
+    with pytest.raises(cchc.AnalysisError, match="year 2030 is after the years"):
         scores.ranking(2030)
     with pytest.raises(cchc.AnalysisError, match=r"write a \.xlsx file or into a folder"):
         cchc.export_excel(scores, "out.xls")

@@ -24,11 +24,14 @@ def type_error(function: str, argument: str, expected: str, value: object) -> Ty
 
 def period_text(value: int | str) -> str:
     """Return a period in canonical form: 2024 → '2024', 'Q3/2024' → '2024-Q3'."""
-    from cchc_analysis.periods import canonical_period
+    from cchc_analysis.periods import PeriodError, canonical_period
 
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise type_error("period", "a period", "an int or str such as 2024 or '2024-Q3'", value)
-    return canonical_period(value)
+    try:
+        return canonical_period(value)
+    except PeriodError as exc:  # a year outside what the index covers, or no period at all
+        raise AnalysisError(str(exc)) from None
 
 
 def latest_period(frame: pl.DataFrame) -> str:

@@ -117,7 +117,7 @@ def _month_part(month: int) -> str | None:
     if not 1 <= month <= 12:
         return None
     try:
-        return parse_period(f"2000-M{month:02d}").part
+        return parse_period(f"2024-M{month:02d}").part  # any year the index covers
     except PeriodError:
         return None
 
