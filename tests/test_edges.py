@@ -671,3 +671,16 @@ def test_a_warning_identity_warns_and_keeps_the_rows(tmp_path):
     found = result.failures.filter(pl.col("rule") == "disbursed_within_plan")
     assert found.select("row", "severity").rows() == [(2, "warning"), (3, "warning")]
     assert result.ok and result.rejected_ids == frozenset()
+
+
+def test_the_change_across_the_merger_is_rounded_to_two_decimals(published):
+    # Phú Thọ (34) in 2024 = (80 + 90 + 70.01)/3 = 80.00333… (one dossier each: equal weights);
+    # 2025: 85 → change 4.99666… → 5.0 (two decimals), not 4.997
+    rows = _appraisal("2024", {**PREDECESSORS, ("17", "Hòa Bình"): 70.01})
+    rows += [(c, n, "2024", "dossier.received", 1) for c, n in PREDECESSORS]
+    rows += _appraisal("2025", {("25", "Phú Thọ"): 85})
+    table = _rows(rows)
+    totals = compare_with_previous(table, score_indicators(table, published), published)
+    phu_tho = totals.filter(pl.col("period") == "2025").row(0, named=True)
+    assert phu_tho["prev_index_pct"] == pytest.approx(240.01 / 3)
+    assert phu_tho["change_points"] == 5.0
