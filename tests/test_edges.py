@@ -100,10 +100,23 @@ def test_ranks_are_counted_per_period(published):
     rows += _appraisal("2024", {("92", "Cần Thơ"): 90})
     totals = score_indicators(_rows(rows), published).totals
     got = [
-        (r["period"], r["province_code"], r["rank"], r["n_provinces"])
+        (r["period"], r["province_code"], r["rank"], r["n_provinces"], r["n_in_region"])
         for r in totals.rows(named=True)
     ]
-    assert got == [("2023", "01", 1, 2), ("2023", "92", 2, 2), ("2024", "92", 1, 1)]
+    # Cần Thơ is alone in the Mekong Delta in each period: 1 in its region, not 2
+    assert got == [("2023", "01", 1, 2, 1), ("2023", "92", 2, 2, 1), ("2024", "92", 1, 1, 1)]
+
+
+def test_three_provinces_tied_share_the_lowest_rank():
+    # indices 90, 80, 80, 80, 70 → ranks 1, 2, 2, 2, 5 ("min"; an average would give 3)
+    points = {("01", "Hà Nội"): 90, ("02", "Hà Giang"): 80, ("04", "Cao Bằng"): 80}
+    points |= {("06", "Bắc Kạn"): 80, ("92", "Cần Thơ"): 70}
+    totals = score_indicators(
+        _rows(_appraisal("2024", points)), load_rubric("par-index-published")
+    ).totals
+    assert totals.select("province_code", "rank").rows() == [
+        ("01", 1), ("02", 2), ("04", 2), ("06", 2), ("92", 5)
+    ]  # fmt: skip
 
 
 def test_a_unit_the_registry_does_not_know_is_ranked_not_dropped(published):
@@ -234,6 +247,8 @@ def test_change_against_last_year_has_the_right_sign_and_basis(published):
     # 2025 on the 34's boundaries: Phú Thọ's 2024 = (80×100 + 90×300 + 70×100)/500 = 84,
     # rank 2 behind Hà Nội 85; now 86.5, rank 1: +2.5 points, +1 place (moved up).
     # Hà Nội (no merger): 85 → 82 = −3 points; rank 1 → 2 = −1 place.
+    previous_counts = {(r["period"], r["prev_n_provinces"]) for r in totals.iter_rows(named=True)}
+    assert previous_counts == {("2023", None), ("2024", 2), ("2024", None), ("2025", 2)}
     assert got[("2025", "25")] == (84.0, 2.5, 1, "predecessors_combined", "weighted_mean")
     assert got[("2025", "01")] == (85.0, -3.0, -1, "same_province", "weighted_mean")
     # 2024 against 2023, same boundaries: Hà Nội 90 (1st) → 85 (2nd of 4) = −5, −1 place;
@@ -566,7 +581,8 @@ def test_the_rebase_rescores_combined_counts_when_it_can():
 def test_combined_values_are_rounded_to_two_decimals_and_sorted():
     # shares: Phú Thọ (34) = (90×1 + 80×2)/3 = 83.333… → 83.33; rates: Đồng Tháp (34) =
     # 100 × (1 + 0)/(2 + 1) = 33.333… → 33.33 %, and a denominator of exactly 1 still gives a
-    # rate: Hà Nội 100 × 1/1 = 100 %. Rows come sorted by period, province code, indicator.
+    # rate: Cần Thơ 100 × 1/1 = 100 %. Rows come sorted by period, province code, indicator
+    # (Cần Thơ, 92, of 2023 first).
     rows = [
         ("25", "Phú Thọ", "2024", "edoc.exchange_pct", 90),
         ("26", "Vĩnh Phúc", "2024", "edoc.exchange_pct", 80),
@@ -576,16 +592,16 @@ def test_combined_values_are_rounded_to_two_decimals_and_sorted():
         ("82", "Tiền Giang", "2024", "dossier.resolved_on_time", 0),
         ("82", "Tiền Giang", "2024", "dossier.resolved", 2),
         ("87", "Đồng Tháp", "2024", "dossier.resolved", 1),
-        ("01", "Hà Nội", "2023", "dossier.resolved_early", 1),
-        ("01", "Hà Nội", "2023", "dossier.resolved_on_time", 0),
-        ("01", "Hà Nội", "2023", "dossier.resolved", 1),
+        ("92", "Cần Thơ", "2023", "dossier.resolved_early", 1),
+        ("92", "Cần Thơ", "2023", "dossier.resolved_on_time", 0),
+        ("92", "Cần Thơ", "2023", "dossier.resolved", 1),
     ]
     combined = aggregate_to_successors(_rows(rows))
     assert combined.select("period", "province_code", "indicator", "value").rows() == [
-        ("2023", "01", "dossier.on_time_pct", 100.0),
-        ("2023", "01", "dossier.resolved", 1.0),
-        ("2023", "01", "dossier.resolved_early", 1.0),
-        ("2023", "01", "dossier.resolved_on_time", 0.0),
+        ("2023", "92", "dossier.on_time_pct", 100.0),
+        ("2023", "92", "dossier.resolved", 1.0),
+        ("2023", "92", "dossier.resolved_early", 1.0),
+        ("2023", "92", "dossier.resolved_on_time", 0.0),
         ("2024", "25", "edoc.exchange_pct", 83.33),
         ("2024", "25", "staff.headcount", 3.0),
         ("2024", "82", "dossier.on_time_pct", 33.33),
@@ -600,3 +616,71 @@ def test_a_rate_whose_counts_are_all_absent_is_not_invented():
     rows = [("25", "Phú Thọ", "2024", "dossier.resolved_early", 5)]
     combined = aggregate_to_successors(_rows(rows))
     assert combined.select("indicator", "value").rows() == [("dossier.resolved_early", 5.0)]
+
+
+def test_one_province_followed_over_the_years(published):
+    # Hà Nội alone: 2023 60 → 2024 70.125 → 2025 69.5; changes +10.125 → 10.12 (two decimals,
+    # rounded half to even by the float: 10.125 is exact) and −0.625 → −0.62; always rank 1 of 1.
+    rows = _appraisal("2023", {("01", "Hà Nội"): 60}) + _appraisal(
+        "2024", {("01", "Hà Nội"): 70.125}
+    )
+    rows += _appraisal("2025", {("01", "Hà Nội"): 69.5})
+    rows += [("01", "Hà Nội", "2024", "dossier.received", 10)]
+    table = _rows(rows)
+    totals = compare_with_previous(table, score_indicators(table, published), published)
+    got = totals.sort("period").select(
+        "period", "change_points", "change_places", "comparison_basis"
+    )
+    assert got.rows() == [
+        ("2023", None, None, None),
+        ("2024", round(70.125 - 60, 2), 0, "same_province"),
+        ("2025", round(69.5 - 70.125, 2), 0, "same_province"),
+    ]
+
+
+def test_a_single_year_has_every_comparison_column_empty(published):
+    table = _rows(_appraisal("2024", {("01", "Hà Nội"): 60}))
+    totals = compare_with_previous(table, score_indicators(table, published), published)
+    columns = ("reconstruction", "prev_index_pct", "prev_rank", "change_points")
+    columns += ("change_places", "comparison_basis")
+    assert totals.select(columns).rows() == [(None,) * 6]
+
+
+def test_direct_points_are_kept_within_zero_and_the_maximum():
+    # NESTED-like rubric: direct points out of 5; −3 → 0, 0.5 → 0.5, 7 → 5
+    rubric = parse_rubric(
+        RULES.replace("max_points: 9", "max_points: 14").replace(
+            "        rule: {linear: {floor: 40, target: 10}}",
+            "        rule: {linear: {floor: 40, target: 10}}\n"
+            "      - {id: direct, label_vi: trực tiếp, label_en: direct, max_points: 5,\n"
+            "         measure: {indicator: par.impact_points}, rule: {direct_points: true}}",
+        )
+    )
+    for given, points in ((-3, 0.0), (0.5, 0.5), (7, 5.0)):
+        rows = [("01", "Hà Nội", "2024", "par.impact_points", given)]
+        criteria = score_indicators(_rows(rows), rubric).criteria
+        direct = criteria.filter(pl.col("criterion_id") == "direct").row(0, named=True)
+        assert (direct["points"], direct["band"]) == (points, "direct points")
+
+
+def test_a_warning_identity_warns_and_keeps_the_rows(tmp_path):
+    # disbursed_within_plan is a warning: 120 bn disbursed of a 100 bn plan is reported, but
+    # the rows are not rejected
+    rows = long_rows("Hà Nội", "2024", {"finance.plan_bn": 100, "finance.disbursed_bn": 120})
+    result = _validate(tmp_path, rows)
+    found = result.failures.filter(pl.col("rule") == "disbursed_within_plan")
+    assert found.select("row", "severity").rows() == [(2, "warning"), (3, "warning")]
+    assert result.ok and result.rejected_ids == frozenset()
+
+
+def test_the_change_across_the_merger_is_rounded_to_two_decimals(published):
+    # Phú Thọ (34) in 2024 = (80 + 90 + 70.01)/3 = 80.00333… (one dossier each: equal weights);
+    # 2025: 85 → change 4.99666… → 5.0 (two decimals), not 4.997
+    rows = _appraisal("2024", {**PREDECESSORS, ("17", "Hòa Bình"): 70.01})
+    rows += [(c, n, "2024", "dossier.received", 1) for c, n in PREDECESSORS]
+    rows += _appraisal("2025", {("25", "Phú Thọ"): 85})
+    table = _rows(rows)
+    totals = compare_with_previous(table, score_indicators(table, published), published)
+    phu_tho = totals.filter(pl.col("period") == "2025").row(0, named=True)
+    assert phu_tho["prev_index_pct"] == pytest.approx(240.01 / 3)
+    assert phu_tho["change_points"] == 5.0
