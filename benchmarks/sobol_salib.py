@@ -1,4 +1,4 @@
-"""The hand-written Saltelli/Jansen estimators of ``cchc_analysis.uncertainty`` against SALib
+"""The hand-written Saltelli/Jansen estimators of ``cchc_analysis.uncertainty.model`` against SALib
 on the same design: do they agree, and which is faster?
 
 One Saltelli design (SALib's Sobol' sequence, no second order) of N base rows and k inputs is
@@ -21,7 +21,7 @@ import numpy as np
 from SALib.analyze import sobol as salib_analyze
 from SALib.sample import sobol as salib_sample
 
-from cchc_analysis.uncertainty import _sobol
+from cchc_analysis.uncertainty.model import _sobol
 
 
 def outputs(x: np.ndarray, provinces: int) -> np.ndarray:

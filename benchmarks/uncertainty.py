@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from cchc_analysis.pipeline import load_for_scoring
-from cchc_analysis.rubric import Rubric, parse_rubric
-from cchc_analysis.uncertainty import (
+from cchc_analysis.scoring.rubric import Rubric, parse_rubric
+from cchc_analysis.uncertainty.model import (
     UncertaintySpec,
     build_model,
     draw,

@@ -54,7 +54,7 @@ def test_a_static_only_chart_has_no_script():
 
 
 def test_user_text_in_a_rubric_is_escaped():
-    from cchc_analysis.rubric import load_rubric
+    from cchc_analysis.scoring.rubric import load_rubric
 
     rubric = load_rubric("par-index-illustrative").model_copy(
         update={"title_en": "<img src=x onerror=alert(1)>"}

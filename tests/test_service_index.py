@@ -10,10 +10,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from cchc_analysis import service_index
-from cchc_analysis.periods import PeriodError, canonical_period, era_of, parse_period
-from cchc_analysis.registry import provinces_frame
-from cchc_analysis.rubric import load_rubric
+from cchc_analysis.reference.periods import PeriodError, canonical_period, era_of, parse_period
+from cchc_analysis.reference.registry import provinces_frame
+from cchc_analysis.scoring import service_index
+from cchc_analysis.scoring.rubric import load_rubric
 
 # ------------------------------------------------------------------ the decision's numbers
 
@@ -210,8 +210,8 @@ def monthly_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def validated(monthly_csv: Path):
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     return validate_indicators(load_indicators(monthly_csv))
 
@@ -265,8 +265,8 @@ def test_ranks_are_per_period(validated):
 
 
 def test_a_province_merged_away_is_refused_from_july_2025(tmp_path: Path):
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     path = tmp_path / "ha_giang.csv"
     pl.DataFrame(
@@ -344,7 +344,7 @@ def test_period_labels(period, vi, en):
 
 
 def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated, tmp_path):
-    from cchc_analysis.uncertainty import enabled_sources, load_spec, run_uncertainty
+    from cchc_analysis.uncertainty.model import enabled_sources, load_spec, run_uncertainty
 
     assert enabled_sources(load_spec("dossier-service")) == ["thresholds", "missing"]
     table = tmp_path / "indicators.parquet"
@@ -363,7 +363,7 @@ def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated,
 
 
 def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
-    from cchc_analysis.report import criterion_gaps, strengths_and_weaknesses
+    from cchc_analysis.reports.sections import criterion_gaps, strengths_and_weaknesses
 
     # every province's dossier figures of July: strengths and weaknesses are gaps to the
     # national median of each criterion
@@ -393,7 +393,7 @@ def test_a_month_typed_in_excel_is_read_as_the_month(tmp_path: Path):
 
     from openpyxl import Workbook
 
-    from cchc_analysis.load import load_indicators
+    from cchc_analysis.read.load import load_indicators
 
     book = Workbook()
     sheet = book.active

@@ -9,9 +9,9 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from cchc_analysis import uncertainty as u
-from cchc_analysis.rubric import load_rubric, parse_rubric
-from cchc_analysis.score import score_indicators
+from cchc_analysis.scoring.engine import score_indicators
+from cchc_analysis.scoring.rubric import load_rubric, parse_rubric
+from cchc_analysis.uncertainty.model import model as u
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "raw" / "demo" / "cchc_indicators_2021_2025_SYNTHETIC.csv"

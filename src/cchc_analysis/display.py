@@ -158,7 +158,7 @@ def uncertainty_html(result: Any) -> str:
 
 
 def _change(h: dict[str, Any], lang: str) -> str:
-    from cchc_analysis.labels import number, text
+    from cchc_analysis.reference.labels import number, text
 
     if h.get("prev_index_pct") is None or h.get("change_points") is None:
         return text("no_previous", lang)
@@ -174,7 +174,7 @@ def _change(h: dict[str, Any], lang: str) -> str:
 def profile_html(profile: Any) -> str:
     """Return a province profile as HTML in its language: headline, domains against the
     national and regional medians, strengths and weaknesses."""
-    from cchc_analysis.labels import number, text
+    from cchc_analysis.reference.labels import number, text
 
     h, lang, region = profile.headline, profile.lang, profile.view.region_name
     facts = [
@@ -356,7 +356,7 @@ def vega_javascript() -> str:
     bundle = vl_convert.javascript_bundle(vl_version=vl_version)  # type: ignore[call-arg]
     script = bundle.replace("</script", "<\\/script").replace("<!--", "<\\!--")
     try:
-        from cchc_analysis.outputs import atomic_write_bytes
+        from cchc_analysis.store.outputs import atomic_write_bytes
 
         atomic_write_bytes(cached, script.encode("utf-8"))
     except OSError:

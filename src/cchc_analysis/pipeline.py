@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from cchc_analysis import __version__
-from cchc_analysis.outputs import (
+from cchc_analysis.store.outputs import (
     atomic_write_csv,
     atomic_write_json,
     atomic_write_parquet,
@@ -67,9 +67,9 @@ def run_validate(
     ``quarantine`` is set, in which case the valid rows are written and every rejected input row
     goes to ``out_dir/quarantine/quarantined.csv`` with its reasons.
     """
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.provenance import check_raw_file, is_raw
-    from cchc_analysis.validate import ValidationOptions, validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.store.provenance import check_raw_file, is_raw
+    from cchc_analysis.validate.indicators import ValidationOptions, validate_indicators
 
     # Load inputs.
     for file in files:
@@ -193,7 +193,7 @@ def run_manifest(
     """Return what a scoring run was made from: inputs with sha256, rubric, registries and
     catalogues, lock file, package versions, git commit (``-dirty`` when the tree had changes),
     parameters and random seed — everything needed to tell why a re-run differs."""
-    from cchc_analysis.rubric import load_rubric, rubric_text
+    from cchc_analysis.scoring.rubric import load_rubric, rubric_text
 
     rubric = load_rubric(rubric_name)
     files = sorted(indicators["file"].unique().to_list())
@@ -232,8 +232,8 @@ def write_rank_uncertainty(
     """When the methodology declares its uncertain inputs, write every annual period's rank
     intervals and grade-band probabilities (1,000 replications, fixed seed) beside the scores,
     for the reports; return the paths written (none without a declaration)."""
-    from cchc_analysis.rubric import load_rubric
-    from cchc_analysis.uncertainty import load_spec, rank_uncertainty, spec_path
+    from cchc_analysis.scoring.rubric import load_rubric
+    from cchc_analysis.uncertainty.model import load_spec, rank_uncertainty, spec_path
 
     if not spec_path(rubric_name).exists():
         return {}
@@ -261,7 +261,7 @@ class InputRejected(ValueError):
     """An input table with validation errors; ``failures`` is the failures table."""
 
     def __init__(self, path: Path, failures: pl.DataFrame) -> None:
-        from cchc_analysis.validate import format_failures
+        from cchc_analysis.validate.indicators import format_failures
 
         self.failures = failures
         errors = failures.filter(pl.col("severity") == "error")
@@ -280,8 +280,8 @@ def load_for_scoring(path: Path, **load_options: Any) -> pl.DataFrame:
         table = pl.read_parquet(path)
         if "province_code" in table.columns:
             return table
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     result = validate_indicators(load_indicators(path, **load_options))
     if not result.ok:
@@ -293,9 +293,9 @@ def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[st
     """Score an indicator table with a methodology (rubric); write the ``totals``, ``domains``
     and ``criteria`` tables as Parquet and CSV (``scores_<name>.parquet|csv``) and
     ``_manifest.json`` to ``out_dir``; return the written paths by name."""
-    from cchc_analysis.merger import compare_with_previous
-    from cchc_analysis.rubric import load_rubric
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
+    from cchc_analysis.scoring.merger import compare_with_previous
+    from cchc_analysis.scoring.rubric import load_rubric
 
     # Load inputs.
     indicators = load_for_scoring(indicators_path)

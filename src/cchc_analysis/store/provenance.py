@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from cchc_analysis.outputs import atomic_write_text, sha256_of
+from cchc_analysis.store.outputs import atomic_write_text, sha256_of
 
 SIDECAR_SUFFIX = ".meta.yaml"
 REQUIRED_ORIGIN = ("source", "citation", "date_retrieved", "licence")

@@ -35,7 +35,12 @@ import polars as pl
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cchc_analysis.rubric import MISSING_POLICIES, MissingPolicy, Rubric, schema_error_message
+from cchc_analysis.scoring.rubric import (
+    MISSING_POLICIES,
+    MissingPolicy,
+    Rubric,
+    schema_error_message,
+)
 
 if TYPE_CHECKING:
     import altair as alt
@@ -307,7 +312,7 @@ class RankModel:
 def build_model(indicators: pl.DataFrame, rubric: Rubric, period: str) -> RankModel:
     """Return one period of an indicator table as a RankModel: the measures scored once by
     ``score_indicators`` (provinces sorted by code) and the rubric's rules as arrays."""
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
 
     rows = indicators.filter(pl.col("period") == period)
     if rows.is_empty():
@@ -997,7 +1002,7 @@ def rank_uncertainty(
     """Return the rank intervals, grade-band probabilities and summary of every period (all
     in the table unless ``periods``), with Sobol indices and domain removal if
     ``sensitivity``."""
-    from cchc_analysis.periods import canonical_period
+    from cchc_analysis.reference.periods import canonical_period
 
     # periods as int or str alike: [2024] and ["2024"] ask for the same period
     chosen = sorted(
@@ -1039,14 +1044,14 @@ def run_uncertainty(
     """Compute rank uncertainty for a table and methodology; write ``uncertainty_<name>``
     as Parquet and CSV (intervals, bands, summary, and with ``sensitivity`` sobol,
     sobol_by_province, domain_removal) and ``uncertainty_manifest.json``; return the paths."""
-    from cchc_analysis.outputs import (
+    from cchc_analysis.pipeline import load_for_scoring
+    from cchc_analysis.scoring.rubric import load_rubric, rubric_text
+    from cchc_analysis.store.outputs import (
         atomic_write_csv,
         atomic_write_json,
         atomic_write_parquet,
         sha256_text,
     )
-    from cchc_analysis.pipeline import load_for_scoring
-    from cchc_analysis.rubric import load_rubric, rubric_text
 
     indicators = load_for_scoring(Path(indicators_path))
     rubric = load_rubric(methodology)
@@ -1108,8 +1113,8 @@ def format_rank_interval(
 def _row(intervals: pl.DataFrame, province: str, period: str | None) -> dict[str, Any]:
     """Return a province's row (by code, or name in any usual spelling; the latest period
     unless given)."""
-    from cchc_analysis.periods import canonical_period
-    from cchc_analysis.registry import ProvinceNotFound, resolve_province
+    from cchc_analysis.reference.periods import canonical_period
+    from cchc_analysis.reference.registry import ProvinceNotFound, resolve_province
 
     period = canonical_period(period) if period is not None else None
     codes = {province}
@@ -1204,7 +1209,7 @@ def plot_rank_intervals(
     is drawn alike, each mark described for ``charts.highlight_css`` to pick one out."""
     import altair as alt
 
-    from cchc_analysis.charts import HIGHLIGHT, MUTED, PALETTE, described
+    from cchc_analysis.reports.charts import HIGHLIGHT, MUTED, PALETTE, described
 
     words = _CHART_TEXT[lang]
     if province is None:
@@ -1384,7 +1389,7 @@ def reference_ranks(
     """Return replication ``r``'s ranks (P,) the straightforward way: the whole table scored
     again through ``score_indicators`` with a perturbed rubric and table (slow; for checks and
     the benchmark)."""
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
 
     table = perturbed_indicators(indicators, rubric, model, draws, r)
     totals = score_indicators(table, perturbed_rubric(rubric, model, draws, r), explain=False)

@@ -10,7 +10,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cchc_analysis.catalogue import indicator_ids, terms
+from cchc_analysis.reference.catalogue import indicator_ids, terms
 
 
 class RubricError(ValueError):

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from cchc_analysis.labels import number, text
-from cchc_analysis.periods import Period, PeriodError, parse_period
-from cchc_analysis.rubric import Rubric, load_rubric
+from cchc_analysis.reference.labels import number, text
+from cchc_analysis.reference.periods import Period, PeriodError, parse_period
+from cchc_analysis.scoring.rubric import Rubric, load_rubric
 
 if TYPE_CHECKING:
-    from cchc_analysis.report import Html, ReportView
-    from cchc_analysis.score import Scores
+    from cchc_analysis.reports.sections import Html, ReportView
+    from cchc_analysis.scoring.engine import Scores
 
 RUBRIC_ID = "dossier-service"
 PUBLISHED_POINTS = "service.index_points"  # the index as the national portal publishes it
@@ -134,7 +134,7 @@ def period_label(period: str, lang: str = "vi") -> str:
 def score_service_index(indicators: pl.DataFrame, explain: bool = False) -> Scores:
     """Return the service index of every province × period in a standardised indicator table
     (ranks per period among the provinces the table holds)."""
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
 
     return score_indicators(indicators, service_rubric(), explain=explain)
 
@@ -314,7 +314,7 @@ def section_html(
 def section(view: ReportView) -> Html | None:
     """Return the service-index section of a province report, or None (the cell shows
     nothing) when the table does not hold the index: the report notebook's one call."""
-    from cchc_analysis.report import INDICATORS_FILE, Html
+    from cchc_analysis.reports.sections import INDICATORS_FILE, Html
 
     folder = Path(str(view.parameters.get("processed_dir", "")))
     path = folder / INDICATORS_FILE
