@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 
-from cchc_analysis.pipeline import load_for_scoring
 from cchc_analysis.scoring.rubric import Rubric, parse_rubric
 from cchc_analysis.uncertainty.model import (
     UncertaintySpec,
@@ -31,6 +30,7 @@ from cchc_analysis.uncertainty.model import (
     monte_carlo,
     reference_ranks,
 )
+from cchc_analysis.validate.gate import load_for_scoring
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from inputs import demo_csv, describe  # benchmarks/inputs.py

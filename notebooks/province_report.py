@@ -28,7 +28,7 @@ failures_path: str = "../reports/validation/failures.csv"  # failures table of `
 
 # %%
 from cchc_analysis.reports import sections as report
-from cchc_analysis.scoring import service_index
+from cchc_analysis.reports import service_section
 
 # %%
 view = report.load_report_view(processed_dir, province, year, lang, failures_path)
@@ -55,7 +55,7 @@ report.indicators_section(view)
 report.peers_section(view)
 
 # %%
-service_index.section(view)
+service_section.section(view)
 
 # %%
 report.ranking_section(view)

@@ -161,7 +161,7 @@ def test_validate_indicators_takes_a_path_too(tmp_path):
 
 
 def test_a_table_with_errors_is_not_scored_but_its_accepted_rows_are(tmp_path):
-    from cchc_analysis.pipeline import InputRejected
+    from cchc_analysis.validate.gate import InputRejected
 
     result = cchc.validate_table(_broken(tmp_path))
     with pytest.raises(cchc.AnalysisError, match="validation error"):

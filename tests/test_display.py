@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_analysis.display import offline_chart_html, rubric_html, standalone_page
+from cchc_analysis.display import offline_chart_html, standalone_page
+from cchc_analysis.scoring.rubric_view import rubric_html
 
 
 def _spec() -> dict:

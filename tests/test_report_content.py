@@ -400,7 +400,7 @@ class TestWorkbook:
 
 class TestBatchBookkeeping:
     def test_report_names_are_slugs(self, tmp_path):
-        from cchc_analysis.reports.render import report_file_name, report_path
+        from cchc_analysis.reports.names import report_file_name, report_path
 
         assert report_file_name("25", "phu_tho") == "25-phu_tho.html"
         for code, slug in [

@@ -12,6 +12,7 @@ import pytest
 
 from cchc_analysis.reference.periods import PeriodError, canonical_period, era_of, parse_period
 from cchc_analysis.reference.registry import provinces_frame
+from cchc_analysis.reports import service_section
 from cchc_analysis.scoring import service_index
 from cchc_analysis.scoring.rubric import load_rubric
 
@@ -305,7 +306,7 @@ def test_missing_criteria_are_left_out_and_the_index_rescaled(validated):
 def test_report_section_shows_every_month_and_the_groups(validated):
     indicators = validated.indicators
     code = indicators.filter(pl.col("province") == "Tuyên Quang")["province_code"][0]
-    markup = service_index.section_html(indicators, code, 2025, "vi")
+    markup = service_section.section_html(indicators, code, 2025, "vi")
     assert "tháng 7/2025" in markup and "tháng 8/2025" in markup
     assert markup.index("<td>tháng 7/2025") < markup.index("<td>tháng 8/2025")
     # the latest period leads: August, second of 34, 89,5/100 (points with two decimals)
@@ -315,10 +316,10 @@ def test_report_section_shows_every_month_and_the_groups(validated):
         in markup
     )
     assert "không phải kết quả chính thức" in markup
-    english = service_index.section_html(indicators, code, 2025, "en")
+    english = service_section.section_html(indicators, code, 2025, "en")
     assert "August 2025: 89.50 of 100.00 scorable points (89.50%), ranked 2 of the 34" in english
     assert "tháng" not in english
-    assert service_index.section_html(indicators, code, 2024, "vi") == ""
+    assert service_section.section_html(indicators, code, 2024, "vi") == ""
 
 
 def test_the_section_appears_only_when_the_table_holds_the_index(demo_table):

@@ -108,7 +108,7 @@ def tiny():
 
 @pytest.fixture(scope="module")
 def demo():
-    from cchc_analysis.pipeline import load_for_scoring
+    from cchc_analysis.validate.gate import load_for_scoring
 
     indicators = load_for_scoring(DEMO)
     rubric = load_rubric("par-index-illustrative")

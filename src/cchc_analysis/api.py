@@ -200,7 +200,7 @@ def edit_rubric(
 def _indicators_to_score(table: object) -> pl.DataFrame:
     """Return standardised rows to score, as ``cchc score`` takes them: validated rows as
     they are, anything else read and validated first (an error stops it)."""
-    from cchc_analysis.pipeline import InputRejected, load_for_scoring
+    from cchc_analysis.validate.gate import InputRejected, load_for_scoring
 
     if isinstance(table, ScoreResult):
         return table.indicators

@@ -166,9 +166,10 @@ def score(
     Writes scores_totals, scores_domains and scores_criteria as Parquet and CSV, and
     _manifest.json. Example: cchc score published.csv --methodology par-index-published --out out/
     """
-    from cchc_analysis.pipeline import InputRejected, run_score
+    from cchc_analysis.pipeline import run_score
     from cchc_analysis.read.load import LoadError
     from cchc_analysis.scoring.rubric import RubricError
+    from cchc_analysis.validate.gate import InputRejected
 
     if not indicators.exists():
         _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
@@ -494,10 +495,10 @@ def uncertainty(
     _domain_removal) as Parquet and CSV, and uncertainty_manifest.json with the seed.
     Example: cchc uncertainty --runs 4000 --seed 1 --sources weights,survey --out out/
     """
-    from cchc_analysis.pipeline import InputRejected
     from cchc_analysis.read.load import LoadError
     from cchc_analysis.scoring.rubric import RubricError
     from cchc_analysis.uncertainty.model import UncertaintyError, run_uncertainty
+    from cchc_analysis.validate.gate import InputRejected
 
     if not indicators.exists():
         _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")

@@ -18,6 +18,7 @@ import polars as pl
 
 from cchc_analysis.reference.catalogue import load_catalogue
 from cchc_analysis.scoring.rubric import Rubric
+from cchc_analysis.store.provenance import SOURCE_NOTE
 
 DEFAULT_SEED = 20250701
 YEARS = (2021, 2022, 2023, 2024, 2025)
@@ -25,7 +26,6 @@ YEARS = (2021, 2022, 2023, 2024, 2025)
 # published averages (Bộ Nội vụ announcements; see README "Data sources"); 2021 and 2025 have no
 # published average in our sources and are assumptions for the synthetic data.
 TARGET_MEAN_INDEX = {2021: 83.0, 2022: 84.79, 2023: 86.98, 2024: 88.37, 2025: 89.0}
-SOURCE_NOTE = "SYNTHETIC demo data (cchc demo-data, seed {seed}); not real figures"
 FILE_NAME = "cchc_indicators_2021_2025_SYNTHETIC.csv"
 
 # Logit offsets of each rate at an average province and shift 0.

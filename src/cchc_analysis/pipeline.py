@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -21,33 +20,12 @@ from cchc_analysis.store.outputs import (
     sha256_of,
     sha256_text,
 )
+from cchc_analysis.store.provenance import git_commit
+from cchc_analysis.validate.gate import load_for_scoring
 
 INDICATORS_FILE = "indicators.parquet"
 FAILURES_FILE = "failures.csv"
 QUARANTINE_FILE = "quarantined.csv"
-
-
-def git_commit(folder: Path | None = None) -> str:
-    """Return the current git commit (with ``-dirty`` when the tree has changes), or 'unknown'."""
-    cwd = folder or Path(__file__).resolve().parent
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            cwd=cwd,
-            text=True,
-            capture_output=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=cwd,
-            text=True,
-            capture_output=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return f"{commit}-dirty" if dirty else commit
 
 
 def run_validate(
@@ -255,38 +233,6 @@ def write_rank_uncertainty(
     )
     atomic_write_parquet(paths["uncertainty_bands"], result.bands.sort(*result.bands.columns[:3]))
     return paths
-
-
-class InputRejected(ValueError):
-    """An input table with validation errors; ``failures`` is the failures table."""
-
-    def __init__(self, path: Path, failures: pl.DataFrame) -> None:
-        from cchc_analysis.validate.indicators import format_failures
-
-        self.failures = failures
-        errors = failures.filter(pl.col("severity") == "error")
-        super().__init__(
-            f"{path}: {errors.height} validation error(s); fix them (or run `cchc validate "
-            f"--quarantine`) before scoring:\n{format_failures(errors, limit=20)}"
-        )
-
-
-def load_for_scoring(path: Path, **load_options: Any) -> pl.DataFrame:
-    """Return the standardised indicator rows to score: a table written by ``cchc validate``
-    as it is, any other table (CSV, XLSX, Parquet in the contract) loaded and validated first;
-    raise InputRejected when it has errors."""
-    path = Path(path)
-    if path.suffix == ".parquet":
-        table = pl.read_parquet(path)
-        if "province_code" in table.columns:
-            return table
-    from cchc_analysis.read.load import load_indicators
-    from cchc_analysis.validate.indicators import validate_indicators
-
-    result = validate_indicators(load_indicators(path, **load_options))
-    if not result.ok:
-        raise InputRejected(path, result.failures)
-    return result.indicators
 
 
 def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[str, Path]:

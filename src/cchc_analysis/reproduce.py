@@ -10,6 +10,8 @@ from typing import Any
 
 import polars as pl
 
+from cchc_analysis.store.snapshot import SNAPSHOT
+
 RESULT_TABLES = {
     "totals": (["period", "province_code"], ["points", "index_pct", "rank", "grade"]),
     "criteria": (["period", "province_code", "criterion_id"], ["points", "max_points"]),
@@ -151,24 +153,6 @@ def affected_provinces(differences: list[Difference]) -> list[str]:
         if difference.province:
             seen.setdefault(difference.province, None)
     return list(seen)
-
-
-SNAPSHOT = "data"
-
-
-def snapshot_scores(processed_dir: Path, reports_dir: Path) -> Path:
-    """Copy the score tables and run manifest a batch of reports was built from into
-    ``reports_dir/data`` (so the reports can be verified later); return that folder."""
-    from cchc_analysis.store.outputs import atomic_write_bytes
-
-    target = Path(reports_dir) / SNAPSHOT
-    names = [f"scores_{t}.parquet" for t in ("totals", "domains", "criteria")]
-    names += ["uncertainty_intervals.parquet", "uncertainty_bands.parquet", "_manifest.json"]
-    for name in names:
-        source = Path(processed_dir) / name
-        if source.exists():
-            atomic_write_bytes(target / name, source.read_bytes())
-    return target
 
 
 def verify_scores(reports_dir: Path, workdir: Path) -> tuple[list[Difference], list[str]]:

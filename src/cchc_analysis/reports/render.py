@@ -19,7 +19,6 @@ import html
 import json
 import os
 import queue
-import re
 import select
 import shutil
 import subprocess
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from cchc_analysis.reference.labels import LANGS, number, text
+from cchc_analysis.reports.names import report_path
 
 # Nothing heavy is imported here (no Polars, no Jupyter): a batch launches its workers first and
 # imports the rest while they boot.
@@ -45,8 +45,6 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 INDEX_CSS = (TEMPLATES / "index.css").read_text(encoding="utf-8")
 INDEX_JS = (TEMPLATES / "index.js").read_text(encoding="utf-8")
 MANIFEST_FILE = "manifest.json"
-_CODE = re.compile(r"^\d{2}$")
-_SLUG = re.compile(r"^[a-z0-9_]+$")
 
 
 class RenderError(RuntimeError):
@@ -75,23 +73,6 @@ class RenderOutcome:
 
 
 # --------------------------------------------------------------------------- names
-
-
-def report_file_name(code: str, slug: str) -> str:
-    """Return the report's file name, a slug of its parameters (``25-phu_tho.html``); raise
-    ValueError for anything that is not a two-digit code and a lower-case ASCII slug."""
-    if not _CODE.fullmatch(code) or not _SLUG.fullmatch(slug):
-        raise ValueError(f"not a safe report name: code {code!r}, slug {slug!r}")
-    return f"{code}-{slug}.html"
-
-
-def report_path(out_dir: Path, code: str, slug: str) -> Path:
-    """Return where a report goes inside ``out_dir`` (never outside it)."""
-    folder = Path(out_dir).resolve()
-    target = (folder / report_file_name(code, slug)).resolve()
-    if target.parent != folder:
-        raise ValueError(f"{target} is outside {folder}")
-    return target
 
 
 # --------------------------------------------------------------------------- the notebook
@@ -662,8 +643,8 @@ def render_reports(
         raise
     # Save outputs.
     from cchc_analysis.reports.sections import read_uncertainty
-    from cchc_analysis.reproduce import SNAPSHOT, snapshot_scores
     from cchc_analysis.store.outputs import sha256_of
+    from cchc_analysis.store.snapshot import SNAPSHOT, snapshot_scores
 
     snapshot_scores(Path(processed_dir), Path(out_dir))  # for `cchc verify` later
     entries = merge_entries(previous, outcomes, out_dir, year, lang)
@@ -733,7 +714,7 @@ def _scores_for(processed_dir: Path, year: int) -> tuple[dict[str, Any], dict[st
 
 def _render_environment() -> dict[str, str]:
     from cchc_analysis import __version__
-    from cchc_analysis.pipeline import git_commit
+    from cchc_analysis.store.provenance import git_commit
 
     return {"package_version": __version__, "git_commit": git_commit()}
 

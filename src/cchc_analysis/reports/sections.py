@@ -830,7 +830,7 @@ def heading(key: str, lang: str = "vi") -> Html:
 
 
 def _link(province: Province | None, key: str, lang: str, rank: Any = None) -> str:
-    from cchc_analysis.reports.render import report_file_name
+    from cchc_analysis.reports.names import report_file_name
 
     if province is None:
         return '<span class="cchc-nav-none"></span>'
@@ -1395,7 +1395,7 @@ def _origin_text(value: str | None, lang: str) -> str | None:
     note said in the report's language; anything else as the input file gave it."""
     if value is None:
         return None
-    from cchc_analysis.demo import SOURCE_NOTE
+    from cchc_analysis.store.provenance import SOURCE_NOTE
 
     pattern = re.escape(SOURCE_NOTE).replace(re.escape("{seed}"), r"(\d+)")
     shown = re.sub(pattern, lambda m: text("demo_source", lang, seed=m.group(1)), value)

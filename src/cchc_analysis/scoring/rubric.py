@@ -257,7 +257,7 @@ class Rubric(_Strict):
         return repr(self)
 
     def _repr_html_(self) -> str:
-        from cchc_analysis.display import rubric_html
+        from cchc_analysis.scoring.rubric_view import rubric_html
 
         return rubric_html(self)
 

@@ -1044,7 +1044,6 @@ def run_uncertainty(
     """Compute rank uncertainty for a table and methodology; write ``uncertainty_<name>``
     as Parquet and CSV (intervals, bands, summary, and with ``sensitivity`` sobol,
     sobol_by_province, domain_removal) and ``uncertainty_manifest.json``; return the paths."""
-    from cchc_analysis.pipeline import load_for_scoring
     from cchc_analysis.scoring.rubric import load_rubric, rubric_text
     from cchc_analysis.store.outputs import (
         atomic_write_csv,
@@ -1052,6 +1051,7 @@ def run_uncertainty(
         atomic_write_parquet,
         sha256_text,
     )
+    from cchc_analysis.validate.gate import load_for_scoring
 
     indicators = load_for_scoring(Path(indicators_path))
     rubric = load_rubric(methodology)
