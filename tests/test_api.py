@@ -345,7 +345,9 @@ def test_workbook_without_a_manifest_writes_no_none(scores, tmp_path):
 
 
 def test_uncertainty_takes_years_as_int_or_str_and_names_in_any_spelling(scores, demo):
-    from cchc_analysis.uncertainty.model import load_spec, rank_interval_text, rank_uncertainty
+    from cchc_analysis.uncertainty.run import rank_uncertainty
+    from cchc_analysis.uncertainty.sentences import rank_interval_text
+    from cchc_analysis.uncertainty.spec import load_spec
 
     rubric = cchc.load_rubric()
     by_int = rank_uncertainty(demo, rubric, load_spec(rubric.id), 200, 7, periods=[2024])

@@ -345,7 +345,8 @@ def test_period_labels(period, vi, en):
 
 
 def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated, tmp_path):
-    from cchc_analysis.uncertainty.model import enabled_sources, load_spec, run_uncertainty
+    from cchc_analysis.uncertainty.run import run_uncertainty
+    from cchc_analysis.uncertainty.spec import enabled_sources, load_spec
 
     assert enabled_sources(load_spec("dossier-service")) == ["thresholds", "missing"]
     table = tmp_path / "indicators.parquet"

@@ -118,7 +118,7 @@ def hostile_run(tmp_path_factory, three_province_csv):
     from cchc_analysis.extract import Extraction, ExtractWarning, Figure, write_extraction
     from cchc_analysis.pipeline import run_score, run_validate
     from cchc_analysis.reports.workbook import write_workbook
-    from cchc_analysis.uncertainty.model import run_uncertainty
+    from cchc_analysis.uncertainty.run import run_uncertainty
 
     root = tmp_path_factory.mktemp("hostile")
     rows = pl.read_csv(three_province_csv, infer_schema=False)

@@ -327,7 +327,7 @@ def rank_changes(
 
 
 def _spec_for(scores_or_rubric: Rubric, methodology: str) -> Any:
-    from cchc_analysis.uncertainty.model import load_spec, spec_path
+    from cchc_analysis.uncertainty.spec import load_spec, spec_path
 
     for name in (methodology, scores_or_rubric.id):
         if name and spec_path(name).is_file():
@@ -350,8 +350,8 @@ def rank_uncertainty(
     the rubric (``rubrics/<id>.uncertainty.yaml``), per province the nominal and median rank,
     the 90 % interval and each grade band's probability. ``table``: scores (their rubric is
     used) or a table; ``years``: one or several (default: every annual period)."""
-    from cchc_analysis.uncertainty.model import UncertaintyError, select_sources
-    from cchc_analysis.uncertainty.model import rank_uncertainty as run
+    from cchc_analysis.uncertainty.run import rank_uncertainty as run
+    from cchc_analysis.uncertainty.spec import UncertaintyError, select_sources
 
     if isinstance(table, ScoreResult):
         chosen = load_rubric(rubric) if rubric is not None else table.rubric
@@ -416,7 +416,7 @@ def _view(scores: ScoreResult, province: str, year: int | str | None, lang: str,
 def _interval_of(
     scores: ScoreResult, code: str, year: int, uncertainty: Uncertainty | None
 ) -> dict[str, Any] | None:
-    from cchc_analysis.uncertainty.model import UncertaintyError
+    from cchc_analysis.uncertainty.spec import UncertaintyError
 
     if uncertainty is None:
         try:
@@ -474,7 +474,7 @@ def province_report(
 
     from cchc_analysis.reports import sections
     from cchc_analysis.reports.sections import province_warnings
-    from cchc_analysis.uncertainty.model import UncertaintyError
+    from cchc_analysis.uncertainty.spec import UncertaintyError
 
     chosen = _scores(scores, "province_report")
     view = _view(chosen, province, year, lang, "province_report")

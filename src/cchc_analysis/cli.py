@@ -497,7 +497,8 @@ def uncertainty(
     """
     from cchc_analysis.read.load import LoadError
     from cchc_analysis.scoring.rubric import RubricError
-    from cchc_analysis.uncertainty.model import UncertaintyError, run_uncertainty
+    from cchc_analysis.uncertainty.run import run_uncertainty
+    from cchc_analysis.uncertainty.spec import UncertaintyError
     from cchc_analysis.validate.gate import InputRejected
 
     if not indicators.exists():

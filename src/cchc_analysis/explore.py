@@ -69,7 +69,8 @@ def rank_intervals(
     """Return every province's 5–95 % rank interval for ``year`` under the methodology's
     declared uncertain inputs; ``survey_sample_size`` replaces the SIPAS sample size (a larger
     sample, a smaller sampling error, narrower intervals)."""
-    from cchc_analysis.uncertainty.model import load_spec, rank_uncertainty
+    from cchc_analysis.uncertainty.run import rank_uncertainty
+    from cchc_analysis.uncertainty.spec import load_spec
 
     spec = load_spec(methodology)
     if survey_sample_size is not None:

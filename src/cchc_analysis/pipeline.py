@@ -211,7 +211,8 @@ def write_rank_uncertainty(
     intervals and grade-band probabilities (1,000 replications, fixed seed) beside the scores,
     for the reports; return the paths written (none without a declaration)."""
     from cchc_analysis.scoring.rubric import load_rubric
-    from cchc_analysis.uncertainty.model import load_spec, rank_uncertainty, spec_path
+    from cchc_analysis.uncertainty.run import rank_uncertainty
+    from cchc_analysis.uncertainty.spec import load_spec, spec_path
 
     if not spec_path(rubric_name).exists():
         return {}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from cchc_analysis.scoring.engine import Scores
-from cchc_analysis.uncertainty.model import UncertaintyResult
+from cchc_analysis.uncertainty.run import UncertaintyResult
 from cchc_analysis.validate.indicators import ValidationResult
 
 if TYPE_CHECKING:
@@ -203,7 +203,7 @@ class Uncertainty(UncertaintyResult):
 
     def interval_text(self, province: str, year: int | str | None = None, lang: str = "vi") -> str:
         """Return 'hạng 5, khoảng 90 %: 3–9' (or in English) for one province."""
-        from cchc_analysis.uncertainty.model import format_rank_interval
+        from cchc_analysis.uncertainty.sentences import format_rank_interval
 
         row = self.interval(province, year)
         return format_rank_interval(
@@ -215,7 +215,7 @@ class Uncertainty(UncertaintyResult):
     ) -> alt.LayerChart:
         """Return every province's rank interval as an Altair chart, one province highlighted."""
         from cchc_analysis.arguments import latest_period, period_text
-        from cchc_analysis.uncertainty.model import plot_rank_intervals
+        from cchc_analysis.reports.uncertainty_charts import plot_rank_intervals
 
         period = period_text(year) if year is not None else latest_period(self.intervals)
         code = self.interval(province, period)["province_code"] if province else None
@@ -251,7 +251,7 @@ class Profile:
     @property
     def rank_interval_text(self) -> str | None:
         """Return 'hạng 5, khoảng 90 %: 3–9' (in the profile's language), or None."""
-        from cchc_analysis.uncertainty.model import format_rank_interval
+        from cchc_analysis.uncertainty.sentences import format_rank_interval
 
         row = self.rank_interval
         if row is None:
