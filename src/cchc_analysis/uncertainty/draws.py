@@ -4,14 +4,12 @@ missing-data policy), one seeded stream per source, as arrays of replications.""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from cchc_analysis.scoring.rubric import (
-    MISSING_POLICIES,
-)
+from cchc_analysis.scoring.rubric import MISSING_POLICIES
+from cchc_analysis.uncertainty.model import FIELDS_OF, Draws, RankModel
 from cchc_analysis.uncertainty.spec import (
     SOURCES,
     AppraisalSource,
@@ -22,43 +20,6 @@ from cchc_analysis.uncertainty.spec import (
     WeightsSource,
     enabled_sources,
 )
-
-if TYPE_CHECKING:
-    from cchc_analysis.uncertainty.model import RankModel
-
-
-@dataclass(frozen=True, eq=False)
-class Draws:
-    """The random inputs of ``runs`` replications, one group of arrays per source (None: off)."""
-
-    runs: int
-    domain_scale: np.ndarray | None = None  # (R, D) factor on each domain's points
-    floor_shift: np.ndarray | None = None  # (R, C) added to linear/survey floors
-    target_shift: np.ndarray | None = None  # (R, C) added to linear/survey targets
-    band_shift: np.ndarray | None = None  # (R, C) added to every band minimum
-    survey_cols: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, np.intp))
-    survey_noise: np.ndarray | None = None  # (R, P, S) added to survey measures
-    appraisal_cols: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, np.intp))
-    appraisal_delta: np.ndarray | None = None  # (R, P, A) added to direct points
-    appraisal_relative: bool = False  # the delta is a share of the points
-    policy: np.ndarray | None = None  # (R,) index into MISSING_POLICIES
-
-    def rows(self, start: int, stop: int) -> Draws:
-        """Return replications ``start:stop``."""
-        sliced = {
-            f: getattr(self, f)[start:stop] for f in _RANDOM_FIELDS if getattr(self, f) is not None
-        }
-        return dataclasses.replace(self, runs=min(stop, self.runs) - start, **sliced)
-
-
-_FIELDS_OF = {
-    "weights": ("domain_scale",),
-    "thresholds": ("floor_shift", "target_shift", "band_shift"),
-    "survey": ("survey_noise",),
-    "appraisal": ("appraisal_delta",),
-    "missing": ("policy",),
-}
-_RANDOM_FIELDS = tuple(f for fields in _FIELDS_OF.values() for f in fields)
 
 
 def _rng(seed: int, source: str, stream: int) -> np.random.Generator:
@@ -212,4 +173,4 @@ def _draw_appraisal(
 
 def swap_source(a: Draws, b: Draws, source: str) -> Draws:
     """Return ``a`` with one source's draws taken from ``b`` (Saltelli's A_B matrices)."""
-    return dataclasses.replace(a, **{f: getattr(b, f) for f in _FIELDS_OF[source]})
+    return dataclasses.replace(a, **{f: getattr(b, f) for f in FIELDS_OF[source]})

@@ -1,9 +1,11 @@
-"""The rank model of one period: the measures read once from the scoring engine as arrays
-(provinces × criteria), and their evaluation for a chunk of replications: points, index
-(rounded as published), grades and ranks (ties share the best rank), with numpy."""
+"""The rank model of one period, the random inputs it is evaluated on (``Draws``), and
+that evaluation: the measures are read once from the scoring engine as arrays (provinces ×
+criteria); a chunk of replications then gets its points, index (rounded as published), grades
+and ranks (ties share the best rank), with numpy."""
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,11 +17,45 @@ from cchc_analysis.scoring.rubric import (
     MISSING_POLICIES,
     Rubric,
 )
-from cchc_analysis.uncertainty.draws import Draws
 from cchc_analysis.uncertainty.spec import UncertaintyError
 
 _CHUNK_ELEMENTS = 1 << 19  # replications × provinces × criteria per chunk (bounds memory)
 _EXCLUDE, _IMPUTE = MISSING_POLICIES.index("exclude"), MISSING_POLICIES.index("impute_median")
+
+
+@dataclass(frozen=True, eq=False)
+class Draws:
+    """The random inputs of ``runs`` replications, one group of arrays per source (None: off)."""
+
+    runs: int
+    domain_scale: np.ndarray | None = None  # (R, D) factor on each domain's points
+    floor_shift: np.ndarray | None = None  # (R, C) added to linear/survey floors
+    target_shift: np.ndarray | None = None  # (R, C) added to linear/survey targets
+    band_shift: np.ndarray | None = None  # (R, C) added to every band minimum
+    survey_cols: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, np.intp))
+    survey_noise: np.ndarray | None = None  # (R, P, S) added to survey measures
+    appraisal_cols: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, np.intp))
+    appraisal_delta: np.ndarray | None = None  # (R, P, A) added to direct points
+    appraisal_relative: bool = False  # the delta is a share of the points
+    policy: np.ndarray | None = None  # (R,) index into MISSING_POLICIES
+
+    def rows(self, start: int, stop: int) -> Draws:
+        """Return replications ``start:stop``."""
+        sliced = {
+            f: getattr(self, f)[start:stop] for f in RANDOM_FIELDS if getattr(self, f) is not None
+        }
+        return dataclasses.replace(self, runs=min(stop, self.runs) - start, **sliced)
+
+
+# the fields of Draws each source fills
+FIELDS_OF = {
+    "weights": ("domain_scale",),
+    "thresholds": ("floor_shift", "target_shift", "band_shift"),
+    "survey": ("survey_noise",),
+    "appraisal": ("appraisal_delta",),
+    "missing": ("policy",),
+}
+RANDOM_FIELDS = tuple(f for fields in FIELDS_OF.values() for f in fields)
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
-from cchc_analysis.scoring.rubric import (
-    Rubric,
-)
+from cchc_analysis.scoring.rubric import Rubric
 from cchc_analysis.uncertainty.model import build_model
 from cchc_analysis.uncertainty.montecarlo import (
     bands_frame,

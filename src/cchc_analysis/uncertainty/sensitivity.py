@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from cchc_analysis.uncertainty.draws import Draws, draw, swap_source
-from cchc_analysis.uncertainty.model import RankModel, evaluate, nominal
+from cchc_analysis.uncertainty.draws import draw, swap_source
+from cchc_analysis.uncertainty.model import Draws, RankModel, evaluate, nominal
 from cchc_analysis.uncertainty.montecarlo import mean_abs_rank_shift
 from cchc_analysis.uncertainty.spec import (
     DEFAULT_SEED,

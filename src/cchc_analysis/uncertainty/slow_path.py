@@ -14,8 +14,7 @@ from cchc_analysis.scoring.rubric import (
 )
 
 if TYPE_CHECKING:
-    from cchc_analysis.uncertainty.draws import Draws
-    from cchc_analysis.uncertainty.model import RankModel
+    from cchc_analysis.uncertainty.model import Draws, RankModel
 
 
 def perturbed_rubric(rubric: Rubric, model: RankModel, draws: Draws, r: int) -> Rubric:
