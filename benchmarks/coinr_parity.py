@@ -31,7 +31,7 @@ import polars as pl
 from cchc_analysis.index.api import build_index, load_spec
 from cchc_analysis.index.montecarlo import draws_from_uniform, evaluate, monte_carlo, rank_stats
 from cchc_analysis.index.normalise import min_ranks
-from cchc_analysis.outputs import atomic_write_text
+from cchc_analysis.store.outputs import atomic_write_text
 
 REPO = Path(__file__).resolve().parents[1]
 # The shared reference data sit beside the repository (../shared); a worktree one level deeper

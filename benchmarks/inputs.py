@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from cchc_analysis.demo import DEFAULT_SEED, write_demo_data
-from cchc_analysis.outputs import sha256_of
+from cchc_analysis.store.outputs import sha256_of
 
 
 def demo_csv(folder: Path) -> Path:

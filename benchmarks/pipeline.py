@@ -26,7 +26,7 @@ def main() -> None:
 
     gx_import = time.perf_counter() - started
     from cchc_analysis.pipeline import run_score, run_validate
-    from cchc_analysis.render import render_reports
+    from cchc_analysis.reports.render import render_reports
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

@@ -23,8 +23,8 @@ import pandas as pd
 import polars as pl
 import yaml
 
-from cchc_analysis.rubric import parse_rubric, rubric_text
-from cchc_analysis.score import score_indicators
+from cchc_analysis.scoring.engine import score_indicators
+from cchc_analysis.scoring.rubric import parse_rubric, rubric_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from inputs import demo_csv, describe  # benchmarks/inputs.py
@@ -63,7 +63,7 @@ def forty_criteria() -> str:
 
 def unit_periods(units: int) -> pl.DataFrame:
     """Return a long table of ``units`` province × period units resampled from the demo data."""
-    from cchc_analysis.load import standardise, to_long
+    from cchc_analysis.read.load import standardise, to_long
 
     with tempfile.TemporaryDirectory() as folder:
         source = demo_csv(Path(folder))

@@ -1,5 +1,5 @@
-"""The hand-written Saltelli/Jansen estimators of ``cchc_analysis.uncertainty`` against SALib
-on the same design: do they agree, and which is faster?
+"""The hand-written Saltelli/Jansen estimators of ``cchc_analysis.uncertainty.sensitivity``
+against SALib on the same design: do they agree, and which is faster?
 
 One Saltelli design (SALib's Sobol' sequence, no second order) of N base rows and k inputs is
 evaluated on a test function with P outputs (one per province, as the rubric's Monte Carlo
@@ -21,7 +21,7 @@ import numpy as np
 from SALib.analyze import sobol as salib_analyze
 from SALib.sample import sobol as salib_sample
 
-from cchc_analysis.uncertainty import _sobol
+from cchc_analysis.uncertainty.sensitivity import _sobol
 
 
 def outputs(x: np.ndarray, provinces: int) -> np.ndarray:

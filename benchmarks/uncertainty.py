@@ -20,17 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
-from cchc_analysis.pipeline import load_for_scoring
-from cchc_analysis.rubric import Rubric, parse_rubric
-from cchc_analysis.uncertainty import (
-    UncertaintySpec,
-    build_model,
-    draw,
-    evaluate,
-    intervals_frame,
-    monte_carlo,
-    reference_ranks,
-)
+from cchc_analysis.scoring.rubric import Rubric, parse_rubric
+from cchc_analysis.uncertainty.draws import draw
+from cchc_analysis.uncertainty.model import build_model, evaluate
+from cchc_analysis.uncertainty.montecarlo import intervals_frame, monte_carlo
+from cchc_analysis.uncertainty.slow_path import reference_ranks
+from cchc_analysis.uncertainty.spec import UncertaintySpec
+from cchc_analysis.validate.gate import load_for_scoring
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from inputs import demo_csv, describe  # benchmarks/inputs.py

@@ -54,8 +54,8 @@ def main() -> None:
         import great_expectations  # noqa: F401
 
         gx_import = time.perf_counter() - started
-        from cchc_analysis.load import load_indicators
-        from cchc_analysis.validate import validate_indicators
+        from cchc_analysis.read.load import load_indicators
+        from cchc_analysis.validate.indicators import validate_indicators
 
         t0 = time.perf_counter()
         indicators = load_indicators(path)

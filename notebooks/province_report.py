@@ -16,7 +16,8 @@
 #
 # Executed by Papermill once per province (`cchc reports --year 2025`). The parameters below are
 # the defaults; Papermill injects its own values in a cell after this one. Every cell is one
-# library call: the logic lives in `cchc_analysis.report` and `cchc_analysis.charts`.
+# library call: the logic lives in `cchc_analysis.reports.sections` and
+# `cchc_analysis.reports.charts`.
 
 # %% tags=["parameters"]
 province: str = "Phú Thọ"  # province name (any usual spelling) or official code
@@ -26,7 +27,8 @@ lang: str = "vi"  # "vi" or "en"
 failures_path: str = "../reports/validation/failures.csv"  # failures table of `cchc validate`
 
 # %%
-from cchc_analysis import report, service_index
+from cchc_analysis.reports import sections as report
+from cchc_analysis.reports import service_section
 
 # %%
 view = report.load_report_view(processed_dir, province, year, lang, failures_path)
@@ -53,7 +55,7 @@ report.indicators_section(view)
 report.peers_section(view)
 
 # %%
-service_index.section(view)
+service_section.section(view)
 
 # %%
 report.ranking_section(view)

@@ -154,14 +154,14 @@ def test_validation_groups_failures_by_rule_and_escapes_them(tmp_path):
 
 
 def test_validate_indicators_takes_a_path_too(tmp_path):
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     path = _broken(tmp_path)
     assert validate_indicators(path).failures.height == cchc.validate_table(path).failures.height
 
 
 def test_a_table_with_errors_is_not_scored_but_its_accepted_rows_are(tmp_path):
-    from cchc_analysis.pipeline import InputRejected
+    from cchc_analysis.validate.gate import InputRejected
 
     result = cchc.validate_table(_broken(tmp_path))
     with pytest.raises(cchc.AnalysisError, match="validation error"):
@@ -189,7 +189,7 @@ def test_a_wrong_argument_type_says_what_was_expected(scores):
 
 
 def test_a_frame_missing_a_column_is_named_as_the_frame():
-    from cchc_analysis.load import LoadError
+    from cchc_analysis.read.load import LoadError
 
     frame = pl.DataFrame({"province": ["Hà Nội"], "period": ["2024"], "indicator": ["x"]})
     with pytest.raises(LoadError, match=r"^the frame: missing required column\(s\) \['value'\]"):
@@ -260,7 +260,7 @@ def test_max_points_and_drop_keep_the_rubric_consistent(demo):
 
 
 def test_a_whole_domain_can_be_dropped(demo):
-    from cchc_analysis.rubric import RubricError
+    from cchc_analysis.scoring.rubric import RubricError
 
     rubric = cchc.load_rubric()
     without = cchc.edit_rubric(rubric, "impact", drop=True)
@@ -280,7 +280,7 @@ def test_an_edited_official_rubric_is_no_longer_called_official():
 
 
 def test_an_edit_that_does_not_fit_says_why():
-    from cchc_analysis.rubric import RubricError
+    from cchc_analysis.scoring.rubric import RubricError
 
     rubric = cchc.load_rubric()
     with pytest.raises(RubricError, match="threshold_bands: floor/target apply to linear"):
@@ -333,7 +333,7 @@ def test_excel_export_has_the_year_and_an_honest_about_sheet(scores, tmp_path):
 
     path = cchc.export_excel(scores, tmp_path / "scores.xlsx", 2025, lang="en")
     book = load_workbook(path, read_only=True)
-    from cchc_analysis.labels import text
+    from cchc_analysis.reference.labels import text
 
     # the disclaimer sheet comes first; the totals by their name
     totals = list(book[text("sheet_totals", "en")].iter_rows(values_only=True))
@@ -347,7 +347,7 @@ def test_excel_export_has_the_year_and_an_honest_about_sheet(scores, tmp_path):
 def test_workbook_without_a_manifest_writes_no_none(scores, tmp_path):
     from openpyxl import load_workbook
 
-    from cchc_analysis.workbook import write_workbook
+    from cchc_analysis.reports.workbook import write_workbook
 
     path = write_workbook(scores.tables, 2025, tmp_path)
     about = load_workbook(path, read_only=True).worksheets[-1]
@@ -359,7 +359,9 @@ def test_workbook_without_a_manifest_writes_no_none(scores, tmp_path):
 
 
 def test_uncertainty_takes_years_as_int_or_str_and_names_in_any_spelling(scores, demo):
-    from cchc_analysis.uncertainty import load_spec, rank_interval_text, rank_uncertainty
+    from cchc_analysis.uncertainty.run import rank_uncertainty
+    from cchc_analysis.uncertainty.sentences import rank_interval_text
+    from cchc_analysis.uncertainty.spec import load_spec
 
     rubric = cchc.load_rubric()
     by_int = rank_uncertainty(demo, rubric, load_spec(rubric.id), 200, 7, periods=[2024])
@@ -388,7 +390,7 @@ def test_asking_for_what_is_not_there_says_what_is(scores, demo):
         cchc.export_excel(scores, "out.xls")
     with pytest.raises(cchc.AnalysisError, match=r"rubric pci reads .* has none of them"):
         cchc.score_table(demo, "pci")
-    from cchc_analysis.registry import ProvinceNotFound
+    from cchc_analysis.reference.registry import ProvinceNotFound
 
     with pytest.raises(ProvinceNotFound, match="merged into Phú Thọ"):
         cchc.province_profile(scores, "Vĩnh Phúc", 2025)

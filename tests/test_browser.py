@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from cchc_analysis.pipeline import run_score, run_validate
-from cchc_analysis.render import render_reports
+from cchc_analysis.reports.render import render_reports
 from tests.chromium import Chromium, ensure_chromium
 
 pytestmark = pytest.mark.slow

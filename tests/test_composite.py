@@ -7,8 +7,8 @@ import numpy as np
 import polars as pl
 import pytest
 
-from cchc_analysis import composite as ci
-from cchc_analysis.rubric import parse_rubric
+from cchc_analysis.scoring import composite as ci
+from cchc_analysis.scoring.rubric import parse_rubric
 
 
 def _col(frame: pl.DataFrame, expr: pl.Expr) -> list:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_analysis.display import offline_chart_html, rubric_html, standalone_page
+from cchc_analysis.display import offline_chart_html, standalone_page
+from cchc_analysis.scoring.rubric_view import rubric_html
 
 
 def _spec() -> dict:
@@ -54,7 +55,7 @@ def test_a_static_only_chart_has_no_script():
 
 
 def test_user_text_in_a_rubric_is_escaped():
-    from cchc_analysis.rubric import load_rubric
+    from cchc_analysis.scoring.rubric import load_rubric
 
     rubric = load_rubric("par-index-illustrative").model_copy(
         update={"title_en": "<img src=x onerror=alert(1)>"}
@@ -107,8 +108,8 @@ def test_importing_the_charts_leaves_the_altair_theme_alone():
     import sys
 
     code = (
-        "import altair as alt; before = alt.theme.active; import cchc_analysis.charts as c; "
-        "import cchc_analysis.report; assert alt.theme.active == before, alt.theme.active; "
+        "import altair as alt; before = alt.theme.active; import cchc_analysis.reports.charts as c; "
+        "import cchc_analysis.reports.sections; assert alt.theme.active == before, alt.theme.active; "
         "chart = alt.Chart({'values': [{'a': 1}]}).mark_point().encode(x='a:Q'); "
         "assert 'Noto Sans' in str(c.themed_spec(chart)['config']); "
         "assert alt.theme.active == before"

@@ -7,11 +7,15 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from cchc_analysis.load import load_indicators
-from cchc_analysis.merger import aggregate_to_successors, compare_with_previous, rebase_totals
-from cchc_analysis.rubric import load_rubric, parse_rubric
-from cchc_analysis.score import grade_expr, score_indicators
-from cchc_analysis.validate import validate_indicators
+from cchc_analysis.read.load import load_indicators
+from cchc_analysis.scoring.engine import grade_expr, score_indicators
+from cchc_analysis.scoring.merger import (
+    aggregate_to_successors,
+    compare_with_previous,
+    rebase_totals,
+)
+from cchc_analysis.scoring.rubric import load_rubric, parse_rubric
+from cchc_analysis.validate.indicators import validate_indicators
 from tests.conftest import long_rows, write_csv
 from tests.test_score import RUBRIC
 
@@ -206,7 +210,7 @@ def test_grades_of_no_year_are_still_a_text_column():
 def test_the_one_new_name_of_the_34_means_its_predecessor_before_the_merger():
     # "Huế" is the only era-34 name no era-63 province had (Thừa Thiên Huế became the city of
     # Huế): before the merger it means Thừa Thiên Huế (46), after it Huế (46) of the 34.
-    from cchc_analysis.registry import provinces, resolve_province
+    from cchc_analysis.reference.registry import provinces, resolve_province
 
     old = {p.name_vi for p in provinces("63")}
     assert [p.name_vi for p in provinces("34") if p.name_vi not in old] == ["Huế"]
@@ -424,7 +428,7 @@ def test_the_year_on_year_jump_warning_fires_above_its_threshold(tmp_path):
 def test_the_jump_compares_like_periods_and_honours_its_options(tmp_path):
     # 2023-H1 1000 → 2024-H1 3000 is a jump (2000/1000 = 2 > 1); the annual 2024 value 1100 is
     # compared with nothing (no annual 2023), not with a half year.
-    from cchc_analysis.validate import ValidationOptions
+    from cchc_analysis.validate.indicators import ValidationOptions
 
     rows = long_rows("Hà Nội", "2023-H1", {"dossier.received": 1000})
     rows += long_rows("Hà Nội", "2024-H1", {"dossier.received": 3000})

@@ -186,7 +186,7 @@ def test_the_report_shows_the_service_index(run):
     section = re.search(re.escape(opening) + ".*?</section>", page, re.S)
     assert section, "no service-index section in the report"
     totals = pl.read_parquet(run["work"] / "processed" / "scores_totals.parquet").row(0, named=True)
-    from cchc_analysis.labels import points
+    from cchc_analysis.reference.labels import points
 
     # the report's one formatter: points with two decimals, Vietnamese separators
     got, available = points(totals["points"], "vi"), points(totals["available_max"], "vi")

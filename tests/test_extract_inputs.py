@@ -139,7 +139,7 @@ def test_saved_web_page_reads_the_article_only():
 def test_monthly_period_of_a_news_page(tmp_path):
     """A month is a reporting period when the period vocabulary has months; until then the
     figures of a month are left out with a warning rather than given another period."""
-    from cchc_analysis.periods import PeriodError, parse_period
+    from cchc_analysis.reference.periods import PeriodError, parse_period
 
     text = "Trong tháng 9/2024, toàn tỉnh Đồng Tháp tiếp nhận 47.812 hồ sơ thủ tục hành chính."
     (tmp_path / "thang.txt").write_text(text, encoding="utf-8")
@@ -222,8 +222,8 @@ def test_a_folder_of_files_at_once(tmp_path):
 
 def test_extract_output_validates(tmp_path):
     """The table `cchc extract` writes is one `cchc validate` reads without an error."""
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -209,7 +209,7 @@ def test_a_ranking_in_brackets_is_each_province_s():
 
 
 def test_a_month_named_without_its_year_takes_the_article_s():
-    from cchc_analysis.periods import PeriodError, parse_period
+    from cchc_analysis.reference.periods import PeriodError, parse_period
 
     text = (
         "Lượng hồ sơ quá hạn còn nhiều\n05:11, 25/11/2019\n"

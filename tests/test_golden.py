@@ -4,9 +4,9 @@
 import polars as pl
 import pytest
 
-from cchc_analysis.load import load_indicators
-from cchc_analysis.rubric import load_rubric
-from cchc_analysis.score import score_indicators
+from cchc_analysis.read.load import load_indicators
+from cchc_analysis.scoring.engine import score_indicators
+from cchc_analysis.scoring.rubric import load_rubric
 
 PCI_SUBS = [
     "entry",

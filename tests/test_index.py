@@ -195,7 +195,7 @@ def test_pca_explains_a_common_factor_and_cronbach_agrees_with_the_composite_mod
     x = np.column_stack([f + 0.3 * rng.normal(size=200) for _ in range(4)])
     comp = pca(x)
     assert comp.explained[0] > 0.85 and comp.explained.sum() == pytest.approx(1)
-    from cchc_analysis.composite import cronbach_alpha as polars_alpha
+    from cchc_analysis.scoring.composite import cronbach_alpha as polars_alpha
 
     frame = pl.DataFrame(x, schema=["p", "q", "r", "s"], orient="row")
     expected = polars_alpha(frame, {"g": ["p", "q", "r", "s"]}).get_column("alpha")[0]

@@ -13,7 +13,6 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from cchc_analysis import composite
 from cchc_analysis.cli import app
 from cchc_analysis.index import tables
 from cchc_analysis.index.aggregate import AggregationError, aggregate
@@ -32,6 +31,7 @@ from cchc_analysis.index.montecarlo import (
 from cchc_analysis.index.normalise import min_ranks
 from cchc_analysis.index.sensitivity import choice_effects, sobol_indices
 from cchc_analysis.index.spec import Aggregation, parse_spec
+from cchc_analysis.scoring import composite
 
 REPO = Path(__file__).resolve().parents[1]
 COINR_SPEC = REPO / "benchmarks" / "coinr" / "coinr_bench.yaml"

@@ -1,5 +1,6 @@
-"""The hand-written Sobol estimators of ``cchc_analysis.uncertainty`` agree with SALib's on the
-same design (the README says why they are kept: vectorised over provinces, much faster)."""
+"""The hand-written Sobol estimators of ``cchc_analysis.uncertainty.sensitivity`` agree with
+SALib's on the same design (the README says why they are kept: vectorised over provinces, much
+faster)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from SALib.analyze import sobol as salib_analyze
 from SALib.sample import sobol as salib_sample
 from SALib.test_functions import Ishigami
 
-from cchc_analysis.uncertainty import _sobol
+from cchc_analysis.uncertainty.sensitivity import _sobol
 
 
 def test_hand_written_estimators_agree_with_salib_on_the_same_design():

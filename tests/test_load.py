@@ -1,7 +1,7 @@
 import polars as pl
 import pytest
 
-from cchc_analysis.load import LoadError, load_indicators, parse_number, read_table, to_long
+from cchc_analysis.read.load import LoadError, load_indicators, parse_number, read_table, to_long
 from tests.conftest import long_rows, write_csv
 
 

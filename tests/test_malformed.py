@@ -6,8 +6,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from cchc_analysis.load import LoadError, load_indicators
-from cchc_analysis.validate import validate_indicators
+from cchc_analysis.read.load import LoadError, load_indicators
+from cchc_analysis.validate.indicators import validate_indicators
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = list(csv.DictReader((CORPUS / "manifest.csv").open(encoding="utf-8")))

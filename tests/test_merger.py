@@ -3,7 +3,7 @@
 import polars as pl
 import pytest
 
-from cchc_analysis.merger import aggregate_to_successors
+from cchc_analysis.scoring.merger import aggregate_to_successors
 
 
 def _frame(rows):
@@ -71,9 +71,9 @@ def test_tien_giang_goes_to_dong_thap():
 
 
 def test_published_points_are_reconstructed_as_a_weighted_mean_across_the_merger():
-    from cchc_analysis.merger import rebase_totals
-    from cchc_analysis.rubric import load_rubric
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
+    from cchc_analysis.scoring.merger import rebase_totals
+    from cchc_analysis.scoring.rubric import load_rubric
 
     rubric = load_rubric("par-index-published")
     rows = []

@@ -53,7 +53,7 @@ STUCK_WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from cchc_analysis.outputs import atomic_path
+    from cchc_analysis.store.outputs import atomic_path
     with atomic_path(Path(sys.argv[1])) as temporary:
         with open(temporary, "wb") as stream:
             stream.write(b"new " * 256)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from cchc_analysis.periods import PeriodError, canonical_period, era_of, parse_period
+from cchc_analysis.reference.periods import PeriodError, canonical_period, era_of, parse_period
 
 
 @pytest.mark.parametrize(

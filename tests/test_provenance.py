@@ -6,7 +6,7 @@ import pytest
 
 from cchc_analysis.demo import FILE_NAME
 from cchc_analysis.pipeline import run_validate
-from cchc_analysis.provenance import ProvenanceError, read_provenance, update_sidecar
+from cchc_analysis.store.provenance import ProvenanceError, read_provenance, update_sidecar
 from tests.conftest import REPO
 
 DEMO = REPO / "data" / "raw" / "demo" / FILE_NAME

@@ -10,13 +10,13 @@ import openpyxl
 import polars as pl
 import pytest
 
-from cchc_analysis.encodings import (
+from cchc_analysis.read.encodings import (
     detect_legacy,
     legacy_scores,
     tcvn3_to_unicode,
     vni_to_unicode,
 )
-from cchc_analysis.load import (
+from cchc_analysis.read.load import (
     AmbiguousNumberFormat,
     LegacyEncodingError,
     LoadError,
@@ -28,7 +28,7 @@ from cchc_analysis.load import (
     read_table,
     read_table_with_info,
 )
-from cchc_analysis.numbers import parse_number
+from cchc_analysis.read.numbers import parse_number
 
 RAW = (
     Path(__file__).resolve().parents[2]

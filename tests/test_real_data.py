@@ -3,7 +3,7 @@ exactly the known defects are flagged."""
 
 import polars as pl
 
-from cchc_analysis.validate import validate_published_scores
+from cchc_analysis.validate.indicators import validate_published_scores
 
 
 def _errors(failures: pl.DataFrame) -> pl.DataFrame:
@@ -54,7 +54,7 @@ PCI_SUB_INDICES = [
 
 
 def test_pci_2016_workbook_totals_are_within_bounds(shared_reference):
-    from cchc_analysis.registry import resolve_province
+    from cchc_analysis.reference.registry import resolve_province
 
     path = shared_reference / "pci_2009_2016_from_raw_summary_sheets.csv"
     table = pl.read_csv(path, infer_schema_length=0).with_columns(

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_analysis import registry as reg
-from cchc_analysis.periods import PeriodError
-from cchc_analysis.registry import (
+from cchc_analysis.reference import registry as reg
+from cchc_analysis.reference.periods import PeriodError
+from cchc_analysis.reference.registry import (
     Province,
     ProvinceNotFound,
     merger_frame,

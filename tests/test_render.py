@@ -17,9 +17,9 @@ import nbformat
 import polars as pl
 import pytest
 
-from cchc_analysis.labels import number
 from cchc_analysis.pipeline import run_score, run_validate
-from cchc_analysis.render import (
+from cchc_analysis.reference.labels import number
+from cchc_analysis.reports.render import (
     RenderError,
     RenderTask,
     ReportRenderer,
@@ -199,7 +199,7 @@ class TestOneKernel:
         probe.cells = [
             nbformat.v4.new_code_cell('province = "default"', metadata={"tags": ["parameters"]}),
             nbformat.v4.new_code_cell(
-                "import os\nimport cchc_analysis.report as r\n"
+                "import os\nimport cchc_analysis.reports.sections as r\n"
                 "print('global', globals().get('probe_global', 'absent'))\n"
                 "print('module', getattr(r, 'PROBE_LEAK', 'absent'))\n"
                 "print('environ', os.environ.get('CCHC_PROBE', 'absent'))\n"
@@ -218,7 +218,7 @@ class TestOneKernel:
         assert "environ absent" in printed
         assert f"cwd {renderer.worker.cwd.resolve()}" in printed
         assert set(renderer.worker.leaks) >= {
-            "cchc_analysis.report.PROBE_LEAK",
+            "cchc_analysis.reports.sections.PROBE_LEAK",
             "os.environ",
             "os.getcwd()",
         }
@@ -462,7 +462,7 @@ def test_pdfs_of_every_report_and_the_index(batch, tmp_path):
 
     from pypdf import PdfReader
 
-    from cchc_analysis.render import PdfToolMissing, write_pdfs
+    from cchc_analysis.reports.render import PdfToolMissing, write_pdfs
 
     pages = [*sorted(batch.glob("[0-9][0-9]-*.html")), batch / "index.html"]
     copies = []

@@ -12,10 +12,11 @@ import unicodedata
 import polars as pl
 import pytest
 
-from cchc_analysis import charts, report
-from cchc_analysis.labels import number, text
 from cchc_analysis.pipeline import run_score, run_validate
-from cchc_analysis.registry import resolve_province
+from cchc_analysis.reference.labels import number, text
+from cchc_analysis.reference.registry import resolve_province
+from cchc_analysis.reports import charts
+from cchc_analysis.reports import sections as report
 
 HOSTILE_NOTE = "<script>alert('note')</script>"
 HOSTILE_SOURCE = '<img src=x onerror="alert(1)">'
@@ -371,7 +372,7 @@ class TestWorkbook:
     def test_three_sheets_numbers_as_numbers(self, tmp_path, tables, lang, sheet, header):
         from openpyxl import load_workbook
 
-        from cchc_analysis.workbook import write_workbook
+        from cchc_analysis.reports.workbook import write_workbook
 
         path = write_workbook(tables[0], 2025, tmp_path, lang, tables[1])
         assert path.name == "cchc_scores_2025.xlsx"
@@ -399,7 +400,7 @@ class TestWorkbook:
 
 class TestBatchBookkeeping:
     def test_report_names_are_slugs(self, tmp_path):
-        from cchc_analysis.render import report_file_name, report_path
+        from cchc_analysis.reports.names import report_file_name, report_path
 
         assert report_file_name("25", "phu_tho") == "25-phu_tho.html"
         for code, slug in [
@@ -413,14 +414,14 @@ class TestBatchBookkeeping:
         assert report_path(tmp_path, "01", "ha_noi").parent == tmp_path.resolve()
 
     def test_hostile_province_names_never_resolve(self):
-        from cchc_analysis.registry import ProvinceNotFound
+        from cchc_analysis.reference.registry import ProvinceNotFound
 
         for name in ("../../etc/passwd", "Hà Nội'; import os; os.system('x') #", "<script>"):
             with pytest.raises(ProvinceNotFound):
                 resolve_province(name, "2025")
 
     def test_parameters_are_plain_values(self, tmp_path):
-        from cchc_analysis.render import notebook_parameters
+        from cchc_analysis.reports.render import notebook_parameters
 
         parameters = notebook_parameters("25", 2025, tmp_path, "vi", None, tmp_path.parent)
         assert parameters == {
@@ -434,7 +435,7 @@ class TestBatchBookkeeping:
             notebook_parameters("25", 2025, tmp_path, "fr", None)
 
     def test_only_failed_picks_failures_and_missing_pages(self, tmp_path):
-        from cchc_analysis.render import failed_codes, merge_entries, select_codes
+        from cchc_analysis.reports.render import failed_codes, merge_entries, select_codes
 
         (tmp_path / "01-ha_noi.html").write_text("ok")
         manifest = {
@@ -456,7 +457,7 @@ class TestBatchBookkeeping:
         assert [e["province_code"] for e in entries] == ["01", "25"]  # 82's page is gone
 
     def test_index_is_sortable_and_offline(self, tmp_path, tables, processed):
-        from cchc_analysis.render import write_index
+        from cchc_analysis.reports.render import write_index
 
         totals = tables[0]["totals"].filter(pl.col("period") == "2025")
         (tmp_path / "25-phu_tho.html").write_text("ok")
@@ -496,7 +497,7 @@ class TestBatchBookkeeping:
 
 class TestNumbers:
     def test_one_formatter_per_language(self):
-        from cchc_analysis.labels import count, percent, points
+        from cchc_analysis.reference.labels import count, percent, points
 
         assert number(1234.56, "vi") == "1.234,56" and number(1234.56, "en") == "1,234.56"
         assert number(-2.5, "vi") == "\u22122,50"  # a true minus sign, fixed decimals
@@ -551,7 +552,7 @@ class TestSummary:
 
 class TestPdfTool:
     def test_without_chromium_the_command_says_how_to_install_it(self, monkeypatch, tmp_path):
-        from cchc_analysis.render import PdfToolMissing, find_chromium, write_pdfs
+        from cchc_analysis.reports.render import PdfToolMissing, find_chromium, write_pdfs
 
         monkeypatch.setenv("PATH", str(tmp_path))  # no browser anywhere on PATH
         monkeypatch.delenv("CCHC_CHROMIUM", raising=False)

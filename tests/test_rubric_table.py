@@ -10,8 +10,8 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from cchc_analysis.cli import app
-from cchc_analysis.rubric import bundled_rubrics, load_rubric, parse_rubric
-from cchc_analysis.rubric_table import (
+from cchc_analysis.scoring.rubric import bundled_rubrics, load_rubric, parse_rubric
+from cchc_analysis.scoring.rubric_table import (
     COLUMNS,
     RubricTableError,
     criteria_rows,

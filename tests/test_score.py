@@ -3,8 +3,8 @@
 import polars as pl
 import pytest
 
-from cchc_analysis.rubric import RubricError, load_rubric, parse_rubric
-from cchc_analysis.score import score_indicators
+from cchc_analysis.scoring.engine import score_indicators
+from cchc_analysis.scoring.rubric import RubricError, load_rubric, parse_rubric
 
 RUBRIC = """
 id: tiny

@@ -10,10 +10,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from cchc_analysis import service_index
-from cchc_analysis.periods import PeriodError, canonical_period, era_of, parse_period
-from cchc_analysis.registry import provinces_frame
-from cchc_analysis.rubric import load_rubric
+from cchc_analysis.reference.periods import PeriodError, canonical_period, era_of, parse_period
+from cchc_analysis.reference.registry import provinces_frame
+from cchc_analysis.reports import service_section
+from cchc_analysis.scoring import service_index
+from cchc_analysis.scoring.rubric import load_rubric
 
 # ------------------------------------------------------------------ the decision's numbers
 
@@ -210,8 +211,8 @@ def monthly_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def validated(monthly_csv: Path):
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     return validate_indicators(load_indicators(monthly_csv))
 
@@ -265,8 +266,8 @@ def test_ranks_are_per_period(validated):
 
 
 def test_a_province_merged_away_is_refused_from_july_2025(tmp_path: Path):
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.read.load import load_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     path = tmp_path / "ha_giang.csv"
     pl.DataFrame(
@@ -305,7 +306,7 @@ def test_missing_criteria_are_left_out_and_the_index_rescaled(validated):
 def test_report_section_shows_every_month_and_the_groups(validated):
     indicators = validated.indicators
     code = indicators.filter(pl.col("province") == "Tuyên Quang")["province_code"][0]
-    markup = service_index.section_html(indicators, code, 2025, "vi")
+    markup = service_section.section_html(indicators, code, 2025, "vi")
     assert "tháng 7/2025" in markup and "tháng 8/2025" in markup
     assert markup.index("<td>tháng 7/2025") < markup.index("<td>tháng 8/2025")
     # the latest period leads: August, second of 34, 89,5/100 (points with two decimals)
@@ -315,10 +316,10 @@ def test_report_section_shows_every_month_and_the_groups(validated):
         in markup
     )
     assert "không phải kết quả chính thức" in markup
-    english = service_index.section_html(indicators, code, 2025, "en")
+    english = service_section.section_html(indicators, code, 2025, "en")
     assert "August 2025: 89.50 of 100.00 scorable points (89.50%), ranked 2 of the 34" in english
     assert "tháng" not in english
-    assert service_index.section_html(indicators, code, 2024, "vi") == ""
+    assert service_section.section_html(indicators, code, 2024, "vi") == ""
 
 
 def test_the_section_appears_only_when_the_table_holds_the_index(demo_table):
@@ -344,7 +345,8 @@ def test_period_labels(period, vi, en):
 
 
 def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated, tmp_path):
-    from cchc_analysis.uncertainty import enabled_sources, load_spec, run_uncertainty
+    from cchc_analysis.uncertainty.run import run_uncertainty
+    from cchc_analysis.uncertainty.spec import enabled_sources, load_spec
 
     assert enabled_sources(load_spec("dossier-service")) == ["thresholds", "missing"]
     table = tmp_path / "indicators.parquet"
@@ -363,7 +365,7 @@ def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated,
 
 
 def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
-    from cchc_analysis.report import criterion_gaps, strengths_and_weaknesses
+    from cchc_analysis.reports.sections import criterion_gaps, strengths_and_weaknesses
 
     # every province's dossier figures of July: strengths and weaknesses are gaps to the
     # national median of each criterion
@@ -393,7 +395,7 @@ def test_a_month_typed_in_excel_is_read_as_the_month(tmp_path: Path):
 
     from openpyxl import Workbook
 
-    from cchc_analysis.load import load_indicators
+    from cchc_analysis.read.load import load_indicators
 
     book = Workbook()
     sheet = book.active

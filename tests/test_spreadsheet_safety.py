@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 import yaml
 
-from cchc_analysis.outputs import (
+from cchc_analysis.store.outputs import (
     FORMULA_TRIGGERS,
     atomic_write_csv,
     formula_safe,
@@ -117,8 +117,8 @@ def hostile_run(tmp_path_factory, three_province_csv):
     from hostile inputs; return the run's folder."""
     from cchc_analysis.extract import Extraction, ExtractWarning, Figure, write_extraction
     from cchc_analysis.pipeline import run_score, run_validate
-    from cchc_analysis.uncertainty import run_uncertainty
-    from cchc_analysis.workbook import write_workbook
+    from cchc_analysis.reports.workbook import write_workbook
+    from cchc_analysis.uncertainty.run import run_uncertainty
 
     root = tmp_path_factory.mktemp("hostile")
     rows = pl.read_csv(three_province_csv, infer_schema=False)
@@ -247,7 +247,7 @@ def _workbook_cells(path: Path):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_workbook_holds_no_formula_and_numbers_are_numbers(hostile_run, lang):
-    from cchc_analysis.labels import text
+    from cchc_analysis.reference.labels import text
 
     path = hostile_run / f"workbook_{lang}" / "cchc_scores_2025.xlsx"
     cells = list(_workbook_cells(path))

@@ -9,9 +9,29 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from cchc_analysis import uncertainty as u
-from cchc_analysis.rubric import load_rubric, parse_rubric
-from cchc_analysis.score import score_indicators
+from cchc_analysis.reports.uncertainty_charts import plot_rank_intervals
+from cchc_analysis.scoring.engine import score_indicators
+from cchc_analysis.scoring.rubric import load_rubric, parse_rubric
+from cchc_analysis.uncertainty.draws import draw
+from cchc_analysis.uncertainty.model import build_model, evaluate, min_ranks, nominal
+from cchc_analysis.uncertainty.montecarlo import intervals_frame, monte_carlo, summary_frame
+from cchc_analysis.uncertainty.run import rank_uncertainty
+from cchc_analysis.uncertainty.sensitivity import domain_removal, sobol_indices
+from cchc_analysis.uncertainty.sentences import (
+    format_rank_interval,
+    grade_probability_text,
+    rank_interval_text,
+)
+from cchc_analysis.uncertainty.slow_path import reference_ranks
+from cchc_analysis.uncertainty.spec import (
+    DEFAULT_SEED,
+    UncertaintyError,
+    WeightsSource,
+    enabled_sources,
+    load_spec,
+    parse_spec,
+    select_sources,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "raw" / "demo" / "cchc_indicators_2021_2025_SYNTHETIC.csv"
@@ -103,17 +123,17 @@ def _tiny() -> pl.DataFrame:
 def tiny():
     rubric = parse_rubric(RUBRIC)
     indicators = _tiny()
-    return indicators, rubric, u.build_model(indicators, rubric, "2024"), u.parse_spec(SPEC)
+    return indicators, rubric, build_model(indicators, rubric, "2024"), parse_spec(SPEC)
 
 
 @pytest.fixture(scope="module")
 def demo():
-    from cchc_analysis.pipeline import load_for_scoring
+    from cchc_analysis.validate.gate import load_for_scoring
 
     indicators = load_for_scoring(DEMO)
     rubric = load_rubric("par-index-illustrative")
-    spec = u.load_spec("par-index-illustrative")
-    return indicators, rubric, u.build_model(indicators, rubric, "2024"), spec
+    spec = load_spec("par-index-illustrative")
+    return indicators, rubric, build_model(indicators, rubric, "2024"), spec
 
 
 def _ranks(indicators, rubric):
@@ -126,15 +146,15 @@ def _ranks(indicators, rubric):
 
 def test_min_ranks_share_the_best_rank_like_polars():
     index = np.array([[70.0, 80.5, 80.5, 90.0], [1.0, 1.0, 1.0, 1.0]])
-    assert u.min_ranks(index).tolist() == [[4, 2, 2, 1], [1, 1, 1, 1]]
-    assert u.min_ranks(np.array([50.0, np.nan, 60.0])).tolist() == [2, 3, 1]
+    assert min_ranks(index).tolist() == [[4, 2, 2, 1], [1, 1, 1, 1]]
+    assert min_ranks(np.array([50.0, np.nan, 60.0])).tolist() == [2, 3, 1]
 
 
 @pytest.mark.parametrize("policy", ["zero", "impute_median", "exclude"])
 def test_nominal_reproduces_the_scoring_engine(tiny, policy):
     indicators, rubric, _, _ = tiny
     rubric = parse_rubric(RUBRIC.replace("missing: zero", f"missing: {policy}"))
-    index, rank = u.nominal(u.build_model(indicators, rubric, "2024"))
+    index, rank = nominal(build_model(indicators, rubric, "2024"))
     expected_rank, expected_index = _ranks(indicators, rubric)
     assert rank.tolist() == expected_rank.tolist()
     assert index.tolist() == expected_index.tolist()
@@ -143,7 +163,7 @@ def test_nominal_reproduces_the_scoring_engine(tiny, policy):
 def test_nominal_reproduces_the_scoring_engine_on_the_demo_data(demo):
     indicators, rubric, _, _ = demo
     for period in indicators["period"].unique().sort():
-        index, rank = u.nominal(u.build_model(indicators, rubric, period))
+        index, rank = nominal(build_model(indicators, rubric, period))
         expected_rank, expected_index = _ranks(
             indicators.filter(pl.col("period") == period), rubric
         )
@@ -153,25 +173,25 @@ def test_nominal_reproduces_the_scoring_engine_on_the_demo_data(demo):
 
 def test_vectorised_replications_equal_rescoring_the_table(tiny):
     indicators, rubric, model, spec = tiny
-    draws = u.draw(model, spec, 9, seed=11)
+    draws = draw(model, spec, 9, seed=11)
     assert set(draws.policy.tolist()) == {0, 1, 2}  # every missing-data policy is exercised
-    rank = u.evaluate(model, draws, chunk=4)[1]
+    rank = evaluate(model, draws, chunk=4)[1]
     for r in range(draws.runs):
-        assert u.reference_ranks(indicators, rubric, model, draws, r).tolist() == rank[r].tolist()
+        assert reference_ranks(indicators, rubric, model, draws, r).tolist() == rank[r].tolist()
 
 
 def test_vectorised_replications_equal_rescoring_on_the_demo_data(demo):
     indicators, rubric, model, spec = demo
-    draws = u.draw(model, spec, 3, seed=5)
-    rank = u.evaluate(model, draws)[1]
+    draws = draw(model, spec, 3, seed=5)
+    rank = evaluate(model, draws)[1]
     for r in range(draws.runs):
-        assert u.reference_ranks(indicators, rubric, model, draws, r).tolist() == rank[r].tolist()
+        assert reference_ranks(indicators, rubric, model, draws, r).tolist() == rank[r].tolist()
 
 
 def test_chunk_size_does_not_change_the_result(tiny):
     _, _, model, spec = tiny
-    draws = u.draw(model, spec, 50, seed=3)
-    whole, one_by_one = u.evaluate(model, draws), u.evaluate(model, draws, chunk=1)
+    draws = draw(model, spec, 50, seed=3)
+    whole, one_by_one = evaluate(model, draws), evaluate(model, draws, chunk=1)
     assert np.array_equal(whole[0], one_by_one[0]) and np.array_equal(whole[1], one_by_one[1])
 
 
@@ -180,9 +200,9 @@ def test_chunk_size_does_not_change_the_result(tiny):
 
 def test_every_source_off_collapses_the_intervals_to_the_nominal_rank(tiny, demo):
     for _, _, model, spec in (tiny, demo):
-        off = u.select_sources(spec, "none")
-        assert u.enabled_sources(off) == []
-        intervals = u.intervals_frame(u.monte_carlo(model, off, runs=200, seed=1))
+        off = select_sources(spec, "none")
+        assert enabled_sources(off) == []
+        intervals = intervals_frame(monte_carlo(model, off, runs=200, seed=1))
         for column in ("median_rank", "rank_lo", "rank_hi", "rank_q_lo", "rank_q_hi"):
             assert intervals[column].to_list() == intervals["nominal_rank"].to_list()
         assert intervals["mean_abs_shift"].max() == 0
@@ -194,8 +214,8 @@ def test_every_source_off_collapses_the_intervals_to_the_nominal_rank(tiny, demo
 
 def test_intervals_contain_the_nominal_rank(demo):
     _, _, model, spec = demo
-    mc = u.monte_carlo(model, spec, runs=1000, seed=u.DEFAULT_SEED)
-    intervals = u.intervals_frame(mc)
+    mc = monte_carlo(model, spec, runs=1000, seed=DEFAULT_SEED)
+    intervals = intervals_frame(mc)
     assert intervals.height == 63
     assert ((intervals["rank_lo"] <= intervals["nominal_rank"])
             & (intervals["nominal_rank"] <= intervals["rank_hi"])).all()  # fmt: skip
@@ -203,14 +223,14 @@ def test_intervals_contain_the_nominal_rank(demo):
     assert (intervals["rank_hi"] > intervals["rank_lo"]).all()  # the sources do move ranks
     probabilities = intervals.select(pl.sum_horizontal(pl.col("^p_.*$"))).to_series()
     assert np.allclose(probabilities.to_numpy(), 1.0)
-    assert u.summary_frame(mc)["mean_abs_rank_shift"][0] > 0
+    assert summary_frame(mc)["mean_abs_rank_shift"][0] > 0
 
 
 def test_the_same_seed_gives_identical_output(tiny, demo):
     for _, _, model, spec in (tiny, demo):
-        first = u.intervals_frame(u.monte_carlo(model, spec, runs=300, seed=42))
-        again = u.intervals_frame(u.monte_carlo(model, spec, runs=300, seed=42))
-        other = u.intervals_frame(u.monte_carlo(model, spec, runs=300, seed=43))
+        first = intervals_frame(monte_carlo(model, spec, runs=300, seed=42))
+        again = intervals_frame(monte_carlo(model, spec, runs=300, seed=42))
+        other = intervals_frame(monte_carlo(model, spec, runs=300, seed=43))
         assert first.equals(again)
         assert not first.equals(other)
         assert first["seed"].unique().to_list() == [42]
@@ -218,32 +238,30 @@ def test_the_same_seed_gives_identical_output(tiny, demo):
 
 def test_switching_a_source_on_leaves_the_others_draws_alone(tiny):
     _, _, model, spec = tiny
-    weights_only = u.draw(model, u.select_sources(spec, "weights"), 20, seed=9)
-    with_survey = u.draw(model, u.select_sources(spec, ["weights", "survey"]), 20, seed=9)
+    weights_only = draw(model, select_sources(spec, "weights"), 20, seed=9)
+    with_survey = draw(model, select_sources(spec, ["weights", "survey"]), 20, seed=9)
     assert np.array_equal(weights_only.domain_scale, with_survey.domain_scale)
     assert weights_only.survey_noise is None and with_survey.survey_noise is not None
 
 
 def test_weights_keep_the_total_maximum(tiny):
     _, _, model, spec = tiny
-    scale = u.draw(model, spec, 100, seed=2).domain_scale
+    scale = draw(model, spec, 100, seed=2).domain_scale
     assert np.allclose(scale @ model.domain_max(), model.domain_max().sum())
     dirichlet = spec.model_copy(
         update={
             "sources": spec.sources.model_copy(
-                update={"weights": u.WeightsSource(method="dirichlet", concentration=50)}
+                update={"weights": WeightsSource(method="dirichlet", concentration=50)}
             )
         }
     )
-    scale = u.draw(model, dirichlet, 100, seed=2).domain_scale
+    scale = draw(model, dirichlet, 100, seed=2).domain_scale
     assert np.allclose(scale @ model.domain_max(), model.domain_max().sum())
 
 
 def test_rank_uncertainty_covers_every_period_and_the_bands_frame(demo):
     indicators, rubric, _, spec = demo
-    result = u.rank_uncertainty(
-        indicators, rubric, spec, runs=100, seed=1, periods=["2024", "2025"]
-    )
+    result = rank_uncertainty(indicators, rubric, spec, runs=100, seed=1, periods=["2024", "2025"])
     assert result.intervals.group_by("period").len().sort("period")["len"].to_list() == [63, 34]
     sums = result.bands.group_by("period", "province_code").agg(pl.col("probability").sum())
     assert np.allclose(sums["probability"].to_numpy(), 1.0)
@@ -254,7 +272,7 @@ def test_rank_uncertainty_covers_every_period_and_the_bands_frame(demo):
 
 def test_sobol_a_single_source_explains_everything(tiny):
     _, _, model, spec = tiny
-    indices = u.sobol_indices(model, u.select_sources(spec, "survey"), n=512, seed=4)
+    indices = sobol_indices(model, select_sources(spec, "survey"), n=512, seed=4)
     row = indices.overall.row(0, named=True)
     assert row["source"] == "survey"
     assert row["ST"] == pytest.approx(1.0, abs=0.15)
@@ -263,7 +281,7 @@ def test_sobol_a_single_source_explains_everything(tiny):
 
 def test_sobol_a_source_without_effect_scores_zero(demo):
     _, _, model, spec = demo  # the 2024 demo data have no missing values
-    indices = u.sobol_indices(model, spec, n=256, seed=4).overall
+    indices = sobol_indices(model, spec, n=256, seed=4).overall
     missing = indices.filter(pl.col("source") == "missing").row(0, named=True)
     assert missing["S1"] == 0 and missing["ST"] == 0
     others = indices.filter(pl.col("source") != "missing")
@@ -273,7 +291,7 @@ def test_sobol_a_source_without_effect_scores_zero(demo):
 
 def test_domain_removal_equals_scoring_without_the_domain(tiny):
     indicators, rubric, model, _ = tiny
-    removal = u.domain_removal(model)
+    removal = domain_removal(model)
     assert removal.height == len(model.domain_ids) * model.shape[0]
     for domain in rubric.domains:
         kept = rubric.model_copy(update={"domains": [d for d in rubric.domains if d is not domain]})
@@ -286,30 +304,30 @@ def test_domain_removal_equals_scoring_without_the_domain(tiny):
 
 
 def test_rank_interval_text():
-    assert u.format_rank_interval(5, 3, 9, "vi") == "hạng 5, khoảng 90 %: 3–9"
-    assert u.format_rank_interval(5, 3, 9, "en") == "rank 5, 90 % interval: 3–9"
-    assert u.format_rank_interval(1, 1, 1, "en") == "rank 1, 90 % interval: 1"
-    assert u.format_rank_interval(5, 3, 9, "vi", level=0.95) == "hạng 5, khoảng 95 %: 3–9"
+    assert format_rank_interval(5, 3, 9, "vi") == "hạng 5, khoảng 90 %: 3–9"
+    assert format_rank_interval(5, 3, 9, "en") == "rank 5, 90 % interval: 3–9"
+    assert format_rank_interval(1, 1, 1, "en") == "rank 1, 90 % interval: 1"
+    assert format_rank_interval(5, 3, 9, "vi", level=0.95) == "hạng 5, khoảng 95 %: 3–9"
 
 
 def test_texts_from_the_intervals_frame(tiny):
     _, _, model, spec = tiny
-    intervals = u.intervals_frame(u.monte_carlo(model, spec, runs=400, seed=1))
+    intervals = intervals_frame(monte_carlo(model, spec, runs=400, seed=1))
     row = intervals.filter(pl.col("province_code") == "04").row(0, named=True)
     expected = f"hạng {row['nominal_rank']}, khoảng 90 %: {row['rank_lo']}–{row['rank_hi']}"
-    assert u.rank_interval_text(intervals, "04") in (expected, expected.split("–")[0])
-    assert u.rank_interval_text(intervals, "Tỉnh 04", "en").startswith("rank ")
-    assert u.grade_probability_text(intervals, "04").startswith(
+    assert rank_interval_text(intervals, "04") in (expected, expected.split("–")[0])
+    assert rank_interval_text(intervals, "Tỉnh 04", "en").startswith("rank ")
+    assert grade_probability_text(intervals, "04").startswith(
         f"xếp loại {row['nominal_grade']}: xác suất "
     )
     with pytest.raises(LookupError):
-        u.rank_interval_text(intervals, "99")
+        rank_interval_text(intervals, "99")
 
 
 def test_interval_chart_highlights_the_province(demo):
     _, _, model, spec = demo
-    intervals = u.intervals_frame(u.monte_carlo(model, spec, runs=200, seed=1))
-    chart = u.plot_rank_intervals(intervals, "01", lang="en")
+    intervals = intervals_frame(monte_carlo(model, spec, runs=200, seed=1))
+    chart = plot_rank_intervals(intervals, "01", lang="en")
     assert isinstance(chart, alt.LayerChart)
     spec_dict = chart.to_dict()  # validates against the Vega-Lite schema
     rows = next(iter(spec_dict["datasets"].values()))
@@ -321,11 +339,11 @@ def test_interval_chart_highlights_the_province(demo):
 
 
 def test_bundled_files_fit_their_rubrics(tiny):
-    spec = u.load_spec("par-index-illustrative")
+    spec = load_spec("par-index-illustrative")
     assert spec.rubric == "par-index-illustrative"
-    assert u.enabled_sources(spec) == ["weights", "thresholds", "survey", "missing"]
-    published = u.load_spec("par-index-published")
-    assert u.enabled_sources(published) == ["weights", "survey", "appraisal", "missing"]
+    assert enabled_sources(spec) == ["weights", "thresholds", "survey", "missing"]
+    published = load_spec("par-index-published")
+    assert enabled_sources(published) == ["weights", "survey", "appraisal", "missing"]
     codes = ["01", "02", "04"]
     rows = pl.DataFrame(
         [
@@ -337,8 +355,8 @@ def test_bundled_files_fit_their_rubrics(tiny):
         ],
         schema_overrides={"year": pl.Int32},
     )  # fmt: skip
-    model = u.build_model(rows, load_rubric("par-index-published"), "2024")
-    intervals = u.intervals_frame(u.monte_carlo(model, published, runs=200, seed=1))
+    model = build_model(rows, load_rubric("par-index-published"), "2024")
+    intervals = intervals_frame(monte_carlo(model, published, runs=200, seed=1))
     assert intervals.height == 3
 
 
@@ -353,29 +371,27 @@ def test_bundled_files_fit_their_rubrics(tiny):
     ],
 )
 def test_a_broken_file_names_the_key(text, message):
-    with pytest.raises(u.UncertaintyError, match=message):
-        u.parse_spec(text, "test.uncertainty.yaml")
+    with pytest.raises(UncertaintyError, match=message):
+        parse_spec(text, "test.uncertainty.yaml")
 
 
 def test_sources_that_do_not_fit_are_refused(tiny):
     _, _, model, spec = tiny
-    with pytest.raises(u.UncertaintyError, match="unknown source"):
-        u.select_sources(spec, "weights,colour")
-    bare = u.parse_spec(
-        "rubric: tiny-unc\nversion: '1'\nsources: {missing: {alternatives: [zero]}}"
-    )
-    with pytest.raises(u.UncertaintyError, match="no settings"):
-        u.select_sources(bare, "weights")
+    with pytest.raises(UncertaintyError, match="unknown source"):
+        select_sources(spec, "weights,colour")
+    bare = parse_spec("rubric: tiny-unc\nversion: '1'\nsources: {missing: {alternatives: [zero]}}")
+    with pytest.raises(UncertaintyError, match="no settings"):
+        select_sources(bare, "weights")
     wide = SPEC.replace("shift: 3.0", "shift: 13.0")
-    with pytest.raises(u.UncertaintyError, match="swap floor"):
-        u.draw(model, u.parse_spec(wide), 10, 1)
+    with pytest.raises(UncertaintyError, match="swap floor"):
+        draw(model, parse_spec(wide), 10, 1)
     ratio = SPEC.replace("criteria: {satisfaction:", "criteria: {tasks:")
-    with pytest.raises(u.UncertaintyError, match="ratios"):
-        u.draw(model, u.parse_spec(ratio), 10, 1)
-    with pytest.raises(u.UncertaintyError, match="not direct_points"):
-        u.draw(model, u.parse_spec(SPEC.replace("criteria: all", "criteria: [tasks]")), 10, 1)
-    with pytest.raises(u.UncertaintyError, match="for rubric"):
-        u.draw(model, u.load_spec("par-index-illustrative"), 10, 1)
+    with pytest.raises(UncertaintyError, match="ratios"):
+        draw(model, parse_spec(ratio), 10, 1)
+    with pytest.raises(UncertaintyError, match="not direct_points"):
+        draw(model, parse_spec(SPEC.replace("criteria: all", "criteria: [tasks]")), 10, 1)
+    with pytest.raises(UncertaintyError, match="for rubric"):
+        draw(model, load_spec("par-index-illustrative"), 10, 1)
 
 
 # --------------------------------------------------------------------------- the command

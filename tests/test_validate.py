@@ -3,8 +3,8 @@
 import polars as pl
 import pytest
 
-from cchc_analysis.load import load_indicators
-from cchc_analysis.validate import format_failures, validate_indicators
+from cchc_analysis.read.load import load_indicators
+from cchc_analysis.validate.indicators import format_failures, validate_indicators
 from tests.conftest import long_rows, write_csv
 
 CONSISTENT = {
@@ -100,8 +100,8 @@ def test_the_demo_data_validates_cleanly(tmp_path, demo_table):
 
 
 def test_the_rubric_suite_flags_bands_above_the_maximum_and_domains_that_do_not_add_up():
-    from cchc_analysis.rubric import Band, Domain, Rule, load_rubric
-    from cchc_analysis.validate import validate_rubric
+    from cchc_analysis.scoring.rubric import Band, Domain, Rule, load_rubric
+    from cchc_analysis.validate.indicators import validate_rubric
 
     rubric = load_rubric("par-index-illustrative")
     assert validate_rubric(rubric).filter(pl.col("severity") == "error").is_empty()

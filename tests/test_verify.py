@@ -10,7 +10,7 @@ import pytest
 
 from cchc_analysis.demo import FILE_NAME
 from cchc_analysis.pipeline import run_score, run_validate
-from cchc_analysis.render import render_reports
+from cchc_analysis.reports.render import render_reports
 from cchc_analysis.reproduce import compare_charts, first_difference, recorded_charts
 from tests.conftest import REPO
 

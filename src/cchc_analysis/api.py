@@ -32,8 +32,8 @@ from cchc_analysis.arguments import (
 from cchc_analysis.results import Profile, Report, ScoreResult, Uncertainty, Validation
 
 if TYPE_CHECKING:
-    from cchc_analysis.rubric import Rubric
-    from cchc_analysis.rubric_edit import BandsLike
+    from cchc_analysis.scoring.rubric import Rubric
+    from cchc_analysis.scoring.rubric_edit import BandsLike
 
 DEFAULT_RUBRIC = "par-index-illustrative"
 DEMO_FILE = "cchc_indicators_2021_2025_SYNTHETIC.csv"
@@ -103,7 +103,7 @@ def read_table(
 ) -> pl.DataFrame:
     """Return a table standardised to the long form (province code, period, indicator, value
     parsed; the file's row numbers kept), from a path or a frame; not yet validated."""
-    from cchc_analysis.load import LoadError, load_indicators
+    from cchc_analysis.read.load import LoadError, load_indicators
 
     if isinstance(table, Validation):
         return table.indicators
@@ -133,7 +133,7 @@ def read_table(
 def validate_table(table: str | Path | pl.DataFrame, **read_options: Any) -> Validation:
     """Return the validation of a table (path or frame): ``ok``, the failures table (file,
     row, column, rule, message), ``by_rule()``, and the ``accepted``/``quarantined`` rows."""
-    from cchc_analysis.validate import validate_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
 
     result = validate_indicators(read_table(table, **read_options))
     return Validation(**{name: getattr(result, name) for name in result.__dataclass_fields__})
@@ -152,8 +152,8 @@ def load_demo(raw: bool = False) -> pl.DataFrame:
 def load_rubric(rubric: str | Path | Rubric = DEFAULT_RUBRIC) -> Rubric:
     """Return a rubric: a bundled id (``par-index-illustrative``, ``par-index-published``,
     ``dossier-service``, ``pci``, ``papi``) or the path of a rubric YAML."""
-    from cchc_analysis.rubric import Rubric
-    from cchc_analysis.rubric import load_rubric as load
+    from cchc_analysis.scoring.rubric import Rubric
+    from cchc_analysis.scoring.rubric import load_rubric as load
 
     if isinstance(rubric, Rubric):
         return rubric
@@ -177,7 +177,7 @@ def edit_rubric(
     """Return a copy of a rubric with one criterion changed, whatever its rule: ``floor`` /
     ``target`` (linear, survey), ``bands`` ({minimum: points}), ``shift`` (move every
     threshold), ``max_points``, ``missing`` policy, or ``drop=True``. The original is kept."""
-    from cchc_analysis.rubric_edit import edit_rubric as edit
+    from cchc_analysis.scoring.rubric_edit import edit_rubric as edit
 
     if not isinstance(criterion, str):
         raise type_error("edit_rubric", "criterion", "a criterion id (str)", criterion)
@@ -200,7 +200,7 @@ def edit_rubric(
 def _indicators_to_score(table: object) -> pl.DataFrame:
     """Return standardised rows to score, as ``cchc score`` takes them: validated rows as
     they are, anything else read and validated first (an error stops it)."""
-    from cchc_analysis.pipeline import InputRejected, load_for_scoring
+    from cchc_analysis.validate.gate import InputRejected, load_for_scoring
 
     if isinstance(table, ScoreResult):
         return table.indicators
@@ -247,8 +247,8 @@ def score_table(
     """Return the scores of every province and period, exactly as ``cchc score`` computes
     them: criterion → domain → total → index → rank → grade, with the change against the
     previous year (across the 2025 merger: against the predecessors combined)."""
-    from cchc_analysis.merger import compare_with_previous
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
+    from cchc_analysis.scoring.merger import compare_with_previous
 
     chosen = load_rubric(rubric)
     indicators = _indicators_to_score(table)
@@ -327,7 +327,7 @@ def rank_changes(
 
 
 def _spec_for(scores_or_rubric: Rubric, methodology: str) -> Any:
-    from cchc_analysis.uncertainty import load_spec, spec_path
+    from cchc_analysis.uncertainty.spec import load_spec, spec_path
 
     for name in (methodology, scores_or_rubric.id):
         if name and spec_path(name).is_file():
@@ -350,8 +350,8 @@ def rank_uncertainty(
     the rubric (``rubrics/<id>.uncertainty.yaml``), per province the nominal and median rank,
     the 90 % interval and each grade band's probability. ``table``: scores (their rubric is
     used) or a table; ``years``: one or several (default: every annual period)."""
-    from cchc_analysis.uncertainty import UncertaintyError, select_sources
-    from cchc_analysis.uncertainty import rank_uncertainty as run
+    from cchc_analysis.uncertainty.run import rank_uncertainty as run
+    from cchc_analysis.uncertainty.spec import UncertaintyError, select_sources
 
     if isinstance(table, ScoreResult):
         chosen = load_rubric(rubric) if rubric is not None else table.rubric
@@ -404,7 +404,7 @@ def rank_uncertainty(
 
 
 def _view(scores: ScoreResult, province: str, year: int | str | None, lang: str, function: str):
-    from cchc_analysis.report import build_view
+    from cchc_analysis.reports.sections import build_view
 
     if lang not in ("vi", "en"):
         raise AnalysisError(f"{function}(): lang must be 'vi' or 'en', not {lang!r}")
@@ -423,7 +423,7 @@ def _view(scores: ScoreResult, province: str, year: int | str | None, lang: str,
 def _interval_of(
     scores: ScoreResult, code: str, year: int, uncertainty: Uncertainty | None
 ) -> dict[str, Any] | None:
-    from cchc_analysis.uncertainty import UncertaintyError
+    from cchc_analysis.uncertainty.spec import UncertaintyError
 
     if uncertainty is None:
         try:
@@ -479,9 +479,9 @@ def province_report(
     offline), to show in the notebook or ``.save('report.html')``."""
     from dataclasses import replace
 
-    from cchc_analysis import report as sections
-    from cchc_analysis.report import province_warnings
-    from cchc_analysis.uncertainty import UncertaintyError
+    from cchc_analysis.reports import sections
+    from cchc_analysis.reports.sections import province_warnings
+    from cchc_analysis.uncertainty.spec import UncertaintyError
 
     chosen = _scores(scores, "province_report")
     view = _view(chosen, province, year, lang, "province_report")
@@ -538,8 +538,8 @@ def export_excel(
 ) -> Path:
     """Write one year's totals, domains and criteria (every point explained; numbers as
     numbers) to an Excel workbook; ``path``: a .xlsx file or a folder. Return the file."""
-    from cchc_analysis.outputs import atomic_write_bytes
-    from cchc_analysis.workbook import workbook_bytes, workbook_name
+    from cchc_analysis.reports.workbook import workbook_bytes, workbook_name
+    from cchc_analysis.store.outputs import atomic_write_bytes
 
     chosen = _scores(scores, "export_excel")
     if not isinstance(path, str | Path):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 if TYPE_CHECKING:
-    from cchc_analysis.registry import Province
+    from cchc_analysis.reference.registry import Province
 
 
 class AnalysisError(ValueError):
@@ -24,7 +24,7 @@ def type_error(function: str, argument: str, expected: str, value: object) -> Ty
 
 def period_text(value: int | str) -> str:
     """Return a period in canonical form: 2024 → '2024', 'Q3/2024' → '2024-Q3'."""
-    from cchc_analysis.periods import PeriodError, canonical_period
+    from cchc_analysis.reference.periods import PeriodError, canonical_period
 
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise type_error("period", "a period", "an int or str such as 2024 or '2024-Q3'", value)
@@ -44,7 +44,7 @@ def latest_period(frame: pl.DataFrame) -> str:
 
 def resolve(name: object, period: str, function: str) -> Province:
     """Return the province a name in any spelling (or a code, str or int) denotes in a period."""
-    from cchc_analysis.registry import resolve_province
+    from cchc_analysis.reference.registry import resolve_province
 
     if isinstance(name, int) and not isinstance(name, bool):
         name = f"{name:02d}"

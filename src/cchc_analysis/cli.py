@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from cchc_analysis.index.cli import app as index_app
-from cchc_analysis.rubric_table import app as rubric_app
+from cchc_analysis.scoring.rubric_table import app as rubric_app
 
 app = typer.Typer(
     pretty_exceptions_enable=False,
@@ -36,7 +36,7 @@ DEMO_DIR = Path("data/raw/demo")
 
 
 def _fail(message: str, code: int = 1) -> None:
-    from cchc_analysis.inputs import bounded_message
+    from cchc_analysis.read.inputs import bounded_message
 
     typer.echo(bounded_message(message), err=True)
     raise typer.Exit(code)
@@ -59,7 +59,7 @@ LANGS = _one_of("vi", "en")
 def _check_scores(processed: Path, year: int) -> None:
     """Refuse, before any work, a --year outside the years a table can be about or with no
     scores in ``processed``, and a ``processed`` folder without readable score tables."""
-    from cchc_analysis.periods import PeriodError, parse_period
+    from cchc_analysis.reference.periods import PeriodError, parse_period
 
     try:
         parse_period(str(year))
@@ -162,11 +162,11 @@ def validate(
     failures (file, row, column, rule, message) are printed and saved to failures.csv, and
     rendered as Great Expectations Data Docs under --failures-dir/data_docs.
     """
-    from cchc_analysis.inputs import bounded_message
-    from cchc_analysis.load import LoadError
     from cchc_analysis.pipeline import FAILURES_FILE, QUARANTINE_FILE, run_validate
-    from cchc_analysis.provenance import ProvenanceError
-    from cchc_analysis.validate import ValidationOptions, failures_table, format_failures
+    from cchc_analysis.read.inputs import bounded_message
+    from cchc_analysis.read.load import LoadError
+    from cchc_analysis.store.provenance import ProvenanceError
+    from cchc_analysis.validate.indicators import ValidationOptions, failures_table, format_failures
 
     load_options: dict[str, object] = {"number_format": number_format}
     if encoding:
@@ -239,9 +239,10 @@ def score(
     Writes scores_totals, scores_domains and scores_criteria as Parquet and CSV, and
     _manifest.json. Example: cchc score published.csv --methodology par-index-published --out out/
     """
-    from cchc_analysis.load import LoadError
-    from cchc_analysis.pipeline import InputRejected, run_score
-    from cchc_analysis.rubric import RubricError
+    from cchc_analysis.pipeline import run_score
+    from cchc_analysis.read.load import LoadError
+    from cchc_analysis.scoring.rubric import RubricError
+    from cchc_analysis.validate.gate import InputRejected
 
     if not indicators.exists():
         _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
@@ -269,8 +270,8 @@ def report(
 
     Example: cchc report "TP.HCM" --year 2025 --lang en
     """
-    from cchc_analysis.registry import ProvinceNotFound
-    from cchc_analysis.render import render_province
+    from cchc_analysis.reference.registry import ProvinceNotFound
+    from cchc_analysis.reports.render import render_province
 
     _check_scores(processed, year)
     try:
@@ -330,7 +331,7 @@ def reports(
     from rich.table import Table
 
     # Only light imports before render_reports: it launches the workers first thing.
-    from cchc_analysis.render import MANIFEST_FILE, RenderOutcome, render_reports
+    from cchc_analysis.reports.render import MANIFEST_FILE, RenderOutcome, render_reports
 
     _check_scores(processed, year)
     target = out or REPORTS / str(year)
@@ -374,7 +375,7 @@ def reports(
     except (LookupError, ValueError) as exc:  # ProvinceNotFound is a ValueError
         _fail(f"error: {exc}")
         return
-    from cchc_analysis.workbook import workbook_name
+    from cchc_analysis.reports.workbook import workbook_name
 
     if only_failed and not outcomes:
         typer.echo("nothing to render again: the previous run had no failures", err=True)
@@ -409,7 +410,7 @@ def _write_pdfs(target: Path, outcomes: list, jobs: int) -> None:
     """Print the reports just written and the index to PDF (headless Chromium)."""
     import time
 
-    from cchc_analysis.render import PdfToolMissing, write_pdfs
+    from cchc_analysis.reports.render import PdfToolMissing, write_pdfs
 
     pages = [Path(o.html_path) for o in outcomes if o.html_path] + [target / "index.html"]
     started = time.perf_counter()
@@ -445,7 +446,7 @@ def verify(
     package version changed)."""
     import tempfile
 
-    from cchc_analysis.render import MANIFEST_FILE
+    from cchc_analysis.reports.render import MANIFEST_FILE
     from cchc_analysis.reproduce import affected_provinces, rerender_reports, verify_scores
 
     rerun = reports and (reports_dir / MANIFEST_FILE).exists()
@@ -497,7 +498,7 @@ def provenance(
 ) -> None:
     """Show (or, with --update, re-record) the provenance of raw files: source, citation,
     licence, and whether each file still matches its recorded sha256. Exits 1 when one changed."""
-    from cchc_analysis.provenance import ProvenanceError, read_provenance, update_sidecar
+    from cchc_analysis.store.provenance import ProvenanceError, read_provenance, update_sidecar
 
     changed = False
     for file in files:
@@ -565,10 +566,11 @@ def uncertainty(
     _domain_removal) as Parquet and CSV, and uncertainty_manifest.json with the seed.
     Example: cchc uncertainty --runs 4000 --seed 1 --sources weights,survey --out out/
     """
-    from cchc_analysis.load import LoadError
-    from cchc_analysis.pipeline import InputRejected
-    from cchc_analysis.rubric import RubricError
-    from cchc_analysis.uncertainty import UncertaintyError, run_uncertainty
+    from cchc_analysis.read.load import LoadError
+    from cchc_analysis.scoring.rubric import RubricError
+    from cchc_analysis.uncertainty.run import run_uncertainty
+    from cchc_analysis.uncertainty.spec import UncertaintyError
+    from cchc_analysis.validate.gate import InputRejected
 
     if not indicators.exists():
         _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
@@ -625,10 +627,10 @@ def extract(
     failures table's columns); OUT validates with `cchc validate`. A file without readable
     text (a scanned PDF, a .doc) is named with the reason and left out; exits 1 if any was.
     """
-    from cchc_analysis.encodings import DecodeProblem
     from cchc_analysis.extract import extract_files, write_extraction
-    from cchc_analysis.periods import PeriodError
-    from cchc_analysis.registry import ProvinceNotFound
+    from cchc_analysis.read.encodings import DecodeProblem
+    from cchc_analysis.reference.periods import PeriodError
+    from cchc_analysis.reference.registry import ProvinceNotFound
 
     try:
         result = extract_files(

@@ -16,8 +16,9 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from cchc_analysis.catalogue import load_catalogue
-from cchc_analysis.rubric import Rubric
+from cchc_analysis.reference.catalogue import load_catalogue
+from cchc_analysis.scoring.rubric import Rubric
+from cchc_analysis.store.provenance import SOURCE_NOTE
 
 DEFAULT_SEED = 20250701
 YEARS = (2021, 2022, 2023, 2024, 2025)
@@ -25,7 +26,6 @@ YEARS = (2021, 2022, 2023, 2024, 2025)
 # published averages (Bộ Nội vụ announcements; see README "Data sources"); 2021 and 2025 have no
 # published average in our sources and are assumptions for the synthetic data.
 TARGET_MEAN_INDEX = {2021: 83.0, 2022: 84.79, 2023: 86.98, 2024: 88.37, 2025: 89.0}
-SOURCE_NOTE = "SYNTHETIC demo data (cchc demo-data, seed {seed}); not real figures"
 FILE_NAME = "cchc_indicators_2021_2025_SYNTHETIC.csv"
 
 # Logit offsets of each rate at an average province and shift 0.
@@ -64,7 +64,7 @@ def _noise_frame(seed: int) -> pl.DataFrame:
 
     Each draw is a province effect (fixed across years) plus a small yearly wobble, so a
     province's figures move from year to year about as much as real ones do."""
-    from cchc_analysis.registry import provinces_frame
+    from cchc_analysis.reference.registry import provinces_frame
 
     rng = np.random.default_rng(seed)
     provinces = provinces_frame("63").sort("code")
@@ -186,7 +186,7 @@ def _indicators(noise: pl.DataFrame, shifts: dict[int, float]) -> pl.DataFrame:
 def _to_long(wide: pl.DataFrame) -> pl.DataFrame:
     """Return the standardised long form (province_code, province, era, period, year, indicator,
     value) of a wide 63-era table."""
-    from cchc_analysis.registry import provinces_frame
+    from cchc_analysis.reference.registry import provinces_frame
 
     names = provinces_frame("63").select(
         pl.col("code").alias("province_code"), pl.col("name_vi").alias("province")
@@ -204,13 +204,13 @@ def _to_long(wide: pl.DataFrame) -> pl.DataFrame:
 
 
 def _mean_index(long: pl.DataFrame, rubric: Rubric) -> float:
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
 
     return float(score_indicators(long, rubric).totals["index_pct"].mean())  # type: ignore[arg-type]
 
 
 def _year_table(noise: pl.DataFrame, year: int, shift: float) -> pl.DataFrame:
-    from cchc_analysis.merger import aggregate_to_successors
+    from cchc_analysis.scoring.merger import aggregate_to_successors
 
     long = _to_long(_indicators(noise.filter(pl.col("year") == year), {year: shift}))
     return aggregate_to_successors(long) if year >= 2025 else long
@@ -231,7 +231,7 @@ def _calibrate(noise: pl.DataFrame, year: int, rubric: Rubric) -> float:
 def generate_demo_data(seed: int = DEFAULT_SEED) -> pl.DataFrame:
     """Return the synthetic long indicator table in the contract's shape (province, period,
     indicator, value, unit, source, note), 63 provinces × 2021–2024 and 34 provinces × 2025."""
-    from cchc_analysis.rubric import load_rubric
+    from cchc_analysis.scoring.rubric import load_rubric
 
     rubric = load_rubric("par-index-illustrative")
     noise = _noise_frame(seed)
@@ -257,8 +257,8 @@ def generate_demo_data(seed: int = DEFAULT_SEED) -> pl.DataFrame:
 def write_demo_data(out_dir: Path, seed: int = DEFAULT_SEED) -> Path:
     """Write the synthetic table to ``out_dir/FILE_NAME`` atomically, with its provenance
     sidecar; return the table's path."""
-    from cchc_analysis.outputs import atomic_write_bytes
-    from cchc_analysis.provenance import write_sidecar
+    from cchc_analysis.store.outputs import atomic_write_bytes
+    from cchc_analysis.store.provenance import write_sidecar
 
     table = generate_demo_data(seed)
     path = Path(out_dir) / FILE_NAME

@@ -1,11 +1,11 @@
 """How results show themselves in a notebook: short HTML summaries of validations, scores,
-rank uncertainty, profiles and rubrics (every text from the input escaped), the report's
-stylesheet scoped for a notebook, and an Altair renderer that works with no network. It
-imports neither ``results`` nor ``rubric``, whose types call it, so no import cycle forms."""
+rank uncertainty and profiles (every text from the input escaped), the report's stylesheet
+scoped for a notebook, and an Altair renderer that works with no network. It imports neither
+``results`` nor a wing above ``reference``/``store``; ``results`` calls it. The box they share
+is ``reference.notebook_html``; a rubric's is ``scoring.rubric_view``."""
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import uuid
@@ -16,53 +16,12 @@ from typing import Any
 
 import polars as pl
 
+from cchc_analysis.reference.notebook_html import ROWS_SHOWN, frame_html
+from cchc_analysis.reference.notebook_html import box as _box
+from cchc_analysis.reference.notebook_html import escaped as _e
+from cchc_analysis.reference.notebook_html import flags_html as _flags
+
 RENDERER = "cchc_offline"
-ROWS_SHOWN = 10
-_STYLE = (
-    "<style>.cchc-box{font-family:'Noto Sans','DejaVu Sans',Arial,sans-serif;max-width:980px}"
-    ".cchc-box table{border-collapse:collapse;margin:.3em 0 .8em;font-size:.9em}"
-    ".cchc-box th,.cchc-box td{border-bottom:1px solid #e3e3e3;padding:.2em .5em;"
-    "text-align:left;vertical-align:top}.cchc-box td.num{text-align:right}"
-    ".cchc-box .ok{color:#00603f;font-weight:600}.cchc-box .bad{color:#a33d00;font-weight:600}"
-    ".cchc-box .note{color:#555;font-size:.9em}.cchc-box .flag{background:#fff3cd;"
-    "border:1px solid #E69F00;padding:.2em .5em;display:inline-block;margin:.2em 0}"
-    ".cchc-box ul.tree{margin:.2em 0;padding-left:1.2em}</style>"
-)
-
-
-def _e(value: object) -> str:
-    """Return ``value`` as escaped HTML text ('' for None)."""
-    return "" if value is None else html.escape(str(value))
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, float):
-        return f'<td class="num">{value:,.2f}</td>'
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f'<td class="num">{value:,}</td>'
-    return f"<td>{_e(value)}</td>"
-
-
-def frame_html(
-    frame: pl.DataFrame, limit: int = ROWS_SHOWN, columns: list[str] | None = None
-) -> str:
-    """Return the first ``limit`` rows of a frame as an escaped HTML table, with a note of how
-    many more there are."""
-    shown = frame.select([c for c in columns if c in frame.columns]) if columns else frame
-    head = "".join(f"<th>{_e(c)}</th>" for c in shown.columns)
-    body = "".join(
-        "<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in shown.head(limit).iter_rows()
-    )
-    more = (
-        f'<p class="note">… {frame.height - limit} more row(s)</p>' if frame.height > limit else ""
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
-
-
-def _box(title: str, *parts: str) -> str:
-    return f'{_STYLE}<div class="cchc-box"><strong>{title}</strong>{"".join(parts)}</div>'
-
-
 # --------------------------------------------------------------------------- results
 
 
@@ -96,15 +55,6 @@ def validation_html(result: Any) -> str:
         "<code>.accepted</code> the rows to score</p>"
     )
     return _box(title, "<p>By rule:</p>", grouped, "<p>First failures:</p>", first, hint)
-
-
-def _flags(synthetic: bool, rubric: Any) -> str:
-    flags = []
-    if synthetic:
-        flags.append('<div class="flag">SYNTHETIC data — not real figures</div>')
-    if rubric is not None and rubric.status == "illustrative":
-        flags.append('<div class="flag">Illustrative rubric — not the official methodology</div>')
-    return "".join(flags)
 
 
 def scores_html(scores: Any) -> str:
@@ -159,7 +109,7 @@ def uncertainty_html(result: Any) -> str:
 
 
 def _change(h: dict[str, Any], lang: str) -> str:
-    from cchc_analysis.labels import number, text
+    from cchc_analysis.reference.labels import number, text
 
     if h.get("prev_index_pct") is None or h.get("change_points") is None:
         return text("no_previous", lang)
@@ -175,7 +125,7 @@ def _change(h: dict[str, Any], lang: str) -> str:
 def profile_html(profile: Any) -> str:
     """Return a province profile as HTML in its language: headline, domains against the
     national and regional medians, strengths and weaknesses."""
-    from cchc_analysis.labels import number, text
+    from cchc_analysis.reference.labels import number, text
 
     h, lang, region = profile.headline, profile.lang, profile.view.region_name
     facts = [
@@ -248,69 +198,6 @@ def profile_html(profile: Any) -> str:
     )
 
 
-def rule_text(criterion: Any) -> str:
-    """Return a criterion's rule in a few words: 'linear 50 → 100', '≥98: 6 · ≥95: 4.5'."""
-    rule = criterion.rule
-    if rule is None:
-        return ""
-    if rule.line is not None:
-        return f"{rule.kind} {rule.line.floor:g} → {rule.line.target:g}"
-    if rule.threshold_bands is not None:
-        return " · ".join(f"≥{b.min:g}: {b.points:g}" for b in rule.threshold_bands)
-    return rule.kind
-
-
-def measure_text(criterion: Any) -> str:
-    """Return what a criterion measures: an indicator id, or 'a / b' (a ratio in %)."""
-    measure = criterion.measure
-    if measure is None:
-        return ""
-    if measure.indicator:
-        return measure.indicator
-    assert measure.ratio is not None
-    return f"{measure.ratio.numerator} / {measure.ratio.denominator}"
-
-
-def _max_text(criterion: Any) -> str:
-    if criterion.max_points_by_year:
-        return ", ".join(f"{p:g} from {y}" for y, p in sorted(criterion.max_points_by_year.items()))
-    return f"{criterion.max_for(None):g}"
-
-
-def _criterion_item(criterion: Any) -> str:
-    head = (
-        f"<code>{_e(criterion.id)}</code> {_e(criterion.label_en)} — {_e(_max_text(criterion))} pts"
-    )
-    if criterion.criteria:
-        inner = "".join(_criterion_item(c) for c in criterion.criteria)
-        return f'<li>{head}<ul class="tree">{inner}</ul></li>'
-    missing = f", missing: {_e(criterion.missing)}" if criterion.missing else ""
-    return (
-        f"<li>{head}: <code>{_e(measure_text(criterion))}</code>, "
-        f"{_e(rule_text(criterion))}{missing}</li>"
-    )
-
-
-def rubric_html(rubric: Any) -> str:
-    """Return a rubric as HTML: title, status, disclaimer, and the criterion tree (domains →
-    criteria of any depth, each with its maximum, measure and rule)."""
-    domains = "".join(
-        f"<li><details><summary><strong>{_e(d.label_en)}</strong> ({_e(d.id)}) — "
-        f"{d.max_for(None):g} pts, {len(d.criteria)} criteria</summary>"
-        f'<ul class="tree">{"".join(_criterion_item(c) for c in d.criteria)}</ul></details></li>'
-        for d in rubric.domains
-    )
-    disclaimer = f'<p class="note">{_e(rubric.disclaimer_en)}</p>' if rubric.disclaimer_en else ""
-    flag = _flags(False, rubric)
-    return _box(
-        f"{_e(rubric.title_en)} — {_e(rubric.id)} v{_e(rubric.version)} ({_e(rubric.status)}), "
-        f"{rubric.max_points:g} points",
-        flag,
-        disclaimer,
-        f'<ul class="tree">{domains}</ul>',
-    )
-
-
 # --------------------------------------------------------------------------- the report
 
 
@@ -369,7 +256,7 @@ def vega_javascript() -> str:
     bundle = vl_convert.javascript_bundle(vl_version=vl_version)  # type: ignore[call-arg]
     script = bundle.replace("</script", "<\\/script").replace("<!--", "<\\!--")
     try:
-        from cchc_analysis.outputs import atomic_write_bytes
+        from cchc_analysis.store.outputs import atomic_write_bytes
 
         atomic_write_bytes(cached, script.encode("utf-8"))
     except OSError:

@@ -9,7 +9,7 @@ from importlib import resources
 import altair as alt
 import polars as pl
 
-from cchc_analysis.rubric import load_rubric
+from cchc_analysis.scoring.rubric import load_rubric
 
 
 def load_demo() -> pl.DataFrame:
@@ -30,7 +30,7 @@ def published_series() -> pl.DataFrame:
 
 def plot_published_series(series: pl.DataFrame | None = None) -> alt.Chart:
     """Return a line chart of the published national and regional averages by year."""
-    from cchc_analysis.registry import regions_frame
+    from cchc_analysis.reference.registry import regions_frame
 
     frame = (
         (series if series is not None else published_series())
@@ -69,7 +69,8 @@ def rank_intervals(
     """Return every province's 5–95 % rank interval for ``year`` under the methodology's
     declared uncertain inputs; ``survey_sample_size`` replaces the SIPAS sample size (a larger
     sample, a smaller sampling error, narrower intervals)."""
-    from cchc_analysis.uncertainty import load_spec, rank_uncertainty
+    from cchc_analysis.uncertainty.run import rank_uncertainty
+    from cchc_analysis.uncertainty.spec import load_spec
 
     spec = load_spec(methodology)
     if survey_sample_size is not None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from cchc_analysis import __version__
-from cchc_analysis.outputs import (
+from cchc_analysis.store.outputs import (
     atomic_write_csv,
     atomic_write_json,
     atomic_write_parquet,
@@ -21,33 +20,12 @@ from cchc_analysis.outputs import (
     sha256_of,
     sha256_text,
 )
+from cchc_analysis.store.provenance import git_commit
+from cchc_analysis.validate.gate import load_for_scoring
 
 INDICATORS_FILE = "indicators.parquet"
 FAILURES_FILE = "failures.csv"
 QUARANTINE_FILE = "quarantined.csv"
-
-
-def git_commit(folder: Path | None = None) -> str:
-    """Return the current git commit (with ``-dirty`` when the tree has changes), or 'unknown'."""
-    cwd = folder or Path(__file__).resolve().parent
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            cwd=cwd,
-            text=True,
-            capture_output=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=cwd,
-            text=True,
-            capture_output=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return f"{commit}-dirty" if dirty else commit
 
 
 def run_validate(
@@ -67,9 +45,9 @@ def run_validate(
     ``quarantine`` is set, in which case the valid rows are written and every rejected input row
     goes to ``out_dir/quarantine/quarantined.csv`` with its reasons.
     """
-    from cchc_analysis.load import check_input, load_indicators_with_info
-    from cchc_analysis.provenance import check_raw_file, is_raw
-    from cchc_analysis.validate import ValidationOptions, validate_indicators
+    from cchc_analysis.read.load import check_input, load_indicators_with_info
+    from cchc_analysis.store.provenance import check_raw_file, is_raw
+    from cchc_analysis.validate.indicators import ValidationOptions, validate_indicators
 
     # Load inputs.
     for file in files:
@@ -116,7 +94,7 @@ def staging_prefix() -> str:
 def remove_stale_staging(folder: Path) -> list[Path]:
     """Remove the Data Docs staging folders (and a half-replaced ``.data_docs.old``) that runs
     killed midway left in ``folder``; return what was removed."""
-    from cchc_analysis.outputs import process_alive
+    from cchc_analysis.store.outputs import process_alive
 
     removed = []
     for path in folder.glob(f"{STAGING}*"):
@@ -226,7 +204,7 @@ def run_manifest(
     """Return what a scoring run was made from: inputs with sha256, rubric, registries and
     catalogues, lock file, package versions, git commit (``-dirty`` when the tree had changes),
     parameters and random seed — everything needed to tell why a re-run differs."""
-    from cchc_analysis.rubric import load_rubric, rubric_text
+    from cchc_analysis.scoring.rubric import load_rubric, rubric_text
 
     rubric = load_rubric(rubric_name)
     files = sorted(indicators["file"].unique().to_list())
@@ -265,8 +243,9 @@ def write_rank_uncertainty(
     """When the methodology declares its uncertain inputs, write every annual period's rank
     intervals and grade-band probabilities (1,000 replications, fixed seed) beside the scores,
     for the reports; return the paths written (none without a declaration)."""
-    from cchc_analysis.rubric import load_rubric
-    from cchc_analysis.uncertainty import load_spec, rank_uncertainty, spec_path
+    from cchc_analysis.scoring.rubric import load_rubric
+    from cchc_analysis.uncertainty.run import rank_uncertainty
+    from cchc_analysis.uncertainty.spec import load_spec, spec_path
 
     if not spec_path(rubric_name).exists():
         return {}
@@ -290,49 +269,13 @@ def write_rank_uncertainty(
     return paths
 
 
-class InputRejected(ValueError):
-    """An input table with validation errors; ``failures`` is the failures table."""
-
-    def __init__(self, path: Path, failures: pl.DataFrame) -> None:
-        from cchc_analysis.validate import format_failures
-
-        self.failures = failures
-        errors = failures.filter(pl.col("severity") == "error")
-        super().__init__(
-            f"{path}: {errors.height} validation error(s); fix them (or run `cchc validate "
-            f"--quarantine`) before scoring:\n{format_failures(errors, limit=20)}"
-        )
-
-
-def load_for_scoring(path: Path, **load_options: Any) -> pl.DataFrame:
-    """Return the standardised indicator rows to score: a table written by ``cchc validate``
-    as it is, any other table (CSV, XLSX, Parquet in the contract) loaded and validated first;
-    raise InputRejected when it has errors."""
-    from cchc_analysis.load import load_indicators
-    from cchc_analysis.validate import validate_indicators
-
-    path = Path(path)
-    # Every table is validated, whatever its format: a Parquet file that looks like the output
-    # of `cchc validate` may have been edited or written by something else.
-    result = validate_indicators(load_indicators(path, **load_options))
-    if not result.ok:
-        raise InputRejected(path, result.failures)
-    if path.suffix.lower() == ".parquet":
-        table = pl.read_parquet(path)
-        if "province_code" in table.columns:
-            # written by `cchc validate`: scored as it is, with the provenance (file, row) of
-            # the raw rows it came from
-            return table
-    return result.indicators
-
-
 def run_score(indicators_path: Path, rubric_name: str, out_dir: Path) -> dict[str, Path]:
     """Score an indicator table with a methodology (rubric); write the ``totals``, ``domains``
     and ``criteria`` tables as Parquet and CSV (``scores_<name>.parquet|csv``) and
     ``_manifest.json`` to ``out_dir``; return the written paths by name."""
-    from cchc_analysis.merger import compare_with_previous
-    from cchc_analysis.rubric import load_rubric
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.scoring.engine import score_indicators
+    from cchc_analysis.scoring.merger import compare_with_previous
+    from cchc_analysis.scoring.rubric import load_rubric
 
     # Load inputs.
     indicators = load_for_scoring(indicators_path)

@@ -10,6 +10,8 @@ from typing import Any
 
 import polars as pl
 
+from cchc_analysis.store.snapshot import SNAPSHOT
+
 RESULT_TABLES = {
     "totals": (["period", "province_code"], ["points", "index_pct", "rank", "grade"]),
     "criteria": (["period", "province_code", "criterion_id"], ["points", "max_points"]),
@@ -153,24 +155,6 @@ def affected_provinces(differences: list[Difference]) -> list[str]:
     return list(seen)
 
 
-SNAPSHOT = "data"
-
-
-def snapshot_scores(processed_dir: Path, reports_dir: Path) -> Path:
-    """Copy the score tables and run manifest a batch of reports was built from into
-    ``reports_dir/data`` (so the reports can be verified later); return that folder."""
-    from cchc_analysis.outputs import atomic_write_bytes
-
-    target = Path(reports_dir) / SNAPSHOT
-    names = [f"scores_{t}.parquet" for t in ("totals", "domains", "criteria")]
-    names += ["uncertainty_intervals.parquet", "uncertainty_bands.parquet", "_manifest.json"]
-    for name in names:
-        source = Path(processed_dir) / name
-        if source.exists():
-            atomic_write_bytes(target / name, source.read_bytes())
-    return target
-
-
 def verify_scores(reports_dir: Path, workdir: Path) -> tuple[list[Difference], list[str]]:
     """Recompute the scores a batch of reports recorded (``reports_dir/data``) from their
     recorded inputs into ``workdir``; return (differences, likely causes)."""
@@ -191,7 +175,7 @@ def verify_scores(reports_dir: Path, workdir: Path) -> tuple[list[Difference], l
 
 def recorded_charts(notebook: Path) -> dict[str, Any]:
     """Return the Vega-Lite specs an executed report notebook recorded, by section key."""
-    from cchc_analysis.report import CHARTS_METADATA
+    from cchc_analysis.reports.sections import CHARTS_METADATA
 
     data = json.loads(Path(notebook).read_text(encoding="utf-8"))
     charts: dict[str, Any] = {}
@@ -271,9 +255,9 @@ def rerender_reports(
     recorded parameters, reading the scores recomputed into ``processed_dir``, into
     ``out_dir``; return (the recorded report entries, chart differences, likely causes)."""
     from cchc_analysis import __version__
-    from cchc_analysis.outputs import sha256_of
     from cchc_analysis.pipeline import FAILURES_FILE
-    from cchc_analysis.render import DEFAULT_NOTEBOOK, MANIFEST_FILE, render_reports
+    from cchc_analysis.reports.render import DEFAULT_NOTEBOOK, MANIFEST_FILE, render_reports
+    from cchc_analysis.store.outputs import sha256_of
 
     manifest = read_manifest(Path(reports_dir) / MANIFEST_FILE)
     parameters = manifest.get("parameters", {})

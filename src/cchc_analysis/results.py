@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from cchc_analysis.score import Scores
-from cchc_analysis.uncertainty import UncertaintyResult
-from cchc_analysis.validate import ValidationResult
+from cchc_analysis.scoring.engine import Scores
+from cchc_analysis.uncertainty.run import UncertaintyResult
+from cchc_analysis.validate.indicators import ValidationResult
 
 if TYPE_CHECKING:
     import altair as alt
 
-    from cchc_analysis.registry import Province
-    from cchc_analysis.report import Html, ReportView
-    from cchc_analysis.rubric import Rubric
+    from cchc_analysis.reference.registry import Province
+    from cchc_analysis.reports.sections import Html, ReportView
+    from cchc_analysis.scoring.rubric import Rubric
 
 
 def _periods_text(periods: list[str]) -> str:
@@ -84,7 +84,7 @@ class Validation(ValidationResult):
 def _sha256(path: str) -> str | None:
     from pathlib import Path
 
-    from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.store.outputs import sha256_of
 
     return sha256_of(Path(path)) if Path(path).is_file() else None
 
@@ -143,8 +143,8 @@ class ScoreResult(Scores):
 
     def _rubric_sha256(self) -> str | None:
         """Return the sha256 of the rubric's YAML text (its file, or an edited rubric's dump)."""
-        from cchc_analysis.outputs import sha256_text
-        from cchc_analysis.rubric import rubric_text
+        from cchc_analysis.scoring.rubric import rubric_text
+        from cchc_analysis.store.outputs import sha256_text
 
         if self.rubric is None:
             return None
@@ -206,7 +206,7 @@ class Uncertainty(UncertaintyResult):
 
     def interval_text(self, province: str, year: int | str | None = None, lang: str = "vi") -> str:
         """Return 'hạng 5, khoảng 90 %: 3–9' (or in English) for one province."""
-        from cchc_analysis.uncertainty import format_rank_interval
+        from cchc_analysis.uncertainty.sentences import format_rank_interval
 
         row = self.interval(province, year)
         return format_rank_interval(
@@ -218,7 +218,7 @@ class Uncertainty(UncertaintyResult):
     ) -> alt.LayerChart:
         """Return every province's rank interval as an Altair chart, one province highlighted."""
         from cchc_analysis.arguments import latest_period, period_text
-        from cchc_analysis.uncertainty import plot_rank_intervals
+        from cchc_analysis.reports.uncertainty_charts import plot_rank_intervals
 
         period = period_text(year) if year is not None else latest_period(self.intervals)
         code = self.interval(province, period)["province_code"] if province else None
@@ -254,7 +254,7 @@ class Profile:
     @property
     def rank_interval_text(self) -> str | None:
         """Return 'hạng 5, khoảng 90 %: 3–9' (in the profile's language), or None."""
-        from cchc_analysis.uncertainty import format_rank_interval
+        from cchc_analysis.uncertainty.sentences import format_rank_interval
 
         row = self.rank_interval
         if row is None:
@@ -271,13 +271,13 @@ class Profile:
 
     def chart(self) -> alt.Chart:
         """Return the gap to the national median per domain (Altair, with tooltips)."""
-        from cchc_analysis.charts import plot_domain_gaps
+        from cchc_analysis.reports.charts import plot_domain_gaps
 
         return plot_domain_gaps(self.view.profile, self.lang)
 
     def trend_chart(self) -> alt.LayerChart:
         """Return the index across years, predecessors before the merger dashed (Altair)."""
-        from cchc_analysis.charts import plot_trend
+        from cchc_analysis.reports.charts import plot_trend
 
         return plot_trend(self.view.trend, self.lang)
 
@@ -320,7 +320,7 @@ class Report:
         from pathlib import Path
 
         from cchc_analysis.display import standalone_page
-        from cchc_analysis.outputs import atomic_write_bytes
+        from cchc_analysis.store.outputs import atomic_write_bytes
 
         page = standalone_page(self.title, self.html(), self.lang)
         return atomic_write_bytes(Path(path), page.encode("utf-8"))

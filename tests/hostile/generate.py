@@ -511,7 +511,7 @@ def unsupported_suffix(folder: Path) -> Path:
 def rows_500k(folder: Path) -> Path:
     """500,000 valid rows: 63 provinces × 2 indicators × many quarters is not enough keys, so
     the rows spread over periods 2009–2024 × quarters and half-years and many indicators."""
-    from cchc_analysis.registry import provinces_frame
+    from cchc_analysis.reference.registry import provinces_frame
 
     names = provinces_frame("63")["name_vi"].to_list()
     periods = [

@@ -26,7 +26,7 @@ from cchc_analysis.extract.places import _document_province
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
 from cchc_analysis.extract.text import _Sentence, _strip_span
-from cchc_analysis.periods import Period, parse_period
+from cchc_analysis.reference.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -71,7 +71,7 @@ def _extract_document(
     encoding: str,
 ) -> _Raw:
     """Find the figures of one text; nothing is reconciled yet."""
-    from cchc_analysis.registry import resolve_province
+    from cchc_analysis.reference.registry import resolve_province
 
     text = unicodedata.normalize("NFC", text)
     doc = _document(text)

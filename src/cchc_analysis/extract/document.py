@@ -12,7 +12,7 @@ from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _document_period, _period_mentions
 from cchc_analysis.extract.places import _document_province, _province_mentions
 from cchc_analysis.extract.text import _furniture_flags, _Line, _lines, _sentences, _strip_span
-from cchc_analysis.periods import Period, parse_period
+from cchc_analysis.reference.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.period_mentions import _PeriodMention

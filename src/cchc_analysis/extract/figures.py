@@ -14,7 +14,7 @@ from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _YEAR, _complete
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
 from cchc_analysis.extract.text import _clause_end, _clause_start, _open_paren
-from cchc_analysis.periods import Period
+from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -236,7 +236,7 @@ _BOUND_PENALTY = {"": 0.0, "lower": 0.3, "upper": 0.3, "approx": 0.2}
 
 @cache
 def _catalogue_units() -> dict[str, tuple[str, float | None, float | None]]:
-    from cchc_analysis.catalogue import load_catalogue
+    from cchc_analysis.reference.catalogue import load_catalogue
 
     return {
         row["id"]: (row["unit"], row["min"], row["max"])

@@ -72,7 +72,7 @@ def sibling_paths(out: Path | str) -> dict[str, Path]:
 def write_extraction(extraction: Extraction, out: Path | str) -> dict[str, Path]:
     """Write the table (province figures), the sub-unit figures and the warnings as UTF-8 CSV,
     each atomically and safe to open in a spreadsheet; return their paths."""
-    from cchc_analysis.outputs import atomic_write_csv
+    from cchc_analysis.store.outputs import atomic_write_csv
 
     paths = sibling_paths(out)
     atomic_write_csv(paths["figures"], figures_frame(extraction.figures))

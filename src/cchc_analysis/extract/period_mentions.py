@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
-from cchc_analysis.periods import Period, PeriodError, parse_period
+from cchc_analysis.reference.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -112,7 +112,7 @@ _FULL_DATE = re.compile(
 
 @cache
 def _month_part(month: int) -> str | None:
-    """'M07' for July when the period vocabulary has months (``cchc_analysis.periods``), else
+    """'M07' for July when the period vocabulary has months (``reference.periods``), else
     None: a monthly figure is then left out as not a reporting period."""
     if not 1 <= month <= 12:
         return None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from cchc_analysis.extract.patterns import fold
-from cchc_analysis.periods import Period, PeriodError
+from cchc_analysis.reference.periods import Period, PeriodError
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -29,7 +29,7 @@ class _ProvinceMention:
 
 @cache
 def _province_regex() -> re.Pattern[str]:
-    from cchc_analysis.registry import provinces
+    from cchc_analysis.reference.registry import provinces
 
     spellings: set[str] = set()
     for era in ("63", "34"):
@@ -65,7 +65,7 @@ def _marks_key(text: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _province_spellings() -> dict[str, set[tuple[tuple[str, str], ...]]]:
     """Folded key → the marks keys of the province spellings that fold to it."""
-    from cchc_analysis.registry import provinces
+    from cchc_analysis.reference.registry import provinces
 
     spellings = {p.name_vi for era in ("63", "34") for p in provinces(era)}
     aliases = resources.files("cchc_analysis") / "data" / "province_aliases.csv"
@@ -134,7 +134,7 @@ def _province_mentions(doc: _Doc) -> list[_ProvinceMention]:
 
 def _resolve(name: str, period: Period | None) -> Any:
     """Return the Province a mention denotes (None if unknown or ambiguous)."""
-    from cchc_analysis.registry import ProvinceNotFound, resolve_province
+    from cchc_analysis.reference.registry import ProvinceNotFound, resolve_province
 
     periods = [period] if period is not None else [Period(2024), Period(2025, "H2")]
     found = []

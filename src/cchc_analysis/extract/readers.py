@@ -39,7 +39,7 @@ def read_text(path: Path | str, encoding: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding used)`` of a text file: NFC, no byte-order mark, ``\\r\\n`` kept
     as written (offsets count characters of this text). Encodings as ``cchc validate`` reads
     CSV: byte-order mark, else strict UTF-8, else Windows-1258; or the one given."""
-    from cchc_analysis.encodings import decode_bytes
+    from cchc_analysis.read.encodings import decode_bytes
 
     return decode_bytes(Path(path).read_bytes(), encoding)
 

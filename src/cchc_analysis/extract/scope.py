@@ -11,7 +11,7 @@ from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.patterns import _B, _patterns, fold
 from cchc_analysis.extract.places import _mention_province, _official_phrase, _resolve
 from cchc_analysis.extract.text import _clause_start
-from cchc_analysis.periods import Period
+from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc

@@ -15,13 +15,13 @@ import altair as alt
 import numpy as np
 import polars as pl
 
-from cchc_analysis.charts import figure_html
 from cchc_analysis.index import tables
 from cchc_analysis.index.build import Build
 from cchc_analysis.index.montecarlo import MonteCarlo, rank_stats
 from cchc_analysis.index.sensitivity import choice_effects, input_groups, sobol_indices
 from cchc_analysis.index.spec import UncertaintyOptions
-from cchc_analysis.outputs import atomic_write_text
+from cchc_analysis.reports.charts import figure_html
+from cchc_analysis.store.outputs import atomic_write_text
 
 TEXT: dict[str, dict[str, str]] = {
     "title": {"vi": "Báo cáo kiểm định chỉ số", "en": "Index audit report"},

@@ -1,6 +1,6 @@
 """The data of an index: one row per unit (× period for a panel), one column per indicator.
 
-Files are read by ``cchc_analysis.load.read_table`` (CSV in any common encoding, Excel,
+Files are read by ``cchc_analysis.read.load.read_table`` (CSV in any common encoding, Excel,
 Parquet; text in NFC; the file's row numbers kept). Numbers may be written the Vietnamese way
 (``70,25``, ``512.304``) or the English way; each column settles its own format from its
 unambiguous cells (Vietnamese when none settles it). A cell that is not a number, a missing
@@ -17,7 +17,7 @@ import numpy as np
 import polars as pl
 
 from cchc_analysis.index.spec import IndexSpec
-from cchc_analysis.numbers import PLACEHOLDERS, add_number_columns
+from cchc_analysis.read.numbers import PLACEHOLDERS, add_number_columns
 
 NO_PERIOD = ""
 TYPED = "__typed_cells__"  # load.read_table: the columns whose cell held a real number
@@ -146,7 +146,7 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
 
 def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
     """Return the index data in a file (CSV, Excel, Parquet), checked against the spec."""
-    from cchc_analysis.load import LoadError, _canonical_header, read_table
+    from cchc_analysis.read.load import LoadError, _canonical_header, read_table
 
     try:
         table = read_table(path, header=spec.data.unit)  # the header row names the unit column

@@ -1,4 +1,4 @@
-"""Writing a build: every table as Parquet and CSV, atomically (``cchc_analysis.outputs``),
+"""Writing a build: every table as Parquet and CSV, atomically (``cchc_analysis.store.outputs``),
 the main ones as one Excel workbook (``index.xlsx``), and a manifest with the hashes of the
 spec and the data. Text cells of the CSV that a spreadsheet would read as a formula (``=``,
 ``+``, ``-``, ``@``, tab, carriage return first) get a leading apostrophe; the Parquet files
@@ -15,7 +15,7 @@ from cchc_analysis.index import tables
 from cchc_analysis.index.build import Build, IndexBuildError
 from cchc_analysis.index.montecarlo import MonteCarlo, parameters_frame, rank_stats, summary
 from cchc_analysis.index.spec import UncertaintyOptions
-from cchc_analysis.outputs import (
+from cchc_analysis.store.outputs import (
     atomic_write_bytes,
     atomic_write_csv,
     atomic_write_json,

@@ -1,4 +1,4 @@
-"""Step 5, normalisation, with the Polars builders of ``cchc_analysis.composite`` (one
+"""Step 5, normalisation, with the Polars builders of ``cchc_analysis.scoring.composite`` (one
 definition of each method for the whole package), and the ranks of scores (COINr's: the
 highest score ranks 1, ties share the best rank)."""
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import numpy as np
 import polars as pl
 
-from cchc_analysis import composite
 from cchc_analysis.index.spec import Normalisation
+from cchc_analysis.scoring import composite
 
 
 def normalisation_expr(column: str, direction: int, rule: Normalisation) -> pl.Expr:

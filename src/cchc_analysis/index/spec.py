@@ -20,7 +20,7 @@ from typing import Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cchc_analysis.rubric import schema_error_message
+from cchc_analysis.scoring.rubric import schema_error_message
 
 ImputationMethod = Literal[
     "none",

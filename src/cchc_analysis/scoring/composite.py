@@ -26,7 +26,7 @@ from typing import Literal
 
 import polars as pl
 
-from cchc_analysis.rubric import Rubric
+from cchc_analysis.scoring.rubric import Rubric
 
 Column = str | pl.Expr
 Over = str | Sequence[str] | None

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from cchc_analysis.rubric import MISSING_POLICIES, Rubric, RubricError, parse_rubric
+from cchc_analysis.scoring.rubric import MISSING_POLICIES, Rubric, RubricError, parse_rubric
 
 BandsLike = Mapping[float, float] | Iterable[tuple[float, float]]
 

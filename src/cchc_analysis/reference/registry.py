@@ -24,7 +24,7 @@ from importlib import resources
 
 import polars as pl
 
-from cchc_analysis.periods import Period, parse_period
+from cchc_analysis.reference.periods import Period, parse_period
 
 __all__ = [
     "ERAS",

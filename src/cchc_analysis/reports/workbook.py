@@ -14,8 +14,8 @@ from typing import Any
 import polars as pl
 import polars.selectors
 
-from cchc_analysis.labels import EXCEL_FORMATS, has_text, text
-from cchc_analysis.outputs import atomic_write_bytes, formula_safe
+from cchc_analysis.reference.labels import EXCEL_FORMATS, has_text, text
+from cchc_analysis.store.outputs import atomic_write_bytes, formula_safe
 
 # sheet key → [(column in the score table, header label key)]
 SHEETS: dict[str, list[tuple[str, str]]] = {
@@ -84,7 +84,7 @@ def workbook_frames(
     tables: dict[str, pl.DataFrame], year: int, lang: str
 ) -> dict[str, pl.DataFrame]:
     """Return the three sheets' frames for one year (language-specific columns chosen)."""
-    from cchc_analysis.registry import regions_frame
+    from cchc_analysis.reference.registry import regions_frame
 
     period = str(year)
     regions = regions_frame().select(

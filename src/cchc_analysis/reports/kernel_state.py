@@ -5,7 +5,7 @@ JavaScript engine) and records the state every report starts from; ``reset`` run
 report and returns the worker to that state: a new IPython session (empty user namespace,
 history and output cache), the same working directory, environment, ``sys.path``, warning
 filters, Altair renderer and theme, and the same globals in every ``cchc_analysis`` module.
-Nothing here is imported outside a report worker (``cchc_analysis.inprocess``).
+Nothing here is imported outside a report worker (``cchc_analysis.reports.inprocess``).
 """
 
 from __future__ import annotations
@@ -62,7 +62,14 @@ def warm_up() -> None:
     import polars  # noqa: F401
     import vl_convert
 
-    from cchc_analysis import catalogue, charts, labels, outputs, registry, report  # noqa: F401
+    from cchc_analysis.reference import (
+        catalogue,  # noqa: F401
+        labels,  # noqa: F401
+        registry,
+    )
+    from cchc_analysis.reports import charts  # noqa: F401
+    from cchc_analysis.reports import sections as report  # noqa: F401
+    from cchc_analysis.store import outputs  # noqa: F401
 
     # Altair validates every chart object as it is built and again when it is converted; the
     # report's charts are validated by the test suite, so 34 reports need not pay it twice.
@@ -87,7 +94,7 @@ def _warm_report() -> None:
     failure here is left for the real report to show."""
     import os
 
-    from cchc_analysis import report
+    from cchc_analysis.reports import sections as report
 
     wanted = os.environ.get(WARM_ENV, "")
     if wanted.count("|") != 2:

@@ -17,7 +17,7 @@ from typing import Any
 
 import polars as pl
 
-from cchc_analysis.catalogue import load_catalogue, terms
+from cchc_analysis.reference.catalogue import load_catalogue, terms
 
 FAILURE_COLUMNS = {
     "file": pl.String,
@@ -743,7 +743,7 @@ def validate_indicators(
     or on the table a path names (read first); return it with the failures table (row
     numbers as in the original file)."""
     if isinstance(indicators, str | Path):
-        from cchc_analysis.load import load_indicators
+        from cchc_analysis.read.load import load_indicators
 
         indicators = load_indicators(indicators)
     options = options or ValidationOptions()
@@ -829,8 +829,8 @@ def published_table_specs() -> dict[str, dict[str, Any]]:
 def _published_frame(table: pl.DataFrame, spec: dict[str, Any]) -> pl.DataFrame:
     """Return the table with ROW_ID, resolved province, canonical period and the derived
     columns the published-scores rules check."""
-    from cchc_analysis.load import with_provinces
-    from cchc_analysis.periods import PeriodError, parse_period
+    from cchc_analysis.read.load import with_provinces
+    from cchc_analysis.reference.periods import PeriodError, parse_period
 
     def period_of(text: str | None) -> str | None:
         try:

@@ -10,7 +10,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cchc_analysis.catalogue import indicator_ids, terms
+from cchc_analysis.reference.catalogue import indicator_ids, terms
 
 
 class RubricError(ValueError):
@@ -257,7 +257,7 @@ class Rubric(_Strict):
         return repr(self)
 
     def _repr_html_(self) -> str:
-        from cchc_analysis.display import rubric_html
+        from cchc_analysis.scoring.rubric_view import rubric_html
 
         return rubric_html(self)
 
@@ -355,7 +355,7 @@ def load_rubric(name_or_path: str) -> Rubric:
 
 def rubric_text(name_or_path: str) -> str:
     """Return the YAML text of a rubric (for hashing into provenance)."""
-    from cchc_analysis.inputs import InputFileError, read_text
+    from cchc_analysis.read.inputs import InputFileError, read_text
 
     path = Path(name_or_path)
     if path.suffix in {".yaml", ".yml"} and (path.exists() or path.is_symlink()):

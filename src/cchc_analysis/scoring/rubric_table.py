@@ -215,7 +215,7 @@ def about_path(path: Path) -> Path:
 def export_rubric(rubric: Any, path: Path) -> list[Path]:
     """Write a rubric as a table (.xlsx: two sheets; .csv: the criteria plus
     ``FILE.about.csv``), atomically; return the files written."""
-    from cchc_analysis.outputs import atomic_write_bytes
+    from cchc_analysis.store.outputs import atomic_write_bytes
 
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
@@ -349,8 +349,8 @@ def _measure(text: str) -> dict[str, Any]:
 
 
 def _leaf(sheet: _Sheet, number: int, row: dict[str, Any], errors: _Errors) -> dict[str, Any]:
-    from cchc_analysis.catalogue import indicator_ids, terms
-    from cchc_analysis.rubric import RULE_TYPES
+    from cchc_analysis.reference.catalogue import indicator_ids, terms
+    from cchc_analysis.scoring.rubric import RULE_TYPES
 
     node: dict[str, Any] = {}
     kind = row.get("rule")
@@ -552,7 +552,7 @@ def import_rubric(
     import yaml
     from pydantic import ValidationError
 
-    from cchc_analysis.rubric import Rubric, RubricError, load_rubric, parse_rubric
+    from cchc_analysis.scoring.rubric import Rubric, RubricError, load_rubric, parse_rubric
 
     path = Path(path)
     criteria, about = _read_sheets(path, sheet)
@@ -625,8 +625,8 @@ def import_command(
 
     Example: cchc rubric import criteria.xlsx --out my-rubric.yaml
     """
-    from cchc_analysis.outputs import atomic_write_bytes
-    from cchc_analysis.rubric import RubricError
+    from cchc_analysis.scoring.rubric import RubricError
+    from cchc_analysis.store.outputs import atomic_write_bytes
 
     try:
         rubric = import_rubric(table, sheet, like)
@@ -651,7 +651,7 @@ def export_command(
 
     Example: cchc rubric export par-index-illustrative --out criteria.xlsx
     """
-    from cchc_analysis.rubric import RubricError, load_rubric
+    from cchc_analysis.scoring.rubric import RubricError, load_rubric
 
     try:
         written = export_rubric(load_rubric(rubric), out)

@@ -18,8 +18,13 @@ from typing import Any
 
 import polars as pl
 
-from cchc_analysis.labels import has_text, number, percent, points, text
-from cchc_analysis.registry import Province, ProvinceNotFound, predecessors, resolve_province
+from cchc_analysis.reference.labels import has_text, number, percent, points, text
+from cchc_analysis.reference.registry import (
+    Province,
+    ProvinceNotFound,
+    predecessors,
+    resolve_province,
+)
 
 PROCESSED_FILES = {
     "totals": "scores_totals.parquet",
@@ -222,7 +227,7 @@ def _targets_by_measure() -> dict[str, tuple[dict[str, Any], ...]]:
 @cache
 def targets_digest() -> str:
     """Return the sha256 of the packaged national targets file."""
-    from cchc_analysis.outputs import sha256_text
+    from cchc_analysis.store.outputs import sha256_text
 
     raw = (resources.files("cchc_analysis") / "data" / "national_targets.csv").read_text("utf-8")
     return sha256_text(raw)
@@ -230,7 +235,7 @@ def targets_digest() -> str:
 
 @lru_cache(maxsize=32)
 def _sha256(stamp: tuple[str, int, int]) -> str:
-    from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.store.outputs import sha256_of
 
     return sha256_of(Path(stamp[0]))
 
@@ -245,7 +250,7 @@ def file_digest(path: Path | str) -> dict[str, str]:
 
 
 def _region_name(region: str | None, lang: str) -> str:
-    from cchc_analysis.registry import regions_frame
+    from cchc_analysis.reference.registry import regions_frame
 
     regions = regions_frame().filter(pl.col("id") == region)
     return str(regions[f"name_{lang}"][0]) if regions.height else str(region or "")
@@ -569,7 +574,7 @@ def _resolves_to(name: str, period: str, province: Province) -> bool:
 def neighbours(totals: pl.DataFrame, chosen: Province) -> tuple[Province | None, Province | None]:
     """Return the provinces ranked just above and just below ``chosen`` (ties by code), as
     the index lists them; None at either end."""
-    from cchc_analysis.registry import province_by_code
+    from cchc_analysis.reference.registry import province_by_code
 
     order = totals.sort("rank", "province_code")["province_code"].to_list()
     at = order.index(chosen.code)
@@ -655,10 +660,10 @@ def read_uncertainty(
 
 @cache
 def _previous_domains_cached(folder: str, year: int, rubric_id: str, digest: str) -> pl.DataFrame:
-    from cchc_analysis.merger import aggregate_to_successors
-    from cchc_analysis.periods import era_of
-    from cchc_analysis.rubric import load_rubric
-    from cchc_analysis.score import score_indicators
+    from cchc_analysis.reference.periods import era_of
+    from cchc_analysis.scoring.engine import score_indicators
+    from cchc_analysis.scoring.merger import aggregate_to_successors
+    from cchc_analysis.scoring.rubric import load_rubric
 
     rows = read_indicators(folder, str(year - 1))
     empty = pl.DataFrame(schema={"province_code": pl.String, "domain_id": pl.String})
@@ -814,7 +819,7 @@ def _section(key: str, lang: str, body: str, chart: dict[str, Any] | None = None
 
 def _charts() -> Any:
     """Return the charts module, imported on first use (reading tables never imports Altair)."""
-    from cchc_analysis import charts
+    from cchc_analysis.reports import charts
 
     return charts
 
@@ -867,7 +872,7 @@ def heading(key: str, lang: str = "vi") -> Html:
 
 
 def _link(province: Province | None, key: str, lang: str, rank: Any = None) -> str:
-    from cchc_analysis.render import report_file_name
+    from cchc_analysis.reports.names import report_file_name
 
     if province is None:
         return '<span class="cchc-nav-none"></span>'
@@ -1432,7 +1437,7 @@ def _origin_text(value: str | None, lang: str) -> str | None:
     note said in the report's language; anything else as the input file gave it."""
     if value is None:
         return None
-    from cchc_analysis.demo import SOURCE_NOTE
+    from cchc_analysis.store.provenance import SOURCE_NOTE
 
     pattern = re.escape(SOURCE_NOTE).replace(re.escape("{seed}"), r"(\d+)")
     shown = re.sub(pattern, lambda m: text("demo_source", lang, seed=m.group(1)), value)

@@ -13,9 +13,9 @@ from functools import cache, reduce
 import numpy as np
 import polars as pl
 
-from cchc_analysis.catalogue import load_catalogue, terms
-from cchc_analysis.labels import number_expr, vi_separators
-from cchc_analysis.rubric import Criterion, Domain, Rubric
+from cchc_analysis.reference.catalogue import load_catalogue, terms
+from cchc_analysis.reference.labels import number_expr, vi_separators
+from cchc_analysis.scoring.rubric import Criterion, Domain, Rubric
 
 KEYS = ["province_code", "province", "era", "period", "year"]
 
@@ -302,7 +302,7 @@ def grade_expr(rubric: Rubric, years: list[int]) -> pl.Expr:
 
 @cache
 def _regions() -> pl.DataFrame:
-    from cchc_analysis.registry import provinces_frame
+    from cchc_analysis.reference.registry import provinces_frame
 
     return pl.concat(
         [

@@ -19,7 +19,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from cchc_analysis.labels import number, number_expr, text
+from cchc_analysis.reference.labels import number, number_expr, text
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]

@@ -8,13 +8,13 @@ from functools import reduce
 
 import polars as pl
 
-from cchc_analysis.catalogue import load_catalogue, terms
-from cchc_analysis.rubric import Rubric
-from cchc_analysis.score import Scores, score_indicators
+from cchc_analysis.reference.catalogue import load_catalogue, terms
+from cchc_analysis.scoring.engine import Scores, score_indicators
+from cchc_analysis.scoring.rubric import Rubric
 
 
 def _successors() -> pl.DataFrame:
-    from cchc_analysis.registry import provinces_frame
+    from cchc_analysis.reference.registry import provinces_frame
 
     new_names = provinces_frame("34").select(
         pl.col("code").alias("successor_code"), pl.col("name_vi").alias("successor")
@@ -102,7 +102,7 @@ def aggregate_to_successors(indicators: pl.DataFrame) -> pl.DataFrame:
 def predecessor_names() -> pl.DataFrame:
     """Return for each 34-era province code the Vietnamese names of its predecessors
     (``predecessors``: list of names) and whether it was formed by a merger."""
-    from cchc_analysis.registry import provinces_frame
+    from cchc_analysis.reference.registry import provinces_frame
 
     return (
         provinces_frame("63")

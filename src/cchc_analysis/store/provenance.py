@@ -5,6 +5,7 @@ file that changed is reported, not silently used."""
 from __future__ import annotations
 
 import itertools
+import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,10 +13,12 @@ from typing import Any
 
 import yaml
 
-from cchc_analysis.outputs import atomic_write_text, sha256_of
+from cchc_analysis.store.outputs import atomic_write_text, sha256_of
 
 SIDECAR_SUFFIX = ".meta.yaml"
 REQUIRED_ORIGIN = ("source", "citation", "date_retrieved", "licence")
+# the source of every row of the synthetic demo data (reports say it in their own language)
+SOURCE_NOTE = "SYNTHETIC demo data (cchc demo-data, seed {seed}); not real figures"
 
 
 class ProvenanceError(ValueError):
@@ -105,3 +108,26 @@ def update_sidecar(path: Path, note: str | None = None) -> Path:
         raise ProvenanceError(f"{path}: no sidecar to update; write one with its origin first")
     origin = {**found.origin, "date_recorded": date.today().isoformat()}
     return write_sidecar(path, origin, note)
+
+
+def git_commit(folder: Path | None = None) -> str:
+    """Return the current git commit (with ``-dirty`` when the tree has changes), or 'unknown'."""
+    cwd = folder or Path(__file__).resolve().parent
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=cwd,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=cwd,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{commit}-dirty" if dirty else commit

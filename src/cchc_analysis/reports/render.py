@@ -3,9 +3,9 @@ offline HTML (code hidden, charts as inline SVG), and build the index, manifest 
 of a batch.
 
 Speed without shared state: each of the ``jobs`` worker threads owns one report worker process
-(``ReportWorker``, ``cchc_analysis.inprocess``) started once, with the report's libraries
+(``ReportWorker``, ``cchc_analysis.reports.inprocess``) started once, with the report's libraries
 imported once. Before every report the worker starts a new IPython session and is returned to
-the state recorded after warm-up (``cchc_analysis.kernel_state``); then Papermill parameterises
+the state recorded after warm-up (``reports.kernel_state``); then Papermill parameterises
 the notebook (values reach it only as Papermill parameters, recorded in ``nb.metadata.papermill``)
 and executes it in the worker's own IPython shell through the ``cchc-in-process`` Papermill
 engine, and the worker exports the HTML (its exporter built once). Workers write their stderr to
@@ -19,7 +19,6 @@ import html
 import json
 import os
 import queue
-import re
 import select
 import shutil
 import subprocess
@@ -34,19 +33,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
-from cchc_analysis.labels import LANGS, number, text
+from cchc_analysis.reference.labels import LANGS, number, text
+from cchc_analysis.reports.names import report_path
 
 # Nothing heavy is imported here (no Polars, no Jupyter): a batch launches its workers first and
 # imports the rest while they boot.
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_NOTEBOOK = PROJECT_ROOT / "notebooks" / "province_report.py"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 INDEX_CSS = (TEMPLATES / "index.css").read_text(encoding="utf-8")
 INDEX_JS = (TEMPLATES / "index.js").read_text(encoding="utf-8")
 MANIFEST_FILE = "manifest.json"
-_CODE = re.compile(r"^\d{2}$")
-_SLUG = re.compile(r"^[a-z0-9_]+$")
 
 
 class RenderError(RuntimeError):
@@ -77,23 +75,6 @@ class RenderOutcome:
 # --------------------------------------------------------------------------- names
 
 
-def report_file_name(code: str, slug: str) -> str:
-    """Return the report's file name, a slug of its parameters (``25-phu_tho.html``); raise
-    ValueError for anything that is not a two-digit code and a lower-case ASCII slug."""
-    if not _CODE.fullmatch(code) or not _SLUG.fullmatch(slug):
-        raise ValueError(f"not a safe report name: code {code!r}, slug {slug!r}")
-    return f"{code}-{slug}.html"
-
-
-def report_path(out_dir: Path, code: str, slug: str) -> Path:
-    """Return where a report goes inside ``out_dir`` (never outside it)."""
-    folder = Path(out_dir).resolve()
-    target = (folder / report_file_name(code, slug)).resolve()
-    if target.parent != folder:
-        raise ValueError(f"{target} is outside {folder}")
-    return target
-
-
 # --------------------------------------------------------------------------- the notebook
 
 
@@ -120,7 +101,7 @@ def load_notebook(path: Path = DEFAULT_NOTEBOOK) -> Any:
     """Return the report notebook (kept as jupytext py:percent text) as a NotebookNode."""
     import nbformat
 
-    from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.store.outputs import sha256_of
 
     digest = sha256_of(Path(path))
     notebook = nbformat.reads(_notebook_json(str(Path(path).resolve()), digest), as_version=4)
@@ -160,7 +141,7 @@ def notebook_parameters(
 
 
 class ReportWorker:
-    """One worker process (``python -m cchc_analysis.inprocess``) that executes report
+    """One worker process (``python -m cchc_analysis.reports.inprocess``) that executes report
     notebooks one after the other with Papermill in its own IPython shell, each in a new
     session restored to the state recorded after warm-up. Use from one thread only."""
 
@@ -186,7 +167,7 @@ class ReportWorker:
         self._folder = Path(tempfile.mkdtemp(prefix="cchc-worker-"))
         self._log = open(self._folder / "worker.log", "w", encoding="utf-8")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "cchc_analysis.inprocess"],
+            [sys.executable, "-m", "cchc_analysis.reports.inprocess"],
             cwd=self.cwd,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -421,7 +402,7 @@ def render_province(
     failures_path: Path | None = None,
 ) -> Path:
     """Render one province's report to ``out_dir``; return the HTML path."""
-    from cchc_analysis.registry import resolve_province
+    from cchc_analysis.reference.registry import resolve_province
 
     chosen = resolve_province(province, str(year))
     task = RenderTask(chosen.code, chosen.name_vi, chosen.slug, chosen.name_en)
@@ -552,8 +533,8 @@ class RendererPool:
 
 
 def _tasks_for(codes: Iterable[str], names: dict[str, str], year: int) -> list[RenderTask]:
-    from cchc_analysis.periods import era_of
-    from cchc_analysis.registry import province_by_code
+    from cchc_analysis.reference.periods import era_of
+    from cchc_analysis.reference.registry import province_by_code
 
     era = era_of(str(year))
     chosen = [province_by_code(code, era) for code in dict.fromkeys(codes)]
@@ -586,7 +567,7 @@ def select_codes(
 ) -> list[str]:
     """Return the province codes to render: those named (any spelling), the previous batch's
     failures (``only_failed``), or every province scored for the year."""
-    from cchc_analysis.registry import resolve_province
+    from cchc_analysis.reference.registry import resolve_province
 
     if only_failed:
         manifest = previous_manifest(out_dir)
@@ -651,7 +632,7 @@ def render_reports(
     workbook: dict[str, Path] = {}
 
     def write_workbook() -> None:  # in this thread, while the workers render
-        from cchc_analysis.workbook import write_workbook as write
+        from cchc_analysis.reports.workbook import write_workbook as write
 
         workbook["path"] = write(tables, year, Path(out_dir), lang, scores_manifest)
 
@@ -661,9 +642,9 @@ def render_reports(
         pool.cancel()
         raise
     # Save outputs.
-    from cchc_analysis.outputs import sha256_of
-    from cchc_analysis.report import read_uncertainty
-    from cchc_analysis.reproduce import SNAPSHOT, snapshot_scores
+    from cchc_analysis.reports.sections import read_uncertainty
+    from cchc_analysis.store.outputs import sha256_of
+    from cchc_analysis.store.snapshot import SNAPSHOT, snapshot_scores
 
     snapshot_scores(Path(processed_dir), Path(out_dir))  # for `cchc verify` later
     entries = merge_entries(previous, outcomes, out_dir, year, lang)
@@ -722,7 +703,7 @@ def _scores_for(processed_dir: Path, year: int) -> tuple[dict[str, Any], dict[st
     """Return (score tables, scores manifest, the year's totals); LookupError when none."""
     import polars as pl
 
-    from cchc_analysis.report import read_processed
+    from cchc_analysis.reports.sections import read_processed
 
     tables, manifest = read_processed(processed_dir, str(year))
     totals = tables["totals"].filter(pl.col("period") == str(year))
@@ -733,7 +714,7 @@ def _scores_for(processed_dir: Path, year: int) -> tuple[dict[str, Any], dict[st
 
 def _render_environment() -> dict[str, str]:
     from cchc_analysis import __version__
-    from cchc_analysis.pipeline import git_commit
+    from cchc_analysis.store.provenance import git_commit
 
     return {"package_version": __version__, "git_commit": git_commit()}
 
@@ -747,7 +728,7 @@ def merge_entries(
 ) -> list[dict[str, Any]]:
     """Return the manifest's report entries: this run's outcomes, plus the previous batch's
     entries (same year and language) for provinces not rendered now, sorted by code."""
-    from cchc_analysis.outputs import sha256_of
+    from cchc_analysis.store.outputs import sha256_of
 
     now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     entries = {
@@ -772,7 +753,7 @@ def merge_entries(
 
 def write_manifest(out_dir: Path, run: dict[str, Any], entries: list[dict[str, Any]]) -> Path:
     """Write ``manifest.json``: the run (parameters, versions, timings) and every report."""
-    from cchc_analysis.outputs import atomic_write_json
+    from cchc_analysis.store.outputs import atomic_write_json
 
     failed = [e["province_code"] for e in entries if e.get("error")]
     return atomic_write_json(
@@ -846,8 +827,8 @@ def write_index(
     coloured by grade (with a legend), a region filter, the run ``date``, and the ranking
     table (sortable by any column, a few lines of inline script, nothing fetched) linking
     every report written; return its path."""
-    from cchc_analysis.outputs import atomic_write_text
-    from cchc_analysis.registry import regions_frame
+    from cchc_analysis.reference.registry import regions_frame
+    from cchc_analysis.store.outputs import atomic_write_text
 
     regions = dict(zip(regions_frame()["id"], regions_frame()[f"name_{lang}"], strict=True))
     by_code = {e["province_code"]: e for e in entries}

@@ -22,7 +22,7 @@ it are skipped; ``header=`` gives the row number or a keyword of the header row 
 typed with the legacy TCVN3 (ABC) or VNI fonts is detected and reported (or converted with
 ``legacy='convert'``). Numbers are read in the Vietnamese or English format
 (``number_format='vi'|'en'``) or, by default, in the format each column's values show
-(``'auto'``); see ``cchc_analysis.numbers``.
+(``'auto'``); see ``cchc_analysis.read.numbers``.
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ from typing import Any
 
 import polars as pl
 
-from cchc_analysis import encodings, numbers
-from cchc_analysis.inputs import InputFileError, check_regular_file, clip
-from cchc_analysis.numbers import parse_number
-from cchc_analysis.periods import PeriodError, parse_period
+from cchc_analysis.read import encodings, numbers
+from cchc_analysis.read.inputs import InputFileError, check_regular_file, clip
+from cchc_analysis.read.numbers import parse_number
+from cchc_analysis.reference.periods import PeriodError, parse_period
 
 __all__ = [
     "AmbiguousNumberFormat",
@@ -169,7 +169,7 @@ def load_ratio_catalogue() -> pl.DataFrame:
 @cache
 def _label_aliases() -> dict[str, str]:
     """Folded catalogue labels (Vietnamese and English) and ids → indicator id."""
-    from cchc_analysis.catalogue import load_catalogue
+    from cchc_analysis.reference.catalogue import load_catalogue
 
     aliases: dict[str, str] = {}
     for frame, key in ((load_catalogue(), "id"), (load_ratio_catalogue(), "ratio_id")):
@@ -1339,7 +1339,7 @@ def with_provinces(frame: pl.DataFrame) -> pl.DataFrame:
 def resolve_name(name: str | None, period: str | None) -> dict[str, str | None]:
     """Return province_code, province (canonical name) and province_problem (why it did not
     resolve) for a raw name in a period."""
-    from cchc_analysis.registry import ProvinceNotFound, resolve_province
+    from cchc_analysis.reference.registry import ProvinceNotFound, resolve_province
 
     if name is None or name == "":
         return {"province_code": None, "province": None, "province_problem": "province is empty"}

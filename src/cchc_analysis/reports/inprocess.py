@@ -7,11 +7,11 @@ much as a third of the batch, so the worker runs the cells in its own IPython sh
 ``cchc-in-process`` Papermill engine: same parameters cell, same outputs (streams, display data,
 execute results, errors with their traceback), same cell timings and failure marks in
 ``nb.metadata.papermill``. Before every report the shell starts a new session and the process is
-returned to the state recorded after warm-up (``cchc_analysis.kernel_state``).
+returned to the state recorded after warm-up (``cchc_analysis.reports.kernel_state``).
 
 The parent talks to it over its stdin/stdout, one JSON object a line (``ReportWorker`` in
-``cchc_analysis.render``); anything else the process prints goes to its stderr, a log file.
-Run: ``python -m cchc_analysis.inprocess`` (the parent does).
+``cchc_analysis.reports.render``); anything else the process prints goes to its stderr, a log file.
+Run: ``python -m cchc_analysis.reports.inprocess`` (the parent does).
 """
 
 from __future__ import annotations
@@ -245,7 +245,7 @@ class Worker:
     """What the process keeps between requests: the exporter, the notebooks it was sent."""
 
     def __init__(self) -> None:
-        from cchc_analysis import kernel_state
+        from cchc_analysis.reports import kernel_state
 
         _report_shell()
         self.state = kernel_state
@@ -267,9 +267,9 @@ class Worker:
         page and executed notebook; return the page's path and the leaks."""
         import nbformat
 
-        from cchc_analysis.labels import text
-        from cchc_analysis.outputs import atomic_write_text
-        from cchc_analysis.render import export_html, load_notebook, make_exporter
+        from cchc_analysis.reference.labels import text
+        from cchc_analysis.reports.render import export_html, load_notebook, make_exporter
+        from cchc_analysis.store.outputs import atomic_write_text
 
         leaks = self.state.reset()
         if self.exporter is None:
@@ -291,7 +291,7 @@ def main() -> None:
     """Serve requests from stdin until it closes: ``{"op": "execute" | "render", …}`` a line,
     answered by ``{"ok": true, …}`` or ``{"ok": false, "error": …}`` a line on the original
     stdout (fd 1 is pointed at stderr, so nothing else can reach the parent's reader)."""
-    from cchc_analysis.render import failure_reason
+    from cchc_analysis.reports.render import failure_reason
 
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
