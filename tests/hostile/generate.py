@@ -429,6 +429,22 @@ def processed_clean(folder: Path) -> Path:
     return _parquet(folder, "processed_clean.parquet", frame)
 
 
+@builder
+def tampered_scores(folder: Path) -> Path:
+    """A processed folder whose score totals hold an infinite index."""
+    out = folder / "tampered"
+    out.mkdir()
+    pl.DataFrame(
+        {
+            "province_code": ["01", "79"],
+            "period": ["2025", "2025"],
+            "index_pct": [float("inf"), 80.0],
+            "rank": [1, 2],
+        }
+    ).write_parquet(out / "scores_totals.parquet")
+    return out
+
+
 # ---------------------------------------------------------------- special files
 
 
