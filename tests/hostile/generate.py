@@ -255,6 +255,14 @@ def truncated_xlsx(folder: Path) -> Path:
 
 
 @builder
+def ole_named_xlsx(folder: Path) -> Path:
+    """What a password-protected workbook looks like from outside: an OLE container."""
+    path = folder / "protected.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    return path
+
+
+@builder
 def garbage_xls(folder: Path) -> Path:
     path = folder / "garbage.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
