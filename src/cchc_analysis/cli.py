@@ -210,7 +210,7 @@ def validate(
         result = run_validate(
             files, out, failures_dir, quarantine, options, allow_changed_raw, **load_options
         )
-    except (LoadError, ProvenanceError) as exc:
+    except (LoadError, ProvenanceError, OSError) as exc:
         _fail(f"error: {exc}")
         return
     for note in result.notes:
@@ -277,7 +277,7 @@ def score(
         _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
     try:
         paths = run_score(indicators, methodology, out)
-    except (RubricError, LoadError, InputRejected) as exc:
+    except (RubricError, LoadError, InputRejected, OSError) as exc:
         _fail(f"error: {exc}")
         return
     for path in paths.values():
@@ -468,7 +468,7 @@ def verify(
                 )
                 differences += charts
                 causes += report_causes if charts else []
-        except (FileNotFoundError, ValueError, LookupError) as exc:
+        except (OSError, ValueError, LookupError) as exc:
             _fail(f"error: {exc}")
             return
     checked = (
@@ -594,7 +594,7 @@ def uncertainty(
             periods=period,
             sensitivity=sensitivity,
         )
-    except (RubricError, LoadError, InputRejected, UncertaintyError) as exc:
+    except (RubricError, LoadError, InputRejected, UncertaintyError, OSError) as exc:
         _fail(f"error: {exc}")
         return
     for path in paths.values():
