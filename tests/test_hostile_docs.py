@@ -62,7 +62,7 @@ def test_no_markup_from_the_input_is_written_raw(hostile_docs: Path):
 def test_no_script_runs_when_the_data_docs_are_opened(
     hostile_docs: Path, chromium_path: str, tmp_path: Path
 ):
-    browser = Chromium(chromium_path, tmp_path / "profile")
+    browser = Chromium(chromium_path, tmp_path / "profile", timeout=120)  # a loaded machine
     try:
         shown = ""
         for page in sorted(hostile_docs.rglob("*.html")):

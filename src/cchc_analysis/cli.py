@@ -14,12 +14,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cchc_analysis.index.cli import app as index_app
 from cchc_analysis.scoring.rubric_table import app as rubric_app
+
+if TYPE_CHECKING:
+    import polars as pl
 
 app = typer.Typer(
     pretty_exceptions_enable=False,
@@ -56,6 +59,33 @@ def _one_of(*allowed: str) -> Callable[[str], str]:
 LANGS = _one_of("vi", "en")
 
 
+def _score_table_problem(totals: pl.DataFrame) -> str | None:
+    """What makes a year's score totals unfit to report (missing columns, an index that is not
+    a finite number in [0, 100], a rank below 1, a province twice), or None."""
+    import polars as pl
+
+    needed = {"province_code", "index_pct", "rank"}
+    if not needed <= set(totals.columns):
+        return f"missing column(s) {sorted(needed - set(totals.columns))}"
+    try:
+        index = totals["index_pct"].cast(pl.Float64)
+        rank = totals["rank"].cast(pl.Int64)
+    except pl.exceptions.PolarsError:
+        return "index_pct or rank is not numeric"
+    bad = totals.with_row_index("_i").filter(
+        ~index.is_finite().fill_null(True) | (index < 0) | (index > 100) | (rank < 1)
+    )
+    if bad.height:
+        row = bad.row(0, named=True)
+        return (
+            f"row {row['_i'] + 1} (province {row['province_code']}): index_pct "
+            f"{row['index_pct']} or rank {row['rank']} out of range"
+        )
+    if totals["province_code"].is_duplicated().any():
+        return "a province appears twice for the year"
+    return None
+
+
 def _check_scores(processed: Path, year: int) -> None:
     """Refuse, before any work, a --year outside the years a table can be about or with no
     scores in ``processed``, and a ``processed`` folder without readable score tables."""
@@ -71,10 +101,14 @@ def _check_scores(processed: Path, year: int) -> None:
     import polars as pl
 
     try:
-        periods = set(pl.read_parquet(totals, columns=["period"])["period"].cast(pl.String))
+        table = pl.read_parquet(totals)
+        periods = set(table["period"].cast(pl.String))
     except Exception as exc:  # a damaged or foreign file: say so, do not trace back
         _fail(f"error: {totals}: cannot be read as a score table: {exc}")
         return
+    problem = _score_table_problem(table.filter(pl.col("period").cast(pl.String) == str(year)))
+    if problem:
+        _fail(f"error: {totals}: {problem}; run `cchc score` again")
     if str(year) not in periods:
         scored = sorted(p for p in periods if p and len(p) == 4)
         _fail(
@@ -180,7 +214,7 @@ def validate(
         result = run_validate(
             files, out, failures_dir, quarantine, options, allow_changed_raw, **load_options
         )
-    except (LoadError, ProvenanceError) as exc:
+    except (LoadError, ProvenanceError, OSError) as exc:
         _fail(f"error: {exc}")
         return
     for note in result.notes:
@@ -248,7 +282,7 @@ def score(
         _fail(f"error: {indicators} not found: run `cchc validate FILE` first, or name a table")
     try:
         paths = run_score(indicators, methodology, out)
-    except (RubricError, LoadError, InputRejected) as exc:
+    except (RubricError, LoadError, InputRejected, OSError) as exc:
         _fail(f"error: {exc}")
         return
     for path in paths.values():
@@ -461,7 +495,7 @@ def verify(
                 )
                 differences += charts
                 causes += report_causes if charts else []
-        except (FileNotFoundError, ValueError, LookupError) as exc:
+        except (OSError, ValueError, LookupError) as exc:
             _fail(f"error: {exc}")
             return
     checked = (
@@ -588,7 +622,7 @@ def uncertainty(
             periods=period,
             sensitivity=sensitivity,
         )
-    except (RubricError, LoadError, InputRejected, UncertaintyError) as exc:
+    except (RubricError, LoadError, InputRejected, UncertaintyError, OSError) as exc:
         _fail(f"error: {exc}")
         return
     for path in paths.values():

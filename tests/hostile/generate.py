@@ -255,6 +255,14 @@ def truncated_xlsx(folder: Path) -> Path:
 
 
 @builder
+def ole_named_xlsx(folder: Path) -> Path:
+    """What a password-protected workbook looks like from outside: an OLE container."""
+    path = folder / "protected.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    return path
+
+
+@builder
 def garbage_xls(folder: Path) -> Path:
     path = folder / "garbage.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
@@ -427,6 +435,22 @@ def processed_inf(folder: Path) -> Path:
 def processed_clean(folder: Path) -> Path:
     frame = _processed({"task.planned": 40, "task.completed": 28})
     return _parquet(folder, "processed_clean.parquet", frame)
+
+
+@builder
+def tampered_scores(folder: Path) -> Path:
+    """A processed folder whose score totals hold an infinite index."""
+    out = folder / "tampered"
+    out.mkdir()
+    pl.DataFrame(
+        {
+            "province_code": ["01", "79"],
+            "period": ["2025", "2025"],
+            "index_pct": [float("inf"), 80.0],
+            "rank": [1, 2],
+        }
+    ).write_parquet(out / "scores_totals.parquet")
+    return out
 
 
 # ---------------------------------------------------------------- special files

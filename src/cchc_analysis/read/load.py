@@ -495,7 +495,15 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             inflated = sum(item.file_size for item in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise LoadError(f"{path}: cannot be read as an Excel workbook: {exc}") from exc
+        with open(path, "rb") as stream:
+            ole = stream.read(4) == b"\xd0\xcf\x11\xe0"
+        hint = (
+            " (it is an OLE file: a password-protected workbook, or an Excel 97-2003 .xls named "
+            ".xlsx: remove the password, or give it its .xls name)"
+            if ole
+            else ""
+        )
+        raise LoadError(f"{path}: cannot be read as an Excel workbook: {exc}{hint}") from exc
     if inflated > MAX_XLSX_XML:
         raise LoadError(
             f"{path}: the workbook inflates to {inflated / 2**30:.1f} GiB of XML; no indicator "

@@ -41,8 +41,9 @@ _ROW_RULES = {
     "value_present": ("value", "Thiếu giá trị", "The value is missing"),
     "period_format": (
         "period",
-        "Kỳ báo cáo không đúng định dạng (2025, 2022-H1, 2022-9M, 2022-Q3, 2025-M07)",
-        "Unrecognised period (use 2025, 2022-H1, 2022-9M, 2022-Q3, 2025-M07)",
+        "Kỳ báo cáo không đúng định dạng hoặc ngoài phạm vi "
+        "(2025, 2022-H1, 2022-9M, 2022-Q3, 2025-M07)",
+        "Unrecognised or out-of-range period (use 2025, 2022-H1, 2022-9M, 2022-Q3, 2025-M07)",
     ),
     "province_resolvable": ("province", "Không xác định được tỉnh/thành phố", "Unknown province"),
     "indicator_known": (
@@ -525,6 +526,15 @@ def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
             .otherwise("rule")
         )
         .join(rules, on="rule", how="left")
+        # a province that could not be looked up because the period failed is not unknown:
+        # the period's failure says what is wrong with the row
+        .filter(
+            ~(
+                (pl.col("rule") == "province_resolvable")
+                & pl.col("period").is_null()
+                & pl.col("province_raw").is_not_null()
+            )
+        )
     )
     return joined.select(
         "file",
@@ -538,13 +548,28 @@ def _row_failures(rows: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("unit"))
         .when(pl.col("column_") == "value")
         .then(pl.col("column"))
+        # a wide table's unknown indicator is the header of the cell's column
+        .when((pl.col("rule") == "indicator_known") & (pl.col("column") != "value"))
+        .then(pl.col("column"))
         .otherwise(pl.col("column_"))
         .alias("column"),
-        _clipped(pl.col("value_text"), MAX_VALUE_SHOWN).alias("value"),
+        # the text of the column at fault, not the value cell's
+        _clipped(
+            pl.when(pl.col("rule") == "period_format")
+            .then(pl.col("period_raw"))
+            .when(pl.col("rule") == "province_resolvable")
+            .then(pl.col("province_raw"))
+            .when(pl.col("rule") == "indicator_known")
+            .then(pl.col("indicator"))
+            .otherwise(pl.col("value_text")),
+            MAX_VALUE_SHOWN,
+        ).alias("value"),
         "rule",
         "severity",
         _clipped(pl.col("vi") + detail, MAX_MESSAGE_SHOWN).alias("message_vi"),
         _clipped(pl.col("en") + detail, MAX_MESSAGE_SHOWN).alias("message_en"),
+    ).unique(  # a wide row's period or province fails once, not once per indicator cell
+        subset=["file", "row", "column", "rule"], keep="first", maintain_order=True
     )
 
 
