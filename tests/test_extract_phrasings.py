@@ -241,3 +241,69 @@ def test_a_ranking_by_bare_names_and_the_average_left_out():
         ("Hải Phòng", "par.total_points", 90.25),
         ("Hà Nội", "par.total_points", 89.97),
     }
+
+
+def test_the_leader_of_a_ranking_when_the_headline_names_the_index():
+    text = (
+        "Tỉnh nào dẫn đầu Chỉ số cải cách hành chính năm 2021?\n"
+        "Bộ Nội vụ vừa công bố kết quả xếp hạng của các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Đà Nẵng là địa phương đứng đầu bảng với 92,04%, tăng 1,2% so với năm trước."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value) for f in result.figures}
+    assert found == {("Đà Nẵng", "par.total_points", 92.04)}
+
+
+def test_a_ranking_word_without_the_index_in_view_is_no_index_figure():
+    text = (
+        "Năm 2021, tỉnh Ninh Bình đứng đầu khu vực với 96,5% hồ sơ trực tuyến được giải quyết "
+        "đúng hạn."
+    )
+    result = extract_text(text)
+    assert not [f for f in result.figures if f.indicator == "par.total_points"]
+
+
+def test_the_largest_rise_named_before_a_bracket_is_a_change():
+    text = (
+        "Chỉ số cải cách hành chính năm 2022 của 63 tỉnh, thành phố\n"
+        "Năm 2022, có 50 địa phương có Chỉ số cải cách hành chính tăng, tăng cao nhất là tỉnh "
+        "Hậu Giang (5,12%); giảm nhiều nhất là tỉnh Kon Tum (1,08%)."
+    )
+    result = extract_text(text)
+    assert not result.figures + result.subunits
+
+
+def test_a_survey_of_the_whole_country_gives_no_province_a_figure():
+    text = (
+        "SIPAS 2021: mức hài lòng của người dân đạt 85,2%\n"
+        "Cuộc điều tra được thực hiện trên phạm vi toàn quốc, tại 63 tỉnh, thành phố trực "
+        "thuộc Trung ương, với hơn 30.000 phiếu hợp lệ."
+    )
+    result = extract_text(text)
+    assert not result.figures  # the country's figure is no province's
+    assert {(f.indicator, f.value, f.scope) for f in result.subunits} == {
+        ("sipas.satisfaction_pct", 85.2, "toàn quốc")
+    }
+    assert not result.documents[0].province
+
+
+def test_a_province_article_comparing_itself_with_the_country_keeps_its_province():
+    text = (
+        "Tỉnh Bến Tre: hồ sơ đúng hạn đạt 98,7% trong quý II/2022\n"
+        "Trong quý II/2022, toàn tỉnh tiếp nhận 61.300 hồ sơ, cao hơn bình quân cả nước."
+    )
+    result = extract_text(text)
+    assert result.documents[0].province == "Bến Tre"
+    assert ("dossier.received", 61300.0, P) in {
+        (f.indicator, f.value, f.scope) for f in result.figures
+    }
+
+
+def test_a_centrally_run_city_named_as_a_city_in_a_national_ranking():
+    text = (
+        "Kết quả Chỉ số cải cách hành chính năm 2022 của 6 vùng kinh tế - xã hội\n"
+        "Quảng Ninh dẫn đầu cả nước. Thành phố Cần Thơ xếp thứ 9/63 tỉnh, thành phố, đạt 88,1%."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value) for f in result.figures}
+    assert found == {("Cần Thơ", "par.total_points", 88.1)}

@@ -32,6 +32,7 @@ class _Context:
     right: str  # the clause after the number
     right_any: str  # the sentence after the number (to the next figure or ';')
     topic: str  # this sentence and the one before (work text)
+    headline: str  # the document's headline (work text), or ''
     left_offset: int
     right_offset: int
     left_any_offset: int
@@ -77,6 +78,7 @@ def _context(
         right=work[token.end : right_end],
         right_any=work[token.end : right_any_end],
         topic=work[topic_start : sentence.end],
+        headline=work[doc.headline[0] : doc.headline[1]] if doc.headline else "",
         left_offset=left_start,
         right_offset=token.end,
         left_any_offset=any_start,
@@ -174,6 +176,10 @@ def _match_rules(
         if not _noun_ok(rule, noun, ctx.topic):
             continue
         if rule.when_after and previous not in rule.when_after:
+            continue
+        if rule.topic_any and not (
+            rule.topic_any.search(ctx.topic) or rule.topic_any.search(ctx.headline)
+        ):
             continue
         if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):
             continue
@@ -348,6 +354,11 @@ class _Reading:
     changed: bool  # 'tăng 12%': a change, not a level
 
 
+_SUPERLATIVE_CHANGE = re.compile(
+    r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
+)
+
+
 def _read_number(
     doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int, ctx: _Context
 ) -> _Reading | None:
@@ -366,6 +377,8 @@ def _read_number(
     bound, bound_len = _bound(ctx.left)
     core = ctx.left[: len(ctx.left) - bound_len] if bound_len else ctx.left
     changed = bool(pat.change.search(core.rstrip(" _")))
+    if not changed:  # "tăng cao nhất là Bình Thuận (6,39%)": the clause names a change
+        changed = bool(_SUPERLATIVE_CHANGE.search(re.split(r"[,;]", ctx.left_any)[-1]))
     if not changed and (
         pat.comparison.search(ctx.left) or _other_period_before(doc, sentence, tokens, i)
     ):

@@ -235,6 +235,9 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             ):
                 p = _resolve(re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", scope.label), period)
                 if p is not None and p.kind == "city":
+                    if province is None or p.name_vi != province.name_vi:
+                        kind = f"other_province:{p.name_vi}"  # a centrally-run city, by name
+                        kept.append(_Scope(scope.start, scope.end, scope.label, kind))
                     continue
         kept.append(scope)
     return kept
