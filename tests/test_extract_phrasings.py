@@ -307,3 +307,30 @@ def test_a_centrally_run_city_named_as_a_city_in_a_national_ranking():
     result = extract_text(text)
     found = {(f.province, f.indicator, f.value) for f in result.figures}
     assert found == {("Cần Thơ", "par.total_points", 88.1)}
+
+
+def test_a_rate_of_a_district_named_after_cua_belongs_to_that_district():
+    text = (
+        "Tỉnh Trà Vinh 6 tháng đầu năm 2023\n"
+        "Toàn tỉnh tiếp nhận 95.000 hồ sơ. Trong đó, huyện Cầu Kè tiếp nhận 6.100 hồ sơ, "
+        "thành phố Trà Vinh tiếp nhận 21.000 hồ sơ. Tỷ lệ đúng hạn của huyện Cầu Kè đạt 96,4%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert ("dossier.on_time_pct", 96.4, "huyện Cầu Kè") in found
+    assert ("dossier.received", 95000.0, P) in found
+
+
+def test_late_dossiers_said_as_slow_or_past_the_appointment():
+    text = (
+        "Tỉnh Yên Bái quý III/2023\n"
+        "Đã trả kết quả 38.000 hồ sơ, trong đó chậm muộn 420 hồ sơ. "
+        "Huyện Lục Yên có 35 hồ sơ trễ hẹn."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {
+        ("dossier.resolved", 38000.0, P),
+        ("dossier.resolved_late", 420.0, P),
+        ("dossier.resolved_late", 35.0, "Huyện Lục Yên"),
+    }

@@ -107,6 +107,10 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
 
 # A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
 _RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
+# a measure owned by the unit: "Tỷ lệ đúng hạn của huyện Năm Căn đạt 97%"
+_MEASURE_OF = re.compile(
+    r"\s*(?:ty le|so luong|tong so|so|ket qua|chi so)(?![a-z])[^,;()]{0,60} cua\s*$"
+)
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
 
 
@@ -220,7 +224,11 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
         ):
             clause = _clause_start(doc.work, scope.start, s)
             lead = doc.work[clause : scope.start]
-            if not pat.subject_lead.match(lead) and not _AGENT.search(lead):
+            if (
+                not pat.subject_lead.match(lead)
+                and not _AGENT.search(lead)
+                and not _MEASURE_OF.match(lead)
+            ):
                 continue  # an object ("duy trì Trung tâm …"), not the clause's subject
         if scope.kind in ("subunit", "level"):
             before = folded[max(s, scope.start - 40) : scope.start]
@@ -293,6 +301,10 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
     speaks of the whole province: its figures are then the district's, not the province's."""
     if _WHOLE_PROVINCE.search(doc.work):
         return None
+    if doc.headline and re.match(
+        r"[\s\W]*(?:ubnd |uy ban nhan dan )?tinh\s", doc.folded[doc.headline[0] : doc.headline[1]]
+    ):
+        return None  # the headline opens on the province ("Tỉnh Phú Thọ: …")
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
     for sentence in opening:
         whole = re.search(
