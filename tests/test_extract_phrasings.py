@@ -334,3 +334,29 @@ def test_late_dossiers_said_as_slow_or_past_the_appointment():
         ("dossier.resolved_late", 420.0, P),
         ("dossier.resolved_late", 35.0, "Huyện Lục Yên"),
     }
+
+
+def test_the_service_index_of_decision_766_in_points():
+    text = (
+        "Tỉnh Quảng Bình tháng 11/2025\n"
+        "Theo Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 11/2025, tỉnh đạt 84,7 điểm, xếp "
+        "thứ 15/34 tỉnh, thành phố. Nhóm chỉ số công khai, minh bạch đạt 15,2/18 điểm."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope, f.period) for f in result.figures}
+    assert found == {("service.index_points", 84.7, P, "2025-M11")}
+
+
+def test_points_written_out_of_their_maximum():
+    text = (
+        "Tỉnh Sơn La năm 2023\n"
+        "Chỉ số cải cách hành chính năm 2023 của tỉnh đạt 86,25/100 điểm, hoàn thành 30/32 "
+        "nhiệm vụ."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value) for f in result.figures}
+    assert found == {
+        ("par.total_points", 86.25),
+        ("task.completed", 30.0),
+        ("task.planned", 32.0),
+    }

@@ -527,6 +527,9 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     if current.indicator in _RESOLVED_PARTS and re.search(r"giai quyet|xu ly", fold(current.cue)):
         denominator = "dossier.resolved"  # "2.335/669.916 HS đã giải quyết trễ hạn": of resolved
     whole = parse_vi_number(token.b or "")
+    points = _catalogue_units().get(indicator, ("",))[0] == "points"
+    if denominator is None and points and whole is not None and whole >= current.value > 0:
+        return [replace(current, notes=[*current.notes, f"of a maximum of {token.b}"])]
     if denominator is None or whole is None or whole < current.value:
         return []  # not a part of a whole ("15/10")
     notes = [*current.notes, f"x/y: {token.a}/{token.b}"]
