@@ -360,3 +360,18 @@ def test_points_written_out_of_their_maximum():
         ("task.completed", 30.0),
         ("task.planned", 32.0),
     }
+
+
+def test_a_headline_on_a_centrally_run_city_keeps_a_district_named_early_to_itself():
+    text = (
+        "Thành phố Đà Nẵng năm 2023\n"
+        "Thành phố tiếp nhận 820.000 hồ sơ, tỷ lệ đúng hạn 99,3%. Trong đó quận Hải Châu tiếp "
+        "nhận 95.000 hồ sơ."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {
+        ("dossier.received", 820000.0, P),
+        ("dossier.on_time_pct", 99.3, P),
+        ("dossier.received", 95000.0, "quận Hải Châu"),
+    }

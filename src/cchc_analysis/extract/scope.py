@@ -301,10 +301,20 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
     speaks of the whole province: its figures are then the district's, not the province's."""
     if _WHOLE_PROVINCE.search(doc.work):
         return None
-    if doc.headline and re.match(
-        r"[\s\W]*(?:ubnd |uy ban nhan dan )?tinh\s", doc.folded[doc.headline[0] : doc.headline[1]]
-    ):
-        return None  # the headline opens on the province ("Tỉnh Phú Thọ: …")
+    if doc.headline:
+        h0, h1 = doc.headline
+        own = [
+            (m.start, m.end)
+            for m in doc.province_mentions
+            if h0 <= m.start < h1 and _mention_province(m, period)[0] is not None
+        ]
+        ledes = [
+            m
+            for m in _DISTRICT_LEDE.finditer(doc.folded, h0, h1)
+            if not any(m.start() <= a <= m.end() + 1 for a, _ in own)
+        ]
+        if own and not ledes:
+            return None  # the headline is about the province ("Tỉnh Phú Thọ: …", "TP.HCM …")
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
     for sentence in opening:
         whole = re.search(
