@@ -375,3 +375,17 @@ def test_a_headline_on_a_centrally_run_city_keeps_a_district_named_early_to_itse
         ("dossier.on_time_pct", 99.3, P),
         ("dossier.received", 95000.0, "quận Hải Châu"),
     }
+
+
+def test_a_rate_named_by_the_words_after_it_is_no_share_of_the_count_before():
+    text = (
+        "Tỉnh Hà Nam năm 2023\n"
+        "Các cơ quan đã giải quyết 98.700 hồ sơ, đạt tỷ lệ 99,1% đúng hạn; số hồ sơ tồn: 1.320."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value) for f in result.figures}
+    assert found == {
+        ("dossier.resolved", 98700.0),
+        ("dossier.on_time_pct", 99.1),
+        ("dossier.pending", 1320.0),
+    }

@@ -422,6 +422,15 @@ def _as_share(
     return _Share(last, value, text, _decimals(token.a), token.start, token.end)
 
 
+def _named_after(ctx: _Context, reading: _Reading, token: _Token, last: _Found | None) -> bool:
+    """True when a percentage is named by the words right after it ("98,5% đúng hạn")."""
+    previous = last.indicator if last else None
+    match = _match_rules(
+        ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
+    )
+    return bool(match and match.tier == 3 and match.rule.indicator)
+
+
 def _on_time_share(doc: _Doc, share: _Share) -> _Found | None:
     """'trước và đúng hạn 497.350 hồ sơ (đạt 99,76%)': the share is dossier.on_time_pct."""
     last = share.of
@@ -571,6 +580,8 @@ def _find_in_sentence(
         if reading is None:
             continue
         share = _as_share(doc, tokens, i, ctx, reading, last)
+        if share is not None and _named_after(ctx, reading, token, last):
+            share = None  # "giải quyết 205.100 hồ sơ, đạt 98,5% đúng hạn": a rate of its own
         if share is not None:
             shares.append(share)
             on_time = _on_time_share(doc, share)
