@@ -389,3 +389,17 @@ def test_a_rate_named_by_the_words_after_it_is_no_share_of_the_count_before():
         ("dossier.on_time_pct", 99.1),
         ("dossier.pending", 1320.0),
     }
+
+
+def test_the_communes_centres_counted_as_subject_after_the_merger():
+    text = (
+        "Tỉnh Lào Cai tháng 10/2025\n"
+        "Sau sắp xếp, 99 Trung tâm Phục vụ hành chính công xã, phường đã tiếp nhận 48.200 hồ sơ. "
+        "Toàn tỉnh có tỷ lệ đúng hạn đạt 98,2%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {
+        ("dossier.received", 48200.0, "Trung tâm Phục vụ hành chính công xã, phường"),
+        ("dossier.on_time_pct", 98.2, P),
+    }

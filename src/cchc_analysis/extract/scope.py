@@ -111,6 +111,8 @@ _RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
 _MEASURE_OF = re.compile(
     r"\s*(?:ty le|so luong|tong so|so|ket qua|chi so)(?![a-z])[^,;()]{0,60} cua\s*$"
 )
+# units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
+_COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
 
 
@@ -141,7 +143,12 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                 end = _name_end(text, head_end, e)
                 if end == head_end:
                     continue
-            label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip()
+            label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip(" ,;:")
+            both = re.match(
+                r",? (?:phuong|thi tran)\b", folded[head_end + (tail.end() if tail else 0) : e]
+            )
+            if tail and tail.group(1) == "xa" and both:  # "… công xã, phường": the communes'
+                label = text[match.start() : head_end + tail.end() + both.end()]
             found.append(_Scope(match.start(), end, label, "subunit"))
             continue
         if not text[head_end : head_end + 1].isupper():
@@ -228,6 +235,7 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                 not pat.subject_lead.match(lead)
                 and not _AGENT.search(lead)
                 and not _MEASURE_OF.match(lead)
+                and not _COUNTED_LEAD.fullmatch(lead)
             ):
                 continue  # an object ("duy trì Trung tâm …"), not the clause's subject
         if scope.kind in ("subunit", "level"):
