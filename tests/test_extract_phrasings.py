@@ -403,3 +403,14 @@ def test_the_communes_centres_counted_as_subject_after_the_merger():
         ("dossier.received", 48200.0, "Trung tâm Phục vụ hành chính công xã, phường"),
         ("dossier.on_time_pct", 98.2, P),
     }
+
+
+def test_a_sentence_opening_on_a_target_gives_no_figure():
+    text = (
+        "Tỉnh Cao Bằng năm 2024\n"
+        "Mục tiêu năm 2025, tỷ lệ hồ sơ trực tuyến đạt 75%, tỷ lệ đúng hạn đạt 99%. "
+        "Năm 2024, tỷ lệ đúng hạn đạt 97,6%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.period) for f in result.figures + result.held_back}
+    assert found == {("dossier.on_time_pct", 97.6, "2024")}

@@ -354,6 +354,10 @@ class _Reading:
     changed: bool  # 'tăng 12%': a change, not a level
 
 
+_TARGET_SENTENCE = re.compile(
+    r"[\s\W_]*(?:(?:nam|den nam|den het nam|giai doan|trong nam)[\s_,-]*)?"
+    r"(?:muc tieu|phan dau|chi tieu|dinh huong|ke hoach (?:dat ra|de ra))(?![a-z])"
+)
 _SUPERLATIVE_CHANGE = re.compile(
     r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
 )
@@ -385,6 +389,8 @@ def _read_number(
         return None
     if pat.target.search(ctx.left) or pat.target.search(ctx.right):
         return None
+    if _TARGET_SENTENCE.match(doc.work, sentence.start):
+        return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
         return None
     return _Reading(noun, consumed, scale, amount_factor, bound, bound_len, changed)
