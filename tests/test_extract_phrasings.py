@@ -414,3 +414,26 @@ def test_a_sentence_opening_on_a_target_gives_no_figure():
     result = extract_text(text)
     found = {(f.indicator, f.value, f.period) for f in result.figures + result.held_back}
     assert found == {("dossier.on_time_pct", 97.6, "2024")}
+
+
+def test_a_range_of_rates_gives_no_single_figure():
+    text = (
+        "Tỉnh Quảng Trị năm 2023\n"
+        "Mỗi năm, tỷ lệ trước và đúng hạn dao động từ 98,6-99,7%. Thời gian giải quyết được "
+        "cắt giảm 30 - 50%. Năm 2023, tỷ lệ đúng hạn đạt 99,4%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value) for f in result.figures + result.held_back}
+    assert found == {("dossier.on_time_pct", 99.4)}
+
+
+def test_a_ministry_s_figure_is_no_province_s():
+    text = (
+        "Tỉnh Hà Nam năm 2024\n"
+        "Trong khối bộ, ngành, Bộ Tư pháp dẫn đầu với tỷ lệ 80,1%, tương đương 2,1 triệu hồ sơ "
+        "trực tuyến toàn trình. "
+        "Tỉnh Hà Nam tiếp nhận 172.000 hồ sơ."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {("dossier.received", 172000.0, P)}

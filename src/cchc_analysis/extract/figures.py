@@ -354,6 +354,9 @@ class _Reading:
     changed: bool  # 'tăng 12%': a change, not a level
 
 
+_MINISTRY = re.compile(r"(?:cac )?bo (?!phan)[a-z]")
+_RANGE_AFTER = re.compile(r"\s*%?\s*[-–]\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*$|(?<![a-z])tu\s+[\d.,]+\s*%?\s*(?:den|toi)\s+$")
 _TARGET_SENTENCE = re.compile(
     r"[\s\W_]*(?:(?:nam|den nam|den het nam|giai doan|trong nam)[\s_,-]*)?"
     r"(?:muc tieu|phan dau|chi tieu|dinh huong|ke hoach (?:dat ra|de ra))(?![a-z])"
@@ -389,6 +392,10 @@ def _read_number(
         return None
     if pat.target.search(ctx.left) or pat.target.search(ctx.right):
         return None
+    if _RANGE_AFTER.match(doc.work, token.end) or _RANGE_BEFORE.search(
+        doc.work, max(0, token.start - 12), token.start
+    ):
+        return None  # "từ 99,2-99,9%", "40-60%": a range, no single figure
     if _TARGET_SENTENCE.match(doc.work, sentence.start):
         return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
@@ -607,6 +614,10 @@ def _find_in_sentence(
         level = _level_after_noun(doc, token, reading)
         if level:
             scope, other = level, None
+        if _MINISTRY.match(fold(scope)):
+            continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
+        if _MINISTRY.match(fold(scope)):
+            continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator
