@@ -241,3 +241,199 @@ def test_a_ranking_by_bare_names_and_the_average_left_out():
         ("Hải Phòng", "par.total_points", 90.25),
         ("Hà Nội", "par.total_points", 89.97),
     }
+
+
+def test_the_leader_of_a_ranking_when_the_headline_names_the_index():
+    text = (
+        "Tỉnh nào dẫn đầu Chỉ số cải cách hành chính năm 2021?\n"
+        "Bộ Nội vụ vừa công bố kết quả xếp hạng của các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Đà Nẵng là địa phương đứng đầu bảng với 92,04%, tăng 1,2% so với năm trước."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value) for f in result.figures}
+    assert found == {("Đà Nẵng", "par.total_points", 92.04)}
+
+
+def test_a_ranking_word_without_the_index_in_view_is_no_index_figure():
+    text = (
+        "Năm 2021, tỉnh Ninh Bình đứng đầu khu vực với 96,5% hồ sơ trực tuyến được giải quyết "
+        "đúng hạn."
+    )
+    result = extract_text(text)
+    assert not [f for f in result.figures if f.indicator == "par.total_points"]
+
+
+def test_the_largest_rise_named_before_a_bracket_is_a_change():
+    text = (
+        "Chỉ số cải cách hành chính năm 2022 của 63 tỉnh, thành phố\n"
+        "Năm 2022, có 50 địa phương có Chỉ số cải cách hành chính tăng, tăng cao nhất là tỉnh "
+        "Hậu Giang (5,12%); giảm nhiều nhất là tỉnh Kon Tum (1,08%)."
+    )
+    result = extract_text(text)
+    assert not result.figures + result.subunits
+
+
+def test_a_survey_of_the_whole_country_gives_no_province_a_figure():
+    text = (
+        "SIPAS 2021: mức hài lòng của người dân đạt 85,2%\n"
+        "Cuộc điều tra được thực hiện trên phạm vi toàn quốc, tại 63 tỉnh, thành phố trực "
+        "thuộc Trung ương, với hơn 30.000 phiếu hợp lệ."
+    )
+    result = extract_text(text)
+    assert not result.figures  # the country's figure is no province's
+    assert {(f.indicator, f.value, f.scope) for f in result.subunits} == {
+        ("sipas.satisfaction_pct", 85.2, "toàn quốc")
+    }
+    assert not result.documents[0].province
+
+
+def test_a_province_article_comparing_itself_with_the_country_keeps_its_province():
+    text = (
+        "Tỉnh Bến Tre: hồ sơ đúng hạn đạt 98,7% trong quý II/2022\n"
+        "Trong quý II/2022, toàn tỉnh tiếp nhận 61.300 hồ sơ, cao hơn bình quân cả nước."
+    )
+    result = extract_text(text)
+    assert result.documents[0].province == "Bến Tre"
+    assert ("dossier.received", 61300.0, P) in {
+        (f.indicator, f.value, f.scope) for f in result.figures
+    }
+
+
+def test_a_centrally_run_city_named_as_a_city_in_a_national_ranking():
+    text = (
+        "Kết quả Chỉ số cải cách hành chính năm 2022 của 6 vùng kinh tế - xã hội\n"
+        "Quảng Ninh dẫn đầu cả nước. Thành phố Cần Thơ xếp thứ 9/63 tỉnh, thành phố, đạt 88,1%."
+    )
+    result = extract_text(text)
+    found = {(f.province, f.indicator, f.value) for f in result.figures}
+    assert found == {("Cần Thơ", "par.total_points", 88.1)}
+
+
+def test_a_rate_of_a_district_named_after_cua_belongs_to_that_district():
+    text = (
+        "Tỉnh Trà Vinh 6 tháng đầu năm 2023\n"
+        "Toàn tỉnh tiếp nhận 95.000 hồ sơ. Trong đó, huyện Cầu Kè tiếp nhận 6.100 hồ sơ, "
+        "thành phố Trà Vinh tiếp nhận 21.000 hồ sơ. Tỷ lệ đúng hạn của huyện Cầu Kè đạt 96,4%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert ("dossier.on_time_pct", 96.4, "huyện Cầu Kè") in found
+    assert ("dossier.received", 95000.0, P) in found
+
+
+def test_late_dossiers_said_as_slow_or_past_the_appointment():
+    text = (
+        "Tỉnh Yên Bái quý III/2023\n"
+        "Đã trả kết quả 38.000 hồ sơ, trong đó chậm muộn 420 hồ sơ. "
+        "Huyện Lục Yên có 35 hồ sơ trễ hẹn."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {
+        ("dossier.resolved", 38000.0, P),
+        ("dossier.resolved_late", 420.0, P),
+        ("dossier.resolved_late", 35.0, "Huyện Lục Yên"),
+    }
+
+
+def test_the_service_index_of_decision_766_in_points():
+    text = (
+        "Tỉnh Quảng Bình tháng 11/2025\n"
+        "Theo Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 11/2025, tỉnh đạt 84,7 điểm, xếp "
+        "thứ 15/34 tỉnh, thành phố. Nhóm chỉ số công khai, minh bạch đạt 15,2/18 điểm."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope, f.period) for f in result.figures}
+    assert found == {("service.index_points", 84.7, P, "2025-M11")}
+
+
+def test_points_written_out_of_their_maximum():
+    text = (
+        "Tỉnh Sơn La năm 2023\n"
+        "Chỉ số cải cách hành chính năm 2023 của tỉnh đạt 86,25/100 điểm, hoàn thành 30/32 "
+        "nhiệm vụ."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value) for f in result.figures}
+    assert found == {
+        ("par.total_points", 86.25),
+        ("task.completed", 30.0),
+        ("task.planned", 32.0),
+    }
+
+
+def test_a_headline_on_a_centrally_run_city_keeps_a_district_named_early_to_itself():
+    text = (
+        "Thành phố Đà Nẵng năm 2023\n"
+        "Thành phố tiếp nhận 820.000 hồ sơ, tỷ lệ đúng hạn 99,3%. Trong đó quận Hải Châu tiếp "
+        "nhận 95.000 hồ sơ."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {
+        ("dossier.received", 820000.0, P),
+        ("dossier.on_time_pct", 99.3, P),
+        ("dossier.received", 95000.0, "quận Hải Châu"),
+    }
+
+
+def test_a_rate_named_by_the_words_after_it_is_no_share_of_the_count_before():
+    text = (
+        "Tỉnh Hà Nam năm 2023\n"
+        "Các cơ quan đã giải quyết 98.700 hồ sơ, đạt tỷ lệ 99,1% đúng hạn; số hồ sơ tồn: 1.320."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value) for f in result.figures}
+    assert found == {
+        ("dossier.resolved", 98700.0),
+        ("dossier.on_time_pct", 99.1),
+        ("dossier.pending", 1320.0),
+    }
+
+
+def test_the_communes_centres_counted_as_subject_after_the_merger():
+    text = (
+        "Tỉnh Lào Cai tháng 10/2025\n"
+        "Sau sắp xếp, 99 Trung tâm Phục vụ hành chính công xã, phường đã tiếp nhận 48.200 hồ sơ. "
+        "Toàn tỉnh có tỷ lệ đúng hạn đạt 98,2%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {
+        ("dossier.received", 48200.0, "Trung tâm Phục vụ hành chính công xã, phường"),
+        ("dossier.on_time_pct", 98.2, P),
+    }
+
+
+def test_a_sentence_opening_on_a_target_gives_no_figure():
+    text = (
+        "Tỉnh Cao Bằng năm 2024\n"
+        "Mục tiêu năm 2025, tỷ lệ hồ sơ trực tuyến đạt 75%, tỷ lệ đúng hạn đạt 99%. "
+        "Năm 2024, tỷ lệ đúng hạn đạt 97,6%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.period) for f in result.figures + result.held_back}
+    assert found == {("dossier.on_time_pct", 97.6, "2024")}
+
+
+def test_a_range_of_rates_gives_no_single_figure():
+    text = (
+        "Tỉnh Quảng Trị năm 2023\n"
+        "Mỗi năm, tỷ lệ trước và đúng hạn dao động từ 98,6-99,7%. Thời gian giải quyết được "
+        "cắt giảm 30 - 50%. Năm 2023, tỷ lệ đúng hạn đạt 99,4%."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value) for f in result.figures + result.held_back}
+    assert found == {("dossier.on_time_pct", 99.4)}
+
+
+def test_a_ministry_s_figure_is_no_province_s():
+    text = (
+        "Tỉnh Hà Nam năm 2024\n"
+        "Trong khối bộ, ngành, Bộ Tư pháp dẫn đầu với tỷ lệ 80,1%, tương đương 2,1 triệu hồ sơ "
+        "trực tuyến toàn trình. "
+        "Tỉnh Hà Nam tiếp nhận 172.000 hồ sơ."
+    )
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == {("dossier.received", 172000.0, P)}

@@ -14,6 +14,7 @@ from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.document import _document
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
 from cchc_analysis.extract.model import (
+    NATIONAL_SCOPE,
     PROVINCE_SCOPE,
     DocumentInfo,
     Extraction,
@@ -22,7 +23,7 @@ from cchc_analysis.extract.model import (
 )
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.period_mentions import _document_period
-from cchc_analysis.extract.places import _document_province
+from cchc_analysis.extract.places import _document_province, national_text
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
 from cchc_analysis.extract.text import _Sentence, _strip_span
@@ -103,6 +104,8 @@ def _extract_document(
     earlier: _Sentence | None = None
     if default_scope == PROVINCE_SCOPE and province is None:
         default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
+    if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):
+        default_scope = NATIONAL_SCOPE  # a figure no province is named for is the country's
     fresh = _Carry(scope=default_scope)
     carry = fresh
     starts = [t.start for t in tokens]  # tokens are in text order

@@ -32,6 +32,7 @@ class _Context:
     right: str  # the clause after the number
     right_any: str  # the sentence after the number (to the next figure or ';')
     topic: str  # this sentence and the one before (work text)
+    headline: str  # the document's headline (work text), or ''
     left_offset: int
     right_offset: int
     left_any_offset: int
@@ -77,6 +78,7 @@ def _context(
         right=work[token.end : right_end],
         right_any=work[token.end : right_any_end],
         topic=work[topic_start : sentence.end],
+        headline=work[doc.headline[0] : doc.headline[1]] if doc.headline else "",
         left_offset=left_start,
         right_offset=token.end,
         left_any_offset=any_start,
@@ -174,6 +176,10 @@ def _match_rules(
         if not _noun_ok(rule, noun, ctx.topic):
             continue
         if rule.when_after and previous not in rule.when_after:
+            continue
+        if rule.topic_any and not (
+            rule.topic_any.search(ctx.topic) or rule.topic_any.search(ctx.headline)
+        ):
             continue
         if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):
             continue
@@ -348,6 +354,18 @@ class _Reading:
     changed: bool  # 'tăng 12%': a change, not a level
 
 
+_MINISTRY = re.compile(r"(?:cac )?bo (?!phan)[a-z]")
+_RANGE_AFTER = re.compile(r"\s*%?\s*[-–]\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*$|(?<![a-z])tu\s+[\d.,]+\s*%?\s*(?:den|toi)\s+$")
+_TARGET_SENTENCE = re.compile(
+    r"[\s\W_]*(?:(?:nam|den nam|den het nam|giai doan|trong nam)[\s_,-]*)?"
+    r"(?:muc tieu|phan dau|chi tieu|dinh huong|ke hoach (?:dat ra|de ra))(?![a-z])"
+)
+_SUPERLATIVE_CHANGE = re.compile(
+    r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
+)
+
+
 def _read_number(
     doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int, ctx: _Context
 ) -> _Reading | None:
@@ -366,12 +384,20 @@ def _read_number(
     bound, bound_len = _bound(ctx.left)
     core = ctx.left[: len(ctx.left) - bound_len] if bound_len else ctx.left
     changed = bool(pat.change.search(core.rstrip(" _")))
+    if not changed:  # "tăng cao nhất là Bình Thuận (6,39%)": the clause names a change
+        changed = bool(_SUPERLATIVE_CHANGE.search(re.split(r"[,;]", ctx.left_any)[-1]))
     if not changed and (
         pat.comparison.search(ctx.left) or _other_period_before(doc, sentence, tokens, i)
     ):
         return None
     if pat.target.search(ctx.left) or pat.target.search(ctx.right):
         return None
+    if _RANGE_AFTER.match(doc.work, token.end) or _RANGE_BEFORE.search(
+        doc.work, max(0, token.start - 12), token.start
+    ):
+        return None  # "từ 99,2-99,9%", "40-60%": a range, no single figure
+    if _TARGET_SENTENCE.match(doc.work, sentence.start):
+        return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
         return None
     return _Reading(noun, consumed, scale, amount_factor, bound, bound_len, changed)
@@ -407,6 +433,15 @@ def _as_share(
         return None
     text = doc.text[token.start : token.a_end]
     return _Share(last, value, text, _decimals(token.a), token.start, token.end)
+
+
+def _named_after(ctx: _Context, reading: _Reading, token: _Token, last: _Found | None) -> bool:
+    """True when a percentage is named by the words right after it ("98,5% đúng hạn")."""
+    previous = last.indicator if last else None
+    match = _match_rules(
+        ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
+    )
+    return bool(match and match.tier == 3 and match.rule.indicator)
 
 
 def _on_time_share(doc: _Doc, share: _Share) -> _Found | None:
@@ -514,6 +549,9 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     if current.indicator in _RESOLVED_PARTS and re.search(r"giai quyet|xu ly", fold(current.cue)):
         denominator = "dossier.resolved"  # "2.335/669.916 HS đã giải quyết trễ hạn": of resolved
     whole = parse_vi_number(token.b or "")
+    points = _catalogue_units().get(indicator, ("",))[0] == "points"
+    if denominator is None and points and whole is not None and whole >= current.value > 0:
+        return [replace(current, notes=[*current.notes, f"of a maximum of {token.b}"])]
     if denominator is None or whole is None or whole < current.value:
         return []  # not a part of a whole ("15/10")
     notes = [*current.notes, f"x/y: {token.a}/{token.b}"]
@@ -555,6 +593,8 @@ def _find_in_sentence(
         if reading is None:
             continue
         share = _as_share(doc, tokens, i, ctx, reading, last)
+        if share is not None and _named_after(ctx, reading, token, last):
+            share = None  # "giải quyết 205.100 hồ sơ, đạt 98,5% đúng hạn": a rate of its own
         if share is not None:
             shares.append(share)
             on_time = _on_time_share(doc, share)
@@ -574,6 +614,10 @@ def _find_in_sentence(
         level = _level_after_noun(doc, token, reading)
         if level:
             scope, other = level, None
+        if _MINISTRY.match(fold(scope)):
+            continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
+        if _MINISTRY.match(fold(scope)):
+            continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator

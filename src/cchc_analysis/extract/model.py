@@ -28,6 +28,7 @@ FIGURE_COLUMNS: dict[str, Any] = {
 }
 WARNING_COLUMNS: dict[str, Any] = dict(FAILURE_COLUMNS)  # the failures table's columns
 PROVINCE_SCOPE = "province"
+NATIONAL_SCOPE = "toàn quốc"  # a figure of the whole country, not of any one province
 _HIDE = "_"
 
 

@@ -24,6 +24,7 @@ class _Rule:
     when_after: tuple[str, ...]
     pair_only: bool
     allow_change: bool
+    topic_any: re.Pattern[str] | None  # must be named in the headline or this/previous sentence
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
         when_after=tuple(spec.get("when_after") or ()),
         pair_only=bool(spec.get("pair_only")),
         allow_change=bool(spec.get("allow_change")),
+        topic_any=re.compile(_expand(spec["topic_any"])) if spec.get("topic_any") else None,
     )
 
 

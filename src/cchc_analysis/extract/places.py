@@ -158,6 +158,43 @@ def _mention_province(mention: _ProvinceMention, period: Period | None) -> tuple
     return province, mention.kind
 
 
+# the country or its regions as a whole, not in a rank ("xếp thứ 9/63 tỉnh, thành phố")
+_NATIONAL_FRAME = re.compile(
+    r"(?<![a-z])(?:toan quoc|ca nuoc|(?:cac|63|34) tinh,? thanh pho truc thuoc trung uong|"
+    r"(?:63|34)/(?:63|34) (?:dia phuong|tinh)|\d+/\d+ vung|vung kinh te)(?![a-z])"
+)
+# a rank or a comparison ("xếp thứ 9/63 …", "cao hơn bình quân cả nước") frames one province
+_RANK_BEFORE = re.compile(
+    r"(?:xep|thu|hang|dung|vi tri|tren|trong|so voi|hon|binh quan|trung binh|dau|cua)[\s\d/_]*$"
+)
+_PROVINCE_FRAME = re.compile(
+    r"(?<![a-z])(?:toan tinh|tinh ta|tren dia ban tinh|ubnd tinh|uy ban nhan dan tinh)(?![a-z])"
+)
+
+
+def national_text(doc: _Doc) -> bool:
+    """True when a text reports on the whole country or its regions (an index published for
+    all provinces, a national survey): it names the country as its frame, never one province
+    as a whole, and names either no province or several."""
+    if _PROVINCE_FRAME.search(doc.work):
+        return False
+    named = {
+        province.name_vi
+        for mention in _province_mentions(doc)
+        if not mention.in_furniture
+        for province in [_mention_province(mention, None)[0]]
+        if province is not None
+    }
+    if len(named) == 1:
+        return False
+    for match in _NATIONAL_FRAME.finditer(doc.work):
+        if doc.in_furniture(match.start()):
+            continue
+        if not _RANK_BEFORE.search(doc.work[max(0, match.start() - 25) : match.start()]):
+            return True
+    return False
+
+
 def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list[str]]:
     body: dict[str, list[tuple[_ProvinceMention, str]]] = {}
     headline: dict[str, Any] = {}
@@ -186,6 +223,8 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
             headline[province.name_vi] = mention
         body.setdefault(province.name_vi, []).append((mention, kind))
     candidates = sorted(provinces)
+    if not headline and national_text(doc):
+        return None, "the text reports on the whole country", candidates
     if len(headline) == 1:
         name = next(iter(headline))
         return provinces[name], f"headline: '{headline[name].text}'", candidates

@@ -107,6 +107,12 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
 
 # A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
 _RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
+# a measure owned by the unit: "Tỷ lệ đúng hạn của huyện Năm Căn đạt 97%"
+_MEASURE_OF = re.compile(
+    r"\s*(?:ty le|so luong|tong so|so|ket qua|chi so)(?![a-z])[^,;()]{0,60} cua\s*$"
+)
+# units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
+_COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
 
 
@@ -137,7 +143,12 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                 end = _name_end(text, head_end, e)
                 if end == head_end:
                     continue
-            label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip()
+            label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip(" ,;:")
+            both = re.match(
+                r",? (?:phuong|thi tran)\b", folded[head_end + (tail.end() if tail else 0) : e]
+            )
+            if tail and tail.group(1) == "xa" and both:  # "… công xã, phường": the communes'
+                label = text[match.start() : head_end + tail.end() + both.end()]
             found.append(_Scope(match.start(), end, label, "subunit"))
             continue
         if not text[head_end : head_end + 1].isupper():
@@ -220,7 +231,12 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
         ):
             clause = _clause_start(doc.work, scope.start, s)
             lead = doc.work[clause : scope.start]
-            if not pat.subject_lead.match(lead) and not _AGENT.search(lead):
+            if (
+                not pat.subject_lead.match(lead)
+                and not _AGENT.search(lead)
+                and not _MEASURE_OF.match(lead)
+                and not _COUNTED_LEAD.fullmatch(lead)
+            ):
                 continue  # an object ("duy trì Trung tâm …"), not the clause's subject
         if scope.kind in ("subunit", "level"):
             before = folded[max(s, scope.start - 40) : scope.start]
@@ -235,6 +251,9 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             ):
                 p = _resolve(re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", scope.label), period)
                 if p is not None and p.kind == "city":
+                    if province is None or p.name_vi != province.name_vi:
+                        kind = f"other_province:{p.name_vi}"  # a centrally-run city, by name
+                        kept.append(_Scope(scope.start, scope.end, scope.label, kind))
                     continue
         kept.append(scope)
     return kept
@@ -290,6 +309,20 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
     speaks of the whole province: its figures are then the district's, not the province's."""
     if _WHOLE_PROVINCE.search(doc.work):
         return None
+    if doc.headline:
+        h0, h1 = doc.headline
+        own = [
+            (m.start, m.end)
+            for m in doc.province_mentions
+            if h0 <= m.start < h1 and _mention_province(m, period)[0] is not None
+        ]
+        ledes = [
+            m
+            for m in _DISTRICT_LEDE.finditer(doc.folded, h0, h1)
+            if not any(m.start() <= a <= m.end() + 1 for a, _ in own)
+        ]
+        if own and not ledes:
+            return None  # the headline is about the province ("Tỉnh Phú Thọ: …", "TP.HCM …")
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
     for sentence in opening:
         whole = re.search(
