@@ -16,8 +16,8 @@
 #
 # Executed by Papermill once per province (`cchc reports --year 2025`). The parameters below are
 # the defaults; Papermill injects its own values in a cell after this one. Every cell is one
-# library call: the logic lives in `cchc_analysis.reports.sections` and
-# `cchc_analysis.reports.charts`.
+# library call: `cchc_analysis.reports.sections` gathers the section functions, whose logic
+# lives in the `*_sections` modules, `view` and `charts` of `cchc_analysis.reports`.
 
 # %% tags=["parameters"]
 province: str = "Phú Thọ"  # province name (any usual spelling) or official code

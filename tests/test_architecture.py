@@ -47,8 +47,6 @@ MAX_LINES = 800
 NOT_YET_SPLIT = {
     "cchc_analysis.read.load": 1828,
     "cchc_analysis.validate.indicators": 1170,
-    "cchc_analysis.reports.sections": 1558,
-    "cchc_analysis.reports.render": 1004,
 }
 
 

@@ -19,15 +19,9 @@ import pytest
 
 from cchc_analysis.pipeline import run_score, run_validate
 from cchc_analysis.reference.labels import number
-from cchc_analysis.reports.render import (
-    RenderError,
-    RenderTask,
-    ReportRenderer,
-    ReportWorker,
-    notebook_parameters,
-    render_province,
-    render_reports,
-)
+from cchc_analysis.reports.render import render_province, render_reports
+from cchc_analysis.reports.report_notebook import notebook_parameters
+from cchc_analysis.reports.workers import RenderError, RenderTask, ReportRenderer, ReportWorker
 from tests.conftest import REPO
 
 HOSTILE_NOTE = "<script>alert('note')</script>"
@@ -462,7 +456,7 @@ def test_pdfs_of_every_report_and_the_index(batch, tmp_path):
 
     from pypdf import PdfReader
 
-    from cchc_analysis.reports.render import PdfToolMissing, write_pdfs
+    from cchc_analysis.reports.pdf import PdfToolMissing, write_pdfs
 
     pages = [*sorted(batch.glob("[0-9][0-9]-*.html")), batch / "index.html"]
     copies = []

@@ -8,15 +8,25 @@ import csv
 import io
 import re
 import unicodedata
+from importlib import resources
 
 import polars as pl
 import pytest
 
 from cchc_analysis.pipeline import run_score, run_validate
-from cchc_analysis.reference.labels import number, text
+from cchc_analysis.reference.labels import number, percent, text
 from cchc_analysis.reference.registry import resolve_province
 from cchc_analysis.reports import charts
 from cchc_analysis.reports import sections as report
+from cchc_analysis.reports.panel import PANEL, _target_for, load_targets
+from cchc_analysis.reports.processed import read_processed, read_uncertainty
+from cchc_analysis.reports.summary_sections import summary_lines
+from cchc_analysis.reports.view import (
+    MIN_REGION_PEERS,
+    build_view,
+    criterion_gaps,
+    strengths_and_weaknesses,
+)
 
 HOSTILE_NOTE = "<script>alert('note')</script>"
 HOSTILE_SOURCE = '<img src=x onerror="alert(1)">'
@@ -60,7 +70,7 @@ def failures(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tables(processed):
-    return report.read_processed(processed)
+    return read_processed(processed)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +107,7 @@ class TestView:
         others = totals.filter((pl.col("region") == region) & (pl.col("province_code") != "25"))
         profile = phu_tho.profile
         assert profile["region_peers"].unique().to_list() == [others.height]
-        assert profile["region_thin"].all() == (others.height < report.MIN_REGION_PEERS)
+        assert profile["region_thin"].all() == (others.height < MIN_REGION_PEERS)
         domains = tables[0]["domains"].filter(
             (pl.col("period") == "2025")
             & pl.col("province_code").is_in(others["province_code"].implode())
@@ -165,7 +175,7 @@ class TestView:
                 "points": [10.0, 4.0, 6.0, 1.0, 2.0, 3.0],
             }
         )
-        gaps = report.criterion_gaps(criteria, "01")
+        gaps = criterion_gaps(criteria, "01")
         assert gaps["median_points"].to_list() == [6.0, 2.0]
         assert gaps["gap"].to_list() == [4.0, -1.0]
         assert gaps["percentile"].to_list() == [67.0, 0.0]  # above 2 of 3; above none
@@ -178,7 +188,7 @@ class TestView:
                 "gap": [2.0, 0.5, 0.5, 0.5, 0.0, -1.0, -0.2, 0.0],
             }
         )
-        strengths, weaknesses, more = report.strengths_and_weaknesses(gaps, 2, cap=3)
+        strengths, weaknesses, more = strengths_and_weaknesses(gaps, 2, cap=3)
         # b, c and d tie for second place: all shown up to the cap, the rest counted
         assert strengths["criterion_id"].to_list() == ["a", "b", "c"]
         assert more["strengths"] == 1
@@ -186,12 +196,10 @@ class TestView:
         assert weaknesses["criterion_id"].to_list() == ["f", "g"]
         assert more["weaknesses"] == 0
         none = gaps.with_columns(gap=pl.lit(0.0))
-        assert report.strengths_and_weaknesses(none)[0].is_empty()
+        assert strengths_and_weaknesses(none)[0].is_empty()
 
     def test_strengths_differ_from_province_to_province(self, tables):
-        chosen = [
-            report.build_view(tables[0], tables[1], code, 2025) for code in ("01", "25", "82")
-        ]
+        chosen = [build_view(tables[0], tables[1], code, 2025) for code in ("01", "25", "82")]
         sets = {tuple(v.strengths["criterion_id"]) for v in chosen}
         weak = {tuple(v.weaknesses["criterion_id"]) for v in chosen}
         assert len(sets) > 1 and len(weak) > 1
@@ -202,7 +210,7 @@ class TestView:
 
     def test_indicator_panel_against_the_targets(self, phu_tho, processed):
         panel = {r["measure"]: r for r in phu_tho.indicators.iter_rows(named=True)}
-        assert set(panel) == set(report.PANEL)
+        assert set(panel) == set(PANEL)
         indicators = pl.read_parquet(processed / "indicators.parquet").filter(
             (pl.col("province_code") == "25") & (pl.col("period") == "2025")
         )
@@ -224,16 +232,16 @@ class TestView:
         assert "bãi bỏ" in panel["simplified"]["counts"]
 
     def test_targets_apply_by_year(self):
-        assert report._target_for("online_services", 2025)["target"] == 80
-        assert report._target_for("online_services", 2026)["target"] == 90
-        assert report._target_for("online_services", 2031) is None
-        assert report._target_for("tasks", 2025) is None
+        assert _target_for("online_services", 2025)["target"] == 80
+        assert _target_for("online_services", 2026)["target"] == 90
+        assert _target_for("online_services", 2031) is None
+        assert _target_for("tasks", 2025) is None
 
     def test_every_target_names_its_source(self):
-        targets = report.load_targets()
+        targets = load_targets()
         assert targets.height >= 5
         assert targets["source"].null_count() == 0 and targets["instrument"].null_count() == 0
-        assert set(targets["measure"]) <= set(report.PANEL)
+        assert set(targets["measure"]) <= set(PANEL)
         assert set(targets["comparability"]) <= {"direct", "approximate", "unverified"}
 
     def test_warnings_resolve_raw_spellings(self, phu_tho):
@@ -421,7 +429,7 @@ class TestBatchBookkeeping:
                 resolve_province(name, "2025")
 
     def test_parameters_are_plain_values(self, tmp_path):
-        from cchc_analysis.reports.render import notebook_parameters
+        from cchc_analysis.reports.report_notebook import notebook_parameters
 
         parameters = notebook_parameters("25", 2025, tmp_path, "vi", None, tmp_path.parent)
         assert parameters == {
@@ -457,7 +465,7 @@ class TestBatchBookkeeping:
         assert [e["province_code"] for e in entries] == ["01", "25"]  # 82's page is gone
 
     def test_index_is_sortable_and_offline(self, tmp_path, tables, processed):
-        from cchc_analysis.reports.render import write_index
+        from cchc_analysis.reports.index_page import write_index
 
         totals = tables[0]["totals"].filter(pl.col("period") == "2025")
         (tmp_path / "25-phu_tho.html").write_text("ok")
@@ -465,7 +473,7 @@ class TestBatchBookkeeping:
             {"province_code": "25", "html": "25-phu_tho.html", "error": None},
             {"province_code": "01", "html": None, "error": "boom"},
         ]
-        intervals, _ = report.read_uncertainty(processed, "2025")
+        intervals, _ = read_uncertainty(processed, "2025")
         page = write_index(
             totals, entries, tables[1], tmp_path, 2025, "vi", "x.xlsx", intervals, "2025-12-31"
         ).read_text()
@@ -489,7 +497,7 @@ class TestBatchBookkeeping:
         assert all(state == "none" for state, _ in sorts[1:])
 
     def test_labels_have_both_languages(self):
-        raw = (report.resources.files("cchc_analysis") / "data" / "labels.csv").read_text("utf-8")
+        raw = (resources.files("cchc_analysis") / "data" / "labels.csv").read_text("utf-8")
         rows = list(csv.DictReader(io.StringIO(raw)))
         assert all(r["vi"] and r["en"] for r in rows)
         assert len({r["key"] for r in rows}) == len(rows)
@@ -518,14 +526,14 @@ class TestNumbers:
 
 class TestSummary:
     def test_summary_says_the_figures_of_the_tables(self, phu_tho, tables):
-        lines = report.summary_lines(phu_tho)
+        lines = summary_lines(phu_tho)
         assert 1 <= len(lines) <= 5
         row = phu_tho.headline
         interval = phu_tho.interval()
         assert interval is not None
         assert f"hạng {row['rank']}/{row['n_provinces']}" in lines[0]
         assert f"từ {interval['rank_lo']} đến {interval['rank_hi']}" in lines[0]
-        assert report.percent(row["index_pct"], "vi") in lines[0]
+        assert percent(row["index_pct"], "vi") in lines[0]
         grade = row["grade"]
         assert f"Xếp loại {grade}" in lines[1]
         assert f"{int(interval['p_' + grade] * 100 + 0.5)}%" in lines[1]
@@ -545,14 +553,14 @@ class TestSummary:
             assert text("measure_" + r["measure"], "vi") in lines[4]
 
     def test_summary_in_english_has_no_vietnamese_words(self, ha_noi_en):
-        lines = report.summary_lines(ha_noi_en)
+        lines = summary_lines(ha_noi_en)
         assert lines[0].startswith("Index ") and "could be anywhere from" in lines[0]
         assert not any(w in " ".join(lines) for w in ("hạng", "điểm", "Xếp loại"))
 
 
 class TestPdfTool:
     def test_without_chromium_the_command_says_how_to_install_it(self, monkeypatch, tmp_path):
-        from cchc_analysis.reports.render import PdfToolMissing, find_chromium, write_pdfs
+        from cchc_analysis.reports.pdf import PdfToolMissing, find_chromium, write_pdfs
 
         monkeypatch.setenv("PATH", str(tmp_path))  # no browser anywhere on PATH
         monkeypatch.delenv("CCHC_CHROMIUM", raising=False)

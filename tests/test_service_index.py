@@ -365,7 +365,7 @@ def test_rank_uncertainty_moves_assumed_thresholds_not_decreed_maxima(validated,
 
 
 def test_reports_neither_praise_nor_blame_criteria_left_out(validated):
-    from cchc_analysis.reports.sections import criterion_gaps, strengths_and_weaknesses
+    from cchc_analysis.reports.view import criterion_gaps, strengths_and_weaknesses
 
     # every province's dossier figures of July: strengths and weaknesses are gaps to the
     # national median of each criterion

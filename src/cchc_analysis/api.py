@@ -404,7 +404,7 @@ def rank_uncertainty(
 
 
 def _view(scores: ScoreResult, province: str, year: int | str | None, lang: str, function: str):
-    from cchc_analysis.reports.sections import build_view
+    from cchc_analysis.reports.view import build_view
 
     if lang not in ("vi", "en"):
         raise AnalysisError(f"{function}(): lang must be 'vi' or 'en', not {lang!r}")
@@ -480,7 +480,7 @@ def province_report(
     from dataclasses import replace
 
     from cchc_analysis.reports import sections
-    from cchc_analysis.reports.sections import province_warnings
+    from cchc_analysis.reports.view import province_warnings
     from cchc_analysis.uncertainty.spec import UncertaintyError
 
     chosen = _scores(scores, "province_report")

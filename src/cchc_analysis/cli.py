@@ -365,7 +365,8 @@ def reports(
     from rich.table import Table
 
     # Only light imports before render_reports: it launches the workers first thing.
-    from cchc_analysis.reports.render import MANIFEST_FILE, RenderOutcome, render_reports
+    from cchc_analysis.reports.render import MANIFEST_FILE, render_reports
+    from cchc_analysis.reports.workers import RenderOutcome
 
     _check_scores(processed, year)
     target = out or REPORTS / str(year)
@@ -444,7 +445,7 @@ def _write_pdfs(target: Path, outcomes: list, jobs: int) -> None:
     """Print the reports just written and the index to PDF (headless Chromium)."""
     import time
 
-    from cchc_analysis.reports.render import PdfToolMissing, write_pdfs
+    from cchc_analysis.reports.pdf import PdfToolMissing, write_pdfs
 
     pages = [Path(o.html_path) for o in outcomes if o.html_path] + [target / "index.html"]
     started = time.perf_counter()

@@ -175,7 +175,7 @@ def verify_scores(reports_dir: Path, workdir: Path) -> tuple[list[Difference], l
 
 def recorded_charts(notebook: Path) -> dict[str, Any]:
     """Return the Vega-Lite specs an executed report notebook recorded, by section key."""
-    from cchc_analysis.reports.sections import CHARTS_METADATA
+    from cchc_analysis.reports.markup import CHARTS_METADATA
 
     data = json.loads(Path(notebook).read_text(encoding="utf-8"))
     charts: dict[str, Any] = {}
@@ -256,7 +256,8 @@ def rerender_reports(
     ``out_dir``; return (the recorded report entries, chart differences, likely causes)."""
     from cchc_analysis import __version__
     from cchc_analysis.pipeline import FAILURES_FILE
-    from cchc_analysis.reports.render import DEFAULT_NOTEBOOK, MANIFEST_FILE, render_reports
+    from cchc_analysis.reports.render import MANIFEST_FILE, render_reports
+    from cchc_analysis.reports.report_notebook import DEFAULT_NOTEBOOK
     from cchc_analysis.store.outputs import sha256_of
 
     manifest = read_manifest(Path(reports_dir) / MANIFEST_FILE)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     import altair as alt
 
     from cchc_analysis.reference.registry import Province
-    from cchc_analysis.reports.sections import Html, ReportView
+    from cchc_analysis.reports.markup import Html
+    from cchc_analysis.reports.view import ReportView
     from cchc_analysis.scoring.rubric import Rubric
 
 

@@ -1,2 +1,2 @@
-"""Reports: what a page shows (sections), charts, the Excel workbook, and the batch that
-renders every province's report in worker processes."""
+"""Reports: what a page shows (view, the *_sections modules), charts, the Excel workbook, and
+the batch that renders every province's report in worker processes (render, workers)."""

@@ -10,7 +10,7 @@ execute results, errors with their traceback), same cell timings and failure mar
 returned to the state recorded after warm-up (``cchc_analysis.reports.kernel_state``).
 
 The parent talks to it over its stdin/stdout, one JSON object a line (``ReportWorker`` in
-``cchc_analysis.reports.render``); anything else the process prints goes to its stderr, a log file.
+``cchc_analysis.reports.workers``); anything else the process prints goes to its stderr, a log file.
 Run: ``python -m cchc_analysis.reports.inprocess`` (the parent does).
 """
 
@@ -268,7 +268,11 @@ class Worker:
         import nbformat
 
         from cchc_analysis.reference.labels import text
-        from cchc_analysis.reports.render import export_html, load_notebook, make_exporter
+        from cchc_analysis.reports.report_notebook import (
+            export_html,
+            load_notebook,
+            make_exporter,
+        )
         from cchc_analysis.store.outputs import atomic_write_text
 
         leaks = self.state.reset()
@@ -291,7 +295,7 @@ def main() -> None:
     """Serve requests from stdin until it closes: ``{"op": "execute" | "render", …}`` a line,
     answered by ``{"ok": true, …}`` or ``{"ok": false, "error": …}`` a line on the original
     stdout (fd 1 is pointed at stderr, so nothing else can reach the parent's reader)."""
-    from cchc_analysis.reports.render import failure_reason
+    from cchc_analysis.reports.workers import failure_reason
 
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)

@@ -95,13 +95,14 @@ def _warm_report() -> None:
     import os
 
     from cchc_analysis.reports import sections as report
+    from cchc_analysis.reports.processed import read_processed
 
     wanted = os.environ.get(WARM_ENV, "")
     if wanted.count("|") != 2:
         return
     folder, year, lang = wanted.split("|")
     try:
-        tables, _ = report.read_processed(folder, year)
+        tables, _ = read_processed(folder, year)
         first = tables["totals"].filter(tables["totals"]["period"] == year)["province_code"]
         view = report.load_report_view(folder, str(first[0]), int(year), lang)
         for section in report.SECTIONS:

@@ -21,7 +21,8 @@ from cchc_analysis.scoring.service_index import (
 )
 
 if TYPE_CHECKING:
-    from cchc_analysis.reports.sections import Html, ReportView
+    from cchc_analysis.reports.markup import Html
+    from cchc_analysis.reports.view import ReportView
 
 
 def _e(value: object) -> str:
@@ -129,7 +130,8 @@ def section_html(
 def section(view: ReportView) -> Html | None:
     """Return the service-index section of a province report, or None (the cell shows
     nothing) when the table does not hold the index: the report notebook's one call."""
-    from cchc_analysis.reports.sections import INDICATORS_FILE, Html
+    from cchc_analysis.reports.markup import Html
+    from cchc_analysis.reports.processed import INDICATORS_FILE
 
     folder = Path(str(view.parameters.get("processed_dir", "")))
     path = folder / INDICATORS_FILE
