@@ -45,8 +45,6 @@ MAX_LINES = 800
 # Modules still over MAX_LINES, each with its line count as a ceiling: to be split (their
 # owners were editing them when the package was arranged by stage). Remove an entry once split.
 NOT_YET_SPLIT = {
-    "cchc_analysis.read.load": 1828,
-    "cchc_analysis.validate.indicators": 1170,
     "cchc_analysis.reports.sections": 1558,
     "cchc_analysis.reports.render": 1004,
 }
