@@ -63,7 +63,8 @@ def forty_criteria() -> str:
 
 def unit_periods(units: int) -> pl.DataFrame:
     """Return a long table of ``units`` province × period units resampled from the demo data."""
-    from cchc_analysis.read.load import standardise, to_long
+    from cchc_analysis.read.shape import to_long
+    from cchc_analysis.read.standardise import standardise
 
     with tempfile.TemporaryDirectory() as folder:
         source = demo_csv(Path(folder))

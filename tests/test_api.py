@@ -189,7 +189,7 @@ def test_a_wrong_argument_type_says_what_was_expected(scores):
 
 
 def test_a_frame_missing_a_column_is_named_as_the_frame():
-    from cchc_analysis.read.load import LoadError
+    from cchc_analysis.read.contract import LoadError
 
     frame = pl.DataFrame({"province": ["Hà Nội"], "period": ["2024"], "indicator": ["x"]})
     with pytest.raises(LoadError, match=r"^the frame: missing required column\(s\) \['value'\]"):

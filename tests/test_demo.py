@@ -4,7 +4,8 @@ import polars as pl
 import pytest
 
 from cchc_analysis.demo import DEFAULT_SEED, FILE_NAME, TARGET_MEAN_INDEX, write_demo_data
-from cchc_analysis.read.load import standardise, to_long
+from cchc_analysis.read.shape import to_long
+from cchc_analysis.read.standardise import standardise
 from cchc_analysis.scoring.engine import score_indicators, to_wide
 from cchc_analysis.scoring.rubric import load_rubric
 from tests.conftest import REPO

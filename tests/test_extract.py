@@ -680,7 +680,8 @@ def _cp1258(text: str) -> bytes:
 
 def test_written_table_loads_and_its_dossier_rows_validate(tmp_path, extractions):
     from cchc_analysis.read.load import load_indicators
-    from cchc_analysis.validate.indicators import FAILURE_COLUMNS, validate_indicators
+    from cchc_analysis.validate.indicators import validate_indicators
+    from cchc_analysis.validate.rules import FAILURE_COLUMNS
 
     paths = [FIXTURES / name for name, label in LABELS.items() if label["province"]]
     result = extract_files(paths)

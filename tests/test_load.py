@@ -1,7 +1,10 @@
 import polars as pl
 import pytest
 
-from cchc_analysis.read.load import LoadError, load_indicators, parse_number, read_table, to_long
+from cchc_analysis.read.contract import LoadError
+from cchc_analysis.read.load import load_indicators, read_table
+from cchc_analysis.read.numbers import parse_number
+from cchc_analysis.read.shape import to_long
 from tests.conftest import long_rows, write_csv
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from cchc_analysis.read.load import LoadError, load_indicators
+from cchc_analysis.read.contract import LoadError
+from cchc_analysis.read.load import load_indicators
 from cchc_analysis.validate.indicators import validate_indicators
 
 CORPUS = Path(__file__).resolve().parent / "malformed"

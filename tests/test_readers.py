@@ -10,20 +10,22 @@ import openpyxl
 import polars as pl
 import pytest
 
+from cchc_analysis.read.contract import (
+    AmbiguousNumberFormat,
+    LegacyEncodingError,
+    LoadError,
+    SheetError,
+)
 from cchc_analysis.read.encodings import (
     detect_legacy,
     legacy_scores,
     tcvn3_to_unicode,
     vni_to_unicode,
 )
+from cchc_analysis.read.headers import load_ratio_catalogue
 from cchc_analysis.read.load import (
-    AmbiguousNumberFormat,
-    LegacyEncodingError,
-    LoadError,
-    SheetError,
     load_indicators,
     load_indicators_with_info,
-    load_ratio_catalogue,
     read_grid,
     read_table,
     read_table_with_info,

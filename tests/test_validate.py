@@ -4,7 +4,8 @@ import polars as pl
 import pytest
 
 from cchc_analysis.read.load import load_indicators
-from cchc_analysis.validate.indicators import format_failures, validate_indicators
+from cchc_analysis.validate.failures import format_failures
+from cchc_analysis.validate.indicators import validate_indicators
 from tests.conftest import long_rows, write_csv
 
 CONSISTENT = {

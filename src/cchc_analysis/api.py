@@ -103,7 +103,8 @@ def read_table(
 ) -> pl.DataFrame:
     """Return a table standardised to the long form (province code, period, indicator, value
     parsed; the file's row numbers kept), from a path or a frame; not yet validated."""
-    from cchc_analysis.read.load import LoadError, load_indicators
+    from cchc_analysis.read.contract import LoadError
+    from cchc_analysis.read.load import load_indicators
 
     if isinstance(table, Validation):
         return table.indicators

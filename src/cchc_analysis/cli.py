@@ -197,10 +197,11 @@ def validate(
     rendered as Great Expectations Data Docs under --failures-dir/data_docs.
     """
     from cchc_analysis.pipeline import FAILURES_FILE, QUARANTINE_FILE, run_validate
+    from cchc_analysis.read.contract import LoadError
     from cchc_analysis.read.inputs import bounded_message
-    from cchc_analysis.read.load import LoadError
     from cchc_analysis.store.provenance import ProvenanceError
-    from cchc_analysis.validate.indicators import ValidationOptions, failures_table, format_failures
+    from cchc_analysis.validate.failures import failures_table, format_failures
+    from cchc_analysis.validate.indicators import ValidationOptions
 
     load_options: dict[str, object] = {"number_format": number_format}
     if encoding:
@@ -274,7 +275,7 @@ def score(
     _manifest.json. Example: cchc score published.csv --methodology par-index-published --out out/
     """
     from cchc_analysis.pipeline import run_score
-    from cchc_analysis.read.load import LoadError
+    from cchc_analysis.read.contract import LoadError
     from cchc_analysis.scoring.rubric import RubricError
     from cchc_analysis.validate.gate import InputRejected
 
@@ -601,7 +602,7 @@ def uncertainty(
     _domain_removal) as Parquet and CSV, and uncertainty_manifest.json with the seed.
     Example: cchc uncertainty --runs 4000 --seed 1 --sources weights,survey --out out/
     """
-    from cchc_analysis.read.load import LoadError
+    from cchc_analysis.read.contract import LoadError
     from cchc_analysis.scoring.rubric import RubricError
     from cchc_analysis.uncertainty.run import run_uncertainty
     from cchc_analysis.uncertainty.spec import UncertaintyError

@@ -53,7 +53,7 @@ def _sum(values: dict[str, Figure], expression: str) -> float | None:
 
 
 def _identities() -> list[dict[str, Any]]:
-    from cchc_analysis.validate.indicators import load_identities
+    from cchc_analysis.validate.rules import load_identities
 
     return list(load_identities().iter_rows(named=True))
 

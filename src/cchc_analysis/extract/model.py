@@ -7,7 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from cchc_analysis.validate.indicators import FAILURE_COLUMNS
+from cchc_analysis.validate.rules import FAILURE_COLUMNS
 
 FIGURE_COLUMNS: dict[str, Any] = {
     "province": pl.String,

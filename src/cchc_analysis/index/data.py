@@ -146,7 +146,9 @@ def from_frame(frame: pl.DataFrame, spec: IndexSpec, source: str = "<frame>") ->
 
 def read_data(path: Path | str, spec: IndexSpec) -> IndexData:
     """Return the index data in a file (CSV, Excel, Parquet), checked against the spec."""
-    from cchc_analysis.read.load import LoadError, _canonical_header, read_table
+    from cchc_analysis.read.contract import LoadError
+    from cchc_analysis.read.headers import _canonical_header
+    from cchc_analysis.read.load import read_table
 
     try:
         table = read_table(path, header=spec.data.unit)  # the header row names the unit column

@@ -11,7 +11,7 @@
   ``vni_to_unicode`` convert them.
 
 Nothing here raises the loader's errors: the functions return what they found and
-``cchc_analysis.read.load`` words the message (file, column, example cell, how to fix it).
+``cchc_analysis.read.shape`` words the message (file, column, example cell, how to fix it).
 """
 
 from __future__ import annotations

@@ -191,8 +191,8 @@ def parse_number(text: str | None, number_format: str = "auto") -> float | None:
     ``number_format`` 'vi' or 'en' reads it in that format; 'auto' (default) reads any shape
     that settles the format by itself (``70,25``, ``1.234,5``, ``1,234,567``, ``3.5``) and
     returns None for an ambiguous one (``1.234``: 1234 or 1.234?): a single value cannot
-    decide that; ``cchc_analysis.read.load`` decides per column. Not numbers: formulas, ratios
-    (``28/40``), placeholders, text.
+    decide that; ``cchc_analysis.read.standardise`` decides per column. Not numbers: formulas,
+    ratios (``28/40``), placeholders, text.
     """
     if number_format not in NUMBER_FORMATS:
         raise ValueError(f"number_format must be one of {NUMBER_FORMATS}, not {number_format!r}")

@@ -13,7 +13,7 @@ class InputRejected(ValueError):
     """An input table with validation errors; ``failures`` is the failures table."""
 
     def __init__(self, path: Path, failures: pl.DataFrame) -> None:
-        from cchc_analysis.validate.indicators import format_failures
+        from cchc_analysis.validate.failures import format_failures
 
         self.failures = failures
         errors = failures.filter(pl.col("severity") == "error")
