@@ -96,9 +96,13 @@ def test_explanations_say_the_value_the_inputs_and_the_band(rubric):
     )
     vi = scores.criteria["explanation_vi"].to_list()
     en = scores.criteria["explanation_en"].to_list()
-    assert vi[0].startswith("2,4/6: tỷ lệ hoàn thành nhiệm vụ 70% (28/40)")
-    assert vi[1] == "3/4: tỷ lệ đúng hạn 96% (960/1.000): thuộc khoảng [95; 98)"
-    assert en[1] == "3/4: on time 96% (960/1,000): falls in [95; 98)"
+    # points and percentages with two decimals, as the report's tables write them
+    assert vi[0] == (
+        "2,40/6,00: tỷ lệ hoàn thành nhiệm vụ 70,00% (28/40): "
+        "0 điểm ở mức 50,00%, tối đa ở mức 100,00%"
+    )
+    assert vi[1] == "3,00/4,00: tỷ lệ đúng hạn 96,00% (960/1.000): thuộc khoảng [95; 98)"
+    assert en[1] == "3.00/4.00: on time 96.00% (960/1,000): falls in [95; 98)"
 
 
 def test_missing_data_scores_zero_and_says_so(rubric):

@@ -241,7 +241,7 @@ def test_hand_worked_province_scores_as_the_decision_rubric_says(validated):
     )
     reused = criteria.filter(pl.col("criterion_id") == "digitisation.reused").row(0, named=True)
     assert reused["points"] == pytest.approx(3.0)
-    assert reused["explanation_vi"].startswith("3/6: tỷ lệ khai thác, sử dụng lại")
+    assert reused["explanation_vi"].startswith("3,00/6,00: tỷ lệ khai thác, sử dụng lại")
 
 
 def test_ranks_are_per_period(validated):

@@ -83,15 +83,23 @@ def count(value: float | int | None, lang: str = "vi") -> str:
 
 
 def number_expr(
-    expr: pl.Expr, lang: str = "vi", decimals: int = 2, grouping: bool = False
+    expr: pl.Expr,
+    lang: str = "vi",
+    decimals: int = 2,
+    grouping: bool = False,
+    fixed: bool = False,
 ) -> pl.Expr:
-    """Return a Polars expression writing numbers for sentences: no trailing zeros, decimal
-    comma in Vietnamese, a true minus sign, and (``grouping``) thousands separators as
-    ``number`` writes them (``458.866`` in Vietnamese, ``458,866`` in English)."""
+    """Return a Polars expression writing numbers for sentences: decimal comma in Vietnamese, a
+    true minus sign, no trailing zeros or (``fixed``) exactly ``decimals`` decimals as ``number``
+    writes them (``2,40``), and (``grouping``) thousands separators (``458.866``)."""
     import polars as pl
 
     # Polars prints a rounded float with no trailing zeros except a lone ".0"
     written = expr.round(decimals).cast(pl.String).str.strip_suffix(".0")
+    if fixed and decimals > 0:
+        parts = written.str.extract_groups(r"^(-?\d+)(?:\.(\d+))?$")
+        fraction = parts.struct.field("2").fill_null("").str.pad_end(decimals, "0")
+        written = pl.concat_str([parts.struct.field("1"), pl.lit("."), fraction]).fill_null(written)
     if grouping:
         written = _grouped(written)
     written = written.str.replace("-", MINUS, literal=True)

@@ -14,7 +14,8 @@ import numpy as np
 import polars as pl
 
 from cchc_analysis.reference.catalogue import load_catalogue, terms
-from cchc_analysis.reference.labels import number_expr, vi_separators
+from cchc_analysis.reference.labels import number, number_expr, vi_separators
+from cchc_analysis.reference.labels import points as points_text
 from cchc_analysis.scoring.rubric import Criterion, Domain, Rubric
 
 KEYS = ["province_code", "province", "era", "period", "year"]
@@ -108,7 +109,9 @@ def _rule_phrase(criterion: Criterion, lang: str, unit: str) -> pl.Expr:
     assert rule is not None
     line = rule.line
     if line is not None:
-        floor, target = _fmt(line.floor, lang), _fmt(line.target, lang)
+        # percentages with two decimals, as the measure beside them is written
+        write = (lambda v: number(v, lang)) if unit == "%" else (lambda v: _fmt(v, lang))
+        floor, target = write(line.floor), write(line.target)
         if lang == "vi":
             return pl.lit(f"0 điểm ở mức {floor}{unit}, tối đa ở mức {target}{unit}")
         return pl.lit(f"0 points at {floor}{unit}, full points at {target}{unit}")
@@ -133,14 +136,17 @@ _POLICY_TEXT = {
 
 
 def _max_text(criterion: Criterion, lang: str) -> pl.Expr:
-    """Return the criterion's maximum as text: a literal unless it changes by year."""
+    """Return the criterion's maximum as text (points: two decimals, as the tables write them):
+    a literal unless it changes by year."""
     by_year = criterion.max_points_by_year
     if not by_year:
-        return pl.lit(_fmt(criterion.max_for(None), lang))
-    expr: pl.Expr = pl.lit(_fmt(by_year[min(by_year)], lang))
+        return pl.lit(points_text(criterion.max_for(None), lang))
+    expr: pl.Expr = pl.lit(points_text(by_year[min(by_year)], lang))
     for year in sorted(by_year):
         expr = (
-            pl.when(pl.col("year") >= year).then(pl.lit(_fmt(by_year[year], lang))).otherwise(expr)
+            pl.when(pl.col("year") >= year)
+            .then(pl.lit(points_text(by_year[year], lang)))
+            .otherwise(expr)
         )
     return expr
 
@@ -156,8 +162,15 @@ def _sentences(criterion: Criterion, policy: str, unit: str) -> dict[str, pl.Exp
     if criterion.measure.ratio is not None:
         names += ["numerator", "denominator"]
     # counts with thousands separators, as the reports write them (458.866/464.106)
+    # points and percentages with two decimals, as every table writes them (2,40/6,00; 96,00%)
+    fixed = {"points": True, "measure": unit == "%", "numerator": False, "denominator": False}
     numbers = {
-        name: number_expr(pl.col(name), "en", grouping=name in ("numerator", "denominator"))
+        name: number_expr(
+            pl.col(name),
+            "en",
+            grouping=name in ("numerator", "denominator"),
+            fixed=fixed[name],
+        )
         for name in names
     }
     inputs = ", ".join(criterion.measure.inputs())
@@ -186,7 +199,7 @@ def _sentences(criterion: Criterion, policy: str, unit: str) -> dict[str, pl.Exp
         missing_word = "thiếu số liệu" if lang == "vi" else "no data"
         no_data = pl.concat_str(
             [
-                pl.lit("0/"),
+                pl.lit(points_text(0, lang) + "/"),
                 _max_text(criterion, lang),
                 pl.lit(f": {label}: {missing_word} ({inputs}) — {policy_text}"),
             ]
