@@ -571,3 +571,20 @@ class TestPdfTool:
         monkeypatch.setenv("CCHC_CHROMIUM", "no-such-browser")
         with pytest.raises(PdfToolMissing, match="CCHC_CHROMIUM='no-such-browser'"):
             find_chromium()
+
+
+def test_the_index_is_byte_identical_for_the_same_inputs(tmp_path, tables, processed, monkeypatch):
+    from cchc_analysis.reports.index_page import run_date, write_index
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767139200")  # 2025-12-31 00:00 UTC
+    assert run_date() == "2025-12-31"
+    totals = tables[0]["totals"].filter(pl.col("period") == "2025")
+    intervals, _ = read_uncertainty(processed, "2025")
+    pages = []
+    for run in ("a", "b"):
+        folder = tmp_path / run
+        folder.mkdir()
+        pages.append(
+            write_index(totals, [], tables[1], folder, 2025, "vi", None, intervals).read_bytes()
+        )
+    assert pages[0] == pages[1] and b"31/12/2025" in pages[0]
