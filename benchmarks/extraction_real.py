@@ -28,6 +28,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,21 +145,45 @@ def false_positive_kind(text: str, figure) -> str:
     return "other"
 
 
-def find_text(folder: Path, url: str) -> Path | None:
-    """Return the saved text of an address, whatever its format."""
+def find_text(folders: Path | Sequence[Path], url: str) -> Path | None:
+    """Return the saved text of an address, whatever its format, from the first folder
+    holding it."""
     stem = text_name(url)
-    for suffix in SUFFIXES:
-        path = folder / f"{stem}{suffix}"
-        if path.exists():
-            return path
+    for folder in [folders] if isinstance(folders, Path) else folders:
+        for suffix in SUFFIXES:
+            path = folder / f"{stem}{suffix}"
+            if path.exists():
+                return path
     return None
 
 
-def measure(folder: Path, labels_path: Path = HERE / "labels.csv") -> dict:
+def all_labels() -> list[Path]:
+    """Return the label files of every round: labels.csv, then labels_*.csv by name."""
+    return [HERE / "labels.csv", *sorted(HERE.glob("labels_*.csv"))]
+
+
+def read_all_labels(paths: Sequence[Path]) -> tuple[dict[str, str], list[Label]]:
+    """Return {url: split} and the labelled figures of several label files together."""
+    splits: dict[str, str] = {}
+    labels: list[Label] = []
+    for path in paths:
+        more_splits, more = read_labels(path)
+        splits.update(more_splits)
+        labels += more
+    return splits, labels
+
+
+def measure(
+    folder: Path | Sequence[Path], labels_path: Path | Sequence[Path] | None = None
+) -> dict:
     """Run the extractor on every saved text and match its figures to the labels."""
     from cchc_analysis.extract import extract_files, fold, read_document
 
-    splits, labels = read_labels(labels_path)
+    if labels_path is None:
+        labels_path = all_labels()
+    splits, labels = read_all_labels(
+        [labels_path] if isinstance(labels_path, Path) else labels_path
+    )
     by_url: dict[str, list[Label]] = defaultdict(list)
     for label in labels:
         by_url[label.url].append(label)
@@ -283,8 +308,14 @@ def result_rows(result: dict) -> list[dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--texts", type=Path, help="folder holding the saved texts")
-    parser.add_argument("--labels", type=Path, default=HERE / "labels.csv")
+    parser.add_argument("--texts", type=Path, nargs="+", help="folder(s) holding the saved texts")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        nargs="+",
+        default=None,
+        help="label file(s); default every labels*.csv of benchmarks/extraction_real",
+    )
     parser.add_argument("--list", action="store_true", help="print the file names expected")
     parser.add_argument(
         "--write",
@@ -299,16 +330,17 @@ def main(argv: list[str] | None = None) -> int:
         help="list every miss and extra of the dev half (never the test half: it is held out)",
     )
     args = parser.parse_args(argv)
+    label_files = args.labels or all_labels()
     if args.list:
-        splits, _ = read_labels(args.labels)
+        splits, _ = read_all_labels(label_files)
         for url, split in splits.items():
             print(f"{text_name(url)}\t{split}\t{url}")
         return 0
-    if args.texts is None or not args.texts.is_dir():
-        parser.error("--texts must name a folder holding the saved texts (see --list)")
-    result = measure(args.texts, args.labels)
+    if not args.texts or not all(folder.is_dir() for folder in args.texts):
+        parser.error("--texts must name folders holding the saved texts (see --list)")
+    result = measure(args.texts, label_files)
     if result["missing"]:
-        print(f"{len(result['missing'])} texts not found in {args.texts} (see --list)")
+        print(f"{len(result['missing'])} texts not found in the folders given (see --list)")
     print(
         f"texts read: dev {result['texts']['dev']}, test {result['texts']['test']}; "
         f"extraction took {result['seconds']:.2f} s in all"
