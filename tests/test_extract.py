@@ -260,7 +260,7 @@ LABELS: dict[str, dict] = {
         ],
         "subunits": [
             ("dossier.received", 9876, "Việt Trì"),
-            ("dossier.received", 20100, "các xã"),
+            ("dossier.received", 20100, "cấp xã"),  # "các xã, thị trấn": the level
         ],
     },
     "ca_mau_2023_chinhphu.txt": {

@@ -293,12 +293,12 @@ def test_docx_table_with_columns_reads_each_row_under_its_heads(tmp_path):
         ("dossier.received", 218810.0, "province"),
         ("dossier.resolved", 214402.0, "province"),
         ("dossier.pending", 4408.0, "province"),
-        ("dossier.received", 98310.0, "Cấp tỉnh"),
-        ("dossier.resolved", 96402.0, "Cấp tỉnh"),
-        ("dossier.pending", 1908.0, "Cấp tỉnh"),
-        ("dossier.received", 120500.0, "Cấp huyện"),
-        ("dossier.resolved", 118000.0, "Cấp huyện"),
-        ("dossier.pending", 2500.0, "Cấp huyện"),
+        ("dossier.received", 98310.0, "cấp tỉnh"),
+        ("dossier.resolved", 96402.0, "cấp tỉnh"),
+        ("dossier.pending", 1908.0, "cấp tỉnh"),
+        ("dossier.received", 120500.0, "cấp huyện"),
+        ("dossier.resolved", 118000.0, "cấp huyện"),
+        ("dossier.pending", 2500.0, "cấp huyện"),
     }
     assert {f.province for f in result.figures} == {"Lạng Sơn"}
 
@@ -321,10 +321,10 @@ def test_web_page_table_reads_each_row_under_its_heads(tmp_path):
     )
     result = extract_files([page])
     assert _found(result) == {
-        ("dossier.received", 98310.0, "Cấp tỉnh"),
-        ("dossier.resolved", 96402.0, "Cấp tỉnh"),
-        ("dossier.received", 120500.0, "Cấp huyện"),
-        ("dossier.resolved", 118000.0, "Cấp huyện"),
+        ("dossier.received", 98310.0, "cấp tỉnh"),
+        ("dossier.resolved", 96402.0, "cấp tỉnh"),
+        ("dossier.received", 120500.0, "cấp huyện"),
+        ("dossier.resolved", 118000.0, "cấp huyện"),
     }
 
 
@@ -344,10 +344,10 @@ def test_pdf_table_keeps_its_columns(tmp_path):
     pdf = _print_pdf(html, tmp_path / "bang.pdf")
     result = extract_files([pdf])
     assert _found(result) == {
-        ("dossier.received", 98310.0, "Cấp tỉnh"),
-        ("dossier.resolved", 96402.0, "Cấp tỉnh"),
-        ("dossier.pending", 1908.0, "Cấp tỉnh"),
-        ("dossier.received", 120500.0, "Cấp huyện"),
-        ("dossier.resolved", 118000.0, "Cấp huyện"),
-        ("dossier.pending", 2500.0, "Cấp huyện"),
+        ("dossier.received", 98310.0, "cấp tỉnh"),
+        ("dossier.resolved", 96402.0, "cấp tỉnh"),
+        ("dossier.pending", 1908.0, "cấp tỉnh"),
+        ("dossier.received", 120500.0, "cấp huyện"),
+        ("dossier.resolved", 118000.0, "cấp huyện"),
+        ("dossier.pending", 2500.0, "cấp huyện"),
     }

@@ -75,8 +75,8 @@ CASES = {
         "ngành tiếp nhận được giải quyết đúng hạn đạt 98,9%.",
         {
             ("dossier.received", 61300.0, "cấp huyện"),
-            ("dossier.on_time_pct", 99.1, "UBND cấp xã"),
-            ("dossier.on_time_pct", 98.9, "các sở, ngành"),
+            ("dossier.on_time_pct", 99.1, "cấp xã"),
+            ("dossier.on_time_pct", 98.9, "cấp tỉnh"),
         },
     ),
     "units over a threshold are not a figure": (
@@ -114,9 +114,9 @@ CASES = {
         "Riêng tỉnh Hà Giang (cũ), các xã đã tiếp nhận 60.100 hồ sơ.",
         {
             ("dossier.received", 215400.0, P),
-            ("dossier.received", 180200.0, "Các xã, phường"),
+            ("dossier.received", 180200.0, "cấp xã"),
             ("dossier.received", 35200.0, "Trung tâm Phục vụ hành chính công tỉnh"),
-            ("dossier.received", 60100.0, "tỉnh Hà Giang (cũ): các xã"),
+            ("dossier.received", 60100.0, "tỉnh Hà Giang (cũ): cấp xã"),
         },
     ),
     "units listed with their counts": (

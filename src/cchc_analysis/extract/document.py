@@ -128,4 +128,34 @@ def _document(text: str) -> _Doc:
     doc = _Doc(text, folded, work, lines, sentences, periods, headline)
     doc.labels = [m.span() for m in _patterns().labels.finditer(folded)]
     doc.province_mentions = _province_mentions(doc)
+    doc.work = _without_place_qualifiers(doc)
     return doc
+
+
+# "… trên địa bàn tỉnh Lạng Sơn là 67.890", "… của các cấp trên địa bàn tỉnh là 1.876 thủ
+# tục": where a figure belongs, said between its cue and the number
+_QUALIFIER_LEAD = re.compile(
+    r"(?<![a-z])(?:(?:cua (?:ca |cac |ba |3 )cap )?(?:tren dia ban|cua|tai|o))"
+    r"\s+(?:toan\s+)?(?:tinh|thanh pho|tp\.?)\s*$"
+)
+_QUALIFIER_BARE = re.compile(
+    r"(?<![a-z])(?:cua (?:ca |cac |ba |3 )cap\s+)?tren dia ban (?:toan )?(?:tinh|thanh pho)"
+    r"(?![a-z])(?!\s+[A-Z])|(?<![a-z])cua (?:ca |cac |ba |3 )cap(?![a-z])"
+)
+
+
+def _without_place_qualifiers(doc: _Doc) -> str:
+    """Return the work text with the province's place qualifiers blanked ('_', same length),
+    so a cue reaches its number across them; scopes still see them in the folded text."""
+    work = doc.work
+    spans = []
+    for mention in doc.province_mentions:
+        lead = _QUALIFIER_LEAD.search(doc.folded, max(0, mention.start - 40), mention.start)
+        if lead:
+            spans.append((lead.start(), mention.end))
+    spans += [m.span() for m in _QUALIFIER_BARE.finditer(doc.folded)]
+    for start, end in spans:
+        if any(ch.isdigit() for ch in work[start:end]):
+            continue
+        work = work[:start] + "_" * (end - start) + work[end:]
+    return work

@@ -444,10 +444,15 @@ def _named_after(ctx: _Context, reading: _Reading, token: _Token, last: _Found |
     return bool(match and match.tier == 3 and match.rule.indicator)
 
 
-def _on_time_share(doc: _Doc, share: _Share) -> _Found | None:
-    """'trước và đúng hạn 497.350 hồ sơ (đạt 99,76%)': the share is dossier.on_time_pct."""
+def _on_time_share(doc: _Doc, share: _Share, found: Sequence[_Found] = ()) -> _Found | None:
+    """'trước và đúng hạn 497.350 hồ sơ (đạt 99,76%)': the share is dossier.on_time_pct; so is
+    the share of 'đúng hạn' when the sentence counts no dossiers resolved early."""
     last = share.of
-    if last.indicator != "_dossier.early_or_on_time":
+    if last.indicator == "dossier.resolved_on_time" and not any(
+        f.indicator == "dossier.resolved_early" and f.sentence == last.sentence for f in found
+    ):
+        pass  # "đúng hạn 8.050 hồ sơ (đạt 99,38%)" with no early count: "đúng hạn" is both
+    elif last.indicator != "_dossier.early_or_on_time":
         return None
     return replace(
         last,
@@ -597,7 +602,7 @@ def _find_in_sentence(
             share = None  # "giải quyết 205.100 hồ sơ, đạt 98,5% đúng hạn": a rate of its own
         if share is not None:
             shares.append(share)
-            on_time = _on_time_share(doc, share)
+            on_time = _on_time_share(doc, share, found)
             found += [on_time] if on_time else []
             continue
         equivalent = _equivalent_count(ctx, reading, last)
@@ -672,7 +677,10 @@ def _find_in_sentence(
             found += figures
             last = figures[0]
     out_period, out_note, out_skip = _sentence_period(doc, sentence, sentence.end, period, carry)
-    out_scope, out_other = _scope_at(scopes, sentence.end, start_scope, named_only, doc.work)
+    # a unit named after the sentence's last figure ("… 2.134 hồ sơ trễ hạn, chủ yếu thuộc lĩnh
+    # vực đất đai.") describes it; the next sentence's subject is the one before it
+    carried_from = found[-1].end if found else sentence.end
+    out_scope, out_other = _scope_at(scopes, carried_from, start_scope, named_only, doc.work)
     return found, shares, skipped, _Carry(out_scope, out_other, out_period, out_note, out_skip)
 
 

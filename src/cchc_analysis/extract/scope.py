@@ -45,8 +45,8 @@ def _name_end(text: str, start: int, limit: int) -> int:
     for match in re.finditer(r"\S+", text[start:limit]):
         word = match.group(0)
         core = word.strip(",;:.()\"'")
-        if not core or not (core[0].isupper() or core[0].isdigit()):
-            break
+        if not core or not (core[0].isupper() or core[0].isdigit()) or word[0] == "(":
+            break  # "phường Bến Thành (TP.HCM)": what is in brackets is not the name
         if match.start() > end - start + 1:  # not adjacent
             break
         end = start + match.start() + len(word.rstrip(",;:.()\"'"))
@@ -185,7 +185,7 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
         if pat.counted.search(doc.work, max(s, match.start() - 40), match.start()):
             semicolon = doc.work.find(";", match.end(), e)
             until = semicolon if semicolon >= 0 else e  # "134 thủ tục cấp xã;" ends here
-        label = text[match.start() : match.end()]
+        label = _level_label(match.group()) or text[match.start() : match.end()]
         found.append(_Scope(match.start(), match.end(), label, "level", until))
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
@@ -256,7 +256,54 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                         kept.append(_Scope(scope.start, scope.end, scope.label, kind))
                     continue
         kept.append(scope)
+    return _without_appositions(kept, folded)
+
+
+# between a unit and the province it lies in: "huyện Đức Trọng, tỉnh Lâm Đồng", "Sở Y tế tỉnh
+# Thanh Hóa", "UBND cấp xã trên địa bàn tỉnh", "phường Bến Thành (TP.HCM)"
+_APPOSITION_GAP = re.compile(
+    r"[\s,(\-–]*(?:(?:thuoc|cua|trong|o|tren dia ban)\s+)?(?:(?:tinh|thanh pho|tp\.?)\s*)?"
+)
+
+
+def _without_appositions(scopes: list[_Scope], folded: str) -> list[_Scope]:
+    """Drop a province named right after a unit: it says where the unit lies, and the figures
+    that follow stay the unit's."""
+    kept: list[_Scope] = []
+    for scope in scopes:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and scope.kind == "province"
+            and previous.kind in ("subunit", "level")
+            and not folded.startswith(
+                ("toan ", "ca tinh", "tinh da", "tinh dat", "tinh co", "cua "), scope.start
+            )
+            and _APPOSITION_GAP.fullmatch(folded, previous.end, scope.start)
+        ):
+            continue
+        kept.append(scope)
     return kept
+
+
+_UNITS_OF_LEVEL = (
+    ("cấp xã", r"(?:xa|phuong|thi tran)"),
+    ("cấp huyện", r"(?:huyen|quan|thi xa|thanh pho)"),
+)
+
+
+def _level_label(folded: str) -> str | None:
+    """The level a group of units stands for, named as labels name it: 'các xã, phường' and
+    'UBND cấp xã' are 'cấp xã', 'các sở, ban, ngành' is 'cấp tỉnh'; None for anything else
+    ('cấp huyện, cấp xã', 'toàn quốc', 'Công an cấp xã' are kept as written)."""
+    if re.fullmatch(r"(?:ubnd |uy ban nhan dan )?cap (tinh|huyen|xa)", folded):
+        return "cấp " + {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}[folded.rsplit(" ", 1)[1]]
+    if re.fullmatch(r"(?:cac )?so,? (?:ban,? )?nganh(?: cap tinh)?", folded):
+        return "cấp tỉnh"
+    for label, units in _UNITS_OF_LEVEL:
+        if re.fullmatch(rf"cac {units}(?:,? (?:va )?{units})*", folded):
+            return label
+    return None
 
 
 def _scope_at(

@@ -1,0 +1,328 @@
+"""More phrasings of provincial CCHC reports, in sentences written for this test (the kinds
+of sentence real reports use, with other places and numbers): every figure with its scope,
+and nothing else. Levels of government are named as labels name them ('cấp xã' for 'các xã,
+phường'), and a province named after a unit says where the unit lies."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+P = "province"
+
+CASES = {
+    "a chain of counts with the on-time rate": (
+        "Quý III/2023: tỉnh Bình Định tiếp nhận 125.430 hồ sơ\nTrong quý III/2023, toàn tỉnh Bình Định tiếp nhận 125.430 hồ sơ TTHC, trong đó có 45.210 hồ sơ trực tuyến; đã giải quyết 120.115 hồ sơ, trong đó giải quyết trước và đúng hạn 119.002 hồ sơ, đạt 99,07%; quá hạn 1.113 hồ sơ; đang giải quyết 5.315 hồ sơ.",
+        {
+            ("dossier.on_time_pct", 99.07, P),
+            ("dossier.online", 45210.0, P),
+            ("dossier.pending", 5315.0, P),
+            ("dossier.received", 125430.0, P),
+            ("dossier.resolved", 120115.0, P),
+            ("dossier.resolved_late", 1113.0, P),
+        },
+    ),
+    "a colon list with brackets": (
+        "Kết quả giải quyết TTHC 6 tháng đầu năm 2024 của tỉnh Phú Yên\nTổng số hồ sơ tiếp nhận: 98.765 hồ sơ (trực tuyến: 40.100 hồ sơ; trực tiếp và qua bưu chính công ích: 58.665 hồ sơ). Số hồ sơ đã giải quyết: 95.000 hồ sơ, trong đó: trước hạn 60.000 hồ sơ, đúng hạn 34.500 hồ sơ, quá hạn 500 hồ sơ. Số hồ sơ đang giải quyết: 3.765 hồ sơ.",
+        {
+            ("dossier.online", 40100.0, P),
+            ("dossier.pending", 3765.0, P),
+            ("dossier.received", 98765.0, P),
+            ("dossier.resolved", 95000.0, P),
+            ("dossier.resolved_early", 60000.0, P),
+            ("dossier.resolved_late", 500.0, P),
+            ("dossier.resolved_on_time", 34500.0, P),
+        },
+    ),
+    "a rate of 'đúng và trước hạn'": (
+        "Năm 2022, Sóc Trăng giải quyết đúng hạn 98,7% hồ sơ\nNăm 2022, tỷ lệ hồ sơ giải quyết đúng và trước hạn của tỉnh Sóc Trăng đạt 98,7%.",
+        {
+            ("dossier.on_time_pct", 98.7, P),
+        },
+    ),
+    "a rate of settling dossiers on time": (
+        "Tây Ninh: 9 tháng năm 2021\n9 tháng năm 2021, tỷ lệ giải quyết hồ sơ đúng hạn trên địa bàn tỉnh Tây Ninh đạt 99,2%.",
+        {
+            ("dossier.on_time_pct", 99.2, P),
+        },
+    ),
+    "a district named with its province stays the district": (
+        "Huyện Đức Trọng giải quyết hơn 8 nghìn hồ sơ quý I/2023\nQuý I/2023, Bộ phận Một cửa huyện Đức Trọng, tỉnh Lâm Đồng tiếp nhận 8.245 hồ sơ; đã giải quyết 8.100 hồ sơ, trong đó đúng hạn 8.050 hồ sơ (đạt 99,38%), trễ hạn 50 hồ sơ; còn 145 hồ sơ đang giải quyết trong hạn.",
+        {
+            ("dossier.on_time_pct", 99.38, "huyện Đức Trọng"),
+            ("dossier.pending", 145.0, "huyện Đức Trọng"),
+            ("dossier.received", 8245.0, "huyện Đức Trọng"),
+            ("dossier.resolved", 8100.0, "huyện Đức Trọng"),
+            ("dossier.resolved_late", 50.0, "huyện Đức Trọng"),
+            ("dossier.resolved_on_time", 8050.0, "huyện Đức Trọng"),
+        },
+    ),
+    "received counted with the carried-over dossiers": (
+        "Tỉnh Hà Tĩnh: kết quả năm 2023\nNăm 2023, tổng số hồ sơ tiếp nhận trên địa bàn tỉnh Hà Tĩnh là 310.456 hồ sơ (kỳ trước chuyển sang 4.210 hồ sơ, tiếp nhận mới 306.246 hồ sơ); đã giải quyết 305.000 hồ sơ, tỷ lệ đúng hạn 99,5%.",
+        {
+            ("dossier.on_time_pct", 99.5, P),
+            ("dossier.received", 310456.0, P),
+            ("dossier.resolved", 305000.0, P),
+        },
+    ),
+    "procedures published, amended, abolished": (
+        "Quảng Nam công bố 345 TTHC năm 2021\nNăm 2021, Chủ tịch UBND tỉnh Quảng Nam ban hành 25 quyết định công bố 345 TTHC, trong đó 120 TTHC mới ban hành, 150 TTHC sửa đổi, bổ sung và 75 TTHC bị bãi bỏ.",
+        {
+            ("tthc.abolished", 75.0, P),
+            ("tthc.amended", 150.0, P),
+            ("tthc.published", 345.0, P),
+        },
+    ),
+    "procedures under the authority of all levels are in force": (
+        "Thủ tục hành chính của tỉnh Gia Lai năm 2024\nHiện nay, tổng số TTHC thuộc thẩm quyền giải quyết của các cấp trên địa bàn tỉnh Gia Lai là 1.876 thủ tục, trong đó cấp tỉnh 1.456 thủ tục, cấp huyện 280 thủ tục, cấp xã 140 thủ tục.",
+        {
+            ("tthc.in_force", 140.0, "cấp xã"),
+            ("tthc.in_force", 280.0, "cấp huyện"),
+            ("tthc.in_force", 1456.0, "cấp tỉnh"),
+            ("tthc.in_force", 1876.0, P),
+        },
+    ),
+    "online services by level": (
+        "Dịch vụ công trực tuyến tỉnh Bắc Giang năm 2022\nĐến nay, tỉnh Bắc Giang đã cung cấp 1.234 dịch vụ công trực tuyến mức độ 3 và 876 dịch vụ công trực tuyến mức độ 4.",
+        {
+            ("service.online_level3", 1234.0, P),
+            ("service.online_level4", 876.0, P),
+        },
+    ),
+    "end-to-end and partial online services": (
+        "Cà Mau cung cấp 1.020 dịch vụ công trực tuyến toàn trình\nNăm 2023, tỉnh Cà Mau cung cấp 1.020 dịch vụ công trực tuyến toàn trình và 560 dịch vụ công trực tuyến một phần.",
+        {
+            ("service.online_level3", 560.0, P),
+            ("service.online_level4", 1020.0, P),
+        },
+    ),
+    "SIPAS with a change after it": (
+        "Chỉ số hài lòng của tỉnh Nam Định năm 2023\nChỉ số hài lòng về sự phục vụ hành chính (SIPAS) năm 2023 của tỉnh Nam Định đạt 82,50%, tăng 1,2% so với năm 2022.",
+        {
+            ("sipas.satisfaction_pct", 82.5, P),
+        },
+    ),
+    "PAR INDEX points with a rank": (
+        "PAR INDEX 2023 của tỉnh Hải Dương\nChỉ số cải cách hành chính (PAR INDEX) năm 2023 của tỉnh Hải Dương đạt 88,12 điểm, xếp thứ 12/63 tỉnh, thành phố.",
+        {
+            ("par.total_points", 88.12, P),
+        },
+    ),
+    "a sector named after the figure does not carry on": (
+        "Hơn 2.000 hồ sơ trễ hạn trong tháng 10/2024 ở Đồng Nai\nTrong tháng 10/2024, toàn tỉnh Đồng Nai có 2.134 hồ sơ giải quyết trễ hạn, chủ yếu thuộc lĩnh vực đất đai. Số hồ sơ tiếp nhận trong tháng là 85.432 hồ sơ.",
+        {
+            ("dossier.received", 85432.0, P),
+            ("dossier.resolved_late", 2134.0, P),
+        },
+    ),
+    "a province's centre": (
+        "Trung tâm Phục vụ hành chính công tỉnh Quảng Bình 6 tháng đầu năm 2023\n6 tháng đầu năm 2023, Trung tâm Phục vụ hành chính công tỉnh Quảng Bình đã tiếp nhận 45.678 hồ sơ, trong đó hồ sơ trực tuyến là 30.123 hồ sơ, chiếm 65,9%; đã trả kết quả 44.900 hồ sơ, đúng hạn 44.850 hồ sơ.",
+        {
+            ("dossier.online", 30123.0, "Trung tâm Phục vụ hành chính công tỉnh Quảng Bình"),
+            ("dossier.received", 45678.0, "Trung tâm Phục vụ hành chính công tỉnh Quảng Bình"),
+            ("dossier.resolved", 44900.0, "Trung tâm Phục vụ hành chính công tỉnh Quảng Bình"),
+            (
+                "dossier.resolved_on_time",
+                44850.0,
+                "Trung tâm Phục vụ hành chính công tỉnh Quảng Bình",
+            ),
+        },
+    ),
+    "communes and wards after the merger are the commune level": (
+        "Tuyên Quang: tháng 8/2025 sau sắp xếp\nTháng 8/2025, các xã, phường trên địa bàn tỉnh Tuyên Quang tiếp nhận 52.300 hồ sơ, đã giải quyết 49.800 hồ sơ, đạt 95,2%.",
+        {
+            ("dossier.received", 52300.0, "cấp xã"),
+            ("dossier.resolved", 49800.0, "cấp xã"),
+        },
+    ),
+    "'HS' for dossiers": (
+        "Kon Tum năm 2020\nNăm 2020, tỉnh Kon Tum tiếp nhận 156.789 HS, giải quyết 154.000 HS, trong đó đúng hạn và trước hạn 153.100 HS, trễ hạn 900 HS.",
+        {
+            ("dossier.received", 156789.0, P),
+            ("dossier.resolved", 154000.0, P),
+            ("dossier.resolved_late", 900.0, P),
+        },
+    ),
+    "'số hồ sơ tiếp nhận giải quyết … là'": (
+        "Lạng Sơn: quý II/2022\nQuý II/2022, số hồ sơ tiếp nhận giải quyết trên địa bàn tỉnh Lạng Sơn là 67.890 hồ sơ; số hồ sơ đã giải quyết là 66.500 hồ sơ; số hồ sơ giải quyết quá hạn là 120 hồ sơ.",
+        {
+            ("dossier.received", 67890.0, P),
+            ("dossier.resolved", 66500.0, P),
+            ("dossier.resolved_late", 120.0, P),
+        },
+    ),
+    "online dossiers with their share": (
+        "Hồ sơ trực tuyến tỉnh Bến Tre năm 2024\nNăm 2024, tỉnh Bến Tre tiếp nhận 412.000 hồ sơ, trong đó 250.300 hồ sơ trực tuyến, đạt tỷ lệ 60,75%.",
+        {
+            ("dossier.online", 250300.0, P),
+            ("dossier.received", 412000.0, P),
+        },
+    ),
+    "millions with a lower bound": (
+        "Hà Nội 2023\nNăm 2023, thành phố Hà Nội tiếp nhận hơn 2,1 triệu hồ sơ TTHC, tỷ lệ giải quyết đúng hạn đạt 99,6%.",
+        {
+            ("dossier.on_time_pct", 99.6, P),
+            ("dossier.received", 2100000.0, P),
+        },
+    ),
+    "tasks x/y and inspections": (
+        "Kiểm tra CCHC Thái Bình 2022\nNăm 2022, tỉnh Thái Bình đã hoàn thành 38/40 nhiệm vụ CCHC đề ra, đạt 95%; tổ chức kiểm tra công tác CCHC tại 25 cơ quan, đơn vị.",
+        {
+            ("inspection.done", 25.0, P),
+            ("task.completed", 38.0, P),
+            ("task.planned", 40.0, P),
+        },
+    ),
+    "a dashed list": (
+        "Bình Phước: kết quả quý IV/2023\nKết quả giải quyết TTHC quý IV/2023 của tỉnh Bình Phước như sau: - Tiếp nhận: 54.321 hồ sơ. - Đã giải quyết: 53.000 hồ sơ. - Đang giải quyết: 1.321 hồ sơ. - Trễ hạn: 87 hồ sơ.",
+        {
+            ("dossier.pending", 1321.0, P),
+            ("dossier.received", 54321.0, P),
+            ("dossier.resolved", 53000.0, P),
+            ("dossier.resolved_late", 87.0, P),
+        },
+    ),
+    "a share before the words it counts": (
+        "99,5% hồ sơ được giải quyết đúng hạn tại Hậu Giang năm 2023\nNăm 2023, 99,5% hồ sơ TTHC tại tỉnh Hậu Giang được giải quyết đúng hạn và trước hạn. Toàn tỉnh đã tiếp nhận 203.400 hồ sơ.",
+        {
+            ("dossier.on_time_pct", 99.5, P),
+            ("dossier.received", 203400.0, P),
+        },
+    ),
+    "a report of all agencies with early, on-time, late": (
+        "Vĩnh Long: năm 2021\nTrong năm 2021, các cơ quan, đơn vị, địa phương trên địa bàn tỉnh Vĩnh Long đã tiếp nhận 310.250 hồ sơ. Kết quả đã giải quyết 305.110 hồ sơ; trong đó, giải quyết trước hạn 200.000 hồ sơ, đúng hạn 104.000 hồ sơ, trễ hạn 1.110 hồ sơ; hồ sơ đang giải quyết 5.140 hồ sơ.",
+        {
+            ("dossier.pending", 5140.0, P),
+            ("dossier.received", 310250.0, P),
+            ("dossier.resolved", 305110.0, P),
+            ("dossier.resolved_early", 200000.0, P),
+            ("dossier.resolved_late", 1110.0, P),
+            ("dossier.resolved_on_time", 104000.0, P),
+        },
+    ),
+    "the commune level of one province": (
+        "Cấp xã tỉnh Nghệ An năm 2022\nNăm 2022, UBND cấp xã trên địa bàn tỉnh Nghệ An tiếp nhận 512.304 hồ sơ, đã giải quyết 510.000 hồ sơ, tỷ lệ đúng hạn đạt 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "cấp xã"),
+            ("dossier.received", 512304.0, "cấp xã"),
+            ("dossier.resolved", 510000.0, "cấp xã"),
+        },
+    ),
+    "a department named with its province": (
+        "Sở Tài nguyên và Môi trường tỉnh Thanh Hóa 6 tháng đầu năm 2023\n6 tháng đầu năm 2023, Sở Tài nguyên và Môi trường tỉnh Thanh Hóa tiếp nhận 12.400 hồ sơ, giải quyết 11.900 hồ sơ, trong đó quá hạn 300 hồ sơ.",
+        {
+            ("dossier.received", 12400.0, "Sở Tài nguyên và Môi trường"),
+            ("dossier.resolved", 11900.0, "Sở Tài nguyên và Môi trường"),
+            ("dossier.resolved_late", 300.0, "Sở Tài nguyên và Môi trường"),
+        },
+    ),
+    "the service index of Decision 766 with a rank": (
+        "Chỉ số phục vụ người dân, doanh nghiệp tháng 9/2025 của tỉnh An Giang\nTheo Bộ chỉ số phục vụ người dân, doanh nghiệp trên Cổng Dịch vụ công quốc gia, tháng 9/2025 tỉnh An Giang đạt 86,45 điểm, xếp thứ 7/34 tỉnh, thành phố. Trong tháng, tỉnh tiếp nhận 98.200 hồ sơ, tỷ lệ hồ sơ trực tuyến đạt 78,2%.",
+        {
+            ("dossier.received", 98200.0, P),
+            ("service.index_points", 86.45, P),
+        },
+    ),
+    "online dossiers of levels 3 and 4 in brackets": (
+        "Thừa Thiên Huế năm 2019\nNăm 2019, tỉnh Thừa Thiên Huế tiếp nhận 389.654 hồ sơ (trong đó, trực tuyến mức độ 3, 4 là 120.300 hồ sơ); giải quyết 385.000 hồ sơ, trong đó đúng hạn 384.500 hồ sơ, đạt 99,87%.",
+        {
+            ("dossier.on_time_pct", 99.87, P),
+            ("dossier.online", 120300.0, P),
+            ("dossier.received", 389654.0, P),
+            ("dossier.resolved", 385000.0, P),
+            ("dossier.resolved_on_time", 384500.0, P),
+        },
+    ),
+    "dossiers not yet settled and those overdue": (
+        "Số hồ sơ chưa giải quyết tại Bạc Liêu\nTính đến hết quý II/2022, tỉnh Bạc Liêu còn 2.345 hồ sơ chưa giải quyết, trong đó 156 hồ sơ đã quá hạn.",
+        {
+            ("dossier.pending", 2345.0, P),
+            ("dossier.pending_overdue", 156.0, P),
+        },
+    ),
+    "returned dossiers and a late share": (
+        "Đắk Lắk năm 2024\nTrong năm 2024, tỉnh Đắk Lắk tiếp nhận 456.789 hồ sơ; giải quyết 450.123 hồ sơ, trong đó trước hạn 300.000 hồ sơ, đúng hạn 148.000 hồ sơ, quá hạn 2.123 hồ sơ (chiếm 0,47%); hồ sơ trả lại 1.234 hồ sơ.",
+        {
+            ("dossier.received", 456789.0, P),
+            ("dossier.resolved", 450123.0, P),
+            ("dossier.resolved_early", 300000.0, P),
+            ("dossier.resolved_late", 2123.0, P),
+            ("dossier.resolved_on_time", 148000.0, P),
+            ("dossier.suspended", 1234.0, P),
+        },
+    ),
+    "a city under a province": (
+        "Thành phố Đà Lạt quý I/2024\nQuý I/2024, UBND thành phố Đà Lạt tiếp nhận 10.500 hồ sơ, đã giải quyết 10.200 hồ sơ, đúng hạn đạt 98,9%.",
+        {
+            ("dossier.on_time_pct", 98.9, "thành phố Đà Lạt"),
+            ("dossier.received", 10500.0, "thành phố Đà Lạt"),
+            ("dossier.resolved", 10200.0, "thành phố Đà Lạt"),
+        },
+    ),
+    "a town's one-stop unit": (
+        "Thị xã Sơn Tây năm 2022\nNăm 2022, Bộ phận tiếp nhận và trả kết quả thị xã Sơn Tây tiếp nhận 25.600 hồ sơ.",
+        {
+            ("dossier.received", 25600.0, "Thị xã Sơn Tây"),
+        },
+    ),
+    "online dossiers of all those received": (
+        "Khánh Hòa: hồ sơ trực tuyến năm 2023\nNăm 2023, tỉnh Khánh Hòa có 189.000 hồ sơ được nộp trực tuyến trên tổng số 320.000 hồ sơ tiếp nhận.",
+        {
+            ("dossier.online", 189000.0, P),
+            ("dossier.received", 320000.0, P),
+        },
+    ),
+    "'đã tiếp nhận, giải quyết' is no resolved count": (
+        "Ninh Bình 9 tháng năm 2024\n9 tháng năm 2024, toàn tỉnh Ninh Bình đã tiếp nhận, giải quyết 234.567 hồ sơ TTHC; tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,65%.",
+        {
+            ("dossier.on_time_pct", 99.65, P),
+            ("dossier.received", 234567.0, P),
+        },
+    ),
+    "a ward with its city in brackets": (
+        "Phường Bến Thành, TP.HCM, tháng 7/2025\nTrong tháng 7/2025, phường Bến Thành (TP.HCM) tiếp nhận 3.456 hồ sơ, giải quyết đúng hạn 3.400 hồ sơ.",
+        {
+            ("dossier.received", 3456.0, "phường Bến Thành"),
+            ("dossier.resolved_on_time", 3400.0, "phường Bến Thành"),
+        },
+    ),
+    "inspections and procedures in one sentence": (
+        "Quảng Ngãi năm 2018\nNăm 2018, tỉnh Quảng Ngãi đã tổ chức 18 cuộc kiểm tra CCHC; ban hành 30 quyết định công bố 512 TTHC; bãi bỏ 84 TTHC.",
+        {
+            ("inspection.done", 18.0, P),
+            ("tthc.abolished", 84.0, P),
+            ("tthc.published", 512.0, P),
+        },
+    ),
+    "SIPAS and PAR INDEX together": (
+        "Hưng Yên: kết quả CCHC 2023\nChỉ số SIPAS năm 2023 của tỉnh Hưng Yên đạt 84,12%; Chỉ số PAR INDEX đạt 87,5 điểm.",
+        {
+            ("par.total_points", 87.5, P),
+            ("sipas.satisfaction_pct", 84.12, P),
+        },
+    ),
+    "online dossiers received as a share": (
+        "Lào Cai tháng 3/2024\nTháng 3/2024, tỉnh Lào Cai tiếp nhận 28.900 hồ sơ, trong đó số hồ sơ tiếp nhận trực tuyến là 15.600 hồ sơ, đạt 54%.",
+        {
+            ("dossier.online", 15600.0, P),
+            ("dossier.received", 28900.0, P),
+        },
+    ),
+    "the province's centre, districts and communes": (
+        "Bình Thuận 2020\nNăm 2020, Trung tâm Hành chính công tỉnh Bình Thuận tiếp nhận 67.800 hồ sơ; các huyện, thị xã, thành phố tiếp nhận 145.000 hồ sơ; cấp xã tiếp nhận 98.000 hồ sơ.",
+        {
+            ("dossier.received", 67800.0, "Trung tâm Hành chính công tỉnh Bình Thuận"),
+            ("dossier.received", 98000.0, "cấp xã"),
+            ("dossier.received", 145000.0, "cấp huyện"),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_phrasing(name: str) -> None:
+    text, expected = CASES[name]
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+    assert found == expected
