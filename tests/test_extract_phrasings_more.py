@@ -317,6 +317,150 @@ CASES = {
             ("dossier.received", 145000.0, "cấp huyện"),
         },
     ),
+    "a row flattened with bars between its cells": (
+        "Kết quả giải quyết TTHC tháng 4/2024 tỉnh Yên Bái\nTiếp nhận: 23.456 hồ sơ | Đã giải quyết: 22.900 hồ sơ | Trễ hạn: 45 hồ sơ",
+        {
+            ("dossier.received", 23456.0, P),
+            ("dossier.resolved", 22900.0, P),
+            ("dossier.resolved_late", 45.0, P),
+        },
+    ),
+    "counts before their verbs": (
+        "Tỉnh Hòa Bình năm 2022\nNăm 2022, có 125.430 hồ sơ được tiếp nhận trên địa bàn tỉnh Hòa Bình, 120.115 hồ sơ đã được giải quyết, 1.113 hồ sơ bị trễ hạn.",
+        {
+            ("dossier.received", 125430.0, P),
+            ("dossier.resolved", 120115.0, P),
+            ("dossier.resolved_late", 1113.0, P),
+        },
+    ),
+    "a dashed list of early, on-time and late": (
+        "Tỉnh Điện Biên quý I/2025\nQuý I/2025, tỉnh Điện Biên đã giải quyết 40.210 hồ sơ. Trong đó: - Trước hạn: 30.001 hồ sơ (tỷ lệ 74,6%); - Đúng hạn: 10.000 hồ sơ; - Quá hạn: 209 hồ sơ.",
+        {
+            ("dossier.resolved", 40210.0, P),
+            ("dossier.resolved_early", 30001.0, P),
+            ("dossier.resolved_late", 209.0, P),
+            ("dossier.resolved_on_time", 10000.0, P),
+        },
+    ),
+    "a share of received resolved is no on-time rate": (
+        "Tỉnh Bắc Kạn năm 2021\nNăm 2021, tỉnh Bắc Kạn tiếp nhận 60.300 hồ sơ; tổng số hồ sơ đã giải quyết là 58.100, đạt 96,35%.",
+        {
+            ("dossier.received", 60300.0, P),
+            ("dossier.resolved", 58100.0, P),
+        },
+    ),
+    "the on-time share of the dossiers resolved": (
+        "Tỉnh Phú Thọ 6 tháng đầu năm 2021\n6 tháng đầu năm 2021, số hồ sơ giải quyết đúng hạn của tỉnh Phú Thọ đạt 99,1%.",
+        {
+            ("dossier.on_time_pct", 99.1, P),
+        },
+    ),
+    "the result of settling procedures on time": (
+        "Tỉnh Hà Nam năm 2020\nKết quả giải quyết TTHC đúng hạn năm 2020 của tỉnh Hà Nam đạt 99,3%.",
+        {
+            ("dossier.on_time_pct", 99.3, P),
+        },
+    ),
+    "early and on-time joined by a comma": (
+        "Tỉnh Thái Nguyên năm 2023\nNăm 2023, tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn của tỉnh Thái Nguyên đạt 99,2%.",
+        {
+            ("dossier.on_time_pct", 99.2, P),
+        },
+    ),
+    "a rise over last year and the national average are no figures": (
+        "Tỉnh Bình Dương năm 2023\nNăm 2023, tỉnh Bình Dương tiếp nhận 300.000 hồ sơ, tăng 20.000 hồ sơ so với năm 2022; tỷ lệ đúng hạn đạt 98,5%, cao hơn mức trung bình cả nước (97,5%).",
+        {
+            ("dossier.on_time_pct", 98.5, P),
+            ("dossier.received", 300000.0, P),
+        },
+    ),
+    "the service index out of 100 before its name": (
+        "Chỉ số phục vụ tháng 10/2025: Quảng Ninh dẫn đầu\nTháng 10/2025, tỉnh Quảng Ninh đạt 91,2/100 điểm Bộ chỉ số phục vụ người dân, doanh nghiệp, dẫn đầu 34 tỉnh, thành phố.",
+        {
+            ("service.index_points", 91.2, P),
+        },
+    ),
+    "digitised and paid online": (
+        "Tỉnh Long An năm 2024: số hóa\nNăm 2024, tỉnh Long An đã số hóa 95.000 hồ sơ, đạt 80%; có 45.000 hồ sơ thanh toán trực tuyến.",
+        {
+            ("dossier.digitised", 95000.0, P),
+            ("dossier.paid_online", 45000.0, P),
+        },
+    ),
+    "early and on-time dossiers with their share": (
+        "Tỉnh Trà Vinh năm 2022\nNăm 2022, tỉnh Trà Vinh giải quyết 98.765 hồ sơ trước và đúng hạn (đạt 99,1%).",
+        {
+            ("dossier.on_time_pct", 99.1, P),
+        },
+    ),
+    "not yet due, and a late share with its count in brackets": (
+        "Tỉnh Cao Bằng quý III/2023\nQuý III/2023, số hồ sơ đã giải quyết xong của tỉnh Cao Bằng là 12.345 hồ sơ; số hồ sơ chưa đến hạn là 234 hồ sơ; hồ sơ quá hạn chiếm 0,5% (62 hồ sơ).",
+        {
+            ("dossier.resolved", 12345.0, P),
+            ("dossier.resolved_late", 62.0, P),
+        },
+    ),
+    "procedures made public and online dossiers": (
+        "Tỉnh Quảng Trị năm 2024\nNăm 2024, tỉnh Quảng Trị đã công khai 1.876 TTHC trên Cổng Dịch vụ công quốc gia; tiếp nhận 2.345 hồ sơ trực tuyến (chiếm 45%).",
+        {
+            ("dossier.online", 2345.0, P),
+            ("tthc.published", 1876.0, P),
+        },
+    ),
+    "the province's centre, a level and a city under the province": (
+        "Tỉnh Sơn La năm 2023\nTại Trung tâm Phục vụ hành chính công tỉnh, năm 2023 đã tiếp nhận 35.600 hồ sơ. Tại cấp huyện, tiếp nhận 80.200 hồ sơ. Riêng UBND thành phố Sơn La tiếp nhận 12.300 hồ sơ.",
+        {
+            ("dossier.received", 12300.0, "thành phố Sơn La"),
+            ("dossier.received", 35600.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 80200.0, "cấp huyện"),
+        },
+    ),
+    "thousands and lower bounds": (
+        "Tỉnh Kiên Giang 9 tháng năm 2022\n9 tháng năm 2022, Kiên Giang tiếp nhận trên 350 nghìn hồ sơ, giải quyết đúng hạn trên 99%.",
+        {
+            ("dossier.on_time_pct", 99.0, P),
+            ("dossier.received", 350000.0, P),
+        },
+    ),
+    "a province's total split by level, then its rate": (
+        "Thanh Hóa: tháng 11/2025\nTrong tháng 11/2025, toàn tỉnh Thanh Hóa tiếp nhận 210.345 hồ sơ; trong đó, cấp tỉnh 15.200 hồ sơ, cấp xã 195.145 hồ sơ. Tỷ lệ giải quyết đúng hạn đạt 98,76%.",
+        {
+            ("dossier.on_time_pct", 98.76, P),
+            ("dossier.received", 15200.0, "cấp tỉnh"),
+            ("dossier.received", 195145.0, "cấp xã"),
+            ("dossier.received", 210345.0, P),
+        },
+    ),
+    "late dossiers with a fall since the last quarter and apology letters": (
+        "Đồng Tháp: quý II/2023\nQuý II/2023, tỉnh Đồng Tháp có 1.432 hồ sơ trễ hạn, giảm 300 hồ sơ so với quý I/2023. Các cơ quan đã ban hành 1.200 văn bản xin lỗi.",
+        {
+            ("dossier.resolved_late", 1432.0, P),
+        },
+    ),
+    "a city's counts, rates and SIPAS with its rank": (
+        "Hải Phòng năm 2024\nNăm 2024, thành phố Hải Phòng tiếp nhận 1.234.567 hồ sơ TTHC; tỷ lệ hồ sơ trực tuyến đạt 68,4%; tỷ lệ giải quyết trước hạn, đúng hạn đạt 99,45%. Chỉ số SIPAS năm 2024 của thành phố đạt 85,67%, xếp thứ 8/63.",
+        {
+            ("dossier.on_time_pct", 99.45, P),
+            ("dossier.received", 1234567.0, P),
+            ("sipas.satisfaction_pct", 85.67, P),
+        },
+    ),
+    "an urban district's one-stop unit": (
+        "Quận Hoàng Mai, Hà Nội: năm 2023\nNăm 2023, Bộ phận Một cửa quận Hoàng Mai tiếp nhận 45.300 hồ sơ, 100% hồ sơ được giải quyết đúng hạn.",
+        {
+            ("dossier.on_time_pct", 100.0, "quận Hoàng Mai"),
+            ("dossier.received", 45300.0, "quận Hoàng Mai"),
+        },
+    ),
+    "received with new and carried-over dossiers, then pending and overdue": (
+        "Vĩnh Phúc: năm 2023\nTổng số hồ sơ tiếp nhận trong năm 2023 của tỉnh Vĩnh Phúc là 401.234 hồ sơ (gồm 396.000 hồ sơ mới tiếp nhận và 5.234 hồ sơ từ kỳ trước chuyển sang). Số hồ sơ đã giải quyết 397.000 hồ sơ; số hồ sơ đang giải quyết 4.234 hồ sơ, trong đó quá hạn 120 hồ sơ.",
+        {
+            ("dossier.pending", 4234.0, P),
+            ("dossier.pending_overdue", 120.0, P),
+            ("dossier.received", 401234.0, P),
+            ("dossier.resolved", 397000.0, P),
+        },
+    ),
 }
 
 

@@ -468,10 +468,18 @@ def _on_time_share(doc: _Doc, share: _Share, found: Sequence[_Found] = ()) -> _F
     )
 
 
-def _equivalent_count(ctx: _Context, reading: _Reading, last: _Found | None) -> str | None:
-    """'trực tuyến chiếm 48,2%, tương đương 153.406 hồ sơ': the count a stated percentage
-    stands for (data: percent_counts), else None."""
-    if last is None or reading.noun not in ("dossier", None) or not _EQUIVALENT.match(ctx.left):
+def _equivalent_count(
+    doc: _Doc, token: _Token, ctx: _Context, reading: _Reading, last: _Found | None
+) -> str | None:
+    """'trực tuyến chiếm 48,2%, tương đương 153.406 hồ sơ', 'quá hạn chiếm 0,5% (62 hồ sơ)':
+    the count a stated percentage stands for (data: percent_counts), else None."""
+    if last is None or reading.noun not in ("dossier", None):
+        return None
+    if not _EQUIVALENT.match(ctx.left) and not (
+        last.noun == "percent"
+        and reading.noun == "dossier"
+        and _BRACKETED.fullmatch(doc.work, last.end, token.start)
+    ):
         return None
     return _patterns().percent_counts.get(last.indicator)
 
@@ -496,6 +504,7 @@ def _restated(
     )
 
 
+_BRACKETED = re.compile(r"[\s%_]*\(\s*")  # "quá hạn chiếm 0,5% (62 hồ sơ)"
 _EQUIVALENT = re.compile(r"^[\s_]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
 
 
@@ -605,7 +614,7 @@ def _find_in_sentence(
             on_time = _on_time_share(doc, share, found)
             found += [on_time] if on_time else []
             continue
-        equivalent = _equivalent_count(ctx, reading, last)
+        equivalent = _equivalent_count(doc, token, ctx, reading, last)
         if equivalent is not None:
             assert last is not None
             found.append(_restated(doc, token, ctx, reading, equivalent, last))
@@ -680,10 +689,14 @@ def _find_in_sentence(
     # a unit named after the sentence's last figure ("… 2.134 hồ sơ trễ hạn, chủ yếu thuộc lĩnh
     # vực đất đai.") describes it; the next sentence's subject is the one before it
     carried_from = found[-1].end if found else sentence.end
+    parts = _PARTS_FOLLOW.search(doc.work, found[0].end, sentence.end) if found else None
+    if parts is not None:  # "toàn tỉnh …, trong đó cấp tỉnh …, cấp xã …": the whole goes on
+        carried_from = parts.start()
     out_scope, out_other = _scope_at(scopes, carried_from, start_scope, named_only, doc.work)
     return found, shares, skipped, _Carry(out_scope, out_other, out_period, out_note, out_skip)
 
 
+_PARTS_FOLLOW = re.compile(r"(?<![a-z])trong (?:do|so do)(?![a-z])")
 _OTHER_PERIOD = re.compile(r"(?<![a-z])(?:cung ky|nam truoc|nam ngoai|ky truoc)(?![a-z])")
 
 

@@ -84,7 +84,11 @@ def _furniture_flags(folded: str, lines: list[tuple[int, int, int]]) -> list[boo
 
 
 _ABBREVIATIONS = {"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "th", "st"}
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[\-–•*]?\s*[A-ZĐÀ-Ỹ0-9])")
+# a stop before a capital, or a bar between cells of a row flattened to a line ("Tiếp nhận:
+# 23.456 hồ sơ | Đã giải quyết: 22.900 hồ sơ")
+_SENTENCE_BREAK = re.compile(
+    r"[.!?]+[\"')\]]*\s+(?=[\"'(\[\-–•*]?\s*[A-ZĐÀ-Ỹ0-9])|\s\|\s+(?=[A-ZĐÀ-Ỹ])"
+)
 
 
 def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
