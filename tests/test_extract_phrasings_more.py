@@ -470,3 +470,23 @@ def test_phrasing(name: str) -> None:
     result = extract_text(text)
     found = {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["10 tháng năm 2023", "Trong 11 tháng đầu năm 2023", "5 tháng đầu năm 2023"],
+)
+def test_months_counted_from_january_are_no_reporting_period(opening: str) -> None:
+    text = f"Tỉnh Nam Định\n{opening}, tỉnh Nam Định tiếp nhận 120.345 hồ sơ."
+    result = extract_text(text)
+    assert result.figures == [] and result.subunits == []
+    skipped = [w for w in result.warnings if w.rule == "extract_unsupported_period"]
+    assert len(skipped) == 1 and opening.lower().split(" ", 1)[-1] in skipped[0].message_vi.lower()
+
+
+def test_a_count_of_months_after_a_figure_is_a_duration() -> None:
+    text = "Tỉnh Nam Định năm 2024\nNăm 2024, tỉnh tiếp nhận 20.345 hồ sơ, có 12 hồ sơ quá hạn 2 tháng."
+    result = extract_text(text)
+    found = {(f.indicator, f.value, f.period) for f in result.figures}
+    assert found == {("dossier.received", 20345.0, "2024"), ("dossier.resolved_late", 12.0, "2024")}
+    assert not [w for w in result.warnings if w.rule == "extract_conflicting_values"]

@@ -58,6 +58,15 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "10 tháng năm 2023", "5 tháng đầu năm": months counted from January that are no
+        # reporting period (only 3, 6 and 9 are); their figures are left out, never the year's
+        "months",
+        re.compile(
+            r"(?<![a-z0-9/])(?P<n>[124578]|1[01]|mot|hai|bon|bay|tam|muoi(?: mot)?) thang"
+            r"(?: (?P<pos>dau|cuoi))?(?P<nam> nam)?(?: (?P<year>" + _YEAR + r"))?(?![a-z0-9])"
+        ),
+    ),
+    (
         "part",
         re.compile(
             r"(?<![a-z0-9/])(?P<n>3|ba|6|sau|9|chin) thang(?: (?P<pos>dau|cuoi))?"
@@ -240,6 +249,9 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     near = [d for pos, d in dates if pos <= start] or [d for _, d in dates]
                     guess = _year_for(part, near[-1] if near else None)
                 period = Period(year, part)
+            elif kind == "months":
+                if not (g.get("pos") or g.get("year") or g.get("nam")):
+                    continue  # "quá hạn 2 tháng": a duration
             elif kind == "year":
                 if re.search(r"thang\s*\d{1,2}\s*$", folded[max(0, start - 12) : start]):
                     continue  # "ngày 20 tháng 6 năm 2024": a date, not the year reported on
