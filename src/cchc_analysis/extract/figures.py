@@ -59,6 +59,7 @@ def _context(
     if paren is not None and not (named and not work[named[-1].end : paren - 1].strip()):
         any_start = max(any_start, paren)  # "tỉnh Quảng Ninh (90,10% điểm)": the name's figure
     near_start = max([m.end for m in named] + [any_start])
+    near_start = max(near_start, work.rfind(";", near_start, token.start) + 1)  # one item
     j = i + 1  # a share in brackets ("90 hồ sơ (chiếm 2,16%), … trả lại") does not end it
     while j < len(tokens):
         opened = work.find("(", token.end, tokens[j].start)
@@ -352,6 +353,7 @@ class _Reading:
     bound: str  # '', 'lower', 'upper', 'approx'
     bound_len: int  # characters of the bound words before it
     changed: bool  # 'tăng 12%': a change, not a level
+    before_year: int | None = None  # 'từ 90,30% (2021) xuống …': the level of that year
 
 
 _MINISTRY = re.compile(r"(?:cac )?bo (?!phan)[a-z]")
@@ -360,6 +362,17 @@ _RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*$|(?<![a-z])tu\s+[\d.,]+\s*%?\s*
 _TARGET_SENTENCE = re.compile(
     r"[\s\W_]*(?:(?:nam|den nam|den het nam|giai doan|trong nam)[\s_,-]*)?"
     r"(?:muc tieu|phan dau|chi tieu|dinh huong|ke hoach (?:dat ra|de ra))(?![a-z])"
+)
+# "giảm từ 90,30% (2021) xuống 82,18%", "tăng từ 79 điểm lên 83,39 điểm"
+_FROM_TO = re.compile(
+    r"(?<![a-z])tu[\s_]+\d[\d.,]*\s*(?:%|diem)?\s*(?:\([\s_\d]*\)\s*)?[,\s]*"
+    r"(?:xuong con|xuong muc|xuong|len den|len muc|len)[\s_]*$"
+)
+_FROM_BEFORE_TO = re.compile(r"\s*(?:%|diem)?\s*(?:\([\s_\d]*\)\s*)?[,\s]*(?:xuong|len)(?![a-z])")
+# "chỉ số SIPAS tăng so với trước - đạt 83,45%": the comparison ends before the level
+_CHANGE_THEN_LEVEL = re.compile(
+    r"(?:tang|giam|cai thien)[a-z ]{0,24}so voi[^,;]{0,40}?[\s,\-–_]+(?:va |va da )?"
+    r"(?:dat|dat muc|o muc)[\s_:]*$"
 )
 _SUPERLATIVE_CHANGE = re.compile(
     r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
@@ -383,12 +396,19 @@ def _read_number(
         return None  # a year
     bound, bound_len = _bound(ctx.left)
     core = ctx.left[: len(ctx.left) - bound_len] if bound_len else ctx.left
-    changed = bool(pat.change.search(core.rstrip(" _")))
-    if not changed:  # "tăng cao nhất là Bình Thuận (6,39%)": the clause names a change
+    before_year = None
+    if _FROM_BEFORE_TO.match(doc.work, token.end) and re.search(r"(?<![a-z])tu[\s_]*$", ctx.left):
+        # "từ 87,61% xuống 86,78%": the level before, kept when its year is named
+        before_year = _year_before_change(doc, sentence, token)
+        if before_year is None:
+            return None
+    window = doc.work[max(sentence.start, token.start - 60) : token.start]
+    new_level = bool(_FROM_TO.search(window))  # "từ 87,61% xuống 86,78%": the level now
+    changed = not new_level and bool(pat.change.search(core.rstrip(" _")))
+    if not changed and not new_level:  # "tăng cao nhất là Bình Thuận (6,39%)": a change
         changed = bool(_SUPERLATIVE_CHANGE.search(re.split(r"[,;]", ctx.left_any)[-1]))
-    if not changed and (
-        pat.comparison.search(ctx.left) or _other_period_before(doc, sentence, tokens, i)
-    ):
+    compared = pat.comparison.search(ctx.left) and not _CHANGE_THEN_LEVEL.search(ctx.left)
+    if not changed and (compared or _other_period_before(doc, sentence, tokens, i)):
         return None
     if pat.target.search(ctx.left) or pat.target.search(ctx.right):
         return None
@@ -400,7 +420,19 @@ def _read_number(
         return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
         return None
-    return _Reading(noun, consumed, scale, amount_factor, bound, bound_len, changed)
+    return _Reading(noun, consumed, scale, amount_factor, bound, bound_len, changed, before_year)
+
+
+def _year_before_change(doc: _Doc, sentence: _Sentence, token: _Token) -> int | None:
+    """The year of the level a change starts from: '(2021)' right after it, else the one
+    year of a 'so với năm 2021' earlier in the sentence; None when neither is written."""
+    after = re.match(r"\s*(?:%|điểm)?\s*\(\s*(\d{4})\s*\)", doc.text[token.end : token.end + 20])
+    if after:
+        return int(after.group(1))
+    compared = re.findall(
+        r"(?<![a-z])so voi (?:nam )?(\d{4})", doc.folded[sentence.start : token.start]
+    )
+    return int(compared[-1]) if len(set(compared)) == 1 else None
 
 
 def _as_share(
@@ -658,11 +690,17 @@ def _find_in_sentence(
         notes = ([_BOUND_NOTES[reading.bound]] if reading.bound else []) + notes + read_notes
         confidence -= _BOUND_PENALTY[reading.bound] + (0.2 if read_notes else 0.0)
         fig_period, period_note, skip = _sentence_period(doc, sentence, token.start, period, carry)
+        if reading.before_year is not None:
+            fig_period, period_note, skip = (
+                Period(reading.before_year),
+                f"the level of {reading.before_year}, before the change",
+                False,
+            )
         if skip:
             skipped.append(period_note)
             continue
         unit = _catalogue_units().get(indicator, ("", None, None))[0]
-        if unit == "percent" and reading.noun != "percent" and not token.is_pair:
+        if unit == "percent" and reading.noun not in ("percent", "points") and not token.is_pair:
             continue
         current = _Found(
             indicator=indicator,
