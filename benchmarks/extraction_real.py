@@ -145,6 +145,44 @@ def false_positive_kind(text: str, figure) -> str:
     return "other"
 
 
+def text_language(text: str) -> str:
+    """'vi' when more than 5 % of the letters carry a Vietnamese diacritic, else 'en'."""
+    letters = [c for c in text if c.isalpha()]
+    marked = sum(1 for c in letters if ord(c) > 127)
+    return "vi" if letters and marked / len(letters) > 0.05 else "en"
+
+
+GROUPS = (
+    ("vi", "Vietnamese texts, CCHC figures"),
+    ("en", "English texts, CCHC figures"),
+    ("pci", "PCI sub-indices (mostly tables)"),
+)
+
+
+def _group(language: str, indicator: str) -> str:
+    return "pci" if indicator.startswith("pci.") else language
+
+
+def group_rows(result: dict) -> list[dict[str, str]]:
+    """Per split and group of texts and figures: labels, found, tp, recall %, precision %."""
+    rows = []
+    for split in ("dev", "test"):
+        for key, name in GROUPS:
+            c = result["groups"][(split, key)]
+            rows.append(
+                {
+                    "split": split,
+                    "indicator": name,
+                    "labels": str(c["labels"]),
+                    "found": str(c["found"]),
+                    "tp": str(c["tp"]),
+                    "recall_pct": _ratio(c["tp"], c["labels"]),
+                    "precision_pct": _ratio(c["tp"], c["found"]),
+                }
+            )
+    return rows
+
+
 def find_text(folders: Path | Sequence[Path], url: str) -> Path | None:
     """Return the saved text of an address, whatever its format, from the first folder
     holding it."""
@@ -188,6 +226,7 @@ def measure(
     for label in labels:
         by_url[label.url].append(label)
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    groups: dict[tuple[str, str], Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     attribution: dict[str, Counter] = defaultdict(Counter)
     scope_errors: Counter = Counter()
@@ -203,6 +242,7 @@ def measure(
             continue
         texts[split] += 1
         text = read_document(path).text
+        language = text_language(text)
         began = time.perf_counter()
         extraction = extract_files([path])
         seconds += time.perf_counter() - began
@@ -223,6 +263,7 @@ def measure(
             )
             if label.status == "figure":
                 counts[(split, label.indicator)]["labels"] += 1
+                groups[(split, _group(language, label.indicator))]["labels"] += 1
             if hit is None:
                 if label.status == "figure":
                     misses.append((split, url, label.indicator, label.value, label.scopes[0]))
@@ -237,6 +278,7 @@ def measure(
             if label.status == "figure":
                 counts[(split, label.indicator)]["tp"] += 1
                 counts[(split, label.indicator)]["found"] += 1
+                groups[(split, _group(language, label.indicator))].update(("tp", "found"))
                 for what, have, want in (
                     ("province", figure.province, label.province),
                     ("period", figure.period, label.period),
@@ -252,11 +294,13 @@ def measure(
                 kinds[split]["national, kept apart"] += 1  # tagged as no province's figure
                 continue
             counts[(split, figure.indicator)]["found"] += 1
+            groups[(split, _group(language, figure.indicator))]["found"] += 1
             kind = false_positive_kind(text, figure)
             kinds[split][kind] += 1
             extras.append((split, url, figure.indicator, figure.value, figure.scope, kind))
     return {
         "counts": counts,
+        "groups": groups,
         "kinds": kinds,
         "attribution": attribution,
         "scope_errors": scope_errors,
@@ -345,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         f"texts read: dev {result['texts']['dev']}, test {result['texts']['test']}; "
         f"extraction took {result['seconds']:.2f} s in all"
     )
-    rows = result_rows(result)
+    rows = result_rows(result) + group_rows(result)
     head = ("split", "indicator", "labels", "found", "tp", "recall", "prec.")
     print(f"{head[0]:5} {head[1]:26} " + " ".join(f"{h:>6}" for h in head[2:]))
     for r in rows:

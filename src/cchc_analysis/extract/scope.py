@@ -177,10 +177,11 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue
         if match.group().startswith(("toan quoc", "ca nuoc")) and re.search(
-            r"(?:thu|hang|xep|dung|vi tri)[\s\d/_]*(?:tinh,? thanh pho[\s,]*)?(?:trong|tren)?\s*$",
+            r"(?:thu|hang|xep|dung|vi tri|dau|nhat|top)[\s\d/_]*(?:tinh,? thanh pho[\s,]*)?"
+            r"(?:trong|tren|cua)?\s*$",
             doc.work[max(s, match.start() - 30) : match.start()],
         ):
-            continue  # a rank: "xếp thứ 5 cả nước"
+            continue  # a rank: "xếp thứ 5 cả nước", "đứng đầu cả nước"
         until = 1 << 62
         if pat.counted.search(doc.work, max(s, match.start() - 40), match.start()):
             semicolon = doc.work.find(";", match.end(), e)
@@ -227,7 +228,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
     kept = []
     for scope in sorted(found, key=lambda sc: sc.start):
         if scope.kind == "subunit" or (
-            scope.kind == "level" and folded.startswith("cac ", scope.start)
+            scope.kind == "level"
+            and (folded.startswith("cac ", scope.start) or folded[scope.start].isdigit())
         ):
             clause = _clause_start(doc.work, scope.start, s)
             lead = doc.work[clause : scope.start]
@@ -301,7 +303,7 @@ def _level_label(folded: str) -> str | None:
     if re.fullmatch(r"(?:cac )?so,? (?:ban,? )?nganh(?: cap tinh)?", folded):
         return "cấp tỉnh"
     for label, units in _UNITS_OF_LEVEL:
-        if re.fullmatch(rf"cac {units}(?:,? (?:va )?{units})*", folded):
+        if re.fullmatch(rf"(?:cac|\d+) {units}(?:,? (?:va )?{units})*", folded):
             return label
     return None
 
