@@ -461,6 +461,69 @@ CASES = {
             ("dossier.resolved", 397000.0, P),
         },
     ),
+    "a ward's own report: its committee's figures are the ward's": (
+        "Ủy ban nhân dân phường Tân An sơ kết công tác quý III\nTừ ngày 1/7 đến nay, Ủy ban nhân dân phường đã tiếp nhận 2.416 hồ sơ, trong đó có 1.530 hồ sơ nộp trực tuyến.",
+        {
+            ("dossier.online", 1530.0, "phường Tân An"),
+            ("dossier.received", 2416.0, "phường Tân An"),
+        },
+    ),
+    "a provincial city's report: 'UBND thành phố' is that city, online dossiers as the topic": (
+        "Cam Ranh: kết quả quý II/2022\nQuý II/2022, UBND TP. Cam Ranh (tỉnh Khánh Hòa) tiếp nhận 3.200 hồ sơ. Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 812 hồ sơ; UBND cấp xã tiếp nhận 1.104 hồ sơ.",
+        {
+            ("dossier.online", 812.0, "TP. Cam Ranh"),
+            ("dossier.online", 1104.0, "cấp xã"),
+            ("dossier.received", 3200.0, "UBND TP. Cam Ranh"),
+        },
+    ),
+    "counted communes and wards as the subject are the commune level": (
+        "Tỉnh Bình Phước năm 2022\nNăm 2022, 111 xã, phường, thị trấn trên địa bàn tỉnh đã tiếp nhận 512.000 hồ sơ; đã giải quyết 511.800 hồ sơ.",
+        {
+            ("dossier.received", 512000.0, "cấp xã"),
+            ("dossier.resolved", 511800.0, "cấp xã"),
+        },
+    ),
+    "first in the country is a rank, the index out of 100 is the province's": (
+        "Đà Nẵng dẫn đầu cả nước về Chỉ số CCHC\nTheo công bố của Bộ Nội vụ, TP Đà Nẵng đứng đầu cả nước về chỉ số cải cách hành chính (PAR Index 2022) với 91,12/100 điểm.",
+        {
+            ("par.total_points", 91.12, P),
+        },
+    ),
+    "a numbered ward receiving and settling": (
+        "Phường 3, TP. Tân An năm 2025\nTừ đầu năm 2025 đến nay, Bộ phận tiếp nhận và trả kết quả của Phường 3 đã tiếp nhận và giải quyết 712 hồ sơ TTHC.",
+        {
+            ("dossier.received", 712.0, "Phường 3"),
+        },
+    ),
+    "a comparison finished before the level, an earlier year in brackets": (
+        "Tỉnh Ninh Thuận năm 2022\nNăm 2022, chỉ số SIPAS của tỉnh Ninh Thuận tăng so với năm trước, đạt 83,1%; chỉ số CCHC đạt 84,2% (năm 2021 là 82,5%).",
+        {
+            ("par.total_points", 82.5, P),
+            ("par.total_points", 84.2, P),
+            ("sipas.satisfaction_pct", 83.1, P),
+        },
+    ),
+    "from one level down to another, with and without its year": (
+        "Tỉnh Yên Bái năm 2023\nChỉ số CCHC năm 2023 của tỉnh Yên Bái giảm so với năm 2022, từ 88,3% xuống 87,1%. Chỉ số SIPAS giảm từ 85,2% (2022) xuống 83,9%.",
+        {
+            ("par.total_points", 87.1, P),
+            ("par.total_points", 88.3, P),
+            ("sipas.satisfaction_pct", 83.9, P),
+            ("sipas.satisfaction_pct", 85.2, P),
+        },
+    ),
+    "SIPAS written in points": (
+        "Tỉnh Tiền Giang: SIPAS 2019\nChỉ số SIPAS 2019 của tỉnh Tiền Giang đạt 83,39 điểm, hạng 43/63 tỉnh, thành.",
+        {
+            ("sipas.satisfaction_pct", 83.39, P),
+        },
+    ),
+    "dossiers taken in late are no late dossiers; overdue ones still being processed": (
+        "Tỉnh An Giang tháng 10/2025\nTheo Văn phòng Chính phủ, trong tháng 10/2025, tỉnh An Giang còn 1.150 hồ sơ chậm được tiếp nhận và 642 hồ sơ giải quyết quá hạn đang xử lý.",
+        {
+            ("dossier.pending_overdue", 642.0, P),
+        },
+    ),
 }
 
 

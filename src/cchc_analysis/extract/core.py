@@ -104,6 +104,8 @@ def _extract_document(
     earlier: _Sentence | None = None
     if default_scope == PROVINCE_SCOPE and province is None:
         default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
+        if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
+            doc.subject_city = default_scope
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):
         default_scope = NATIONAL_SCOPE  # a figure no province is named for is the country's
     fresh = _Carry(scope=default_scope)

@@ -57,6 +57,7 @@ class _Doc:
     province_mentions: list[_ProvinceMention] = field(default_factory=list)
     labels: list[tuple[int, int]] = field(default_factory=list)
     period_forced: bool = False  # --period given: only another year overrides it
+    subject_city: str | None = None  # a text about a provincial city ("TP. Nha Trang")
     _period_starts: list[int] = field(default_factory=list)
 
     @property

@@ -404,7 +404,7 @@ def _read_number(
             return None
     window = doc.work[max(sentence.start, token.start - 60) : token.start]
     new_level = bool(_FROM_TO.search(window))  # "từ 87,61% xuống 86,78%": the level now
-    changed = not new_level and bool(pat.change.search(core.rstrip(" _")))
+    changed = not new_level and before_year is None and bool(pat.change.search(core.rstrip(" _")))
     if not changed and not new_level:  # "tăng cao nhất là Bình Thuận (6,39%)": a change
         changed = bool(_SUPERLATIVE_CHANGE.search(re.split(r"[,;]", ctx.left_any)[-1]))
     compared = pat.comparison.search(ctx.left) and not _CHANGE_THEN_LEVEL.search(ctx.left)
@@ -668,6 +668,8 @@ def _find_in_sentence(
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator
             indicator = match.rule.indicator
+            if indicator == "dossier.received" and _ONLINE_TOPIC.match(doc.work, sentence.start):
+                indicator = "dossier.online"  # "Về hồ sơ trực tuyến, … tiếp nhận 581 hồ sơ"
             cue = doc.text[match.cue_start : match.cue_end]
             confidence = {3: 0.9, 2: 0.9, 1: 0.75, 0: 0.7}[match.tier]
             if reading.noun is None and match.tier >= 2:
@@ -734,6 +736,16 @@ def _find_in_sentence(
     return found, shares, skipped, _Carry(out_scope, out_other, out_period, out_note, out_skip)
 
 
+# a sentence opening on online dossiers as its topic: what it says is received was filed online
+_ONLINE_TOPIC = re.compile(
+    r"[\W_]*(?:ve|doi voi|rieng)(?: viec)?(?:[ ,]+[a-z]+){0,12}?[ ,]+(?:truc tuyen|qua mang)"
+    r"(?: [a-z]+){0,3}"
+    r"\s*,"
+)
+# a comparison that qualifies a change, not the figure after it
+_CHANGE_COMPARED = re.compile(
+    r"(?<![a-z])(?:tang|giam|cai thien|tut)(?: [a-z]+){0,3} so voi[^,;]*?(?=[,;\-–]\s*(?:va )?dat)"
+)
 _PARTS_FOLLOW = re.compile(r"(?<![a-z])trong (?:do|so do)(?![a-z])")
 _OTHER_PERIOD = re.compile(r"(?<![a-z])(?:cung ky|nam truoc|nam ngoai|ky truoc)(?![a-z])")
 
@@ -747,4 +759,5 @@ def _other_period_before(doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token
     window = window[window.rfind(";") + 1 :]
     if i > 0:
         window = re.sub(r"^[^,;(]*so voi[^,;]*[,;]?", "", window)
+    window = _CHANGE_COMPARED.sub(" ", window)  # "tăng so với năm trước, đạt 83,1%"
     return bool(_OTHER_PERIOD.search(window))

@@ -193,6 +193,10 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             continue  # "Trung tâm … tỉnh đã …": the unit's own name
         if re.search(r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]):
             continue  # "9 huyện trong tỉnh đã …": the units', not the province's
+        if doc.subject_city and "thanh pho" in match.group():
+            # a text about a provincial city: "UBND thành phố", "toàn thành phố" are that city
+            found.append(_Scope(match.start(), match.end(), doc.subject_city, "subunit"))
+            continue
         found.append(
             _Scope(match.start(), match.end(), text[match.start() : match.end()], "province")
         )
@@ -345,7 +349,8 @@ def _scope_at(
 
 
 _DISTRICT_LEDE = re.compile(
-    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.)\s*(?=[\w])"
+    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
+    r"thi tran)\s*(?=[\w])"
 )
 _WHOLE_PROVINCE = re.compile(
     r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
@@ -372,10 +377,10 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
         ]
         if own and not ledes:
             return None  # the headline is about the province ("Tỉnh Phú Thọ: …", "TP.HCM …")
-    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:4]
     for sentence in opening:
         whole = re.search(
-            r"(?<![a-z])toan (?:huyen|quan|thi xa)(?![a-z])",
+            r"(?<![a-z])toan (?:huyen|quan|thi xa|xa|phuong)(?![a-z])",
             doc.folded[sentence.start : sentence.end],
         )
         if whole:
@@ -390,6 +395,7 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
             if (
                 not re.match(r"(?:ubnd|uy ban)", doc.folded[match.start() :])
                 and len(lead.split()) > 4
+                and not re.search(r"(?:ket qua|tinh hinh)[a-z ]{0,40} cua $", lead)
             ):
                 continue  # a place named in passing ("hội nghị tại thành phố X"), not the subject
             name = re.sub(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", label)
