@@ -551,6 +551,27 @@ def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None
     return doc.text[at + level.start(1) : at + level.end(1)]
 
 
+def _unit_in_brackets(
+    doc: _Doc, scopes: Sequence[_Scope], token: _Token, reading: _Reading
+) -> str | None:
+    """The unit named alone in brackets right after a figure, else None."""
+    at = token.end + reading.consumed
+    opened = re.match(r"[\s%]*\(\s*", doc.work[at : at + 8])
+    if not opened:
+        return None
+    inside = at + opened.end()
+    closed = doc.work.find(")", inside, inside + 90)
+    for scope in scopes:
+        if (
+            scope.kind in ("subunit", "level")
+            and re.fullmatch(r"\s*(?:ubnd|uy ban nhan dan)?\s*", doc.work[inside : scope.start])
+            and closed >= 0
+            and not doc.work[scope.end : closed].strip(" ,.")
+        ):
+            return scope.label
+    return None
+
+
 def _enumerated(
     doc: _Doc, scopes: Sequence[_Scope], token: _Token, last: _Found, noun: str | None
 ) -> bool:
@@ -660,6 +681,9 @@ def _find_in_sentence(
         level = _level_after_noun(doc, token, reading)
         if level:
             scope, other = level, None
+        owner = _unit_in_brackets(doc, scopes, token, reading)
+        if owner is not None:  # "98,63 điểm (Sở Công Thương)": the unit the figure is of
+            scope, other = owner, None
         if _MINISTRY.match(fold(scope)):
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if _MINISTRY.match(fold(scope)):
