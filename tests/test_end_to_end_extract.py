@@ -61,8 +61,8 @@ FURNITURE = {512, 15, 12, 2026, 22, 8, 2073822586, 3822586, 586, 18, 1, 7, 11, 9
 
 # The service index worked by hand from the stated figures (rubric dossier-service):
 HAND_POINTS = {
-    # 1 987 / 1 987 = 100 % → all 4 points (when extraction reads the 100 % as a count)
-    "publicity.published": 4.0,
+    # 1 987 / 1 987 = 100 % → all 2 points (when extraction reads the 100 % as a count)
+    "publicity.published": 2.0,
     # (251 317 + 144 261) / 398 120 = 395 578 / 398 120 = 99.3615 % → 20 × 0.993615 = 19.8723
     "progress.on_time": 20 * 395578 / 398120,
     # 352 981 / 412 536 = 85.56 % ≥ 80 % → all 8 points
@@ -77,7 +77,7 @@ HAND_POINTS = {
     "satisfaction.feedback_on_time": 6 * 318 / 326,
 }
 HAND_MAX = {
-    "publicity.published": 4,
+    "publicity.published": 2,
     "progress.on_time": 20,
     "digitisation.digitised": 8,
     "online.procedures": 6,

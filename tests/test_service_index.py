@@ -53,8 +53,8 @@ def test_the_satisfaction_group_has_the_decisions_three_ratios():
 
 def test_every_number_names_its_source_or_says_it_is_assumed():
     table = service_index.sources_table()
-    # 5 groups + 1 sub-group, and 13 criteria × (points, measure, rule)
-    assert table.height == 5 + 1 + 13 * 3
+    # 5 groups + 1 sub-group, and 14 criteria × (points, measure, rule)
+    assert table.height == 5 + 1 + 14 * 3
     assert table.filter(pl.col("source") == "").is_empty()
     cited = table.filter(~pl.col("assumed"))
     assert cited["source"].str.contains(r"\[D\]").all()
@@ -75,6 +75,57 @@ def test_every_number_names_its_source_or_says_it_is_assumed():
     assert rubric.status == "illustrative"
     assert "Assumed by this project" in rubric.official_parts_en
     assert "giả định" in rubric.disclaimer_vi
+
+
+# The maxima the National Public Service Portal applies in 2026 ([P2] in the rubric: the
+# portal's METRICS table as transcribed at
+# https://github.com/ChippedTopaz/qd766/blob/72417cd9a343422ef3cf62e563714d6e72d1357e/docs/metrics.m0.json).
+# Not the decision: the rubric follows them where a catalogue figure measures the criterion
+# and still marks them assumed, since the decision's appendix was not read.
+PORTAL_MAXIMA = {
+    "publicity.announced_on_time": "6",  # PUBLISH_ON_TIME
+    "publicity.published_on_time": "4",  # PUBLIC_UPDATE_ON_TIME (also the decision's, [S1])
+    "publicity.published": "2",  # PUBLIC_CONTENT_FULL (complete contents; a stand-in here)
+    "publicity.synced": "6",  # DOSSIER_SYNC
+    "progress.on_time": "20",
+    "online.services": "12",  # online public services
+    "online.payment": "10",  # online payment, 6 + 2 + 2 on the portal
+    "satisfaction.feedback_on_time": "6",  # PETITION_PROCESSING_ON_TIME
+    "satisfaction.feedback": "6",  # PETITION_HANDLING_SATISFACTION
+    "satisfaction.dossiers": "6",  # DOSSIER_RECEIVING_SATISFACTION (also the decision's, [S1])
+}
+
+
+def test_criterion_points_follow_the_portal_where_the_decision_was_not_read():
+    table = service_index.sources_table()
+    points = table.filter(pl.col("what") == "max_points")
+    by_id = dict(zip(points["id"], points["value"], strict=True))
+    assert {k: by_id[k] for k in PORTAL_MAXIMA} == PORTAL_MAXIMA
+    portal = points.filter(pl.col("source").str.contains("[P2]", literal=True))
+    # every criterion that takes the portal's points says so and stays marked assumed
+    following = portal.filter(pl.col("source").str.starts_with("assumed (portal practice)"))
+    assert set(following["id"]) == set(PORTAL_MAXIMA) - {
+        "progress.on_time",
+        "publicity.published_on_time",
+        "satisfaction.dossiers",
+    }
+    # the portal's 2026 digitisation split (6 + 4 + 2 + four criteria the catalogue lacks) is
+    # cited and not used: the project's 8 + 8 + 6 stays an assumption
+    digitisation = points.filter(pl.col("id").str.starts_with("digitisation."))
+    assert digitisation["value"].to_list() == ["8", "8", "6"]
+    assert digitisation["assumed"].all()
+
+
+def test_every_source_label_is_defined_with_an_address():
+    import re
+
+    from cchc_analysis.scoring.rubric import rubric_text
+
+    text = rubric_text("dossier-service")
+    defined = dict(re.findall(r"^#   \[(\w+)\]\s+.*?(https?://\S+)", text, flags=re.M | re.S))
+    used = set(re.findall(r"\[(D|S\d|P\d|L)\]", "\n".join(service_index.sources_table()["source"])))
+    assert used and used <= set(defined), used - set(defined)
+    assert defined["P2"].endswith("/docs/metrics.m0.json")
 
 
 # ------------------------------------------------------------------ monthly periods
@@ -121,10 +172,11 @@ def test_a_month_covers_its_days_and_the_merger_starts_in_july_2025():
 
 # Tuyên Quang in July 2025, every input of the index:
 HAND_WORKED = {
+    "tthc.announced_on_time_pct": 90,  # 6 × 90/100 = 5.4
     "tthc.published_on_time_pct": 95,  # 4 × 95/100 = 3.8
-    "tthc.published": 1900,  # 1900/2000 = 95 % → 4 × 0.95 = 3.8
+    "tthc.published": 1900,  # 1900/2000 = 95 % → 2 × 0.95 = 1.9
     "tthc.in_force": 2000,
-    "dossier.synced_pct": 90,  # 10 × 0.90 = 9.0          → publicity 3.8 + 3.8 + 9 = 16.6
+    "dossier.synced_pct": 90,  # 6 × 0.90 = 5.4  → publicity 5.4 + 3.8 + 1.9 + 5.4 = 16.5
     "dossier.received": 1200,
     "dossier.resolved": 1000,
     "dossier.resolved_early": 600,  # (600 + 380)/1000 = 98 % → 20 × 0.98 = 19.6 → progress 19.6
@@ -144,9 +196,9 @@ HAND_WORKED = {
     "feedback.satisfaction_pct": 80,  # 6 × 0.80 = 4.8
     "dossier.satisfaction_pct": 99,  # ≥ 90 → 6.0             → satisfaction 16.2
 }
-# total: 16.6 + 19.6 + 18.2 + 18.9 + 16.2 = 89.5 of 100 → index 89.5 %
+# total: 16.5 + 19.6 + 18.2 + 18.9 + 16.2 = 89.4 of 100 → index 89.4 %
 HAND_GROUPS = {
-    "publicity": 16.6,
+    "publicity": 16.5,
     "progress": 19.6,
     "digitisation": 18.2,
     "online": 18.9,
@@ -157,7 +209,8 @@ HAND_GROUPS = {
 def _weaker(values: dict[str, float], step: int) -> dict[str, float]:
     """Return the same counts with lower shares (identities kept): step 1..33."""
     lower = dict(values)
-    for pct in ("tthc.published_on_time_pct", "dossier.synced_pct", "feedback.satisfaction_pct"):
+    shares = ("tthc.announced_on_time_pct", "tthc.published_on_time_pct", "dossier.synced_pct")
+    for pct in (*shares, "feedback.satisfaction_pct"):
         lower[pct] = values[pct] - step
     lower["dossier.satisfaction_pct"] = 60 + step / 2
     lower["dossier.e_result"] = values["dossier.e_result"] - 10 * step
@@ -170,6 +223,7 @@ def _best(values: dict[str, float]) -> dict[str, float]:
     best = dict(values)
     best.update(
         {
+            "tthc.announced_on_time_pct": 100,
             "tthc.published_on_time_pct": 100,
             "tthc.published": 2000,
             "dossier.synced_pct": 100,
@@ -229,9 +283,9 @@ def test_hand_worked_province_scores_as_the_decision_rubric_says(validated):
     scores = service_index.score_service_index(validated.indicators, explain=True)
     july = scores.totals.filter(pl.col("period") == "2025-M07")
     tq = july.filter(pl.col("province") == "Tuyên Quang").row(0, named=True)
-    assert tq["points"] == pytest.approx(89.5)
+    assert tq["points"] == pytest.approx(89.4)
     assert tq["available_max"] == 100
-    assert tq["index_pct"] == 89.5
+    assert tq["index_pct"] == 89.4
     assert (tq["rank"], tq["n_provinces"]) == (1, 34)
     groups = service_index.province_groups(scores, tq["province_code"], "2025-M07")
     got = dict(zip(groups["domain_id"], groups["points"], strict=True))
@@ -309,15 +363,15 @@ def test_report_section_shows_every_month_and_the_groups(validated):
     markup = service_section.section_html(indicators, code, 2025, "vi")
     assert "tháng 7/2025" in markup and "tháng 8/2025" in markup
     assert markup.index("<td>tháng 7/2025") < markup.index("<td>tháng 8/2025")
-    # the latest period leads: August, second of 34, 89,5/100 (points with two decimals)
-    assert "tháng 8/2025: 89,50/100,00 điểm tính được (89,50%), xếp thứ 2/34" in markup
+    # the latest period leads: August, second of 34, 89,4/100 (points with two decimals)
+    assert "tháng 8/2025: 89,40/100,00 điểm tính được (89,40%), xếp thứ 2/34" in markup
     assert (
-        '<td>Công khai, minh bạch</td><td class="num">16,60/18,00</td><td class="num">18,00</td>'
+        '<td>Công khai, minh bạch</td><td class="num">16,50/18,00</td><td class="num">18,00</td>'
         in markup
     )
     assert "không phải kết quả chính thức" in markup
     english = service_section.section_html(indicators, code, 2025, "en")
-    assert "August 2025: 89.50 of 100.00 scorable points (89.50%), ranked 2 of the 34" in english
+    assert "August 2025: 89.40 of 100.00 scorable points (89.40%), ranked 2 of the 34" in english
     assert "tháng" not in english
     assert service_section.section_html(indicators, code, 2024, "vi") == ""
 

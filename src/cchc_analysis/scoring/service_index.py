@@ -22,6 +22,7 @@ RUBRIC_ID = "dossier-service"
 PUBLISHED_POINTS = "service.index_points"  # the index as the national portal publishes it
 # catalogue ids that exist only for the service index: a table holding one holds the index
 SERVICE_ONLY = (
+    "tthc.announced_on_time_pct",
     "tthc.published_on_time_pct",
     "dossier.synced_pct",
     "dossier.e_result",
