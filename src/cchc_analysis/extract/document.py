@@ -137,7 +137,7 @@ def _document(text: str) -> _Doc:
 # tục": where a figure belongs, said between its cue and the number
 _QUALIFIER_LEAD = re.compile(
     r"(?<![a-z])(?:(?:cua (?:ca |cac |ba |3 )cap )?(?:tren dia ban|cua|tai|o))"
-    r"\s+(?:toan\s+)?(?:tinh|thanh pho|tp\.?)\s*$"
+    r"\s+(?:(?:toan\s+)?(?:tinh|thanh pho|tp\.?)\s*)?$"
 )
 _QUALIFIER_BARE = re.compile(
     r"(?<![a-z])(?:cua (?:ca |cac |ba |3 )cap\s+)?tren dia ban (?:toan )?(?:tinh|thanh pho)"

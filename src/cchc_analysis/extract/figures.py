@@ -52,9 +52,17 @@ def _context(
     prev_end = tokens[i - 1].end if i > 0 else sentence.start
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
     left_start = _clause_start(work, token.start, prev_end)
+    opened = _open_paren(work, sentence.start, token.start)
+    alone = (
+        opened is not None
+        and not work[opened : token.start].strip()
+        and re.match(r"\s*(?:diem\s*)?\)", work[token.end : token.end + 8])
+    )
+    if alone and opened is not None:  # "Chi phí thời gian (8,42)": named before its bracket
+        left_start = _clause_start(work, opened - 1, prev_end)
     right_end = _clause_end(work, token.end, next_start)
     any_start = max(sentence.start, token.start - 160, last_figure_end or sentence.start)
-    paren = _open_paren(work, sentence.start, token.start)
+    paren = None if alone else _open_paren(work, sentence.start, token.start)
     named = [m for m in doc.province_mentions if any_start <= m.start and m.end <= token.start]
     if paren is not None and not (named and not work[named[-1].end : paren - 1].strip()):
         any_start = max(any_start, paren)  # "tỉnh Quảng Ninh (90,10% điểm)": the name's figure
@@ -108,6 +116,8 @@ def _noun_ok(rule: _Rule, noun: str | None, topic: str) -> bool:
     pat = _patterns()
     if noun == "other":
         return False
+    if noun is None and "bare" in rule.nouns:
+        return True  # a sub-index score stands alone: "Chi phí thời gian (8,42)"
     if noun is None:
         if not rule.nouns or set(rule.nouns) & {
             "percent",
@@ -121,7 +131,7 @@ def _noun_ok(rule: _Rule, noun: str | None, topic: str) -> bool:
     return noun in rule.nouns
 
 
-_PUNCT = " \t:=_.–—-\"'|"
+_PUNCT = " \t:=_.–—-\"'|("
 
 
 def _suffix_cuts(text: str) -> list[int]:
