@@ -86,6 +86,18 @@ def _key(text: str) -> str:
     return " ".join(words)
 
 
+def _canonical_level(text: str) -> str | None:
+    """The level a scope names ('cấp xã' for 'khối UBND các phường, xã'), else None: the
+    same names the extractor gives levels, so that a label and a figure written two ways
+    for one level of government match."""
+    from cchc_analysis.extract import fold
+    from cchc_analysis.extract.scope import _level_label
+
+    folded = re.sub(r"^(?:khoi |toan bo )?(?:ubnd |uy ban nhan dan )?", "", fold(text).strip())
+    folded = re.sub(r"\s+(?:truc thuoc|tren dia ban|trong tinh)$", "", folded)
+    return _level_label(folded)
+
+
 def scope_matches(label: Label, figure) -> bool:
     """True when an extracted figure's scope is the one the label names."""
     from cchc_analysis.extract import PROVINCE_SCOPE, fold
@@ -95,6 +107,9 @@ def scope_matches(label: Label, figure) -> bool:
             not figure.province or figure.province == label.province
         )
     key = _key(figure.scope)
+    level = _canonical_level(figure.scope)
+    if level and any(_canonical_level(scope) == level for scope in label.scopes):
+        return True  # "cấp xã" for "khối UBND các phường, xã", "16 phường, xã"
     if "province" in label.scopes:  # a figure given as '<tỉnh X>' where X is the label's
         return bool(label.province) and _key(label.province) in key
     for scope in label.scopes:

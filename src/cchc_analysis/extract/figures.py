@@ -37,6 +37,7 @@ class _Context:
     right_offset: int
     left_any_offset: int
     right_any_offset: int
+    document: str = ""  # the whole work text
 
 
 def _context(
@@ -92,6 +93,7 @@ def _context(
         right_offset=token.end,
         left_any_offset=any_start,
         right_any_offset=token.end,
+        document=work,
     )
 
 
@@ -189,7 +191,9 @@ def _match_rules(
         if rule.when_after and previous not in rule.when_after:
             continue
         if rule.topic_any and not (
-            rule.topic_any.search(ctx.topic) or rule.topic_any.search(ctx.headline)
+            rule.topic_any.search(ctx.topic)
+            or rule.topic_any.search(ctx.headline)
+            or (rule.topic_in_text and rule.topic_any.search(ctx.document))
         ):
             continue
         if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):

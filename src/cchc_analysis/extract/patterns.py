@@ -25,6 +25,7 @@ class _Rule:
     pair_only: bool
     allow_change: bool
     topic_any: re.Pattern[str] | None  # must be named in the headline or this/previous sentence
+    topic_in_text: bool  # … or anywhere in the text (a sub-index name that only one index has)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
         pair_only=bool(spec.get("pair_only")),
         allow_change=bool(spec.get("allow_change")),
         topic_any=re.compile(_expand(spec["topic_any"])) if spec.get("topic_any") else None,
+        topic_in_text=bool(spec.get("topic_in_text")),
     )
 
 

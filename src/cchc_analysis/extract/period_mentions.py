@@ -76,7 +76,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "part",
         re.compile(
-            r"(?<![a-z0-9])quy (?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:/|-|nam)\s*(?P<year>"
+            r"(?<![a-z0-9])quy (?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:/|-|\.|nam)\s*(?P<year>"
             + _YEAR
             + r"))?"
         ),

@@ -173,9 +173,12 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             continue
         label = text[match.start() : end]
         found.append(_Scope(match.start(), end, label, "subunit"))
+    wholes = [m.span() for m in pat.sub_resets.finditer(folded, s, e)]
     for match in pat.sub_levels.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue
+        if any(a < match.start() < b for a, b in wholes):
+            continue  # "từ cấp tỉnh đến cấp xã", "cả 3 cấp": every level, the province
         if match.group().startswith(("toan quoc", "ca nuoc")) and re.search(
             r"(?:thu|hang|xep|dung|vi tri|dau|nhat|top)[\s\d/_]*(?:tinh,? thanh pho[\s,]*)?"
             r"(?:trong|tren|cua)?\s*$",
