@@ -131,14 +131,22 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
         if head.startswith("trung tam") or head == "bo phan mot cua":
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
             tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
-                r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:cap )?"
+                r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:ubnd |uy ban nhan dan )?(?:cap )?"
                 r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b",
                 folded[head_end:e],
             )
             end = head_end
+            if head == "bo phan mot cua" and not tail:
+                continue  # "Bộ phận Một cửa được duy trì tại 171/171 xã": the units counted
             if tail:
                 end = head_end + tail.end()
                 end = max(end, _name_end(text, end + 1, e) if end + 1 < e else end)
+                named_place = tail.group(1) != "tinh" and end > head_end + tail.end()
+                if head == "bo phan mot cua" and named_place:
+                    # "Bộ phận Một cửa huyện Đức Trọng": the district's own figures
+                    start = head_end + tail.start(1)
+                    found.append(_Scope(match.start(), end, text[start:end], "subunit"))
+                    continue
             elif head in ("trung tam",):
                 end = _name_end(text, head_end, e)
                 if end == head_end:
