@@ -524,6 +524,41 @@ CASES = {
             ("dossier.pending_overdue", 642.0, P),
         },
     ),
+    "received with what was carried over from the period before": (
+        "Tỉnh Phú Yên năm 2023\nNăm 2023, toàn tỉnh Phú Yên tiếp nhận 210.400 hồ sơ (kỳ trước chuyển sang 5.600 hồ sơ); đã giải quyết 209.100 hồ sơ, đang giải quyết 6.900 hồ sơ.",
+        {
+            ("dossier.pending", 6900.0, P),
+            ("dossier.received", 210400.0, P),
+            ("dossier.resolved", 209100.0, P),
+        },
+    ),
+    "every level from the province to the communes is the province": (
+        "Tỉnh Lai Châu quý II/2022\nTrong quý II.2022, từ cấp tỉnh đến cấp xã có 41.300 hồ sơ TTHC yêu cầu giải quyết.",
+        {
+            ("dossier.received", 41300.0, P),
+        },
+    ),
+    "online dossiers received and settled": (
+        "Tỉnh Ninh Thuận tháng 9/2025\nTừ ngày 1 – 30/9/2025, tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết trên địa bàn tỉnh là 21.450 hồ sơ.",
+        {
+            ("dossier.online", 21450.0, P),
+        },
+    ),
+    "a city's own one-stop unit and its wards": (
+        "Đà Lạt năm 2023: kết quả giải quyết hồ sơ\nNăm 2023, toàn thành phố Đà Lạt tiếp nhận 80.100 hồ sơ. Trong đó, tại Bộ phận Một cửa UBND thành phố, đã tiếp nhận 14.200 hồ sơ. Tại khối UBND các phường, xã đã tiếp nhận 65.900 hồ sơ.",
+        {
+            ("dossier.received", 14200.0, "Bộ phận Một cửa UBND thành phố"),
+            ("dossier.received", 65900.0, "cấp xã"),
+            ("dossier.received", 80100.0, "thành phố Đà Lạt"),
+        },
+    ),
+    "one-stop units counted": (
+        "Tỉnh Lào Cai năm 2022\nBộ phận Một cửa được kiện toàn tại 152/152 xã, phường, thị trấn.",
+        {
+            ("onestop.units_total", 152.0, P),
+            ("onestop.units_with", 152.0, P),
+        },
+    ),
 }
 
 

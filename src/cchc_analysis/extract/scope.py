@@ -140,7 +140,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                 continue  # "Bộ phận Một cửa được duy trì tại 171/171 xã": the units counted
             if tail:
                 end = head_end + tail.end()
-                end = max(end, _name_end(text, end + 1, e) if end + 1 < e else end)
+                name_end = _name_end(text, end + 1, e) if end + 1 < e else end
+                end = name_end if name_end > end + 1 else end  # "… huyện Tiên Yên", or no name
                 named_place = tail.group(1) != "tinh" and end > head_end + tail.end()
                 if head == "bo phan mot cua" and named_place:
                     # "Bộ phận Một cửa huyện Đức Trọng": the district's own figures

@@ -1,0 +1,236 @@
+"""Rules matched to a number: the words around it (its context) and the best rule of
+data/extraction_patterns.yaml for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cchc_analysis.extract.patterns import _patterns
+from cchc_analysis.extract.text import _clause_end, _clause_start, _open_paren
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.numbers import _Token
+    from cchc_analysis.extract.patterns import _Rule
+    from cchc_analysis.extract.text import _Sentence
+
+
+@dataclass(frozen=True)
+class _Context:
+    left: str  # the clause before the number (work text, from the last , ; ( or figure)
+    left_any: str  # the sentence before the number (not across a figure or into a parenthesis)
+    near: str  # the part of left_any after the last province named in it
+    right: str  # the clause after the number
+    right_any: str  # the sentence after the number (to the next figure or ';')
+    topic: str  # this sentence and the one before (work text)
+    headline: str  # the document's headline (work text), or ''
+    left_offset: int
+    right_offset: int
+    left_any_offset: int
+    right_any_offset: int
+    document: str = ""  # the whole work text
+
+
+def _context(
+    doc: _Doc,
+    sentence: _Sentence,
+    previous_sentence: _Sentence | None,
+    tokens: Sequence[_Token],
+    i: int,
+    last_figure_end: int | None,
+) -> _Context:
+    work = doc.work
+    token = tokens[i]
+    prev_end = tokens[i - 1].end if i > 0 else sentence.start
+    next_start = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
+    left_start = _clause_start(work, token.start, prev_end)
+    opened = _open_paren(work, sentence.start, token.start)
+    alone = (
+        opened is not None
+        and not work[opened : token.start].strip()
+        and re.match(r"\s*(?:diem\s*)?\)", work[token.end : token.end + 8])
+    )
+    if alone and opened is not None:  # "Chi phí thời gian (8,42)": named before its bracket
+        left_start = _clause_start(work, opened - 1, prev_end)
+    right_end = _clause_end(work, token.end, next_start)
+    any_start = max(sentence.start, token.start - 160, last_figure_end or sentence.start)
+    paren = None if alone else _open_paren(work, sentence.start, token.start)
+    named = [m for m in doc.province_mentions if any_start <= m.start and m.end <= token.start]
+    if paren is not None and not (named and not work[named[-1].end : paren - 1].strip()):
+        any_start = max(any_start, paren)  # "tỉnh Quảng Ninh (90,10% điểm)": the name's figure
+    near_start = max([m.end for m in named] + [any_start])
+    near_start = max(near_start, work.rfind(";", near_start, token.start) + 1)  # one item
+    j = i + 1  # a share in brackets ("90 hồ sơ (chiếm 2,16%), … trả lại") does not end it
+    while j < len(tokens):
+        opened = work.find("(", token.end, tokens[j].start)
+        closed = work.find(")", opened + 1) if opened >= 0 else -1
+        if opened < 0 or closed < tokens[j].start:
+            break
+        while j < len(tokens) and tokens[j].start < closed:
+            j += 1
+    any_next = tokens[j].start if j < len(tokens) else sentence.end
+    semicolon = work.find(";", token.end, any_next)
+    right_any_end = semicolon if semicolon >= 0 else any_next
+    topic_start = previous_sentence.start if previous_sentence else sentence.start
+    return _Context(
+        left=work[left_start : token.start],
+        left_any=work[any_start : token.start],
+        near=work[near_start : token.start],
+        right=work[token.end : right_end],
+        right_any=work[token.end : right_any_end],
+        topic=work[topic_start : sentence.end],
+        headline=work[doc.headline[0] : doc.headline[1]] if doc.headline else "",
+        left_offset=left_start,
+        right_offset=token.end,
+        left_any_offset=any_start,
+        right_any_offset=token.end,
+        document=work,
+    )
+
+
+@dataclass(frozen=True)
+class _Match:
+    rule: _Rule
+    tier: int  # 3 after, 2 before, 1 left_any/right_any, 0 noun alone
+    cue_start: int  # in the document
+    cue_end: int
+    bonus: int  # 1 when when_after applied
+
+    def key(self, number_start: int) -> tuple[int, int, int, int, int]:
+        distance = (
+            abs(number_start - self.cue_end)
+            if self.cue_end <= number_start
+            else abs(self.cue_start - number_start)
+        )
+        return (self.tier, self.bonus, -distance, self.cue_end - self.cue_start, -self.rule.order)
+
+
+def _noun_ok(rule: _Rule, noun: str | None, topic: str) -> bool:
+    pat = _patterns()
+    if noun == "other":
+        return False
+    if noun is None and "bare" in rule.nouns:
+        return True  # a sub-index score stands alone: "Chi phí thời gian (8,42)"
+    if noun is None:
+        if not rule.nouns or set(rule.nouns) & {
+            "percent",
+            "amount",
+            "points",
+            "people",
+            "headcount",
+        }:
+            return False
+        return any(c in pat.topics and pat.topics[c].search(topic) for c in rule.nouns)
+    return noun in rule.nouns
+
+
+_PUNCT = " \t:=_.–—-\"'|("
+
+
+def _suffix_cuts(text: str) -> list[int]:
+    """Positions p such that ``text[p:]`` holds only fillers, nouns and punctuation (the end
+    first): where a cue before a number may end."""
+    pattern = _patterns().trailing_filler
+    cuts: list[int] = []
+    end = len(text)
+    while True:
+        while end > 0 and text[end - 1] in _PUNCT:
+            end -= 1
+        cuts.append(end)
+        match = pattern.search(text, 0, end)
+        if not match or match.start() >= end:
+            return cuts
+        end = match.start()
+
+
+def _prefix_cuts(text: str) -> list[int]:
+    """Positions p such that ``text[:p]`` holds only a noun, fillers and punctuation (the start
+    first): where a cue after a number may start."""
+    pattern = _patterns().leading_filler
+    cuts: list[int] = []
+    position = 0
+    while True:
+        while position < len(text) and text[position] in _PUNCT + ",":
+            position += 1
+        cuts.append(position)
+        match = pattern.match(text, position)
+        if not match or match.end() <= position:
+            return cuts
+        position = match.end()
+
+
+def _match_rules(
+    ctx: _Context,
+    noun: str | None,
+    is_pair: bool,
+    previous: str | None,
+    number_start: int,
+    number_end: int,
+    changed: bool,
+) -> _Match | None:
+    """Return the best rule for a number, or None."""
+    best: _Match | None = None
+    suffixes = _suffix_cuts(ctx.left)
+    prefixes = _prefix_cuts(ctx.right)
+    for rule in _patterns().rules:
+        if rule.pair_only and not is_pair:
+            continue
+        if changed and not rule.allow_change:
+            continue
+        if not _noun_ok(rule, noun, ctx.topic):
+            continue
+        if rule.when_after and previous not in rule.when_after:
+            continue
+        if rule.topic_any and not (
+            rule.topic_any.search(ctx.topic)
+            or rule.topic_any.search(ctx.headline)
+            or (rule.topic_in_text and rule.topic_any.search(ctx.document))
+        ):
+            continue
+        if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):
+            continue
+        bonus = 1 if rule.when_after else 0
+        candidates: list[_Match] = []
+        if rule.after:
+            for cut in prefixes:
+                m = rule.after.match(ctx.right, cut)
+                if m:
+                    start = ctx.right_offset + m.start("cue")
+                    # an ignore rule's qualifier does not overrule a cue before the number
+                    tier = 3 if rule.indicator else 1
+                    candidates.append(
+                        _Match(rule, tier, start, ctx.right_offset + m.end("cue"), bonus)
+                    )
+                    break
+        if rule.before:
+            for cut in suffixes:
+                m = rule.before.search(ctx.left, 0, cut)
+                if m:
+                    start = ctx.left_offset + m.start("cue")
+                    candidates.append(_Match(rule, 2, start, ctx.left_offset + m.end("cue"), bonus))
+                    break
+        if rule.left_any:
+            last = None
+            for m in rule.left_any.finditer(ctx.left_any):
+                last = m
+            if last:
+                start = ctx.left_any_offset + last.start("cue")
+                candidates.append(
+                    _Match(rule, 1, start, ctx.left_any_offset + last.end("cue"), bonus)
+                )
+        if rule.right_any:
+            m = rule.right_any.search(ctx.right_any)
+            if m:
+                start = ctx.right_any_offset + m.start("cue")
+                candidates.append(
+                    _Match(rule, 1, start, ctx.right_any_offset + m.end("cue"), bonus)
+                )
+        if not (rule.before or rule.after or rule.left_any or rule.right_any):
+            candidates.append(_Match(rule, 0, number_start, number_end, bonus))
+        for candidate in candidates:
+            if best is None or candidate.key(number_start) > best.key(number_start):
+                best = candidate
+    return best
