@@ -148,9 +148,9 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                     start = head_end + tail.start(1)
                     found.append(_Scope(match.start(), end, text[start:end], "subunit"))
                     continue
-            elif head in ("trung tam",):
-                end = _name_end(text, head_end, e)
-                if end == head_end:
+            else:  # "Trung tâm Hành chính Đà Lạt", "Trung tâm Phục vụ hành chính công"
+                end = max(head_end, _name_end(text, head_end, e))
+                if end == head_end and head == "trung tam":
                     continue
             label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip(" ,;:")
             both = re.match(
