@@ -559,6 +559,24 @@ CASES = {
             ("onestop.units_with", 152.0, P),
         },
     ),
+    "one-stop units at a centre and at the wards, estimated": (
+        "Bảo Lộc 9 tháng năm 2019\nƯớc 9 tháng đầu năm 2019, Bộ phận Tiếp nhận và trả kết quả tại Trung tâm Hành chính Bảo Lộc giải quyết gần 9.800 hồ sơ, đạt tỷ lệ hơn 98% hồ sơ đúng hạn. Và Bộ phận Tiếp nhận và trả kết quả tại 11 phường, xã trực thuộc đã tiếp nhận giải quyết tổng cộng gần 64.300 hồ sơ, đạt 100% tỷ lệ đúng hạn.",
+        {
+            ("dossier.on_time_pct", 98.0, "Trung tâm Hành chính Bảo Lộc"),
+            ("dossier.on_time_pct", 100.0, "cấp xã"),
+            ("dossier.received", 64300.0, "cấp xã"),
+            ("dossier.resolved", 9800.0, "Trung tâm Hành chính Bảo Lộc"),
+        },
+    ),
+    "a headline's loose 'giải quyết' for the dossiers to be settled": (
+        "Quý II, Tam Kỳ giải quyết 7.210 hồ sơ, thủ tục hành chính\nTheo UBND TP.Tam Kỳ, trong quý II.2021, tổng số hồ sơ yêu cầu giải quyết là 7.210 hồ sơ; trong đó hồ sơ mới tiếp nhận là 6.900 hồ sơ, kỳ trước chuyển qua là 310 hồ sơ. Số hồ sơ đã giải quyết: 6.950 (hồ sơ giải quyết đúng hạn là 6.800 hồ sơ, quá hạn là 150 hồ sơ).",
+        {
+            ("dossier.received", 7210.0, "TP.Tam Kỳ"),
+            ("dossier.resolved", 6950.0, "TP.Tam Kỳ"),
+            ("dossier.resolved_late", 150.0, "TP.Tam Kỳ"),
+            ("dossier.resolved_on_time", 6800.0, "TP.Tam Kỳ"),
+        },
+    ),
 }
 
 
