@@ -245,6 +245,7 @@ def measure(
     kinds: dict[str, Counter] = defaultdict(Counter)
     attribution: dict[str, Counter] = defaultdict(Counter)
     scope_errors: Counter = Counter()
+    miss_kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
     missing: list[str] = []
     texts: Counter = Counter()
     misses: list[tuple[str, str, str, float, str]] = []
@@ -287,6 +288,14 @@ def measure(
                         for f in figures
                     ):
                         scope_errors[split] += 1
+                        why = "scope"
+                    elif any(abs(f.value - label.value) < 1e-6 for f in figures):
+                        why = "indicator"
+                    elif any(abs(f.value - label.value) < 1e-6 for f in extraction.held_back):
+                        why = "held back"
+                    else:
+                        why = "not read"
+                    miss_kinds[(split, _group(language, label.indicator))][why] += 1
                 continue
             used.add(hit)
             figure = figures[hit]
@@ -319,6 +328,7 @@ def measure(
         "kinds": kinds,
         "attribution": attribution,
         "scope_errors": scope_errors,
+        "miss_kinds": miss_kinds,
         "missing": missing,
         "texts": texts,
         "misses": misses,
@@ -420,6 +430,13 @@ def main(argv: list[str] | None = None) -> int:
             f"national figures kept apart (not counted) {k['national, kept apart']}; "
             f"scope errors {result['scope_errors'][split]}"
         )
+        for key, name in GROUPS:
+            m = result["miss_kinds"][(split, key)]
+            print(
+                f"{split}: {name}, missed: right value with another scope {m['scope']}, "
+                f"under another indicator {m['indicator']}, held back by a cross-check "
+                f"{m['held back']}, not read at all {m['not read']}"
+            )
         a = result["attribution"][split]
         print(
             f"{split}: province of matched figures right {a['province right']}, missing "

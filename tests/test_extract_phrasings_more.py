@@ -577,6 +577,26 @@ CASES = {
             ("dossier.resolved_on_time", 6800.0, "TP.Tam Kỳ"),
         },
     ),
+    "items under a line ending with ':' keep its unit; a sibling item does not": (
+        "Tỉnh Hậu Giang: kết quả quý I/2024\n\nKết quả giải quyết hồ sơ quý I/2024:\n- Cấp huyện: tiếp nhận 12.300 hồ sơ, trong đó:\n+ Đã giải quyết: 12.000 hồ sơ (đúng hạn 11.950 hồ sơ, trễ hạn 50 hồ sơ);\n+ Đang giải quyết: 300 hồ sơ.\n- Cấp xã: tiếp nhận 20.100 hồ sơ, trong đó:\n+ Đã giải quyết: 20.000 hồ sơ;\n+ Đang giải quyết: 100 hồ sơ.\nToàn tỉnh tiếp nhận 45.000 hồ sơ.",
+        {
+            ("dossier.pending", 100.0, "cấp xã"),
+            ("dossier.pending", 300.0, "cấp huyện"),
+            ("dossier.received", 12300.0, "cấp huyện"),
+            ("dossier.received", 20100.0, "cấp xã"),
+            ("dossier.received", 45000.0, P),
+            ("dossier.resolved", 12000.0, "cấp huyện"),
+            ("dossier.resolved", 20000.0, "cấp xã"),
+            ("dossier.resolved_late", 50.0, "cấp huyện"),
+            ("dossier.resolved_on_time", 11950.0, "cấp huyện"),
+        },
+    ),
+    "an on-time rate written without its percent sign": (
+        "Tỉnh Trà Vinh năm 2020\nNăm 2020, tổng số hồ sơ giải quyết đúng hạn của tỉnh đạt 98,6; tổng số hồ sơ trễ hạn chiếm 1,4% tổng số hồ sơ đã tiếp nhận.",
+        {
+            ("dossier.on_time_pct", 98.6, P),
+        },
+    ),
 }
 
 

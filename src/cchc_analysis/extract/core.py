@@ -57,6 +57,9 @@ class _Raw:
     warnings: list[ExtractWarning]
 
 
+# an item under a line that introduces it ("+ Đã giải quyết: 18.273 hồ sơ")
+_SUB_ITEM = re.compile(r"[ \t]*([+•◦▪–*-]|[a-zđ]\)|\d+\.\d+\.?)\s")
+
 # A paragraph that opens on the figures of the one before ("Trong số hồ sơ trên, …").
 _BACK_REFERENCE = re.compile(
     r"[\s\-+•*\"(]*(?:trong so (?:ho so |hs )?(?:nay|do|tren|con lai)|trong do|"
@@ -102,6 +105,7 @@ def _extract_document(
     skipped: dict[tuple[int, str], None] = {}
     previous: _Sentence | None = None
     earlier: _Sentence | None = None
+    intros: list[tuple[str | None, _Carry]] = []  # lines ending with ':', by item marker
     if default_scope == PROVINCE_SCOPE and province is None:
         default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
@@ -117,15 +121,25 @@ def _extract_document(
         same_block = next(
             (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
         )
-        if previous is None or (
-            previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
+        new_line = previous is None or previous.line != sentence.line
+        item = _SUB_ITEM.match(doc.text, sentence.start) if new_line else None
+        marker = item.group(1)[0] if item else None
+        while item and intros and intros[-1][0] == marker:
+            intros.pop()  # a sibling of the item before, not its child
+        if item and intros:
+            carry = intros[-1][1]  # "+ Đã giải quyết: …" under "- Cấp huyện: …, trong đó:"
+        elif new_line and not (
+            previous is not None and _BACK_REFERENCE.match(doc.folded, sentence.start)
         ):
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
+            intros = []
         elif not _CONTINUES.match(doc.folded, sentence.start):
             carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
         f, s, k, carry = _find_in_sentence(
             doc, sentence, same_block, inside, doc_province, doc_period, carry
         )
+        if doc.text[sentence.start : sentence.end].rstrip().endswith(":"):
+            intros.append((marker, carry))  # its items follow, one a line
         founds += f
         shares += s
         skipped.update({(sentence.line, note): None for note in k})

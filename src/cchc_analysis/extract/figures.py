@@ -387,6 +387,7 @@ def _enumerated(
     return not gap.strip() and noun in (None, last.noun)
 
 
+_ON_TIME_COUNTS = ("dossier.resolved_on_time", "_dossier.early_or_on_time")
 _RESOLVED_PARTS = (
     "dossier.resolved_early",
     "dossier.resolved_on_time",
@@ -523,6 +524,11 @@ def _find_in_sentence(
         unit = _catalogue_units().get(indicator, ("", None, None))[0]
         if unit == "percent" and reading.noun not in ("percent", "points") and not token.is_pair:
             continue
+        if (unit == "count" or indicator == "_dossier.early_or_on_time") and value != int(value):
+            # a count is whole: "giải quyết đúng hạn đạt 91,6;" is a rate without its "%"
+            if indicator not in _ON_TIME_COUNTS or value > 100 or reading.noun is not None:
+                continue
+            indicator, notes = "dossier.on_time_pct", [*notes, "a percentage written without %"]
         current = _Found(
             indicator=indicator,
             value=value,
