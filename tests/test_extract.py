@@ -692,6 +692,8 @@ def test_written_table_loads_and_its_dossier_rows_validate(tmp_path, extractions
     warnings = pl.read_csv(written["warnings"], infer_schema=False)
     assert warnings.columns == list(WARNING_COLUMNS) == list(FAILURE_COLUMNS)
     assert pl.read_csv(written["subunits"], infer_schema=False)["scope"].to_list()
+    held = pl.read_csv(written["held_back"], infer_schema=False)
+    assert held.columns == list(FIGURE_COLUMNS) and held.height == len(result.held_back)
     frame = load_indicators(written["figures"])
     assert frame.height == table.height and frame["value"].null_count() == 0
     assert frame["province_problem"].null_count() == frame.height
@@ -729,3 +731,20 @@ def test_fold_keeps_offsets():
     assert fold(text) == "tiep nhan 512.304 ho so, dung han"
     assert len(fold(unicodedata.normalize("NFD", text))) == len(unicodedata.normalize("NFD", text))
     assert codecs.lookup("cp1258")  # the test helper above needs the codec
+
+
+def test_a_figure_held_back_is_written_beside_the_table(tmp_path):
+    text = (
+        "Tỉnh Hà Nam năm 2023\n"
+        "Năm 2023, toàn tỉnh tiếp nhận 120.000 hồ sơ. Cuối năm, toàn tỉnh tiếp nhận 150.000 hồ sơ."
+    )
+    source = tmp_path / "ha_nam.txt"
+    source.write_text(text, encoding="utf-8")
+    result = extract_files([source])
+    written = write_extraction(result, tmp_path / "out.csv")
+    table = pl.read_csv(written["figures"], infer_schema=False)
+    held = pl.read_csv(written["held_back"], infer_schema=False)
+    assert table["value"].to_list() == ["120000"]
+    assert held["value"].to_list() == ["150000"] and held["indicator"].to_list() == [
+        "dossier.received"
+    ]

@@ -191,7 +191,8 @@ def _written_csvs(root: Path) -> list[Path]:
 def test_the_run_wrote_every_kind_of_csv(hostile_run):
     names = {p.name for p in _written_csvs(hostile_run)}
     expected = {"failures.csv", "quarantined.csv", "ex.csv", "ex.warnings.csv"}
-    expected |= {"ex.subunits.csv", "uncertainty_intervals.csv", "uncertainty_bands.csv"}
+    expected |= {"ex.subunits.csv", "ex.held_back.csv"}
+    expected |= {"uncertainty_intervals.csv", "uncertainty_bands.csv"}
     expected |= {f"scores_{n}.csv" for n in ("totals", "domains", "criteria")}
     assert expected <= names
 

@@ -659,7 +659,8 @@ def extract(
 
     Writes OUT (province, period, indicator, value, unit, source, note, scope, bound, evidence,
     char_start, char_end, line, cue, confidence), OUT.subunits.csv (figures of departments,
-    districts, centres: kept apart) and OUT.warnings.csv (cross-check disagreements, in the
+    districts, centres: kept apart), OUT.held_back.csv (figures a cross-check held back: a
+    key given twice, a broken identity) and OUT.warnings.csv (cross-check disagreements, in the
     failures table's columns); OUT validates with `cchc validate`. A file without readable
     text (a scanned PDF, a .doc) is named with the reason and left out; exits 1 if any was.
     """
@@ -706,8 +707,9 @@ def extract(
         row = f":{warning.row}" if warning.row else ""
         typer.echo(f"warning {warning.file}{row}: {warning.rule}: {warning.message_en}", err=True)
     typer.echo(
-        f"wrote {len(result.figures)} rows to {paths['figures']} ({len(result.held_back)} held "
-        f"back); sub-units: {paths['subunits']}; warnings: {paths['warnings']}"
+        f"wrote {len(result.figures)} rows to {paths['figures']}; sub-units: "
+        f"{paths['subunits']}; held back ({len(result.held_back)}): {paths['held_back']}; "
+        f"warnings: {paths['warnings']}"
     )
     if result.unreadable:
         raise typer.Exit(1)

@@ -58,24 +58,29 @@ def warnings_frame(warnings: Sequence[ExtractWarning]) -> pl.DataFrame:
 
 
 def sibling_paths(out: Path | str) -> dict[str, Path]:
-    """Return the files written for ``out``: the table, its warnings and its sub-unit rows
-    ('x.csv', 'x.warnings.csv', 'x.subunits.csv')."""
+    """Return the files written for ``out``: the table, its warnings, its sub-unit rows and the
+    figures held back by a cross-check ('x.csv', 'x.warnings.csv', 'x.subunits.csv',
+    'x.held_back.csv')."""
     out = Path(out)
     stem = out.name[: -len(out.suffix)] if out.suffix else out.name
     return {
         "figures": out,
         "warnings": out.with_name(f"{stem}.warnings.csv"),
         "subunits": out.with_name(f"{stem}.subunits.csv"),
+        "held_back": out.with_name(f"{stem}.held_back.csv"),
     }
 
 
 def write_extraction(extraction: Extraction, out: Path | str) -> dict[str, Path]:
-    """Write the table (province figures), the sub-unit figures and the warnings as UTF-8 CSV,
-    each atomically and safe to open in a spreadsheet; return their paths."""
+    """Write the table (province figures), the sub-unit figures, the figures held back (a
+    repeated key or a broken identity: nothing read is lost, a reviewer decides) and the
+    warnings as UTF-8 CSV, each atomically and safe to open in a spreadsheet; return their
+    paths."""
     from cchc_analysis.store.outputs import atomic_write_csv
 
     paths = sibling_paths(out)
     atomic_write_csv(paths["figures"], figures_frame(extraction.figures))
     atomic_write_csv(paths["subunits"], figures_frame(extraction.subunits))
+    atomic_write_csv(paths["held_back"], figures_frame(extraction.held_back))
     atomic_write_csv(paths["warnings"], warnings_frame(extraction.warnings))
     return paths
