@@ -597,6 +597,27 @@ CASES = {
             ("dossier.on_time_pct", 98.6, P),
         },
     ),
+    "a sector at the commune level, placed in the province before its figure": (
+        "Tỉnh Bình Phước quý III/2025\nCụ thể, tổng số hồ sơ lĩnh vực đất đai cấp xã phát sinh từ ngày 1-7 đến ngày 30-9 trên địa bàn tỉnh Bình Phước là 7.450 hồ sơ, trong đó số hồ sơ đã trả kết quả là 5.120, số hồ sơ trễ hạn là 230.",
+        {
+            ("dossier.received", 7450.0, "cấp xã"),
+            ("dossier.resolved", 5120.0, "cấp xã"),
+            ("dossier.resolved_late", 230.0, "cấp xã"),
+        },
+    ),
+    "a unit in a clause before the province's figure": (
+        "Tỉnh Bình Phước quý III/2025\nSau khi UBND cấp xã mới đi vào hoạt động, trên địa bàn tỉnh đã tiếp nhận 50.400 hồ sơ.",
+        {
+            ("dossier.received", 50400.0, P),
+        },
+    ),
+    "'Số TTHC …' goes on about the centre's dossiers": (
+        "Trung tâm hành chính công tỉnh Vĩnh Phúc năm 2020\nNăm 2020, Trung tâm hành chính công tỉnh đã tiếp nhận mới 30.100 hồ sơ. Số TTHC được giải quyết trước và đúng hạn 29.500 hồ sơ (đạt 98,5%), số hồ sơ chậm hạn là 450 hồ sơ.",
+        {
+            ("dossier.on_time_pct", 98.5, "Trung tâm hành chính công tỉnh Vĩnh Phúc"),
+            ("dossier.resolved_late", 450.0, "Trung tâm hành chính công tỉnh Vĩnh Phúc"),
+        },
+    ),
 }
 
 

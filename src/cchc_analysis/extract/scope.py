@@ -274,7 +274,7 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
                         kept.append(_Scope(scope.start, scope.end, scope.label, kind))
                     continue
         kept.append(scope)
-    return _without_appositions(kept, folded)
+    return _without_appositions(kept, folded, doc.work)
 
 
 # between a unit and the province it lies in: "huyện Đức Trọng, tỉnh Lâm Đồng", "Sở Y tế tỉnh
@@ -284,9 +284,14 @@ _APPOSITION_GAP = re.compile(
 )
 
 
-def _without_appositions(scopes: list[_Scope], folded: str) -> list[_Scope]:
-    """Drop a province named right after a unit: it says where the unit lies, and the figures
-    that follow stay the unit's."""
+# "… trên địa bàn tỉnh", "… tỉnh Đồng Nai": where the unit named before lies, not a new subject
+_WEAK_RESET = re.compile(r"tren dia ban|o |tai |trong ")
+
+
+def _without_appositions(scopes: list[_Scope], folded: str, work: str = "") -> list[_Scope]:
+    """Drop a province named after a unit before any figure: it says where the unit lies
+    ("huyện Đức Trọng, tỉnh Lâm Đồng", "hồ sơ lĩnh vực đất đai cấp xã … trên địa bàn tỉnh
+    là 9.230"), and the figures that follow stay the unit's."""
     kept: list[_Scope] = []
     for scope in scopes:
         previous = kept[-1] if kept else None
@@ -297,11 +302,29 @@ def _without_appositions(scopes: list[_Scope], folded: str) -> list[_Scope]:
             and not folded.startswith(
                 ("toan ", "ca tinh", "tinh da", "tinh dat", "tinh co", "cua "), scope.start
             )
-            and _APPOSITION_GAP.fullmatch(folded, previous.end, scope.start)
         ):
-            continue
+            between = (work or folded)[previous.end : scope.start]
+            if _APPOSITION_GAP.fullmatch(folded, previous.end, scope.start) or (
+                not re.search(r"\d|[;:,.]", between)  # one clause, no figure between
+                and (
+                    _WEAK_RESET.match(folded, scope.start)
+                    or not folded[scope.start].isalpha()
+                    or _named_province_after_place(folded, scope.start)
+                )
+            ):
+                continue
         kept.append(scope)
     return kept
+
+
+def _named_province_after_place(folded: str, start: int) -> bool:
+    """True when a province mention stands in a place phrase ("… trên địa bàn tỉnh Đồng Nai")."""
+    return bool(
+        re.search(
+            r"(?:tren dia ban|o|tai|trong|thuoc) (?:tinh|thanh pho|tp\.?) $",
+            folded[max(0, start - 24) : start],
+        )
+    )
 
 
 _UNITS_OF_LEVEL = (
