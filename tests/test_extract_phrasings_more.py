@@ -618,6 +618,31 @@ CASES = {
             ("dossier.resolved_late", 450.0, "Trung tâm hành chính công tỉnh Vĩnh Phúc"),
         },
     ),
+    "the service index named after its points": (
+        "Tuyên Quang tháng 7/2025\nTheo Cổng Dịch vụ công quốc gia, Tuyên Quang đã đạt 78,4 điểm trong Bộ chỉ số phục vụ người dân, doanh nghiệp.",
+        {
+            ("service.index_points", 78.4, P),
+        },
+    ),
+    "the index's long title, its groups named after the points": (
+        "Yên Bái năm 2024\nTỉnh xếp thứ 9/63 về chỉ số chỉ đạo, điều hành đánh giá chất lượng phục vụ người dân và doanh nghiệp, đạt 81,2 điểm/100 điểm trên 5 chỉ số (công khai, minh bạch; tiến độ giải quyết hồ sơ).",
+        {
+            ("service.index_points", 81.2, P),
+        },
+    ),
+    "dossiers arising, and 'đúng hẹn' for 'đúng hạn'": (
+        "TP.HCM quý 2/2025\nKết quả trong kỳ ghi nhận hơn 410.000 hồ sơ phát sinh. Tỷ lệ hồ sơ giải quyết trước và đúng hẹn của các đơn vị trung bình đạt trên 99%.",
+        {
+            ("dossier.on_time_pct", 99.0, P),
+            ("dossier.received", 410000.0, P),
+        },
+    ),
+    "a count written without its thousands dot after 'hơn' is no year": (
+        "Tỉnh Đồng Tháp tháng 7/2025\nTrong đó, cấp tỉnh đã tiếp nhận hơn 3000 hồ sơ.",
+        {
+            ("dossier.received", 3000.0, "cấp tỉnh"),
+        },
+    ),
 }
 
 

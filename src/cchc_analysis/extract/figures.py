@@ -187,9 +187,10 @@ def _read_number(
         scale, amount_factor = 1.0, scale
     if token.a.startswith("0") and len(token.a.split(",")[0]) >= 3:
         return None  # a phone or code fragment ("01 dịch vụ" passes)
-    if not token.is_pair and re.fullmatch(_YEAR, token.a) and noun in (None, "other"):
-        return None  # a year
     bound, bound_len = _bound(ctx.left)
+    year = not token.is_pair and re.fullmatch(_YEAR, token.a) and noun in (None, "other")
+    if year and (not bound or noun == "other"):
+        return None  # a year ("hơn 3000 đã giải quyết …": a count, written without its dot)
     core = ctx.left[: len(ctx.left) - bound_len] if bound_len else ctx.left
     before_year = None
     if _FROM_BEFORE_TO.match(doc.work, token.end) and re.search(r"(?<![a-z])tu[\s_]*$", ctx.left):

@@ -21,6 +21,7 @@ class _Rule:
     left_any: re.Pattern[str] | None
     right_any: re.Pattern[str] | None
     not_near: re.Pattern[str] | None
+    not_near_before_only: bool  # the words after the number may name them ("trên 5 chỉ số: …")
     when_after: tuple[str, ...]
     pair_only: bool
     allow_change: bool
@@ -106,6 +107,7 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
         left_any=opt("left_any", r"(?P<cue>{alt})"),
         right_any=opt("right_any", r"(?P<cue>{alt})"),
         not_near=re.compile(_expand(spec["not_near"])) if spec.get("not_near") else None,
+        not_near_before_only=bool(spec.get("not_near_before_only")),
         when_after=tuple(spec.get("when_after") or ()),
         pair_only=bool(spec.get("pair_only")),
         allow_change=bool(spec.get("allow_change")),

@@ -190,7 +190,10 @@ def _match_rules(
             or (rule.topic_in_text and rule.topic_any.search(ctx.document))
         ):
             continue
-        if rule.not_near and (rule.not_near.search(ctx.near) or rule.not_near.search(ctx.right)):
+        if rule.not_near and (
+            rule.not_near.search(ctx.near)
+            or (not rule.not_near_before_only and rule.not_near.search(ctx.right))
+        ):
             continue
         bonus = 1 if rule.when_after else 0
         candidates: list[_Match] = []
