@@ -643,6 +643,19 @@ CASES = {
             ("dossier.received", 3000.0, "cấp tỉnh"),
         },
     ),
+    "a unit's head quoted: the quotation's figures are the unit's": (
+        "Trà Vinh: Trung tâm phục vụ hành chính công\nBà Nguyễn Thị Lan, Giám đốc Trung tâm phục vụ hành chính công tỉnh Trà Vinh cho biết: “Trung tâm hiện có 18 quầy tiếp nhận. Riêng tháng 5/2025 đã tiếp nhận hơn 2.950 hồ sơ, tỷ lệ đúng hạn đạt 99,8%”.",
+        {
+            ("dossier.on_time_pct", 99.8, "Trung tâm phục vụ hành chính công tỉnh Trà Vinh"),
+            ("dossier.received", 2950.0, "Trung tâm phục vụ hành chính công tỉnh Trà Vinh"),
+        },
+    ),
+    "a district named as the source of the text's figures": (
+        "UBND huyện Định Hóa: kết quả năm 2023\nUBND huyện Định Hóa cho biết, năm 2023 toàn huyện tiếp nhận 12.300 hồ sơ.",
+        {
+            ("dossier.received", 12300.0, "toàn huyện"),
+        },
+    ),
 }
 
 

@@ -67,6 +67,14 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+def _in_quote(doc: _Doc, sentence: _Sentence) -> bool:
+    """True when a quotation opened earlier on the line is still open: the speaker's unit
+    ("Phó Giám đốc Trung tâm … cho biết: “… Riêng tháng 3 đã tiếp nhận …") goes on."""
+    line_start = doc.text.rfind("\n", 0, sentence.start) + 1
+    before = doc.text[line_start : sentence.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _extract_document(
     text: str,
     file: str,
@@ -133,7 +141,7 @@ def _extract_document(
         ):
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
             intros = []
-        elif not _CONTINUES.match(doc.folded, sentence.start):
+        elif not _CONTINUES.match(doc.folded, sentence.start) and not _in_quote(doc, sentence):
             carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
         f, s, k, carry = _find_in_sentence(
             doc, sentence, same_block, inside, doc_province, doc_period, carry

@@ -259,8 +259,9 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
         if scope.kind in ("subunit", "level"):
             before = folded[max(s, scope.start - 40) : scope.start]
             after = folded[scope.end : min(e, scope.end + 30)]
-            if pat.source_before.search(before) or pat.source_after.search(after):
-                continue
+            quoted = re.match(r"\s*(?:cho biet|chia se|thong tin)\s*:\s*\"", after)
+            if (pat.source_before.search(before) or pat.source_after.search(after)) and not quoted:
+                continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
             if pat.sub_province_level.match(folded, scope.start):
                 continue
             # a province's own city: "thành phố Hà Nội"
