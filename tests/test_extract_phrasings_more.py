@@ -653,7 +653,7 @@ CASES = {
     "a district named as the source of the text's figures": (
         "UBND huyện Định Hóa: kết quả năm 2023\nUBND huyện Định Hóa cho biết, năm 2023 toàn huyện tiếp nhận 12.300 hồ sơ.",
         {
-            ("dossier.received", 12300.0, "toàn huyện"),
+            ("dossier.received", 12300.0, "huyện Định Hóa"),
         },
     ),
 }

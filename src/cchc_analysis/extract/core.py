@@ -120,6 +120,8 @@ def _extract_document(
             doc.subject_city = default_scope
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):
         default_scope = NATIONAL_SCOPE  # a figure no province is named for is the country's
+    if default_scope not in (PROVINCE_SCOPE, NATIONAL_SCOPE):
+        doc.subject_unit = default_scope  # "toàn huyện" in its sentences is this unit
     fresh = _Carry(scope=default_scope)
     carry = fresh
     starts = [t.start for t in tokens]  # tokens are in text order

@@ -58,6 +58,7 @@ class _Doc:
     labels: list[tuple[int, int]] = field(default_factory=list)
     period_forced: bool = False  # --period given: only another year overrides it
     subject_city: str | None = None  # a text about a provincial city ("TP. Nha Trang")
+    subject_unit: str | None = None  # a text about a district, town or commune
     _period_starts: list[int] = field(default_factory=list)
 
     @property

@@ -199,6 +199,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             semicolon = doc.work.find(";", match.end(), e)
             until = semicolon if semicolon >= 0 else e  # "134 thủ tục cấp xã;" ends here
         label = _level_label(match.group()) or text[match.start() : match.end()]
+        if doc.subject_unit and match.group().startswith("toan "):
+            label = doc.subject_unit  # "toàn huyện" in a text about huyện Định Hóa
         found.append(_Scope(match.start(), match.end(), label, "level", until))
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
@@ -414,14 +416,15 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
         if own and not ledes:
             return None  # the headline is about the province ("Tỉnh Phú Thọ: …", "TP.HCM …")
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:4]
+    whole_named: str | None = None  # "toàn huyện": the unit, when no name is given
     for sentence in opening:
         whole = re.search(
             r"(?<![a-z])toan (?:huyen|quan|thi xa|xa|phuong)(?![a-z])",
             doc.folded[sentence.start : sentence.end],
         )
-        if whole:
+        if whole and whole_named is None:
             start = sentence.start + whole.start()
-            return doc.text[start : sentence.start + whole.end()]
+            whole_named = doc.text[start : sentence.start + whole.end()]
         for match in _DISTRICT_LEDE.finditer(doc.folded, sentence.start, sentence.end):
             end = _name_end(doc.text, match.end(), sentence.end)
             if end <= match.end():
@@ -441,4 +444,4 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
                 if province is not None and province.kind == "city":
                     continue  # "thành phố Cần Thơ" is a province
             return name
-    return None
+    return whole_named
