@@ -245,21 +245,14 @@ _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\
 
 
 def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, int]:
-    """The pages' text with the lines a PDF wrapped joined (``_reflow``) and the tables found
-    one cell per line rebuilt (on each page, before any line is joined; a rebuilt line is
-    never joined to another); and how many tables were rebuilt."""
-    pieces: list[tuple[str, bool]] = []
-    count = 0
-    for page in pages:
-        found, n = rebuild_flattened(page)
-        count += n
-        for piece, rebuilt in found:
-            if pieces and not rebuilt and not pieces[-1][1]:
-                pieces[-1] = (pieces[-1][0] + "\n" + piece, False)  # prose across pages
-            else:
-                pieces.append((piece, rebuilt))
+    """The pages' text with the tables found one cell per line rebuilt (before any line is
+    joined: a table may run on to the next page) and the lines a PDF wrapped joined around
+    them (``_reflow``; a rebuilt line is never joined to another); and how many tables were
+    rebuilt."""
+    text = "\n".join(pages)
+    pieces, count = rebuild_flattened(text)
     if not count:
-        return _reflow("\n".join(pages)), 0
+        return _reflow(text), 0
     prose = [_WRAPPED.sub(" ", piece) for piece, rebuilt in pieces if not rebuilt]
     full = _full_width("\n".join(prose).split("\n"))
     return "\n".join(piece if rebuilt else _reflow(piece, full) for piece, rebuilt in pieces), count

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 _CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
 _UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
@@ -49,7 +50,10 @@ def _period_of(name: str) -> tuple[str, str] | None:
     if match is None:
         return None
     rest = (name[: match.start()] + " " + name[match.end() :]).strip(" -–:,")
-    return match.group().strip(), " ".join(rest.split())
+    period = match.group().strip()
+    if _YEAR_CELL.match(period):
+        period = f"năm {period}"  # a year alone heads the column: the year's figures
+    return period, " ".join(rest.split())
 
 
 def _decimal_columns(
@@ -83,13 +87,53 @@ def _as_written(value: str, decimal: bool) -> str:
     return value
 
 
+def _is_head(cells: Sequence[str], header: Sequence[str] | None) -> bool:
+    """A row of labels (or, as the first head, of labels and years: "Chỉ số | 2022 | 2023")."""
+    numbers = [c for c in cells if _CELL_NUMBER.match(c)]
+    if not numbers:
+        return True
+    return header is None and len(numbers) >= 2 and all(_YEAR_CELL.match(c) for c in numbers)
+
+
+def _row_label(cell: str, label_head: str) -> str:
+    """A row's label as its sentence opens: a year reads "Năm 2016" (or under the label
+    column's own name for periods, "Kỳ 2016")."""
+    if _YEAR_CELL.match(cell):
+        return f"{label_head} {cell}" if _PERIOD_WORD.match(label_head) else f"Năm {cell}"
+    return cell
+
+
+_PERIOD_WORD = re.compile(r"(?i)^(?:năm|kỳ|kỳ báo cáo|year)$")
+
+
+def _row_sentences(
+    label: str,
+    parts: Sequence[tuple[str, str]],
+    periods: Sequence[tuple[str, str] | None],
+    by_period: bool,
+) -> Iterable[str]:
+    """A row's sentences from its ``(column name, value as said)`` parts: with ``by_period``
+    (two periods or more name the columns) one per period ("Gia nhập thị trường NĂM 2014:
+    Điểm 8.13; Hạng 43."), the columns naming none in one more; else one ("Cấp tỉnh: Tiếp
+    nhận 98.310; …")."""
+    if not by_period:
+        yield f"{label}: {'; '.join(f'{name} {value}'.strip() for name, value in parts)}."
+        return
+    groups: dict[str, list[str]] = {}
+    for (name, value), period in zip(parts, periods, strict=True):
+        key, rest = period if period is not None else ("", name)
+        groups.setdefault(key, []).append(f"{rest} {value}".strip())
+    for period_text, said in groups.items():
+        yield f"{label}{' ' + period_text if period_text else ''}: {'; '.join(said)}."
+
+
 def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[str]:
     """The lines of a table: a row whose cells are labels heads the columns, and each row of
     figures below it reads as a sentence, "Cấp huyện: Tiếp nhận 98.310; Đã giải quyết 96.402."
     (the column's name is the figure's cue; "hồ sơ" follows each count when only the caption
-    says what is counted); where each column names a period, a row reads once per period
-    ("Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43."); a two-column table reads
-    "label | value"."""
+    says what is counted); where the columns name periods, a row reads once per period
+    ("Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43."); a row labelled by a year under
+    "Năm" reads "Năm 2016: …"; a two-column table reads "label | value"."""
     unit = ""
     caption_unit = _UNIT_WORDS.search(caption)
     if caption_unit and caption_unit.group().lower() == "hồ sơ":
@@ -100,39 +144,28 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
     for cells in rows:
         cells = list(cells)
         numbers = [bool(_CELL_NUMBER.match(c)) for c in cells]
-        years_only = all(_YEAR_CELL.match(c) for c in cells if _CELL_NUMBER.match(c))
-        if not any(numbers) or (header is None and years_only and sum(numbers) >= 2):
+        if _is_head(cells, header):
             header = cells if len(cells) > 2 else None
             if header is not None:
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
                 periods = [_period_of(name) for name in header]
             yield " | ".join(cells)
-        elif header is not None and len(header) == len(cells) and not numbers[0]:
+        elif (
+            header is not None
+            and len(header) == len(cells)
+            and (not numbers[0] or _YEAR_CELL.match(cells[0]))
+        ):
             named = any(_UNIT_WORDS.search(name) for name in header)
-            parts = [
-                (j, name, _as_written(value, j in decimal))
-                for j, (name, value, is_number) in enumerate(
-                    zip(header, cells, numbers, strict=True)
-                )
-                if j > 0 and is_number and name
-            ]
-
-            def said(name: str, value: str, named: bool = named) -> str:
+            columns = [j for j in range(1, len(cells)) if numbers[j] and header[j]]
+            parts = []
+            for j in columns:
+                value = _as_written(cells[j], j in decimal)
                 noun = "" if named or value.endswith("%") else unit
-                return f"{name} {value}{noun}".strip()
-
-            by_period = [periods[j] for j, _, _ in parts]
-            distinct = {p[0].casefold() for p in periods[1:] if p is not None}
-            if by_period and all(p is not None for p in periods[1:]) and len(distinct) >= 2:
-                groups: dict[str, list[str]] = {}
-                for (_, _, value), period in zip(parts, by_period, strict=True):
-                    assert period is not None
-                    groups.setdefault(period[0], []).append(said(period[1], value))
-                for period_text, said_parts in groups.items():
-                    yield f"{cells[0]} {period_text}: {'; '.join(said_parts)}."
-            else:
-                yield f"{cells[0]}: {'; '.join(said(name, value) for _, name, value in parts)}."
+                parts.append((header[j], value + noun))
+            label = _row_label(cells[0], header[0])
+            by_period = len({p[0].casefold() for p in periods[1:] if p is not None}) >= 2
+            yield from _row_sentences(label, parts, [periods[j] for j in columns], by_period)
         else:
             yield " | ".join(cells)
 
@@ -143,6 +176,7 @@ _EMPTY_CELL = re.compile(r"^[-–—]$")
 _NOT_A_CELL = re.compile(r"(?i)^(?:bảng|biểu|hình|sơ đồ|nguồn|ghi chú)\b|[.!?:;,]$")
 _MAX_LABEL = 80  # characters: a longer line is prose, not a cell
 _MAX_WORDS = 12
+_MIN_FIGURES = 6  # fewer figure cells than this: a list, not a table
 
 
 @dataclass(frozen=True)
@@ -189,81 +223,160 @@ def _figures_after(cells: Sequence[_Cell], i: int, limit: int) -> int:
     return n
 
 
-def _head_names(head: Sequence[_Cell], k: int) -> tuple[int, list[str]] | None:
+_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự)$")
+
+
+def _head_names(
+    head: Sequence[_Cell], k: int, ordinal: bool = False
+) -> tuple[int, list[str]] | None:
     """How many of the head cells before the first row (the last ones) head the table, and the
     label column's name and one name per figure column; None when no head fits.
 
-    A head is one row (a name per figure column, with or without the label column's name) or
-    two (``m`` group names, each over ``k // m`` columns, above ``k`` names that repeat the
-    same pattern in every group: years over "Điểm", "Hạng"); the names must differ."""
-    texts = [c.text for c in head]
-    options: list[tuple[int, list[str]]] = []
-    for m in range(2, k):  # two rows, the longest that fits first
+    A head is two rows (``m`` group names, each over ``k // m`` columns, above ``k`` names that
+    repeat the same pattern in every group: years over "Điểm", "Hạng") or one (a name per
+    figure column), with or without the label column's name; the names must differ. With
+    ``ordinal`` the head opens on "STT" (the rows' numbers), which is left out."""
+    lead = int(ordinal)
+    options: list[tuple[int, _Cell | None, list[str]]] = []
+    for m in range(2, k):  # two rows
         if k % m:
             continue
         span = k // m
-        for with_label in (True, False):
-            size = k + m + with_label
+        for with_label in (1, 0):
+            size = lead + with_label + m + k
             if size > len(head):
                 continue
-            part = head[len(head) - size :]
-            label = [part[0]] if with_label else []
-            groups = part[with_label : with_label + m]
-            subs = part[with_label + m :]
-            if any(not c.is_label for c in [*label, *subs]):
+            part = head[len(head) - size + lead :]
+            groups, subs = part[with_label : with_label + m], part[with_label + m :]
+            if any(not c.is_label for c in subs):
                 continue
             sub = [c.text for c in subs]
             if any(sub[j] != sub[j % span] for j in range(k)):
                 continue  # sub-heads repeat in every group
             names = [f"{groups[j // span].text} {sub[j]}" for j in range(k)]
-            options.append((size, [label[0].text if label else "", *names]))
-    for with_label in (True, False):  # one row
-        size = k + with_label
-        if size <= len(head) and (not with_label or head[len(head) - size].is_label):
-            names = texts[len(texts) - k :]
-            options.append((size, [texts[-size] if with_label else "", *names]))
-    for size, names in options:
-        if len({n.casefold() for n in names[1:]}) == k:
-            return size, names
+            options.append((size, part[0] if with_label else None, names))
+    for with_label in (1, 0):  # one row
+        size = lead + with_label + k
+        if size <= len(head):
+            part = head[len(head) - size + lead :]
+            names = [c.text for c in part[with_label:]]
+            options.append((size, part[0] if with_label else None, names))
+    for size, label, names in options:
+        if label is not None and not label.is_label:
+            continue
+        if ordinal and not _ORDINAL_HEAD.match(head[len(head) - size].text):
+            continue
+        if len({name.casefold() for name in names}) == k:
+            return size, [label.text if label is not None else "", *names]
     return None
 
 
-def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
-    """The flattened table whose first row starts at cell ``i`` (its label) and whose head
-    starts no earlier than cell ``floor``, or None."""
-    if not cells[i].is_label:
-        return None
-    k = _figures_after(cells, i, _MAX_WORDS * 4)
-    if k < 2:
-        return None
+def _parse_rows(
+    cells: Sequence[_Cell], i: int, k: int, mode: str
+) -> tuple[list[list[str]], int, int]:
+    """The rows from cell ``i`` on, each a label and ``k`` figure cells (``mode`` 'label'), a
+    number 1, 2, 3 … before the label ('ordinal'), or a year as the label ('year', the years
+    in order); the number of complete rows; the index of the cell after the last row. A last
+    row that the text cuts short (the end of the text) keeps its first cells."""
     rows: list[list[str]] = []
-    complete = 0
-    j = i
-    while j < len(cells) and cells[j].is_label:
-        n = _figures_after(cells, j, k + 1)
+    complete, j, number = 0, i, 1
+    while j < len(cells):
+        label = j + 1 if mode == "ordinal" else j
+        if label >= len(cells):
+            break
+        if mode == "ordinal" and cells[j].text != str(number):
+            break
+        if mode == "year" and not _in_order(rows, cells[j]):
+            break
+        if mode != "year" and not cells[label].is_label:
+            break
+        n = _figures_after(cells, label, k)
+        end = label + 1 + n
         if n == k:
-            rows.append([cells[j].text, *(c.text for c in cells[j + 1 : j + 1 + k])])
-            complete += 1
-            j += 1 + k
-        elif 0 < n < k and j + 1 + n == len(cells):
+            after = cells[end] if end < len(cells) else None
+            if not (
+                after is None
+                or not after.is_figure
+                or (mode == "ordinal" and after.text == str(number + 1))
+                or (mode == "year" and after.is_year)
+            ):
+                break
+            rows.append([cells[label].text, *(c.text for c in cells[label + 1 : end])])
+            complete, j, number = complete + 1, end, number + 1
+        elif 0 < n < k and end == len(cells):
             # the text stops inside the table's last row (a page cut short): its first cells
-            rows.append([cells[j].text, *(c.text for c in cells[j + 1 : j + 1 + n])])
+            rows.append([cells[label].text, *(c.text for c in cells[label + 1 : end])])
             rows[-1] += [""] * (k - n)
-            j += 1 + n
+            j = end
         else:
             break
-    if complete < 2 and not (complete == 1 and k >= 3):
-        return None
+    return rows, complete, j
+
+
+def _in_order(rows: Sequence[Sequence[str]], cell: _Cell) -> bool:
+    """True when the cell is a year that goes on the years of the rows before, all rising or
+    all falling."""
+    if not cell.is_year:
+        return False
+    years = [int(r[0]) for r in rows] + [int(cell.text)]
+    steps = {(b > a) - (b < a) for a, b in pairwise(years)}
+    return steps <= {1} or steps <= {-1}
+
+
+def _enough(cells: Sequence[_Cell], complete: int, k: int, end: int) -> bool:
+    """Two rows or more and six figure cells or more make a table (one row, six figures), if
+    no row of another length follows: a table that goes on inconsistently is no table."""
+    if not (complete * k >= _MIN_FIGURES and (complete >= 2 or k >= _MIN_FIGURES)):
+        return False
+    return not (end < len(cells) and cells[end].is_label and _figures_after(cells, end, 1))
+
+
+def _head_cells(cells: Sequence[_Cell], i: int, floor: int, k: int) -> list[_Cell]:
+    """The run of label cells (and years) just before cell ``i``, no further back than the cell
+    ``floor`` and than a head of ``k`` columns needs."""
     first = i
     while first > floor and (cells[first - 1].is_label or cells[first - 1].is_year):
         first -= 1
-        if i - first > 3 * k + 3:
+        if i - first > 3 * k + 4:
             break
-    head = _head_names(cells[first:i], k)
-    if head is None:
+    return list(cells[first:i])
+
+
+def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
+    """The flattened table whose first row starts at cell ``i`` (its label, its number or its
+    year) and whose head starts no earlier than cell ``floor``, or None."""
+    if cells[i].is_label:
+        n = _figures_after(cells, i, _MAX_WORDS * 4)
+        ordinal = (
+            i > floor
+            and cells[i - 1].text == "1"
+            and n >= 3
+            and cells[i + n].text == "2"
+            and i + n + 1 < len(cells)
+            and cells[i + n + 1].is_label
+        )
+        for mode, k, start in (
+            (("ordinal", n - 1, i - 1), ("label", n, i)) if ordinal else (("label", n, i),)
+        ):
+            if k < 2:
+                continue
+            rows, complete, end = _parse_rows(cells, start, k, mode)
+            if not _enough(cells, complete, k, end):
+                continue
+            head = _head_names(_head_cells(cells, start, floor, k), k, mode == "ordinal")
+            if head is not None:
+                return _Flat(start - head[0], end - 1, head[1], rows)
         return None
-    size, names = head
-    return _Flat(first=i - size, last=j - 1, head=names, rows=rows)
+    if cells[i].is_year and i > floor and cells[i - 1].is_label:
+        labels = _head_cells(cells, i, floor, _MAX_WORDS * 4)
+        while labels and labels[0].is_year:
+            labels.pop(0)
+        for k in range(len(labels), 1, -1):  # the widest head that the rows bear out
+            rows, complete, end = _parse_rows(cells, i, k, "year")
+            head = _head_names(labels, k) if _enough(cells, complete, k, end) else None
+            if head is not None:
+                return _Flat(i - head[0], end - 1, head[1], rows)
+    return None
 
 
 def _cells(lines: Sequence[str]) -> list[_Cell]:
