@@ -192,6 +192,28 @@ def test_years_alone_head_the_columns():
     assert with_flattened_tables(_flat(lines[:-3]), "utf-8")[1] == "utf-8"
 
 
+def test_a_column_under_no_year_stands_over_one_column_of_its_own():
+    """Years over "Điểm", "Hạng", and a change column spanning both head rows."""
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        *("Chỉ số thành phần", "Năm 2020", "Năm 2021", "Tăng/giảm điểm"),
+        *("Điểm", "Hạng") * 2,
+        *("Gia nhập thị trường", "6.95", "35", "7.02", "30", "0.07"),
+        *("Tiếp cận đất đai", "6.48", "27", "6.60", "19", "0.12"),
+        *("Chi phí thời gian", "7.05", "11", "7.31", "9", "-0.26"),
+    ]
+    text, _ = with_flattened_tables(_flat(lines), "utf-8")
+    assert (
+        "Chỉ số thành phần | Năm 2020 Điểm | Năm 2020 Hạng | Năm 2021 Điểm | Năm 2021 Hạng | "
+        "Tăng/giảm điểm\n" in text
+    )
+    assert "Tiếp cận đất đai: Tăng/giảm điểm 0.12." in text
+    # the changes give no figure, nor do the ranks
+    assert _pci(extract_text(text)) == {
+        f for f in PCI_FIGURES if f[2] != "2019" and f[0] != "pci.labor"
+    }
+
+
 def test_two_tables_and_the_prose_between():
     text = _flat([*DOSSIER_LINES, "Ngoài ra, tỉnh tiếp tục số hóa hồ sơ.", *PCI_LINES[3:]])
     pieces, count = rebuild_flattened(text)

@@ -226,35 +226,56 @@ def _figures_after(cells: Sequence[_Cell], i: int, limit: int) -> int:
 _ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự)$")
 
 
+def _two_row_names(first: Sequence[_Cell], subs: Sequence[_Cell], k: int) -> list[str] | None:
+    """The ``k`` column names of a two-row head, or None: the second row repeats one pattern
+    of names under each group of the first ("NĂM 2014" over "Điểm", "Hạng"); a first-row cell
+    that names no period where others do stands over one column of its own ("Tăng/giảm")."""
+    sub = [c.text for c in subs]
+    for span in range(2, len(sub)):
+        if len(sub) % span or any(sub[j] != sub[j % span] for j in range(len(sub))):
+            continue  # sub-heads repeat in every group
+        groups = len(sub) // span
+        if groups < 2:
+            continue
+        if len(first) == groups:
+            is_group = [True] * groups
+        else:
+            is_group = [_period_of(c.text) is not None for c in first]
+            if sum(is_group) != groups:
+                continue
+        names: list[str] = []
+        for cell, grouped in zip(first, is_group, strict=True):
+            names += [f"{cell.text} {s}" for s in sub[:span]] if grouped else [cell.text]
+        if len(names) == k:
+            return names
+    return None
+
+
 def _head_names(
     head: Sequence[_Cell], k: int, ordinal: bool = False
 ) -> tuple[int, list[str]] | None:
     """How many of the head cells before the first row (the last ones) head the table, and the
     label column's name and one name per figure column; None when no head fits.
 
-    A head is two rows (``m`` group names, each over ``k // m`` columns, above ``k`` names that
-    repeat the same pattern in every group: years over "Điểm", "Hạng") or one (a name per
-    figure column), with or without the label column's name; the names must differ. With
-    ``ordinal`` the head opens on "STT" (the rows' numbers), which is left out."""
+    A head is two rows (``_two_row_names``) or one (a name per figure column), with or without
+    the label column's name; the names must differ. With ``ordinal`` the head opens on "STT"
+    (the rows' numbers), which is left out."""
     lead = int(ordinal)
     options: list[tuple[int, _Cell | None, list[str]]] = []
-    for m in range(2, k):  # two rows
-        if k % m:
-            continue
-        span = k // m
-        for with_label in (1, 0):
-            size = lead + with_label + m + k
-            if size > len(head):
-                continue
-            part = head[len(head) - size + lead :]
-            groups, subs = part[with_label : with_label + m], part[with_label + m :]
-            if any(not c.is_label for c in subs):
-                continue
-            sub = [c.text for c in subs]
-            if any(sub[j] != sub[j % span] for j in range(k)):
-                continue  # sub-heads repeat in every group
-            names = [f"{groups[j // span].text} {sub[j]}" for j in range(k)]
-            options.append((size, part[0] if with_label else None, names))
+    for n_subs in range(k, 3, -1):  # two rows, the fullest second row first
+        for n_first in range(2, min(k, len(head) - n_subs) + 1):
+            for with_label in (1, 0):
+                size = lead + with_label + n_first + n_subs
+                if size > len(head):
+                    continue
+                part = head[len(head) - size + lead :]
+                first = part[with_label : with_label + n_first]
+                subs = part[with_label + n_first :]
+                if any(not c.is_label for c in subs):
+                    continue
+                names = _two_row_names(first, subs, k)
+                if names is not None:
+                    options.append((size, part[0] if with_label else None, names))
     for with_label in (1, 0):  # one row
         size = lead + with_label + k
         if size <= len(head):
