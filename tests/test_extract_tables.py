@@ -214,6 +214,22 @@ def test_a_column_under_no_year_stands_over_one_column_of_its_own():
     }
 
 
+def test_a_column_of_words_between_the_figures():
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        *("Chỉ số thành phần", "Năm 2020", "Xu hướng", "Năm 2021"),
+        *("Gia nhập thị trường", "6.95", "Tăng", "7.02"),
+        *("Tiếp cận đất đai", "6.48", "Tăng", "6.60"),
+        *("Chi phí thời gian", "7.05", "-", "7.31"),
+    ]
+    text, how = with_flattened_tables(_flat(lines), "utf-8")
+    assert "rebuilt" in how
+    assert "Chi phí thời gian Năm 2021: 7.31." in text
+    assert _pci(extract_text(text)) == {
+        f for f in PCI_FIGURES if f[2] != "2019" and f[0] != "pci.labor"
+    }
+
+
 def test_two_tables_and_the_prose_between():
     text = _flat([*DOSSIER_LINES, "Ngoài ra, tỉnh tiếp tục số hóa hồ sơ.", *PCI_LINES[3:]])
     pieces, count = rebuild_flattened(text)

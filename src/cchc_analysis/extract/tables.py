@@ -176,6 +176,7 @@ _EMPTY_CELL = re.compile(r"^[-–—]$")
 _NOT_A_CELL = re.compile(r"(?i)^(?:bảng|biểu|hình|sơ đồ|nguồn|ghi chú)\b|[.!?:;,]$")
 _MAX_LABEL = 80  # characters: a longer line is prose, not a cell
 _MAX_WORDS = 12
+_MAX_WORD_CELL = 24  # characters of a cell that holds words in a column of a table
 _MIN_FIGURES = 6  # fewer figure cells than this: a list, not a table
 
 
@@ -387,7 +388,7 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             head = _head_names(_head_cells(cells, start, floor, k), k, mode == "ordinal")
             if head is not None:
                 return _Flat(start - head[0], end - 1, head[1], rows)
-        return None
+        return _mixed_table_at(cells, i, floor) if n else None
     if cells[i].is_year and i > floor and cells[i - 1].is_label:
         labels = _head_cells(cells, i, floor, _MAX_WORDS * 4)
         while labels and labels[0].is_year:
@@ -398,6 +399,57 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             if head is not None:
                 return _Flat(i - head[0], end - 1, head[1], rows)
     return None
+
+
+def _cell_kind(cell: _Cell) -> str:
+    """'f' a figure, 't' a word or two ("Khá", "Tăng"), '-' an empty cell, 'x' neither."""
+    if _EMPTY_CELL.match(cell.text):
+        return "-"
+    if cell.is_figure:
+        return "f"
+    return "t" if cell.is_label and len(cell.text) <= _MAX_WORD_CELL else "x"
+
+
+def _mixed_rows(cells: Sequence[_Cell], i: int, k: int) -> tuple[list[list[str]], str]:
+    """The rows from cell ``i`` on, each a label and ``k`` cells, figures and words in the
+    same columns in every row (an empty cell fits either); and that pattern ('ftf')."""
+    rows: list[list[str]] = []
+    pattern = ""
+    j = i
+    while j + k < len(cells) and cells[j].is_label:
+        kinds = "".join(_cell_kind(c) for c in cells[j + 1 : j + 1 + k])
+        if "x" in kinds:
+            break
+        if pattern and any(
+            a != b and "-" not in (a, b) for a, b in zip(kinds, pattern, strict=True)
+        ):
+            break
+        pattern = "".join(
+            b if a == "-" else a for a, b in zip(kinds, pattern or kinds, strict=True)
+        )
+        rows.append([c.text for c in cells[j : j + 1 + k]])
+        j += 1 + k
+    return rows, pattern
+
+
+def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
+    """A flattened table whose columns hold figures and words ("Khá", "Tăng"), or None: of the
+    head sizes before cell ``i`` that the rows bear out (no row's label among the words of a
+    column), the one giving the most rows, then the widest."""
+    head = _head_cells(cells, i, floor, _MAX_WORDS * 4)
+    best: _Flat | None = None
+    for k in range(len(head), 2, -1):
+        rows, pattern = _mixed_rows(cells, i, k)
+        end = i + len(rows) * (k + 1)
+        if "t" not in pattern or not _enough(cells, len(rows), pattern.count("f"), end):
+            continue
+        words = {r[1 + j] for r in rows for j, kind in enumerate(pattern) if kind == "t"}
+        if words & {r[0] for r in rows} or (best is not None and len(rows) <= len(best.rows)):
+            continue
+        names = _head_names(head, k)
+        if names is not None:
+            best = _Flat(i - names[0], end - 1, names[1], rows)
+    return best
 
 
 def _cells(lines: Sequence[str]) -> list[_Cell]:
