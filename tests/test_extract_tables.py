@@ -388,3 +388,17 @@ def test_a_report_without_tables_reads_as_before(tmp_path):
     source = read_document(path)
     assert source.how == "utf-8"
     assert source.text == path.read_text(encoding="utf-8")
+
+
+def test_the_command_says_a_table_was_rebuilt(tmp_path):
+    from typer.testing import CliRunner
+
+    from cchc_analysis.cli import app
+
+    path = tmp_path / "pci.txt"
+    path.write_text(_flat(PCI_LINES), encoding="utf-8")
+    done = CliRunner().invoke(app, ["extract", str(path), "--out", str(tmp_path / "out.csv")])
+    assert done.exit_code == 0, done.output
+    assert f"{path}: read as utf-8; 1 table rebuilt from one cell per line" in done.output
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert "Gia nhập thị trường NĂM 2020: Điểm 6.95; Hạng 35." in written  # the evidence

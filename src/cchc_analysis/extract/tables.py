@@ -171,7 +171,7 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
 
 
 # ---------------------------------------------------------------- tables flattened to one cell
-_NUMBER_CELL = re.compile(r"^[+-]?\d[\d.,]*\s*%?$")
+_NUMBER_CELL = re.compile(r"^[+-]?\d[\d.,]*\s*%?$|^\d+\s*/\s*\d+$")  # "15/63": a rank of all
 _EMPTY_CELL = re.compile(r"^[-–—]$")
 _NOT_A_CELL = re.compile(r"(?i)^(?:bảng|biểu|hình|sơ đồ|nguồn|ghi chú)\b|[.!?:;,]$")
 _MAX_LABEL = 80  # characters: a longer line is prose, not a cell
