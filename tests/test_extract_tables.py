@@ -158,6 +158,24 @@ def test_numbered_rows_under_stt():
     assert not {v for _, v, _ in found} & {1.0, 2.0, 3.0}  # row numbers are no figures
 
 
+def test_section_rows_between_the_rows():
+    lines = [
+        "Tỉnh Hà Nam: hồ sơ của các cơ quan năm 2023",
+        *("Đơn vị", "Tiếp nhận", "Đã giải quyết", "Đúng hạn"),
+        "I. Cấp tỉnh",
+        *("Sở Tư pháp", "1.200", "1.150", "1.100"),
+        *("Sở Xây dựng", "3.400", "3.300", "3.000"),
+        "II. Cấp huyện",
+        *("UBND huyện Kim Bảng", "12.500", "12.000", "11.800"),
+    ]
+    text, _ = with_flattened_tables(_flat(lines), "utf-8")
+    assert "\nI. Cấp tỉnh\nSở Tư pháp: Tiếp nhận 1.200 hồ sơ;" in text
+    assert "\nII. Cấp huyện\nUBND huyện Kim Bảng: Tiếp nhận 12.500 hồ sơ;" in text
+    found = _scoped(extract_text(text))
+    assert ("dossier.resolved_on_time", 3000.0, "Sở Xây dựng") in found
+    assert ("dossier.received", 12500.0, "huyện Kim Bảng") in found
+
+
 def test_rows_labelled_by_years():
     lines = [
         "Chỉ số PCI của tỉnh Hà Nam",

@@ -144,7 +144,9 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
     for cells in rows:
         cells = list(cells)
         numbers = [bool(_CELL_NUMBER.match(c)) for c in cells]
-        if _is_head(cells, header):
+        if len(cells) == 1 and not numbers[0]:
+            yield cells[0]  # a row across the table ("II. Cấp huyện"): the head goes on
+        elif _is_head(cells, header):
             header = cells if len(cells) > 2 else None
             if header is not None:
                 same = [r for r in rows if len(r) == len(header)]
@@ -174,6 +176,9 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
 _NUMBER_CELL = re.compile(r"^[+-]?\d[\d.,]*\s*%?$|^\d+\s*/\s*\d+$")  # "15/63": a rank of all
 _EMPTY_CELL = re.compile(r"^[-–—]$")
 _NOT_A_CELL = re.compile(r"(?i)^(?:bảng|biểu|hình|sơ đồ|nguồn|ghi chú)\b|[.!?:;,]$")
+_SECTION = re.compile(
+    r"(?:[IVX]{1,4}|[A-ZĐ]|[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\w.*|[^\d.!?]{2,60}:$"
+)
 _MAX_LABEL = 80  # characters: a longer line is prose, not a cell
 _MAX_WORDS = 12
 _MAX_WORD_CELL = 24  # characters of a cell that holds words in a column of a table
@@ -192,6 +197,11 @@ class _Cell:
     @property
     def is_year(self) -> bool:
         return bool(_YEAR_CELL.match(self.text))
+
+    @property
+    def is_section(self) -> bool:
+        """A heading over rows: "II. Cấp huyện", "a) Các sở, ngành", "Trong đó:"."""
+        return len(self.text) <= _MAX_LABEL and bool(_SECTION.match(self.text))
 
     @property
     def is_label(self) -> bool:
@@ -310,6 +320,16 @@ def _parse_rows(
             break
         if mode == "year" and not _in_order(rows, cells[j]):
             break
+        if (
+            mode == "label"
+            and cells[j].is_section
+            and j + 1 < len(cells)
+            and cells[j + 1].is_label
+            and _figures_after(cells, j + 1, k + 1) == k
+        ):
+            rows.append([cells[j].text])  # "II. Cấp huyện", "Trong đó:": the rows below
+            j += 1
+            continue
         if mode != "year" and not cells[label].is_label:
             break
         n = _figures_after(cells, label, k)
@@ -377,8 +397,11 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             and i + n + 1 < len(cells)
             and cells[i + n + 1].is_label
         )
+        section = i - 1 if i - 1 > floor and cells[i - 1].is_section else i
         for mode, k, start in (
-            (("ordinal", n - 1, i - 1), ("label", n, i)) if ordinal else (("label", n, i),)
+            (("ordinal", n - 1, i - 1), ("label", n, section))
+            if ordinal
+            else (("label", n, section),)
         ):
             if k < 2:
                 continue
