@@ -326,6 +326,55 @@ def test_a_web_page_table_whose_columns_are_years_reads_each_year(tmp_path):
     }
 
 
+TWO_ROW_BODY = (
+    ("Gia nhập thị trường", "6,95", "35", "7,02", "30"),
+    ("Tiếp cận đất đai", "6,48", "27", "6,60", "19"),
+    ("Chi phí thời gian", "7,05", "11", "7,31", "9"),
+)
+TWO_ROW_FIGURES = {f for f in PCI_FIGURES if f[2] != "2019" and f[0] != "pci.labor"}
+
+
+def test_a_web_page_table_with_two_head_rows(tmp_path):
+    """Years spanning "Điểm" and "Hạng" (colspan), the label column spanning both rows."""
+    head = (
+        '<tr><th rowspan="2">Chỉ số thành phần</th><th colspan="2">Năm 2020</th>'
+        '<th colspan="2">Năm 2021</th></tr><tr><th>Điểm</th><th>Hạng</th><th>Điểm</th>'
+        "<th>Hạng</th></tr>"
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TWO_ROW_BODY)
+    page = tmp_path / "pci_hai_dong.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><article>'
+        "<h1>Chỉ số PCI của tỉnh Hà Nam năm 2021</h1>"
+        "<p>Điểm và hạng các chỉ số thành phần PCI của tỉnh trong hai năm như sau:</p>"
+        f"<table>{head}{body}</table><p>Tỉnh tiếp tục cải thiện môi trường kinh doanh.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert "Tiếp cận đất đai Năm 2021: Điểm 6,60; Hạng 19." in read_document(page).text
+    assert _pci(extract_files([page])) == TWO_ROW_FIGURES
+
+
+def test_a_docx_table_with_two_head_rows(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Chỉ số PCI của tỉnh Hà Nam năm 2021")
+    document.add_paragraph("Điểm và hạng các chỉ số thành phần PCI của tỉnh như sau:")
+    table = document.add_table(rows=5, cols=5)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Chỉ số thành phần"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Năm 2020"
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Năm 2021"
+    for j, name in enumerate(("Điểm", "Hạng", "Điểm", "Hạng"), start=1):
+        table.cell(1, j).text = name
+    for i, row in enumerate(TWO_ROW_BODY, start=2):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    path = tmp_path / "pci.docx"
+    document.save(str(path))
+    assert "Chi phí thời gian Năm 2020: Điểm 7,05; Hạng 11." in read_document(path).text
+    assert _pci(extract_files([path])) == TWO_ROW_FIGURES
+
+
 @pytest.mark.parametrize("tag", ["p", "div"])
 def test_the_table_in_a_pdf(tmp_path, tag):
     html = tmp_path / "pci.html"

@@ -141,13 +141,16 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
     header: list[str] | None = None
     decimal: set[int] = set()
     periods: list[tuple[str, str] | None] = []
+    head_above = False
     for cells in rows:
         cells = list(cells)
         numbers = [bool(_CELL_NUMBER.match(c)) for c in cells]
+        is_head = len(cells) > 1 and _is_head(cells, header)
         if len(cells) == 1 and not numbers[0]:
             yield cells[0]  # a row across the table ("II. Cấp huyện"): the head goes on
         elif _is_head(cells, header):
-            header = cells if len(cells) > 2 else None
+            merged = _merged_head(header, cells) if head_above else None
+            header = merged or (cells if len(cells) > 2 else None)
             if header is not None:
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
@@ -170,6 +173,29 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
             yield from _row_sentences(label, parts, [periods[j] for j in columns], by_period)
         else:
             yield " | ".join(cells)
+        head_above = is_head
+
+
+def _merged_head(first: Sequence[str] | None, second: Sequence[str]) -> list[str] | None:
+    """One name per column from two head rows ("Năm 2020" over "Điểm", "Hạng"), or None: a
+    web page's table repeats nothing under a cell spanning columns (trafilatura leaves them
+    empty), a DOCX's writes a spanning cell once (``_two_row_names``)."""
+    if first is None or len(first) < 2:
+        return None
+    if len(first) == len(second):
+        filled = list(first)
+        for j in range(2, len(filled)):
+            filled[j] = filled[j] or filled[j - 1]
+        if not any(a and b for a, b in zip(first[1:], second[1:], strict=True)):
+            return None
+        return [" ".join(f"{a} {b}".split()) for a, b in zip(filled, second, strict=True)]
+    if len(first) > len(second):
+        return None
+    subs = list(second[1:]) if second[0] in ("", first[0]) else list(second)
+    if len(subs) != len(second) - 1:
+        return None
+    names = _two_row_names([_Cell(0, c) for c in first[1:]], [_Cell(0, c) for c in subs], len(subs))
+    return [first[0], *names] if names is not None else None
 
 
 # ---------------------------------------------------------------- tables flattened to one cell
