@@ -250,8 +250,8 @@ def test_a_column_of_words_between_the_figures():
 
 def test_two_tables_and_the_prose_between():
     text = _flat([*DOSSIER_LINES, "Ngoài ra, tỉnh tiếp tục số hóa hồ sơ.", *PCI_LINES[3:]])
-    pieces, count = rebuild_flattened(text)
-    assert count == 2
+    pieces, note = rebuild_flattened(text)
+    assert note == "2 tables rebuilt from one cell per line"
     assert [rebuilt for _, rebuilt in pieces] == [False, True, False, True, False]
     assert "Ngoài ra, tỉnh tiếp tục số hóa hồ sơ." in pieces[2][0]
 
@@ -265,6 +265,62 @@ def test_windows_line_ends_stay_outside_the_table():
         "Cấp xã: Tiếp nhận 210.000 hồ sơ; Đã giải quyết 209.500 hồ sơ; Đúng hạn 209.400 hồ sơ; "
         "Quá hạn 100 hồ sơ.\r\n" in rebuilt
     )
+
+
+# ------------------------------------------------------------------------ one row per line
+def test_rows_one_per_line_between_tabs():
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        "Bảng 2. Chỉ số thành phần PCI",
+        "Chỉ số thành phần\t2020\t2021",
+        "Gia nhập thị trường\t6,95\t7,02",
+        "Tiếp cận đất đai\t6,48\t6,60",
+        "Chi phí thời gian\t7,05\t7,31",
+        "Nguồn: VCCI.",
+    ]
+    text, how = with_flattened_tables("\n".join(lines), "utf-8")
+    assert how == "utf-8; 1 table rebuilt from one row per line"
+    assert "Chi phí thời gian năm 2021: 7,31.\nNguồn: VCCI." in text
+    assert _pci(extract_text(text)) == TWO_ROW_FIGURES
+
+
+def test_rows_one_per_line_under_years_and_their_scores():
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        "Chỉ số thành phần Năm 2020 Năm 2021",
+        "Điểm Hạng Điểm Hạng",
+        *(" ".join(row) for row in TWO_ROW_BODY),
+    ]
+    text, how = with_flattened_tables("\n".join(lines), "utf-8")
+    assert how == "utf-8; 1 table rebuilt from one row per line"
+    assert "Gia nhập thị trường Năm 2021: Điểm 7,02; Hạng 30." in text
+    assert _pci(extract_text(text)) == TWO_ROW_FIGURES
+
+
+ROWS_NOT_TABLES = {
+    "a head whose names cannot be told apart": [
+        "Đơn vị Tiếp nhận Giải quyết",
+        "Cấp tỉnh 98.310 96.402",
+        "Cấp huyện 120.500 118.000",
+        "Cấp xã 210.000 209.500",
+    ],
+    "a heading of as many words as columns": [
+        "Kết quả cụ thể",
+        "Cấp tỉnh 98.310 96.402 95.000 1.402",
+        "Cấp huyện 120.500 118.000 117.100 900",
+    ],
+    "contacts": [
+        "Liên hệ Năm 2024 Năm 2025",
+        "Điện thoại 0226 3852",
+        "Đường dây nóng 1900 1234",
+    ],
+}
+
+
+@pytest.mark.parametrize("lines", ROWS_NOT_TABLES.values(), ids=ROWS_NOT_TABLES.keys())
+def test_lines_ending_in_numbers_that_are_no_table_are_left_as_they_are(lines):
+    text = "Tin tức của tỉnh Hà Nam\n" + "\n".join(lines)
+    assert with_flattened_tables(text, "utf-8") == (text, "utf-8")
 
 
 # ------------------------------------------------------------------------- decimal points

@@ -22,7 +22,6 @@ from typing import Any
 from cchc_analysis.extract.tables import (
     _CELL_NUMBER,
     rebuild_flattened,
-    rebuilt_note,
     table_lines,
     with_flattened_tables,
 )
@@ -190,14 +189,14 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         pages = [_page_text(page) for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    text, tables = _reflow_around_tables(pages)
+    text, rebuilt = _reflow_around_tables(pages)
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first, or give the report as .docx or .txt"
         )
     how = f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
-    return text, f"{how}; {rebuilt_note(tables)}" if tables else how
+    return text, f"{how}; {rebuilt}" if rebuilt else how
 
 
 def _page_text(page: Any) -> str:
@@ -247,18 +246,18 @@ _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, int]:
+def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, str]:
     """The pages' text with the tables found one cell per line rebuilt (before any line is
     joined: a table may run on to the next page) and the lines a PDF wrapped joined around
-    them (``_reflow``; a rebuilt line is never joined to another); and how many tables were
-    rebuilt."""
+    them (``_reflow``; a rebuilt line is never joined to another); and what was rebuilt."""
     text = "\n".join(pages)
-    pieces, count = rebuild_flattened(text)
-    if not count:
-        return _reflow(text), 0
+    pieces, rebuilt = rebuild_flattened(text)
+    if not rebuilt:
+        return _reflow(text), ""
     prose = [_WRAPPED.sub(" ", piece) for piece, rebuilt in pieces if not rebuilt]
     full = _full_width("\n".join(prose).split("\n"))
-    return "\n".join(piece if rebuilt else _reflow(piece, full) for piece, rebuilt in pieces), count
+    joined = "\n".join(piece if table else _reflow(piece, full) for piece, table in pieces)
+    return joined, rebuilt
 
 
 def _full_width(lines: Sequence[str]) -> int | None:

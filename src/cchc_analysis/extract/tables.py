@@ -505,10 +505,107 @@ def _cells(lines: Sequence[str]) -> list[_Cell]:
     return [_Cell(n, " ".join(line.split())) for n, line in enumerate(lines) if line.strip()]
 
 
-def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], int]:
-    """The text in pieces ``(text, rebuilt)``: the tables found one cell per line rebuilt as
-    ``table_lines`` writes them (``rebuilt`` True), the rest as it was; and how many tables
-    were rebuilt. Joined with newlines, the pieces are the text as read."""
+# ---------------------------------------------------------------- tables flattened to one row
+_FIGURE_TOKEN = r"(?:[+-]?\d[\d.,]*%?|[-–—])"
+_ROW_LINE = re.compile(
+    rf"^(?P<label>.*?[^\W\d_].*?)\s+(?P<figures>{_FIGURE_TOKEN}(?:\s+{_FIGURE_TOKEN})+)$"
+)
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
+    96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
+    if "\t" in line:
+        cells = [" ".join(c.split()) for c in line.split("\t") if c.strip()]
+        if len(cells) >= 3 and all(_Cell(0, c).is_figure for c in cells[1:]):
+            return cells if _Cell(0, cells[0]).is_label else None
+        return None
+    match = _ROW_LINE.match(" ".join(line.split()))
+    if match is None or not _Cell(0, match["label"]).is_label:
+        return None
+    return [match["label"], *match["figures"].split()]
+
+
+def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | None:
+    """A head line's label column name and its column names: cells between tabs, else the
+    periods it names ("Chỉ số thành phần 2014 2015 2016", "Năm 2020 Năm 2021"), else (with
+    ``words_too``, for a second head row) its words ("Điểm Hạng Điểm Hạng"); None when it is
+    none of these."""
+    text = " ".join(line.split())
+    if "\t" in line:
+        cells = [" ".join(c.split()) for c in line.split("\t") if c.strip()]
+        return cells[0], cells[1:]
+    found = list(_HEAD_PERIOD.finditer(text))
+    rest = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
+    if len(found) >= 2 and not (rest + text[found[-1].end() :]).strip():
+        return text[: found[0].start()].strip(), [m.group() for m in found]
+    words = text.split()
+    if words_too and len(words) >= 2 and all(_Cell(0, w).is_label for w in words):
+        return "", words
+    return None
+
+
+def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
+    """How many of the lines ``above`` the rows (the last, blank lines left out) head ``k``
+    columns, and the label column's name and the columns' names; None when none do."""
+    heads = [(n, line) for n, line in enumerate(above) if line.strip()][-2:]
+    if not heads:
+        return None
+    last = _head_line(heads[-1][1])
+    if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
+        return len(above) - heads[-1][0], [last[0], *last[1]]
+    last = _head_line(heads[-1][1], words_too=True)
+    first = _head_line(heads[0][1]) if len(heads) == 2 else None
+    if last is None or first is None or len(last[1]) != k:
+        return None
+    groups = [_Cell(0, name) for name in first[1]]
+    names = _two_row_names(groups, [_Cell(0, c) for c in last[1]], k)
+    if names is None or len({c.casefold() for c in names}) != k:
+        return None
+    return len(above) - heads[0][0], [first[0], *names]
+
+
+def _row_tables(
+    lines: Sequence[str], free: Sequence[bool]
+) -> list[tuple[int, int, list[list[str]]]]:
+    """The tables written one row per line among the lines ``free`` to read: ``(first line,
+    last line, rows with the head first)``; two rows or more of the same number of figures,
+    six figures or more, under a head that names each column."""
+    found: list[tuple[int, int, list[list[str]]]] = []
+    n = 0
+    while n < len(lines):
+        first = _row_cells(lines[n]) if free[n] else None
+        if first is None:
+            n += 1
+            continue
+        k = len(first) - 1
+        rows, end, m = [first], n, n + 1
+        while m < len(lines) and free[m]:
+            if lines[m].strip():
+                row = _row_cells(lines[m])
+                if row is None or len(row) != k + 1:
+                    break
+                rows.append(row)
+                end = m
+            m += 1
+        floor = found[-1][1] + 1 if found else 0
+        above = [ln if free[j] else "" for j, ln in enumerate(lines[floor:n], start=floor)]
+        head = (
+            _row_head(above[-4:], k) if len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES else None
+        )
+        if head is None:
+            n += 1
+            continue
+        found.append((n - head[0], end, [head[1], *rows]))
+        n = end + 1
+    return found
+
+
+def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
+    """The text in pieces ``(text, rebuilt)``: the tables found one cell per line or one row
+    per line rebuilt as ``table_lines`` writes them (``rebuilt`` True), the rest as it was; and
+    what was rebuilt ("1 table rebuilt from one cell per line"; '' when nothing was). Joined
+    with newlines, the pieces are the text as read."""
     lines = text.split("\n")
     cells = _cells(lines)
     tables: list[_Flat] = []
@@ -520,30 +617,37 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], int]:
             i = found.last + 1
         else:
             i += 1
+    spans = [(cells[t.first].line, cells[t.last].line, [t.head, *t.rows]) for t in tables]
+    free = [True] * len(lines)
+    for start, end, _ in spans:
+        free[start : end + 1] = [False] * (end + 1 - start)
+    by_row = _row_tables(lines, free)
+    spans = sorted(spans + by_row)
     pieces: list[tuple[str, bool]] = []
     line = 0
-    for table in tables:
-        start, end = cells[table.first].line, cells[table.last].line
-        before = [c.text for c in cells if c.line < start]
+    for start, end, rows in spans:
+        before = [ln.strip() for ln in lines[:start] if ln.strip()]
         caption = before[-1] if before else ""
         if start > line:
             pieces.append(("\n".join(lines[line:start]), False))
         newline_end = "\r" if lines[end].endswith("\r") else ""
-        rebuilt = [f"{out}{newline_end}" for out in table_lines([table.head, *table.rows], caption)]
+        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption)]
         pieces.append(("\n".join(rebuilt), True))
         line = end + 1
     if line < len(lines) or not pieces:
         pieces.append(("\n".join(lines[line:]), False))
-    return pieces, len(tables)
+    notes = [
+        f"{n} table{'s' if n != 1 else ''} rebuilt from one {what} per line"
+        for n, what in ((len(tables), "cell"), (len(by_row), "row"))
+        if n
+    ]
+    return pieces, "; ".join(notes)
 
 
 def with_flattened_tables(text: str, how: str) -> tuple[str, str]:
-    """``(text, how)`` with the tables found one cell per line rebuilt, and ``how`` saying so."""
-    pieces, count = rebuild_flattened(text)
-    if not count:
+    """``(text, how)`` with the tables found one cell or one row per line rebuilt, and ``how``
+    saying so."""
+    pieces, note = rebuild_flattened(text)
+    if not note:
         return text, how
-    return "\n".join(piece for piece, _ in pieces), f"{how}; {rebuilt_note(count)}"
-
-
-def rebuilt_note(count: int) -> str:
-    return f"{count} table{'s' if count != 1 else ''} rebuilt from one cell per line"
+    return "\n".join(piece for piece, _ in pieces), f"{how}; {note}"
