@@ -202,7 +202,7 @@ def test_years_alone_head_the_columns():
         *("Chi phí thời gian", "7.05", "7.31"),
     ]
     text, _ = with_flattened_tables(_flat(lines), "utf-8")
-    assert "Tiếp cận đất đai năm 2021: 6.60." in text
+    assert "Tiếp cận đất đai năm 2021 6.60." in text
     assert _pci(extract_text(text)) == {
         f for f in PCI_FIGURES if f[2] != "2019" and f[0] != "pci.labor"
     }
@@ -242,10 +242,24 @@ def test_a_column_of_words_between_the_figures():
     ]
     text, how = with_flattened_tables(_flat(lines), "utf-8")
     assert "rebuilt" in how
-    assert "Chi phí thời gian Năm 2021: 7.31." in text
+    assert "Chi phí thời gian Năm 2021 7.31." in text
     assert _pci(extract_text(text)) == {
         f for f in PCI_FIGURES if f[2] != "2019" and f[0] != "pci.labor"
     }
+
+
+@pytest.mark.parametrize("after", ["Chia sẻ", "Tin liên quan", "Lượt xem: 1.234"])
+def test_page_furniture_after_the_table_leaves_its_rows_alone(after):
+    """A row of one value per period must not read as a widget line ("Lượt xem: 1.234") that
+    page furniture next to it would take along."""
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        *("Chỉ số thành phần", "2020", "2021"),
+        *(x for row in TWO_ROW_BODY for x in (row[0], row[1], row[3])),
+        after,
+    ]
+    text, _ = with_flattened_tables(_flat(lines), "utf-8")
+    assert _pci(extract_text(text)) == TWO_ROW_FIGURES
 
 
 def test_two_tables_and_the_prose_between():
@@ -280,7 +294,7 @@ def test_rows_one_per_line_between_tabs():
     ]
     text, how = with_flattened_tables("\n".join(lines), "utf-8")
     assert how == "utf-8; 1 table rebuilt from one row per line"
-    assert "Chi phí thời gian năm 2021: 7,31.\nNguồn: VCCI." in text
+    assert "Chi phí thời gian năm 2021 7,31.\nNguồn: VCCI." in text
     assert _pci(extract_text(text)) == TWO_ROW_FIGURES
 
 
@@ -339,8 +353,8 @@ def test_a_column_with_an_unambiguous_decimal_reads_them_all_so():
         ["Chi phí thời gian", "7.1", "7.250"],
     ]
     lines = list(table_lines(rows, "Bảng 4. Dữ liệu của tỉnh"))
-    assert "Tính minh bạch Năm 2022: 6,125." in lines
-    assert "Chi phí thời gian Năm 2023: 7,250." in lines
+    assert "Tính minh bạch Năm 2022 6,125." in lines
+    assert "Chi phí thời gian Năm 2023 7,250." in lines
     text = "Chỉ số PCI của tỉnh Hà Nam\n" + "\n".join(lines)
     assert ("pci.transparency", 6.125, "2022") in _pci(extract_text(text))
 
@@ -372,7 +386,7 @@ def test_a_web_page_table_whose_columns_are_years_reads_each_year(tmp_path):
         encoding="utf-8",
     )
     source = read_document(page)
-    assert "Gia nhập thị trường Năm 2021: 7,02." in source.text
+    assert "Gia nhập thị trường Năm 2021 7,02." in source.text
     assert "rebuilt" not in source.how  # a real table, read as a table
     assert _pci(extract_files([page])) == {
         ("pci.entry", 6.95, "2020"),

@@ -124,7 +124,9 @@ def _row_sentences(
         key, rest = period if period is not None else ("", name)
         groups.setdefault(key, []).append(f"{rest} {value}".strip())
     for period_text, said in groups.items():
-        yield f"{label}{' ' + period_text if period_text else ''}: {'; '.join(said)}."
+        # a value alone after a colon reads as a page's widget ("Lượt xem: 1.234"): no colon
+        colon = ":" if any(not _CELL_NUMBER.match(part) for part in said) else ""
+        yield f"{label}{' ' + period_text if period_text else ''}{colon} {'; '.join(said)}."
 
 
 def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[str]:
@@ -512,12 +514,21 @@ _ROW_LINE = re.compile(
 )
 
 
+def _tab_cells(line: str) -> list[str]:
+    """The cells of a line between tabs, empty ones kept (but not those after the last)."""
+    cells = [" ".join(c.split()) for c in line.strip(" \r\n").split("\t")]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    return cells
+
+
 def _row_cells(line: str) -> list[str] | None:
     """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
     if "\t" in line:
-        cells = [" ".join(c.split()) for c in line.split("\t") if c.strip()]
-        if len(cells) >= 3 and all(_Cell(0, c).is_figure for c in cells[1:]):
+        cells = _tab_cells(line)
+        figures = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
+        if len(cells) >= 3 and figures and all(_Cell(0, c).is_figure for c in figures):
             return cells if _Cell(0, cells[0]).is_label else None
         return None
     match = _ROW_LINE.match(" ".join(line.split()))
@@ -533,7 +544,7 @@ def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | No
     none of these."""
     text = " ".join(line.split())
     if "\t" in line:
-        cells = [" ".join(c.split()) for c in line.split("\t") if c.strip()]
+        cells = _tab_cells(line)
         return cells[0], cells[1:]
     found = list(_HEAD_PERIOD.finditer(text))
     rest = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
