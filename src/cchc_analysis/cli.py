@@ -695,6 +695,8 @@ def extract(
         typer.echo(
             f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}"
         )
+        if "rebuilt" in doc.encoding:  # a table flattened one cell per line, read as a table
+            typer.echo(f"{doc.file}: read as {doc.encoding}")
         if doc.needs:
             what = " and ".join(n.removeprefix("--") for n in doc.needs)
             hint = {"--province": "--province 'Quảng Ninh'", "--period": "--period 2023-9M"}

@@ -92,7 +92,8 @@ __all__ = [
 ]
 
 # Where things are: ``model`` (results), ``patterns`` (the YAML compiled, accent folding),
-# ``readers`` (files), ``text`` (lines, furniture, sentences), ``period_mentions``, ``numbers``
+# ``readers`` (files), ``tables`` (tables as sentences; tables flattened one cell per line
+# rebuilt), ``text`` (lines, furniture, sentences), ``period_mentions``, ``numbers``
 # (Vietnamese numbers and what is blanked before reading them), ``places`` (provinces),
 # ``document`` (a text prepared), ``scope``, ``rules`` (a number's context and best rule),
 # ``figures`` (rules applied within a sentence),

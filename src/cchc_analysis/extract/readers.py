@@ -4,7 +4,10 @@ Every reader returns the text the figures are read from (NFC); ``char_start``/``
 figure count characters of that text. A saved web page gives its article only (trafilatura:
 no menus, share bars or lists of related links), a DOCX its paragraphs and table rows in order
 (python-docx), a PDF the text layer of its pages (pypdf). A PDF without a text layer (a scan) is
-refused with a clear message rather than read as empty.
+refused with a clear message rather than read as empty. In every kind, a table that arrives
+flattened to one cell per line is rebuilt as its rows (``tables.rebuild_flattened``) and
+``how`` says so ("utf-8; 1 table rebuilt from one cell per line"): the offsets count characters
+of the text so rebuilt.
 """
 
 from __future__ import annotations
@@ -15,6 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from cchc_analysis.extract.tables import (
+    _CELL_NUMBER,
+    rebuild_flattened,
+    table_lines,
+    with_flattened_tables,
+)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -51,11 +61,11 @@ def read_document(path: Path | str, encoding: str | None = None) -> SourceText:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        text, how = _read_html(path, encoding)
+        text, how = with_flattened_tables(*_read_html(path, encoding))
     elif suffix == ".docx":
-        text, how = _read_docx(path), "docx"
+        text, how = with_flattened_tables(_read_docx(path), "docx")
     elif suffix == ".pdf":
-        text, how = _read_pdf(path)
+        text, how = _read_pdf(path)  # its tables rebuilt page by page, before lines are joined
     elif suffix in (".doc", ".odt", ".rtf"):
         raise UnreadableDocument(
             f"{path}: {suffix} files cannot be read; save it as .docx (or .txt) and try again"
@@ -65,7 +75,7 @@ def read_document(path: Path | str, encoding: str | None = None) -> SourceText:
             f"{path}: an image holds no text to read; run OCR on it and give the text instead"
         )
     else:
-        text, how = read_text(path, encoding)
+        text, how = with_flattened_tables(*read_text(path, encoding))
     return SourceText(str(path), unicodedata.normalize("NFC", text), how)
 
 
@@ -105,14 +115,14 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
 
 def _markdown_tables(text: str) -> str:
     """Tables as trafilatura writes them ("| Cấp | Tiếp nhận |", "|---|---|") read as the
-    lines of ``_table_lines``, each under the line before the table as its caption."""
+    lines of ``table_lines``, each under the line before the table as its caption."""
     out: list[str] = []
     rows: list[list[str]] = []
     caption = ""
 
     def flush() -> None:
         if rows:
-            out.extend(_table_lines(rows, caption))
+            out.extend(table_lines(rows, caption))
             rows.clear()
 
     for line in text.split("\n"):
@@ -129,41 +139,8 @@ def _markdown_tables(text: str) -> str:
     return "\n".join(out)
 
 
-_CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
-
-
-_UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
-
-
-def _table_lines(rows: list[list[str]], caption: str = "") -> Iterable[str]:
-    """The lines of a table: a row whose cells are labels heads the columns, and each row of
-    figures below it reads as a sentence, "Cấp huyện: Tiếp nhận 98.310; Đã giải quyết 96.402."
-    (the column's name is the figure's cue; "hồ sơ" follows each count when only the caption
-    says what is counted); a two-column table reads "label | value"."""
-    unit = ""
-    caption_unit = _UNIT_WORDS.search(caption)
-    if caption_unit and caption_unit.group().lower() == "hồ sơ":
-        unit = " hồ sơ"
-    header: list[str] | None = None
-    for cells in rows:
-        numbers = [bool(_CELL_NUMBER.match(c)) for c in cells]
-        if not any(numbers):
-            header = cells if len(cells) > 2 else None
-            yield " | ".join(cells)
-        elif header is not None and len(header) == len(cells) and not numbers[0]:
-            named = any(_UNIT_WORDS.search(name) for name in header)
-            parts = [
-                f"{name} {value}" + ("" if named or value.endswith("%") else unit)
-                for name, value, is_number in zip(header[1:], cells[1:], numbers[1:], strict=True)
-                if is_number and name
-            ]
-            yield f"{cells[0]}: {'; '.join(parts)}."
-        else:
-            yield " | ".join(cells)
-
-
 def _docx_blocks(document: Any) -> Iterable[str]:
-    """Paragraphs and tables of a DOCX body, in document order (``_table_lines``); merged cells
+    """Paragraphs and tables of a DOCX body, in document order (``table_lines``); merged cells
     that repeat their text count once."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -184,7 +161,7 @@ def _docx_blocks(document: Any) -> Iterable[str]:
                     if not cells or value != cells[-1]:
                         cells.append(value)
                 rows.append(cells)
-            yield from _table_lines(rows, caption)
+            yield from table_lines(rows, caption)
 
 
 def _read_docx(path: Path) -> str:
@@ -212,18 +189,19 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         pages = [_page_text(page) for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    text = _reflow("\n".join(pages))
+    text, rebuilt = _reflow_around_tables(pages)
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first, or give the report as .docx or .txt"
         )
-    return text, f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
+    how = f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
+    return text, f"{how}; {rebuilt}" if rebuilt else how
 
 
 def _page_text(page: Any) -> str:
     """A PDF page's text: laid out as printed, so that a table keeps its columns (read by
-    ``_table_lines``); prose lines lose the spaces that justified them."""
+    ``table_lines``); prose lines lose the spaces that justified them."""
     try:
         laid_out = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # pypdf's layout mode fails on some fonts: plain order then
@@ -253,7 +231,7 @@ def _layout_tables(text: str) -> str:
                 rows.append(cells)
                 j += 1
         if rows:
-            out.extend(_table_lines([head, *rows], caption))
+            out.extend(table_lines([head, *rows], caption))
             i = j
             continue
         line = " ".join(lines[i].split())
@@ -268,16 +246,35 @@ _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _reflow(text: str) -> str:
+def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, str]:
+    """The pages' text with the tables found one cell per line rebuilt (before any line is
+    joined: a table may run on to the next page) and the lines a PDF wrapped joined around
+    them (``_reflow``; a rebuilt line is never joined to another); and what was rebuilt."""
+    text = "\n".join(pages)
+    pieces, rebuilt = rebuild_flattened(text)
+    if not rebuilt:
+        return _reflow(text), ""
+    prose = [_WRAPPED.sub(" ", piece) for piece, rebuilt in pieces if not rebuilt]
+    full = _full_width("\n".join(prose).split("\n"))
+    joined = "\n".join(piece if table else _reflow(piece, full) for piece, table in pieces)
+    return joined, rebuilt
+
+
+def _full_width(lines: Sequence[str]) -> int | None:
+    """The width of a full line of text (the 90th centile of line lengths), or None."""
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    return widths[int(0.9 * (len(widths) - 1))] if widths else None
+
+
+def _reflow(text: str, full: int | None = None) -> str:
     """Join the lines a PDF wrapped inside a sentence ("đã giải quyết 118.300\nhồ sơ", "Sở Tài
     nguyên và\nMôi trường"): a line that does not end a sentence goes on when the next starts
     in lower case or with a digit, or when it runs the full width of the page (a heading or the
     last line of a paragraph is shorter) and the next is not a list item."""
     lines = _WRAPPED.sub(" ", text).split("\n")
-    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if not widths:
+    full = full if full is not None else _full_width(lines)
+    if full is None:
         return text
-    full = widths[int(0.9 * (len(widths) - 1))]
     out: list[str] = []
     for line in lines:
         if (

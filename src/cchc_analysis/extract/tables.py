@@ -1,0 +1,664 @@
+"""Tables as the sentences the rules read, and tables that reach the reader flattened.
+
+``table_lines`` turns a table (a head row of labels over rows of figures) into lines such as
+"Cấp huyện: Tiếp nhận 120.500 hồ sơ; Đã giải quyết 118.000 hồ sơ." (DOCX, HTML and laid-out PDF
+tables come this way). Where every figure column names a period ("NĂM 2014 Điểm", "Năm 2015"),
+each row reads once per period, "Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43.", so that the
+row's label is the cue and the column's period the figure's period.
+
+``rebuild_flattened`` finds tables that arrive one cell per line (a web page saved as text, a
+copy from a browser, some PDF text layers): a head of label cells (one row, or two such as years
+over "Điểm"/"Hạng"), then rows of one label and the same number of figure cells. It rebuilds
+each as ``table_lines`` writes it; whatever does not form such a table is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+_CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
+_UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")  # a year alone: a column's head, not a figure
+
+# A period named in a column's head: "NĂM 2014", "Quý I/2024", "6 tháng đầu năm 2024", "2023".
+_HEAD_PERIOD = re.compile(
+    r"(?i)(?:(?:6|9|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?\s+"
+    r"|quý\s+(?:[IV]{1,3}|[1-4])\s*(?:/|[-–]|\s+năm\s+)\s*"
+    r"|tháng\s+\d{1,2}\s*/\s*"
+    r"|năm\s+)?"
+    r"(?<!\d)(?:19|20)\d\d(?!\d)"
+)
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A column of index scores: its dot is a decimal point ("64.500" is 64.5, never 64500).
+_SCORE_HEAD = re.compile(r"(?i)\b(?:điểm|score|points?)\b")
+_INDEX_CAPTION = re.compile(
+    r"(?i)\b(?:PCI|PAPI|PAR[\s-]?INDEX|SIPAS|DDCI|ICT[\s-]?INDEX|DTI)\b|chỉ số thành phần"
+)
+_DECIMAL_POINT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})\s*%?$")  # a dot no group can explain
+_AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group or a decimal
+
+
+def _period_of(name: str) -> tuple[str, str] | None:
+    """``(period text, the rest of the name)`` of a column head naming one period, or None
+    (no year, or a span such as "2014-2018")."""
+    if len(_YEAR_IN.findall(name)) != 1:
+        return None
+    match = _HEAD_PERIOD.search(name)
+    if match is None:
+        return None
+    rest = (name[: match.start()] + " " + name[match.end() :]).strip(" -–:,")
+    period = match.group().strip()
+    if _YEAR_CELL.match(period):
+        period = f"năm {period}"  # a year alone heads the column: the year's figures
+    return period, " ".join(rest.split())
+
+
+def _decimal_columns(
+    header: Sequence[str], rows: Sequence[Sequence[str]], caption: str
+) -> set[int]:
+    """The columns whose dots are decimal points: a head naming scores ("Điểm"), a caption
+    naming an index (PCI, PAPI, PAR INDEX, SIPAS), or a cell whose dot no thousands group
+    explains ("8.1", "6.35"); never a column where a cell has two dots or a dot and a comma."""
+    scores_by_caption = bool(_INDEX_CAPTION.search(caption))
+    columns: set[int] = set()
+    for j, name in enumerate(header):
+        cells = [r[j].strip() for r in rows if j < len(r) and _CELL_NUMBER.match(r[j].strip())]
+        if any(c.count(".") > 1 or ("." in c and "," in c) for c in cells):
+            continue
+        if (
+            _SCORE_HEAD.search(name)
+            or scores_by_caption
+            or any(_DECIMAL_POINT.match(c) for c in cells)
+        ):
+            columns.add(j)
+    return columns
+
+
+def _as_written(value: str, decimal: bool) -> str:
+    """A cell as the rules read it: in a column of decimals "64.500" is written "64,500" (the
+    Vietnamese decimal comma), since the rules would read it as 64500."""
+    if decimal:
+        match = _AMBIGUOUS_DOT.match(value)
+        if match:
+            return f"{match[1]},{match[2]}{match[3]}"
+    return value
+
+
+def _is_head(cells: Sequence[str], header: Sequence[str] | None) -> bool:
+    """A row of labels (or, as the first head, of labels and years: "Chỉ số | 2022 | 2023")."""
+    numbers = [c for c in cells if _CELL_NUMBER.match(c)]
+    if not numbers:
+        return True
+    return header is None and len(numbers) >= 2 and all(_YEAR_CELL.match(c) for c in numbers)
+
+
+def _row_label(cell: str, label_head: str) -> str:
+    """A row's label as its sentence opens: a year reads "Năm 2016" (or under the label
+    column's own name for periods, "Kỳ 2016")."""
+    if _YEAR_CELL.match(cell):
+        return f"{label_head} {cell}" if _PERIOD_WORD.match(label_head) else f"Năm {cell}"
+    return cell
+
+
+_PERIOD_WORD = re.compile(r"(?i)^(?:năm|kỳ|kỳ báo cáo|year)$")
+
+
+def _row_sentences(
+    label: str,
+    parts: Sequence[tuple[str, str]],
+    periods: Sequence[tuple[str, str] | None],
+    by_period: bool,
+) -> Iterable[str]:
+    """A row's sentences from its ``(column name, value as said)`` parts: with ``by_period``
+    (two periods or more name the columns) one per period ("Gia nhập thị trường NĂM 2014:
+    Điểm 8.13; Hạng 43."), the columns naming none in one more; else one ("Cấp tỉnh: Tiếp
+    nhận 98.310; …")."""
+    if not by_period:
+        yield f"{label}: {'; '.join(f'{name} {value}'.strip() for name, value in parts)}."
+        return
+    groups: dict[str, list[str]] = {}
+    for (name, value), period in zip(parts, periods, strict=True):
+        key, rest = period if period is not None else ("", name)
+        groups.setdefault(key, []).append(f"{rest} {value}".strip())
+    for period_text, said in groups.items():
+        # a value alone after a colon reads as a page's widget ("Lượt xem: 1.234"): no colon
+        colon = ":" if any(not _CELL_NUMBER.match(part) for part in said) else ""
+        yield f"{label}{' ' + period_text if period_text else ''}{colon} {'; '.join(said)}."
+
+
+def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[str]:
+    """The lines of a table: a row whose cells are labels heads the columns, and each row of
+    figures below it reads as a sentence, "Cấp huyện: Tiếp nhận 98.310; Đã giải quyết 96.402."
+    (the column's name is the figure's cue; "hồ sơ" follows each count when only the caption
+    says what is counted); where the columns name periods, a row reads once per period
+    ("Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43."); a row labelled by a year under
+    "Năm" reads "Năm 2016: …"; a two-column table reads "label | value"."""
+    unit = ""
+    caption_unit = _UNIT_WORDS.search(caption)
+    if caption_unit and caption_unit.group().lower() == "hồ sơ":
+        unit = " hồ sơ"
+    header: list[str] | None = None
+    decimal: set[int] = set()
+    periods: list[tuple[str, str] | None] = []
+    head_above = False
+    for cells in rows:
+        cells = list(cells)
+        numbers = [bool(_CELL_NUMBER.match(c)) for c in cells]
+        is_head = len(cells) > 1 and _is_head(cells, header)
+        if len(cells) == 1 and not numbers[0]:
+            yield cells[0]  # a row across the table ("II. Cấp huyện"): the head goes on
+        elif _is_head(cells, header):
+            merged = _merged_head(header, cells) if head_above else None
+            header = merged or (cells if len(cells) > 2 else None)
+            if header is not None:
+                same = [r for r in rows if len(r) == len(header)]
+                decimal = _decimal_columns(header, same, caption)
+                periods = [_period_of(name) for name in header]
+            yield " | ".join(cells)
+        elif (
+            header is not None
+            and len(header) == len(cells)
+            and (not numbers[0] or _YEAR_CELL.match(cells[0]))
+        ):
+            named = any(_UNIT_WORDS.search(name) for name in header)
+            columns = [j for j in range(1, len(cells)) if numbers[j] and header[j]]
+            parts = []
+            for j in columns:
+                value = _as_written(cells[j], j in decimal)
+                noun = "" if named or value.endswith("%") else unit
+                parts.append((header[j], value + noun))
+            label = _row_label(cells[0], header[0])
+            by_period = len({p[0].casefold() for p in periods[1:] if p is not None}) >= 2
+            yield from _row_sentences(label, parts, [periods[j] for j in columns], by_period)
+        else:
+            yield " | ".join(cells)
+        head_above = is_head
+
+
+def _merged_head(first: Sequence[str] | None, second: Sequence[str]) -> list[str] | None:
+    """One name per column from two head rows ("Năm 2020" over "Điểm", "Hạng"), or None: a
+    web page's table repeats nothing under a cell spanning columns (trafilatura leaves them
+    empty), a DOCX's writes a spanning cell once (``_two_row_names``)."""
+    if first is None or len(first) < 2:
+        return None
+    if len(first) == len(second):
+        filled = list(first)
+        for j in range(2, len(filled)):
+            filled[j] = filled[j] or filled[j - 1]
+        if not any(a and b for a, b in zip(first[1:], second[1:], strict=True)):
+            return None
+        return [" ".join(f"{a} {b}".split()) for a, b in zip(filled, second, strict=True)]
+    if len(first) > len(second):
+        return None
+    subs = list(second[1:]) if second[0] in ("", first[0]) else list(second)
+    if len(subs) != len(second) - 1:
+        return None
+    names = _two_row_names([_Cell(0, c) for c in first[1:]], [_Cell(0, c) for c in subs], len(subs))
+    return [first[0], *names] if names is not None else None
+
+
+# ---------------------------------------------------------------- tables flattened to one cell
+_NUMBER_CELL = re.compile(r"^[+-]?\d[\d.,]*\s*%?$|^\d+\s*/\s*\d+$")  # "15/63": a rank of all
+_EMPTY_CELL = re.compile(r"^[-–—]$")
+_NOT_A_CELL = re.compile(r"(?i)^(?:bảng|biểu|hình|sơ đồ|nguồn|ghi chú)\b|[.!?:;,]$")
+_SECTION = re.compile(
+    r"(?:[IVX]{1,4}|[A-ZĐ]|[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\w.*|[^\d.!?]{2,60}:$"
+)
+_MAX_LABEL = 80  # characters: a longer line is prose, not a cell
+_MAX_WORDS = 12
+_MAX_WORD_CELL = 24  # characters of a cell that holds words in a column of a table
+_MIN_FIGURES = 6  # fewer figure cells than this: a list, not a table
+
+
+@dataclass(frozen=True)
+class _Cell:
+    line: int  # index of its line in the text
+    text: str  # stripped, spaces collapsed
+
+    @property
+    def is_figure(self) -> bool:
+        return bool(_NUMBER_CELL.match(self.text) or _EMPTY_CELL.match(self.text))
+
+    @property
+    def is_year(self) -> bool:
+        return bool(_YEAR_CELL.match(self.text))
+
+    @property
+    def is_section(self) -> bool:
+        """A heading over rows: "II. Cấp huyện", "a) Các sở, ngành", "Trong đó:"."""
+        return len(self.text) <= _MAX_LABEL and bool(_SECTION.match(self.text))
+
+    @property
+    def is_label(self) -> bool:
+        text = self.text
+        return (
+            not self.is_figure
+            and len(text) <= _MAX_LABEL
+            and len(text.split()) <= _MAX_WORDS
+            and any(ch.isalpha() for ch in text)
+            and not _NOT_A_CELL.search(text)
+        )
+
+
+@dataclass(frozen=True)
+class _Flat:
+    """A flattened table found: its cells ``first``…``last`` (indices into the cells), its head
+    (label column's name and one name per figure column) and its rows."""
+
+    first: int
+    last: int
+    head: list[str]
+    rows: list[list[str]]
+
+
+def _figures_after(cells: Sequence[_Cell], i: int, limit: int) -> int:
+    """How many figure cells follow cell ``i`` (at most ``limit``)."""
+    n = 0
+    while n < limit and i + 1 + n < len(cells) and cells[i + 1 + n].is_figure:
+        n += 1
+    return n
+
+
+_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự)$")
+
+
+def _two_row_names(first: Sequence[_Cell], subs: Sequence[_Cell], k: int) -> list[str] | None:
+    """The ``k`` column names of a two-row head, or None: the second row repeats one pattern
+    of names under each group of the first ("NĂM 2014" over "Điểm", "Hạng"); a first-row cell
+    that names no period where others do stands over one column of its own ("Tăng/giảm")."""
+    sub = [c.text for c in subs]
+    for span in range(2, len(sub)):
+        if len(sub) % span or any(sub[j] != sub[j % span] for j in range(len(sub))):
+            continue  # sub-heads repeat in every group
+        groups = len(sub) // span
+        if groups < 2:
+            continue
+        if len(first) == groups:
+            is_group = [True] * groups
+        else:
+            is_group = [_period_of(c.text) is not None for c in first]
+            if sum(is_group) != groups:
+                continue
+        names: list[str] = []
+        for cell, grouped in zip(first, is_group, strict=True):
+            names += [f"{cell.text} {s}" for s in sub[:span]] if grouped else [cell.text]
+        if len(names) == k:
+            return names
+    return None
+
+
+def _head_names(
+    head: Sequence[_Cell], k: int, ordinal: bool = False
+) -> tuple[int, list[str]] | None:
+    """How many of the head cells before the first row (the last ones) head the table, and the
+    label column's name and one name per figure column; None when no head fits.
+
+    A head is two rows (``_two_row_names``) or one (a name per figure column), with or without
+    the label column's name; the names must differ. With ``ordinal`` the head opens on "STT"
+    (the rows' numbers), which is left out."""
+    lead = int(ordinal)
+    options: list[tuple[int, _Cell | None, list[str]]] = []
+    for n_subs in range(k, 3, -1):  # two rows, the fullest second row first
+        for n_first in range(2, min(k, len(head) - n_subs) + 1):
+            for with_label in (1, 0):
+                size = lead + with_label + n_first + n_subs
+                if size > len(head):
+                    continue
+                part = head[len(head) - size + lead :]
+                first = part[with_label : with_label + n_first]
+                subs = part[with_label + n_first :]
+                if any(not c.is_label for c in subs):
+                    continue
+                names = _two_row_names(first, subs, k)
+                if names is not None:
+                    options.append((size, part[0] if with_label else None, names))
+    for with_label in (1, 0):  # one row
+        size = lead + with_label + k
+        if size <= len(head):
+            part = head[len(head) - size + lead :]
+            names = [c.text for c in part[with_label:]]
+            options.append((size, part[0] if with_label else None, names))
+    for size, label, names in options:
+        if label is not None and not label.is_label:
+            continue
+        if ordinal and not _ORDINAL_HEAD.match(head[len(head) - size].text):
+            continue
+        if len({name.casefold() for name in names}) == k:
+            return size, [label.text if label is not None else "", *names]
+    return None
+
+
+def _parse_rows(
+    cells: Sequence[_Cell], i: int, k: int, mode: str
+) -> tuple[list[list[str]], int, int]:
+    """The rows from cell ``i`` on, each a label and ``k`` figure cells (``mode`` 'label'), a
+    number 1, 2, 3 … before the label ('ordinal'), or a year as the label ('year', the years
+    in order); the number of complete rows; the index of the cell after the last row. A last
+    row that the text cuts short (the end of the text) keeps its first cells."""
+    rows: list[list[str]] = []
+    complete, j, number = 0, i, 1
+    while j < len(cells):
+        label = j + 1 if mode == "ordinal" else j
+        if label >= len(cells):
+            break
+        if mode == "ordinal" and cells[j].text != str(number):
+            break
+        if mode == "year" and not _in_order(rows, cells[j]):
+            break
+        if (
+            mode == "label"
+            and cells[j].is_section
+            and j + 1 < len(cells)
+            and cells[j + 1].is_label
+            and _figures_after(cells, j + 1, k + 1) == k
+        ):
+            rows.append([cells[j].text])  # "II. Cấp huyện", "Trong đó:": the rows below
+            j += 1
+            continue
+        if mode != "year" and not cells[label].is_label:
+            break
+        n = _figures_after(cells, label, k)
+        end = label + 1 + n
+        if n == k:
+            after = cells[end] if end < len(cells) else None
+            if not (
+                after is None
+                or not after.is_figure
+                or (mode == "ordinal" and after.text == str(number + 1))
+                or (mode == "year" and after.is_year)
+            ):
+                break
+            rows.append([cells[label].text, *(c.text for c in cells[label + 1 : end])])
+            complete, j, number = complete + 1, end, number + 1
+        elif 0 < n < k and end == len(cells):
+            # the text stops inside the table's last row (a page cut short): its first cells
+            rows.append([cells[label].text, *(c.text for c in cells[label + 1 : end])])
+            rows[-1] += [""] * (k - n)
+            j = end
+        else:
+            break
+    return rows, complete, j
+
+
+def _in_order(rows: Sequence[Sequence[str]], cell: _Cell) -> bool:
+    """True when the cell is a year that goes on the years of the rows before, all rising or
+    all falling."""
+    if not cell.is_year:
+        return False
+    years = [int(r[0]) for r in rows] + [int(cell.text)]
+    steps = {(b > a) - (b < a) for a, b in pairwise(years)}
+    return steps <= {1} or steps <= {-1}
+
+
+def _enough(cells: Sequence[_Cell], complete: int, k: int, end: int) -> bool:
+    """Two rows or more and six figure cells or more make a table (one row, six figures), if
+    no row of another length follows: a table that goes on inconsistently is no table."""
+    if not (complete * k >= _MIN_FIGURES and (complete >= 2 or k >= _MIN_FIGURES)):
+        return False
+    return not (end < len(cells) and cells[end].is_label and _figures_after(cells, end, 1))
+
+
+def _head_cells(cells: Sequence[_Cell], i: int, floor: int, k: int) -> list[_Cell]:
+    """The run of label cells (and years) just before cell ``i``, no further back than the cell
+    ``floor`` and than a head of ``k`` columns needs."""
+    first = i
+    while first > floor and (cells[first - 1].is_label or cells[first - 1].is_year):
+        first -= 1
+        if i - first > 3 * k + 4:
+            break
+    return list(cells[first:i])
+
+
+def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
+    """The flattened table whose first row starts at cell ``i`` (its label, its number or its
+    year) and whose head starts no earlier than cell ``floor``, or None."""
+    if cells[i].is_label:
+        n = _figures_after(cells, i, _MAX_WORDS * 4)
+        ordinal = (
+            i > floor
+            and cells[i - 1].text == "1"
+            and n >= 3
+            and cells[i + n].text == "2"
+            and i + n + 1 < len(cells)
+            and cells[i + n + 1].is_label
+        )
+        section = i - 1 if i - 1 > floor and cells[i - 1].is_section else i
+        for mode, k, start in (
+            (("ordinal", n - 1, i - 1), ("label", n, section))
+            if ordinal
+            else (("label", n, section),)
+        ):
+            if k < 2:
+                continue
+            rows, complete, end = _parse_rows(cells, start, k, mode)
+            if not _enough(cells, complete, k, end):
+                continue
+            head = _head_names(_head_cells(cells, start, floor, k), k, mode == "ordinal")
+            if head is not None:
+                return _Flat(start - head[0], end - 1, head[1], rows)
+        return _mixed_table_at(cells, i, floor) if n else None
+    if cells[i].is_year and i > floor and cells[i - 1].is_label:
+        labels = _head_cells(cells, i, floor, _MAX_WORDS * 4)
+        while labels and labels[0].is_year:
+            labels.pop(0)
+        for k in range(len(labels), 1, -1):  # the widest head that the rows bear out
+            rows, complete, end = _parse_rows(cells, i, k, "year")
+            head = _head_names(labels, k) if _enough(cells, complete, k, end) else None
+            if head is not None:
+                return _Flat(i - head[0], end - 1, head[1], rows)
+    return None
+
+
+def _cell_kind(cell: _Cell) -> str:
+    """'f' a figure, 't' a word or two ("Khá", "Tăng"), '-' an empty cell, 'x' neither."""
+    if _EMPTY_CELL.match(cell.text):
+        return "-"
+    if cell.is_figure:
+        return "f"
+    return "t" if cell.is_label and len(cell.text) <= _MAX_WORD_CELL else "x"
+
+
+def _mixed_rows(cells: Sequence[_Cell], i: int, k: int) -> tuple[list[list[str]], str]:
+    """The rows from cell ``i`` on, each a label and ``k`` cells, figures and words in the
+    same columns in every row (an empty cell fits either); and that pattern ('ftf')."""
+    rows: list[list[str]] = []
+    pattern = ""
+    j = i
+    while j + k < len(cells) and cells[j].is_label:
+        kinds = "".join(_cell_kind(c) for c in cells[j + 1 : j + 1 + k])
+        if "x" in kinds:
+            break
+        if pattern and any(
+            a != b and "-" not in (a, b) for a, b in zip(kinds, pattern, strict=True)
+        ):
+            break
+        pattern = "".join(
+            b if a == "-" else a for a, b in zip(kinds, pattern or kinds, strict=True)
+        )
+        rows.append([c.text for c in cells[j : j + 1 + k]])
+        j += 1 + k
+    return rows, pattern
+
+
+def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
+    """A flattened table whose columns hold figures and words ("Khá", "Tăng"), or None: of the
+    head sizes before cell ``i`` that the rows bear out (no row's label among the words of a
+    column), the one giving the most rows, then the widest."""
+    head = _head_cells(cells, i, floor, _MAX_WORDS * 4)
+    best: _Flat | None = None
+    for k in range(len(head), 2, -1):
+        rows, pattern = _mixed_rows(cells, i, k)
+        end = i + len(rows) * (k + 1)
+        if "t" not in pattern or not _enough(cells, len(rows), pattern.count("f"), end):
+            continue
+        words = {r[1 + j] for r in rows for j, kind in enumerate(pattern) if kind == "t"}
+        if words & {r[0] for r in rows} or (best is not None and len(rows) <= len(best.rows)):
+            continue
+        names = _head_names(head, k)
+        if names is not None:
+            best = _Flat(i - names[0], end - 1, names[1], rows)
+    return best
+
+
+def _cells(lines: Sequence[str]) -> list[_Cell]:
+    return [_Cell(n, " ".join(line.split())) for n, line in enumerate(lines) if line.strip()]
+
+
+# ---------------------------------------------------------------- tables flattened to one row
+_FIGURE_TOKEN = r"(?:[+-]?\d[\d.,]*%?|[-–—])"
+_ROW_LINE = re.compile(
+    rf"^(?P<label>.*?[^\W\d_].*?)\s+(?P<figures>{_FIGURE_TOKEN}(?:\s+{_FIGURE_TOKEN})+)$"
+)
+
+
+def _tab_cells(line: str) -> list[str]:
+    """The cells of a line between tabs, empty ones kept (but not those after the last)."""
+    cells = [" ".join(c.split()) for c in line.strip(" \r\n").split("\t")]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
+    96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
+    if "\t" in line:
+        cells = _tab_cells(line)
+        figures = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
+        if len(cells) >= 3 and figures and all(_Cell(0, c).is_figure for c in figures):
+            return cells if _Cell(0, cells[0]).is_label else None
+        return None
+    match = _ROW_LINE.match(" ".join(line.split()))
+    if match is None or not _Cell(0, match["label"]).is_label:
+        return None
+    return [match["label"], *match["figures"].split()]
+
+
+def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | None:
+    """A head line's label column name and its column names: cells between tabs, else the
+    periods it names ("Chỉ số thành phần 2014 2015 2016", "Năm 2020 Năm 2021"), else (with
+    ``words_too``, for a second head row) its words ("Điểm Hạng Điểm Hạng"); None when it is
+    none of these."""
+    text = " ".join(line.split())
+    if "\t" in line:
+        cells = _tab_cells(line)
+        return cells[0], cells[1:]
+    found = list(_HEAD_PERIOD.finditer(text))
+    rest = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
+    if len(found) >= 2 and not (rest + text[found[-1].end() :]).strip():
+        return text[: found[0].start()].strip(), [m.group() for m in found]
+    words = text.split()
+    if words_too and len(words) >= 2 and all(_Cell(0, w).is_label for w in words):
+        return "", words
+    return None
+
+
+def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
+    """How many of the lines ``above`` the rows (the last, blank lines left out) head ``k``
+    columns, and the label column's name and the columns' names; None when none do."""
+    heads = [(n, line) for n, line in enumerate(above) if line.strip()][-2:]
+    if not heads:
+        return None
+    last = _head_line(heads[-1][1])
+    if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
+        return len(above) - heads[-1][0], [last[0], *last[1]]
+    last = _head_line(heads[-1][1], words_too=True)
+    first = _head_line(heads[0][1]) if len(heads) == 2 else None
+    if last is None or first is None or len(last[1]) != k:
+        return None
+    groups = [_Cell(0, name) for name in first[1]]
+    names = _two_row_names(groups, [_Cell(0, c) for c in last[1]], k)
+    if names is None or len({c.casefold() for c in names}) != k:
+        return None
+    return len(above) - heads[0][0], [first[0], *names]
+
+
+def _row_tables(
+    lines: Sequence[str], free: Sequence[bool]
+) -> list[tuple[int, int, list[list[str]]]]:
+    """The tables written one row per line among the lines ``free`` to read: ``(first line,
+    last line, rows with the head first)``; two rows or more of the same number of figures,
+    six figures or more, under a head that names each column."""
+    found: list[tuple[int, int, list[list[str]]]] = []
+    n = 0
+    while n < len(lines):
+        first = _row_cells(lines[n]) if free[n] else None
+        if first is None:
+            n += 1
+            continue
+        k = len(first) - 1
+        rows, end, m = [first], n, n + 1
+        while m < len(lines) and free[m]:
+            if lines[m].strip():
+                row = _row_cells(lines[m])
+                if row is None or len(row) != k + 1:
+                    break
+                rows.append(row)
+                end = m
+            m += 1
+        floor = found[-1][1] + 1 if found else 0
+        above = [ln if free[j] else "" for j, ln in enumerate(lines[floor:n], start=floor)]
+        head = (
+            _row_head(above[-4:], k) if len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES else None
+        )
+        if head is None:
+            n += 1
+            continue
+        found.append((n - head[0], end, [head[1], *rows]))
+        n = end + 1
+    return found
+
+
+def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
+    """The text in pieces ``(text, rebuilt)``: the tables found one cell per line or one row
+    per line rebuilt as ``table_lines`` writes them (``rebuilt`` True), the rest as it was; and
+    what was rebuilt ("1 table rebuilt from one cell per line"; '' when nothing was). Joined
+    with newlines, the pieces are the text as read."""
+    lines = text.split("\n")
+    cells = _cells(lines)
+    tables: list[_Flat] = []
+    i = 0
+    while i < len(cells):
+        found = _flat_table_at(cells, i, tables[-1].last + 1 if tables else 0)
+        if found is not None:
+            tables.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    spans = [(cells[t.first].line, cells[t.last].line, [t.head, *t.rows]) for t in tables]
+    free = [True] * len(lines)
+    for start, end, _ in spans:
+        free[start : end + 1] = [False] * (end + 1 - start)
+    by_row = _row_tables(lines, free)
+    spans = sorted(spans + by_row)
+    pieces: list[tuple[str, bool]] = []
+    line = 0
+    for start, end, rows in spans:
+        before = [ln.strip() for ln in lines[:start] if ln.strip()]
+        caption = before[-1] if before else ""
+        if start > line:
+            pieces.append(("\n".join(lines[line:start]), False))
+        newline_end = "\r" if lines[end].endswith("\r") else ""
+        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption)]
+        pieces.append(("\n".join(rebuilt), True))
+        line = end + 1
+    if line < len(lines) or not pieces:
+        pieces.append(("\n".join(lines[line:]), False))
+    notes = [
+        f"{n} table{'s' if n != 1 else ''} rebuilt from one {what} per line"
+        for n, what in ((len(tables), "cell"), (len(by_row), "row"))
+        if n
+    ]
+    return pieces, "; ".join(notes)
+
+
+def with_flattened_tables(text: str, how: str) -> tuple[str, str]:
+    """``(text, how)`` with the tables found one cell or one row per line rebuilt, and ``how``
+    saying so."""
+    pieces, note = rebuild_flattened(text)
+    if not note:
+        return text, how
+    return "\n".join(piece for piece, _ in pieces), f"{how}; {note}"
