@@ -664,7 +664,7 @@ CASES = {
     ),
     "'4 tại chỗ' is a name, not a count": (
         "Tỉnh Bắc Ninh năm 2020\nViệc thực hiện 4 tại chỗ lĩnh vực đất đai đã tạo điều kiện thuận lợi cho người dân.",
-        {},
+        set(),
     ),
     "procedures reviewed are not procedures published": (
         "Hải Phòng tháng 2/2024\nChủ tịch UBND thành phố đã ban hành 11 quyết định công bố danh mục TTHC với tổng số 198 thủ tục được rà soát, trong đó có 30 thủ tục mới, 110 thủ tục được sửa đổi, bổ sung và 22 thủ tục bị bãi bỏ.",
@@ -675,7 +675,7 @@ CASES = {
     ),
     "online services of levels 3 and 4 together are neither level alone": (
         "Tỉnh Phú Thọ năm 2019\nHiện toàn tỉnh đã cung cấp thủ tục hành chính trực tuyến mức độ 3 và mức độ 4 hơn 1.450 thủ tục.",
-        {},
+        set(),
     ),
     "a sector's dossiers ('hồ sơ ngành xây dựng') are not the departments'": (
         "Tỉnh Bình Dương năm 2025\nĐáng chú ý, hồ sơ ngành xây dựng trên địa bàn là 1.600, trong đó hồ sơ đã trả kết quả là 1.420.",
