@@ -51,6 +51,7 @@ class Label:
     province: str
     period: str
     status: str
+    scope_class: str = ""
 
 
 def read_labels(path: Path) -> tuple[dict[str, str], list[Label]]:
@@ -72,6 +73,7 @@ def read_labels(path: Path) -> tuple[dict[str, str], list[Label]]:
                     row["province"],
                     row["period"],
                     row["status"],
+                    row.get("scope_class", ""),
                 )
             )
     return splits, labels
@@ -160,6 +162,22 @@ def false_positive_kind(text: str, figure) -> str:
     return "other"
 
 
+def _scope_kind(scope: str) -> str:
+    """The kind of an extracted figure's scope: province, level, centre, department, place."""
+    from cchc_analysis.extract import PROVINCE_SCOPE, fold
+
+    folded = fold(scope)
+    if scope == PROVINCE_SCOPE:
+        return "province"
+    if _canonical_level(scope) or folded.startswith(("cap ", "toan ", "cac ")):
+        return "level"
+    if folded.startswith(("trung tam", "bo phan")):
+        return "centre"
+    if folded.startswith(("so ", "ban ", "chi cuc", "cuc ", "van phong", "chi nhanh")):
+        return "department"
+    return "place or other"
+
+
 def text_language(text: str) -> str:
     """'vi' when more than 5 % of the letters carry a Vietnamese diacritic, else 'en'."""
     letters = [c for c in text if c.isalpha()]
@@ -246,6 +264,7 @@ def measure(
     attribution: dict[str, Counter] = defaultdict(Counter)
     scope_errors: Counter = Counter()
     miss_kinds: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    confusion: dict[str, Counter] = defaultdict(Counter)
     missing: list[str] = []
     texts: Counter = Counter()
     misses: list[tuple[str, str, str, float, str]] = []
@@ -289,6 +308,12 @@ def measure(
                     ):
                         scope_errors[split] += 1
                         why = "scope"
+                        given = next(
+                            f.scope
+                            for f in figures
+                            if f.indicator == label.indicator and abs(f.value - label.value) < 1e-6
+                        )
+                        confusion[split][(label.scope_class or "?", _scope_kind(given))] += 1
                     elif any(abs(f.value - label.value) < 1e-6 for f in figures):
                         why = "indicator"
                     elif any(abs(f.value - label.value) < 1e-6 for f in extraction.held_back):
@@ -329,6 +354,7 @@ def measure(
         "attribution": attribution,
         "scope_errors": scope_errors,
         "miss_kinds": miss_kinds,
+        "confusion": confusion,
         "missing": missing,
         "texts": texts,
         "misses": misses,
@@ -436,6 +462,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{split}: {name}, missed: right value with another scope {m['scope']}, "
                 f"under another indicator {m['indicator']}, held back by a cross-check "
                 f"{m['held back']}, not read at all {m['not read']}"
+            )
+        pairs = result["confusion"][split].most_common()
+        if pairs:
+            print(
+                f"{split}: wrong scopes (labelled → given): "
+                + ", ".join(f"{want} → {got} {n}" for (want, got), n in pairs)
             )
         a = result["attribution"][split]
         print(

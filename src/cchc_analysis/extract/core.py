@@ -41,8 +41,11 @@ def _as_period(period: str | Period | None) -> Period | None:
 
 
 # A sentence that goes on with the previous one's subject ("Đã có kết quả …", "Trong đó …").
+# a headline about a unit's results: "Kết quả giải quyết TTHC tại Trung tâm …"
+_ABOUT_UNIT = re.compile(r"(?:ket qua|so lieu|tinh hinh)[a-z ,]{0,60} (?:tai|cua|o)\s*$")
+
 _CONTINUES = re.compile(
-    r"[\s\-+•*\"(]*(?:da|dang|co|trong do|trong so|ngoai ra|con|so ho so|ho so|tiep nhan|"
+    r"[\s\-+•*\"(]*(?:da|dang|co|trong do|trong so|ngoai ra|con|so ho so|so tthc|ho so|tiep nhan|"
     r"giai quyet|ket qua|tong so|ty le)(?![a-z])"
 )
 
@@ -105,8 +108,15 @@ def _extract_document(
     if doc.headline:
         head = _Sentence(doc.headline[0], doc.headline[1], doc.line_of(doc.headline[0]), 0, -1)
         units = [s for s in _scopes(doc, head, doc_province, doc_period) if s.kind == "subunit"]
+        named = [
+            s
+            for s in _scopes(doc, head, doc_province, doc_period, subjects_only=False)
+            if s.kind == "subunit"
+        ]
         if units and units[0].start - doc.headline[0] <= 12:
             default_scope = units[0].label
+        elif len(named) == 1 and _ABOUT_UNIT.search(doc.work, doc.headline[0], named[0].start):
+            default_scope = named[0].label  # "Kết quả … tại Trung tâm Hành chính công tỉnh …"
     tokens = [t for t in _tokens(doc.work) if not any(a <= t.start < b for a, b in doc.labels)]
     founds: list[_Found] = []
     shares: list[_Share] = []

@@ -116,8 +116,15 @@ _COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
 
 
-def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[_Scope]:
-    """Return the scope mentions of a sentence, in order."""
+def _scopes(
+    doc: _Doc,
+    sentence: _Sentence,
+    province: Any,
+    period: Period | None,
+    subjects_only: bool = True,
+) -> list[_Scope]:
+    """Return the scope mentions of a sentence, in order (with ``subjects_only`` a unit must be
+    its clause's subject, not an object: "duy trì Trung tâm …")."""
     pat = _patterns()
     text, folded = doc.text, doc.folded
     s, e = sentence.start, sentence.end
@@ -252,7 +259,8 @@ def _scopes(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
             clause = _clause_start(doc.work, scope.start, s)
             lead = doc.work[clause : scope.start]
             if (
-                not pat.subject_lead.match(lead)
+                subjects_only
+                and not pat.subject_lead.match(lead)
                 and not _AGENT.search(lead)
                 and not _MEASURE_OF.match(lead)
                 and not _COUNTED_LEAD.fullmatch(lead)
