@@ -689,6 +689,20 @@ CASES = {
             ("dossier.received", 1800.0, "Có xã"),
         },
     ),
+    "a unit named after its figures, where they were counted": (
+        "Tỉnh Cao Bằng tháng 10/2025\nTrong tháng 10/2025, có 4.321 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh, trong đó 2.800 hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 2800.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 4321.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+        },
+    ),
+    "a headline on a unit's results makes it the text's subject": (
+        "Kết quả giải quyết TTHC tại Trung tâm Hành chính công tỉnh Bắc Giang năm 2021\nNăm 2021, Trung tâm đã tiếp nhận 40.120 hồ sơ. Số TTHC được giải quyết trước và đúng hạn 39.800 hồ sơ (đạt 99,2%).",
+        {
+            ("dossier.on_time_pct", 99.2, "Trung tâm Hành chính công tỉnh Bắc Giang"),
+            ("dossier.received", 40120.0, "Trung tâm Hành chính công tỉnh Bắc Giang"),
+        },
+    ),
 }
 
 

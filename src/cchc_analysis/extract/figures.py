@@ -347,6 +347,32 @@ def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None
     return doc.text[at + level.start(1) : at + level.end(1)]
 
 
+_AT_UNIT = re.compile(r"(?<![a-z])(?:tai|o)\s*$")
+
+
+def _unit_after(
+    doc: _Doc,
+    sentence: _Sentence,
+    tokens: Sequence[_Token],
+    i: int,
+    province: Any,
+    period: Period | None,
+) -> str | None:
+    """The unit a figure was counted at, named after it in its clause before any other figure
+    ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh"), else None."""
+    token = tokens[i]
+    limit = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
+    stop = re.search(r"[;.]", doc.work[token.end : limit])
+    if stop:
+        limit = token.end + stop.start()
+    for unit in _scopes(doc, sentence, province, period, subjects_only=False):
+        if unit.kind != "subunit" or not token.end < unit.start < limit:
+            continue
+        if _AT_UNIT.search(doc.work, token.end, unit.start):
+            return unit.label
+    return None
+
+
 def _unit_in_brackets(
     doc: _Doc, scopes: Sequence[_Scope], token: _Token, reading: _Reading
 ) -> str | None:
@@ -475,14 +501,17 @@ def _find_in_sentence(
             ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
         )
         scope, other = _scope_at(scopes, token.start, start_scope, named_only, doc.work)
+        trailing = None
+        if (scope, other) == start_scope and not any(sc.start < token.start for sc in scopes):
+            trailing = _unit_after(doc, sentence, tokens, i, province, period)
+            if trailing is not None:  # "có 5.432 hồ sơ được tiếp nhận tại Trung tâm …"
+                scope, other = trailing, None
         level = _level_after_noun(doc, token, reading)
         if level:
             scope, other = level, None
         owner = _unit_in_brackets(doc, scopes, token, reading)
         if owner is not None:  # "98,63 điểm (Sở Công Thương)": the unit the figure is of
             scope, other = owner, None
-        if _MINISTRY.match(fold(scope)):
-            continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if _MINISTRY.match(fold(scope)):
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if match is not None:
@@ -551,6 +580,8 @@ def _find_in_sentence(
         if figures:
             found += figures
             last = figures[0]
+            if trailing is not None:
+                start_scope = (trailing, None)  # the sentence's other figures are its too
     out_period, out_note, out_skip = _sentence_period(doc, sentence, sentence.end, period, carry)
     # a unit named after the sentence's last figure ("… 2.134 hồ sơ trễ hạn, chủ yếu thuộc lĩnh
     # vực đất đai.") describes it; the next sentence's subject is the one before it
