@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.document import _document
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
+from cchc_analysis.extract.language import ENGLISH, detect_language, reading_language
 from cchc_analysis.extract.model import (
     NATIONAL_SCOPE,
     PROVINCE_SCOPE,
@@ -71,10 +72,25 @@ def _extract_document(
     period: str | Period | None,
     encoding: str,
 ) -> _Raw:
-    """Find the figures of one text; nothing is reconciled yet."""
+    """Find the figures of one text, in the language it is written in (Vietnamese unless it
+    reads as English); nothing is reconciled yet."""
+    text = unicodedata.normalize("NFC", text)
+    language = detect_language(text)
+    with reading_language(language):
+        raw = _extract_in_language(text, file, province, period, encoding)
+    return replace(raw, info=replace(raw.info, language=language))
+
+
+def _extract_in_language(
+    text: str,
+    file: str,
+    province: str | None,
+    period: str | Period | None,
+    encoding: str,
+) -> _Raw:
+    """``_extract_document`` in the language in force (``language.reading_language``)."""
     from cchc_analysis.reference.registry import resolve_province
 
-    text = unicodedata.normalize("NFC", text)
     doc = _document(text)
     forced_period = _as_period(period)
     doc_period: Period | None
@@ -119,7 +135,8 @@ def _extract_document(
             previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
         ):
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
-        elif not _CONTINUES.match(doc.folded, sentence.start):
+        elif doc.language != ENGLISH and not _CONTINUES.match(doc.folded, sentence.start):
+            # (an English paragraph keeps its subject until a sentence names another)
             carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
         f, s, k, carry = _find_in_sentence(
             doc, sentence, same_block, inside, doc_province, doc_period, carry
