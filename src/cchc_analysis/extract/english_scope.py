@@ -359,7 +359,7 @@ def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[Sco
         if respectively >= 0 and len(numbers) == len(labels):
             for token, label in zip(numbers, labels, strict=True):
                 at = match.end() + token.start
-                out.append((at - 1, at - 1, label or "", "level", _FOREVER))
+                out.append((at - 1, at, label or "", "level", _FOREVER))  # the space before it
         elif "provincial" in names:
             out.append(
                 (
@@ -425,8 +425,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     """True when a unit or a level is the subject of its clause (or a province mention)."""
     pat = _patterns()
     start, end, _, kind, _ = scope
-    if kind not in ("subunit", "level") or start == end:
-        return True
+    if kind not in ("subunit", "level") or not doc.work[start:end].strip():
+        return True  # a province, or a level given to one number ('…, respectively')
     clause = _clause_start(doc.work, start, sentence_start)
     lead = doc.folded[clause:start]
     if not (pat.subject_lead.match(lead) or _AGENT_OR_MEASURE.search(lead)):

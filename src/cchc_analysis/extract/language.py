@@ -2,7 +2,7 @@
 
 Vietnamese is the default: a text is read as English only when it has almost no Vietnamese
 letters (``ă â đ ê ô ơ ư`` and the tone marks) and reads like English (its commonest words are
-English function words). The language in force while one text is extracted lives in a context
+English function words); a short sentence naming Vietnamese places keeps a few more marks. The language in force while one text is extracted lives in a context
 variable, so the phrase data (``patterns._patterns``) and the few language-bound rules follow it
 without being passed through every function.
 """
@@ -76,13 +76,14 @@ def detect_language(text: str) -> str:
     if not letters:
         return VIETNAMESE
     marked = sum(_vietnamese_letter(ch) for ch in letters)
-    if marked / len(letters) >= _MAX_VIETNAMESE_SHARE:
-        return VIETNAMESE
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return VIETNAMESE
-    english = sum(w in _ENGLISH_WORDS for w in words)
-    return ENGLISH if english / len(words) >= _MIN_ENGLISH_SHARE else VIETNAMESE
+    english = sum(w in _ENGLISH_WORDS for w in words) / len(words)
+    if english >= _MIN_ENGLISH_SHARE and marked < _MAX_VIETNAMESE_SHARE * len(letters):
+        return ENGLISH
+    # a short English sentence naming Vietnamese places ("… ahead of Hải Phòng …")
+    return ENGLISH if english >= 0.15 and marked < 0.12 * len(letters) else VIETNAMESE
 
 
 def current_language() -> str:
