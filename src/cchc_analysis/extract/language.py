@@ -2,9 +2,10 @@
 
 Vietnamese is the default: a text is read as English only when it has almost no Vietnamese
 letters (``ă â đ ê ô ơ ư`` and the tone marks) and reads like English (its commonest words are
-English function words); a short sentence naming Vietnamese places keeps a few more marks. The language in force while one text is extracted lives in a context
-variable, so the phrase data (``patterns._patterns``) and the few language-bound rules follow it
-without being passed through every function.
+English function words; a short sentence naming Vietnamese places keeps a few more marks).
+The language in force while one text is extracted lives in a context variable, so the phrase
+data (``patterns._patterns``) and the few language-bound rules follow it without being passed
+through every function.
 """
 
 from __future__ import annotations
