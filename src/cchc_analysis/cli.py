@@ -692,7 +692,8 @@ def extract(
             f"{doc.province or '?'} ({doc.province_how}), {doc.period or '?'} ({doc.period_how})"
         )
         typer.echo(
-            f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}"
+            f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}; "
+            f"read in {'English' if doc.language == 'en' else 'Vietnamese'}"
         )
         if doc.needs:
             what = " and ".join(n.removeprefix("--") for n in doc.needs)

@@ -346,6 +346,9 @@ def _reconcile(
     result.subunits.sort(key=lambda f: (f.file, f.char_start, f.indicator))
 
 
+_READ_IN = {ENGLISH: ["read in English"]}  # a Vietnamese figure's note stays as it was
+
+
 def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
     """Settle a found figure's province (a sentence naming another province), line and text."""
     start, end = _strip_span(doc.text, found.sentence.start, found.sentence.end)
@@ -364,7 +367,7 @@ def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
         unit=unit,
         scope=scope,
         bound=found.bound,
-        note="; ".join(dict.fromkeys(found.notes)),
+        note="; ".join(dict.fromkeys(found.notes + _READ_IN.get(doc.language, []))),
         evidence=re.sub(r"\s+", " ", doc.text[start:end]),
         char_start=found.start,
         char_end=found.end,

@@ -126,6 +126,10 @@ def _province_mentions(doc: _Doc) -> list[_ProvinceMention]:
                 kind = "city_of"  # resolved below: official for a centrally-run city
         elif re.match(r"[\s.]*(?:tp|thanh pho)", doc.folded[start:end]):
             kind = "official"  # the alias carries its own prefix: "TP.HCM"
+        elif re.match(r"(?:'s|’s)?\s+province(?![a-z])", doc.folded[end : end + 14]):
+            kind = "official"  # English: "Hoa Binh province"
+        elif re.match(r"\s+city(?![a-z])", doc.folded[end : end + 8]):
+            kind = "city_of"  # English: "Hai Phong City" (official), "Lang Son city" (a city in it)
         elif one_word and not doc.text[start:end].isupper():
             continue  # "Huế" alone is also a person's name: only "thành phố Huế" counts
         out.append(_ProvinceMention(start, end, doc.text[start:end], kind, doc.in_furniture(start)))
