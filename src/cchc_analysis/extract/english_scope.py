@@ -308,17 +308,14 @@ def english_scopes(
     return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
 
 
+_NAME_IN_LIST = _WORD + r"(?:\s+" + _WORD + r")*(?:\s*\([^()]{0,30}\))?"  # "Huu Lung (811 records)"
 _LISTED = re.compile(
-    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns)\s+(?:of|are|were|include|including|such as|"
-    r"like|:)\s+(?P<names>"
-    + _WORD
-    + r"(?:\s+"
-    + _WORD
-    + r")*(?:(?:\s*,\s*|\s+and\s+)"
-    + _WORD
-    + r"(?:\s+"
-    + _WORD
-    + r")*)+)"
+    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\s]{0,40}?)?\s+"
+    r"(?:of|are|were|include|including|such as|like|namely|:)\s+(?P<names>"
+    + _NAME_IN_LIST
+    + r"(?:(?:\s*,\s*|\s+and\s+)"
+    + _NAME_IN_LIST
+    + r")+)"
 )
 
 
@@ -335,7 +332,7 @@ def _known_places(text: str) -> tuple[tuple[str, str], ...]:
             out.setdefault(name, _label(text, start, match.end()))
     for match in _LISTED.finditer(text):
         for part in re.split(r"\s*,\s*|\s+and\s+", match.group("names")):
-            name = part.strip()
+            name = re.sub(r"\s*\([^()]*\)", "", part).strip()
             words = name.split()
             if words and words[-1].lower() in ("city", "town", "district", "commune", "ward"):
                 continue  # named with its kind: found as such
@@ -417,7 +414,8 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
 # "received by the unit", "the rate … of provincial agencies": the unit the figure is of
 _AGENT_OR_MEASURE = re.compile(
     r"(?:(?<![a-z])by(?: the)?|(?:rate|share|number|percentage|proportion|total|score|results?)"
-    r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?)\s*$"
+    r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?"
+    r"|(?<![a-z])(?:are|were|include|including|such as|namely|:))\s*$"  # a list of units
 )
 
 
