@@ -348,3 +348,41 @@ def test_a_vietnamese_text_is_read_as_before():
     assert ("dossier.received", 512304.0, P, "2022-9M") in found
     assert ("dossier.resolved", 500120.0, P, "2022-9M") in found
     assert ("dossier.on_time_pct", 99.78, P, "2022-9M") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quang Ninh tops PAR Index\nIn the PAR Index 2021, Quang Ninh province scored "
+            "91.27 points.",
+            ("par.total_points", 91.27),
+        ),
+        (
+            "Quang Ninh leads in satisfaction index\nQuang Ninh province scored 87.5 percent in "
+            "the SIPAS 2021.",
+            ("sipas.satisfaction_pct", 87.5),
+        ),
+        (
+            "Citizen and business service index, week 48\nIn October 2025, Bac Ninh province "
+            "scored 92.80 points.",
+            ("service.index_points", 92.8),
+        ),
+    ],
+)
+def test_a_score_in_a_text_about_one_index_is_that_index(text, expected):
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == {expected}
+
+
+def test_a_score_without_an_index_named_is_left_out():
+    text = "In 2021, Quang Ninh province scored 91.27 points, up 2.1 points on 2020."
+    assert extract_text(text).figures == []
+
+
+def test_a_component_or_an_average_is_not_the_index():
+    text = (
+        "In the PAR Index 2021, Quang Ninh province reached 91.27 percent, while the national "
+        "average was 81.09 percent and its component score for procedures was 9.5 points."
+    )
+    found = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert found == {("par.total_points", 91.27)}
