@@ -386,3 +386,55 @@ def test_a_component_or_an_average_is_not_the_index():
     )
     found = {(f.indicator, f.value) for f in extract_text(text).figures}
     assert found == {("par.total_points", 91.27)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2023, Ha Tinh province received 123,456 dossiers, up 12% year on year.",
+            {("dossier.received", 123456.0)},  # a change is no level
+        ),
+        (
+            "In 2023, Ha Tinh province has 1,890 administrative procedures in force.",
+            {("tthc.in_force", 1890.0)},
+        ),
+        (
+            "In 2023, Ha Tinh province provided 1,020 full-process online public services and "
+            "350 partial ones.",
+            {("service.online_level4", 1020.0), ("service.online_level3", 350.0)},
+        ),
+        ("In 2023, Ha Tinh province inspected 25 agencies and units.", {("inspection.done", 25.0)}),
+        (
+            "In 2022, the PAR Index of Ha Tinh province was 85.12%, ranking 15th out of 63 "
+            "provinces, while Ha Tinh ranked 30 out of 63 in SIPAS.",
+            {("par.total_points", 85.12)},  # ranks are no figures
+        ),
+        (
+            "In 2022, Ha Tinh province's SIPAS reached 85.5%; the national average was 80.2%.",
+            {("sipas.satisfaction_pct", 85.5)},
+        ),
+        (
+            "In Q2/2024, Ha Tinh province received 30,215 applications, 18,000 of which were "
+            "filed online.",
+            {("dossier.received", 30215.0), ("dossier.online", 18000.0)},
+        ),
+        (
+            "In 2024, Ha Tinh province announced 150 new administrative procedures and "
+            "abolished 45 procedures.",
+            {("tthc.published", 150.0), ("tthc.abolished", 45.0)},
+        ),
+        (
+            "In 2024, there were 1,234 dossiers pending in Ha Tinh province, of which 56 were "
+            "overdue.",
+            {("dossier.pending", 1234.0), ("dossier.pending_overdue", 56.0)},
+        ),
+        (
+            "In 2024, Ha Tinh province received 9,870 dossiers and 45 dossiers were returned to "
+            "the applicants.",
+            {("dossier.received", 9870.0), ("dossier.suspended", 45.0)},
+        ),
+    ],
+)
+def test_more_english_phrasings(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
