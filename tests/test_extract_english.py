@@ -438,3 +438,27 @@ def test_a_component_or_an_average_is_not_the_index():
 )
 def test_more_english_phrasings(sentence, expected):
     assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_a_text_opening_on_a_unit_reports_on_that_unit():
+    text = (
+        "Dak Lak Provincial Public Administration Center works on Saturdays.\n"
+        "In 2024, the number of records received by the unit was 138,313. Records returned "
+        "on time and before the deadline reached 99.99%."
+    )
+    center = "Dak Lak Provincial Public Administration Center"
+    assert figures(text) == {
+        ("dossier.received", 138313.0, center),
+        ("dossier.on_time_pct", 99.99, center),
+    }
+    # a text that also speaks of the whole province: its figures are the province's
+    text = text.replace("the number of records received by the unit", "the province received")
+    assert {s for _, _, s in figures(text)} == {P}
+
+
+def test_a_rate_of_something_else_after_an_on_time_rate_is_not_the_on_time_rate():
+    text = (
+        "In 2023, the on-time settlement rate of Ha Tinh province reached 99.1%. The rate of "
+        "online dossiers reached 45.2%."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {("dossier.on_time_pct", 99.1)}

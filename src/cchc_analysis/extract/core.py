@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.document import _document
+from cchc_analysis.extract.english_scope import english_subject
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
 from cchc_analysis.extract.language import ENGLISH, detect_language, reading_language
 from cchc_analysis.extract.model import (
@@ -119,7 +120,8 @@ def _extract_in_language(
     previous: _Sentence | None = None
     earlier: _Sentence | None = None
     if default_scope == PROVINCE_SCOPE and province is None:
-        default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
+        subject = english_subject if doc.language == ENGLISH else _district_subject
+        default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):
         default_scope = NATIONAL_SCOPE  # a figure no province is named for is the country's
     fresh = _Carry(scope=default_scope)

@@ -432,3 +432,23 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     before = doc.folded[max(sentence_start, start - 40) : start]
     after = doc.folded[end : min(len(doc.folded), end + 30)]
     return not (pat.source_before.search(before) or pat.source_after.search(after))
+
+
+_WHOLE_PROVINCE = re.compile(
+    r"(?<![a-z])(?:the (?:entire |whole )?province|province-?wide|provincewide|all levels|"
+    r"(?:provincial|district) and commune levels)(?![a-z])"
+)
+
+
+def english_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The unit an English text reports on when it opens on one as its subject ("Dak Lak
+    Provincial Public Administration Center is receiving …") and never speaks of the whole
+    province: its figures are then the unit's, not the province's."""
+    if _WHOLE_PROVINCE.search(doc.work):
+        return None
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        for start, _, label, kind, _ in english_scopes(doc, sentence, None, period):
+            if kind == "subunit" and start - sentence.start <= 4:
+                return label
+    return None
