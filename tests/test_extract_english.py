@@ -462,3 +462,16 @@ def test_a_rate_of_something_else_after_an_on_time_rate_is_not_the_on_time_rate(
         "online dossiers reached 45.2%."
     )
     assert {(i, v) for i, v, _ in figures(text)} == {("dossier.on_time_pct", 99.1)}
+
+
+def test_each_clause_has_its_own_subject():
+    text = (
+        "Ha Nam province, first quarter of 2024\n"
+        "Hoa Hau commune received 1,210 dossiers and Thanh Liem ward received 2,300 dossiers, "
+        "while Phu Ly commune Public Administration Service Center received 3,456 dossiers."
+    )
+    assert figures(text) == {
+        ("dossier.received", 1210.0, "Hoa Hau commune"),
+        ("dossier.received", 2300.0, "Thanh Liem ward"),
+        ("dossier.received", 3456.0, "Phu Ly commune"),
+    }

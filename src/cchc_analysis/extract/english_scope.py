@@ -426,7 +426,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     if kind not in ("subunit", "level") or not doc.work[start:end].strip():
         return True  # a province, or a level given to one number ('…, respectively')
     clause = _clause_start(doc.work, start, sentence_start)
-    lead = doc.folded[clause:start]
+    # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
+    lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
     if not (pat.subject_lead.match(lead) or _AGENT_OR_MEASURE.search(lead)):
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]

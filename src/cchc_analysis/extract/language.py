@@ -22,7 +22,8 @@ LANGUAGE_NAMES = {VIETNAMESE: "Vietnamese", ENGLISH: "English"}
 
 _CURRENT: ContextVar[str] = ContextVar("cchc_extract_language", default=VIETNAMESE)
 
-# Words that are common in any English text and are no Vietnamese syllable written without marks.
+# Words common in English texts on administrative reform that are no Vietnamese syllable
+# written without marks: function words, and the nouns and verbs of these reports.
 _ENGLISH_WORDS = frozenset(
     [
         "the",
@@ -51,6 +52,36 @@ _ENGLISH_WORDS = frozenset(
         "their",
         "been",
         "will",
+        "while",
+        "into",
+        "than",
+        "per",
+        "province",
+        "provincial",
+        "district",
+        "commune",
+        "ward",
+        "received",
+        "dossiers",
+        "records",
+        "files",
+        "applications",
+        "procedures",
+        "administrative",
+        "public",
+        "service",
+        "services",
+        "center",
+        "centre",
+        "people",
+        "committee",
+        "percent",
+        "points",
+        "reform",
+        "settled",
+        "processed",
+        "resolved",
+        "online",
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
