@@ -308,7 +308,12 @@ def english_scopes(
     return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
 
 
-_NAME_IN_LIST = _WORD + r"(?:\s+" + _WORD + r")*(?:\s*\([^()]{0,30}\))?"  # "Huu Lung (811 records)"
+_NAME_IN_LIST = (
+    _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r")*(?:\s+(?:city|town|district|commune|ward))?(?:\s*\([^()]{0,30}\))?"
+)  # "Huu Lung (811 records)"
 _LISTED = re.compile(
     r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\s]{0,40}?)?\s+"
     r"(?:of|are|were|include|including|such as|like|namely|:)\s+(?P<names>"
