@@ -475,3 +475,35 @@ def test_each_clause_has_its_own_subject():
         ("dossier.received", 2300.0, "Thanh Liem ward"),
         ("dossier.received", 3456.0, "Phu Ly commune"),
     }
+
+
+def test_the_service_centre_in_lower_case_is_a_unit_as_in_vietnamese():
+    text = (
+        "Hoa Binh province, first quarter of 2024\n"
+        "In the first quarter of 2024, the provincial public administration service centre "
+        "received 7,420 dossiers."
+    )
+    assert figures(text) == {
+        ("dossier.received", 7420.0, "provincial public administration service centre")
+    }
+
+
+def test_the_command_says_which_language_each_text_was_read_in(tmp_path):
+    from typer.testing import CliRunner
+
+    from cchc_analysis.cli import app
+
+    english = tmp_path / "en.txt"
+    english.write_text(
+        "In the first quarter of 2019, Hoa Binh province received 108,120 files.",
+        encoding="utf-8",
+    )
+    vietnamese = tmp_path / "vi.txt"
+    vietnamese.write_text("Quý I/2019, tỉnh Sơn La tiếp nhận 108.120 hồ sơ.", encoding="utf-8")
+    out = tmp_path / "figures.csv"
+    result = CliRunner().invoke(app, ["extract", str(english), str(vietnamese), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "en.txt: 1 figures" in result.output and "read in English" in result.output
+    assert "vi.txt: 1 figures" in result.output and "read in Vietnamese" in result.output
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 3 and all("108120" in row for row in rows[1:])

@@ -155,6 +155,11 @@ _ORG = re.compile(
     r"(?P<org>(?:" + _WORD + r"\s+){1,7}(?:Centre|Center|Office|Branch|Board|Inspectorate|"
     r"Agency|Department)(?:\s+Branch)?)(?![\w])"
 )
+# the public administration service centre of the province (or of a district, a commune)
+_CENTRE = re.compile(
+    r"(?<![a-z])(?:provincial|district|commune|ward|city)(?:-level)? (?:public )?"
+    r"administrati(?:on|ve)(?: procedures?)? (?:service )?cent(?:er|re)(?![a-z])"
+)
 # a unit referred back to ("the center received …")
 _BACK = re.compile(
     r"(?<![a-z])the (?P<head>cent(?:er|re)|branch|office|unit|board|district|commune|ward)(?![a-z])"
@@ -228,6 +233,10 @@ def english_scopes(
         if len(words) < 2 or overlaps(start, match.end()):
             continue
         found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+    for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
+        if not overlaps(*match.span()):
+            label = _label(text, match.start(), match.end())
+            found.append((match.start(), match.end(), label, "subunit", _FOREVER))
     for match in _HEAD_OF.finditer(text, s, e):
         if overlaps(match.start(), match.end()):
             continue
