@@ -507,3 +507,60 @@ def test_the_command_says_which_language_each_text_was_read_in(tmp_path):
     assert "vi.txt: 1 figures" in result.output and "read in Vietnamese" in result.output
     rows = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 3 and all("108120" in row for row in rows[1:])
+
+
+def test_a_headline_s_rounded_share_gives_way_to_the_body_s():
+    text = (
+        "Bac Giang handles 99 percent of documents on and ahead of due date\n"
+        "In the first quarter of 2023, agencies in Bac Giang province received 183,000 "
+        "documents, and 99.2 percent of them were handled on and ahead of due date."
+    )
+    assert figures(text) == {("dossier.received", 183000.0, P), ("dossier.on_time_pct", 99.2, P)}
+
+
+def test_an_index_named_after_its_score():
+    text = (
+        "Son La seeks to lift its service index\nIn the first nine months of 2025, Son La "
+        "ranked 30th with 78.5 points in the citizen and business service index."
+    )
+    assert figures(text) == {("service.index_points", 78.5, P)}
+
+
+def test_services_eligible_for_full_online_provision():
+    text = (
+        "As of October 2025, Quang Tri province had 1,745 administrative procedures, of which "
+        "1,020 were eligible for full online public services."
+    )
+    assert figures(text) == {("tthc.in_force", 1745.0, P), ("service.online_level4", 1020.0, P)}
+
+
+def test_the_centre_referred_back_to_keeps_its_whole_name():
+    text = (
+        "Binh Thuan: the provincial Public Administration Center keeps its pace\n"
+        "In the first six months of 2024, the Center received 64,500 dossiers, of which 61,200 "
+        "were submitted online. The Center resolved 63,800 dossiers, 63,750 on time or ahead "
+        "of schedule and 50 late; 700 dossiers are being processed."
+    )
+    center = "provincial Public Administration Center"
+    assert figures(text) == {
+        ("dossier.received", 64500.0, center),
+        ("dossier.online", 61200.0, center),
+        ("dossier.resolved", 63800.0, center),
+        ("dossier.resolved_late", 50.0, center),
+        ("dossier.pending", 700.0, center),
+    }
+    result = extract_text(text)
+    assert {(f.province, f.period) for f in result.subunits} == {("Bình Thuận", "2024-H1")}
+
+
+def test_provinces_ranked_after_the_one_a_text_is_about_keep_their_own_names():
+    text = (
+        "Quang Ninh tops PAR Index for fifth year\n"
+        "The northern province of Quang Ninh topped the PAR Index 2021 with 91.27 per cent, "
+        "followed by Hai Phong with 89.62 per cent. The national average was 81.09 per cent."
+    )
+    result = extract_text(text)
+    assert {(f.province, f.indicator, f.value) for f in result.figures} == {
+        ("Quảng Ninh", "par.total_points", 91.27)
+    }
+    assert {(f.scope, f.value) for f in result.subunits} == {("Hai Phong", 89.62)}

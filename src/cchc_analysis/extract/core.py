@@ -247,7 +247,8 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
     for f in founds:
         if head and head[0] <= f.start < head[1]:
             near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
-            if near and (f.bound or f.value in near or f.value % 100 == 0):
+            rounded = f.value.is_integer() and any(round(v) == f.value for v in near)
+            if near and (f.bound or f.value in near or f.value % 100 == 0 or rounded):
                 continue
         if (key(f), f.value) in seen:
             continue

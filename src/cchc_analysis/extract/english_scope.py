@@ -227,16 +227,16 @@ def english_scopes(
     def overlaps(start: int, end: int) -> bool:
         return any(a < end and start < b for a, b, *_ in found)
 
+    for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
+        if not overlaps(*match.span()):
+            label = _label(text, match.start(), match.end())
+            found.append((match.start(), match.end(), label, "subunit", _FOREVER))
     for match in _ORG.finditer(text, s, e):
         start = _trim_name(text, match.start(), match.end(), _NOT_ORG_NAME)
         words = text[start : match.end()].split()
         if len(words) < 2 or overlaps(start, match.end()):
             continue
         found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
-    for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
-        if not overlaps(*match.span()):
-            label = _label(text, match.start(), match.end())
-            found.append((match.start(), match.end(), label, "subunit", _FOREVER))
     for match in _HEAD_OF.finditer(text, s, e):
         if overlaps(match.start(), match.end()):
             continue
@@ -414,6 +414,9 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             continue
         last = max(earlier, key=lambda m: m.start())
         start = _trim_name(doc.text, last.start(), last.end(), _NOT_ORG_NAME)
+        if head in ("center", "centre"):  # "the provincial Public Administration Center"
+            whole = [m for m in _CENTRE.finditer(doc.folded, max(0, start - 20), last.end())]
+            start = min([m.start() for m in whole if m.end() == last.end()] + [start])
         label = _label(doc.text, start, last.end())
         if _resolve(label.rsplit(" ", 1)[0], None) is not None and head in (
             "district",
