@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.numbers import _tokens
-from cchc_analysis.extract.patterns import _patterns
+from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.places import _mention_province, _resolve
 from cchc_analysis.extract.text import _clause_start
 from cchc_analysis.reference.periods import Period
@@ -185,8 +185,47 @@ def _trim_name(text: str, start: int, end: int, stop: frozenset[str] = _NOT_NAME
 
 
 def _label(text: str, start: int, end: int) -> str:
-    """A unit's name as written, on one line."""
-    return re.sub(r"\s+", " ", text[start:end]).strip()
+    """A unit's name on one line: as written, or as the Vietnamese path writes it when the
+    name holds no proper name ('the Provincial Public Administration Service Centre' →
+    'Trung tâm Phục vụ hành chính công tỉnh', 'Department of Home Affairs' → 'Sở Nội vụ')."""
+    written = re.sub(r"\s+", " ", text[start:end]).strip()
+    return _vietnamese_name(written) or written
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_names() -> dict[str, Any]:
+    from cchc_analysis.extract.language import ENGLISH
+    from cchc_analysis.extract.patterns import _spec
+
+    return dict(_spec(ENGLISH)["subunits"]["vietnamese_names"])
+
+
+_PROVINCIAL_CENTRE = re.compile(
+    r"(?:the )?(?:[a-z]+ ){0,3}?provincial(?:-level)? (?:public )?administrati(?:on|ve)"
+    r"(?: procedures?)? (?:service )?cent(?:er|re)"
+)
+_PROVINCIAL_LAND_OFFICE = re.compile(
+    r"(?:the )?(?:[a-z]+ ){0,3}?provincial land registration office"
+)
+_DEPARTMENT = re.compile(
+    r"(?:the )?(?:provincial )?(?:department of (?P<of>.+)|(?P<before>.+?) department)"
+)
+
+
+def _vietnamese_name(written: str) -> str | None:
+    """The Vietnamese name of a unit English names by its function, else None."""
+    names = _vietnamese_names()
+    folded = fold(written)
+    if _PROVINCIAL_CENTRE.fullmatch(folded):
+        return str(names["centre"])
+    if _PROVINCIAL_LAND_OFFICE.fullmatch(folded):
+        return str(names["land_office"])
+    department = _DEPARTMENT.fullmatch(folded)
+    if department:
+        field = (department.group("of") or department.group("before") or "").strip()
+        vietnamese = names["departments"].get(field)
+        return f"Sở {vietnamese}" if vietnamese else None
+    return None
 
 
 def _level_label(folded: str) -> str | None:
