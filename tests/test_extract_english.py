@@ -247,6 +247,16 @@ def test_the_service_index_of_decision_766():
         ("In 2023", "2023"),
         ("From December 15, 2022 to June 14, 2023", "2023-H1"),
         ("By the end of September 2024", "2024-9M"),
+        ("In the first 9 months of 2024", "2024-9M"),
+        ("During the first half of 2024", "2024-H1"),
+        ("In Q3 2024", "2024-Q3"),
+        ("In the 2024 third quarter", "2024-Q3"),
+        ("In 9M 2024", "2024-9M"),
+        ("In the six months to June 2024", "2024-H1"),
+        ("From January to September 2024", "2024-9M"),
+        ("From April to June 2024", "2024-Q2"),
+        ("In the second half of 2023", "2023-H2"),
+        ("In the year 2022", "2022"),
     ],
 )
 def test_english_period_phrases(phrase, period):
@@ -263,6 +273,22 @@ def test_this_year_and_last_year_come_from_the_article_s_date():
     )
     result = extract_text(text)
     assert [(f.value, f.period) for f in result.figures] == [(64000.0, "2023")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "In the first two months of 2025",
+        "In the past six months",
+        "From January to May 2024",
+        "By the end of February 2025",
+        "Between 2021 and 2025",
+    ],
+)
+def test_runs_of_months_that_are_no_reporting_period_leave_their_figures_out(phrase):
+    result = extract_text(f"{phrase}, Binh Thuan province received 10,635 dossiers.")
+    assert result.figures == []
+    assert any(w.rule == "extract_unsupported_period" for w in result.warnings)
 
 
 def test_the_first_two_months_are_no_reporting_period():

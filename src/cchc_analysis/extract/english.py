@@ -205,7 +205,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "part",  # "the first quarter of 2019", "the third quarter of this year", "Q1/2023"
         re.compile(
-            r"(?<![a-z0-9])(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|"
+            r"(?<![a-z0-9])(?:the\s+)?(?:(?P<ybefore>"
+            + _YEAR
+            + r")\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|"
             r"4th)\s+quarter" + _OF_YEAR + _RELATIVE
         ),
     ),
@@ -223,6 +225,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("part", re.compile(r"(?<![a-z0-9])h(?P<h>[12])\s*[/-]?\s*(?P<year>" + _YEAR + r")(?![\d])")),
+    ("part", re.compile(r"(?<![a-z0-9])(?P<nm>[369])m\s*[/-]?\s*(?P<year>" + _YEAR + r")(?![\d])")),
+    (
+        # "from January to June 2024", "the six months to June 2024": months counted to a month
+        "month_range",
+        re.compile(
+            r"(?<![a-z0-9])(?:from\s+(?P<m1>"
+            + _MONTH
+            + r")|(?:the\s+)?(?:first\s+)?(?P<n>"
+            + _COUNT
+            + r")[\s-]+months?)\s+(?:to|until|till|through|ending|ended|-|–)\s+"
+            r"(?:the\s+end\s+of\s+)?(?P<m2>"
+            + _MONTH
+            + r")(?![a-z])(?:\s*,?\s*(?P<year>"
+            + _YEAR
+            + r")(?![\d]))?"
+            + _RELATIVE
+        ),
+    ),
     (
         # "the first six months of 2023", "the first 9 months", "nine months of 2022",
         # "the first two months" (no reporting period), "the last six months"
@@ -317,6 +337,8 @@ def _part(kind: str, g: dict[str, str | None]) -> str | None:
         return "H1" if g["half"] in ("first", "1st") else "H2"
     if g.get("h"):
         return f"H{g['h']}"
+    if g.get("nm"):
+        return {"3": "Q1", "6": "H1", "9": "9M"}[g["nm"] or "9"]
     return None
 
 
@@ -324,9 +346,28 @@ def _months_part(g: dict[str, str | None]) -> str | None:
     """'Q1' (3), 'H1' (6), '9M' (9) or 'H2' (the last six) for a count of months, else None."""
     raw = g["n"] or ""
     n = int(raw) if raw.isdigit() else _COUNTS.get(raw, 0)
+    if g.get("pos") == "past" or (g.get("pos") in ("last", "final") and not g.get("year")):
+        return None  # "the past six months": a window back from the article's date
     if g.get("pos") in ("last", "final"):
         return {6: "H2", 3: "Q4"}.get(n)
     return {3: "Q1", 6: "H1", 9: "9M", 12: ""}.get(n)
+
+
+def _month_range_part(g: dict[str, str | None]) -> str | None:
+    """The reporting period of a run of months ending in a month: from January to March, June,
+    September or December (or three, six, nine, twelve months to it), a quarter, July to
+    December; None for any other run."""
+    last = _MONTHS[g["m2"] or ""]
+    if g.get("m1"):
+        first = _MONTHS[g["m1"] or ""]
+    else:
+        raw = g["n"] or ""
+        first = last - (int(raw) if raw.isdigit() else _COUNTS.get(raw, 0)) + 1
+    if first == 1:
+        return {3: "Q1", 6: "H1", 9: "9M", 12: ""}.get(last)
+    if last - first == 2 and last % 3 == 0:
+        return f"Q{last // 3}"
+    return "H2" if (first, last) == (7, 12) else None
 
 
 def english_period_mentions(text: str, folded: str) -> list[_PeriodMention]:
@@ -368,6 +409,14 @@ def english_period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                         continue  # "within 3 months": a duration
                     # "the first two months" names no reporting period: kind 'months'
                     out_kind = "months" if part is None else ("part" if part else "year")
+                if part is not None:
+                    year = _year_of(g, rel, near_date(start))
+                    if not year:
+                        guess = _year_for(part or "Q4", near_date(start))
+                    period = Period(year or 0, part)
+            elif kind == "month_range":
+                part = _month_range_part(g)
+                out_kind = "months" if part is None else ("part" if part else "year")
                 if part is not None:
                     year = _year_of(g, rel, near_date(start))
                     if not year:
@@ -468,8 +517,8 @@ def _years_guessed(mentions: list[_PeriodMention]) -> list[_PeriodMention]:
 
 def _year_of(g: dict[str, str | None], rel: str, near: date | None) -> int | None:
     """The year a phrase names: written, or 'this year' / 'last year' from the article's date."""
-    if g.get("year"):
-        return int(g["year"] or 0)
+    if g.get("year") or g.get("ybefore"):
+        return int(g.get("year") or g.get("ybefore") or 0)
     if rel and near is not None:
         return near.year - (1 if rel in ("last", "the previous") else 0)
     return None
