@@ -44,6 +44,7 @@ from __future__ import annotations
 from cchc_analysis.extract.checks import cross_check
 from cchc_analysis.extract.core import extract_files, extract_text
 from cchc_analysis.extract.document import detect_period, detect_province
+from cchc_analysis.extract.language import detect_language
 from cchc_analysis.extract.model import (
     FIGURE_COLUMNS,
     PROVINCE_SCOPE,
@@ -82,6 +83,7 @@ __all__ = [
     "SourceText",
     "UnreadableDocument",
     "cross_check",
+    "detect_language",
     "detect_period",
     "detect_province",
     "expand_inputs",
