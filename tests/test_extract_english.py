@@ -595,3 +595,27 @@ def test_provinces_ranked_after_the_one_a_text_is_about_keep_their_own_names():
         ("Quảng Ninh", "par.total_points", 91.27)
     }
     assert {(f.scope, f.value) for f in result.subunits} == {("Hai Phong", 89.62)}
+
+
+def test_english_page_furniture_dates_phones_and_document_numbers_are_no_figures():
+    page = (
+        "Home | News | Politics | Society | Search\n"
+        "Vietnamese | English\n"
+        "Hoa Binh speeds up administrative reform\n"
+        "Update: 23-10-2020 | 15:39:18\n"
+        "In the first nine months of 2020, Hoa Binh province received 120,345 dossiers under "
+        "Decision No. 1291/QD-TTg dated October 7, 2019, of which 119,870 were settled.\n"
+        "Reported by Thu Ha - Translated by Minh Anh\n"
+        "Share  Tweet  Print  Email\n"
+        "Related news\n"
+        "Hoa Binh works to improve 45 services\n"
+        "Visitors today: 12,345 | Total visits: 9,876,543\n"
+        "Tel: (+84) 0218 3852 123 - Hotline: 1900 1234\n"
+        "Copyright © 2020 Hoa Binh Newspaper. Licence No. 123/GP-BTTTT\n"
+    )
+    result = extract_text(page)
+    assert result.documents[0].headline == "Hoa Binh speeds up administrative reform"
+    assert {(f.indicator, f.value, f.line) for f in result.figures + result.subunits} == {
+        ("dossier.received", 120345.0, 5),
+        ("dossier.resolved", 119870.0, 5),
+    }
