@@ -619,3 +619,23 @@ def test_english_page_furniture_dates_phones_and_document_numbers_are_no_figures
         ("dossier.received", 120345.0, 5),
         ("dossier.resolved", 119870.0, 5),
     }
+
+
+def test_levels_named_after_each_rate():
+    text = (
+        "Hung Yen province, 2024\n"
+        "The rate of dossiers resolved on time at the provincial level was 99.5%, at the "
+        "district level 98.7% and at the commune level 99.9%."
+    )
+    assert figures(text) == {
+        ("dossier.on_time_pct", 99.5, "cấp tỉnh"),
+        ("dossier.on_time_pct", 98.7, "cấp huyện"),
+        ("dossier.on_time_pct", 99.9, "cấp xã"),
+    }
+    assert extract_text(text).documents[0].period == "2024"  # a dateline closing on a year
+
+
+def test_a_dated_dateline_is_no_period_and_the_message_is_in_english_terms():
+    result = extract_text("Bac Giang province, March 5, 2024\nThe province received 64,000 files.")
+    info = result.documents[0]
+    assert info.period == "" and "the first nine months of 2023" in info.period_how

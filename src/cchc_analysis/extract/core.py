@@ -100,6 +100,8 @@ def _extract_in_language(
         doc_period, period_how = forced_period, "option --period"
     else:
         doc_period, period_how = _document_period(doc)
+        if doc_period is None and doc.language == ENGLISH and period_how.startswith("no period"):
+            period_how = "no period phrase ('the first nine months of 2023', 'Q3/2023', 'in 2021')"
     candidates: list[str] = []
     if province is not None:
         doc_province = resolve_province(province, doc_period or Period(2024))

@@ -282,6 +282,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r")(?![\d])"
         ),
     ),
+    # a short line (a headline, a dateline) closing on a year: "Hoa Binh province, 2024"
+    ("year", re.compile(r"(?m)(?<=[,:–-] )(?P<year>" + _YEAR + r")(?=[ \t]*$)")),
     (
         "relative_year",  # "this year", "last year", "in the year"
         re.compile(
@@ -451,6 +453,11 @@ def english_period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     guess = near.year - (month > near.month) if near else None
                 period = Period(year or 0, month_part)
             elif kind == "year":
+                if re.search(
+                    _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$",
+                    folded[max(0, start - 20) : start],
+                ):
+                    continue  # "March 5, 2024": a date, not the year reported on
                 year_text = g.get("year") or g.get("iyear")
                 if g.get("iyear"):
                     start = match.start("iyear")  # "PAR Index 2021": the name stays a cue

@@ -481,6 +481,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     start, end, _, kind, _ = scope
     if kind not in ("subunit", "level") or not doc.work[start:end].strip():
         return True  # a province, or a level given to one number ('…, respectively')
+    if kind == "level" and doc.folded.startswith(("at ", "in "), start):
+        return True  # "… was 99.5%, at the district level 98.7%": where the figure stands
     clause = _clause_start(doc.work, start, sentence_start)
     # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
     lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
