@@ -639,3 +639,17 @@ def test_a_dated_dateline_is_no_period_and_the_message_is_in_english_terms():
     result = extract_text("Bac Giang province, March 5, 2024\nThe province received 64,000 files.")
     info = result.documents[0]
     assert info.period == "" and "the first nine months of 2023" in info.period_how
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province"),
+    [
+        ("In 2023, Hanoi received 5,000 files.", "Hà Nội"),
+        ("In 2023, Ho Chi Minh City received 5,000 files.", "Hồ Chí Minh"),
+        ("In 2023, Hoa Binh province received 5,000 files.", "Hòa Bình"),
+        ("In 2023, the northern province of Quang Ninh received 5,000 files.", "Quảng Ninh"),
+        ("In 2023, Bắc Ninh Province received 5,000 files.", "Bắc Ninh"),
+    ],
+)
+def test_provinces_named_the_english_way(sentence, province):
+    assert [f.province for f in extract_text(sentence).figures] == [province]
