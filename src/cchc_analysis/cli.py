@@ -693,7 +693,8 @@ def extract(
             f"{doc.province or '?'} ({doc.province_how}), {doc.period or '?'} ({doc.period_how})"
         )
         typer.echo(
-            f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}"
+            f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}; "
+            f"read in {'English' if doc.language == 'en' else 'Vietnamese'}"
         )
         if "rebuilt" in doc.encoding:  # a table flattened one cell per line, read as a table
             typer.echo(f"{doc.file}: read as {doc.encoding}")

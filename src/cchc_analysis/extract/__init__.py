@@ -1,5 +1,5 @@
 """From report text to indicator rows: CCHC figures found in Vietnamese provincial reports and
-news articles, with their provenance.
+news articles (and in their English editions), with their provenance.
 
 ``extract_files`` reads reports as they come (``readers``: plain text in UTF-8, UTF-16 or
 Windows-1258 as the table readers decode it, saved web pages, DOCX, PDF text layers; a folder
@@ -31,6 +31,12 @@ How a figure is found (the phrases live in ``data/extraction_patterns.yaml``):
    computed from. Disagreements become warnings; a figure that would break an identity or
    repeat a key with another value is held back from the table (``keep_conflicts`` writes it
    anyway), so the table written validates.
+
+English articles (``language``: almost no Vietnamese marks, English function words) go through
+the same steps with ``data/extraction_patterns_en.yaml``: ``english`` rewrites their numbers the
+Vietnamese way one character for one (``108,120`` → ``108.120``, ``28 out of 40`` → ``28/40``)
+and finds their dates and period phrases, ``english_scope`` their units and levels
+(``DocumentInfo.language`` says which language a text was read in). Vietnamese is the default.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from __future__ import annotations
 from cchc_analysis.extract.checks import cross_check
 from cchc_analysis.extract.core import extract_files, extract_text
 from cchc_analysis.extract.document import detect_period, detect_province
+from cchc_analysis.extract.language import detect_language
 from cchc_analysis.extract.model import (
     FIGURE_COLUMNS,
     PROVINCE_SCOPE,
@@ -76,6 +83,7 @@ __all__ = [
     "SourceText",
     "UnreadableDocument",
     "cross_check",
+    "detect_language",
     "detect_period",
     "detect_province",
     "expand_inputs",
@@ -97,4 +105,5 @@ __all__ = [
 # (Vietnamese numbers and what is blanked before reading them), ``places`` (provinces),
 # ``document`` (a text prepared), ``scope``, ``rules`` (a number's context and best rule),
 # ``figures`` (rules applied within a sentence),
-# ``checks`` (identities and shares), ``core`` (one or more texts end to end), ``output``.
+# ``checks`` (identities and shares), ``core`` (one or more texts end to end), ``output``;
+# ``language`` (which one a text is read in), ``english`` and ``english_scope`` (English texts).

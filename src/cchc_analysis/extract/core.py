@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.document import _document
+from cchc_analysis.extract.english_scope import english_subject
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
+from cchc_analysis.extract.language import ENGLISH, detect_language, reading_language
 from cchc_analysis.extract.model import (
     NATIONAL_SCOPE,
     PROVINCE_SCOPE,
@@ -85,10 +87,25 @@ def _extract_document(
     period: str | Period | None,
     encoding: str,
 ) -> _Raw:
-    """Find the figures of one text; nothing is reconciled yet."""
+    """Find the figures of one text, in the language it is written in (Vietnamese unless it
+    reads as English); nothing is reconciled yet."""
+    text = unicodedata.normalize("NFC", text)
+    language = detect_language(text)
+    with reading_language(language):
+        raw = _extract_in_language(text, file, province, period, encoding)
+    return replace(raw, info=replace(raw.info, language=language))
+
+
+def _extract_in_language(
+    text: str,
+    file: str,
+    province: str | None,
+    period: str | Period | None,
+    encoding: str,
+) -> _Raw:
+    """``_extract_document`` in the language in force (``language.reading_language``)."""
     from cchc_analysis.reference.registry import resolve_province
 
-    text = unicodedata.normalize("NFC", text)
     doc = _document(text)
     forced_period = _as_period(period)
     doc_period: Period | None
@@ -97,6 +114,8 @@ def _extract_document(
         doc_period, period_how = forced_period, "option --period"
     else:
         doc_period, period_how = _document_period(doc)
+        if doc_period is None and doc.language == ENGLISH and period_how.startswith("no period"):
+            period_how = "no period phrase ('the first nine months of 2023', 'Q3/2023', 'in 2021')"
     candidates: list[str] = []
     if province is not None:
         doc_province = resolve_province(province, doc_period or Period(2024))
@@ -125,7 +144,8 @@ def _extract_document(
     earlier: _Sentence | None = None
     intros: list[tuple[str | None, _Carry]] = []  # lines ending with ':', by item marker
     if default_scope == PROVINCE_SCOPE and province is None:
-        default_scope = _district_subject(doc, doc_period) or PROVINCE_SCOPE
+        subject = english_subject if doc.language == ENGLISH else _district_subject
+        default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
             doc.subject_city = default_scope
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):
@@ -153,7 +173,12 @@ def _extract_document(
         ):
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
             intros = []
-        elif not _CONTINUES.match(doc.folded, sentence.start) and not _in_quote(doc, sentence):
+        elif (
+            doc.language != ENGLISH
+            and not _CONTINUES.match(doc.folded, sentence.start)
+            and not _in_quote(doc, sentence)
+        ):
+            # (an English paragraph keeps its subject until a sentence names another)
             carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
         f, s, k, carry = _find_in_sentence(
             doc, sentence, same_block, inside, doc_province, doc_period, carry
@@ -265,7 +290,8 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
     for f in founds:
         if head and head[0] <= f.start < head[1]:
             near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
-            if near and (f.bound or f.value in near or f.value % 100 == 0):
+            rounded = f.value.is_integer() and any(round(v) == f.value for v in near)
+            if near and (f.bound or f.value in near or f.value % 100 == 0 or rounded):
                 continue
             if near and f.value in stated:
                 continue  # "Hội An giải quyết 10.455 hồ sơ": the body's received, named loosely
@@ -368,6 +394,9 @@ def _reconcile(
     result.subunits.sort(key=lambda f: (f.file, f.char_start, f.indicator))
 
 
+_READ_IN = {ENGLISH: ["read in English"]}  # a Vietnamese figure's note stays as it was
+
+
 def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
     """Settle a found figure's province (a sentence naming another province), line and text."""
     start, end = _strip_span(doc.text, found.sentence.start, found.sentence.end)
@@ -386,7 +415,7 @@ def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
         unit=unit,
         scope=scope,
         bound=found.bound,
-        note="; ".join(dict.fromkeys(found.notes)),
+        note="; ".join(dict.fromkeys(found.notes + _READ_IN.get(doc.language, []))),
         evidence=re.sub(r"\s+", " ", doc.text[start:end]),
         char_start=found.start,
         char_end=found.end,

@@ -7,11 +7,29 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cchc_analysis.extract.numbers import _masked_text
+from cchc_analysis.extract.english import (
+    english_date_spans,
+    english_numbers,
+    english_period_mentions,
+)
+from cchc_analysis.extract.language import (
+    ENGLISH,
+    current_language,
+    detect_language,
+    reading_language,
+)
+from cchc_analysis.extract.numbers import _hide, _masked_text
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _document_period, _period_mentions
 from cchc_analysis.extract.places import _document_province, _province_mentions
-from cchc_analysis.extract.text import _furniture_flags, _Line, _lines, _sentences, _strip_span
+from cchc_analysis.extract.text import (
+    _furniture_flags,
+    _Line,
+    _lines,
+    _sentences,
+    _strip_span,
+    unwrapped_breaks,
+)
 from cchc_analysis.reference.periods import Period, parse_period
 
 if TYPE_CHECKING:
@@ -28,8 +46,9 @@ def detect_period(text: str) -> tuple[Period | None, str]:
     year ('9 tháng đầu năm') takes it from the nearest date before it (a dated meeting),
     counting back a year when the period would not yet be over.
     """
-    doc = _document(unicodedata.normalize("NFC", text))
-    return _document_period(doc)
+    text = unicodedata.normalize("NFC", text)
+    with reading_language(detect_language(text)):
+        return _document_period(_document(text))
 
 
 def detect_province(text: str, period: str | Period | None = None) -> tuple[Any, str, list[str]]:
@@ -40,9 +59,10 @@ def detect_province(text: str, period: str | Period | None = None) -> tuple[Any,
     X', 'UBND tỉnh X', 'Sở Nội vụ tỉnh X', 'thành phố X' for a city) or, failing that, the one
     province named at all. Several provinces without a clear winner give None: never a guess.
     """
-    doc = _document(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
     when = period if isinstance(period, Period) or period is None else parse_period(period)
-    return _document_province(doc, when)
+    with reading_language(detect_language(text)):
+        return _document_province(_document(text), when)
 
 
 @dataclass
@@ -59,6 +79,7 @@ class _Doc:
     period_forced: bool = False  # --period given: only another year overrides it
     subject_city: str | None = None  # a text about a provincial city ("TP. Nha Trang")
     subject_unit: str | None = None  # a text about a district, town or commune
+    language: str = "vi"  # 'en': English numbers, dates and periods (extract.english)
     _period_starts: list[int] = field(default_factory=list)
 
     @property
@@ -110,13 +131,29 @@ def _resolve_index_anaphora(work: str, sentences: list[_Sentence]) -> str:
 
 
 def _document(text: str) -> _Doc:
-    """Prepare a text: folded, furniture set aside, sentences, periods, masks."""
+    """Prepare a text (in the language being read): folded, furniture set aside, sentences,
+    periods, masks."""
+    language = current_language()
     folded = fold(text)
+    if language == ENGLISH:
+        folded = english_numbers(folded)  # '108,120' → '108.120', '99.29' → '99,29'
+        chars = list(folded)
+        for position in unwrapped_breaks(text):  # a sentence wrapped over two lines
+            chars[position] = " "
+        folded = "".join(chars)
     raw_lines = _lines(text)
     flags = _furniture_flags(folded, raw_lines)
     lines = [_Line(n, s, e, f) for (n, s, e), f in zip(raw_lines, flags, strict=True)]
-    periods = _period_mentions(text, folded)
+    if language == ENGLISH:
+        periods = english_period_mentions(text, folded)
+    else:
+        periods = _period_mentions(text, folded)
     work = _masked_text(folded, periods)
+    if language == ENGLISH:
+        masked = list(work)
+        for start, end in english_date_spans(folded):
+            _hide(masked, start, end)
+        work = "".join(masked)
     sentences = _sentences(text, folded, lines)
     work = _resolve_index_anaphora(work, sentences)
     headline = None
@@ -127,7 +164,7 @@ def _document(text: str) -> _Doc:
         if len(content) <= 250 and not content.endswith((".", ":", ";")):
             headline = _strip_span(text, line.start, line.end)
         break
-    doc = _Doc(text, folded, work, lines, sentences, periods, headline)
+    doc = _Doc(text, folded, work, lines, sentences, periods, headline, language=language)
     doc.labels = [m.span() for m in _patterns().labels.finditer(folded)]
     doc.province_mentions = _province_mentions(doc)
     doc.work = _without_place_qualifiers(doc)

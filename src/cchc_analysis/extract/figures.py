@@ -405,6 +405,7 @@ def _enumerated(
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
         r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng|trieu|nghin|ngan)(?![a-z])"
+        r"|(?<![a-z])(?:and|or)(?![a-z])"  # English: '99.84% and 99.9%'
         r"|[:,;()_%-]",
         " ",
         gap,

@@ -90,6 +90,7 @@ class DocumentInfo:
     headline: str
     figures: int = 0
     subunit_figures: int = 0
+    language: str = "vi"  # the language the text was read in: 'vi' (default) or 'en'
 
     @property
     def needs(self) -> list[str]:

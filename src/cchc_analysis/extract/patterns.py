@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from cchc_analysis.extract.language import ENGLISH, current_language
+
 
 @dataclass(frozen=True)
 class _Rule:
@@ -116,13 +118,32 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
     )
 
 
-@cache
 def _patterns() -> _Patterns:
-    """Return the compiled phrase data of ``data/extraction_patterns.yaml``."""
+    """Return the compiled phrase data of the language being read: Vietnamese
+    (``data/extraction_patterns.yaml``) or English (``data/extraction_patterns_en.yaml``)."""
+    return _compiled(current_language())
+
+
+def _spec(language: str) -> dict[str, Any]:
+    """The phrase data of a language: the English file names its own phrases and takes what
+    it leaves out (the identities, pairs and shares, which no language changes) from the
+    Vietnamese one."""
     import yaml
 
-    path = resources.files("cchc_analysis") / "data" / "extraction_patterns.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = resources.files("cchc_analysis") / "data"
+    spec: dict[str, Any] = yaml.safe_load(
+        (data / "extraction_patterns.yaml").read_text(encoding="utf-8")
+    )
+    if language == ENGLISH:
+        english = yaml.safe_load((data / "extraction_patterns_en.yaml").read_text("utf-8"))
+        spec = {**spec, **english}
+    return spec
+
+
+@cache
+def _compiled(language: str) -> _Patterns:
+    """Return the compiled phrase data of one language."""
+    spec = _spec(language)
     noun_specs: list[tuple[str, str]] = [
         (cls, p) for cls, patterns in spec["nouns"].items() for p in patterns
     ]

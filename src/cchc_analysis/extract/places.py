@@ -126,10 +126,19 @@ def _province_mentions(doc: _Doc) -> list[_ProvinceMention]:
                 kind = "city_of"  # resolved below: official for a centrally-run city
         elif re.match(r"[\s.]*(?:tp|thanh pho)", doc.folded[start:end]):
             kind = "official"  # the alias carries its own prefix: "TP.HCM"
-        elif one_word and not doc.text[start:end].isupper():
+        elif re.match(r"(?:'s|’s)?\s+province(?![a-z])", doc.folded[end : end + 14]):
+            kind = "official"  # English: "Hoa Binh province"
+        elif re.match(r"\s+city(?![a-z])", doc.folded[end : end + 8]):
+            kind = "city_of"  # English: "Hai Phong City" (official), "Lang Son city" (a city in it)
+        elif one_word and not doc.text[start:end].isupper() and not _english_name(doc, start, end):
             continue  # "Huế" alone is also a person's name: only "thành phố Huế" counts
         out.append(_ProvinceMention(start, end, doc.text[start:end], kind, doc.in_furniture(start)))
     return out
+
+
+def _english_name(doc: _Doc, start: int, end: int) -> bool:
+    """True for a one-word name English spells as one word ('Hanoi'), in an English text."""
+    return doc.language == "en" and end - start >= 5 and doc.text[start:end].isascii()
 
 
 def _resolve(name: str, period: Period | None) -> Any:

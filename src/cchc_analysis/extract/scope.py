@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cchc_analysis.extract.english_scope import english_scopes
+from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.patterns import _B, _patterns, fold
 from cchc_analysis.extract.places import _mention_province, _official_phrase, _resolve
@@ -125,6 +127,8 @@ def _scopes(
 ) -> list[_Scope]:
     """Return the scope mentions of a sentence, in order (with ``subjects_only`` a unit must be
     its clause's subject, not an object: "duy trì Trung tâm …")."""
+    if doc.language == ENGLISH:
+        return [_Scope(*found) for found in english_scopes(doc, sentence, province, period)]
     pat = _patterns()
     text, folded = doc.text, doc.folded
     s, e = sentence.start, sentence.end

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cchc_analysis.extract.language import ENGLISH, current_language
 from cchc_analysis.extract.patterns import _patterns
 
 
@@ -84,6 +85,7 @@ def _furniture_flags(folded: str, lines: list[tuple[int, int, int]]) -> list[boo
 
 
 _ABBREVIATIONS = {"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "th", "st"}
+_ENGLISH_ABBREVIATIONS = {"no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "dept"}
 # a stop before a capital, or a bar between cells of a row flattened to a line ("Tiếp nhận:
 # 23.456 hồ sơ | Đã giải quyết: 22.900 hồ sơ")
 _SENTENCE_BREAK = re.compile(
@@ -94,6 +96,10 @@ _SENTENCE_BREAK = re.compile(
 def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
     """Split the non-furniture lines into sentences (a line is never joined to the next)."""
     out: list[_Sentence] = []
+    abbreviations = _ABBREVIATIONS
+    if current_language() == ENGLISH:
+        abbreviations = _ENGLISH_ABBREVIATIONS | {"p", "q", "st"}
+        lines = _unwrapped(text, lines)
     block = 0
     previous_blank = True
     for line in lines:
@@ -107,7 +113,7 @@ def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
         for match in _SENTENCE_BREAK.finditer(text, line.start, line.end):
             word = re.search(r"(\w+)\W*$", folded[start : match.start() + 1])
             if word and (
-                word.group(1) in _ABBREVIATIONS
+                word.group(1) in abbreviations
                 or (len(word.group(1)) == 1 and word.group(1).isalpha())
             ):
                 continue
@@ -116,6 +122,55 @@ def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
             start = match.end()
         if folded[start : line.end].strip():
             out.append(_Sentence(start, line.end, line.number, block, len(out)))
+    return out
+
+
+_OPEN_END = re.compile(
+    r"(?<![A-Za-z])(?:the|of|and|or|to|in|for|a|an|with|by|on|at|from|as|that|its|their|this|"
+    r"these|Public|Provincial|People's|District|Commune)\s*$"
+)
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """True when ``line`` goes on with the sentence ``previous`` was cut in: ``previous`` ends
+    without a stop and ``line`` opens in lower case, or ``previous`` ends on a word no sentence
+    ends with ('the', 'of', 'Public')."""
+    previous = previous.rstrip()
+    if not previous or previous.endswith((".", ":", ";", "!", "?", "|")):
+        return False
+    return line[0].islower() or line[0].isdigit() or bool(_OPEN_END.search(previous))
+
+
+def unwrapped_breaks(text: str) -> list[int]:
+    """Positions of the line breaks of an English text that fall inside a sentence."""
+    out: list[int] = []
+    position = text.find("\n")
+    while position >= 0:
+        line_start = text.rfind("\n", 0, position) + 1
+        following = text[position + 1 : text.find("\n", position + 1) % (len(text) + 1)].strip()
+        if following and _wrapped(text[line_start:position], following):
+            out.append(position)
+        position = text.find("\n", position + 1)
+    return out
+
+
+def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
+    """Lines hard-wrapped inside a sentence joined again (English pages often wrap at a fixed
+    width): a line that ends without a stop, followed by one that opens in lower case."""
+    out: list[_Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        content = text[line.start : line.end].strip()
+        if (
+            previous is not None
+            and content
+            and not previous.furniture
+            and not line.furniture
+            and _wrapped(text[previous.start : previous.end], content)
+        ):
+            out[-1] = _Line(previous.number, previous.start, line.end, False)
+            continue
+        out.append(line)
     return out
 
 

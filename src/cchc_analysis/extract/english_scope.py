@@ -1,0 +1,513 @@
+"""Scope in an English article: the province as a whole or one of its units.
+
+English names a unit with its kind after the name ("Phu Giao District", "Dai Phuoc Commune",
+"Ngo Quyen Ward", "Lang Son city"), with the kind first ("Department of Home Affairs",
+"district of Tan Lac"), or as a capitalised name ending in an office's kind ("the Provincial
+Land Registration Office", "the Provincial Public Administration Center"). Levels of
+government ("district-level", "at the commune level", "communes, wards and towns") are labelled
+as the Vietnamese path labels them ('cấp huyện', 'cấp xã', 'cấp tỉnh'); "the entire province",
+"province-wide" go back to the province. A unit counts only as the subject of its clause, as
+in Vietnamese ("… departments digitised …", not "… sent to the Department …").
+
+Returns plain tuples (start, end, label, kind, until) that ``scope._scopes`` turns into its
+scope mentions, so this module needs nothing from ``scope``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from cchc_analysis.extract.numbers import _tokens
+from cchc_analysis.extract.patterns import _patterns, fold
+from cchc_analysis.extract.places import _mention_province, _resolve
+from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.reference.periods import Period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.text import _Sentence
+
+ScopeTuple = tuple[int, int, str, str, int]
+_FOREVER = 1 << 62
+
+# Capitalised words that open a sentence or a clause and are no part of a name.
+_NOT_NAME = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "of",
+        "on",
+        "for",
+        "by",
+        "from",
+        "to",
+        "with",
+        "and",
+        "or",
+        "as",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "meanwhile",
+        "specifically",
+        "particularly",
+        "notably",
+        "besides",
+        "moreover",
+        "additionally",
+        "also",
+        "similarly",
+        "according",
+        "accordingly",
+        "currently",
+        "previously",
+        "recently",
+        "overall",
+        "altogether",
+        "since",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "if",
+        "although",
+        "however",
+        "thus",
+        "thereby",
+        "therefore",
+        "then",
+        "today",
+        "provincial",
+        "district",
+        "commune",
+        "ward",
+        "city",
+        "town",
+        "all",
+        "each",
+        "every",
+        "both",
+        "many",
+        "most",
+        "some",
+        "several",
+        "people's",
+        "peoples",
+        "vice",
+        "chairman",
+        "chairwoman",
+        "director",
+        "deputy",
+        "head",
+        "secretary",
+        "mr",
+        "ms",
+        "mrs",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# the same for an office's name, which may start with "Provincial" or "District"
+_NOT_ORG_NAME = _NOT_NAME - {"provincial", "district", "commune", "ward", "city", "town"}
+_WORD = r"[A-ZĐÀ-Ỹ][\w'’\-]*"
+_PLACE_AFTER = re.compile(
+    r"(?P<name>(?:" + _WORD + r"\s+){1,4})(?P<head>District|district|Commune|commune|Ward|ward|"
+    r"Town|town|Township|township|City|city)(?![\w])"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?P<head>[Dd]istrict|[Cc]ommune|[Ww]ard|[Tt]own|[Tt]ownship)\s+of\s+(?P<name>"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3})"
+)
+_HEAD_OF = re.compile(
+    r"(?P<head>Department|Sub-Department|Office|Board|Inspectorate|Centre|Center|Agency|Bureau)"
+    r"\s+of\s+(?:the\s+)?(?P<name>"
+    + _WORD
+    + r"(?:(?:\s+|\s*,\s*|\s+(?:and|&|of|for)\s+|\s*-\s*)"
+    + _WORD
+    + r")*)"
+)
+_ORG = re.compile(
+    r"(?P<org>(?:" + _WORD + r"\s+){1,7}(?:Centre|Center|Office|Branch|Board|Inspectorate|"
+    r"Agency|Department)(?:\s+Branch)?)(?![\w])"
+)
+# the public administration service centre of the province (or of a district, a commune)
+_CENTRE = re.compile(
+    r"(?<![a-z])(?:provincial|district|commune|ward|city)(?:-level)? (?:public )?"
+    r"administrati(?:on|ve)(?: procedures?)? (?:service )?cent(?:er|re)(?![a-z])"
+)
+# a unit referred back to ("the center received …")
+_BACK = re.compile(
+    r"(?<![a-z])the (?P<head>cent(?:er|re)|branch|office|unit|board|district|commune|ward)(?![a-z])"
+)
+_LEVEL_WORDS = (
+    ("cấp tỉnh", r"provincial|province"),
+    ("cấp huyện", r"district|districts"),
+    ("cấp xã", r"commune|communes|communal|ward|wards|grassroots"),
+)
+_MANY_LEVELS = re.compile(
+    r"(?<![a-z])(?:the )?(?P<levels>(?:provincial|district|commune|communal|ward)"
+    r"(?:(?:,| and|, and) (?:provincial|district|commune|communal|ward))+)[- ]levels?(?![a-z])"
+)
+
+
+def _trim_name(text: str, start: int, end: int, stop: frozenset[str] = _NOT_NAME) -> int:
+    """Where a name really starts: leading capitalised words that are no name dropped."""
+    for match in re.finditer(r"\S+", text[start:end]):
+        word = match.group(0).strip(",;:()\"'").lower()
+        if word not in stop:
+            return start + match.start()
+    return end
+
+
+def _label(text: str, start: int, end: int) -> str:
+    """A unit's name on one line: as written, or as the Vietnamese path writes it when the
+    name holds no proper name ('the Provincial Public Administration Service Centre' →
+    'Trung tâm Phục vụ hành chính công tỉnh', 'Department of Home Affairs' → 'Sở Nội vụ')."""
+    written = re.sub(r"\s+", " ", text[start:end]).strip()
+    return _vietnamese_name(written) or written
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_names() -> dict[str, Any]:
+    from cchc_analysis.extract.language import ENGLISH
+    from cchc_analysis.extract.patterns import _spec
+
+    return dict(_spec(ENGLISH)["subunits"]["vietnamese_names"])
+
+
+_PROVINCIAL_CENTRE = re.compile(
+    r"(?:the )?(?:[a-z]+ ){0,3}?provincial(?:-level)? (?:public )?administrati(?:on|ve)"
+    r"(?: procedures?)? (?:service )?cent(?:er|re)"
+)
+_PROVINCIAL_LAND_OFFICE = re.compile(
+    r"(?:the )?(?:[a-z]+ ){0,3}?provincial land registration office"
+)
+_DEPARTMENT = re.compile(
+    r"(?:the )?(?:provincial )?(?:department of (?P<of>.+)|(?P<before>.+?) department)"
+)
+
+
+def _vietnamese_name(written: str) -> str | None:
+    """The Vietnamese name of a unit English names by its function, else None."""
+    names = _vietnamese_names()
+    folded = fold(written)
+    if _PROVINCIAL_CENTRE.fullmatch(folded):
+        return str(names["centre"])
+    if _PROVINCIAL_LAND_OFFICE.fullmatch(folded):
+        return str(names["land_office"])
+    department = _DEPARTMENT.fullmatch(folded)
+    if department:
+        field = (department.group("of") or department.group("before") or "").strip()
+        vietnamese = names["departments"].get(field)
+        return f"Sở {vietnamese}" if vietnamese else None
+    return None
+
+
+def _level_label(folded: str) -> str | None:
+    """'cấp tỉnh', 'cấp huyện' or 'cấp xã' for an English level phrase, else None."""
+    if re.search(r"nationwide|whole country|entire country|across the country|national", folded):
+        return "toàn quốc"
+    if re.search(
+        r"(?:specialised|specialized|professional) agencies|provincial (?:departments|agencies)",
+        folded,
+    ):
+        return "cấp tỉnh"
+    named = [
+        label
+        for label, words in _LEVEL_WORDS
+        if re.search(rf"(?<![a-z])(?:{words})(?![a-z])", folded)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _province_kind(name: str, head: str, period: Period | None) -> tuple[Any, bool]:
+    """(province, is the province itself) for a place named like a province: 'Hai Phong City'
+    is the city-province itself, 'Lang Son city' a city inside Lạng Sơn."""
+    province = _resolve(name, period)
+    if province is None:
+        return None, False
+    return province, head.lower() == "city" and province.kind == "city"
+
+
+def english_scopes(
+    doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
+) -> list[ScopeTuple]:
+    """Return the scope mentions of one sentence of an English text, in order."""
+    pat = _patterns()
+    text, folded, _work = doc.text, doc.folded, doc.work
+    s, e = sentence.start, sentence.end
+    found: list[ScopeTuple] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b, *_ in found)
+
+    for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
+        if not overlaps(*match.span()):
+            label = _label(text, match.start(), match.end())
+            found.append((match.start(), match.end(), label, "subunit", _FOREVER))
+    for match in _ORG.finditer(text, s, e):
+        start = _trim_name(text, match.start(), match.end(), _NOT_ORG_NAME)
+        words = text[start : match.end()].split()
+        if len(words) < 2 or overlaps(start, match.end()):
+            continue
+        found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+    for match in _HEAD_OF.finditer(text, s, e):
+        if overlaps(match.start(), match.end()):
+            continue
+        name = match.group("name")
+        if match.group("head") in ("Centre", "Center") and not re.search(
+            "[Ss]ervice|[Aa]dministrat", name
+        ):
+            continue
+        start = match.start()
+        if text[max(s, start - 11) : start].lower().endswith(("provincial ", "district ")):
+            start = text.rfind(" ", s, start - 1) + 1  # "Provincial Department of …"
+        found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+    for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
+        for match in pattern.finditer(text, s, e):
+            name_start, name_end = match.span("name")
+            if pattern is _PLACE_AFTER:
+                name_start = _trim_name(text, name_start, name_end)
+                if name_start >= name_end:
+                    continue
+                start, end = name_start, match.end()
+            else:
+                start, end = match.start(), match.end()
+            if overlaps(start, end):
+                continue
+            name = text[name_start:name_end].strip()
+            place, itself = _province_kind(name, match.group("head"), period)
+            if itself:
+                if province is None or place.name_vi != province.name_vi:
+                    found.append(
+                        (start, end, text[start:end], f"other_province:{place.name_vi}", _FOREVER)
+                    )
+                else:
+                    found.append((start, end, text[start:end], "province", _FOREVER))
+                continue
+            found.append((start, end, _label(text, start, end), "subunit", _FOREVER))
+    found += _levels(doc, s, e, [(a, b) for a, b, *_ in found])
+    for match in pat.sub_resets.finditer(folded, s, e):
+        if overlaps(*match.span()):
+            continue
+        before = folded[max(s, match.start() - 3) : match.start()]
+        if (
+            match.group().startswith(("in the", "across", "throughout"))
+            and found
+            and any(
+                k in ("subunit", "level") and 0 <= match.start() - b <= 3 for _, b, _, k, _ in found
+            )
+        ):
+            continue  # "communes, wards and towns in the province": where the units lie
+        del before
+        found.append(
+            (match.start(), match.end(), text[match.start() : match.end()], "province", _FOREVER)
+        )
+    for mention in doc.province_mentions:
+        if not (s <= mention.start < e) or overlaps(mention.start, mention.end):
+            continue
+        other, _ = _mention_province(mention, period)
+        if other is None:
+            continue
+        if province is not None and other.name_vi == province.name_vi:
+            found.append((mention.start, mention.end, mention.text, "province", _FOREVER))
+        else:
+            found.append(
+                (
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    f"other_province:{other.name_vi}",
+                    _FOREVER,
+                )
+            )
+    for name, label in _known_places(text):
+        for match in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text[s:e]):
+            start, end = s + match.start(), s + match.end()
+            if not overlaps(start, end):
+                found.append((start, end, label, "subunit", _FOREVER))
+    back = _referred_back(doc, s, e, found)
+    found += back
+    return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
+
+
+_NAME_IN_LIST = (
+    _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r")*(?:\s+(?:city|town|district|commune|ward))?(?:\s*\([^()]{0,30}\))?"
+)  # "Huu Lung (811 records)"
+_LISTED = re.compile(
+    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\s]{0,40}?)?\s+"
+    r"(?:of|are|were|include|including|such as|like|namely|:)\s+(?P<names>"
+    + _NAME_IN_LIST
+    + r"(?:(?:\s*,\s*|\s+and\s+)"
+    + _NAME_IN_LIST
+    + r")+)"
+)
+
+
+@lru_cache(maxsize=16)
+def _known_places(text: str) -> tuple[tuple[str, str], ...]:
+    """Names of districts and communes the text names with their kind ('Dai Phuoc Commune',
+    'the districts of Huu Lung, Chi Lang and Cao Loc'), to find them named bare later
+    ('Dai Phuoc received …'): (bare name, label). Province names are left out."""
+    out: dict[str, str] = {}
+    for match in _PLACE_AFTER.finditer(text):
+        start = _trim_name(text, match.start("name"), match.end("name"))
+        name = _label(text, start, match.end("name"))
+        if name and match.group("head").lower() != "city" and _resolve(name, None) is None:
+            out.setdefault(name, _label(text, start, match.end()))
+    for match in _LISTED.finditer(text):
+        for part in re.split(r"\s*,\s*|\s+and\s+", match.group("names")):
+            name = re.sub(r"\s*\([^()]*\)", "", part).strip()
+            words = name.split()
+            if words and words[-1].lower() in ("city", "town", "district", "commune", "ward"):
+                continue  # named with its kind: found as such
+            if name and words[0].lower() not in _NOT_NAME and _resolve(name, None) is None:
+                out.setdefault(name, name)
+    return tuple(out.items())
+
+
+def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[ScopeTuple]:
+    """Levels of government named in a sentence; 'the district and commune levels … 99.84%
+    and 99.9%, respectively' gives each number its own level."""
+    pat = _patterns()
+    folded, text, work = doc.folded, doc.text, doc.work
+    out: list[ScopeTuple] = []
+    for match in _MANY_LEVELS.finditer(folded, s, e):
+        names = re.findall(r"provincial|district|commune|communal|ward", match.group("levels"))
+        labels = [_level_label(n) for n in names]
+        taken.append(match.span())
+        respectively = folded.find("respectively", match.end(), e)
+        numbers = [t for t in _tokens(work[match.end() : respectively if respectively >= 0 else e])]
+        if respectively >= 0 and len(numbers) == len(labels):
+            for token, label in zip(numbers, labels, strict=True):
+                at = match.end() + token.start
+                out.append((at - 1, at, label or "", "level", _FOREVER))  # the space before it
+        elif "provincial" in names:
+            out.append(
+                (
+                    match.start(),
+                    match.end(),
+                    text[match.start() : match.end()],
+                    "province",
+                    _FOREVER,
+                )
+            )
+    for match in pat.sub_levels.finditer(folded, s, e):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        label = _level_label(match.group()) or text[match.start() : match.end()]
+        out.append((match.start(), match.end(), label, "level", _FOREVER))
+    return out
+
+
+def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[ScopeTuple]:
+    """'the center', 'the unit', 'the branch' as a clause's subject: the last unit of that
+    kind named before (in the text or its headline)."""
+    out: list[ScopeTuple] = []
+    for match in _BACK.finditer(doc.folded, s, e):
+        if any(a <= match.start() < b for a, b, *_ in found):
+            continue
+        head = match.group("head")
+        kinds = {"center": ("Center", "Centre"), "centre": ("Center", "Centre")}.get(
+            head, (head.capitalize(), head)
+        )
+        earlier = [
+            m
+            for m in _ORG.finditer(doc.text, max(0, s - 2500), match.start())
+            if m.group("org").split()[-1] in kinds or (head == "unit" and True)
+        ]
+        earlier += [
+            m
+            for m in _PLACE_AFTER.finditer(doc.text, max(0, s - 2500), match.start())
+            if head in ("district", "commune", "ward") and m.group("head").lower() == head
+        ]
+        if not earlier:
+            continue
+        last = max(earlier, key=lambda m: m.start())
+        start = _trim_name(doc.text, last.start(), last.end(), _NOT_ORG_NAME)
+        if head in ("center", "centre"):  # "the provincial Public Administration Center"
+            whole = [m for m in _CENTRE.finditer(doc.folded, max(0, start - 20), last.end())]
+            start = min([m.start() for m in whole if m.end() == last.end()] + [start])
+        label = _label(doc.text, start, last.end())
+        if _resolve(label.rsplit(" ", 1)[0], None) is not None and head in (
+            "district",
+            "commune",
+            "ward",
+        ):
+            continue
+        out.append((match.start(), match.end(), label, "subunit", _FOREVER))
+    return out
+
+
+# "received by the unit", "the rate … of provincial agencies": the unit the figure is of
+_AGENT_OR_MEASURE = re.compile(
+    r"(?:(?<![a-z])by(?: the)?|(?:rate|share|number|percentage|proportion|total|score|results?)"
+    r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?"
+    r"|(?<![a-z])(?:are|were|include|including|such as|namely|:))\s*$"  # a list of units
+)
+
+
+def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
+    """True when a unit or a level is the subject of its clause (or a province mention)."""
+    pat = _patterns()
+    start, end, _, kind, _ = scope
+    if kind not in ("subunit", "level") or not doc.work[start:end].strip():
+        return True  # a province, or a level given to one number ('…, respectively')
+    if kind == "level" and doc.folded.startswith(("at ", "in "), start):
+        return True  # "… was 99.5%, at the district level 98.7%": where the figure stands
+    clause = _clause_start(doc.work, start, sentence_start)
+    # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
+    lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
+    if not (pat.subject_lead.match(lead) or _AGENT_OR_MEASURE.search(lead)):
+        return False
+    before = doc.folded[max(sentence_start, start - 40) : start]
+    after = doc.folded[end : min(len(doc.folded), end + 30)]
+    return not (pat.source_before.search(before) or pat.source_after.search(after))
+
+
+_WHOLE_PROVINCE = re.compile(
+    r"(?<![a-z])(?:the (?:entire |whole )?province|province-?wide|provincewide|all levels|"
+    r"(?:provincial|district) and commune levels)(?![a-z])"
+)
+
+
+def english_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The unit an English text reports on when it opens on one as its subject ("Dak Lak
+    Provincial Public Administration Center is receiving …") and never speaks of the whole
+    province: its figures are then the unit's, not the province's."""
+    if _WHOLE_PROVINCE.search(doc.work):
+        return None
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        for start, _, label, kind, _ in english_scopes(doc, sentence, None, period):
+            if kind == "subunit" and start - sentence.start <= 4:
+                return label
+    return None
