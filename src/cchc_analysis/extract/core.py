@@ -66,6 +66,14 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# The same in English: "Of these, …", "Among them, …", "Of the total, …"
+_EN_BACK_REFERENCE = re.compile(
+    r"[\s\-+•*\"(]*(?:of (?:these|them|this|which|those|the total|the above|"
+    r"the (?:dossiers|records|files|applications) (?:above|received))|among (?:them|these|those)|"
+    r"in which)(?![a-z])"
+)
+
+
 def _extract_document(
     text: str,
     file: str,
@@ -136,7 +144,10 @@ def _extract_in_language(
             (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
         )
         if previous is None or (
-            previous.line != sentence.line and not _BACK_REFERENCE.match(doc.folded, sentence.start)
+            previous.line != sentence.line
+            and not (_EN_BACK_REFERENCE if doc.language == ENGLISH else _BACK_REFERENCE).match(
+                doc.folded, sentence.start
+            )
         ):
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
         elif doc.language != ENGLISH and not _CONTINUES.match(doc.folded, sentence.start):
