@@ -122,12 +122,16 @@ def scope_matches(label: Label, figure) -> bool:
 
 
 _NATIONAL = re.compile(r"(?:toan quoc|ca nuoc|(?:cua )?(?:34|63) (?:dia phuong|tinh))")
-_PHONE = re.compile(r"(?:dien thoai|hotline|dt|fax|sdt)\W{0,3}$")
+_PHONE = re.compile(r"(?:dien thoai|hotline|dt|fax|sdt|tel|phone)\W{0,3}$")
 _DOC_NO = re.compile(r"^\s*/\s*(?:\d{4}/)?[a-z]{1,6}(?:[-&][a-z]{1,8})+")
-_DATE_BEFORE = re.compile(r"(?:ngay|thang|nam|tu|den|luc)\s*$")
+_DATE_BEFORE = re.compile(
+    r"(?:ngay|thang|nam|tu|den|luc|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$"
+)
 _FURNITURE = re.compile(
     r"truy cap|luot xem|luot doc|truc tuyen\s*:|binh luan|chia se|co chu|thong ke|online|"
-    r"trang chu|dang nhap|ban quyen|dien thoai|email"
+    r"trang chu|dang nhap|ban quyen|dien thoai|email|visitors?|views|share|comments?|copyright|"
+    r"hit counter|home page|log in|search"
 )
 
 

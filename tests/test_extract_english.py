@@ -653,3 +653,17 @@ def test_a_dated_dateline_is_no_period_and_the_message_is_in_english_terms():
 )
 def test_provinces_named_the_english_way(sentence, province):
     assert [f.province for f in extract_text(sentence).figures] == [province]
+
+
+def test_a_paragraph_opening_on_the_figures_before_keeps_their_unit():
+    text = (
+        "Hoa Binh province, 2023\n"
+        "Tan Lac District received 6,210 dossiers.\n"
+        "Of these, 6,150 were settled on time.\n"
+        "The province received 240,000 dossiers."
+    )
+    assert figures(text) == {
+        ("dossier.received", 6210.0, "Tan Lac District"),
+        ("dossier.resolved_on_time", 6150.0, "Tan Lac District"),
+        ("dossier.received", 240000.0, P),
+    }

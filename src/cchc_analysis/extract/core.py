@@ -80,6 +80,14 @@ def _in_quote(doc: _Doc, sentence: _Sentence) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+# The same in English: "Of these, …", "Among them, …", "Of the total, …"
+_EN_BACK_REFERENCE = re.compile(
+    r"[\s\-+•*\"(]*(?:of (?:these|them|this|which|those|the total|the above|"
+    r"the (?:dossiers|records|files|applications) (?:above|received))|among (?:them|these|those)|"
+    r"in which)(?![a-z])"
+)
+
+
 def _extract_document(
     text: str,
     file: str,
@@ -169,7 +177,10 @@ def _extract_in_language(
         if item and intros:
             carry = intros[-1][1]  # "+ Đã giải quyết: …" under "- Cấp huyện: …, trong đó:"
         elif new_line and not (
-            previous is not None and _BACK_REFERENCE.match(doc.folded, sentence.start)
+            previous is not None
+            and (_EN_BACK_REFERENCE if doc.language == ENGLISH else _BACK_REFERENCE).match(
+                doc.folded, sentence.start
+            )
         ):
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
             intros = []

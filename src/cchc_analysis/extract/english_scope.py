@@ -259,7 +259,7 @@ def english_scopes(
 ) -> list[ScopeTuple]:
     """Return the scope mentions of one sentence of an English text, in order."""
     pat = _patterns()
-    text, folded, _work = doc.text, doc.folded, doc.work
+    text, folded = doc.text, doc.folded
     s, e = sentence.start, sentence.end
     found: list[ScopeTuple] = []
 
@@ -315,16 +315,10 @@ def english_scopes(
     for match in pat.sub_resets.finditer(folded, s, e):
         if overlaps(*match.span()):
             continue
-        before = folded[max(s, match.start() - 3) : match.start()]
-        if (
-            match.group().startswith(("in the", "across", "throughout"))
-            and found
-            and any(
-                k in ("subunit", "level") and 0 <= match.start() - b <= 3 for _, b, _, k, _ in found
-            )
+        if match.group().startswith(("in the", "across", "throughout")) and any(
+            k in ("subunit", "level") and 0 <= match.start() - b <= 3 for _, b, _, k, _ in found
         ):
             continue  # "communes, wards and towns in the province": where the units lie
-        del before
         found.append(
             (match.start(), match.end(), text[match.start() : match.end()], "province", _FOREVER)
         )
@@ -442,7 +436,7 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
         earlier = [
             m
             for m in _ORG.finditer(doc.text, max(0, s - 2500), match.start())
-            if m.group("org").split()[-1] in kinds or (head == "unit" and True)
+            if head == "unit" or m.group("org").split()[-1] in kinds
         ]
         earlier += [
             m
