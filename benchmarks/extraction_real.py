@@ -135,6 +135,13 @@ _FURNITURE = re.compile(
 )
 
 
+def _day_month(written: str, after: str) -> bool:
+    """True when a figure and what follows it read as a day and a month ('20/10', '5-6')."""
+    month = re.match(r"^\s*[-/]\s*(\d{1,2})(?![\d%])", after)
+    day = re.fullmatch(r"\d{1,2}", written.strip())
+    return bool(month and day and 1 <= int(day.group()) <= 31 and 1 <= int(month.group(1)) <= 12)
+
+
 def false_positive_kind(text: str, figure) -> str:
     """Classify a figure that matches no label: 'phone', 'date', 'document number',
     'furniture' (visit counters, menus, share bars) or 'other'."""
@@ -158,7 +165,7 @@ def false_positive_kind(text: str, figure) -> str:
         or (re.match(r"^(?:19|20)\d\d$", digits) and "%" not in written)
         or _DATE_BEFORE.search(before)
         or re.search(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*$", before)
-        or re.match(r"^\s*[-/]\s*\d{1,2}(?![\d%])", after)
+        or _day_month(written, after)
     ):
         return "date"
     if len(line.strip()) <= 80 and _FURNITURE.search(line):
