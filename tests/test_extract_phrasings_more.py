@@ -703,6 +703,12 @@ CASES = {
             ("dossier.received", 40120.0, "Trung tâm Hành chính công tỉnh Bắc Giang"),
         },
     ),
+    "a summing-up sentence names whose figures they were": (
+        "Nghệ An: sau một năm hoạt động\nTỉ lệ giải quyết hồ sơ đúng hạn là 99,91%. Đó là những con số ấn tượng về Trung tâm Phục vụ hành chính công tỉnh Nghệ An sau hơn một năm đi vào hoạt động.",
+        {
+            ("dossier.on_time_pct", 99.91, "Trung tâm Phục vụ hành chính công tỉnh Nghệ An"),
+        },
+    ),
 }
 
 

@@ -200,6 +200,7 @@ def _extract_in_language(
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
         earlier, previous = previous, sentence
+    founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
     founds = _without_restatements(doc, _pair_wholes_by_identity(founds))
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
     info = DocumentInfo(
@@ -259,6 +260,34 @@ def _extract_in_language(
 
 
 _WHOLES = ("dossier.received", "dossier.resolved", "dossier.pending")
+
+
+# "Đó là những con số ấn tượng về Trung tâm …": the figures before were that unit's
+_THESE_FIGURES = re.compile(
+    r"[\W_]*(?:do|day|nhung) (?:la|chinh la) (?:nhung |cac )?(?:con so|ket qua|so lieu)"
+    r"[a-z ,]{0,40}? (?:ve|cua|tai|o)\s*$"
+)
+
+
+def _named_afterwards(
+    doc: _Doc, founds: list[_Found], default_scope: str, province: Any, period: Period | None
+) -> list[_Found]:
+    """Give the figures of the sentences before a summing-up sentence ("Đó là những con số …
+    về Trung tâm X") that unit, when they had no unit of their own."""
+    out = list(founds)
+    for sentence in doc.sentences:
+        units = [
+            u
+            for u in _scopes(doc, sentence, province, period, subjects_only=False)
+            if u.kind == "subunit" and _THESE_FIGURES.match(doc.work[sentence.start : u.start])
+        ]
+        if not units:
+            continue
+        for n, found in enumerate(out):
+            same_block = found.sentence.block == sentence.block
+            if same_block and found.start < sentence.start and found.scope == default_scope:
+                out[n] = replace(found, scope=units[0].label)
+    return out
 
 
 def _pair_wholes_by_identity(founds: list[_Found]) -> list[_Found]:
