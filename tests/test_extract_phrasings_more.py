@@ -709,6 +709,14 @@ CASES = {
             ("dossier.on_time_pct", 99.91, "Trung tâm Phục vụ hành chính công tỉnh Nghệ An"),
         },
     ),
+    "a headline naming its unit after a time phrase": (
+        "Tháng 5 năm 2021, Trung tâm Phục vụ hành chính công tỉnh giải quyết 7.650 hồ sơ\nTrong tháng 5, đã tiếp nhận 7.910 hồ sơ, giải quyết 7.650 hồ sơ, đúng hạn đạt 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 7910.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.resolved", 7650.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+        },
+    ),
 }
 
 

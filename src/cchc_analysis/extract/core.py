@@ -140,8 +140,11 @@ def _extract_in_language(
             for s in _scopes(doc, head, doc_province, doc_period, subjects_only=False)
             if s.kind == "subunit"
         ]
-        if units and units[0].start - doc.headline[0] <= 12:
-            default_scope = units[0].label
+        lead = doc.work[doc.headline[0] : units[0].start] if units else ""
+        if units and (
+            units[0].start - doc.headline[0] <= 12 or not re.sub(r"[\W_]|trong", "", lead)
+        ):
+            default_scope = units[0].label  # "Tháng 10/2020, Trung tâm … giải quyết …" too
         elif len(named) == 1 and _ABOUT_UNIT.search(doc.work, doc.headline[0], named[0].start):
             default_scope = named[0].label  # "Kết quả … tại Trung tâm Hành chính công tỉnh …"
     tokens = [t for t in _tokens(doc.work) if not any(a <= t.start < b for a, b in doc.labels)]
