@@ -746,3 +746,42 @@ def test_a_count_of_months_after_a_figure_is_a_duration() -> None:
     found = {(f.indicator, f.value, f.period) for f in result.figures}
     assert found == {("dossier.received", 20345.0, "2024"), ("dossier.resolved_late", 12.0, "2024")}
     assert not [w for w in result.warnings if w.rule == "extract_conflicting_values"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "period"),
+    [
+        (
+            "tháng 9/2025",
+            "Lũy kế từ đầu năm đến nay, toàn tỉnh tiếp nhận 400.000 hồ sơ.",
+            "2025-9M",
+        ),
+        ("quý II/2025", "Tính từ đầu năm, toàn tỉnh tiếp nhận 260.000 hồ sơ.", "2025-H1"),
+    ],
+)
+def test_the_year_to_date_is_the_reporting_period_it_ends(heading, sentence, period) -> None:
+    text = f"Tỉnh Lạng Sơn {heading}\nTrong kỳ, toàn tỉnh tiếp nhận 45.000 hồ sơ. {sentence}"
+    result = extract_text(text)
+    periods = {f.value: f.period for f in result.figures}
+    assert periods[45000.0] != period and list(periods.values()).count(period) == 1
+    assert not result.held_back
+
+
+def test_the_year_to_date_of_a_month_no_period_covers_is_left_out() -> None:
+    text = (
+        "Tỉnh Lạng Sơn tháng 10/2025\nTrong tháng 10/2025, toàn tỉnh tiếp nhận 45.000 hồ sơ. "
+        "Lũy kế từ đầu năm đến nay, toàn tỉnh tiếp nhận 420.000 hồ sơ."
+    )
+    result = extract_text(text)
+    assert [(f.value, f.period) for f in result.figures] == [(45000.0, "2025-M10")]
+    assert not result.held_back
+    assert [w.rule for w in result.warnings] == ["extract_unsupported_period"]
+
+
+def test_a_running_total_of_the_period_is_no_year_to_date() -> None:
+    text = (
+        "Trung tâm Phục vụ hành chính công tỉnh quý III/2021\nQuý III/2021, Trung tâm tiếp nhận "
+        "mới 14.043 hồ sơ, lũy kế đã và đang giải quyết trong kỳ là 16.234 hồ sơ."
+    )
+    result = extract_text(text)
+    assert {(f.value, f.period) for f in result.figures + result.subunits} == {(16234.0, "2021-Q3")}

@@ -102,6 +102,18 @@ def _value_of(text: str, noun: str | None, scale: float, factor: float) -> tuple
     return value, notes
 
 
+_TO_DATE = {"M03": "Q1", "Q1": "Q1", "M06": "H1", "Q2": "H1", "H1": "H1", "M09": "9M"}
+_TO_DATE |= {"Q3": "9M", "9M": "9M", "M12": "", "Q4": "", "H2": "", "": ""}
+
+
+def _year_to_date(period: Period | None) -> Period | None:
+    """The reporting period from January to the end of ``period`` ('2025-M09' → '2025-9M',
+    '2025-Q2' → '2025-H1'), or None when no reporting period covers it ('2025-M10')."""
+    if period is None or period.part not in _TO_DATE:
+        return None
+    return Period(period.year, _TO_DATE[period.part])
+
+
 def _sentence_period(
     doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
 ) -> tuple[Period | None, str, bool]:
@@ -118,6 +130,15 @@ def _sentence_period(
         return default, "", False
     before = [m for m in inside if m.start < position]
     mention = before[-1] if before else inside[0]
+    if mention.kind == "to_date":
+        to_date = _year_to_date(default)
+        if to_date is None:
+            return (
+                None,
+                f"'{mention.text.strip()}' (the year to date) is not a reporting period",
+                True,
+            )
+        return to_date, f"the year to date: '{mention.text.strip()}'", False
     if mention.kind == "span" or mention.period is None:
         return None, f"period '{mention.text.strip()}' is not a reporting period", True
     year = default.year if default else None

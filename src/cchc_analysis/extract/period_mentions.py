@@ -48,6 +48,15 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "lũy kế từ đầu năm", "tính từ đầu năm đến nay": the year to the document's period
+        # ("lũy kế" alone is the period's own running total: carried over + received)
+        "to_date",
+        re.compile(
+            r"(?<![a-z0-9])(?:luy ke )?(?:tinh |ke )?tu dau nam"
+            r"(?: (?:den nay|toi nay|den thoi diem nay))?(?![a-z0-9])"
+        ),
+    ),
+    (
         "span",
         re.compile(
             r"(?<![a-z0-9])(?:(?:giai doan|thoi ky|tu nam|nam|nhiem ky) )?(?P<y1>"
@@ -252,6 +261,8 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
             elif kind == "months":
                 if not (g.get("pos") or g.get("year") or g.get("nam")):
                     continue  # "quá hạn 2 tháng": a duration
+            elif kind == "to_date":
+                pass  # resolved against the document's period (figures.``_sentence_period``)
             elif kind == "year":
                 if re.search(r"thang\s*\d{1,2}\s*$", folded[max(0, start - 12) : start]):
                     continue  # "ngày 20 tháng 6 năm 2024": a date, not the year reported on
