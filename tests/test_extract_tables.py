@@ -507,6 +507,18 @@ NOT_TABLES = {
         *("Cấp tỉnh", "98.310", "96.402"),
         *("Cấp huyện", "120.500", "118.000"),
     ],
+    "rows whose labels repeat the head's names": [
+        *("Năm 2020", "Điểm", "Hạng"),
+        *("Điểm", "12", "5"),
+        *("Hạng", "3.400", "12"),
+        *("Năm 2020", "5", "5"),
+    ],
+    "rows whose labels repeat one another": [
+        *("Đơn vị", "Tiếp nhận", "Đã giải quyết"),
+        *("Cấp tỉnh", "98.310", "96.402"),
+        *("Cấp tỉnh", "120.500", "118.000"),
+        *("Cấp tỉnh", "210.000", "209.500"),
+    ],
     "a dated list": ["Lịch tiếp công dân", "Thứ Hai", "8", "30", "Thứ Ba", "14", "00"],
 }
 

@@ -412,6 +412,18 @@ def _head_cells(cells: Sequence[_Cell], i: int, floor: int, k: int) -> list[_Cel
     return list(cells[first:i])
 
 
+def _consistent(head: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """True when the rows' labels differ from one another and from every name of the head, and
+    the label column's name is none of the columns' (a table names each thing once)."""
+    names = {name.casefold() for name in head[1:]}
+    labels = [row[0].casefold() for row in rows if len(row) > 1]
+    return (
+        len(set(labels)) == len(labels)
+        and not names & set(labels)
+        and head[0].casefold() not in names
+    )
+
+
 def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
     """The flattened table whose first row starts at cell ``i`` (its label, its number or its
     year) and whose head starts no earlier than cell ``floor``, or None."""
@@ -437,7 +449,7 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             if not _enough(cells, complete, k, end):
                 continue
             head = _head_names(_head_cells(cells, start, floor, k), k, mode == "ordinal")
-            if head is not None:
+            if head is not None and _consistent(head[1], rows):
                 return _Flat(start - head[0], end - 1, head[1], rows)
         return _mixed_table_at(cells, i, floor) if n else None
     if cells[i].is_year and i > floor and cells[i - 1].is_label:
@@ -447,7 +459,7 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
         for k in range(len(labels), 1, -1):  # the widest head that the rows bear out
             rows, complete, end = _parse_rows(cells, i, k, "year")
             head = _head_names(labels, k) if _enough(cells, complete, k, end) else None
-            if head is not None:
+            if head is not None and _consistent(head[1], rows):
                 return _Flat(i - head[0], end - 1, head[1], rows)
     return None
 
@@ -498,7 +510,7 @@ def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
         if words & {r[0] for r in rows} or (best is not None and len(rows) <= len(best.rows)):
             continue
         names = _head_names(head, k)
-        if names is not None:
+        if names is not None and _consistent(names[1], rows):
             best = _Flat(i - names[0], end - 1, names[1], rows)
     return best
 
@@ -604,7 +616,7 @@ def _row_tables(
         head = (
             _row_head(above[-4:], k) if len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES else None
         )
-        if head is None:
+        if head is None or not _consistent(head[1], rows):
             n += 1
             continue
         found.append((n - head[0], end, [head[1], *rows]))
