@@ -551,3 +551,19 @@ def test_the_command_says_a_table_was_rebuilt(tmp_path):
     assert f"{path}: read as utf-8; 1 table rebuilt from one cell per line" in done.output
     written = (tmp_path / "out.csv").read_text(encoding="utf-8")
     assert "Gia nhập thị trường NĂM 2020: Điểm 6.95; Hạng 35." in written  # the evidence
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        PCI_LINES,
+        DOSSIER_LINES,
+        [*PCI_LINES[:3], "Chỉ số thành phần\t2020\t2021"]
+        + ["\t".join((r[0], r[1], r[3])) for r in TWO_ROW_BODY],
+    ],
+    ids=["pci cells", "dossier cells", "pci rows"],
+)
+def test_a_rebuilt_table_is_not_rebuilt_again(lines):
+    once, how = with_flattened_tables(_flat(lines), "utf-8")
+    assert "rebuilt" in how
+    assert with_flattened_tables(once, "utf-8") == (once, "utf-8")

@@ -522,8 +522,8 @@ def _cells(lines: Sequence[str]) -> list[_Cell]:
 # ---------------------------------------------------------------- tables flattened to one row
 _FIGURE_TOKEN = r"(?:[+-]?\d[\d.,]*%?|[-–—])"
 _ROW_LINE = re.compile(
-    rf"^(?P<label>.*?[^\W\d_].*?)\s+(?P<figures>{_FIGURE_TOKEN}(?:\s+{_FIGURE_TOKEN})+)$"
-)
+    rf"^(?P<label>.*?[^\W\d_].*?)\s+(?P<figures>{_FIGURE_TOKEN}(?:\s+{_FIGURE_TOKEN})+)(?<!\.)$"
+)  # a line ending on a full stop is a sentence (or a row already rebuilt), not a row
 
 
 def _tab_cells(line: str) -> list[str]:
