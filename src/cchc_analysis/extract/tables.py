@@ -2,14 +2,16 @@
 
 ``table_lines`` turns a table (a head row of labels over rows of figures) into lines such as
 "Cấp huyện: Tiếp nhận 120.500 hồ sơ; Đã giải quyết 118.000 hồ sơ." (DOCX, HTML and laid-out PDF
-tables come this way). Where every figure column names a period ("NĂM 2014 Điểm", "Năm 2015"),
-each row reads once per period, "Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43.", so that the
-row's label is the cue and the column's period the figure's period.
+tables come this way; two head rows name each column together, "NĂM 2014 Điểm"). Where the
+columns name periods ("NĂM 2014 Điểm", "Năm 2015"), each row reads once per period, "Gia nhập
+thị trường NĂM 2014: Điểm 8.13; Hạng 43.", so that the row's label is the cue, the column's
+period the figure's period, and a rank ("Hạng") is blanked as a rank.
 
 ``rebuild_flattened`` finds tables that arrive one cell per line (a web page saved as text, a
-copy from a browser, some PDF text layers): a head of label cells (one row, or two such as years
-over "Điểm"/"Hạng"), then rows of one label and the same number of figure cells. It rebuilds
-each as ``table_lines`` writes it; whatever does not form such a table is left as it is.
+copy from a browser, some PDF text layers) or one row per line (cells between tabs, or a label
+and its figures under a head naming periods): a head of label cells (one row, or two such as
+years over "Điểm"/"Hạng"), then rows of one label and the same number of cells. It rebuilds each
+as ``table_lines`` writes it; whatever does not form such a table is left as it is.
 """
 
 from __future__ import annotations
@@ -520,10 +522,8 @@ def _cells(lines: Sequence[str]) -> list[_Cell]:
 
 
 # ---------------------------------------------------------------- tables flattened to one row
-_FIGURE_TOKEN = r"(?:[+-]?\d[\d.,]*%?|[-–—])"
-_ROW_LINE = re.compile(
-    rf"^(?P<label>.*?[^\W\d_].*?)\s+(?P<figures>{_FIGURE_TOKEN}(?:\s+{_FIGURE_TOKEN})+)(?<!\.)$"
-)  # a line ending on a full stop is a sentence (or a row already rebuilt), not a row
+_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
+_MAX_ROW_LINE = 400  # characters: a longer line is prose
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -539,14 +539,20 @@ def _row_cells(line: str) -> list[str] | None:
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
     if "\t" in line:
         cells = _tab_cells(line)
-        figures = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
-        if len(cells) >= 3 and figures and all(_Cell(0, c).is_figure for c in figures):
+        filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
+        if len(cells) >= 3 and filled and all(_Cell(0, c).is_figure for c in filled):
             return cells if _Cell(0, cells[0]).is_label else None
         return None
-    match = _ROW_LINE.match(" ".join(line.split()))
-    if match is None or not _Cell(0, match["label"]).is_label:
+    words = line.split()
+    if len(line) > _MAX_ROW_LINE or not words or words[-1].endswith("."):
+        return None  # a line ending on a full stop is a sentence (or a row already rebuilt)
+    figures: list[str] = []
+    while words and _FIGURE_TOKEN.fullmatch(words[-1]):
+        figures.insert(0, words.pop())
+    label = " ".join(words)
+    if len(figures) < 2 or not _Cell(0, label).is_label:
         return None
-    return [match["label"], *match["figures"].split()]
+    return [label, *figures]
 
 
 def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | None:
