@@ -106,10 +106,15 @@ def test_pci_table_one_cell_per_line_gives_every_score_its_year(tmp_path, blank)
     result = extract_files([path])
     assert _pci(result) == PCI_FIGURES  # the ranks ("Hạng") give no figure
     assert not {f.value for f in result.figures} & RANKS
+    (start, end), *more = source.tables  # where the rebuilt table stands in the text read
+    assert not more
+    assert source.text[start:end].startswith("CHỈ SỐ THÀNH PHẦN | NĂM 2019 Điểm | NĂM 2019 Hạng")
+    assert source.text[start:end].endswith("Đào tạo lao động NĂM 2021: Điểm 6.47; Hạng 20.")
     for figure in result.figures:  # offsets and evidence are those of the text as read
         assert source.text[figure.char_start : figure.char_end] == figure.text
         assert figure.evidence in source.text
         assert figure.province == "Hà Nam"
+        assert figure.note.endswith("from a table rebuilt by the reader")
     assert result.documents[0].encoding == source.how
     # the prose around the table is as it was
     assert source.text.startswith(PCI_LINES[0])
@@ -369,6 +374,7 @@ def test_the_table_in_a_saved_web_page(tmp_path, tag):
     result = extract_files([page])
     assert _pci(result) == PCI_FIGURES
     assert "Trang chủ" not in source.text
+    assert all("rebuilt by the reader" in f.note for f in result.figures)
 
 
 def test_a_web_page_table_whose_columns_are_years_reads_each_year(tmp_path):
@@ -388,6 +394,7 @@ def test_a_web_page_table_whose_columns_are_years_reads_each_year(tmp_path):
     source = read_document(page)
     assert "Gia nhập thị trường Năm 2021 7,02." in source.text
     assert "rebuilt" not in source.how  # a real table, read as a table
+    assert source.tables == ()
     assert _pci(extract_files([page])) == {
         ("pci.entry", 6.95, "2020"),
         ("pci.entry", 7.02, "2021"),
@@ -456,6 +463,9 @@ def test_the_table_in_a_pdf(tmp_path, tag):
     )
     result = extract_files([pdf])
     assert _pci(result) == PCI_FIGURES
+    for figure in result.figures:
+        assert source.text[figure.char_start : figure.char_end] == figure.text
+        assert any(a <= figure.char_start < b for a, b in source.tables)
     # the prose on either side is still joined and read as before
     assert "Trong thời gian tới, tỉnh tiếp tục cải thiện môi trường đầu tư kinh doanh." in (
         source.text

@@ -673,10 +673,30 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
     return pieces, "; ".join(notes)
 
 
+def joined(pieces: Sequence[tuple[str, bool]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The pieces joined with newlines, and where the rebuilt ones stand in the text (start,
+    end offsets)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece, rebuilt in pieces:
+        if rebuilt:
+            spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return "\n".join(piece for piece, _ in pieces), tuple(spans)
+
+
+def read_tables(text: str, how: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    """``(text, how, spans)``: the text with the tables found one cell or one row per line
+    rebuilt, ``how`` saying so, and where the rebuilt tables stand in the text."""
+    pieces, note = rebuild_flattened(text)
+    if not note:
+        return text, how, ()
+    rebuilt, spans = joined(pieces)
+    return rebuilt, f"{how}; {note}", spans
+
+
 def with_flattened_tables(text: str, how: str) -> tuple[str, str]:
     """``(text, how)`` with the tables found one cell or one row per line rebuilt, and ``how``
     saying so."""
-    pieces, note = rebuild_flattened(text)
-    if not note:
-        return text, how
-    return "\n".join(piece for piece, _ in pieces), f"{how}; {note}"
+    rebuilt, how, _ = read_tables(text, how)
+    return rebuilt, how
