@@ -316,6 +316,18 @@ def test_rows_one_per_line_under_years_and_their_scores():
     assert _pci(extract_text(text)) == TWO_ROW_FIGURES
 
 
+def test_rows_one_per_line_under_years_and_a_change():
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        "Chỉ số thành phần 2020 2021 Tăng/giảm",
+        *(f"{r[0]} {r[1]} {r[3]} 0,07" for r in TWO_ROW_BODY),
+    ]
+    text, how = with_flattened_tables("\n".join(lines), "utf-8")
+    assert how == "utf-8; 1 table rebuilt from one row per line"
+    assert "Tiếp cận đất đai: Tăng/giảm 0,07." in text
+    assert _pci(extract_text(text)) == TWO_ROW_FIGURES
+
+
 ROWS_NOT_TABLES = {
     "a head whose names cannot be told apart": [
         "Đơn vị Tiếp nhận Giải quyết",

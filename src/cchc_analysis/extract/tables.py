@@ -565,9 +565,12 @@ def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | No
         cells = _tab_cells(line)
         return cells[0], cells[1:]
     found = list(_HEAD_PERIOD.finditer(text))
-    rest = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
-    if len(found) >= 2 and not (rest + text[found[-1].end() :]).strip():
-        return text[: found[0].start()].strip(), [m.group() for m in found]
+    between = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
+    if len(found) >= 2 and not between.strip():
+        after = text[found[-1].end() :].strip()  # one more column: "… 2020 Tăng/giảm"
+        if not after or _Cell(0, after).is_label:
+            names = [m.group() for m in found] + ([after] if after else [])
+            return text[: found[0].start()].strip(), names
     words = text.split()
     if words_too and len(words) >= 2 and all(_Cell(0, w).is_label for w in words):
         return "", words
