@@ -444,6 +444,18 @@ def test_a_web_page_table_with_two_head_rows(tmp_path):
     assert _pci(extract_files([page])) == TWO_ROW_FIGURES
 
 
+def test_the_table_pasted_into_a_docx_one_paragraph_a_cell(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in PCI_LINES:
+        document.add_paragraph(line)
+    path = tmp_path / "pci_dan.docx"
+    document.save(str(path))
+    source = read_document(path)
+    assert source.how == "docx; 1 table rebuilt from one cell per line"
+    assert _pci(extract_files([path])) == PCI_FIGURES
+
+
 def test_a_docx_table_with_two_head_rows(tmp_path):
     docx = pytest.importorskip("docx")
     document = docx.Document()
