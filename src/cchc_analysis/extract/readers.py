@@ -5,9 +5,9 @@ figure count characters of that text. A saved web page gives its article only (t
 no menus, share bars or lists of related links), a DOCX its paragraphs and table rows in order
 (python-docx), a PDF the text layer of its pages (pypdf). A PDF without a text layer (a scan) is
 refused with a clear message rather than read as empty. In every kind, a table that arrives
-flattened to one cell per line is rebuilt as its rows (``tables.rebuild_flattened``) and
-``how`` says so ("utf-8; 1 table rebuilt from one cell per line"): the offsets count characters
-of the text so rebuilt.
+flattened to one cell (or one row) per line is rebuilt as its rows (``tables.rebuild_flattened``)
+and ``how`` says so ("utf-8; 1 table rebuilt from one cell per line"), ``tables`` where it
+stands: the offsets count characters of the text so rebuilt.
 """
 
 from __future__ import annotations
