@@ -106,10 +106,15 @@ def test_pci_table_one_cell_per_line_gives_every_score_its_year(tmp_path, blank)
     result = extract_files([path])
     assert _pci(result) == PCI_FIGURES  # the ranks ("Hạng") give no figure
     assert not {f.value for f in result.figures} & RANKS
+    (start, end), *more = source.tables  # where the rebuilt table stands in the text read
+    assert not more
+    assert source.text[start:end].startswith("CHỈ SỐ THÀNH PHẦN | NĂM 2019 Điểm | NĂM 2019 Hạng")
+    assert source.text[start:end].endswith("Đào tạo lao động NĂM 2021: Điểm 6.47; Hạng 20.")
     for figure in result.figures:  # offsets and evidence are those of the text as read
         assert source.text[figure.char_start : figure.char_end] == figure.text
         assert figure.evidence in source.text
         assert figure.province == "Hà Nam"
+        assert figure.note.endswith("from a table rebuilt by the reader")
     assert result.documents[0].encoding == source.how
     # the prose around the table is as it was
     assert source.text.startswith(PCI_LINES[0])
@@ -311,6 +316,18 @@ def test_rows_one_per_line_under_years_and_their_scores():
     assert _pci(extract_text(text)) == TWO_ROW_FIGURES
 
 
+def test_rows_one_per_line_under_years_and_a_change():
+    lines = [
+        "Chỉ số PCI của tỉnh Hà Nam",
+        "Chỉ số thành phần 2020 2021 Tăng/giảm",
+        *(f"{r[0]} {r[1]} {r[3]} 0,07" for r in TWO_ROW_BODY),
+    ]
+    text, how = with_flattened_tables("\n".join(lines), "utf-8")
+    assert how == "utf-8; 1 table rebuilt from one row per line"
+    assert "Tiếp cận đất đai: Tăng/giảm 0,07." in text
+    assert _pci(extract_text(text)) == TWO_ROW_FIGURES
+
+
 ROWS_NOT_TABLES = {
     "a head whose names cannot be told apart": [
         "Đơn vị Tiếp nhận Giải quyết",
@@ -369,6 +386,7 @@ def test_the_table_in_a_saved_web_page(tmp_path, tag):
     result = extract_files([page])
     assert _pci(result) == PCI_FIGURES
     assert "Trang chủ" not in source.text
+    assert all("rebuilt by the reader" in f.note for f in result.figures)
 
 
 def test_a_web_page_table_whose_columns_are_years_reads_each_year(tmp_path):
@@ -388,6 +406,7 @@ def test_a_web_page_table_whose_columns_are_years_reads_each_year(tmp_path):
     source = read_document(page)
     assert "Gia nhập thị trường Năm 2021 7,02." in source.text
     assert "rebuilt" not in source.how  # a real table, read as a table
+    assert source.tables == ()
     assert _pci(extract_files([page])) == {
         ("pci.entry", 6.95, "2020"),
         ("pci.entry", 7.02, "2021"),
@@ -425,6 +444,18 @@ def test_a_web_page_table_with_two_head_rows(tmp_path):
     assert _pci(extract_files([page])) == TWO_ROW_FIGURES
 
 
+def test_the_table_pasted_into_a_docx_one_paragraph_a_cell(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in PCI_LINES:
+        document.add_paragraph(line)
+    path = tmp_path / "pci_dan.docx"
+    document.save(str(path))
+    source = read_document(path)
+    assert source.how == "docx; 1 table rebuilt from one cell per line"
+    assert _pci(extract_files([path])) == PCI_FIGURES
+
+
 def test_a_docx_table_with_two_head_rows(tmp_path):
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -456,6 +487,9 @@ def test_the_table_in_a_pdf(tmp_path, tag):
     )
     result = extract_files([pdf])
     assert _pci(result) == PCI_FIGURES
+    for figure in result.figures:
+        assert source.text[figure.char_start : figure.char_end] == figure.text
+        assert any(a <= figure.char_start < b for a, b in source.tables)
     # the prose on either side is still joined and read as before
     assert "Trong thời gian tới, tỉnh tiếp tục cải thiện môi trường đầu tư kinh doanh." in (
         source.text
@@ -507,6 +541,18 @@ NOT_TABLES = {
         *("Cấp tỉnh", "98.310", "96.402"),
         *("Cấp huyện", "120.500", "118.000"),
     ],
+    "rows whose labels repeat the head's names": [
+        *("Năm 2020", "Điểm", "Hạng"),
+        *("Điểm", "12", "5"),
+        *("Hạng", "3.400", "12"),
+        *("Năm 2020", "5", "5"),
+    ],
+    "rows whose labels repeat one another": [
+        *("Đơn vị", "Tiếp nhận", "Đã giải quyết"),
+        *("Cấp tỉnh", "98.310", "96.402"),
+        *("Cấp tỉnh", "120.500", "118.000"),
+        *("Cấp tỉnh", "210.000", "209.500"),
+    ],
     "a dated list": ["Lịch tiếp công dân", "Thứ Hai", "8", "30", "Thứ Ba", "14", "00"],
 }
 
@@ -539,3 +585,19 @@ def test_the_command_says_a_table_was_rebuilt(tmp_path):
     assert f"{path}: read as utf-8; 1 table rebuilt from one cell per line" in done.output
     written = (tmp_path / "out.csv").read_text(encoding="utf-8")
     assert "Gia nhập thị trường NĂM 2020: Điểm 6.95; Hạng 35." in written  # the evidence
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        PCI_LINES,
+        DOSSIER_LINES,
+        [*PCI_LINES[:3], "Chỉ số thành phần\t2020\t2021"]
+        + ["\t".join((r[0], r[1], r[3])) for r in TWO_ROW_BODY],
+    ],
+    ids=["pci cells", "dossier cells", "pci rows"],
+)
+def test_a_rebuilt_table_is_not_rebuilt_again(lines):
+    once, how = with_flattened_tables(_flat(lines), "utf-8")
+    assert "rebuilt" in how
+    assert with_flattened_tables(once, "utf-8") == (once, "utf-8")

@@ -399,6 +399,7 @@ def extract_files(
     files, skipped = expand_inputs(paths)
     raws = []
     unreadable = []
+    tables: dict[str, tuple[tuple[int, int], ...]] = {}
     for path in files:
         try:
             source = read_document(path, encoding)
@@ -406,10 +407,22 @@ def extract_files(
             unreadable.append(str(exc))
             continue
         raws.append(_extract_document(source.text, str(path), province, period, source.how))
+        tables[str(path)] = source.tables
     result = _finish(raws, keep_conflicts)
+    for kept in (result.figures, result.subunits, result.held_back):
+        kept[:] = [_from_rebuilt_table(f, tables.get(f.file, ())) for f in kept]
     result.unreadable = unreadable
     result.skipped = [str(p) for p in skipped]
     return result
+
+
+def _from_rebuilt_table(figure: Figure, tables: Sequence[tuple[int, int]]) -> Figure:
+    """The figure, its note saying so when its evidence is a line of a table the reader
+    rebuilt from one cell (or row) per line, not a sentence of the text as published."""
+    if not any(start <= figure.char_start < end for start, end in tables):
+        return figure
+    note = "; ".join(n for n in (figure.note, "from a table rebuilt by the reader") if n)
+    return replace(figure, note=note)
 
 
 def _reconcile(

@@ -5,9 +5,9 @@ figure count characters of that text. A saved web page gives its article only (t
 no menus, share bars or lists of related links), a DOCX its paragraphs and table rows in order
 (python-docx), a PDF the text layer of its pages (pypdf). A PDF without a text layer (a scan) is
 refused with a clear message rather than read as empty. In every kind, a table that arrives
-flattened to one cell per line is rebuilt as its rows (``tables.rebuild_flattened``) and
-``how`` says so ("utf-8; 1 table rebuilt from one cell per line"): the offsets count characters
-of the text so rebuilt.
+flattened to one cell (or one row) per line is rebuilt as its rows (``tables.rebuild_flattened``)
+and ``how`` says so ("utf-8; 1 table rebuilt from one cell per line"), ``tables`` where it
+stands: the offsets count characters of the text so rebuilt.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from typing import Any
 
 from cchc_analysis.extract.tables import (
     _CELL_NUMBER,
+    joined,
+    read_tables,
     rebuild_flattened,
     table_lines,
-    with_flattened_tables,
 )
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -43,6 +44,7 @@ class SourceText:
     path: str
     text: str
     how: str  # 'utf-8', 'cp1258', 'html (utf-8)', 'docx', 'pdf (3 pages)'
+    tables: tuple[tuple[int, int], ...] = ()  # (start, end) of each table rebuilt in the text
 
 
 def read_text(path: Path | str, encoding: str | None = None) -> tuple[str, str]:
@@ -60,12 +62,13 @@ def read_document(path: Path | str, encoding: str | None = None) -> SourceText:
     format it cannot read (.doc, images) or a file without text (a scanned PDF)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".pdf":  # its tables rebuilt before lines are joined
+        text, how, tables = _read_pdf(path)
+        return SourceText(str(path), text, how, tables)
     if suffix in HTML_SUFFIXES:
-        text, how = with_flattened_tables(*_read_html(path, encoding))
+        text, how = _read_html(path, encoding)
     elif suffix == ".docx":
-        text, how = with_flattened_tables(_read_docx(path), "docx")
-    elif suffix == ".pdf":
-        text, how = _read_pdf(path)  # its tables rebuilt page by page, before lines are joined
+        text, how = _read_docx(path), "docx"
     elif suffix in (".doc", ".odt", ".rtf"):
         raise UnreadableDocument(
             f"{path}: {suffix} files cannot be read; save it as .docx (or .txt) and try again"
@@ -75,8 +78,8 @@ def read_document(path: Path | str, encoding: str | None = None) -> SourceText:
             f"{path}: an image holds no text to read; run OCR on it and give the text instead"
         )
     else:
-        text, how = with_flattened_tables(*read_text(path, encoding))
-    return SourceText(str(path), unicodedata.normalize("NFC", text), how)
+        text, how = read_text(path, encoding)
+    return SourceText(str(path), *read_tables(unicodedata.normalize("NFC", text), how))
 
 
 def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
@@ -178,7 +181,7 @@ def _read_docx(path: Path) -> str:
     return text
 
 
-def _read_pdf(path: Path) -> tuple[str, str]:
+def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -189,14 +192,14 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         pages = [_page_text(page) for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    text, rebuilt = _reflow_around_tables(pages)
+    text, rebuilt, tables = _reflow_around_tables([unicodedata.normalize("NFC", p) for p in pages])
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first, or give the report as .docx or .txt"
         )
     how = f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
-    return text, f"{how}; {rebuilt}" if rebuilt else how
+    return text, f"{how}; {rebuilt}" if rebuilt else how, tables
 
 
 def _page_text(page: Any) -> str:
@@ -246,18 +249,19 @@ _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, str]:
+def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     """The pages' text with the tables found one cell per line rebuilt (before any line is
     joined: a table may run on to the next page) and the lines a PDF wrapped joined around
-    them (``_reflow``; a rebuilt line is never joined to another); and what was rebuilt."""
+    them (``_reflow``; a rebuilt line is never joined to another); what was rebuilt, and where
+    the rebuilt tables stand in the text."""
     text = "\n".join(pages)
     pieces, rebuilt = rebuild_flattened(text)
     if not rebuilt:
-        return _reflow(text), ""
-    prose = [_WRAPPED.sub(" ", piece) for piece, rebuilt in pieces if not rebuilt]
+        return _reflow(text), "", ()
+    prose = [_WRAPPED.sub(" ", piece) for piece, table in pieces if not table]
     full = _full_width("\n".join(prose).split("\n"))
-    joined = "\n".join(piece if table else _reflow(piece, full) for piece, table in pieces)
-    return joined, rebuilt
+    text, spans = joined([(p if table else _reflow(p, full), table) for p, table in pieces])
+    return text, rebuilt, spans
 
 
 def _full_width(lines: Sequence[str]) -> int | None:

@@ -2,14 +2,16 @@
 
 ``table_lines`` turns a table (a head row of labels over rows of figures) into lines such as
 "Cấp huyện: Tiếp nhận 120.500 hồ sơ; Đã giải quyết 118.000 hồ sơ." (DOCX, HTML and laid-out PDF
-tables come this way). Where every figure column names a period ("NĂM 2014 Điểm", "Năm 2015"),
-each row reads once per period, "Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43.", so that the
-row's label is the cue and the column's period the figure's period.
+tables come this way; two head rows name each column together, "NĂM 2014 Điểm"). Where the
+columns name periods ("NĂM 2014 Điểm", "Năm 2015"), each row reads once per period, "Gia nhập
+thị trường NĂM 2014: Điểm 8.13; Hạng 43.", so that the row's label is the cue, the column's
+period the figure's period, and a rank ("Hạng") is blanked as a rank.
 
 ``rebuild_flattened`` finds tables that arrive one cell per line (a web page saved as text, a
-copy from a browser, some PDF text layers): a head of label cells (one row, or two such as years
-over "Điểm"/"Hạng"), then rows of one label and the same number of figure cells. It rebuilds
-each as ``table_lines`` writes it; whatever does not form such a table is left as it is.
+copy from a browser, some PDF text layers) or one row per line (cells between tabs, or a label
+and its figures under a head naming periods): a head of label cells (one row, or two such as
+years over "Điểm"/"Hạng"), then rows of one label and the same number of cells. It rebuilds each
+as ``table_lines`` writes it; whatever does not form such a table is left as it is.
 """
 
 from __future__ import annotations
@@ -412,6 +414,18 @@ def _head_cells(cells: Sequence[_Cell], i: int, floor: int, k: int) -> list[_Cel
     return list(cells[first:i])
 
 
+def _consistent(head: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+    """True when the rows' labels differ from one another and from every name of the head, and
+    the label column's name is none of the columns' (a table names each thing once)."""
+    names = {name.casefold() for name in head[1:]}
+    labels = [row[0].casefold() for row in rows if len(row) > 1]
+    return (
+        len(set(labels)) == len(labels)
+        and not names & set(labels)
+        and head[0].casefold() not in names
+    )
+
+
 def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
     """The flattened table whose first row starts at cell ``i`` (its label, its number or its
     year) and whose head starts no earlier than cell ``floor``, or None."""
@@ -437,7 +451,7 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             if not _enough(cells, complete, k, end):
                 continue
             head = _head_names(_head_cells(cells, start, floor, k), k, mode == "ordinal")
-            if head is not None:
+            if head is not None and _consistent(head[1], rows):
                 return _Flat(start - head[0], end - 1, head[1], rows)
         return _mixed_table_at(cells, i, floor) if n else None
     if cells[i].is_year and i > floor and cells[i - 1].is_label:
@@ -447,7 +461,7 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
         for k in range(len(labels), 1, -1):  # the widest head that the rows bear out
             rows, complete, end = _parse_rows(cells, i, k, "year")
             head = _head_names(labels, k) if _enough(cells, complete, k, end) else None
-            if head is not None:
+            if head is not None and _consistent(head[1], rows):
                 return _Flat(i - head[0], end - 1, head[1], rows)
     return None
 
@@ -498,7 +512,7 @@ def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
         if words & {r[0] for r in rows} or (best is not None and len(rows) <= len(best.rows)):
             continue
         names = _head_names(head, k)
-        if names is not None:
+        if names is not None and _consistent(names[1], rows):
             best = _Flat(i - names[0], end - 1, names[1], rows)
     return best
 
@@ -508,10 +522,8 @@ def _cells(lines: Sequence[str]) -> list[_Cell]:
 
 
 # ---------------------------------------------------------------- tables flattened to one row
-_FIGURE_TOKEN = r"(?:[+-]?\d[\d.,]*%?|[-–—])"
-_ROW_LINE = re.compile(
-    rf"^(?P<label>.*?[^\W\d_].*?)\s+(?P<figures>{_FIGURE_TOKEN}(?:\s+{_FIGURE_TOKEN})+)$"
-)
+_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
+_MAX_ROW_LINE = 400  # characters: a longer line is prose
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -527,14 +539,20 @@ def _row_cells(line: str) -> list[str] | None:
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
     if "\t" in line:
         cells = _tab_cells(line)
-        figures = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
-        if len(cells) >= 3 and figures and all(_Cell(0, c).is_figure for c in figures):
+        filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
+        if len(cells) >= 3 and filled and all(_Cell(0, c).is_figure for c in filled):
             return cells if _Cell(0, cells[0]).is_label else None
         return None
-    match = _ROW_LINE.match(" ".join(line.split()))
-    if match is None or not _Cell(0, match["label"]).is_label:
+    words = line.split()
+    if len(line) > _MAX_ROW_LINE or not words or words[-1].endswith("."):
+        return None  # a line ending on a full stop is a sentence (or a row already rebuilt)
+    figures: list[str] = []
+    while words and _FIGURE_TOKEN.fullmatch(words[-1]):
+        figures.insert(0, words.pop())
+    label = " ".join(words)
+    if len(figures) < 2 or not _Cell(0, label).is_label:
         return None
-    return [match["label"], *match["figures"].split()]
+    return [label, *figures]
 
 
 def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | None:
@@ -547,9 +565,12 @@ def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | No
         cells = _tab_cells(line)
         return cells[0], cells[1:]
     found = list(_HEAD_PERIOD.finditer(text))
-    rest = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
-    if len(found) >= 2 and not (rest + text[found[-1].end() :]).strip():
-        return text[: found[0].start()].strip(), [m.group() for m in found]
+    between = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
+    if len(found) >= 2 and not between.strip():
+        after = text[found[-1].end() :].strip()  # one more column: "… 2020 Tăng/giảm"
+        if not after or _Cell(0, after).is_label:
+            names = [m.group() for m in found] + ([after] if after else [])
+            return text[: found[0].start()].strip(), names
     words = text.split()
     if words_too and len(words) >= 2 and all(_Cell(0, w).is_label for w in words):
         return "", words
@@ -604,7 +625,7 @@ def _row_tables(
         head = (
             _row_head(above[-4:], k) if len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES else None
         )
-        if head is None:
+        if head is None or not _consistent(head[1], rows):
             n += 1
             continue
         found.append((n - head[0], end, [head[1], *rows]))
@@ -655,10 +676,30 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
     return pieces, "; ".join(notes)
 
 
+def joined(pieces: Sequence[tuple[str, bool]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The pieces joined with newlines, and where the rebuilt ones stand in the text (start,
+    end offsets)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece, rebuilt in pieces:
+        if rebuilt:
+            spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return "\n".join(piece for piece, _ in pieces), tuple(spans)
+
+
+def read_tables(text: str, how: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    """``(text, how, spans)``: the text with the tables found one cell or one row per line
+    rebuilt, ``how`` saying so, and where the rebuilt tables stand in the text."""
+    pieces, note = rebuild_flattened(text)
+    if not note:
+        return text, how, ()
+    rebuilt, spans = joined(pieces)
+    return rebuilt, f"{how}; {note}", spans
+
+
 def with_flattened_tables(text: str, how: str) -> tuple[str, str]:
     """``(text, how)`` with the tables found one cell or one row per line rebuilt, and ``how``
     saying so."""
-    pieces, note = rebuild_flattened(text)
-    if not note:
-        return text, how
-    return "\n".join(piece for piece, _ in pieces), f"{how}; {note}"
+    rebuilt, how, _ = read_tables(text, how)
+    return rebuilt, how
