@@ -785,3 +785,18 @@ def test_a_running_total_of_the_period_is_no_year_to_date() -> None:
     )
     result = extract_text(text)
     assert {(f.value, f.period) for f in result.figures + result.subunits} == {(16234.0, "2021-Q3")}
+
+
+def test_the_pci_sub_indices_under_their_earlier_names() -> None:
+    text = (
+        "PCI 2010 của tỉnh Bắc Giang\nNăm 2010, chỉ số Ưu đãi đối với doanh nghiệp nhà nước "
+        "đạt 6,52 điểm; Chính sách phát triển kinh tế tư nhân đạt 5,88 điểm; Dịch vụ hỗ trợ DN "
+        "đạt 5,9 điểm."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value) for f in result.figures} == {
+        ("pci.bias", 6.52),
+        ("pci.support", 5.88),
+    }
+    # two names of one sub-index in one text: the second value is held back, not lost
+    assert [(f.indicator, f.value) for f in result.held_back] == [("pci.support", 5.9)]
