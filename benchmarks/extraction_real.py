@@ -88,6 +88,19 @@ def _key(text: str) -> str:
     return " ".join(words)
 
 
+def _provincial_centre(text: str) -> bool:
+    """True for a name of the province's public-administration service centre, however the
+    province and the era name it."""
+    from cchc_analysis.extract import fold
+
+    folded = re.sub(r"\s+", " ", fold(text)).strip()
+    return bool(
+        re.match(
+            r"(?:bo phan [a-z ]*tai )?trung tam (?:phuc vu )?hanh chinh cong(?: cap)? tinh", folded
+        )
+    )
+
+
 def _canonical_level(text: str) -> str | None:
     """The level a scope names ('cấp xã' for 'khối UBND các phường, xã'), else None: the
     same names the extractor gives levels, so that a label and a figure written two ways
@@ -109,6 +122,8 @@ def scope_matches(label: Label, figure) -> bool:
             not figure.province or figure.province == label.province
         )
     key = _key(figure.scope)
+    if _provincial_centre(figure.scope) and any(_provincial_centre(s) for s in label.scopes):
+        return True  # "Trung tâm Hành chính công tỉnh" and "… Phục vụ hành chính công tỉnh X"
     level = _canonical_level(figure.scope)
     if level and any(_canonical_level(scope) == level for scope in label.scopes):
         return True  # "cấp xã" for "khối UBND các phường, xã", "16 phường, xã"
