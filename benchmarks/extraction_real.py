@@ -228,17 +228,7 @@ def group_rows(result: dict) -> list[dict[str, str]]:
     for split in ("dev", "test"):
         for key, name in GROUPS:
             c = result["groups"][(split, key)]
-            rows.append(
-                {
-                    "split": split,
-                    "indicator": name,
-                    "labels": str(c["labels"]),
-                    "found": str(c["found"]),
-                    "tp": str(c["tp"]),
-                    "recall_pct": _ratio(c["tp"], c["labels"]),
-                    "precision_pct": _ratio(c["tp"], c["found"]),
-                }
-            )
+            rows.append(_row(split, name, c))
     return rows
 
 
@@ -389,6 +379,19 @@ def measure(
     }
 
 
+def _row(split: str, name: str, c: Counter) -> dict[str, str]:
+    """One row of the results table: labels, found, right, recall %, precision %."""
+    return {
+        "split": split,
+        "indicator": name,
+        "labels": str(c["labels"]),
+        "found": str(c["found"]),
+        "tp": str(c["tp"]),
+        "recall_pct": _ratio(c["tp"], c["labels"]),
+        "precision_pct": _ratio(c["tp"], c["found"]),
+    }
+
+
 def _ratio(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}" if b else "–"
 
@@ -402,28 +405,8 @@ def result_rows(result: dict) -> list[dict[str, str]]:
         for indicator in indicators:
             c = result["counts"][(split, indicator)]
             total.update(c)
-            rows.append(
-                {
-                    "split": split,
-                    "indicator": indicator,
-                    "labels": str(c["labels"]),
-                    "found": str(c["found"]),
-                    "tp": str(c["tp"]),
-                    "recall_pct": _ratio(c["tp"], c["labels"]),
-                    "precision_pct": _ratio(c["tp"], c["found"]),
-                }
-            )
-        rows.append(
-            {
-                "split": split,
-                "indicator": "all",
-                "labels": str(total["labels"]),
-                "found": str(total["found"]),
-                "tp": str(total["tp"]),
-                "recall_pct": _ratio(total["tp"], total["labels"]),
-                "precision_pct": _ratio(total["tp"], total["found"]),
-            }
-        )
+            rows.append(_row(split, indicator, c))
+        rows.append(_row(split, "all", total))
     return rows
 
 
