@@ -717,6 +717,24 @@ CASES = {
             ("dossier.resolved", 7650.0, "Trung tâm Phục vụ hành chính công tỉnh"),
         },
     ),
+    "'tỉ lệ' and 'quí' written with i": (
+        "TP.HCM tháng 9/2025\nTỉ lệ hài lòng với xử lý phản ánh, kiến nghị đạt 98%; tỉ lệ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính đạt 81,25%. Quí III/2025, tỉ lệ giải quyết đúng hạn đạt 98,6%.",
+        {
+            ("dossier.on_time_pct", 98.6, P),
+            ("dossier.satisfaction_pct", 81.25, P),
+            ("feedback.satisfaction_pct", 98.0, P),
+        },
+    ),
+    "a bare score after 'đạt' in a text about the PAR INDEX": (
+        "Thái Bình: PAR INDEX 2023\nBộ Nội vụ công bố Chỉ số cải cách hành chính năm 2023 (PAR INDEX). Theo đó, Thái Bình đạt 86,15, tăng 1,2 điểm %, xếp thứ 25/63.",
+        {
+            ("par.total_points", 86.15, P),
+        },
+    ),
+    "units' scores are not the province's": (
+        "Thái Bình: PAR INDEX 2023\nBộ Nội vụ công bố Chỉ số CCHC năm 2023 của các sở. Có 12 đơn vị đạt 100 và 5 đơn vị đạt 90,5.",
+        set(),
+    ),
 }
 
 

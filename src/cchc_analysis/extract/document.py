@@ -130,11 +130,25 @@ def _resolve_index_anaphora(work: str, sentences: list[_Sentence]) -> str:
     return work
 
 
+# i and y written for one another: "tỉ lệ"/"tỷ lệ", "quí"/"quý" (same length, offsets stay)
+_SPELLINGS = (
+    (re.compile(r"(?<![a-z])ti le(?![a-z])"), "ty le"),
+    (re.compile(r"(?<![a-z])qui(?![a-z])"), "quy"),
+)
+
+
+def _one_spelling(folded: str) -> str:
+    """Return the folded text with the common i/y variants written one way."""
+    for pattern, written in _SPELLINGS:
+        folded = pattern.sub(written, folded)
+    return folded
+
+
 def _document(text: str) -> _Doc:
     """Prepare a text (in the language being read): folded, furniture set aside, sentences,
     periods, masks."""
     language = current_language()
-    folded = fold(text)
+    folded = _one_spelling(fold(text))
     if language == ENGLISH:
         folded = english_numbers(folded)  # '108,120' → '108.120', '99.29' → '99,29'
         chars = list(folded)

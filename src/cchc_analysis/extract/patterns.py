@@ -29,6 +29,7 @@ class _Rule:
     allow_change: bool
     topic_any: re.Pattern[str] | None  # must be named in the headline or this/previous sentence
     topic_in_text: bool  # … or anywhere in the text (a sub-index name that only one index has)
+    decimal_only: bool  # only a number with a decimal part ("87,32"): a bare integer is no score
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
         allow_change=bool(spec.get("allow_change")),
         topic_any=re.compile(_expand(spec["topic_any"])) if spec.get("topic_any") else None,
         topic_in_text=bool(spec.get("topic_in_text")),
+        decimal_only=bool(spec.get("decimal_only")),
     )
 
 

@@ -175,8 +175,11 @@ def _match_rules(
     best: _Match | None = None
     suffixes = _suffix_cuts(ctx.left)
     prefixes = _prefix_cuts(ctx.right)
+    decimal = bool(re.fullmatch(r"\d+,\d+", ctx.document[number_start:number_end]))
     for rule in _patterns().rules:
         if rule.pair_only and not is_pair:
+            continue
+        if rule.decimal_only and not decimal:
             continue
         if changed and not rule.allow_change:
             continue
