@@ -735,6 +735,67 @@ CASES = {
         "Thái Bình: PAR INDEX 2023\nBộ Nội vụ công bố Chỉ số CCHC năm 2023 của các sở. Có 12 đơn vị đạt 100 và 5 đơn vị đạt 90,5.",
         set(),
     ),
+    "'thụ lý' counts received; 'trả kết quả đúng hẹn'": (
+        "Tỉnh Quảng Bình năm 2022\nNăm 2022, các cơ quan đã thụ lý 145.300 hồ sơ, trả kết quả đúng hẹn 144.900 hồ sơ.",
+        {
+            ("dossier.received", 145300.0, P),
+            ("dossier.resolved_on_time", 144900.0, P),
+        },
+    ),
+    "'lượt hồ sơ'; early, on time and late in one clause": (
+        "Tỉnh Quảng Bình quý I/2023\nQuý I/2023, tỉnh tiếp nhận 35.200 lượt hồ sơ; giải quyết trước hạn 20.100, đúng hạn 14.600, quá hạn 150 hồ sơ.",
+        {
+            ("dossier.received", 35200.0, P),
+            ("dossier.resolved_early", 20100.0, P),
+            ("dossier.resolved_late", 150.0, P),
+            ("dossier.resolved_on_time", 14600.0, P),
+        },
+    ),
+    "a rate before the words it names, and a late count with its share": (
+        "Tỉnh Phú Thọ năm 2023\nNăm 2023, tỉnh Phú Thọ giải quyết 210.000 hồ sơ, đạt tỷ lệ 99,5% đúng hạn; số hồ sơ quá hạn là 1.050 (chiếm 0,5%).",
+        {
+            ("dossier.on_time_pct", 99.5, P),
+            ("dossier.resolved", 210000.0, P),
+            ("dossier.resolved_late", 1050.0, P),
+        },
+    ),
+    "'hồ sơ TTHC các loại', 'xử lý xong', 'đang xử lý'": (
+        "Tỉnh Bắc Giang 6 tháng đầu năm 2024\n6 tháng đầu năm 2024, Bắc Giang tiếp nhận 180.450 hồ sơ TTHC các loại, đã xử lý xong 178.900 hồ sơ, còn 1.550 hồ sơ đang xử lý.",
+        {
+            ("dossier.pending", 1550.0, P),
+            ("dossier.received", 180450.0, P),
+            ("dossier.resolved", 178900.0, P),
+        },
+    ),
+    "a rate 'trên địa bàn tỉnh là', with a change after it": (
+        "Tỉnh Nghệ An năm 2023\nNăm 2023, tỷ lệ hồ sơ được giải quyết trước và đúng hạn trên địa bàn tỉnh là 98,92%, tăng 0,5% so với năm 2022.",
+        {
+            ("dossier.on_time_pct", 98.92, P),
+        },
+    ),
+    "shares of dossiers before their words": (
+        "Tỉnh Hà Tĩnh tháng 5/2024\nTrong tháng 5/2024, Hà Tĩnh có 96,8% hồ sơ giải quyết trước và đúng hạn; 3,2% hồ sơ quá hạn.",
+        {
+            ("dossier.on_time_pct", 96.8, P),
+        },
+    ),
+    "shares of procedures and of online dossiers are no catalogue figure": (
+        "Tỉnh Thanh Hóa năm 2024\nNăm 2024, 100% TTHC đủ điều kiện đã được cung cấp dịch vụ công trực tuyến toàn trình; tỷ lệ hồ sơ trực tuyến đạt 65,3%.",
+        set(),
+    ),
+    "dossiers received by post are a part of all received": (
+        "Yên Bái: Tiếp nhận trên 12 nghìn lượt hồ sơ TTHC qua dịch vụ bưu chính công ích\nNăm 2023, các cơ quan trên địa bàn tỉnh đã tiếp nhận 180.000 hồ sơ.",
+        {
+            ("dossier.received", 180000.0, P),
+        },
+    ),
+    "a city's name and a period after it in the headline": (
+        "Thành phố Hà Nội 9 tháng năm 2024\n9 tháng năm 2024, thành phố Hà Nội tiếp nhận trên 1,9 triệu hồ sơ, giải quyết đúng hạn trên 99%.",
+        {
+            ("dossier.on_time_pct", 99.0, P),
+            ("dossier.received", 1900000.0, P),
+        },
+    ),
 }
 
 

@@ -49,6 +49,8 @@ def _name_end(text: str, start: int, limit: int) -> int:
         core = word.strip(",;:.()\"'")
         if not core or not (core[0].isupper() or core[0].isdigit()) or word[0] == "(":
             break  # "phường Bến Thành (TP.HCM)": what is in brackets is not the name
+        if core[0].isdigit() and end > start:
+            break  # "Quận 1" has its number first; "Hà Nội 9 tháng" is a name, then a period
         if match.start() > end - start + 1:  # not adjacent
             break
         end = start + match.start() + len(word.rstrip(",;:.()\"'"))
