@@ -506,7 +506,7 @@ def test_each_clause_has_its_own_subject():
     assert figures(text) == {
         ("dossier.received", 1210.0, "Hoa Hau commune"),
         ("dossier.received", 2300.0, "Thanh Liem ward"),
-        ("dossier.received", 3456.0, "Phu Ly commune"),
+        ("dossier.received", 3456.0, "Trung tâm Phục vụ hành chính công xã Phu Ly"),
     }
 
 
@@ -653,3 +653,44 @@ def test_a_dated_dateline_is_no_period_and_the_message_is_in_english_terms():
 )
 def test_provinces_named_the_english_way(sentence, province):
     assert [f.province for f in extract_text(sentence).figures] == [province]
+
+
+@pytest.mark.parametrize(
+    ("name", "vietnamese"),
+    [
+        ("Tan Son Special Zone Public Administration Service Center", "đặc khu Tan Son"),
+        ("the Public Administration Service Center of Hoa Lac Ward", "phường Hoa Lac"),
+        ("My Loc Commune's Public Administration Center", "xã My Loc"),
+        ("the Communal Public Administration Center in Ben Go Ward", "phường Ben Go"),
+        ("Quang Tri province’s Centre for Public Administrative Services", "tỉnh"),
+        ("Nghe An Public Administration Service Center", "tỉnh"),
+        ("Da Nang City Public Administration Service Center", "thành phố"),
+    ],
+)
+def test_a_service_centre_named_with_its_place_is_written_as_in_vietnamese(name, vietnamese):
+    text = f"Third quarter of 2024\nIn the third quarter of 2024, {name} received 3,150 dossiers."
+    assert figures(text) == {
+        ("dossier.received", 3150.0, f"Trung tâm Phục vụ hành chính công {vietnamese}")
+    }
+
+
+def test_a_text_opening_on_a_unit_after_its_scene_setting_reports_on_that_unit():
+    text = (
+        "Tien Giang news\n"
+        "Serving people close to home\n"
+        "In the first six months of 2024, after moving to its new building, the My Tho City "
+        "Public Administration Service Center received 12,400 dossiers.\n"
+        "To be more specific, 9,100 dossiers were submitted online."
+    )
+    centre = "Trung tâm Phục vụ hành chính công thành phố My Tho"
+    assert figures(text) == {
+        ("dossier.received", 12400.0, centre),
+        ("dossier.online", 9100.0, centre),
+    }
+    # a sentence about a part of what came before names no subject of the text
+    text = (
+        "Serving people close to home\n"
+        "In the first six months of 2024, the city received 12,400 dossiers. Of which, Tan "
+        "Long ward received 1,200 dossiers.\nThe city resolved 12,000 dossiers."
+    )
+    assert ("dossier.resolved", 12000.0, P) in figures(text)

@@ -212,12 +212,108 @@ _DEPARTMENT = re.compile(
 )
 
 
+# a public administration service centre named with its place: "Cat Hai Special Zone Public
+# Administration Service Center", "Public Administration Service Center of Rach Gia Ward",
+# "Hoa Binh province's Centre for Public Administrative Services", "Long An Public
+# Administration Service Center"
+_CENTRE_CORE = (
+    r"(?:public )?administrati(?:on|ve)(?: procedures?)?(?: services?)? cent(?:er|re)"
+    r"|cent(?:er|re) for (?:public )?administrati(?:on|ve)(?: procedures?)? services?"
+)
+_PLACE_KIND = r"province|provincial|district|commune|communal|ward|city|town|township|special zone"
+_NAMED_CENTRE = re.compile(
+    r"(?:the )?(?:(?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}?) )??(?:(?P<kind>"
+    + _PLACE_KIND
+    + r""")(?:-level)? ?)?(?:["'’]s )?(?P<core>"""
+    + _CENTRE_CORE
+    + r")(?: (?:of|in) (?:the )?(?:(?P<kind2>"
+    + _PLACE_KIND
+    + r") (?:of )?(?P<name2>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})|(?P<name3>[a-z][\w'’-]*"
+    r"(?: [a-z][\w'’-]*){0,3}) (?P<kind3>" + _PLACE_KIND + r")))?"
+)
+_KIND_VI = {
+    "province": "tỉnh",
+    "provincial": "tỉnh",
+    "district": "huyện",
+    "commune": "xã",
+    "communal": "xã",
+    "ward": "phường",
+    "city": "thành phố",
+    "town": "thị xã",
+    "township": "thị trấn",
+    "special zone": "đặc khu",
+}
+
+
+def _centre_name(written: str) -> str | None:
+    """The Vietnamese name of a public administration service centre named with its place
+    ('Trung tâm Phục vụ hành chính công phường Rach Gia'; the province's own centre, named with
+    the province, is 'Trung tâm Phục vụ hành chính công tỉnh' as the Vietnamese path writes
+    it), else None (a centre named with no place, or no centre)."""
+    match = _NAMED_CENTRE.fullmatch(fold(written).strip())
+    if match is None:
+        return None
+    centre = str(_vietnamese_names()["centre"]).removesuffix(" tỉnh")
+    g = match.groupdict()
+    # the place after the centre is where it stands ("… Center in Truong Quang Trong Ward")
+    which = next((n for n in ("3", "2", "") if g["name" + n] or g["kind" + n]), "")
+    kind = g["kind" + which] or ""
+    span = match.span("name" + which) if g["name" + which] else None
+    name = written[span[0] : span[1]] if span else ""
+    words = name.split()
+    if words and (
+        not all(w[0].isupper() for w in words) or words[0].lower().strip(",") in _NOT_NAME
+    ):
+        return None
+    if kind in ("province", "provincial"):
+        return f"{centre} tỉnh"
+    if name:
+        province = _resolve(name, None)
+        if province is not None and kind in ("", "province", "provincial", "city"):
+            return f"{centre} {'thành phố' if province.kind == 'city' else 'tỉnh'}"
+        if not kind:
+            return None
+        return f"{centre} {_KIND_VI[kind]} {name}"
+    if kind in ("province", "provincial"):
+        return f"{centre} tỉnh"
+    return None
+
+
+def _named_centres(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, Vietnamese name) of every service centre named with its place between
+    ``s`` and ``e`` ('… the Cat Hai Special Zone Public Administration Service Center …')."""
+    out: list[tuple[int, int, str]] = []
+    for match in _NAMED_CENTRE.finditer(doc.folded, s, e):
+        core_start, core_end = match.span("core")
+        starts = [
+            match.start() + w.start()
+            for w in re.finditer(r"\S+", doc.folded[match.start() : core_start])
+        ]
+        for end in dict.fromkeys([match.end(), core_end]):
+            label = next(
+                (
+                    (a, name)
+                    for a in [*starts, core_start]
+                    for name in [_centre_name(doc.text[a:end])]
+                    if name
+                ),
+                None,
+            )
+            if label:
+                out.append((label[0], end, label[1]))
+                break
+    return out
+
+
 def _vietnamese_name(written: str) -> str | None:
     """The Vietnamese name of a unit English names by its function, else None."""
     names = _vietnamese_names()
     folded = fold(written)
     if _PROVINCIAL_CENTRE.fullmatch(folded):
         return str(names["centre"])
+    centre = _centre_name(written)
+    if centre:
+        return centre
     if _PROVINCIAL_LAND_OFFICE.fullmatch(folded):
         return str(names["land_office"])
     department = _DEPARTMENT.fullmatch(folded)
@@ -266,6 +362,8 @@ def english_scopes(
     def overlaps(start: int, end: int) -> bool:
         return any(a < end and start < b for a, b, *_ in found)
 
+    for start, end, label in _named_centres(doc, s, e):
+        found.append((start, end, label, "subunit", _FOREVER))
     for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
         if not overlaps(*match.span()):
             label = _label(text, match.start(), match.end())
@@ -457,6 +555,13 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             whole = [m for m in _CENTRE.finditer(doc.folded, max(0, start - 20), last.end())]
             start = min([m.start() for m in whole if m.end() == last.end()] + [start])
         label = _label(doc.text, start, last.end())
+        whole_centre = [
+            (a, b, name)
+            for a, b, name in _named_centres(doc, max(0, start - 40), last.end() + 60)
+            if a <= last.end() and start < b
+        ]
+        if whole_centre:  # "the Public Administration Service Center of Rach Gia Ward"
+            label = whole_centre[-1][2]
         if _resolve(label.rsplit(" ", 1)[0], None) is not None and head in (
             "district",
             "commune",
@@ -505,9 +610,29 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
     province: its figures are then the unit's, not the province's."""
     if _WHOLE_PROVINCE.search(doc.work):
         return None
-    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    opening = [
+        s
+        for s in doc.sentences
+        if not doc.in_furniture(s.start) and len(doc.text[s.start : s.end].split()) > 3
+    ][:3]  # (a site's name, a language switch are no sentences of the text)
     for sentence in opening:
         for start, _, label, kind, _ in english_scopes(doc, sentence, None, period):
-            if kind == "subunit" and start - sentence.start <= 4:
+            if kind != "subunit":
+                continue
+            lead = doc.work[sentence.start : start]
+            # its sentence's subject, after what sets the scene ("In the first 6 months of
+            # the year, X received …", "According to …, from July 1 to 31, the X received …")
+            if start - sentence.start <= 4 or (
+                _SCENE_LEAD.fullmatch(lead) and not _PART_OF.match(doc.folded, sentence.start)
+            ):
                 return label
     return None
+
+
+# a sentence about a part of what came before: "Of which, X ward leads …"
+_PART_OF = re.compile(
+    r"\W*(?:of which|of these|of them|among (?:them|these|which)|in which|including|in particular|"
+    r"notably|specifically|for example|for instance)(?![a-z])"
+)
+# what may open a sentence before its subject: clauses closed by a comma, a dateline
+_SCENE_LEAD = re.compile(r"(?:\([^()]{1,12}\)\s*[-–—]\s*)?(?:[^,;:.]{0,120},\s*)*(?:the\s+)?")
