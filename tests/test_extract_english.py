@@ -694,3 +694,81 @@ def test_a_text_opening_on_a_unit_after_its_scene_setting_reports_on_that_unit()
         "Long ward received 1,200 dossiers.\nThe city resolved 12,000 dossiers."
     )
     assert ("dossier.resolved", 12000.0, P) in figures(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, Quang Tri province received 8,430 requests related to administrative "
+            "procedures.",
+            {("dossier.received", 8430.0)},  # a request is a dossier
+        ),
+        (
+            "In 2024, Quang Tri province received 8,430 records, successfully resolving 8,200 "
+            "records.",
+            {("dossier.received", 8430.0), ("dossier.resolved", 8200.0)},
+        ),
+        (
+            "In 2024, Quang Tri province received 8,430 records; 210 records were processed and "
+            "delivered ahead of schedule.",
+            {("dossier.received", 8430.0), ("dossier.resolved_early", 210.0)},
+        ),
+        (
+            "In 2024, the satisfaction rate of people and businesses in Quang Tri province "
+            "reached 98.7%.",
+            {("dossier.satisfaction_pct", 98.7)},
+        ),
+        (
+            "In 2024, Quang Tri province received 8,430 records and 97.5 percent of applicants "
+            "expressed their high satisfaction with the services.",
+            {("dossier.received", 8430.0), ("dossier.satisfaction_pct", 97.5)},
+        ),
+        (
+            # a share of those merely satisfied is no satisfaction rate; nor is the SIPAS index
+            "In 2024, 2.5 percent of applicants in Quang Tri province said they were satisfied "
+            "and the province's SIPAS index reached 84.1%.",
+            {("sipas.satisfaction_pct", 84.1)},
+        ),
+        (
+            # a component of the service index, in points, is no satisfaction rate
+            "In 2024, the satisfaction component of Quang Tri province reached 17.5 out of 18 "
+            "points, or 97.2 per cent.",
+            set(),
+        ),
+    ],
+)
+def test_requests_gerunds_and_satisfaction_rates(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_a_satisfaction_rate_given_year_by_year():
+    text = (
+        "Quang Tri news\n"
+        "According to the National Public Service Portal, the level of satisfaction has risen "
+        "over the years: in 2022 it reached 84.5%, in 2023 it reached 90.1%, and in 2024 it "
+        "reached 95.25%."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.period) for f in result.figures} == {
+        ("dossier.satisfaction_pct", 84.5, "2022"),
+        ("dossier.satisfaction_pct", 90.1, "2023"),
+        ("dossier.satisfaction_pct", 95.25, "2024"),
+    }
+
+
+def test_a_text_about_a_centre_ignores_the_teasers_of_related_articles():
+    text = (
+        "(QTO) - Quang Tri province’s Centre for Public Administrative Services received 4,120 "
+        "requests in March 2024.\n"
+        "Of the total, 3,900 requests were handled completely.\n"
+        "Related Topics\n"
+        "Quang Tri develops tourism. The province has welcomed many visitors this year and "
+        "expects more in the months ahead, according to its department of tourism, which is "
+        "preparing a new programme."
+    )
+    centre = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert figures(text) == {
+        ("dossier.received", 4120.0, centre),
+        ("dossier.resolved", 3900.0, centre),
+    }

@@ -608,7 +608,8 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
     """The unit an English text reports on when it opens on one as its subject ("Dak Lak
     Provincial Public Administration Center is receiving …") and never speaks of the whole
     province: its figures are then the unit's, not the province's."""
-    if _WHOLE_PROVINCE.search(doc.work):
+    related = _RELATED.search(doc.folded)  # the teasers of other articles say nothing of this one
+    if _WHOLE_PROVINCE.search(doc.work, 0, related.start() if related else len(doc.work)):
         return None
     opening = [
         s
@@ -629,10 +630,16 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
     return None
 
 
+_RELATED = re.compile(
+    r"(?m)^[ \t]*(?:related (?:topics|news|articles|posts|stories)|other (?:news|articles)|"
+    r"more news|read (?:more|also)|see also)[ \t:]*$"
+)
 # a sentence about a part of what came before: "Of which, X ward leads …"
 _PART_OF = re.compile(
     r"\W*(?:of which|of these|of them|among (?:them|these|which)|in which|including|in particular|"
     r"notably|specifically|for example|for instance)(?![a-z])"
 )
 # what may open a sentence before its subject: clauses closed by a comma, a dateline
-_SCENE_LEAD = re.compile(r"(?:\([^()]{1,12}\)\s*[-–—]\s*)?(?:[^,;:.]{0,120},\s*)*(?:the\s+)?")
+_SCENE_LEAD = re.compile(
+    r"(?:\([^()]{1,12}\)\s*[-–—]\s*)?(?:[^,;:]{0,160}(?:,|\bsaid that)\s*)*(?:the\s+)?"
+)
