@@ -772,3 +772,63 @@ def test_a_text_about_a_centre_ignores_the_teasers_of_related_articles():
         ("dossier.received", 4120.0, centre),
         ("dossier.resolved", 3900.0, centre),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, Ninh Thuan province published 1,950 administrative procedures, including "
+            "about 1,500 provincial-level procedures and over 450 commune-level procedures.",
+            {
+                ("tthc.published", 1950.0, P),
+                ("tthc.published", 1500.0, "cấp tỉnh"),
+                ("tthc.published", 450.0, "cấp xã"),
+            },
+        ),
+        (
+            "In 2024, Ninh Thuan province has 1,877 procedures in force (there are 1,320 at "
+            "provincial level, 377 at district level and 180 at commune level).",
+            {
+                ("tthc.in_force", 1877.0, P),
+                ("tthc.in_force", 1320.0, "cấp tỉnh"),
+                ("tthc.in_force", 377.0, "cấp huyện"),
+                ("tthc.in_force", 180.0, "cấp xã"),
+            },
+        ),
+        (
+            "In 2024, the Provincial People's Committee of Ninh Thuan announced 1,990 "
+            "administrative procedures, of which: 1,700 administrative procedures are under the "
+            "jurisdiction of the provincial level, 290 administrative procedures are under the "
+            "jurisdiction of the commune level.",
+            {
+                ("tthc.published", 1990.0, P),
+                ("tthc.published", 1700.0, "cấp tỉnh"),
+                ("tthc.published", 290.0, "cấp xã"),
+            },
+        ),
+        (
+            "In 2024, Ninh Thuan province received 25,300 district-level dossiers.",
+            {("dossier.received", 25300.0, "cấp huyện")},
+        ),
+    ],
+)
+def test_a_level_written_after_its_number(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_solved_before_schedule_is_early():
+    text = (
+        "In the first quarter of 2024, the Ninh Thuan provincial public administration service "
+        "centre received 9,800 documents. In 9,500 solved documents, there were 3,100 documents "
+        "solved before schedule, 6,350 documents solved on schedule and 50 documents solved "
+        "behind schedule."
+    )
+    centre = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert figures(text) == {
+        ("dossier.received", 9800.0, centre),
+        ("dossier.resolved", 9500.0, centre),
+        ("dossier.resolved_early", 3100.0, centre),
+        ("dossier.resolved_on_time", 6350.0, centre),
+        ("dossier.resolved_late", 50.0, centre),
+    }

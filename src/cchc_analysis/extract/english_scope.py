@@ -518,12 +518,38 @@ def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[Sco
                     _FOREVER,
                 )
             )
+    numbers = [(s + t.start, s + t.end) for t in _tokens(work[s:e])]
+    for match in _NUMBER_LEVEL.finditer(folded, s, e):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        # the number this level is of: the last one before it in its clause, with nothing
+        # but its noun or "is under the jurisdiction of" between ("1,700 provincial-level
+        # procedures", "1,410 at provincial level", "318 procedures are under … commune level")
+        before = [(a, b) for a, b in numbers if b <= match.start()]
+        if not before:
+            continue
+        a, b = before[-1]
+        if not _NUMBER_TO_LEVEL.fullmatch(folded, b, match.start()):
+            continue
+        label = _level_label(match.group("level")) or ""
+        out.append((a - 1, match.end(), label, "level", a))
+        taken.append(match.span())
     for match in pat.sub_levels.finditer(folded, s, e):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         label = _level_label(match.group()) or text[match.start() : match.end()]
         out.append((match.start(), match.end(), label, "level", _FOREVER))
     return out
+
+
+# a level written after the number it is of
+_NUMBER_LEVEL = re.compile(
+    r"(?<![a-z])(?:(?:at|of|in) )?(?:the )?(?P<level>provincial|province|district|commune|communal|"
+    r"ward)[- ]levels?(?![a-z])"
+)
+_NUMBER_TO_LEVEL = re.compile(
+    r"\s*(?:%|percent|per cent)?\s*(?:(?!(?:and|or|while|but|than)\s)[a-z()'-]+\s+){0,7}?"
+)
 
 
 def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[ScopeTuple]:
@@ -588,6 +614,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return True  # a province, or a level given to one number ('…, respectively')
     if kind == "level" and doc.folded.startswith(("at ", "in "), start):
         return True  # "… was 99.5%, at the district level 98.7%": where the figure stands
+    if kind == "level" and doc.work[start + 1 : start + 2].isdigit():
+        return True  # "1,700 provincial-level procedures": the level of that number
     clause = _clause_start(doc.work, start, sentence_start)
     # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
     lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
