@@ -518,14 +518,14 @@ def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[Sco
                     _FOREVER,
                 )
             )
-    numbers = [(s + t.start, s + t.end) for t in _tokens(work[s:e])]
+    spans = [(s + t.start, s + t.end) for t in _tokens(work[s:e])]
     for match in _NUMBER_LEVEL.finditer(folded, s, e):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         # the number this level is of: the last one before it in its clause, with nothing
         # but its noun or "is under the jurisdiction of" between ("1,700 provincial-level
         # procedures", "1,410 at provincial level", "318 procedures are under … commune level")
-        before = [(a, b) for a, b in numbers if b <= match.start()]
+        before = [(a, b) for a, b in spans if b <= match.start()]
         if not before:
             continue
         a, b = before[-1]
