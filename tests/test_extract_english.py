@@ -832,3 +832,32 @@ def test_solved_before_schedule_is_early():
         ("dossier.resolved_on_time", 6350.0, centre),
         ("dossier.resolved_late", 50.0, centre),
     }
+
+
+def test_a_ranking_paragraphs_after_its_index_is_named():
+    text = (
+        "The Ministry of Home Affairs announced the 2016 results of the public administration "
+        "reform index (PAR INDEX 2016).\n\n"
+        "Among the provinces with indexes over 80 percent, Hai Duong ranked first with 88.31 "
+        "percent, followed by Nam Dinh (85.02 percent). Northern Lai Chau province ranked 12th "
+        "with 80.40 percent.\n\n"
+        "In terms of ministries, the Ministry of Finance topped the list with 84.10 percent.\n\n"
+        "Its score rose by 0.25 points, which led the ministry to the top."
+    )
+    # each province's own score (a ministry's, and a change, are none)
+    assert {(i, v) for i, v, _ in figures(text)} == {
+        ("par.total_points", 88.31),
+        ("par.total_points", 85.02),
+        ("par.total_points", 80.40),
+    }
+
+
+def test_a_unit_leading_a_ranking_of_the_service_index_named_paragraphs_before():
+    text = (
+        "Hai Duong tops the citizen and business service index\n"
+        "Hai Duong Province scored 91.40 points in the week, leading the citizen and business "
+        "service index.\n\n"
+        "At the departmental level, 9 of 12 units recorded higher scores. The Department of "
+        "Justice continued to lead with 96.10 points."
+    )
+    assert ("service.index_points", 96.10, "Sở Tư pháp") in figures(text)
