@@ -861,3 +861,43 @@ def test_a_unit_leading_a_ranking_of_the_service_index_named_paragraphs_before()
         "Justice continued to lead with 96.10 points."
     )
     assert ("service.index_points", 96.10, "Sở Tư pháp") in figures(text)
+
+
+def test_a_text_whose_first_figures_are_the_whole_s_is_about_no_unit():
+    text = (
+        "Leaders visit the one-stop section in Tay Loc Ward\n"
+        "In March 2024, the city received 4,210 applications, 93% of them online.\n"
+        "Tay Loc Ward handled the most applications, 620 in all.\n"
+        "The city now offers 1,950 online public services, including 610 full-process ones."
+    )
+    found = figures(text, province="Hue")
+    assert ("dossier.received", 4210.0, P) in found
+    assert ("service.online_level4", 610.0, P) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In the first quarter of 2024, the total number of provincial dossiers received in "
+            "Binh Dinh province was 12,400, the timely settlement rate reached 99.5%.",
+            {("dossier.received", 12400.0, "cấp tỉnh"), ("dossier.on_time_pct", 99.5, "cấp tỉnh")},
+        ),
+        (
+            "In the first quarter of 2024, the divisions for receiving dossiers and returning "
+            "results of the communes and townships in Binh Dinh province received 5,300 "
+            "dossiers, with 5,280 of those being processed on schedule.",
+            {
+                ("dossier.received", 5300.0, "cấp xã"),
+                ("dossier.resolved_on_time", 5280.0, "cấp xã"),
+            },
+        ),
+        (
+            "In the first quarter of 2024, Binh Dinh province received 5,300 dossiers; 120 "
+            "dossiers are being processed.",
+            {("dossier.received", 5300.0, P), ("dossier.pending", 120.0, P)},
+        ),
+    ],
+)
+def test_levels_named_with_their_dossiers_and_on_time_work_in_progress(sentence, expected):
+    assert figures(sentence) == expected

@@ -432,6 +432,8 @@ def english_scopes(
         other, _ = _mention_province(mention, period)
         if other is None:
             continue
+        if _where_units_lie(doc, mention.start, found):
+            continue  # "the communes … in Binh Dinh province received …": where they lie
         if province is not None and other.name_vi == province.name_vi:
             found.append((mention.start, mention.end, mention.text, "province", _FOREVER))
         else:
@@ -452,6 +454,20 @@ def english_scopes(
     back = _referred_back(doc, s, e, found)
     found += back
     return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
+
+
+def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
+    """True when the province named at ``start`` follows 'in' after a unit or a level named
+    earlier in its clause, no figure between: it says where they lie, it is no new subject."""
+    if not re.search(
+        r"(?<![a-z])in (?:the )?(?:province of )?$", doc.folded[max(0, start - 20) : start]
+    ):
+        return False
+    units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
+    if not units:
+        return False
+    between = doc.work[max(units) : start]
+    return not re.search(r"[\d;:.]", between) and len(between) <= 60
 
 
 _NAME_IN_LIST = (
@@ -655,6 +671,8 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
                 _SCENE_LEAD.fullmatch(lead) and not _PART_OF.match(doc.folded, sentence.start)
             ):
                 return label
+        if re.search(r"\d", doc.work[sentence.start : sentence.end]):
+            return None  # its first figures are no unit's: the text is not about one
     return None
 
 
