@@ -901,3 +901,38 @@ def test_a_text_whose_first_figures_are_the_whole_s_is_about_no_unit():
 )
 def test_levels_named_with_their_dossiers_and_on_time_work_in_progress(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, in Phu Yen province, the number of records that have been completely "
+            "resolved reaches 7,120 records.",
+            {("dossier.resolved", 7120.0)},
+        ),
+        (
+            "In 2024, Phu Yen province received 7,300 records (of which the online receipt of "
+            "records was 2,480 records).",
+            {("dossier.received", 7300.0), ("dossier.online", 2480.0)},
+        ),
+        (
+            "In 2024, Phu Yen province received 7,300 requests, while the processing of 215 "
+            "requests was halted for supplementation of documents.",
+            {("dossier.received", 7300.0), ("dossier.suspended", 215.0)},
+        ),
+        (
+            "In 2024, the Phu Yen Department of Construction has 40 procedures run online, "
+            "including 31 whole procedures and 9 partial ones.",
+            {("service.online_level4", 31.0), ("service.online_level3", 9.0)},
+        ),
+        (
+            # a rank written '9th/63 provinces' is no average of 63 provinces
+            "In the 2023 SIPAS index, Phu Yen province ranked 9th/63 provinces with a total score "
+            "of 84.25%.",
+            {("sipas.satisfaction_pct", 84.25)},
+        ),
+    ],
+)
+def test_completed_halted_whole_and_ranked_phrasings(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
