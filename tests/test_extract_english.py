@@ -936,3 +936,19 @@ def test_levels_named_with_their_dossiers_and_on_time_work_in_progress(sentence,
 )
 def test_completed_halted_whole_and_ranked_phrasings(sentence, expected):
     assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_a_score_as_of_a_date_and_the_components_of_the_service_index():
+    text = (
+        "Yen Bai news\n"
+        "The index for serving people and businesses is calculated from five indexes.\n"
+        "By the end of August 15, 2025, Yen Bai province achieved 81.20 points, of which: the "
+        "transparency index reached 16.10 points, the satisfaction index reached 17.45 points."
+    )
+    result = extract_text(text)
+    # a day's date is no month's period ('by the end of August' would be two months' worth)
+    assert {(f.indicator, f.value) for f in result.figures} == {("service.index_points", 81.2)}
+    assert not [w for w in result.warnings if "not a reporting period" in w.message_en]
+    # a component of the index, even one called 'satisfaction index', is no SIPAS
+    text = "In 2024, the people's satisfaction index of Yen Bai province reached 83.5%."
+    assert {(i, v) for i, v, _ in figures(text)} == {("sipas.satisfaction_pct", 83.5)}
