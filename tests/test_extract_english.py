@@ -952,3 +952,34 @@ def test_a_score_as_of_a_date_and_the_components_of_the_service_index():
     # a component of the index, even one called 'satisfaction index', is no SIPAS
     text = "In 2024, the people's satisfaction index of Yen Bai province reached 83.5%."
     assert {(i, v) for i, v, _ in figures(text)} == {("sipas.satisfaction_pct", 83.5)}
+
+
+def test_a_department_s_own_measure_and_the_province_it_lies_in():
+    text = (
+        "In mid-March 2024, the number of dossiers under the jurisdiction of the Department of "
+        "Construction of Kon Tum province that are delayed is 215 dossiers."
+    )
+    assert figures(text, period="2024-Q1") == {("dossier.pending_overdue", 215.0, "Sở Xây dựng")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            # a change after the index's score is no second score
+            "In 2023, Kon Tum's PAR INDEX was 84,12% while that figure in 2022 was 1,25% lower.",
+            {("par.total_points", 84.12)},
+        ),
+        (
+            # the online rate after an on-time count is the online rate
+            "In 2024, the Kon Tum provincial public administration service centre received 3,100 "
+            "records, of which 3,050 records were processed on time, the online record rate "
+            "reached 97.5%.",
+            {("dossier.received", 3100.0), ("dossier.resolved_on_time", 3050.0)},
+        ),
+    ],
+)
+def test_a_change_and_another_rate_after_a_figure(sentence, expected):
+    result = extract_text(sentence)
+    assert {(f.indicator, f.value) for f in result.figures + result.subunits} == expected
+    assert not any(f.indicator == "dossier.on_time_pct" for f in result.figures + result.subunits)

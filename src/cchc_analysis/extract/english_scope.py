@@ -382,10 +382,13 @@ def english_scopes(
             "[Ss]ervice|[Aa]dministrat", name
         ):
             continue
-        start = match.start()
+        start, end = match.start(), match.end()
         if text[max(s, start - 11) : start].lower().endswith(("provincial ", "district ")):
             start = text.rfind(" ", s, start - 1) + 1  # "Provincial Department of …"
-        found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+        where = re.search(r"\s+of\s+(?:the\s+)?(?P<place>[^,;]+?)(?:\s+[Pp]rovince)?$", name)
+        if where and _resolve(where.group("place"), None) is not None:
+            end = match.start("name") + where.start()  # "… of Lam Dong province": where it lies
+        found.append((start, end, _label(text, start, end), "subunit", _FOREVER))
     for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
         for match in pattern.finditer(text, s, e):
             name_start, name_end = match.span("name")
@@ -457,10 +460,10 @@ def english_scopes(
 
 
 def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
-    """True when the province named at ``start`` follows 'in' after a unit or a level named
+    """True when the province named at ``start`` follows 'in' or 'of' after a unit or a level named
     earlier in its clause, no figure between: it says where they lie, it is no new subject."""
     if not re.search(
-        r"(?<![a-z])in (?:the )?(?:province of )?$", doc.folded[max(0, start - 20) : start]
+        r"(?<![a-z])(?:in|of) (?:the )?(?:province of )?$", doc.folded[max(0, start - 20) : start]
     ):
         return False
     units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
@@ -639,7 +642,18 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]
     after = doc.folded[end : min(len(doc.folded), end + 30)]
+    if _OWNED_MEASURE.search(lead):
+        # "the number of dossiers under the jurisdiction of the Department … that are
+        # delayed": the department's own, not a source
+        return not pat.source_after.search(after)
     return not (pat.source_before.search(before) or pat.source_after.search(after))
+
+
+# a measure of the unit named next: "the number of dossiers under the jurisdiction of the …"
+_OWNED_MEASURE = re.compile(
+    r"(?:number|rate|share|total)(?: of)? [a-z ]{0,40}under the (?:jurisdiction|authority|"
+    r"management) of(?: the)?\s*$"
+)
 
 
 _WHOLE_PROVINCE = re.compile(
