@@ -506,7 +506,7 @@ def test_each_clause_has_its_own_subject():
     assert figures(text) == {
         ("dossier.received", 1210.0, "Hoa Hau commune"),
         ("dossier.received", 2300.0, "Thanh Liem ward"),
-        ("dossier.received", 3456.0, "Phu Ly commune"),
+        ("dossier.received", 3456.0, "Trung tâm Phục vụ hành chính công xã Phu Ly"),
     }
 
 
@@ -667,3 +667,333 @@ def test_a_paragraph_opening_on_the_figures_before_keeps_their_unit():
         ("dossier.resolved_on_time", 6150.0, "Tan Lac District"),
         ("dossier.received", 240000.0, P),
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "vietnamese"),
+    [
+        ("Tan Son Special Zone Public Administration Service Center", "đặc khu Tan Son"),
+        ("the Public Administration Service Center of Hoa Lac Ward", "phường Hoa Lac"),
+        ("My Loc Commune's Public Administration Center", "xã My Loc"),
+        ("the Communal Public Administration Center in Ben Go Ward", "phường Ben Go"),
+        ("Quang Tri province’s Centre for Public Administrative Services", "tỉnh"),
+        ("Nghe An Public Administration Service Center", "tỉnh"),
+        ("Da Nang City Public Administration Service Center", "thành phố"),
+    ],
+)
+def test_a_service_centre_named_with_its_place_is_written_as_in_vietnamese(name, vietnamese):
+    text = f"Third quarter of 2024\nIn the third quarter of 2024, {name} received 3,150 dossiers."
+    assert figures(text) == {
+        ("dossier.received", 3150.0, f"Trung tâm Phục vụ hành chính công {vietnamese}")
+    }
+
+
+def test_a_text_opening_on_a_unit_after_its_scene_setting_reports_on_that_unit():
+    text = (
+        "Tien Giang news\n"
+        "Serving people close to home\n"
+        "In the first six months of 2024, after moving to its new building, the My Tho City "
+        "Public Administration Service Center received 12,400 dossiers.\n"
+        "To be more specific, 9,100 dossiers were submitted online."
+    )
+    centre = "Trung tâm Phục vụ hành chính công thành phố My Tho"
+    assert figures(text) == {
+        ("dossier.received", 12400.0, centre),
+        ("dossier.online", 9100.0, centre),
+    }
+    # a sentence about a part of what came before names no subject of the text
+    text = (
+        "Serving people close to home\n"
+        "In the first six months of 2024, the city received 12,400 dossiers. Of which, Tan "
+        "Long ward received 1,200 dossiers.\nThe city resolved 12,000 dossiers."
+    )
+    assert ("dossier.resolved", 12000.0, P) in figures(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, Quang Tri province received 8,430 requests related to administrative "
+            "procedures.",
+            {("dossier.received", 8430.0)},  # a request is a dossier
+        ),
+        (
+            "In 2024, Quang Tri province received 8,430 records, successfully resolving 8,200 "
+            "records.",
+            {("dossier.received", 8430.0), ("dossier.resolved", 8200.0)},
+        ),
+        (
+            "In 2024, Quang Tri province received 8,430 records; 210 records were processed and "
+            "delivered ahead of schedule.",
+            {("dossier.received", 8430.0), ("dossier.resolved_early", 210.0)},
+        ),
+        (
+            "In 2024, the satisfaction rate of people and businesses in Quang Tri province "
+            "reached 98.7%.",
+            {("dossier.satisfaction_pct", 98.7)},
+        ),
+        (
+            "In 2024, Quang Tri province received 8,430 records and 97.5 percent of applicants "
+            "expressed their high satisfaction with the services.",
+            {("dossier.received", 8430.0), ("dossier.satisfaction_pct", 97.5)},
+        ),
+        (
+            # a share of those merely satisfied is no satisfaction rate; nor is the SIPAS index
+            "In 2024, 2.5 percent of applicants in Quang Tri province said they were satisfied "
+            "and the province's SIPAS index reached 84.1%.",
+            {("sipas.satisfaction_pct", 84.1)},
+        ),
+        (
+            # a component of the service index, in points, is no satisfaction rate
+            "In 2024, the satisfaction component of Quang Tri province reached 17.5 out of 18 "
+            "points, or 97.2 per cent.",
+            set(),
+        ),
+    ],
+)
+def test_requests_gerunds_and_satisfaction_rates(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_a_satisfaction_rate_given_year_by_year():
+    text = (
+        "Quang Tri news\n"
+        "According to the National Public Service Portal, the level of satisfaction has risen "
+        "over the years: in 2022 it reached 84.5%, in 2023 it reached 90.1%, and in 2024 it "
+        "reached 95.25%."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.period) for f in result.figures} == {
+        ("dossier.satisfaction_pct", 84.5, "2022"),
+        ("dossier.satisfaction_pct", 90.1, "2023"),
+        ("dossier.satisfaction_pct", 95.25, "2024"),
+    }
+
+
+def test_a_text_about_a_centre_ignores_the_teasers_of_related_articles():
+    text = (
+        "(QTO) - Quang Tri province’s Centre for Public Administrative Services received 4,120 "
+        "requests in March 2024.\n"
+        "Of the total, 3,900 requests were handled completely.\n"
+        "Related Topics\n"
+        "Quang Tri develops tourism. The province has welcomed many visitors this year and "
+        "expects more in the months ahead, according to its department of tourism, which is "
+        "preparing a new programme."
+    )
+    centre = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert figures(text) == {
+        ("dossier.received", 4120.0, centre),
+        ("dossier.resolved", 3900.0, centre),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, Ninh Thuan province published 1,950 administrative procedures, including "
+            "about 1,500 provincial-level procedures and over 450 commune-level procedures.",
+            {
+                ("tthc.published", 1950.0, P),
+                ("tthc.published", 1500.0, "cấp tỉnh"),
+                ("tthc.published", 450.0, "cấp xã"),
+            },
+        ),
+        (
+            "In 2024, Ninh Thuan province has 1,877 procedures in force (there are 1,320 at "
+            "provincial level, 377 at district level and 180 at commune level).",
+            {
+                ("tthc.in_force", 1877.0, P),
+                ("tthc.in_force", 1320.0, "cấp tỉnh"),
+                ("tthc.in_force", 377.0, "cấp huyện"),
+                ("tthc.in_force", 180.0, "cấp xã"),
+            },
+        ),
+        (
+            "In 2024, the Provincial People's Committee of Ninh Thuan announced 1,990 "
+            "administrative procedures, of which: 1,700 administrative procedures are under the "
+            "jurisdiction of the provincial level, 290 administrative procedures are under the "
+            "jurisdiction of the commune level.",
+            {
+                ("tthc.published", 1990.0, P),
+                ("tthc.published", 1700.0, "cấp tỉnh"),
+                ("tthc.published", 290.0, "cấp xã"),
+            },
+        ),
+        (
+            "In 2024, Ninh Thuan province received 25,300 district-level dossiers.",
+            {("dossier.received", 25300.0, "cấp huyện")},
+        ),
+    ],
+)
+def test_a_level_written_after_its_number(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_solved_before_schedule_is_early():
+    text = (
+        "In the first quarter of 2024, the Ninh Thuan provincial public administration service "
+        "centre received 9,800 documents. In 9,500 solved documents, there were 3,100 documents "
+        "solved before schedule, 6,350 documents solved on schedule and 50 documents solved "
+        "behind schedule."
+    )
+    centre = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert figures(text) == {
+        ("dossier.received", 9800.0, centre),
+        ("dossier.resolved", 9500.0, centre),
+        ("dossier.resolved_early", 3100.0, centre),
+        ("dossier.resolved_on_time", 6350.0, centre),
+        ("dossier.resolved_late", 50.0, centre),
+    }
+
+
+def test_a_ranking_paragraphs_after_its_index_is_named():
+    text = (
+        "The Ministry of Home Affairs announced the 2016 results of the public administration "
+        "reform index (PAR INDEX 2016).\n\n"
+        "Among the provinces with indexes over 80 percent, Hai Duong ranked first with 88.31 "
+        "percent, followed by Nam Dinh (85.02 percent). Northern Lai Chau province ranked 12th "
+        "with 80.40 percent.\n\n"
+        "In terms of ministries, the Ministry of Finance topped the list with 84.10 percent.\n\n"
+        "Its score rose by 0.25 points, which led the ministry to the top."
+    )
+    # each province's own score (a ministry's, and a change, are none)
+    assert {(i, v) for i, v, _ in figures(text)} == {
+        ("par.total_points", 88.31),
+        ("par.total_points", 85.02),
+        ("par.total_points", 80.40),
+    }
+
+
+def test_a_unit_leading_a_ranking_of_the_service_index_named_paragraphs_before():
+    text = (
+        "Hai Duong tops the citizen and business service index\n"
+        "Hai Duong Province scored 91.40 points in the week, leading the citizen and business "
+        "service index.\n\n"
+        "At the departmental level, 9 of 12 units recorded higher scores. The Department of "
+        "Justice continued to lead with 96.10 points."
+    )
+    assert ("service.index_points", 96.10, "Sở Tư pháp") in figures(text)
+
+
+def test_a_text_whose_first_figures_are_the_whole_s_is_about_no_unit():
+    text = (
+        "Leaders visit the one-stop section in Tay Loc Ward\n"
+        "In March 2024, the city received 4,210 applications, 93% of them online.\n"
+        "Tay Loc Ward handled the most applications, 620 in all.\n"
+        "The city now offers 1,950 online public services, including 610 full-process ones."
+    )
+    found = figures(text, province="Hue")
+    assert ("dossier.received", 4210.0, P) in found
+    assert ("service.online_level4", 610.0, P) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In the first quarter of 2024, the total number of provincial dossiers received in "
+            "Binh Dinh province was 12,400, the timely settlement rate reached 99.5%.",
+            {("dossier.received", 12400.0, "cấp tỉnh"), ("dossier.on_time_pct", 99.5, "cấp tỉnh")},
+        ),
+        (
+            "In the first quarter of 2024, the divisions for receiving dossiers and returning "
+            "results of the communes and townships in Binh Dinh province received 5,300 "
+            "dossiers, with 5,280 of those being processed on schedule.",
+            {
+                ("dossier.received", 5300.0, "cấp xã"),
+                ("dossier.resolved_on_time", 5280.0, "cấp xã"),
+            },
+        ),
+        (
+            "In the first quarter of 2024, Binh Dinh province received 5,300 dossiers; 120 "
+            "dossiers are being processed.",
+            {("dossier.received", 5300.0, P), ("dossier.pending", 120.0, P)},
+        ),
+    ],
+)
+def test_levels_named_with_their_dossiers_and_on_time_work_in_progress(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, in Phu Yen province, the number of records that have been completely "
+            "resolved reaches 7,120 records.",
+            {("dossier.resolved", 7120.0)},
+        ),
+        (
+            "In 2024, Phu Yen province received 7,300 records (of which the online receipt of "
+            "records was 2,480 records).",
+            {("dossier.received", 7300.0), ("dossier.online", 2480.0)},
+        ),
+        (
+            "In 2024, Phu Yen province received 7,300 requests, while the processing of 215 "
+            "requests was halted for supplementation of documents.",
+            {("dossier.received", 7300.0), ("dossier.suspended", 215.0)},
+        ),
+        (
+            "In 2024, the Phu Yen Department of Construction has 40 procedures run online, "
+            "including 31 whole procedures and 9 partial ones.",
+            {("service.online_level4", 31.0), ("service.online_level3", 9.0)},
+        ),
+        (
+            # a rank written '9th/63 provinces' is no average of 63 provinces
+            "In the 2023 SIPAS index, Phu Yen province ranked 9th/63 provinces with a total score "
+            "of 84.25%.",
+            {("sipas.satisfaction_pct", 84.25)},
+        ),
+    ],
+)
+def test_completed_halted_whole_and_ranked_phrasings(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_a_score_as_of_a_date_and_the_components_of_the_service_index():
+    text = (
+        "Yen Bai news\n"
+        "The index for serving people and businesses is calculated from five indexes.\n"
+        "By the end of August 15, 2025, Yen Bai province achieved 81.20 points, of which: the "
+        "transparency index reached 16.10 points, the satisfaction index reached 17.45 points."
+    )
+    result = extract_text(text)
+    # a day's date is no month's period ('by the end of August' would be two months' worth)
+    assert {(f.indicator, f.value) for f in result.figures} == {("service.index_points", 81.2)}
+    assert not [w for w in result.warnings if "not a reporting period" in w.message_en]
+    # a component of the index, even one called 'satisfaction index', is no SIPAS
+    text = "In 2024, the people's satisfaction index of Yen Bai province reached 83.5%."
+    assert {(i, v) for i, v, _ in figures(text)} == {("sipas.satisfaction_pct", 83.5)}
+
+
+def test_a_department_s_own_measure_and_the_province_it_lies_in():
+    text = (
+        "In mid-March 2024, the number of dossiers under the jurisdiction of the Department of "
+        "Construction of Kon Tum province that are delayed is 215 dossiers."
+    )
+    assert figures(text, period="2024-Q1") == {("dossier.pending_overdue", 215.0, "Sở Xây dựng")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            # a change after the index's score is no second score
+            "In 2023, Kon Tum's PAR INDEX was 84,12% while that figure in 2022 was 1,25% lower.",
+            {("par.total_points", 84.12)},
+        ),
+        (
+            # the online rate after an on-time count is the online rate
+            "In 2024, the Kon Tum provincial public administration service centre received 3,100 "
+            "records, of which 3,050 records were processed on time, the online record rate "
+            "reached 97.5%.",
+            {("dossier.received", 3100.0), ("dossier.resolved_on_time", 3050.0)},
+        ),
+    ],
+)
+def test_a_change_and_another_rate_after_a_figure(sentence, expected):
+    result = extract_text(sentence)
+    assert {(f.indicator, f.value) for f in result.figures + result.subunits} == expected
+    assert not any(f.indicator == "dossier.on_time_pct" for f in result.figures + result.subunits)

@@ -257,7 +257,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<![a-z0-9])(?:by|as\s+of|until|till|to|at|up\s+to)\s+the\s+end\s+of\s+(?P<m>"
             + _MONTH
-            + r")(?![a-z])(?:\s*,?\s*(?P<year>"
+            + r")(?![a-z])(?!\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))(?:\s*,?\s*(?P<year>"
             + _YEAR
             + r")(?![\d]))?"
             + _RELATIVE

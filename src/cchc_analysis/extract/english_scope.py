@@ -212,12 +212,108 @@ _DEPARTMENT = re.compile(
 )
 
 
+# a public administration service centre named with its place: "Cat Hai Special Zone Public
+# Administration Service Center", "Public Administration Service Center of Rach Gia Ward",
+# "Hoa Binh province's Centre for Public Administrative Services", "Long An Public
+# Administration Service Center"
+_CENTRE_CORE = (
+    r"(?:public )?administrati(?:on|ve)(?: procedures?)?(?: services?)? cent(?:er|re)"
+    r"|cent(?:er|re) for (?:public )?administrati(?:on|ve)(?: procedures?)? services?"
+)
+_PLACE_KIND = r"province|provincial|district|commune|communal|ward|city|town|township|special zone"
+_NAMED_CENTRE = re.compile(
+    r"(?:the )?(?:(?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}?) )??(?:(?P<kind>"
+    + _PLACE_KIND
+    + r""")(?:-level)? ?)?(?:["'’]s )?(?P<core>"""
+    + _CENTRE_CORE
+    + r")(?: (?:of|in) (?:the )?(?:(?P<kind2>"
+    + _PLACE_KIND
+    + r") (?:of )?(?P<name2>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})|(?P<name3>[a-z][\w'’-]*"
+    r"(?: [a-z][\w'’-]*){0,3}) (?P<kind3>" + _PLACE_KIND + r")))?"
+)
+_KIND_VI = {
+    "province": "tỉnh",
+    "provincial": "tỉnh",
+    "district": "huyện",
+    "commune": "xã",
+    "communal": "xã",
+    "ward": "phường",
+    "city": "thành phố",
+    "town": "thị xã",
+    "township": "thị trấn",
+    "special zone": "đặc khu",
+}
+
+
+def _centre_name(written: str) -> str | None:
+    """The Vietnamese name of a public administration service centre named with its place
+    ('Trung tâm Phục vụ hành chính công phường Rach Gia'; the province's own centre, named with
+    the province, is 'Trung tâm Phục vụ hành chính công tỉnh' as the Vietnamese path writes
+    it), else None (a centre named with no place, or no centre)."""
+    match = _NAMED_CENTRE.fullmatch(fold(written).strip())
+    if match is None:
+        return None
+    centre = str(_vietnamese_names()["centre"]).removesuffix(" tỉnh")
+    g = match.groupdict()
+    # the place after the centre is where it stands ("… Center in Truong Quang Trong Ward")
+    which = next((n for n in ("3", "2", "") if g["name" + n] or g["kind" + n]), "")
+    kind = g["kind" + which] or ""
+    span = match.span("name" + which) if g["name" + which] else None
+    name = written[span[0] : span[1]] if span else ""
+    words = name.split()
+    if words and (
+        not all(w[0].isupper() for w in words) or words[0].lower().strip(",") in _NOT_NAME
+    ):
+        return None
+    if kind in ("province", "provincial"):
+        return f"{centre} tỉnh"
+    if name:
+        province = _resolve(name, None)
+        if province is not None and kind in ("", "province", "provincial", "city"):
+            return f"{centre} {'thành phố' if province.kind == 'city' else 'tỉnh'}"
+        if not kind:
+            return None
+        return f"{centre} {_KIND_VI[kind]} {name}"
+    if kind in ("province", "provincial"):
+        return f"{centre} tỉnh"
+    return None
+
+
+def _named_centres(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, Vietnamese name) of every service centre named with its place between
+    ``s`` and ``e`` ('… the Cat Hai Special Zone Public Administration Service Center …')."""
+    out: list[tuple[int, int, str]] = []
+    for match in _NAMED_CENTRE.finditer(doc.folded, s, e):
+        core_start, core_end = match.span("core")
+        starts = [
+            match.start() + w.start()
+            for w in re.finditer(r"\S+", doc.folded[match.start() : core_start])
+        ]
+        for end in dict.fromkeys([match.end(), core_end]):
+            label = next(
+                (
+                    (a, name)
+                    for a in [*starts, core_start]
+                    for name in [_centre_name(doc.text[a:end])]
+                    if name
+                ),
+                None,
+            )
+            if label:
+                out.append((label[0], end, label[1]))
+                break
+    return out
+
+
 def _vietnamese_name(written: str) -> str | None:
     """The Vietnamese name of a unit English names by its function, else None."""
     names = _vietnamese_names()
     folded = fold(written)
     if _PROVINCIAL_CENTRE.fullmatch(folded):
         return str(names["centre"])
+    centre = _centre_name(written)
+    if centre:
+        return centre
     if _PROVINCIAL_LAND_OFFICE.fullmatch(folded):
         return str(names["land_office"])
     department = _DEPARTMENT.fullmatch(folded)
@@ -266,6 +362,8 @@ def english_scopes(
     def overlaps(start: int, end: int) -> bool:
         return any(a < end and start < b for a, b, *_ in found)
 
+    for start, end, label in _named_centres(doc, s, e):
+        found.append((start, end, label, "subunit", _FOREVER))
     for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
         if not overlaps(*match.span()):
             label = _label(text, match.start(), match.end())
@@ -284,10 +382,13 @@ def english_scopes(
             "[Ss]ervice|[Aa]dministrat", name
         ):
             continue
-        start = match.start()
+        start, end = match.start(), match.end()
         if text[max(s, start - 11) : start].lower().endswith(("provincial ", "district ")):
             start = text.rfind(" ", s, start - 1) + 1  # "Provincial Department of …"
-        found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+        where = re.search(r"\s+of\s+(?:the\s+)?(?P<place>[^,;]+?)(?:\s+[Pp]rovince)?$", name)
+        if where and _resolve(where.group("place"), None) is not None:
+            end = match.start("name") + where.start()  # "… of Lam Dong province": where it lies
+        found.append((start, end, _label(text, start, end), "subunit", _FOREVER))
     for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
         for match in pattern.finditer(text, s, e):
             name_start, name_end = match.span("name")
@@ -328,6 +429,8 @@ def english_scopes(
         other, _ = _mention_province(mention, period)
         if other is None:
             continue
+        if _where_units_lie(doc, mention.start, found):
+            continue  # "the communes … in Binh Dinh province received …": where they lie
         if province is not None and other.name_vi == province.name_vi:
             found.append((mention.start, mention.end, mention.text, "province", _FOREVER))
         else:
@@ -348,6 +451,20 @@ def english_scopes(
     back = _referred_back(doc, s, e, found)
     found += back
     return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
+
+
+def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
+    """True when the province named at ``start`` follows 'in' or 'of' after a unit or a level named
+    earlier in its clause, no figure between: it says where they lie, it is no new subject."""
+    if not re.search(
+        r"(?<![a-z])(?:in|of) (?:the )?(?:province of )?$", doc.folded[max(0, start - 20) : start]
+    ):
+        return False
+    units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
+    if not units:
+        return False
+    between = doc.work[max(units) : start]
+    return not re.search(r"[\d;:.]", between) and len(between) <= 60
 
 
 _NAME_IN_LIST = (
@@ -414,12 +531,38 @@ def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[Sco
                     _FOREVER,
                 )
             )
+    spans = [(s + t.start, s + t.end) for t in _tokens(work[s:e])]
+    for match in _NUMBER_LEVEL.finditer(folded, s, e):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        # the number this level is of: the last one before it in its clause, with nothing
+        # but its noun or "is under the jurisdiction of" between ("1,700 provincial-level
+        # procedures", "1,410 at provincial level", "318 procedures are under … commune level")
+        before = [(a, b) for a, b in spans if b <= match.start()]
+        if not before:
+            continue
+        a, b = before[-1]
+        if not _NUMBER_TO_LEVEL.fullmatch(folded, b, match.start()):
+            continue
+        label = _level_label(match.group("level")) or ""
+        out.append((a - 1, match.end(), label, "level", a))
+        taken.append(match.span())
     for match in pat.sub_levels.finditer(folded, s, e):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         label = _level_label(match.group()) or text[match.start() : match.end()]
         out.append((match.start(), match.end(), label, "level", _FOREVER))
     return out
+
+
+# a level written after the number it is of
+_NUMBER_LEVEL = re.compile(
+    r"(?<![a-z])(?:(?:at|of|in) )?(?:the )?(?P<level>provincial|province|district|commune|communal|"
+    r"ward)[- ]levels?(?![a-z])"
+)
+_NUMBER_TO_LEVEL = re.compile(
+    r"\s*(?:%|percent|per cent)?\s*(?:(?!(?:and|or|while|but|than)\s)[a-z()'-]+\s+){0,7}?"
+)
 
 
 def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[ScopeTuple]:
@@ -451,6 +594,13 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             whole = [m for m in _CENTRE.finditer(doc.folded, max(0, start - 20), last.end())]
             start = min([m.start() for m in whole if m.end() == last.end()] + [start])
         label = _label(doc.text, start, last.end())
+        whole_centre = [
+            (a, b, name)
+            for a, b, name in _named_centres(doc, max(0, start - 40), last.end() + 60)
+            if a <= last.end() and start < b
+        ]
+        if whole_centre:  # "the Public Administration Service Center of Rach Gia Ward"
+            label = whole_centre[-1][2]
         if _resolve(label.rsplit(" ", 1)[0], None) is not None and head in (
             "district",
             "commune",
@@ -477,6 +627,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return True  # a province, or a level given to one number ('…, respectively')
     if kind == "level" and doc.folded.startswith(("at ", "in "), start):
         return True  # "… was 99.5%, at the district level 98.7%": where the figure stands
+    if kind == "level" and doc.work[start + 1 : start + 2].isdigit():
+        return True  # "1,700 provincial-level procedures": the level of that number
     clause = _clause_start(doc.work, start, sentence_start)
     # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
     lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
@@ -484,7 +636,18 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]
     after = doc.folded[end : min(len(doc.folded), end + 30)]
+    if _OWNED_MEASURE.search(lead):
+        # "the number of dossiers under the jurisdiction of the Department … that are
+        # delayed": the department's own, not a source
+        return not pat.source_after.search(after)
     return not (pat.source_before.search(before) or pat.source_after.search(after))
+
+
+# a measure of the unit named next: "the number of dossiers under the jurisdiction of the …"
+_OWNED_MEASURE = re.compile(
+    r"(?:number|rate|share|total)(?: of)? [a-z ]{0,40}under the (?:jurisdiction|authority|"
+    r"management) of(?: the)?\s*$"
+)
 
 
 _WHOLE_PROVINCE = re.compile(
@@ -497,11 +660,40 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
     """The unit an English text reports on when it opens on one as its subject ("Dak Lak
     Provincial Public Administration Center is receiving …") and never speaks of the whole
     province: its figures are then the unit's, not the province's."""
-    if _WHOLE_PROVINCE.search(doc.work):
+    related = _RELATED.search(doc.folded)  # the teasers of other articles say nothing of this one
+    if _WHOLE_PROVINCE.search(doc.work, 0, related.start() if related else len(doc.work)):
         return None
-    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    opening = [
+        s
+        for s in doc.sentences
+        if not doc.in_furniture(s.start) and len(doc.text[s.start : s.end].split()) > 3
+    ][:3]  # (a site's name, a language switch are no sentences of the text)
     for sentence in opening:
         for start, _, label, kind, _ in english_scopes(doc, sentence, None, period):
-            if kind == "subunit" and start - sentence.start <= 4:
+            if kind != "subunit":
+                continue
+            lead = doc.work[sentence.start : start]
+            # its sentence's subject, after what sets the scene ("In the first 6 months of
+            # the year, X received …", "According to …, from July 1 to 31, the X received …")
+            if start - sentence.start <= 4 or (
+                _SCENE_LEAD.fullmatch(lead) and not _PART_OF.match(doc.folded, sentence.start)
+            ):
                 return label
+        if re.search(r"\d", doc.work[sentence.start : sentence.end]):
+            return None  # its first figures are no unit's: the text is not about one
     return None
+
+
+_RELATED = re.compile(
+    r"(?m)^[ \t]*(?:related (?:topics|news|articles|posts|stories)|other (?:news|articles)|"
+    r"more news|read (?:more|also)|see also)[ \t:]*$"
+)
+# a sentence about a part of what came before: "Of which, X ward leads …"
+_PART_OF = re.compile(
+    r"\W*(?:of which|of these|of them|among (?:them|these|which)|in which|including|in particular|"
+    r"notably|specifically|for example|for instance)(?![a-z])"
+)
+# what may open a sentence before its subject: clauses closed by a comma, a dateline
+_SCENE_LEAD = re.compile(
+    r"(?:\([^()]{1,12}\)\s*[-–—]\s*)?(?:[^,;:]{0,160}(?:,|\bsaid that)\s*)*(?:the\s+)?"
+)
