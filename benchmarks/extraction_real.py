@@ -261,7 +261,9 @@ def read_all_labels(paths: Sequence[Path]) -> tuple[dict[str, str], list[Label]]
 
 
 def measure(
-    folder: Path | Sequence[Path], labels_path: Path | Sequence[Path] | None = None
+    folder: Path | Sequence[Path],
+    labels_path: Path | Sequence[Path] | None = None,
+    ignore_scope: bool = False,
 ) -> dict:
     """Run the extractor on every saved text and match its figures to the labels."""
     from cchc_analysis.extract import extract_files, fold, read_document
@@ -308,7 +310,7 @@ def measure(
                     if i not in used
                     and f.indicator == label.indicator
                     and abs(f.value - label.value) < 1e-6
-                    and scope_matches(label, f)
+                    and (ignore_scope or scope_matches(label, f))
                 ),
                 None,
             )
@@ -429,6 +431,11 @@ def main(argv: list[str] | None = None) -> int:
         help="save the table (default benchmarks/extraction_real/results.csv)",
     )
     parser.add_argument(
+        "--ignore-scope",
+        action="store_true",
+        help="match a figure by indicator and value alone (how much is lost to scope)",
+    )
+    parser.add_argument(
         "--verbose",
         action="store_true",
         help="list every miss and extra of the dev half (never the test half: it is held out)",
@@ -442,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.texts or not all(folder.is_dir() for folder in args.texts):
         parser.error("--texts must name folders holding the saved texts (see --list)")
-    result = measure(args.texts, label_files)
+    result = measure(args.texts, label_files, ignore_scope=args.ignore_scope)
     if result["missing"]:
         print(f"{len(result['missing'])} texts not found in the folders given (see --list)")
     print(
