@@ -796,6 +796,54 @@ CASES = {
             ("dossier.received", 1900000.0, P),
         },
     ),
+    "units listed under a head naming what is counted": (
+        "Tỉnh Lào Cai quý II/2024\nSố hồ sơ tiếp nhận của các sở trong quý như sau: Sở Tư pháp 5.432 hồ sơ; Sở Xây dựng 1.234 hồ sơ; Sở Giao thông vận tải 3.210 hồ sơ.",
+        {
+            ("dossier.received", 1234.0, "Sở Xây dựng"),
+            ("dossier.received", 3210.0, "Sở Giao thông vận tải"),
+            ("dossier.received", 5432.0, "Sở Tư pháp"),
+        },
+    ),
+    "the parts of a total by level after 'trong đó:'": (
+        "Tỉnh Lào Cai quý II/2024\nQuý II/2024, toàn tỉnh tiếp nhận 65.400 hồ sơ, trong đó: cấp tỉnh 12.300 hồ sơ, cấp huyện 25.100 hồ sơ, cấp xã 28.000 hồ sơ.",
+        {
+            ("dossier.received", 12300.0, "cấp tỉnh"),
+            ("dossier.received", 25100.0, "cấp huyện"),
+            ("dossier.received", 28000.0, "cấp xã"),
+            ("dossier.received", 65400.0, P),
+        },
+    ),
+    "the communes and wards of a province, received 'tổng số'": (
+        "Tỉnh Yên Bái tháng 11/2025\nTháng 11/2025, các xã, phường trên địa bàn tỉnh đã tiếp nhận tổng số 24.560 hồ sơ, đã giải quyết 23.900 hồ sơ (đạt 97,3%), đang giải quyết 660 hồ sơ.",
+        {
+            ("dossier.pending", 660.0, "cấp xã"),
+            ("dossier.received", 24560.0, "cấp xã"),
+            ("dossier.resolved", 23900.0, "cấp xã"),
+        },
+    ),
+    "a district's one-stop unit and the communes' ones": (
+        "Huyện Tam Đảo năm 2024\nNăm 2024, Bộ phận Một cửa huyện Tam Đảo tiếp nhận 6.540 hồ sơ; Bộ phận Một cửa các xã, thị trấn tiếp nhận 18.320 hồ sơ.",
+        {
+            ("dossier.received", 6540.0, "huyện Tam Đảo"),
+            ("dossier.received", 18320.0, "cấp xã"),
+        },
+    ),
+    "a centre's figures through its paragraph": (
+        "Tỉnh Hà Nam năm 2022\nNăm 2022, Trung tâm Phục vụ hành chính công tỉnh Hà Nam đã tiếp nhận 45.120 hồ sơ. Trong đó, hồ sơ trực tuyến là 25.300 hồ sơ. Kết quả đã giải quyết 44.800 hồ sơ, đúng hạn đạt 99,9%.",
+        {
+            ("dossier.on_time_pct", 99.9, "Trung tâm Phục vụ hành chính công tỉnh Hà Nam"),
+            ("dossier.online", 25300.0, "Trung tâm Phục vụ hành chính công tỉnh Hà Nam"),
+            ("dossier.received", 45120.0, "Trung tâm Phục vụ hành chính công tỉnh Hà Nam"),
+            ("dossier.resolved", 44800.0, "Trung tâm Phục vụ hành chính công tỉnh Hà Nam"),
+        },
+    ),
+    "a centre on one line and the communes on the next": (
+        "Tỉnh Bắc Ninh tháng 8/2025\nTrong tháng 8/2025, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 9.876 hồ sơ.\nCấp xã tiếp nhận 34.210 hồ sơ.",
+        {
+            ("dossier.received", 9876.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 34210.0, "cấp xã"),
+        },
+    ),
 }
 
 

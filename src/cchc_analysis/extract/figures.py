@@ -394,6 +394,48 @@ def _unit_after(
     return None
 
 
+# "Số hồ sơ tiếp nhận của các sở như sau: Sở Tư pháp 5.432 hồ sơ; Sở Xây dựng …"
+_LIST_HEAD = re.compile(
+    r"(?:so|tong so|so luong) (?:ho so|hs)(?: [a-z]+){0,3}? (?P<what>tiep nhan|da giai quyet"
+    r"|giai quyet|dang giai quyet|(?:giai quyet )?(?:tre|qua) han|truc tuyen)"
+    r"(?: [a-z/_]+){0,8}\s*:"
+)
+_LISTED = {
+    "tiep nhan": "dossier.received",
+    "da giai quyet": "dossier.resolved",
+    "giai quyet": "dossier.resolved",
+    "dang giai quyet": "dossier.pending",
+    "truc tuyen": "dossier.online",
+}
+
+
+def _listed_under(
+    doc: _Doc,
+    sentence: _Sentence,
+    token: _Token,
+    reading: _Reading,
+    province: Any,
+    period: Period | None,
+) -> tuple[str, str, str] | None:
+    """(indicator, the head's words, unit) for a count that an item gives under a head naming
+    what is counted, else None: the item must name its own unit after the head."""
+    if reading.noun != "dossier":
+        return None
+    head = _LIST_HEAD.search(doc.work, sentence.start, token.start)
+    if head is None:
+        return None
+    units = [
+        u
+        for u in _scopes(doc, sentence, province, period, subjects_only=False)
+        if u.kind in ("subunit", "level") and head.end() <= u.start < token.start
+    ]
+    if not units or re.search(r"\d", doc.work[units[-1].end : token.start]):
+        return None
+    what = head.group("what")
+    indicator = _LISTED.get(what, "dossier.resolved_late")
+    return indicator, doc.text[head.start("what") : head.end("what")], units[-1].label
+
+
 def _unit_in_brackets(
     doc: _Doc, scopes: Sequence[_Scope], token: _Token, reading: _Reading
 ) -> str | None:
@@ -554,6 +596,9 @@ def _find_in_sentence(
         ):
             indicator, cue, confidence = last.indicator, last.cue, 0.65
             notes = [f"enumerated after {last.indicator}"]
+        elif (listed := _listed_under(doc, sentence, token, reading, province, period)) is not None:
+            indicator, cue, scope = listed
+            other, confidence, notes = None, 0.6, [f"listed under '{cue}'"]
         else:
             continue
         if reading.noun == "percent" and _UNITS_OVER_THRESHOLD.search(
