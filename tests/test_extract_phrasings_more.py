@@ -927,3 +927,12 @@ def test_the_pci_sub_indices_under_their_earlier_names() -> None:
     }
     # two names of one sub-index in one text: the second value is held back, not lost
     assert [(f.indicator, f.value) for f in result.held_back] == [("pci.support", 5.9)]
+
+
+def test_a_score_over_100_with_a_dot_is_a_decimal_score() -> None:
+    text = (
+        "Thanh Hóa: PAR INDEX 2023\nChỉ số cải cách hành chính năm 2023 của tỉnh Thanh Hóa "
+        "đạt 91.651 điểm, xếp thứ 10/63. Toàn tỉnh tiếp nhận 12.345 hồ sơ."
+    )
+    found = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert found == {("par.total_points", 91.651), ("dossier.received", 12345.0)}

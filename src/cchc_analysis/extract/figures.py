@@ -95,6 +95,9 @@ def _value_of(text: str, noun: str | None, scale: float, factor: float) -> tuple
     ):
         value = float(text.replace(",", ""))
         notes.append("',' read as a thousands separator")
+    if noun in ("percent", "points") and value > 100 and re.fullmatch(r"\d{1,2}\.\d{3}", text):
+        value = float(text)  # "91.651 điểm": a score is at most 100, so the dot is a decimal point
+        notes.append("'.' read as a decimal point (a score)")
     if noun == "amount":
         value *= factor * scale if scale != 1 else factor
     else:
