@@ -844,6 +844,21 @@ CASES = {
             ("dossier.received", 34210.0, "cấp xã"),
         },
     ),
+    "a bare 'Trung tâm' is the centre the text named, 'tại' it in the figure's clause": (
+        "Bắc Ninh năm 2019\nTrung tâm Hành chính công tỉnh Bắc Ninh hiện có 1.120 thủ tục hành chính. Năm 2019, tổng số hồ sơ tiếp nhận tại Trung tâm là 31.450 hồ sơ. Số hồ sơ đã có kết quả đúng và trước hạn là 30.900 hồ sơ, đạt 98,25%.",
+        {
+            ("dossier.on_time_pct", 98.25, "Trung tâm Hành chính công tỉnh Bắc Ninh"),
+            ("dossier.received", 31450.0, "Trung tâm Hành chính công tỉnh Bắc Ninh"),
+            ("tthc.in_force", 1120.0, "Trung tâm Hành chính công tỉnh Bắc Ninh"),
+        },
+    ),
+    "'tiếp nhận và xử lý', 'đã xử lý và trả kết quả'": (
+        "Tỉnh Kon Tum tháng 9/2025\nTrong 10 ngày đầu vận hành thử nghiệm, Trung tâm phục vụ hành chính công đã tiếp nhận và xử lý 2800 hồ sơ. Số hồ sơ đã xử lý và trả kết quả là 2.615 hồ sơ.",
+        {
+            ("dossier.received", 2800.0, "Trung tâm phục vụ hành chính công"),
+            ("dossier.resolved", 2615.0, "Trung tâm phục vụ hành chính công"),
+        },
+    ),
 }
 
 

@@ -383,16 +383,25 @@ def _unit_after(
     period: Period | None,
 ) -> str | None:
     """The unit a figure was counted at, named after it in its clause before any other figure
-    ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh"), else None."""
+    ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh") or before it
+    in its clause ("… tiếp nhận tại Trung tâm là 29.807 hồ sơ"), else None."""
     token = tokens[i]
     limit = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
     stop = re.search(r"[;.]", doc.work[token.end : limit])
     if stop:
         limit = token.end + stop.start()
+    floor = max(sentence.start, tokens[i - 1].end if i > 0 else sentence.start)
     for unit in _scopes(doc, sentence, province, period, subjects_only=False):
-        if unit.kind != "subunit" or not token.end < unit.start < limit:
+        if unit.kind != "subunit":
             continue
-        if _AT_UNIT.search(doc.work, token.end, unit.start):
+        if token.end < unit.start < limit and _AT_UNIT.search(doc.work, token.end, unit.start):
+            return unit.label
+        # "tổng số hồ sơ tiếp nhận tại Trung tâm là 29.807": where, in the figure's own clause
+        if (
+            floor <= unit.start < token.start
+            and _AT_UNIT.search(doc.work, floor, unit.start)
+            and not re.search(r"[,;]", doc.work[unit.end : token.start])
+        ):
             return unit.label
     return None
 

@@ -59,6 +59,19 @@ def _name_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+_FULL_CENTRE = re.compile(
+    r"Trung tâm (?:[Pp]hục vụ )?[Hh]ành chính công"
+    r"(?: (?:cấp )?(?:tỉnh|thành phố)(?: [A-ZĐÀ-Ỹ][\w]*)*)?"
+)
+
+
+def _centre_named_before(text: str, position: int) -> str | None:
+    """The last public-administration centre named in full before ``position``, else None:
+    what a bare "Trung tâm" later in the text stands for."""
+    named = [m.group(0) for m in _FULL_CENTRE.finditer(text, 0, position)]
+    return named[-1].strip() if named else None
+
+
 def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     """End of a department's name: 'Sở Kế hoạch và Đầu tư', 'Sở Lao động - Thương binh và Xã
     hội' (Capitalised words joined by lower-case 'và', '-' and the second word of a term)."""
@@ -164,6 +177,11 @@ def _scopes(
             else:  # "Trung tâm Hành chính Đà Lạt", "Trung tâm Phục vụ hành chính công"
                 end = max(head_end, _name_end(text, head_end, e))
                 if end == head_end and head == "trung tam":
+                    named_before = _centre_named_before(text, match.start())
+                    if named_before is None:
+                        continue
+                    # "… tại Trung tâm là 29.807 hồ sơ": the centre the text named in full
+                    found.append(_Scope(match.start(), head_end, named_before, "subunit"))
                     continue
             label = re.sub(r"\s*\([^)]*\)", "", text[match.start() : end]).strip(" ,;:")
             both = re.match(
