@@ -859,6 +859,19 @@ CASES = {
             ("dossier.resolved", 2615.0, "Trung tâm phục vụ hành chính công"),
         },
     ),
+    "a centre's abbreviation defined in brackets": (
+        "Bình Phước 6 tháng đầu năm 2022\nTỉnh có bước đột phá từ trung tâm phục vụ hành chính công (HCC). 6 tháng đầu năm 2022, HCC đã tiếp nhận 38.120 hồ sơ.",
+        {
+            ("dossier.received", 38120.0, "Trung tâm Phục vụ hành chính công"),
+        },
+    ),
+    "cities' SIPAS after their ranks, in brackets": (
+        "Đà Nẵng: SIPAS 2022\nChỉ số SIPAS năm 2022: so sánh với các thành phố trực thuộc Trung ương, Đà Nẵng đứng thứ 2/63 (đạt 87,40%), Hà Nội đứng thứ 21/63 (đạt 83,57%).",
+        {
+            ("sipas.satisfaction_pct", 83.57, "Hà Nội"),
+            ("sipas.satisfaction_pct", 87.4, P),
+        },
+    ),
 }
 
 

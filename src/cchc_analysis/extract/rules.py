@@ -34,6 +34,9 @@ class _Context:
     document: str = ""  # the whole work text
 
 
+_RANK_ONLY = re.compile(r"[\s_]*(?:(?:dung|xep|xep hang|dung o)(?: thu| hang| vi tri)?[\s_\d/]*)?")
+
+
 def _context(
     doc: _Doc,
     sentence: _Sentence,
@@ -59,7 +62,9 @@ def _context(
     any_start = max(sentence.start, token.start - 160, last_figure_end or sentence.start)
     paren = None if alone else _open_paren(work, sentence.start, token.start)
     named = [m for m in doc.province_mentions if any_start <= m.start and m.end <= token.start]
-    if paren is not None and not (named and not work[named[-1].end : paren - 1].strip()):
+    if paren is not None and not (
+        named and _RANK_ONLY.fullmatch(work, named[-1].end, paren - 1)
+    ):  # "Hải Phòng đứng thứ 1/63 (đạt 88,90%)": the name and its rank own the bracket
         any_start = max(any_start, paren)  # "tỉnh Quảng Ninh (90,10% điểm)": the name's figure
     near_start = max([m.end for m in named] + [any_start])
     near_start = max(near_start, work.rfind(";", near_start, token.start) + 1)  # one item

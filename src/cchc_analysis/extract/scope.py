@@ -204,6 +204,10 @@ def _scopes(
         if end <= head_end:
             continue
         found.append(_Scope(match.start(), end, text[match.start() : end], "subunit"))
+    for short in re.finditer(r"(?<![a-z(])(?:ttpvhcc|tthcc|hcc)(?![a-z)])", folded[s:e]):
+        at = s + short.start()  # "HCC đã tiếp nhận …" after "… hành chính công (HCC)"
+        named_before = _centre_named_before(text, at) or "Trung tâm Phục vụ hành chính công"
+        found.append(_Scope(at, s + short.end(), named_before, "subunit"))
     places = re.compile(_B + r"(?:" + pat.sub_places + r")\s+(?=\w)")
     for match in places.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
