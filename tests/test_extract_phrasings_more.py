@@ -872,6 +872,12 @@ CASES = {
             ("sipas.satisfaction_pct", 87.4, P),
         },
     ),
+    "the departments' dossiers received at the centre are the centre's": (
+        "Nghệ An tháng 10/2022\nTrong tháng 10 năm 2022, các sở, ban, ngành trong tỉnh đã tiếp nhận 5.240 hồ sơ của tổ chức, cá nhân tại Trung tâm Phục vụ hành chính công tỉnh.",
+        {
+            ("dossier.received", 5240.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+        },
+    ),
 }
 
 

@@ -578,8 +578,11 @@ def _find_in_sentence(
         )
         scope, other = _scope_at(scopes, token.start, start_scope, named_only, doc.work)
         trailing = None
-        if (scope, other) == start_scope and not any(sc.start < token.start for sc in scopes):
+        unnamed = (scope, other) == start_scope and not any(sc.start < token.start for sc in scopes)
+        if unnamed or scope == "cấp tỉnh":
             trailing = _unit_after(doc, sentence, tokens, i, province, period)
+            if trailing is not None and not unnamed and not fold(trailing).startswith("trung tam"):
+                trailing = None  # the departments' dossiers "tại Trung tâm …" are the centre's
             if trailing is not None:  # "có 5.432 hồ sơ được tiếp nhận tại Trung tâm …"
                 scope, other = trailing, None
         level = _level_after_noun(doc, token, reading)
