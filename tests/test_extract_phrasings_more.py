@@ -878,6 +878,16 @@ CASES = {
             ("dossier.received", 5240.0, "Trung tâm Phục vụ hành chính công tỉnh"),
         },
     ),
+    "a department's total points in a PAR INDEX text are no service index": (
+        "Nghệ An: xếp hạng Chỉ số cải cách hành chính năm 2023\nTheo đó, đối với cấp sở, ban, ngành, Sở Công Thương có tổng số điểm đạt được 91.20 điểm, đứng vị trí thứ nhất.",
+        set(),
+    ),
+    "the service index's total points in a text about it": (
+        "Bắc Kạn: Bộ chỉ số 766 tháng 9/2023\nTổng số điểm tỉnh Bắc Kạn đạt 51,2/100 điểm, xếp hạng 45/63 tỉnh, thành phố.",
+        {
+            ("service.index_points", 51.2, P),
+        },
+    ),
 }
 
 
