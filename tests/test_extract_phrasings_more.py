@@ -888,6 +888,19 @@ CASES = {
             ("service.index_points", 51.2, P),
         },
     ),
+    "the post office's counts are its own": (
+        "Thanh Hóa tháng 10/2021\nBưu điện tỉnh Thanh Hóa đã tiếp nhận và chuyển trả kết quả qua dịch vụ bưu chính công ích 2.010 hồ sơ (trong đó: Tiếp nhận 980 hồ sơ; trả kết quả 1.030 hồ sơ). Toàn tỉnh tiếp nhận 41.000 hồ sơ.",
+        {
+            ("dossier.received", 980.0, "Bưu điện tỉnh Thanh Hóa"),
+            ("dossier.received", 41000.0, P),
+        },
+    ),
+    "feedback handled on time is no dossier rate": (
+        "Hà Nội quý II/2025\nTrong đó, tỷ lệ phản ánh, kiến nghị xử lý đúng hạn đạt 99,9%; tỷ lệ giải quyết hồ sơ đúng hạn đạt 98,4%.",
+        {
+            ("dossier.on_time_pct", 98.4, P),
+        },
+    ),
 }
 
 

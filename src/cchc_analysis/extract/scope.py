@@ -154,7 +154,7 @@ def _scopes(
         head = folded[match.start() : head_end].strip()
         if not text[match.start()].isupper() and not head.startswith("trung tam phuc vu"):
             continue  # "hồ sơ TTHC" is not "Sở TTHC"
-        if head.startswith("trung tam") or head == "bo phan mot cua":
+        if head.startswith("trung tam") or head in ("bo phan mot cua", "buu dien"):
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
             tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
                 r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:ubnd |uy ban nhan dan )?(?:cap )?"
