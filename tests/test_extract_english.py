@@ -983,3 +983,15 @@ def test_a_change_and_another_rate_after_a_figure(sentence, expected):
     result = extract_text(sentence)
     assert {(f.indicator, f.value) for f in result.figures + result.subunits} == expected
     assert not any(f.indicator == "dossier.on_time_pct" for f in result.figures + result.subunits)
+
+
+def test_a_score_belongs_to_the_index_named_in_its_own_clause():
+    text = (
+        "In 2022, the PAR Index of Dien Bien province ranked 20th with a total score of 84.10 "
+        "points; in the 2022 SIPAS index, Dien Bien province ranked 9th/63 provinces with a "
+        "total score of 82.40%."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {
+        ("par.total_points", 84.1),
+        ("sipas.satisfaction_pct", 82.4),
+    }
