@@ -995,3 +995,22 @@ def test_a_score_belongs_to_the_index_named_in_its_own_clause():
         ("par.total_points", 84.1),
         ("sipas.satisfaction_pct", 82.4),
     }
+
+
+def test_it_opening_a_sentence_is_the_unit_the_sentence_before_was_about():
+    text = (
+        "Quang Ngai news\n"
+        "Similarly, An Hoa Commune's Public Administration Center has quickly completed "
+        "staffing.\n"
+        "It received about 410 applications in the first quarter of 2025."
+    )
+    assert figures(text) == {
+        ("dossier.received", 410.0, "Trung tâm Phục vụ hành chính công xã An Hoa")
+    }
+    # without a unit in the sentence before, 'it' is the province's
+    text = (
+        "Quang Ngai news\n"
+        "The province has quickly completed staffing.\n"
+        "It received about 410 applications in the first quarter of 2025."
+    )
+    assert figures(text) == {("dossier.received", 410.0, P)}

@@ -262,7 +262,8 @@ def _centre_name(written: str) -> str | None:
     name = written[span[0] : span[1]] if span else ""
     words = name.split()
     if words and (
-        not all(w[0].isupper() for w in words) or words[0].lower().strip(",") in _NOT_NAME
+        not all(w[0].isupper() for w in words)
+        or words[0].lower().strip(",") in _NOT_NAME - {"an"}  # "An Phu", "Long An"
     ):
         return None
     if kind in ("province", "provincial"):
@@ -456,6 +457,8 @@ def english_scopes(
                 found.append((start, end, label, "subunit", _FOREVER))
     back = _referred_back(doc, s, e, found)
     found += back
+    if re.match(r"\W*it\s", folded[s:e]) and not found:
+        found += _it(doc, s, province, period)
     return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
 
 
@@ -615,6 +618,22 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             continue
         out.append((match.start(), match.end(), label, "subunit", _FOREVER))
     return out
+
+
+def _it(doc: _Doc, s: int, province: Any, period: Period | None) -> list[ScopeTuple]:
+    """'It received …' opening a sentence: the unit the sentence before had as its subject."""
+    before = [x for x in doc.sentences if x.end <= s]
+    if not before or s - before[-1].end > 3:
+        return []
+    units = [
+        scope
+        for scope in english_scopes(doc, before[-1], province, period)
+        if scope[3] == "subunit"
+    ]
+    if not units:
+        return []
+    start = s + re.match(r"\W*", doc.folded[s:]).end()  # type: ignore[union-attr]
+    return [(start, start + 2, units[-1][2], "subunit", _FOREVER)]
 
 
 # "received by the unit", "the rate … of provincial agencies": the unit the figure is of
