@@ -665,6 +665,7 @@ def test_provinces_named_the_english_way(sentence, province):
         ("Quang Tri province’s Centre for Public Administrative Services", "tỉnh"),
         ("Nghe An Public Administration Service Center", "tỉnh"),
         ("Da Nang City Public Administration Service Center", "thành phố"),
+        ("the Tay Ninh Provincial Public Service Center", "tỉnh"),
     ],
 )
 def test_a_service_centre_named_with_its_place_is_written_as_in_vietnamese(name, vietnamese):

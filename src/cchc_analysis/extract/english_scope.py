@@ -219,6 +219,7 @@ _DEPARTMENT = re.compile(
 _CENTRE_CORE = (
     r"(?:public )?administrati(?:on|ve)(?: procedures?)?(?: services?)? cent(?:er|re)"
     r"|cent(?:er|re) for (?:public )?administrati(?:on|ve)(?: procedures?)? services?"
+    r"|public services? cent(?:er|re)"
 )
 _PLACE_KIND = r"province|provincial|district|commune|communal|ward|city|town|township|special zone"
 _NAMED_CENTRE = re.compile(
