@@ -1015,3 +1015,27 @@ def test_it_opening_a_sentence_is_the_unit_the_sentence_before_was_about():
         "It received about 410 applications in the first quarter of 2025."
     )
     assert figures(text) == {("dossier.received", 410.0, P)}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("In January-June 2024", "2024-H1"),
+        ("From January - March 2024", "2024-Q1"),
+        ("In July–December 2023", "2023-H2"),
+    ],
+)
+def test_a_run_of_months_written_with_a_dash(phrase, period):
+    result = extract_text(f"{phrase}, Binh Phuoc province received 45,210 dossiers.")
+    assert [(f.value, f.period) for f in result.figures] == [(45210.0, period)]
+
+
+def test_a_dashed_run_of_months_that_is_no_reporting_period_is_left_out():
+    result = extract_text("In January–February 2024, Binh Phuoc province received 45,210 dossiers.")
+    assert not result.figures
+    assert any("not a reporting period" in w.message_en for w in result.warnings)
+
+
+def test_ahead_of_or_on_schedule_is_on_time():
+    text = "In 2024, 98.7% of dossiers were settled ahead of or on schedule in Binh Phuoc."
+    assert {(i, v) for i, v, _ in figures(text)} == {("dossier.on_time_pct", 98.7)}
