@@ -1039,3 +1039,21 @@ def test_a_dashed_run_of_months_that_is_no_reporting_period_is_left_out():
 def test_ahead_of_or_on_schedule_is_on_time():
     text = "In 2024, 98.7% of dossiers were settled ahead of or on schedule in Binh Phuoc."
     assert {(i, v) for i, v, _ in figures(text)} == {("dossier.on_time_pct", 98.7)}
+
+
+def test_a_unit_that_says_it_received_and_a_people_s_committee_of_a_district():
+    text = (
+        "In 2024, the Phu Tho Provincial Public Administration Service Centre said it had "
+        "received 56,000 dossiers."
+    )
+    assert figures(text) == {
+        ("dossier.received", 56000.0, "Trung tâm Phục vụ hành chính công tỉnh")
+    }
+    text = "In 2024, the People's Committee of Thanh Son district received 12,000 dossiers."
+    assert figures(text) == {("dossier.received", 12000.0, "Thanh Son district")}
+    # a unit quoted as a source of the province's figure stays a source
+    text = (
+        "In 2024, according to the Department of Home Affairs, Phu Tho province received "
+        "200,000 dossiers."
+    )
+    assert figures(text) == {("dossier.received", 200000.0, P)}

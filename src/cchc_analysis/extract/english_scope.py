@@ -641,7 +641,8 @@ def _it(doc: _Doc, s: int, province: Any, period: Period | None) -> list[ScopeTu
 _AGENT_OR_MEASURE = re.compile(
     r"(?:(?<![a-z])by(?: the)?|(?:rate|share|number|percentage|proportion|total|score|results?)"
     r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?"
-    r"|(?<![a-z])(?:are|were|include|including|such as|namely|:))\s*$"  # a list of units
+    r"|(?<![a-z])(?:are|were|include|including|such as|namely|:)"  # a list of units
+    r"|people.s committees? of(?: the)?)\s*$"  # "the People's Committee of X district"
 )
 
 
@@ -662,6 +663,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]
     after = doc.folded[end : min(len(doc.folded), end + 30)]
+    if re.match(r"\s*(?:said|says|reported|announced)(?: that)? (?:it|they)(?![a-z])", after):
+        return True  # "the centre said it had received …": the speaker is the subject
     if _OWNED_MEASURE.search(lead):
         # "the number of dossiers under the jurisdiction of the Department … that are
         # delayed": the department's own, not a source
