@@ -1057,3 +1057,21 @@ def test_a_unit_that_says_it_received_and_a_people_s_committee_of_a_district():
         "200,000 dossiers."
     )
     assert figures(text) == {("dossier.received", 200000.0, P)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, Nam Dinh province provided 320 level-4 online public services and 150 "
+            "level-3 online public services.",
+            {("service.online_level4", 320.0), ("service.online_level3", 150.0)},
+        ),
+        (
+            "In 2024, Nam Dinh province has 275 level 4 online public services.",
+            {("service.online_level4", 275.0)},
+        ),
+    ],
+)
+def test_a_level_written_before_the_services_it_qualifies(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
