@@ -666,6 +666,9 @@ def test_provinces_named_the_english_way(sentence, province):
         ("Nghe An Public Administration Service Center", "tỉnh"),
         ("Da Nang City Public Administration Service Center", "thành phố"),
         ("the Tay Ninh Provincial Public Service Center", "tỉnh"),
+        ("Ha Noi’s Public Administrative Service Centre", "thành phố"),
+        ("The Centre for Public Administrative Services of Lang Son province", "tỉnh"),
+        ("the Public Administration Service Center of Thu Dau Mot City", "thành phố Thu Dau Mot"),
     ],
 )
 def test_a_service_centre_named_with_its_place_is_written_as_in_vietnamese(name, vietnamese):

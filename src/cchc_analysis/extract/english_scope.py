@@ -223,7 +223,7 @@ _CENTRE_CORE = (
 )
 _PLACE_KIND = r"province|provincial|district|commune|communal|ward|city|town|township|special zone"
 _NAMED_CENTRE = re.compile(
-    r"(?:the )?(?:(?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}?) )??(?:(?P<kind>"
+    r"""(?:the )?(?:(?P<name>[a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?: |(?=["'’]s )))??(?:(?P<kind>"""
     + _PLACE_KIND
     + r""")(?:-level)? ?)?(?:["'’]s )?(?P<core>"""
     + _CENTRE_CORE
