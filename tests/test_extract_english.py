@@ -1078,3 +1078,24 @@ def test_a_unit_that_says_it_received_and_a_people_s_committee_of_a_district():
 )
 def test_a_level_written_before_the_services_it_qualifies(sentence, expected):
     assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_papi_and_pci_dimensions_named_in_english():
+    text = (
+        "Tra Vinh news\n"
+        "In PAPI 2022, Tra Vinh province rose 12 places. Control of corruption in the public "
+        "sector reached 6.45 points and public service delivery reached 7.30 points."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {
+        ("papi.corruption", 6.45),
+        ("papi.service", 7.3),
+    }
+    text = (
+        "Tra Vinh news\n"
+        "Tra Vinh's PCI 2022 reached 66.2 points. The province scored 8.05 points in market "
+        "entry, while time costs reached 7.15 points."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {("pci.entry", 8.05), ("pci.time", 7.15)}
+    # without the index named, 'transparency' is no PAPI or PCI dimension
+    text = "In 2022, the transparency of Tra Vinh province reached 6.45 points."
+    assert figures(text) == set()
