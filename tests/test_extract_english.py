@@ -1100,3 +1100,26 @@ def test_papi_and_pci_dimensions_named_in_english():
     # without the index named, 'transparency' is no PAPI or PCI dimension
     text = "In 2022, the transparency of Tra Vinh province reached 6.45 points."
     assert figures(text) == set()
+
+
+def test_a_unit_named_only_in_the_headline_as_where_the_figures_stand():
+    text = (
+        "Over 96 percent of individuals satisfied with services at provincial Centre for "
+        "Public Administrative Services\n"
+        "(QTO) - In March 2024, 4,120 requests were received and 3,900 requests were handled "
+        "completely.\n"
+        "In the month, 96.5 percent of applicants expressed their high satisfaction with the "
+        "services."
+    )
+    centre = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert figures(text) == {
+        ("dossier.received", 4120.0, centre),
+        ("dossier.resolved", 3900.0, centre),
+        ("dossier.satisfaction_pct", 96.5, centre),
+    }
+    # a first figure of the whole: the headline's unit is where the visit took place
+    text = (
+        "Leaders inspect the one-stop section in Tay Loc Ward\n"
+        "In March 2024, the city received 4,210 applications."
+    )
+    assert figures(text, period="2024-M03") == {("dossier.received", 4210.0, P)}

@@ -22,12 +22,11 @@ from typing import TYPE_CHECKING, Any
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.places import _mention_province, _resolve
-from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.extract.text import _clause_start, _Sentence
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
-    from cchc_analysis.extract.text import _Sentence
 
 ScopeTuple = tuple[int, int, str, str, int]
 _FOREVER = 1 << 62
@@ -353,9 +352,14 @@ def _province_kind(name: str, head: str, period: Period | None) -> tuple[Any, bo
 
 
 def english_scopes(
-    doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
+    doc: _Doc,
+    sentence: _Sentence,
+    province: Any,
+    period: Period | None,
+    subjects_only: bool = True,
 ) -> list[ScopeTuple]:
-    """Return the scope mentions of one sentence of an English text, in order."""
+    """Return the scope mentions of one sentence of an English text, in order (with
+    ``subjects_only`` a unit must be its clause's subject)."""
     pat = _patterns()
     text, folded, _work = doc.text, doc.folded, doc.work
     s, e = sentence.start, sentence.end
@@ -460,7 +464,7 @@ def english_scopes(
     found += back
     if re.match(r"\W*it\s", folded[s:e]) and not found:
         found += _it(doc, s, province, period)
-    return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
+    return [scope for scope in sorted(found) if not subjects_only or _is_subject(doc, scope, s)]
 
 
 def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
@@ -697,6 +701,7 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
         for s in doc.sentences
         if not doc.in_furniture(s.start) and len(doc.text[s.start : s.end].split()) > 3
     ][:3]  # (a site's name, a language switch are no sentences of the text)
+    headline = doc.headline[0] if doc.headline else -1
     for sentence in opening:
         for start, _, label, kind, _ in english_scopes(doc, sentence, None, period):
             if kind != "subunit":
@@ -708,9 +713,41 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
                 _SCENE_LEAD.fullmatch(lead) and not _PART_OF.match(doc.folded, sentence.start)
             ):
                 return label
-        if re.search(r"\d", doc.work[sentence.start : sentence.end]):
-            return None  # its first figures are no unit's: the text is not about one
+        if sentence.start != headline and re.search(r"\d", doc.work[sentence.start : sentence.end]):
+            # its first figures are no unit's: the text is about the unit its headline names
+            # as where they were counted ("… satisfied with services at the provincial Centre
+            # for …"), when the sentence names no other subject; else about no unit
+            return _headline_unit(doc, sentence, period)
     return None
+
+
+# the whole, or another subject, named in a sentence
+_OTHER_SUBJECT = re.compile(
+    r"(?<![a-z])(?:the (?:city|province|district|commune|ward|country)|nationwide|"
+    r"across the|throughout the)(?![a-z])"
+)
+
+
+def _headline_unit(doc: _Doc, sentence: _Sentence, period: Period | None) -> str | None:
+    """The one unit a headline names where its figures stand ('… at provincial Centre for
+    Public Administrative Services'), when ``sentence`` names no other subject, else None."""
+    if not doc.headline or _OTHER_SUBJECT.search(doc.folded, sentence.start, sentence.end):
+        return None
+    if any(sentence.start <= m.start < sentence.end for m in doc.province_mentions):
+        return None
+    h0, h1 = doc.headline
+    units = [
+        (start, label)
+        for start, _, label, kind, _ in english_scopes(
+            doc, _Sentence(h0, h1, doc.line_of(h0), 0, -1), None, period, subjects_only=False
+        )
+        if kind == "subunit"
+    ]
+    if len(units) != 1:
+        return None
+    start, label = units[0]
+    at = re.search(r"(?<![a-z])(?:at|in|of)(?: the)?\s*$", doc.folded[max(h0, start - 12) : start])
+    return label if at else None
 
 
 _RELATED = re.compile(
