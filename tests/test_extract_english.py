@@ -1123,3 +1123,14 @@ def test_a_unit_named_only_in_the_headline_as_where_the_figures_stand():
         "In March 2024, the city received 4,210 applications."
     )
     assert figures(text, period="2024-M03") == {("dossier.received", 4210.0, P)}
+
+
+def test_a_department_named_with_its_province_before_it_and_it_in_a_later_sentence():
+    text = "In 2024, the Kon Tum Department of Construction received 5,000 dossiers."
+    assert figures(text) == {("dossier.received", 5000.0, "Sở Xây dựng")}
+    text = (
+        "Kon Tum news\n"
+        "The Kon Tum Department of Justice had a busy year.\n"
+        "In 2024, it received 8,100 dossiers."
+    )
+    assert figures(text) == {("dossier.received", 8100.0, "Sở Tư pháp")}

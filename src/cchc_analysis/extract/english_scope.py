@@ -379,6 +379,8 @@ def english_scopes(
         words = text[start : match.end()].split()
         if len(words) < 2 or overlaps(start, match.end()):
             continue
+        if _HEAD_OF.match(text, text.rfind(" ", start, match.end()) + 1):
+            continue  # "the Kon Tum Department of Justice": named by what follows 'of'
         found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
     for match in _HEAD_OF.finditer(text, s, e):
         if overlaps(match.start(), match.end()):
@@ -394,7 +396,16 @@ def english_scopes(
         where = re.search(r"\s+of\s+(?:the\s+)?(?P<place>[^,;]+?)(?:\s+[Pp]rovince)?$", name)
         if where and _resolve(where.group("place"), None) is not None:
             end = match.start("name") + where.start()  # "… of Lam Dong province": where it lies
-        found.append((start, end, _label(text, start, end), "subunit", _FOREVER))
+        label = _label(text, start, end)
+        place = re.search(
+            r"(?:(?<=\s)|^)(?:[A-Z][\w'’-]*\s+){1,3}$", text[max(s, start - 40) : start]
+        )
+        if place and not overlaps(start - len(place.group()), start):
+            words = place.group().split()
+            while words and words[0].lower() in _NOT_ORG_NAME:
+                words.pop(0)  # "The Kon Tum Department of …": 'The' is no part of it
+            start -= len(" ".join(words)) + 1 if words else 0
+        found.append((start, end, label, "subunit", _FOREVER))
     for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
         for match in pattern.finditer(text, s, e):
             name_start, name_end = match.span("name")
@@ -462,8 +473,9 @@ def english_scopes(
                 found.append((start, end, label, "subunit", _FOREVER))
     back = _referred_back(doc, s, e, found)
     found += back
-    if re.match(r"\W*it\s", folded[s:e]) and not found:
-        found += _it(doc, s, province, period)
+    it = _IT.match(folded, s, e)
+    if it and not found:
+        found += _it(doc, s, it.start("it"), province, period)
     return [scope for scope in sorted(found) if not subjects_only or _is_subject(doc, scope, s)]
 
 
@@ -625,7 +637,11 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
     return out
 
 
-def _it(doc: _Doc, s: int, province: Any, period: Period | None) -> list[ScopeTuple]:
+# "It received …", "In March 2024, it received …": a pronoun as the sentence's subject
+_IT = re.compile(r"\W*(?:[^,;:()]{0,80},\s*)?(?P<it>it)\s+(?!is |was |has been |will )")
+
+
+def _it(doc: _Doc, s: int, at: int, province: Any, period: Period | None) -> list[ScopeTuple]:
     """'It received …' opening a sentence: the unit the sentence before had as its subject."""
     before = [x for x in doc.sentences if x.end <= s]
     if not before or s - before[-1].end > 3:
@@ -637,8 +653,7 @@ def _it(doc: _Doc, s: int, province: Any, period: Period | None) -> list[ScopeTu
     ]
     if not units:
         return []
-    start = s + re.match(r"\W*", doc.folded[s:]).end()  # type: ignore[union-attr]
-    return [(start, start + 2, units[-1][2], "subunit", _FOREVER)]
+    return [(at, at + 2, units[-1][2], "subunit", _FOREVER)]
 
 
 # "received by the unit", "the rate … of provincial agencies": the unit the figure is of
