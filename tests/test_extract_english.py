@@ -1134,3 +1134,20 @@ def test_a_department_named_with_its_province_before_it_and_it_in_a_later_senten
         "In 2024, it received 8,100 dossiers."
     )
     assert figures(text) == {("dossier.received", 8100.0, "Sở Tư pháp")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024, Tan Uyen, Bac Tan Uyen and Dau Tieng districts had on-time settlement rates "
+        "of 99.1%, 98.5% and 97.2%, respectively.",
+        "In 2024, the on-time settlement rates of Tan Uyen district, Bac Tan Uyen district and "
+        "Dau Tieng district were 99.1%, 98.5% and 97.2%, respectively.",
+    ],
+)
+def test_units_given_their_figures_respectively(sentence):
+    assert figures(sentence, province="Binh Duong") == {
+        ("dossier.on_time_pct", 99.1, "Tan Uyen district"),
+        ("dossier.on_time_pct", 98.5, "Bac Tan Uyen district"),
+        ("dossier.on_time_pct", 97.2, "Dau Tieng district"),
+    }

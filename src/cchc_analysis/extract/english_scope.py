@@ -473,6 +473,7 @@ def english_scopes(
                 found.append((start, end, label, "subunit", _FOREVER))
     back = _referred_back(doc, s, e, found)
     found += back
+    found += _respectively(doc, s, e, found)
     it = _IT.match(folded, s, e)
     if it and not found:
         found += _it(doc, s, it.start("it"), province, period)
@@ -635,6 +636,51 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             continue
         out.append((match.start(), match.end(), label, "subunit", _FOREVER))
     return out
+
+
+# "Phu Giao, Bau Bang and Dau Tieng districts": names sharing one kind
+_SHARED_KIND = re.compile(
+    r"(?P<names>"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3}(?:\s*,\s*"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3})*\s*,?\s+and\s+"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3})\s+"
+    r"(?P<kind>districts|communes|wards|towns|cities)(?![\w])"
+)
+
+
+def _respectively(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[ScopeTuple]:
+    """'Phu Giao, Bau Bang and Dau Tieng districts had rates of 99.1%, 98.5% and 97.2%,
+    respectively': each number gets its own unit (as the levels of ``_levels`` do)."""
+    end = doc.folded.find("respectively", s, e)
+    if end < 0:
+        return []
+    units: list[tuple[int, str]] = []  # (end of the name, label)
+    for match in _SHARED_KIND.finditer(doc.text, s, end):
+        kind = match.group("kind").lower()
+        singular = "city" if kind == "cities" else kind[:-1]
+        for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names")):
+            if name.split()[0].lower() not in _NOT_NAME:
+                units.append((match.end(), f"{name.strip()} {singular}"))
+    if not units:
+        units = [(b, label) for _, b, label, kind, _ in sorted(found) if kind == "subunit"]
+    if len(units) < 2:
+        return []
+    last = max(b for b, _ in units)
+    numbers = [(last + t.start, last + t.end) for t in _tokens(doc.work[last:end])]
+    if len(numbers) != len(units):
+        return []
+    return [
+        (a - 1, a, label, "subunit", a) for (a, _), (_, label) in zip(numbers, units, strict=True)
+    ]
 
 
 # "It received …", "In March 2024, it received …": a pronoun as the sentence's subject
