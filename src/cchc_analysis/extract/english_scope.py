@@ -9,6 +9,14 @@ as the Vietnamese path labels them ('cấp huyện', 'cấp xã', 'cấp tỉnh'
 "province-wide" go back to the province. A unit counts only as the subject of its clause, as
 in Vietnamese ("… departments digitised …", not "… sent to the Department …").
 
+A service centre named with its place is written as the Vietnamese path writes it ("Cat Hai
+Special Zone Public Administration Service Center" → 'Trung tâm Phục vụ hành chính công đặc
+khu Cat Hai'). A level written after its number is that number's own ("1,700 provincial-level
+procedures", "1,410 at provincial level"), units and levels given figures "respectively" each
+take their own, and "It received …" is the unit the sentence before was about.
+``english_subject`` finds the unit a whole text reports on (its opening subject, or the one unit
+its headline names where its figures stand).
+
 Returns plain tuples (start, end, label, kind, until) that ``scope._scopes`` turns into its
 scope mentions, so this module needs nothing from ``scope``.
 """
