@@ -1151,3 +1151,11 @@ def test_units_given_their_figures_respectively(sentence):
         ("dossier.on_time_pct", 98.5, "Bac Tan Uyen district"),
         ("dossier.on_time_pct", 97.2, "Dau Tieng district"),
     }
+
+
+def test_a_count_in_brackets_after_its_cue():
+    text = (
+        "In July 2025, Phu Xuan ward leads in the number of records received (2,534 records) "
+        "and has the highest settlement rate."
+    )
+    assert figures(text, province="Hue") == {("dossier.received", 2534.0, "Phu Xuan ward")}
