@@ -1159,3 +1159,21 @@ def test_a_count_in_brackets_after_its_cue():
         "and has the highest settlement rate."
     )
     assert figures(text, province="Hue") == {("dossier.received", 2534.0, "Phu Xuan ward")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March 2025, some localities with an on-time settlement rate of less than 95% "
+        "include: Dai Loc (88.20%), Que Son (91.05%), Thang Binh (93.40%).",
+        "In March 2025, the localities with the lowest on-time settlement rates were Dai Loc "
+        "(88.20%), Que Son (91.05%) and Thang Binh (93.40%).",
+    ],
+)
+def test_localities_listed_with_their_rates_in_brackets(sentence):
+    # each locality its own rate; the threshold they are listed against is no figure
+    assert figures(sentence, province="Quang Nam") == {
+        ("dossier.on_time_pct", 88.2, "Dai Loc"),
+        ("dossier.on_time_pct", 91.05, "Que Son"),
+        ("dossier.on_time_pct", 93.4, "Thang Binh"),
+    }

@@ -509,8 +509,8 @@ _NAME_IN_LIST = (
     + r")*(?:\s+(?:city|town|district|commune|ward))?(?:\s*\([^()]{0,30}\))?"
 )  # "Huu Lung (811 records)"
 _LISTED = re.compile(
-    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\s]{0,40}?)?\s+"
-    r"(?:of|are|were|include|including|such as|like|namely|:)\s+(?P<names>"
+    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\d\s,%.-]{0,80}?)?\s+"
+    r"(?:of|are|were|include|including|such as|like|namely|:)(?:\s*:)?\s+(?P<names>"
     + _NAME_IN_LIST
     + r"(?:(?:\s*,\s*|\s+and\s+)"
     + _NAME_IN_LIST
@@ -714,7 +714,7 @@ def _it(doc: _Doc, s: int, at: int, province: Any, period: Period | None) -> lis
 _AGENT_OR_MEASURE = re.compile(
     r"(?:(?<![a-z])by(?: the)?|(?:rate|share|number|percentage|proportion|total|score|results?)"
     r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?"
-    r"|(?<![a-z])(?:are|were|include|including|such as|namely|:)"  # a list of units
+    r"|(?<![a-z])(?:are|were|include|including|such as|namely)(?:\s*:)?|:"  # a list of units
     r"|people.s committees? of(?: the)?)\s*$"  # "the People's Committee of X district"
 )
 
