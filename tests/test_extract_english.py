@@ -679,6 +679,10 @@ def test_a_paragraph_opening_on_the_figures_before_keeps_their_unit():
         ("Quang Tri province’s Centre for Public Administrative Services", "tỉnh"),
         ("Nghe An Public Administration Service Center", "tỉnh"),
         ("Da Nang City Public Administration Service Center", "thành phố"),
+        ("the Tay Ninh Provincial Public Service Center", "tỉnh"),
+        ("Ha Noi’s Public Administrative Service Centre", "thành phố"),
+        ("The Centre for Public Administrative Services of Lang Son province", "tỉnh"),
+        ("the Public Administration Service Center of Thu Dau Mot City", "thành phố Thu Dau Mot"),
     ],
 )
 def test_a_service_centre_named_with_its_place_is_written_as_in_vietnamese(name, vietnamese):
@@ -997,3 +1001,193 @@ def test_a_change_and_another_rate_after_a_figure(sentence, expected):
     result = extract_text(sentence)
     assert {(f.indicator, f.value) for f in result.figures + result.subunits} == expected
     assert not any(f.indicator == "dossier.on_time_pct" for f in result.figures + result.subunits)
+
+
+def test_a_score_belongs_to_the_index_named_in_its_own_clause():
+    text = (
+        "In 2022, the PAR Index of Dien Bien province ranked 20th with a total score of 84.10 "
+        "points; in the 2022 SIPAS index, Dien Bien province ranked 9th/63 provinces with a "
+        "total score of 82.40%."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {
+        ("par.total_points", 84.1),
+        ("sipas.satisfaction_pct", 82.4),
+    }
+
+
+def test_it_opening_a_sentence_is_the_unit_the_sentence_before_was_about():
+    text = (
+        "Quang Ngai news\n"
+        "Similarly, An Hoa Commune's Public Administration Center has quickly completed "
+        "staffing.\n"
+        "It received about 410 applications in the first quarter of 2025."
+    )
+    assert figures(text) == {
+        ("dossier.received", 410.0, "Trung tâm Phục vụ hành chính công xã An Hoa")
+    }
+    # without a unit in the sentence before, 'it' is the province's
+    text = (
+        "Quang Ngai news\n"
+        "The province has quickly completed staffing.\n"
+        "It received about 410 applications in the first quarter of 2025."
+    )
+    assert figures(text) == {("dossier.received", 410.0, P)}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("In January-June 2024", "2024-H1"),
+        ("From January - March 2024", "2024-Q1"),
+        ("In July–December 2023", "2023-H2"),
+    ],
+)
+def test_a_run_of_months_written_with_a_dash(phrase, period):
+    result = extract_text(f"{phrase}, Binh Phuoc province received 45,210 dossiers.")
+    assert [(f.value, f.period) for f in result.figures] == [(45210.0, period)]
+
+
+def test_a_dashed_run_of_months_that_is_no_reporting_period_is_left_out():
+    result = extract_text("In January–February 2024, Binh Phuoc province received 45,210 dossiers.")
+    assert not result.figures
+    assert any("not a reporting period" in w.message_en for w in result.warnings)
+
+
+@pytest.mark.parametrize("phrase", ["ahead of or on schedule", "on or before the deadline"])
+def test_ahead_of_or_on_schedule_is_on_time(phrase):
+    text = f"In 2024, 98.7% of dossiers were settled {phrase} in Binh Phuoc."
+    assert {(i, v) for i, v, _ in figures(text)} == {("dossier.on_time_pct", 98.7)}
+
+
+def test_a_unit_that_says_it_received_and_a_people_s_committee_of_a_district():
+    text = (
+        "In 2024, the Phu Tho Provincial Public Administration Service Centre said it had "
+        "received 56,000 dossiers."
+    )
+    assert figures(text) == {
+        ("dossier.received", 56000.0, "Trung tâm Phục vụ hành chính công tỉnh")
+    }
+    text = "In 2024, the People's Committee of Thanh Son district received 12,000 dossiers."
+    assert figures(text) == {("dossier.received", 12000.0, "Thanh Son district")}
+    # a unit quoted as a source of the province's figure stays a source
+    text = (
+        "In 2024, according to the Department of Home Affairs, Phu Tho province received "
+        "200,000 dossiers."
+    )
+    assert figures(text) == {("dossier.received", 200000.0, P)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2024, Nam Dinh province provided 320 level-4 online public services and 150 "
+            "level-3 online public services.",
+            {("service.online_level4", 320.0), ("service.online_level3", 150.0)},
+        ),
+        (
+            "In 2024, Nam Dinh province has 275 level 4 online public services.",
+            {("service.online_level4", 275.0)},
+        ),
+    ],
+)
+def test_a_level_written_before_the_services_it_qualifies(sentence, expected):
+    assert {(i, v) for i, v, _ in figures(sentence)} == expected
+
+
+def test_papi_and_pci_dimensions_named_in_english():
+    text = (
+        "Tra Vinh news\n"
+        "In PAPI 2022, Tra Vinh province rose 12 places. Control of corruption in the public "
+        "sector reached 6.45 points and public service delivery reached 7.30 points."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {
+        ("papi.corruption", 6.45),
+        ("papi.service", 7.3),
+    }
+    text = (
+        "Tra Vinh news\n"
+        "Tra Vinh's PCI 2022 reached 66.2 points. The province scored 8.05 points in market "
+        "entry, while time costs reached 7.15 points."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {("pci.entry", 8.05), ("pci.time", 7.15)}
+    # without the index named, 'transparency' is no PAPI or PCI dimension
+    text = "In 2022, the transparency of Tra Vinh province reached 6.45 points."
+    assert figures(text) == set()
+
+
+def test_a_unit_named_only_in_the_headline_as_where_the_figures_stand():
+    text = (
+        "Over 96 percent of individuals satisfied with services at provincial Centre for "
+        "Public Administrative Services\n"
+        "(QTO) - In March 2024, 4,120 requests were received and 3,900 requests were handled "
+        "completely.\n"
+        "In the month, 96.5 percent of applicants expressed their high satisfaction with the "
+        "services."
+    )
+    centre = "Trung tâm Phục vụ hành chính công tỉnh"
+    assert figures(text) == {
+        ("dossier.received", 4120.0, centre),
+        ("dossier.resolved", 3900.0, centre),
+        ("dossier.satisfaction_pct", 96.5, centre),
+    }
+    # a first figure of the whole: the headline's unit is where the visit took place
+    text = (
+        "Leaders inspect the one-stop section in Tay Loc Ward\n"
+        "In March 2024, the city received 4,210 applications."
+    )
+    assert figures(text, period="2024-M03") == {("dossier.received", 4210.0, P)}
+
+
+def test_a_department_named_with_its_province_before_it_and_it_in_a_later_sentence():
+    text = "In 2024, the Kon Tum Department of Construction received 5,000 dossiers."
+    assert figures(text) == {("dossier.received", 5000.0, "Sở Xây dựng")}
+    text = (
+        "Kon Tum news\n"
+        "The Kon Tum Department of Justice had a busy year.\n"
+        "In 2024, it received 8,100 dossiers."
+    )
+    assert figures(text) == {("dossier.received", 8100.0, "Sở Tư pháp")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024, Tan Uyen, Bac Tan Uyen and Dau Tieng districts had on-time settlement rates "
+        "of 99.1%, 98.5% and 97.2%, respectively.",
+        "In 2024, the on-time settlement rates of Tan Uyen district, Bac Tan Uyen district and "
+        "Dau Tieng district were 99.1%, 98.5% and 97.2%, respectively.",
+    ],
+)
+def test_units_given_their_figures_respectively(sentence):
+    assert figures(sentence, province="Binh Duong") == {
+        ("dossier.on_time_pct", 99.1, "Tan Uyen district"),
+        ("dossier.on_time_pct", 98.5, "Bac Tan Uyen district"),
+        ("dossier.on_time_pct", 97.2, "Dau Tieng district"),
+    }
+
+
+def test_a_count_in_brackets_after_its_cue():
+    text = (
+        "In July 2025, Phu Xuan ward leads in the number of records received (2,534 records) "
+        "and has the highest settlement rate."
+    )
+    assert figures(text, province="Hue") == {("dossier.received", 2534.0, "Phu Xuan ward")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March 2025, some localities with an on-time settlement rate of less than 95% "
+        "include: Dai Loc (88.20%), Que Son (91.05%), Thang Binh (93.40%).",
+        "In March 2025, the localities with the lowest on-time settlement rates were Dai Loc "
+        "(88.20%), Que Son (91.05%) and Thang Binh (93.40%).",
+    ],
+)
+def test_localities_listed_with_their_rates_in_brackets(sentence):
+    # each locality its own rate; the threshold they are listed against is no figure
+    assert figures(sentence, province="Quang Nam") == {
+        ("dossier.on_time_pct", 88.2, "Dai Loc"),
+        ("dossier.on_time_pct", 91.05, "Que Son"),
+        ("dossier.on_time_pct", 93.4, "Thang Binh"),
+    }

@@ -106,4 +106,5 @@ __all__ = [
 # ``document`` (a text prepared), ``scope``, ``rules`` (a number's context and best rule),
 # ``figures`` (rules applied within a sentence),
 # ``checks`` (identities and shares), ``core`` (one or more texts end to end), ``output``;
-# ``language`` (which one a text is read in), ``english`` and ``english_scope`` (English texts).
+# ``language`` (which one a text is read in), ``english``, ``english_scope`` and
+# ``english_names`` (English texts).

@@ -230,11 +230,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "from January to June 2024", "the six months to June 2024": months counted to a month
         "month_range",
         re.compile(
-            r"(?<![a-z0-9])(?:from\s+(?P<m1>"
+            r"(?<![a-z0-9])(?:(?:from\s+)?(?P<m1>"
+            + _MONTH
+            + r")(?=\s*[-–]\s*[a-z])|from\s+(?P<m1b>"
             + _MONTH
             + r")|(?:the\s+)?(?:first\s+)?(?P<n>"
             + _COUNT
-            + r")[\s-]+months?)\s+(?:to|until|till|through|ending|ended|-|–)\s+"
+            + r")[\s-]+months?)\s*(?:(?<=\s)(?:to|until|till|through|ending|ended)\s+|[-–]\s*)"
             r"(?:the\s+end\s+of\s+)?(?P<m2>"
             + _MONTH
             + r")(?![a-z])(?:\s*,?\s*(?P<year>"
@@ -360,8 +362,8 @@ def _month_range_part(g: dict[str, str | None]) -> str | None:
     September or December (or three, six, nine, twelve months to it), a quarter, July to
     December; None for any other run."""
     last = _MONTHS[g["m2"] or ""]
-    if g.get("m1"):
-        first = _MONTHS[g["m1"] or ""]
+    if g.get("m1") or g.get("m1b"):
+        first = _MONTHS[g["m1"] or g["m1b"] or ""]
     else:
         raw = g["n"] or ""
         first = last - (int(raw) if raw.isdigit() else _COUNTS.get(raw, 0)) + 1

@@ -9,6 +9,14 @@ as the Vietnamese path labels them ('cấp huyện', 'cấp xã', 'cấp tỉnh'
 "province-wide" go back to the province. A unit counts only as the subject of its clause, as
 in Vietnamese ("… departments digitised …", not "… sent to the Department …").
 
+A service centre named with its place is written as the Vietnamese path writes it ("Cat Hai
+Special Zone Public Administration Service Center" → 'Trung tâm Phục vụ hành chính công đặc
+khu Cat Hai'). A level written after its number is that number's own ("1,700 provincial-level
+procedures", "1,410 at provincial level"), units and levels given figures "respectively" each
+take their own, and "It received …" is the unit the sentence before was about.
+``english_subject`` finds the unit a whole text reports on (its opening subject, or the one unit
+its headline names where its figures stand).
+
 Returns plain tuples (start, end, label, kind, until) that ``scope._scopes`` turns into its
 scope mentions, so this module needs nothing from ``scope``.
 """
@@ -19,116 +27,23 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from cchc_analysis.extract.english_names import (
+    _NOT_NAME,
+    _named_centres,
+    _vietnamese_name,
+)
 from cchc_analysis.extract.numbers import _tokens
-from cchc_analysis.extract.patterns import _patterns, fold
+from cchc_analysis.extract.patterns import _patterns
 from cchc_analysis.extract.places import _mention_province, _resolve
-from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.extract.text import _clause_start, _Sentence
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
-    from cchc_analysis.extract.text import _Sentence
 
 ScopeTuple = tuple[int, int, str, str, int]
 _FOREVER = 1 << 62
 
-# Capitalised words that open a sentence or a clause and are no part of a name.
-_NOT_NAME = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "at",
-        "of",
-        "on",
-        "for",
-        "by",
-        "from",
-        "to",
-        "with",
-        "and",
-        "or",
-        "as",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "meanwhile",
-        "specifically",
-        "particularly",
-        "notably",
-        "besides",
-        "moreover",
-        "additionally",
-        "also",
-        "similarly",
-        "according",
-        "accordingly",
-        "currently",
-        "previously",
-        "recently",
-        "overall",
-        "altogether",
-        "since",
-        "during",
-        "after",
-        "before",
-        "while",
-        "when",
-        "where",
-        "which",
-        "who",
-        "if",
-        "although",
-        "however",
-        "thus",
-        "thereby",
-        "therefore",
-        "then",
-        "today",
-        "provincial",
-        "district",
-        "commune",
-        "ward",
-        "city",
-        "town",
-        "all",
-        "each",
-        "every",
-        "both",
-        "many",
-        "most",
-        "some",
-        "several",
-        "people's",
-        "peoples",
-        "vice",
-        "chairman",
-        "chairwoman",
-        "director",
-        "deputy",
-        "head",
-        "secretary",
-        "mr",
-        "ms",
-        "mrs",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 # the same for an office's name, which may start with "Provincial" or "District"
 _NOT_ORG_NAME = _NOT_NAME - {"provincial", "district", "commune", "ward", "city", "town"}
 _WORD = r"[A-ZĐÀ-Ỹ][\w'’\-]*"
@@ -192,138 +107,6 @@ def _label(text: str, start: int, end: int) -> str:
     return _vietnamese_name(written) or written
 
 
-@lru_cache(maxsize=1)
-def _vietnamese_names() -> dict[str, Any]:
-    from cchc_analysis.extract.language import ENGLISH
-    from cchc_analysis.extract.patterns import _spec
-
-    return dict(_spec(ENGLISH)["subunits"]["vietnamese_names"])
-
-
-_PROVINCIAL_CENTRE = re.compile(
-    r"(?:the )?(?:[a-z]+ ){0,3}?provincial(?:-level)? (?:public )?administrati(?:on|ve)"
-    r"(?: procedures?)? (?:service )?cent(?:er|re)"
-)
-_PROVINCIAL_LAND_OFFICE = re.compile(
-    r"(?:the )?(?:[a-z]+ ){0,3}?provincial land registration office"
-)
-_DEPARTMENT = re.compile(
-    r"(?:the )?(?:provincial )?(?:department of (?P<of>.+)|(?P<before>.+?) department)"
-)
-
-
-# a public administration service centre named with its place: "Cat Hai Special Zone Public
-# Administration Service Center", "Public Administration Service Center of Rach Gia Ward",
-# "Hoa Binh province's Centre for Public Administrative Services", "Long An Public
-# Administration Service Center"
-_CENTRE_CORE = (
-    r"(?:public )?administrati(?:on|ve)(?: procedures?)?(?: services?)? cent(?:er|re)"
-    r"|cent(?:er|re) for (?:public )?administrati(?:on|ve)(?: procedures?)? services?"
-)
-_PLACE_KIND = r"province|provincial|district|commune|communal|ward|city|town|township|special zone"
-_NAMED_CENTRE = re.compile(
-    r"(?:the )?(?:(?P<name>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}?) )??(?:(?P<kind>"
-    + _PLACE_KIND
-    + r""")(?:-level)? ?)?(?:["'’]s )?(?P<core>"""
-    + _CENTRE_CORE
-    + r")(?: (?:of|in) (?:the )?(?:(?P<kind2>"
-    + _PLACE_KIND
-    + r") (?:of )?(?P<name2>[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3})|(?P<name3>[a-z][\w'’-]*"
-    r"(?: [a-z][\w'’-]*){0,3}) (?P<kind3>" + _PLACE_KIND + r")))?"
-)
-_KIND_VI = {
-    "province": "tỉnh",
-    "provincial": "tỉnh",
-    "district": "huyện",
-    "commune": "xã",
-    "communal": "xã",
-    "ward": "phường",
-    "city": "thành phố",
-    "town": "thị xã",
-    "township": "thị trấn",
-    "special zone": "đặc khu",
-}
-
-
-def _centre_name(written: str) -> str | None:
-    """The Vietnamese name of a public administration service centre named with its place
-    ('Trung tâm Phục vụ hành chính công phường Rach Gia'; the province's own centre, named with
-    the province, is 'Trung tâm Phục vụ hành chính công tỉnh' as the Vietnamese path writes
-    it), else None (a centre named with no place, or no centre)."""
-    match = _NAMED_CENTRE.fullmatch(fold(written).strip())
-    if match is None:
-        return None
-    centre = str(_vietnamese_names()["centre"]).removesuffix(" tỉnh")
-    g = match.groupdict()
-    # the place after the centre is where it stands ("… Center in Truong Quang Trong Ward")
-    which = next((n for n in ("3", "2", "") if g["name" + n] or g["kind" + n]), "")
-    kind = g["kind" + which] or ""
-    span = match.span("name" + which) if g["name" + which] else None
-    name = written[span[0] : span[1]] if span else ""
-    words = name.split()
-    if words and (
-        not all(w[0].isupper() for w in words) or words[0].lower().strip(",") in _NOT_NAME
-    ):
-        return None
-    if kind in ("province", "provincial"):
-        return f"{centre} tỉnh"
-    if name:
-        province = _resolve(name, None)
-        if province is not None and kind in ("", "province", "provincial", "city"):
-            return f"{centre} {'thành phố' if province.kind == 'city' else 'tỉnh'}"
-        if not kind:
-            return None
-        return f"{centre} {_KIND_VI[kind]} {name}"
-    if kind in ("province", "provincial"):
-        return f"{centre} tỉnh"
-    return None
-
-
-def _named_centres(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
-    """(start, end, Vietnamese name) of every service centre named with its place between
-    ``s`` and ``e`` ('… the Cat Hai Special Zone Public Administration Service Center …')."""
-    out: list[tuple[int, int, str]] = []
-    for match in _NAMED_CENTRE.finditer(doc.folded, s, e):
-        core_start, core_end = match.span("core")
-        starts = [
-            match.start() + w.start()
-            for w in re.finditer(r"\S+", doc.folded[match.start() : core_start])
-        ]
-        for end in dict.fromkeys([match.end(), core_end]):
-            label = next(
-                (
-                    (a, name)
-                    for a in [*starts, core_start]
-                    for name in [_centre_name(doc.text[a:end])]
-                    if name
-                ),
-                None,
-            )
-            if label:
-                out.append((label[0], end, label[1]))
-                break
-    return out
-
-
-def _vietnamese_name(written: str) -> str | None:
-    """The Vietnamese name of a unit English names by its function, else None."""
-    names = _vietnamese_names()
-    folded = fold(written)
-    if _PROVINCIAL_CENTRE.fullmatch(folded):
-        return str(names["centre"])
-    centre = _centre_name(written)
-    if centre:
-        return centre
-    if _PROVINCIAL_LAND_OFFICE.fullmatch(folded):
-        return str(names["land_office"])
-    department = _DEPARTMENT.fullmatch(folded)
-    if department:
-        field = (department.group("of") or department.group("before") or "").strip()
-        vietnamese = names["departments"].get(field)
-        return f"Sở {vietnamese}" if vietnamese else None
-    return None
-
-
 def _level_label(folded: str) -> str | None:
     """'cấp tỉnh', 'cấp huyện' or 'cấp xã' for an English level phrase, else None."""
     if re.search(r"nationwide|whole country|entire country|across the country|national", folded):
@@ -351,9 +134,14 @@ def _province_kind(name: str, head: str, period: Period | None) -> tuple[Any, bo
 
 
 def english_scopes(
-    doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
+    doc: _Doc,
+    sentence: _Sentence,
+    province: Any,
+    period: Period | None,
+    subjects_only: bool = True,
 ) -> list[ScopeTuple]:
-    """Return the scope mentions of one sentence of an English text, in order."""
+    """Return the scope mentions of one sentence of an English text, in order (with
+    ``subjects_only`` a unit must be its clause's subject)."""
     pat = _patterns()
     text, folded = doc.text, doc.folded
     s, e = sentence.start, sentence.end
@@ -373,6 +161,8 @@ def english_scopes(
         words = text[start : match.end()].split()
         if len(words) < 2 or overlaps(start, match.end()):
             continue
+        if _HEAD_OF.match(text, text.rfind(" ", start, match.end()) + 1):
+            continue  # "the Kon Tum Department of Justice": named by what follows 'of'
         found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
     for match in _HEAD_OF.finditer(text, s, e):
         if overlaps(match.start(), match.end()):
@@ -388,7 +178,16 @@ def english_scopes(
         where = re.search(r"\s+of\s+(?:the\s+)?(?P<place>[^,;]+?)(?:\s+[Pp]rovince)?$", name)
         if where and _resolve(where.group("place"), None) is not None:
             end = match.start("name") + where.start()  # "… of Lam Dong province": where it lies
-        found.append((start, end, _label(text, start, end), "subunit", _FOREVER))
+        label = _label(text, start, end)
+        place = re.search(
+            r"(?:(?<=\s)|^)(?:[A-Z][\w'’-]*\s+){1,3}$", text[max(s, start - 40) : start]
+        )
+        if place and not overlaps(start - len(place.group()), start):
+            words = place.group().split()
+            while words and words[0].lower() in _NOT_ORG_NAME:
+                words.pop(0)  # "The Kon Tum Department of …": 'The' is no part of it
+            start -= len(" ".join(words)) + 1 if words else 0
+        found.append((start, end, label, "subunit", _FOREVER))
     for pattern in (_PLACE_AFTER, _PLACE_BEFORE):
         for match in pattern.finditer(text, s, e):
             name_start, name_end = match.span("name")
@@ -450,7 +249,11 @@ def english_scopes(
                 found.append((start, end, label, "subunit", _FOREVER))
     back = _referred_back(doc, s, e, found)
     found += back
-    return [scope for scope in sorted(found) if _is_subject(doc, scope, s)]
+    found += _respectively(doc, s, e, found)
+    it = _IT.match(folded, s, e)
+    if it and not found:
+        found += _it(doc, s, it.start("it"), province, period)
+    return [scope for scope in sorted(found) if not subjects_only or _is_subject(doc, scope, s)]
 
 
 def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
@@ -474,8 +277,8 @@ _NAME_IN_LIST = (
     + r")*(?:\s+(?:city|town|district|commune|ward))?(?:\s*\([^()]{0,30}\))?"
 )  # "Huu Lung (811 records)"
 _LISTED = re.compile(
-    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\s]{0,40}?)?\s+"
-    r"(?:of|are|were|include|including|such as|like|namely|:)\s+(?P<names>"
+    r"(?:[Dd]istricts|[Cc]ommunes|[Ww]ards|[Tt]owns|[Ll]ocalities)(?:\s+[a-z][a-z\d\s,%.-]{0,80}?)?\s+"
+    r"(?:of|are|were|include|including|such as|like|namely|:)(?:\s*:)?\s+(?P<names>"
     + _NAME_IN_LIST
     + r"(?:(?:\s*,\s*|\s+and\s+)"
     + _NAME_IN_LIST
@@ -611,11 +414,76 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
     return out
 
 
+# "Phu Giao, Bau Bang and Dau Tieng districts": names sharing one kind
+_SHARED_KIND = re.compile(
+    r"(?P<names>"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3}(?:\s*,\s*"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3})*\s*,?\s+and\s+"
+    + _WORD
+    + r"(?:\s+"
+    + _WORD
+    + r"){0,3})\s+"
+    r"(?P<kind>districts|communes|wards|towns|cities)(?![\w])"
+)
+
+
+def _respectively(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[ScopeTuple]:
+    """'Phu Giao, Bau Bang and Dau Tieng districts had rates of 99.1%, 98.5% and 97.2%,
+    respectively': each number gets its own unit (as the levels of ``_levels`` do)."""
+    end = doc.folded.find("respectively", s, e)
+    if end < 0:
+        return []
+    units: list[tuple[int, str]] = []  # (end of the name, label)
+    for match in _SHARED_KIND.finditer(doc.text, s, end):
+        kind = match.group("kind").lower()
+        singular = "city" if kind == "cities" else kind[:-1]
+        for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names")):
+            if name.split()[0].lower() not in _NOT_NAME:
+                units.append((match.end(), f"{name.strip()} {singular}"))
+    if not units:
+        units = [(b, label) for _, b, label, kind, _ in sorted(found) if kind == "subunit"]
+    if len(units) < 2:
+        return []
+    last = max(b for b, _ in units)
+    numbers = [(last + t.start, last + t.end) for t in _tokens(doc.work[last:end])]
+    if len(numbers) != len(units):
+        return []
+    return [
+        (a - 1, a, label, "subunit", a) for (a, _), (_, label) in zip(numbers, units, strict=True)
+    ]
+
+
+# "It received …", "In March 2024, it received …": a pronoun as the sentence's subject
+_IT = re.compile(r"\W*(?:[^,;:()]{0,80},\s*)?(?P<it>it)\s+(?!is |was |has been |will )")
+
+
+def _it(doc: _Doc, s: int, at: int, province: Any, period: Period | None) -> list[ScopeTuple]:
+    """'It received …' opening a sentence: the unit the sentence before had as its subject."""
+    before = [x for x in doc.sentences if x.end <= s]
+    if not before or s - before[-1].end > 3:
+        return []
+    units = [
+        scope
+        for scope in english_scopes(doc, before[-1], province, period)
+        if scope[3] == "subunit"
+    ]
+    if not units:
+        return []
+    return [(at, at + 2, units[-1][2], "subunit", _FOREVER)]
+
+
 # "received by the unit", "the rate … of provincial agencies": the unit the figure is of
 _AGENT_OR_MEASURE = re.compile(
     r"(?:(?<![a-z])by(?: the)?|(?:rate|share|number|percentage|proportion|total|score|results?)"
     r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?"
-    r"|(?<![a-z])(?:are|were|include|including|such as|namely|:))\s*$"  # a list of units
+    r"|(?<![a-z])(?:are|were|include|including|such as|namely)(?:\s*:)?|:"  # a list of units
+    r"|people.s committees? of(?: the)?)\s*$"  # "the People's Committee of X district"
 )
 
 
@@ -636,6 +504,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]
     after = doc.folded[end : min(len(doc.folded), end + 30)]
+    if re.match(r"\s*(?:said|says|reported|announced)(?: that)? (?:it|they)(?![a-z])", after):
+        return True  # "the centre said it had received …": the speaker is the subject
     if _OWNED_MEASURE.search(lead):
         # "the number of dossiers under the jurisdiction of the Department … that are
         # delayed": the department's own, not a source
@@ -668,6 +538,7 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
         for s in doc.sentences
         if not doc.in_furniture(s.start) and len(doc.text[s.start : s.end].split()) > 3
     ][:3]  # (a site's name, a language switch are no sentences of the text)
+    headline = doc.headline[0] if doc.headline else -1
     for sentence in opening:
         for start, _, label, kind, _ in english_scopes(doc, sentence, None, period):
             if kind != "subunit":
@@ -679,9 +550,41 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
                 _SCENE_LEAD.fullmatch(lead) and not _PART_OF.match(doc.folded, sentence.start)
             ):
                 return label
-        if re.search(r"\d", doc.work[sentence.start : sentence.end]):
-            return None  # its first figures are no unit's: the text is not about one
+        if sentence.start != headline and re.search(r"\d", doc.work[sentence.start : sentence.end]):
+            # its first figures are no unit's: the text is about the unit its headline names
+            # as where they were counted ("… satisfied with services at the provincial Centre
+            # for …"), when the sentence names no other subject; else about no unit
+            return _headline_unit(doc, sentence, period)
     return None
+
+
+# the whole, or another subject, named in a sentence
+_OTHER_SUBJECT = re.compile(
+    r"(?<![a-z])(?:the (?:city|province|district|commune|ward|country)|nationwide|"
+    r"across the|throughout the)(?![a-z])"
+)
+
+
+def _headline_unit(doc: _Doc, sentence: _Sentence, period: Period | None) -> str | None:
+    """The one unit a headline names where its figures stand ('… at provincial Centre for
+    Public Administrative Services'), when ``sentence`` names no other subject, else None."""
+    if not doc.headline or _OTHER_SUBJECT.search(doc.folded, sentence.start, sentence.end):
+        return None
+    if any(sentence.start <= m.start < sentence.end for m in doc.province_mentions):
+        return None
+    h0, h1 = doc.headline
+    units = [
+        (start, label)
+        for start, _, label, kind, _ in english_scopes(
+            doc, _Sentence(h0, h1, doc.line_of(h0), 0, -1), None, period, subjects_only=False
+        )
+        if kind == "subunit"
+    ]
+    if len(units) != 1:
+        return None
+    start, label = units[0]
+    at = re.search(r"(?<![a-z])(?:at|in|of)(?: the)?\s*$", doc.folded[max(h0, start - 12) : start])
+    return label if at else None
 
 
 _RELATED = re.compile(

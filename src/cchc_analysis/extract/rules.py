@@ -54,7 +54,9 @@ def _context(
     alone = (
         opened is not None
         and not work[opened : token.start].strip()
-        and re.match(r"\s*(?:diem\s*)?\)", work[token.end : token.end + 8])
+        and re.match(
+            r"\s*(?:diem|points?|records|dossiers|files|%)?\s*\)", work[token.end : token.end + 12]
+        )
     )
     if alone and opened is not None:  # "Chi phí thời gian (8,42)": named before its bracket
         left_start = _clause_start(work, opened - 1, prev_end)
