@@ -266,6 +266,7 @@ _WHOLES = ("dossier.received", "dossier.resolved", "dossier.pending")
 
 
 # "Đó là những con số ấn tượng về Trung tâm …": the figures before were that unit's
+_SUMMING_UP = re.compile(r"[\W_]*(?:do|day|nhung) (?:la|chinh la) ")
 _THESE_FIGURES = re.compile(
     r"[\W_]*(?:do|day|nhung) (?:la|chinh la) (?:nhung |cac )?(?:con so|ket qua|so lieu)"
     r"[a-z ,]{0,40}? (?:ve|cua|tai|o)\s*$"
@@ -279,6 +280,8 @@ def _named_afterwards(
     về Trung tâm X") that unit, when they had no unit of their own."""
     out = list(founds)
     for sentence in doc.sentences:
+        if not _SUMMING_UP.match(doc.work, sentence.start):
+            continue  # (the sentence's units are read only for a summing-up sentence)
         units = [
             u
             for u in _scopes(doc, sentence, province, period, subjects_only=False)

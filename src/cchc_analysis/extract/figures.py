@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -379,8 +379,7 @@ def _unit_after(
     sentence: _Sentence,
     tokens: Sequence[_Token],
     i: int,
-    province: Any,
-    period: Period | None,
+    every_unit: Callable[[], Sequence[_Scope]],
 ) -> str | None:
     """The unit a figure was counted at, named after it in its clause before any other figure
     ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh") or before it
@@ -391,7 +390,7 @@ def _unit_after(
     if stop:
         limit = token.end + stop.start()
     floor = max(sentence.start, tokens[i - 1].end if i > 0 else sentence.start)
-    for unit in _scopes(doc, sentence, province, period, subjects_only=False):
+    for unit in every_unit():
         if unit.kind != "subunit":
             continue
         if token.end < unit.start < limit and _AT_UNIT.search(doc.work, token.end, unit.start):
@@ -426,8 +425,7 @@ def _listed_under(
     sentence: _Sentence,
     token: _Token,
     reading: _Reading,
-    province: Any,
-    period: Period | None,
+    every_unit: Callable[[], Sequence[_Scope]],
 ) -> tuple[str, str, str] | None:
     """(indicator, the head's words, unit) for a count that an item gives under a head naming
     what is counted, else None: the item must name its own unit after the head."""
@@ -438,7 +436,7 @@ def _listed_under(
         return None
     units = [
         u
-        for u in _scopes(doc, sentence, province, period, subjects_only=False)
+        for u in every_unit()
         if u.kind in ("subunit", "level") and head.end() <= u.start < token.start
     ]
     if not units or re.search(r"\d", doc.work[units[-1].end : token.start]):
@@ -547,6 +545,8 @@ def _find_in_sentence(
     """Return the figures, the shares and the skipped-period notes of one sentence, and what
     it carries to the next sentence on its line."""
     scopes = _scopes(doc, sentence, province, period)
+    # objects as well as subjects, read once and only when a figure asks where it was counted
+    every_unit = cache(lambda: _scopes(doc, sentence, province, period, subjects_only=False))
     named_only = province is None
     start_scope = (carry.scope, carry.other)
     found: list[_Found] = []
@@ -580,7 +580,7 @@ def _find_in_sentence(
         trailing = None
         unnamed = (scope, other) == start_scope and not any(sc.start < token.start for sc in scopes)
         if unnamed or scope == "cấp tỉnh":
-            trailing = _unit_after(doc, sentence, tokens, i, province, period)
+            trailing = _unit_after(doc, sentence, tokens, i, every_unit)
             if trailing is not None and not unnamed and not fold(trailing).startswith("trung tam"):
                 trailing = None  # the departments' dossiers "tại Trung tâm …" are the centre's
             if trailing is not None:  # "có 5.432 hồ sơ được tiếp nhận tại Trung tâm …"
@@ -611,7 +611,7 @@ def _find_in_sentence(
         ):
             indicator, cue, confidence = last.indicator, last.cue, 0.65
             notes = [f"enumerated after {last.indicator}"]
-        elif (listed := _listed_under(doc, sentence, token, reading, province, period)) is not None:
+        elif (listed := _listed_under(doc, sentence, token, reading, every_unit)) is not None:
             indicator, cue, scope = listed
             other, confidence, notes = None, 0.6, [f"listed under '{cue}'"]
         else:
