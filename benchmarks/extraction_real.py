@@ -144,7 +144,7 @@ _DATE_BEFORE = re.compile(
     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$"
 )
 _FURNITURE = re.compile(
-    r"truy cap|luot xem|luot doc|truc tuyen\s*:|binh luan|chia se|co chu|thong ke|online|"
+    r"truy cap|luot xem|luot doc|truc tuyen\s*:|binh luan|chia se|co chu|thong ke|online\s*:|"
     r"trang chu|dang nhap|ban quyen|dien thoai|email|visitors?|views|share|comments?|copyright|"
     r"hit counter|home page|log in|search"
 )
@@ -152,9 +152,14 @@ _FURNITURE = re.compile(
 
 def _day_month(written: str, after: str) -> bool:
     """True when a figure and what follows it read as a day and a month ('20/10', '5-6')."""
+    from cchc_analysis.extract.numbers import _noun_at
+
     month = re.match(r"^\s*[-/]\s*(\d{1,2})(?![\d%])", after)
     day = re.fullmatch(r"\d{1,2}", written.strip())
-    return bool(month and day and 1 <= int(day.group()) <= 31 and 1 <= int(month.group(1)) <= 12)
+    if not (month and day and 1 <= int(day.group()) <= 31 and 1 <= int(month.group(1)) <= 12):
+        return False
+    noun, _, _ = _noun_at(after[month.end() :])
+    return noun in (None, "other")  # '10/12 xã' counts communes; '20/10 vừa qua' is a date
 
 
 def false_positive_kind(text: str, figure) -> str:
@@ -175,10 +180,12 @@ def false_positive_kind(text: str, figure) -> str:
         return "phone"
     if _DOC_NO.match(after) or re.search(r"(?:so hieu\s*:?|so\s*:)\s*$", before):
         return "document number"
+    # only a day, a month or a year can be a date: '2.040 hồ sơ' and 'từ 87,61%' are not
+    date_like = re.fullmatch(r"\d{1,2}|(?:19|20)\d\d", written.strip()) is not None
     if (
         re.match(r"^\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", after)
-        or (re.match(r"^(?:19|20)\d\d$", digits) and "%" not in written)
-        or _DATE_BEFORE.search(before)
+        or re.fullmatch(r"(?:19|20)\d\d", written.strip())
+        or (date_like and _DATE_BEFORE.search(before))
         or re.search(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*$", before)
         or _day_month(written, after)
     ):
