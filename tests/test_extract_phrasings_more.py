@@ -880,7 +880,9 @@ CASES = {
     ),
     "a department's total points in a PAR INDEX text are no service index": (
         "Nghệ An: xếp hạng Chỉ số cải cách hành chính năm 2023\nTheo đó, đối với cấp sở, ban, ngành, Sở Công Thương có tổng số điểm đạt được 91.20 điểm, đứng vị trí thứ nhất.",
-        set(),
+        {
+            ("par.total_points", 91.2, "Sở Công Thương"),
+        },
     ),
     "the service index's total points in a text about it": (
         "Bắc Kạn: Bộ chỉ số 766 tháng 9/2023\nTổng số điểm tỉnh Bắc Kạn đạt 51,2/100 điểm, xếp hạng 45/63 tỉnh, thành phố.",
@@ -899,6 +901,12 @@ CASES = {
         "Hà Nội quý II/2025\nTrong đó, tỷ lệ phản ánh, kiến nghị xử lý đúng hạn đạt 99,9%; tỷ lệ giải quyết hồ sơ đúng hạn đạt 98,4%.",
         {
             ("dossier.on_time_pct", 98.4, P),
+        },
+    ),
+    "a range of dossiers a day is no figure, the total is": (
+        "Huyện Lạc Dương quý II/2024\nTrong quý II/2024, Bộ phận Một cửa huyện Lạc Dương đã tiếp nhận 3.120 hồ sơ. Có ngày Bộ phận Một cửa huyện Lạc Dương đã tiếp nhận 40-55 hồ sơ.",
+        {
+            ("dossier.received", 3120.0, "huyện Lạc Dương"),
         },
     ),
 }

@@ -26,6 +26,7 @@ from cchc_analysis.extract.model import (
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, national_text
+from cchc_analysis.extract.rankings import ranked_scores
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
 from cchc_analysis.extract.text import _Sentence, _strip_span
@@ -203,6 +204,7 @@ def _extract_in_language(
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
         earlier, previous = previous, sentence
+    founds = ranked_scores(doc, tokens, founds, doc_province, doc_period)
     founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
     founds = _without_restatements(doc, _pair_wholes_by_identity(founds))
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}

@@ -81,8 +81,6 @@ _FORMULA = re.compile(
 _TIME = re.compile(
     r"(?<![\d.,])\d{1,2}\s*(?::|h|gio)\s*\d{2}(?:\s*(?:phut|'|p))?(?![\d])|\d{1,2} gio"
 )
-# A range or a day and month ("từ 10-15 hồ sơ mỗi ngày", "ngày 20-10"): neither side is a figure
-_RANGE = re.compile(r"(?<![\w.,/])\d[\d.,]*(?:[-\u2013]|\s\u2013\s)\d[\d.,]*(?![\w/])")
 _URL = re.compile(
     r"https?://\S+|www\.\S+|[\w.\-]+@[\w.\-]+\.\w+|[\w\-]+\.(?:gov|com|org|edu)\.vn\S*"
 )
@@ -107,7 +105,7 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
     for match in _GLOSS.finditer(folded):  # "thủ tục hành chính (TTHC) trong kỳ": read through
         for i in range(*match.span()):
             work[i] = " "
-    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA, _RANGE):
+    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA):
         for match in pattern.finditer(folded):
             _hide(work, *match.span())
     for match in pat.joined.finditer(folded):

@@ -1,0 +1,319 @@
+"""League tables written as prose: each unit or province named with its own score.
+
+Provinces publish the PAR index and the service index of their departments and districts, and
+papers write the national tables the same way: "Sở Công Thương có tổng số điểm đạt được 92,83
+điểm, đứng vị trí thứ nhất; Sở Giao thông Vận tải … 91,86 điểm …", "Điểm số cao nhất là 98,63
+điểm (Sở Công Thương)", "Đứng thứ 2 là tỉnh Bình Định với 90,54 điểm". The sentence reader ties a
+number to its indicator and to the clause's subject; here each score is given the unit named
+right before it (or in brackets right after it), and the index named last before it. The
+phrases live in ``data/extraction_rankings.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from cchc_analysis.extract.figures import _Found, _sentence_period, _value_of
+from cchc_analysis.extract.language import ENGLISH
+from cchc_analysis.extract.model import PROVINCE_SCOPE
+from cchc_analysis.extract.numbers import _noun_at, _Token
+from cchc_analysis.extract.places import _mention_province
+from cchc_analysis.extract.scope import _Carry, _name_end, _scopes
+from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.reference.periods import Period
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.text import _Sentence
+
+RANKED_INDICATORS = ("par.total_points", "service.index_points", "sipas.satisfaction_pct")
+_NOTE = "a score in a ranking, given to the unit named with it"
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    topics: tuple[tuple[str, re.Pattern[str]], ...]
+    components: re.Pattern[str]
+    components_in_sentence: re.Pattern[str]
+    not_units: re.Pattern[str]
+    unit_heads: re.Pattern[str]
+    not_between: re.Pattern[str]
+    counted_after: re.Pattern[str]
+    change_clause: re.Pattern[str]
+    change_before: re.Pattern[str]
+    score_words: re.Pattern[str]
+
+
+def _compact(pattern: str) -> str:
+    """A folded YAML block ('>-') joins its lines with spaces: take them out again."""
+    return re.sub(r"\|\s+", "|", pattern.strip())
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + _compact(pattern) + r")(?![a-z])")
+
+
+@cache
+def _phrases() -> _Phrases:
+    import yaml
+
+    spec = yaml.safe_load(
+        (resources.files("cchc_analysis") / "data" / "extraction_rankings.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    return _Phrases(
+        topics=tuple(
+            (indicator, re.compile(r"(?<![a-z])(?:" + _compact(p) + r")"))
+            for indicator, p in spec["topics"].items()
+        ),
+        components=_words(spec["components"]),
+        components_in_sentence=_words(spec["components_in_sentence"]),
+        not_units=re.compile(spec["not_units"]),
+        unit_heads=_words(spec["unit_heads"]),
+        not_between=_words(spec["not_between"]),
+        counted_after=re.compile(spec["counted_after"]),
+        change_clause=re.compile(spec["change_clause"]),
+        change_before=re.compile(r"(?<![a-z])" + spec["change_before"]),
+        score_words=re.compile(spec["score_words"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Entity:
+    start: int
+    end: int
+    label: str  # the unit as written, or PROVINCE_SCOPE for the text's own province
+    other_province: str | None  # a province other than the text's, by its canonical name
+
+
+def _topic_marks(doc: _Doc) -> list[tuple[int, int, str]]:
+    """(start, end, indicator) of every mention of a ranked index, in text order; a part of
+    an index ('chỉ số thành phần', 'tiêu chí') is marked with the indicator ''."""
+    phrases = _phrases()
+    marks = [
+        (m.start(), m.end(), indicator)
+        for indicator, pattern in phrases.topics
+        for m in pattern.finditer(doc.folded)
+    ]
+    marks += [(m.start(), m.end(), "") for m in phrases.components.finditer(doc.folded)]
+    return sorted(marks)
+
+
+def _entities(
+    doc: _Doc, sentence: _Sentence, province: Any, period: Period | None
+) -> list[_Entity]:
+    """The units and provinces a sentence names, in order."""
+    found: list[_Entity] = []
+    for scope in _scopes(doc, sentence, province, period, subjects_only=False):
+        if scope.kind == "subunit":
+            found.append(_Entity(scope.start, scope.end, scope.label, None))
+        elif scope.kind.startswith("other_province:"):
+            found.append(_Entity(scope.start, scope.end, scope.label, scope.kind.split(":", 1)[1]))
+    for mention in doc.province_mentions:
+        if not (sentence.start <= mention.start < sentence.end):
+            continue
+        if any(e.start <= mention.start < e.end for e in found):
+            continue
+        other, _kind = _mention_province(mention, period)
+        if other is None:
+            continue
+        if province is not None and other.name_vi == province.name_vi:
+            found.append(_Entity(mention.start, mention.end, PROVINCE_SCOPE, None))
+        else:  # "Kiên Giang (đạt 79,97%)" in a text about Sóc Trăng
+            found.append(_Entity(mention.start, mention.end, mention.text, other.name_vi))
+    for match in _phrases().unit_heads.finditer(doc.folded, sentence.start, sentence.end):
+        if not doc.text[match.start()].isupper():
+            continue
+        if any(e.start <= match.start() < e.end for e in found):
+            continue
+        end = max(match.end(), _name_end(doc.text, match.end(), sentence.end))
+        label = doc.text[match.start() : end].strip(" ,;:")
+        found.append(_Entity(match.start(), end, label, None))
+    not_units = _phrases().not_units
+    return sorted(
+        (e for e in found if not not_units.match(doc.folded, e.start)), key=lambda e: e.start
+    )
+
+
+_BRACKET_AFTER = re.compile(r"[\s_]*(?:diem|%)?[\s_]*\(\s*")
+_UNIT_LEAD = re.compile(r"\s*(?:(?:ubnd|uy ban nhan dan|cua|thuoc ve|la)\s*)*")
+
+
+def _score_noun(doc: _Doc, token: _Token) -> str | None:
+    """'points' or 'percent' for a number written as a score; 'bare' for a decimal in
+    brackets ("(91,420)"); None otherwise."""
+    noun, _, _ = _noun_at(doc.work[token.end :])
+    if noun in ("points", "percent"):
+        return noun
+    if (
+        noun is None
+        and re.search(r"\(\s*$", doc.work[max(0, token.start - 3) : token.start])
+        and re.match(r"\s*\)", doc.work[token.end :])
+        and re.search(r"[.,]\d", token.a)
+    ):
+        return "bare"
+    return None
+
+
+def _entity_for(
+    doc: _Doc, token: _Token, entities: Sequence[_Entity], sentence: _Sentence
+) -> _Entity | None:
+    """The unit a score belongs to: one in brackets right after it, else the nearest one
+    before it in the sentence with nothing between that makes it another measure."""
+    bracket = _BRACKET_AFTER.match(doc.work, token.end)
+    if bracket is not None:
+        after = [
+            e
+            for e in entities
+            if e.start >= bracket.end()
+            and _UNIT_LEAD.fullmatch(doc.folded, bracket.end(), e.start) is not None
+        ]
+        if after:
+            return after[0]
+    before = [e for e in entities if e.end <= token.start]
+    if not before:
+        return None
+    entity = before[-1]
+    between = doc.work[entity.end : token.start]
+    if ";" in between or len(between) > 140:
+        return None
+    if _phrases().not_between.search(doc.folded, entity.end, token.start):
+        return None
+    clause = _clause_start(doc.work, entity.start, sentence.start)
+    if _phrases().change_clause.search(doc.folded, clause, entity.start):
+        return None  # "tăng cao nhất là Bình Thuận (6,39%)": its change
+    return entity
+
+
+def _topic_at(
+    doc: _Doc, marks: Sequence[tuple[int, int, str]], sentence: _Sentence, position: int
+) -> str | None:
+    """The index a score at a position is on: the one its sentence names last before it (or
+    first after it), else the one named last before the sentence, else the first one the text
+    names. None when that is a part of an index, or another measure of the sentence."""
+    starts = [m[0] for m in marks]
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    own = marks[first:last]
+    before = [m for m in own if m[1] <= position]
+    after = [m for m in own if m[0] >= position]
+    if before:
+        mark = before[-1]
+    elif after and after[0][2]:
+        mark = after[0]
+    elif first:
+        mark = marks[first - 1]
+    else:
+        mark = marks[last] if last < len(marks) else marks[-1]
+    rate = _phrases().components_in_sentence.search(
+        doc.folded, max(sentence.start, mark[1]), position
+    )
+    return mark[2] or None if rate is None else None
+
+
+def ranked_scores(
+    doc: _Doc,
+    tokens: Sequence[_Token],
+    founds: list[_Found],
+    province: Any,
+    period: Period | None,
+) -> list[_Found]:
+    """Return the figures with each ranked score given to the unit named with it: the
+    sentence reader's figure of that number replaced, or a new one when it found none."""
+    if doc.language == ENGLISH:
+        return founds
+    marks = _topic_marks(doc)
+    if not any(indicator for _, _, indicator in marks):
+        return founds
+    phrases = _phrases()
+    at = {f.start: f for f in founds}
+    replaced: dict[int, _Found] = {}
+    dropped: set[int] = set()
+    starts = [t.start for t in tokens]
+    for sentence in doc.sentences:
+        inside = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        scoring = phrases.score_words.search(doc.folded, sentence.start, sentence.end)
+        entities: list[_Entity] | None = None
+        chosen: dict[int, tuple[_Token, str, _Entity, str, float, list[str]]] = {}
+        for token in inside:
+            out_of_100 = token.is_pair and (token.b or "").strip() == "100"  # "82,88/100 điểm"
+            if (token.is_pair and not out_of_100) or token.start in dropped:
+                continue
+            found = at.get(token.start)
+            if found is not None and found.indicator not in RANKED_INDICATORS:
+                continue  # the sentence reader read it as another indicator
+            noun = _score_noun(doc, token)
+            if noun is None:
+                continue
+            lead = doc.folded[max(sentence.start, token.start - 30) : token.start]
+            if phrases.change_before.search(lead):
+                continue
+            if phrases.counted_after.match(doc.folded, token.end):
+                dropped.add(token.start)  # "100% số thủ tục hành chính": a share, no score
+                continue
+            if not scoring:
+                continue
+            indicator = _topic_at(doc, marks, sentence, token.start)
+            if indicator is None:
+                continue
+            value, notes = _value_of(token.a, "points" if noun == "bare" else noun, 1.0, 1.0)
+            if not 0 < value <= 100:
+                continue
+            if entities is None:
+                entities = _entities(doc, sentence, province, period)
+            entity = _entity_for(doc, token, entities, sentence)
+            if entity is None:
+                continue
+            key = entity.start
+            if key in chosen:
+                # a unit's points, then its index ("… 68,32 điểm, chỉ số CCHC đạt 81,33%"):
+                # the index named right before a number is the unit's score
+                topic_near = any(
+                    p.search(doc.folded, max(entity.end, token.start - 40), token.start)
+                    for _, p in phrases.topics
+                )
+                if not topic_near:
+                    dropped.add(token.start)
+                    continue
+                dropped.add(chosen[key][0].start)
+            chosen[key] = (token, indicator, entity, noun, value, notes)
+        for token, indicator, entity, _noun, value, notes in chosen.values():
+            fig_period, period_note, skip = _sentence_period(
+                doc, sentence, token.start, period, _Carry()
+            )
+            if skip:
+                continue
+            old = at.get(token.start)
+            replaced[token.start] = _Found(
+                indicator=indicator,
+                value=value,
+                text=doc.text[token.start : token.end].strip(),
+                start=token.start,
+                end=token.a_end,
+                sentence=sentence,
+                cue=doc.text[entity.start : entity.end],
+                confidence=0.7 if old is None else max(0.7, old.confidence),
+                bound=old.bound if old is not None else "",
+                notes=[*notes, _NOTE] + ([period_note] if period_note else []),
+                scope=entity.label,
+                other_province=entity.other_province,
+                period=fig_period,
+                period_note=period_note,
+                noun=_noun,
+            )
+    out = []
+    for f in founds:
+        if f.start in replaced:
+            out.append(replaced.pop(f.start))
+        elif f.start in dropped and f.indicator in RANKED_INDICATORS:
+            continue
+        else:
+            out.append(f)
+    out += replaced.values()
+    return sorted(out, key=lambda f: f.start)

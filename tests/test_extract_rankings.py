@@ -1,0 +1,130 @@
+"""League tables written as prose: each score goes to the unit or province named with it.
+
+Every text here is ours, written to reproduce the phrasings of published rankings (the PAR
+index of a province's departments and districts, the Decision 766 service index of the
+provinces, SIPAS), never copied from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def _scores(text: str, **options: str) -> set[tuple[str, float, str, str]]:
+    extraction = extract_text(text, **options)
+    return {
+        (f.indicator, f.value, f.scope, f.province)
+        for f in extraction.figures + extraction.subunits
+        if f.indicator in ("par.total_points", "service.index_points", "sipas.satisfaction_pct")
+    }
+
+
+def test_departments_and_districts_each_get_their_own_score() -> None:
+    text = (
+        "Công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành và huyện tỉnh Ninh Bình\n"
+        "Khối sở, ban, ngành: Sở Tư pháp xếp hạng nhất (92,15 điểm); Sở Nội vụ xếp thứ hai với "
+        "91,20 điểm. Khối huyện: UBND huyện Nho Quan đạt 89,47 điểm, đứng đầu; thành phố Tam "
+        "Điệp đạt 88,57 điểm."
+    )
+    assert _scores(text) == {
+        ("par.total_points", 92.15, "Sở Tư pháp", "Ninh Bình"),
+        ("par.total_points", 91.2, "Sở Nội vụ", "Ninh Bình"),
+        ("par.total_points", 89.47, "huyện Nho Quan", "Ninh Bình"),
+        ("par.total_points", 88.57, "thành phố Tam Điệp", "Ninh Bình"),
+    }
+
+
+def test_the_unit_in_brackets_after_a_score_is_its_owner() -> None:
+    text = (
+        "Chỉ số phục vụ người dân, doanh nghiệp quý III/2024 của các cơ quan tỉnh Lâm Đồng\n"
+        "Điểm số cao nhất là 96,40 điểm (Sở Xây dựng) và điểm số thấp nhất là 81,05 điểm "
+        "(UBND huyện Đam Rông)."
+    )
+    scores = _scores(text)
+    assert ("service.index_points", 96.4, "Sở Xây dựng", "Lâm Đồng") in scores
+    assert any(v == 81.05 and "Đam Rông" in scope for _, v, scope, _ in scores)
+    assert len(scores) == 2
+
+
+def test_a_national_table_gives_each_province_its_score() -> None:
+    text = (
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024\n"
+        "Theo Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024, Cà Mau đạt 91,06 điểm, đứng "
+        "đầu cả nước. Tiếp theo là tỉnh Bình Định với 90,54 điểm, tăng 1,73%, và tỉnh Bắc "
+        "Giang với 89,49 điểm. Xếp cuối là tỉnh Bạc Liêu với 58,4 điểm."
+    )
+    assert _scores(text) == {
+        ("service.index_points", 91.06, "province", "Cà Mau"),
+        ("service.index_points", 90.54, "province", "Bình Định"),
+        ("service.index_points", 89.49, "province", "Bắc Giang"),
+        ("service.index_points", 58.4, "province", "Bạc Liêu"),
+    }
+
+
+def test_points_then_index_keeps_the_index() -> None:
+    # "X có tổng số điểm đạt được P điểm, chỉ số CCHC đạt I%": the index, not the raw points
+    text = (
+        "Xếp hạng Chỉ số cải cách hành chính năm 2022 của các sở tỉnh Thanh Hóa\n"
+        "Theo đó, Sở Xây dựng có tổng số điểm đạt được 70,10 điểm, chỉ số cải cách hành chính "
+        "đạt 83,45% đứng vị trí thứ nhất; Sở Y tế có tổng số điểm đạt được 68,20 điểm, chỉ số "
+        "cải cách hành chính đạt 81,19% đứng vị trí thứ hai."
+    )
+    assert _scores(text) == {
+        ("par.total_points", 83.45, "Sở Xây dựng", "Thanh Hóa"),
+        ("par.total_points", 81.19, "Sở Y tế", "Thanh Hóa"),
+    }
+
+
+def test_another_province_named_with_its_score_keeps_its_own_name() -> None:
+    text = (
+        "Sóc Trăng dẫn đầu khu vực về Chỉ số cải cách hành chính năm 2021\n"
+        "Chỉ số cải cách hành chính năm 2021 của tỉnh Sóc Trăng đạt 86,12%. Đứng cuối bảng "
+        "xếp hạng về chỉ số PAR INDEX là Kiên Giang (đạt 79.97%)."
+    )
+    scores = _scores(text)
+    assert ("par.total_points", 86.12, "province", "Sóc Trăng") in scores
+    assert [(v, p) for _, v, _, p in scores if v == 79.97] == [(79.97, "Sóc Trăng")] or any(
+        v == 79.97 and "Kiên Giang" in scope for _, v, scope, _ in scores
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a change, not a score
+        "Có 50 địa phương có Chỉ số cải cách hành chính tăng, tăng cao nhất là Bình Thuận "
+        "(6,39%), tăng thấp nhất là Lai Châu (0,19%).",
+        # ministries are no province's units
+        "Về Chỉ số cải cách hành chính của các bộ, đứng đầu là Bộ Tư pháp (91,60%), xếp thứ "
+        "hai là Bộ Tài chính (90,02%).",
+        # a part of the index, not the index
+        "Về Chỉ số tiến độ giải quyết hồ sơ: Sở Công Thương đạt 99,47%; Sở Y tế đạt 98,10%.",
+        # a share of procedures, in a text about the index
+        "Theo Chỉ số cải cách hành chính, tỉnh Nam Định có 100% thủ tục hành chính được cung "
+        "cấp trực tuyến.",
+    ],
+)
+def test_what_is_not_a_units_score_is_not_taken(sentence: str) -> None:
+    text = "Kết quả cải cách hành chính năm 2023 của tỉnh Nam Định\n" + sentence
+    scores = _scores(text)
+    assert not any(
+        scope not in ("province",) or value < 50 or value == 100 for _, value, scope, _ in scores
+    ), scores
+
+
+def test_a_score_out_of_100_is_read() -> None:
+    text = (
+        "Bắc Kạn: chỉ số phục vụ người dân, doanh nghiệp tháng 7/2024\n"
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp của tỉnh Bắc Kạn tháng 7/2024 đạt "
+        "82,88/100 điểm, xếp thứ 8/63 tỉnh, thành phố."
+    )
+    assert _scores(text) == {("service.index_points", 82.88, "province", "Bắc Kạn")}
+
+
+def test_a_text_without_a_ranked_index_is_left_to_the_sentence_reader() -> None:
+    text = (
+        "Huyện Đức Trọng giải quyết hồ sơ đúng hạn\n"
+        "Quý I/2023, UBND huyện Đức Trọng đạt 99,38% hồ sơ đúng hạn; Sở Tư pháp đạt 98,5%."
+    )
+    assert _scores(text) == set()
