@@ -128,3 +128,83 @@ def test_a_text_without_a_ranked_index_is_left_to_the_sentence_reader() -> None:
         "Quý I/2023, UBND huyện Đức Trọng đạt 99,38% hồ sơ đúng hạn; Sở Tư pháp đạt 98,5%."
     )
     assert _scores(text) == set()
+
+
+_LAM_DONG = (
+    "Công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành, địa phương tỉnh Lâm Đồng\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a unit whose name ends where its score begins
+            "Đứng đầu khối sở là Sở Tư pháp với 92,5 điểm, tiếp theo là Sở Nội vụ 91,2 điểm.",
+            {("Sở Tư pháp", 92.5), ("Sở Nội vụ", 91.2)},
+        ),
+        (  # a list one unit a line
+            "Kết quả cụ thể như sau:\n1. Sở Tư pháp: 92,5 điểm;\n2. Sở Nội vụ: 91,2 điểm.",
+            {("Sở Tư pháp", 92.5), ("Sở Nội vụ", 91.2)},
+        ),
+        (  # bare scores in brackets; the group's threshold is no unit's score
+            "Nhóm xuất sắc (từ 90 điểm trở lên) gồm: Sở Tư pháp (92,5), Sở Nội vụ (91,2).",
+            {("Sở Tư pháp", 92.5), ("Sở Nội vụ", 91.2)},
+        ),
+        (  # districts named bare in a list of districts
+            "Các huyện xếp hạng cao gồm: Lâm Hà (97,63 điểm), Di Linh (90,96 điểm).",
+            {("Lâm Hà", 97.63), ("Di Linh", 90.96)},
+        ),
+        (  # the second unit without a verb
+            "Khối huyện: huyện Lâm Hà đạt 88,5 điểm, huyện Di Linh 87,3 điểm.",
+            {("huyện Lâm Hà", 88.5), ("huyện Di Linh", 87.3)},
+        ),
+        (  # the province's own offices are units of a ranking of departments
+            "Đứng đầu là Văn phòng UBND tỉnh với 95,1 điểm; cuối bảng là Ban Quản lý các khu "
+            "công nghiệp với 80,4 điểm.",
+            {("Văn phòng UBND tỉnh", 95.1), ("Ban Quản lý các khu công nghiệp", 80.4)},
+        ),
+        (  # the score first, then its owner
+            "Với 88,15%, Lâm Đồng xếp thứ 20/63 tỉnh, thành phố về Chỉ số cải cách hành chính.",
+            {("province", 88.15)},
+        ),
+    ],
+)
+def test_more_ways_a_ranking_is_written(body: str, expected: set[tuple[str, float]]) -> None:
+    found = {(scope, value) for _, value, scope, _ in _scores(_LAM_DONG + body)}
+    assert found == expected
+
+
+def test_a_province_spelled_dak_with_a_breve_is_found() -> None:
+    text = (
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024\n"
+        "Hai tỉnh xếp cuối là tỉnh Bạc Liêu với 58,4 điểm và tỉnh Đăk Nông với 56,26 điểm."
+    )
+    assert {(v, p) for _, v, _, p in _scores(text)} == {(58.4, "Bạc Liêu"), (56.26, "Đắk Nông")}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one row per line, cells between tabs, a first column numbering the rows
+        "STT\tĐơn vị\tTổng điểm\tXếp hạng\n1\tSở Tư pháp\t92,50\t1\n2\tSở Nội vụ\t91,20\t2\n"
+        "3\tSở Tài chính\t90,80\t3\n",
+        # one cell per line
+        "STT\nĐơn vị\nĐiểm\nXếp hạng\n1\nSở Tư pháp\n92,50\n1\n2\nSở Nội vụ\n91,20\n2\n3\n"
+        "Sở Tài chính\n90,80\n3\n",
+    ],
+)
+def test_a_ranking_table_flattened_in_a_file_is_read(tmp_path, lines: str) -> None:
+    from cchc_analysis.extract import extract_files
+
+    path = tmp_path / "xep_hang.txt"
+    path.write_text(
+        "Kết quả xếp hạng Chỉ số cải cách hành chính năm 2023 các sở tỉnh Lâm Đồng\n" + lines,
+        encoding="utf-8",
+    )
+    extraction = extract_files([path])
+    found = {(f.indicator, f.value, f.scope) for f in extraction.figures + extraction.subunits}
+    assert found == {
+        ("par.total_points", 92.5, "Sở Tư pháp"),
+        ("par.total_points", 91.2, "Sở Nội vụ"),
+        ("par.total_points", 90.8, "Sở Tài chính"),
+    }

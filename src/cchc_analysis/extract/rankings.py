@@ -133,7 +133,9 @@ def _entities(
             continue
         if any(e.start <= match.start() < e.end for e in found):
             continue
-        end = max(match.end(), _name_end(doc.text, match.end(), sentence.end))
+        end = match.end()
+        if re.match(r" [A-ZĐ]", doc.text[end : end + 2]):  # "Văn phòng UBND tỉnh Lâm Đồng"
+            end = max(end, _name_end(doc.text, end + 1, sentence.end))
         label = doc.text[match.start() : end].strip(" ,;:")
         found.append(_Entity(match.start(), end, label, None))
     not_units = _phrases().not_units
@@ -142,7 +144,21 @@ def _entities(
     )
 
 
+_POINTS_BEFORE = re.compile(
+    r"(?<![a-z])(?:tong )?(?:diem|so diem)(?: so)?(?: dat(?: duoc)?)?\s*:?\s*$"
+)
 _BRACKET_AFTER = re.compile(r"[\s_]*(?:diem|%)?[\s_]*\(\s*")
+# a name alone right before its score in brackets or after a colon or a dash, in a sentence
+# that lists units of one kind ("Các huyện …: Lâm Hà (97,63 điểm)")
+_BARE_NAME = re.compile(
+    r"(?<![\w.])((?:[A-ZĐ][\w]*)(?:[ -][A-ZĐ][\w]*){0,3})\s*(?:\(|:|–|-)\s*(?:đạt\s*)?$"
+)
+_UNITS_LISTED = re.compile(
+    r"(?<![a-z])(?:cac|khoi|nhom) (?:huyen|quan|thi xa|thanh pho|xa|phuong|so|don vi|dia phuong|"
+    r"co quan)(?![a-z])"
+)
+_WITH_SCORE = re.compile(r"[\s_]*(?:voi|dat)\s*")
+_SCORE_THEN_UNIT = re.compile(r"\s*(?:%|diem)?[\s_]*,\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?")
 _UNIT_LEAD = re.compile(r"\s*(?:(?:ubnd|uy ban nhan dan|cua|thuoc ve|la)\s*)*")
 
 
@@ -152,6 +168,8 @@ def _score_noun(doc: _Doc, token: _Token) -> str | None:
     noun, _, _ = _noun_at(doc.work[token.end :])
     if noun in ("points", "percent"):
         return noun
+    if noun is None and _POINTS_BEFORE.search(doc.folded, max(0, token.start - 30), token.start):
+        return "points"  # a table's row as a sentence: "Sở Tư pháp: Điểm 92,50; Xếp hạng 1."
     if (
         noun is None
         and re.search(r"\(\s*$", doc.work[max(0, token.start - 3) : token.start])
@@ -178,6 +196,19 @@ def _entity_for(
         if after:
             return after[0]
     before = [e for e in entities if e.end <= token.start]
+    bare = _BARE_NAME.search(doc.text, max(sentence.start, token.start - 60), token.start)
+    if (
+        bare is not None
+        and not any(e.end > bare.start(1) for e in before)
+        and _UNITS_LISTED.search(doc.folded, sentence.start, bare.start(1))
+    ):  # "Các huyện xếp hạng cao: Lâm Hà (97,63 điểm), Di Linh (90,96 điểm)"
+        return _Entity(bare.start(1), bare.end(1), bare.group(1), None)
+    clause = _clause_start(doc.work, token.start, sentence.start)
+    if _WITH_SCORE.fullmatch(doc.folded, clause, token.start):
+        # "Với 88,15%, Lâm Đồng xếp thứ 20/63 …": the score first, then its owner
+        after = [e for e in entities if e.start >= token.end]
+        if after and _SCORE_THEN_UNIT.fullmatch(doc.folded, token.end, after[0].start):
+            return after[0]
     if not before:
         return None
     entity = before[-1]
@@ -190,6 +221,13 @@ def _entity_for(
     if _phrases().change_clause.search(doc.folded, clause, entity.start):
         return None  # "tăng cao nhất là Bình Thuận (6,39%)": its change
     return entity
+
+
+def _block_at(doc: _Doc, position: int) -> int:
+    """The paragraph (block) of the sentence holding a position."""
+    starts = [sentence.start for sentence in doc.sentences]
+    i = bisect_left(starts, position + 1) - 1
+    return doc.sentences[i].block if i >= 0 else -1
 
 
 def _topic_at(
@@ -208,7 +246,9 @@ def _topic_at(
     elif after and after[0][2]:
         mark = after[0]
     elif first:
-        mark = marks[first - 1]
+        # a part of an index named in another paragraph does not reach this one
+        earlier = [m for m in marks[:first] if m[2] or _block_at(doc, m[0]) == sentence.block]
+        mark = earlier[-1] if earlier else marks[first - 1]
     else:
         mark = marks[last] if last < len(marks) else marks[-1]
     rate = _phrases().components_in_sentence.search(

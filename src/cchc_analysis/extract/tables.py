@@ -526,11 +526,20 @@ _FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
 _MAX_ROW_LINE = 400  # characters: a longer line is prose
 
 
+# a first column that only numbers the rows: "STT", "TT", "Số TT", then "1", "2.", "II"
+_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?)$")
+_ORDINAL = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+
+
 def _tab_cells(line: str) -> list[str]:
-    """The cells of a line between tabs, empty ones kept (but not those after the last)."""
+    """The cells of a line between tabs, empty ones kept (but not those after the last); a
+    first cell that only numbers the rows ('STT', '1') is left out."""
     cells = [" ".join(c.split()) for c in line.strip(" \r\n").split("\t")]
     while len(cells) > 1 and not cells[-1]:
         cells.pop()
+    numbered = len(cells) >= 3 and (_ORDINAL_HEAD.match(cells[0]) or _ORDINAL.match(cells[0]))
+    if numbered and _Cell(0, cells[1]).is_label:
+        cells = cells[1:]
     return cells
 
 
