@@ -208,3 +208,46 @@ def test_a_ranking_table_flattened_in_a_file_is_read(tmp_path, lines: str) -> No
         ("par.total_points", 91.2, "Sở Nội vụ"),
         ("par.total_points", 90.8, "Sở Tài chính"),
     }
+
+
+def test_an_english_league_table_gives_each_province_its_score() -> None:
+    text = (
+        "PAR Index 2023: Hai Phong tops the table\n"
+        "Hai Phong led the 2023 PAR Index with 92.18 points, followed by Quang Ninh (91.37) and "
+        "Bac Ninh with 89.02 points. Kon Tum ranked last with 77.68 points, up 1.2 points from "
+        "the previous year."
+    )
+    found = {(v, scope) for _, v, scope, _ in _scores(text)}
+    assert found == {
+        (92.18, "province"),
+        (91.37, "Quang Ninh"),
+        (89.02, "Bac Ninh"),
+        (77.68, "Kon Tum"),
+    }
+
+
+def test_an_english_ranking_of_departments_and_the_gap_that_is_no_score() -> None:
+    text = (
+        "Quang Nam announces PAR index of departments\n"
+        "Among provincial departments, the Department of Justice ranked first with 91.2 points, "
+        "while the Department of Construction came last with 80.5 points. The gap between them "
+        "is 10.7 points."
+    )
+    found = {(v, scope) for _, v, scope, _ in _scores(text)}
+    assert found == {(91.2, "Sở Tư pháp"), (80.5, "Sở Xây dựng")}
+
+
+def test_a_papi_dimension_ranked_in_english_counts_only_in_a_text_about_papi() -> None:
+    ranked = (
+        "In public service delivery, the top performers were Quang Ninh (7.66 points), Hai Phong "
+        "(7.52 points) and Da Nang (7.49 points)."
+    )
+    extraction = extract_text("PAPI 2023: provincial governance index\n" + ranked)
+    found = {(f.indicator, f.value, f.province) for f in extraction.figures}
+    assert found == {
+        ("papi.service", 7.66, "Quảng Ninh"),
+        ("papi.service", 7.52, "Hải Phòng"),
+        ("papi.service", 7.49, "Đà Nẵng"),
+    }
+    other = extract_text("Hospitals and schools in 2023\n" + ranked)
+    assert not [f for f in other.figures + other.subunits if f.indicator.startswith("papi")]

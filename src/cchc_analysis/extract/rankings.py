@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from cchc_analysis.extract.figures import _Found, _sentence_period, _value_of
+from cchc_analysis.extract.figures import _catalogue_units, _Found, _sentence_period, _value_of
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.numbers import _noun_at, _Token
@@ -32,8 +32,18 @@ if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
     from cchc_analysis.extract.text import _Sentence
 
-RANKED_INDICATORS = ("par.total_points", "service.index_points", "sipas.satisfaction_pct")
-_NOTE = "a score in a ranking, given to the unit named with it"
+RANKED_INDICATORS = (
+    "par.total_points",
+    "service.index_points",
+    "sipas.satisfaction_pct",
+    "papi.service",
+    "papi.procedures",
+    "papi.transparency",
+    "papi.accountability",
+    "papi.corruption",
+    "papi.participation",
+)
+_NOTE = "a score given to the unit or province named with it"
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,12 @@ class _Phrases:
     change_clause: re.Pattern[str]
     change_before: re.Pattern[str]
     score_words: re.Pattern[str]
+    units_listed: re.Pattern[str]
+    unit_lead: re.Pattern[str]
+    score_first: re.Pattern[str]
+    score_then_unit: re.Pattern[str]
+    points_before: re.Pattern[str]
+    topic_requires: tuple[tuple[str, re.Pattern[str]], ...]  # (indicator prefix, text must say)
 
 
 def _compact(pattern: str) -> str:
@@ -60,14 +76,14 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 @cache
-def _phrases() -> _Phrases:
+def _phrases_in(language: str) -> _Phrases:
     import yaml
 
     spec = yaml.safe_load(
         (resources.files("cchc_analysis") / "data" / "extraction_rankings.yaml").read_text(
             encoding="utf-8"
         )
-    )
+    )["en" if language == ENGLISH else "vi"]
     return _Phrases(
         topics=tuple(
             (indicator, re.compile(r"(?<![a-z])(?:" + _compact(p) + r")"))
@@ -82,7 +98,23 @@ def _phrases() -> _Phrases:
         change_clause=re.compile(spec["change_clause"]),
         change_before=re.compile(r"(?<![a-z])" + spec["change_before"]),
         score_words=re.compile(spec["score_words"]),
+        units_listed=re.compile(spec["units_listed"]),
+        unit_lead=re.compile(spec["unit_lead"]),
+        score_first=re.compile(spec["score_first"]),
+        score_then_unit=re.compile(spec["score_then_unit"]),
+        points_before=re.compile(spec["points_before"]),
+        topic_requires=tuple(
+            (prefix, re.compile(pattern))
+            for prefix, pattern in spec.get("topic_requires", {}).items()
+        ),
     )
+
+
+def _phrases() -> _Phrases:
+    """The phrases of the language in force (``language.reading_language``)."""
+    from cchc_analysis.extract.language import current_language
+
+    return _phrases_in(current_language())
 
 
 @dataclass(frozen=True)
@@ -102,6 +134,15 @@ def _topic_marks(doc: _Doc) -> list[tuple[int, int, str]]:
         for indicator, pattern in phrases.topics
         for m in pattern.finditer(doc.folded)
     ]
+    marks = [
+        mark
+        for mark in marks
+        if all(
+            pattern.search(doc.folded)
+            for prefix, pattern in phrases.topic_requires
+            if mark[2].startswith(prefix)
+        )
+    ]  # "public service delivery" is a PAPI dimension only in a text about PAPI
     marks += [(m.start(), m.end(), "") for m in phrases.components.finditer(doc.folded)]
     return sorted(marks)
 
@@ -144,22 +185,11 @@ def _entities(
     )
 
 
-_POINTS_BEFORE = re.compile(
-    r"(?<![a-z])(?:tong )?(?:diem|so diem)(?: so)?(?: dat(?: duoc)?)?\s*:?\s*$"
-)
-_BRACKET_AFTER = re.compile(r"[\s_]*(?:diem|%)?[\s_]*\(\s*")
-# a name alone right before its score in brackets or after a colon or a dash, in a sentence
-# that lists units of one kind ("Các huyện …: Lâm Hà (97,63 điểm)")
+_BRACKET_AFTER = re.compile(r"[\s_]*(?:diem|%|percent|points?)?[\s_]*\(\s*")
+# a name alone right before its score in brackets or after a colon or a dash
 _BARE_NAME = re.compile(
     r"(?<![\w.])((?:[A-ZĐ][\w]*)(?:[ -][A-ZĐ][\w]*){0,3})\s*(?:\(|:|–|-)\s*(?:đạt\s*)?$"
 )
-_UNITS_LISTED = re.compile(
-    r"(?<![a-z])(?:cac|khoi|nhom) (?:huyen|quan|thi xa|thanh pho|xa|phuong|so|don vi|dia phuong|"
-    r"co quan)(?![a-z])"
-)
-_WITH_SCORE = re.compile(r"[\s_]*(?:voi|dat)\s*")
-_SCORE_THEN_UNIT = re.compile(r"\s*(?:%|diem)?[\s_]*,\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?")
-_UNIT_LEAD = re.compile(r"\s*(?:(?:ubnd|uy ban nhan dan|cua|thuoc ve|la)\s*)*")
 
 
 def _score_noun(doc: _Doc, token: _Token) -> str | None:
@@ -168,7 +198,9 @@ def _score_noun(doc: _Doc, token: _Token) -> str | None:
     noun, _, _ = _noun_at(doc.work[token.end :])
     if noun in ("points", "percent"):
         return noun
-    if noun is None and _POINTS_BEFORE.search(doc.folded, max(0, token.start - 30), token.start):
+    if noun is None and _phrases().points_before.search(
+        doc.folded, max(0, token.start - 30), token.start
+    ):
         return "points"  # a table's row as a sentence: "Sở Tư pháp: Điểm 92,50; Xếp hạng 1."
     if (
         noun is None
@@ -191,7 +223,7 @@ def _entity_for(
             e
             for e in entities
             if e.start >= bracket.end()
-            and _UNIT_LEAD.fullmatch(doc.folded, bracket.end(), e.start) is not None
+            and _phrases().unit_lead.fullmatch(doc.folded, bracket.end(), e.start) is not None
         ]
         if after:
             return after[0]
@@ -200,14 +232,14 @@ def _entity_for(
     if (
         bare is not None
         and not any(e.end > bare.start(1) for e in before)
-        and _UNITS_LISTED.search(doc.folded, sentence.start, bare.start(1))
+        and _phrases().units_listed.search(doc.folded, sentence.start, bare.start(1))
     ):  # "Các huyện xếp hạng cao: Lâm Hà (97,63 điểm), Di Linh (90,96 điểm)"
         return _Entity(bare.start(1), bare.end(1), bare.group(1), None)
     clause = _clause_start(doc.work, token.start, sentence.start)
-    if _WITH_SCORE.fullmatch(doc.folded, clause, token.start):
+    if _phrases().score_first.fullmatch(doc.folded, clause, token.start):
         # "Với 88,15%, Lâm Đồng xếp thứ 20/63 …": the score first, then its owner
         after = [e for e in entities if e.start >= token.end]
-        if after and _SCORE_THEN_UNIT.fullmatch(doc.folded, token.end, after[0].start):
+        if after and _phrases().score_then_unit.fullmatch(doc.folded, token.end, after[0].start):
             return after[0]
     if not before:
         return None
@@ -266,8 +298,6 @@ def ranked_scores(
 ) -> list[_Found]:
     """Return the figures with each ranked score given to the unit named with it: the
     sentence reader's figure of that number replaced, or a new one when it found none."""
-    if doc.language == ENGLISH:
-        return founds
     marks = _topic_marks(doc)
     if not any(indicator for _, _, indicator in marks):
         return founds
@@ -303,7 +333,8 @@ def ranked_scores(
             if indicator is None:
                 continue
             value, notes = _value_of(token.a, "points" if noun == "bare" else noun, 1.0, 1.0)
-            if not 0 < value <= 100:
+            _unit, low, high = _catalogue_units().get(indicator, ("", 0.0, 100.0))
+            if value <= (low or 0.0) or value > (high if high is not None else 100.0):
                 continue
             if entities is None:
                 entities = _entities(doc, sentence, province, period)
@@ -330,6 +361,13 @@ def ranked_scores(
             if skip:
                 continue
             old = at.get(token.start)
+            if (
+                old is not None
+                and old.indicator == indicator
+                and old.scope == entity.label
+                and old.other_province == entity.other_province
+            ):
+                continue  # the sentence reader read it so already
             replaced[token.start] = _Found(
                 indicator=indicator,
                 value=value,
