@@ -868,7 +868,7 @@ CASES = {
     "cities' SIPAS after their ranks, in brackets": (
         "Đà Nẵng: SIPAS 2022\nChỉ số SIPAS năm 2022: so sánh với các thành phố trực thuộc Trung ương, Đà Nẵng đứng thứ 2/63 (đạt 87,40%), Hà Nội đứng thứ 21/63 (đạt 83,57%).",
         {
-            ("sipas.satisfaction_pct", 83.57, "Hà Nội"),
+            ("sipas.satisfaction_pct", 83.57, P),  # Hà Nội's own row
             ("sipas.satisfaction_pct", 87.4, P),
         },
     ),

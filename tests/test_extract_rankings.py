@@ -84,9 +84,7 @@ def test_another_province_named_with_its_score_keeps_its_own_name() -> None:
     )
     scores = _scores(text)
     assert ("par.total_points", 86.12, "province", "Sóc Trăng") in scores
-    assert [(v, p) for _, v, _, p in scores if v == 79.97] == [(79.97, "Sóc Trăng")] or any(
-        v == 79.97 and "Kiên Giang" in scope for _, v, scope, _ in scores
-    )
+    assert ("par.total_points", 79.97, "province", "Kiên Giang") in scores
 
 
 @pytest.mark.parametrize(
@@ -217,12 +215,12 @@ def test_an_english_league_table_gives_each_province_its_score() -> None:
         "Bac Ninh with 89.02 points. Kon Tum ranked last with 77.68 points, up 1.2 points from "
         "the previous year."
     )
-    found = {(v, scope) for _, v, scope, _ in _scores(text)}
+    found = {(v, scope, province) for _, v, scope, province in _scores(text)}
     assert found == {
-        (92.18, "province"),
-        (91.37, "Quang Ninh"),
-        (89.02, "Bac Ninh"),
-        (77.68, "Kon Tum"),
+        (92.18, "province", "Hải Phòng"),
+        (91.37, "province", "Quảng Ninh"),
+        (89.02, "province", "Bắc Ninh"),
+        (77.68, "province", "Kon Tum"),
     }
 
 
@@ -251,3 +249,22 @@ def test_a_papi_dimension_ranked_in_english_counts_only_in_a_text_about_papi() -
     }
     other = extract_text("Hospitals and schools in 2023\n" + ranked)
     assert not [f for f in other.figures + other.subunits if f.indicator.startswith("papi")]
+
+
+def test_the_cli_asks_for_a_province_only_when_rows_lack_one(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from cchc_analysis.cli import app
+
+    table = tmp_path / "xep_hang.txt"
+    table.write_text(
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024\n"
+        "Cà Mau đạt 91,06 điểm, đứng đầu cả nước; tiếp theo là tỉnh Bình Định với 90,54 điểm.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "figures.csv"
+    done = CliRunner().invoke(app, ["extract", str(table), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "pass --province" not in done.output  # each row names its own province
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 3 and "Bình Định" in rows[2]

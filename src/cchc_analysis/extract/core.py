@@ -26,7 +26,7 @@ from cchc_analysis.extract.model import (
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, national_text
-from cchc_analysis.extract.rankings import ranked_scores
+from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
 from cchc_analysis.extract.text import _Sentence, _strip_span
@@ -464,7 +464,8 @@ def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
     unit = _catalogue_units().get(found.indicator, ("", None, None))[0]
     name = province.name_vi if province is not None else ""
     scope, confidence = found.scope, found.confidence
-    if found.other_province and province is None:
+    if found.other_province and (province is None or RANKED_NOTE in found.notes):
+        # (a province's own score in a league table is that province's row)
         name, scope = found.other_province, PROVINCE_SCOPE
         confidence = round(confidence - 0.1, 2)
     return Figure(

@@ -23,7 +23,8 @@ from cchc_analysis.extract.figures import _catalogue_units, _Found, _sentence_pe
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.numbers import _noun_at, _Token
-from cchc_analysis.extract.places import _mention_province
+from cchc_analysis.extract.patterns import fold
+from cchc_analysis.extract.places import _mention_province, _resolve
 from cchc_analysis.extract.scope import _Carry, _name_end, _scopes
 from cchc_analysis.extract.text import _clause_start
 from cchc_analysis.reference.periods import Period
@@ -43,7 +44,7 @@ RANKED_INDICATORS = (
     "papi.corruption",
     "papi.participation",
 )
-_NOTE = "a score given to the unit or province named with it"
+RANKED_NOTE = "a score given to the unit or province named with it"
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,14 @@ def _entities(
     found: list[_Entity] = []
     for scope in _scopes(doc, sentence, province, period, subjects_only=False):
         if scope.kind == "subunit":
+            named = _resolve(scope.label, period)
+            if named is not None and fold(named.name_vi) == fold(scope.label):
+                # a province's bare name ("Bac Ninh", also a city's): the province ranked
+                own = province is not None and named.name_vi == province.name_vi
+                other = None if own else named.name_vi
+                label = PROVINCE_SCOPE if own else scope.label
+                found.append(_Entity(scope.start, scope.end, label, other))
+                continue
             found.append(_Entity(scope.start, scope.end, scope.label, None))
         elif scope.kind.startswith("other_province:"):
             found.append(_Entity(scope.start, scope.end, scope.label, scope.kind.split(":", 1)[1]))
@@ -365,7 +374,8 @@ def ranked_scores(
                 old is not None
                 and old.indicator == indicator
                 and old.scope == entity.label
-                and old.other_province == entity.other_province
+                and old.other_province is None
+                and entity.other_province is None
             ):
                 continue  # the sentence reader read it so already
             replaced[token.start] = _Found(
@@ -378,7 +388,7 @@ def ranked_scores(
                 cue=doc.text[entity.start : entity.end],
                 confidence=0.7 if old is None else max(0.7, old.confidence),
                 bound=old.bound if old is not None else "",
-                notes=[*notes, _NOTE] + ([period_note] if period_note else []),
+                notes=[*notes, RANKED_NOTE] + ([period_note] if period_note else []),
                 scope=entity.label,
                 other_province=entity.other_province,
                 period=fig_period,
