@@ -407,7 +407,6 @@ TRAPS = {
     "licence": "Giấy phép số 35/GP-TTĐT ngày 12/3/2019 của Bộ Thông tin và Truyền thông.",
     "url": "Tra cứu hồ sơ tại https://dichvucong.quangninh.gov.vn/ho-so/2023.",
     "time": "Bộ phận một cửa tiếp nhận hồ sơ từ 7h30 đến 17h00.",
-    "span of years": "Giai đoạn 2016-2020, tỉnh tiếp nhận 2.512.304 hồ sơ.",
     "rate per month": "Bình quân mỗi tháng tỉnh tiếp nhận 50.000 hồ sơ.",
     "unknown noun": "Tổng đài đã tiếp nhận 12.500 cuộc gọi của người dân.",
 }
@@ -417,6 +416,21 @@ TRAPS = {
 def test_no_false_figures(trap):
     result = extract_text(TRAPS[trap], province="Quảng Ninh", period="2023-9M")
     assert result.figures == result.subunits == [], trap
+
+
+def test_a_figure_of_a_span_is_kept_without_a_period_and_says_why():
+    # a span of years is no reporting period: the figure is kept (nothing read is lost) with
+    # an empty period that validation names, never the period forced for the text
+    result = extract_text(
+        "Giai đoạn 2016-2020, tỉnh tiếp nhận 2.512.304 hồ sơ.",
+        province="Quảng Ninh",
+        period="2023-9M",
+    )
+    assert [(f.period, f.indicator, f.value) for f in result.figures] == [
+        ("", "dossier.received", 2512304.0)
+    ]
+    assert "not a reporting period" in result.figures[0].note
+    assert any(w.rule == "extract_unsupported_period" for w in result.warnings)
 
 
 def test_a_month_figure_keeps_its_month_under_a_forced_period():

@@ -272,7 +272,8 @@ def test_this_year_and_last_year_come_from_the_article_s_date():
         "year, it received 9,800 dossiers."
     )
     result = extract_text(text)
-    assert [(f.value, f.period) for f in result.figures] == [(64000.0, "2023")]
+    # the first two months are no reporting period: that figure is kept without one
+    assert [(f.value, f.period) for f in result.figures] == [(64000.0, "2023"), (9800.0, "")]
 
 
 @pytest.mark.parametrize(
@@ -285,16 +286,17 @@ def test_this_year_and_last_year_come_from_the_article_s_date():
         "Between 2021 and 2025",
     ],
 )
-def test_runs_of_months_that_are_no_reporting_period_leave_their_figures_out(phrase):
+def test_runs_of_months_that_are_no_reporting_period_keep_their_figures_without_one(phrase):
     result = extract_text(f"{phrase}, Binh Thuan province received 10,635 dossiers.")
-    assert result.figures == []
+    assert [(f.value, f.period) for f in result.figures] == [(10635.0, "")]
     assert any(w.rule == "extract_unsupported_period" for w in result.warnings)
 
 
 def test_the_first_two_months_are_no_reporting_period():
     text = "In the first two months of 2025, Binh Thuan province received 10,635 dossiers."
     result = extract_text(text)
-    assert result.figures == []
+    assert [(f.value, f.period) for f in result.figures] == [(10635.0, "")]
+    assert "not a reporting period" in result.figures[0].note
     assert any(w.rule == "extract_unsupported_period" for w in result.warnings)
 
 
@@ -305,7 +307,7 @@ def test_a_month_is_a_period_and_a_gloss_of_months_is_not():
         "In the first two months after the merger (July and August 2025), Binh Thuan "
         "province received 9,900 dossiers."
     )
-    assert extract_text(text).figures == []
+    assert [(f.value, f.period) for f in extract_text(text).figures] == [(9900.0, "")]
 
 
 # ---------------------------------------------------------------- scopes
@@ -1049,9 +1051,9 @@ def test_a_run_of_months_written_with_a_dash(phrase, period):
     assert [(f.value, f.period) for f in result.figures] == [(45210.0, period)]
 
 
-def test_a_dashed_run_of_months_that_is_no_reporting_period_is_left_out():
+def test_a_dashed_run_of_months_that_is_no_reporting_period_has_no_period():
     result = extract_text("In January–February 2024, Binh Phuoc province received 45,210 dossiers.")
-    assert not result.figures
+    assert [(f.value, f.period) for f in result.figures] == [(45210.0, "")]
     assert any("not a reporting period" in w.message_en for w in result.warnings)
 
 

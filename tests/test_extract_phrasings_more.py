@@ -927,7 +927,8 @@ def test_phrasing(name: str) -> None:
 def test_months_counted_from_january_are_no_reporting_period(opening: str) -> None:
     text = f"Tỉnh Nam Định\n{opening}, tỉnh Nam Định tiếp nhận 120.345 hồ sơ."
     result = extract_text(text)
-    assert result.figures == [] and result.subunits == []
+    # kept without a period (nothing read is lost); the warning names the phrase
+    assert [(f.value, f.period) for f in result.figures] == [(120345.0, "")]
     skipped = [w for w in result.warnings if w.rule == "extract_unsupported_period"]
     assert len(skipped) == 1 and opening.lower().split(" ", 1)[-1] in skipped[0].message_vi.lower()
 
@@ -959,13 +960,16 @@ def test_the_year_to_date_is_the_reporting_period_it_ends(heading, sentence, per
     assert not result.held_back
 
 
-def test_the_year_to_date_of_a_month_no_period_covers_is_left_out() -> None:
+def test_the_year_to_date_of_a_month_no_period_covers_has_no_period() -> None:
     text = (
         "Tỉnh Lạng Sơn tháng 10/2025\nTrong tháng 10/2025, toàn tỉnh tiếp nhận 45.000 hồ sơ. "
         "Lũy kế từ đầu năm đến nay, toàn tỉnh tiếp nhận 420.000 hồ sơ."
     )
     result = extract_text(text)
-    assert [(f.value, f.period) for f in result.figures] == [(45000.0, "2025-M10")]
+    assert [(f.value, f.period) for f in result.figures] == [
+        (45000.0, "2025-M10"),
+        (420000.0, ""),
+    ]
     assert not result.held_back
     assert [w.rule for w in result.warnings] == ["extract_unsupported_period"]
 

@@ -229,9 +229,9 @@ def _extract_in_language(
             "",
             "extract_unsupported_period",
             "warning",
-            "Bỏ qua số liệu của câu: "
+            "Số liệu của câu không có kỳ báo cáo (ghi trống, cần --period): "
             + note.replace("is not a reporting period", "không phải kỳ báo cáo"),
-            f"Figures of the sentence skipped: {note}",
+            f"Figures of the sentence written without a period (they need --period): {note}",
         )
         for line, note in skipped
     ]

@@ -631,8 +631,10 @@ def _find_in_sentence(
                 False,
             )
         if skip:
+            # kept without a period, its own phrase in the note: nothing read is lost, and the
+            # row says why it needs --period (validation names it)
             skipped.append(period_note)
-            continue
+            fig_period = None
         unit = _catalogue_units().get(indicator, ("", None, None))[0]
         if unit == "percent" and reading.noun not in ("percent", "points") and not token.is_pair:
             continue

@@ -368,7 +368,7 @@ def ranked_scores(
                 doc, sentence, token.start, period, _Carry()
             )
             if skip:
-                continue
+                fig_period = None  # as the sentence reader does: kept, its phrase in the note
             old = at.get(token.start)
             if (
                 old is not None
