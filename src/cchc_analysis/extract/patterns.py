@@ -254,3 +254,20 @@ def fold(text: str) -> str:
     if len(folded) != len(text):  # a character whose lower case is longer: fold one by one
         folded = "".join((c.translate(_fold_table()).lower() or c)[:1] for c in text)
     return folded
+
+
+def _marks_key(text: str) -> tuple[tuple[str, str], ...]:
+    """Each word as (letters without marks, its marks sorted): 'Hoà' and 'Hòa' agree, 'Huệ'
+    and 'Huế' do not."""
+    words = [
+        unicodedata.normalize("NFD", w)
+        for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text.lower()))
+        if w
+    ]
+    return tuple(
+        (
+            "".join(c for c in w if not unicodedata.combining(c)).replace("đ", "d"),
+            "".join(sorted(c for c in w if unicodedata.combining(c))) + ("đ" if "đ" in w else ""),
+        )
+        for w in words
+    )

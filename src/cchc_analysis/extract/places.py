@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from cchc_analysis.extract.patterns import fold
+from cchc_analysis.extract.patterns import _marks_key, fold
 from cchc_analysis.reference.periods import Period, PeriodError
 
 if TYPE_CHECKING:
@@ -43,23 +42,6 @@ def _province_regex() -> re.Pattern[str]:
         words = [w for w in re.split(r"[\W_]+", fold(spelling)) if w]
         parts.append(r"[\s.\-]*".join(re.escape(w) for w in words))
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
-
-
-def _marks_key(text: str) -> tuple[tuple[str, str], ...]:
-    """Each word as (letters without marks, its marks sorted): 'Hoà' and 'Hòa' agree, 'Huệ'
-    and 'Huế' do not."""
-    words = [
-        unicodedata.normalize("NFD", w)
-        for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text.lower()))
-        if w
-    ]
-    return tuple(
-        (
-            "".join(c for c in w if not unicodedata.combining(c)).replace("đ", "d"),
-            "".join(sorted(c for c in w if unicodedata.combining(c))) + ("đ" if "đ" in w else ""),
-        )
-        for w in words
-    )
 
 
 @cache
@@ -259,6 +241,12 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
     if len(furniture) == 1:
         name = next(iter(furniture))
         return provinces[name], f"page: '{_official_phrase(doc, furniture[name])}'", candidates
+    if not provinces:
+        from cchc_analysis.extract.districts import district_province
+
+        by_district = district_province(doc, period)
+        if by_district is not None:
+            return by_district[0], by_district[1], [by_district[0].name_vi]
     return None, "the text names no province", candidates
 
 
