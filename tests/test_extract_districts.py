@@ -78,3 +78,15 @@ def test_the_district_list_is_the_gso_list_of_2025() -> None:
     assert table["province_code"].n_unique() == 63
     assert set(table["district_type"]) == {"Huyện", "Quận", "Thị xã", "Thành phố"}
     assert table.filter(pl.col("district") == "Đà Lạt")["province"].to_list() == ["Lâm Đồng"]
+
+
+def test_a_text_about_a_district_gives_it_its_figures() -> None:
+    text = (
+        "Đà Lạt: tỷ lệ giải quyết hồ sơ năm 2023 đạt 99,62%\n"
+        "Năm 2023, thành phố tiếp nhận 45.000 hồ sơ, giải quyết đúng hạn đạt 99,62%."
+    )
+    result = extract_text(text)
+    assert {(f.scope, f.province) for f in result.figures + result.subunits} == {
+        ("Đà Lạt", "Lâm Đồng")
+    }
+    assert not result.figures  # the city's figures are kept apart from the province's
