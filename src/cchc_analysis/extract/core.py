@@ -158,10 +158,10 @@ def _extract_in_language(
     if default_scope == PROVINCE_SCOPE and province is None:
         subject = english_subject if doc.language == ENGLISH else _district_subject
         default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
-        named = re.match(r"the district it names: '([^']+)'", province_how)
-        if default_scope == PROVINCE_SCOPE and named:
+        by_district = re.match(r"the district it names: '([^']+)'", province_how)
+        if default_scope == PROVINCE_SCOPE and by_district:
             # a text that names a district and never its province is that district's
-            default_scope = named.group(1)
+            default_scope = by_district.group(1)
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
             doc.subject_city = default_scope
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):
