@@ -909,6 +909,12 @@ CASES = {
             ("dossier.received", 3120.0, "huyện Lạc Dương"),
         },
     ),
+    "an aim named mid-sentence makes what follows a target, until what was done": (
+        "Tỉnh Yên Bái năm 2024\nNăm 2024, tỉnh tiếp tục đẩy mạnh ứng dụng công nghệ thông tin, đồng thời phấn đấu trong năm 2024, trong cơ quan nhà nước các cấp có 90% văn bản được trao đổi hoàn toàn dưới dạng điện tử. Nhằm thực hiện mục tiêu này, tỉnh đã công bố 850 dịch vụ công trực tuyến toàn trình.",
+        {
+            ("service.online_level4", 850.0, P),
+        },
+    ),
 }
 
 

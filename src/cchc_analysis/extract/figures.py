@@ -182,6 +182,14 @@ _TARGET_SENTENCE = re.compile(
     r"[\s\W_]*(?:(?:nam|den nam|den het nam|giai doan|trong nam)[\s_,-]*)?"
     r"(?:muc tieu|phan dau|chi tieu|dinh huong|ke hoach (?:dat ra|de ra))(?![a-z])"
 )
+# an aim named in a sentence makes the numbers after it targets, until it says what was done
+_AIM = re.compile(
+    r"(?<![a-z])(?:phan dau|muc tieu|chi tieu (?:de ra|dat ra|giao)|nham dat|de dat)(?![a-z])"
+)
+_ACHIEVED = re.compile(
+    r"(?<![a-z])(?:ket qua|thuc te|dat duoc|den nay|hien nay|vuot|"
+    r"da (?!dang|so|phan|nang|chieu|ngon|nganh|muc)[a-z]+)(?![a-z])"
+)
 # "giảm từ 90,30% (2021) xuống 82,18%", "tăng từ 79 điểm lên 83,39 điểm"
 _FROM_TO = re.compile(
     r"(?<![a-z])tu[\s_]+\d[\d.,]*\s*(?:%|diem)?\s*(?:\([\s_\d]*\)\s*)?[,\s]*"
@@ -238,6 +246,11 @@ def _read_number(
         return None  # "từ 99,2-99,9%", "40-60%": a range, no single figure
     if _TARGET_SENTENCE.match(doc.work, sentence.start):
         return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
+    aim = None
+    for aim in _AIM.finditer(doc.work, sentence.start, token.start):
+        pass  # the last aim named before the number in its sentence
+    if aim is not None and not _ACHIEVED.search(doc.work, aim.end(), token.start):
+        return None  # "…, đồng thời phấn đấu trong năm 2015 có 65% văn bản …": a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
         return None
     return _Reading(noun, consumed, scale, amount_factor, bound, bound_len, changed, before_year)
