@@ -246,10 +246,8 @@ def _read_number(
         return None  # "từ 99,2-99,9%", "40-60%": a range, no single figure
     if _TARGET_SENTENCE.match(doc.work, sentence.start):
         return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
-    aim = None
-    for aim in _AIM.finditer(doc.work, sentence.start, token.start):
-        pass  # the last aim named before the number in its sentence
-    if aim is not None and not _ACHIEVED.search(doc.work, aim.end(), token.start):
+    aims = list(_AIM.finditer(doc.work, sentence.start, token.start))
+    if aims and not _ACHIEVED.search(doc.work, aims[-1].end(), token.start):
         return None  # "…, đồng thời phấn đấu trong năm 2015 có 65% văn bản …": a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
         return None
