@@ -1,0 +1,138 @@
+"""English phrasings met in the dev half of round 6 of benchmarks/extraction_real/ (fresh
+English articles, r6en.md), each reproduced by a sentence written for this test and read with
+the figure it gives, its scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+from cchc_analysis.extract.english import english_numbers
+from cchc_analysis.extract.language import ENGLISH
+
+P = "province"
+
+
+def figures(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text)
+    assert result.documents[0].language == ENGLISH
+    return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # a translation that kept the Vietnamese thousands dot, before a count noun
+        ("received 32.884 online documents", "received 32.884 online documents"),
+        ("1.435 administrative procedures", "1.435 administrative procedures"),
+        # a decimal before a scale word or a unit stays a decimal
+        ("2.345 million dossiers", "2,345 million dossiers"),
+        ("scored 83.125 points", "scored 83,125 points"),
+        ("99.125 percent of dossiers", "99,125 percent of dossiers"),
+        ("12.5 dossiers", "12,5 dossiers"),
+    ],
+)
+def test_a_count_written_with_a_thousands_dot_stays_a_count(written, read):
+    assert english_numbers(written) == read
+
+
+def test_a_dot_grouped_count_of_online_documents_is_read_whole():
+    text = (
+        "Quang Ninh province. Since July 1, 2016, the Provincial Public Administration Service "
+        "Center has received and processed 12.406 online documents."
+    )
+    assert {(i, v) for i, v, _ in figures(text)} == {("dossier.online", 12406.0)}
+
+
+# ---------------------------------------------------------------- dossiers
+
+
+def test_an_abbreviation_in_brackets_is_read_through():
+    text = (
+        "Ben Tre province. In 2022, the provincial departments received 45,120 administrative "
+        "procedure (AP) documents."
+    )
+    assert figures(text) == {("dossier.received", 45120.0, "cấp tỉnh")}
+
+
+def test_the_ratio_of_on_time_processing_is_the_on_time_share():
+    text = (
+        "Tra Vinh province. In 2022, the provincial agencies received 8,406 documents. The "
+        "ratio of on-time process was 97.6%; late process was 2.4%."
+    )
+    assert figures(text) == {
+        ("dossier.received", 8406.0, "cấp tỉnh"),
+        ("dossier.on_time_pct", 97.6, "cấp tỉnh"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024, 98.7% of administrative dossiers for citizens and organisations were "
+        "processed on time.",
+        "In 2024, 98.7 percent of the records submitted by residents were resolved ahead of "
+        "schedule and on time.",
+    ],
+)
+def test_a_share_of_a_described_noun_resolved_on_time(sentence):
+    assert figures("Binh Phuoc province. " + sentence) == {("dossier.on_time_pct", 98.7, P)}
+
+
+def test_a_share_of_late_dossiers_is_no_on_time_share():
+    assert figures("Binh Phuoc province. In 2024, 12% of dossiers were late.") == set()
+
+
+def test_cases_in_the_process_are_pending():
+    text = (
+        "Phu Tho province. In 2024, the province received 1,204 records and resolved 950 of "
+        "them. There are currently 254 cases in the process."
+    )
+    assert ("dossier.pending", 254.0, P) in figures(text)
+
+
+def test_the_remaining_records_of_a_split_are_not_pending():
+    text = (
+        "Quang Binh province. In July 2025, the ward centre received 4,210 records, of which "
+        "1,300 were under the authority of the ward; other agencies are responsible for the "
+        "remaining 2,910 records."
+    )
+    assert not any(i == "dossier.pending" for i, _, _ in figures(text))
+
+
+# ---------------------------------------------------------------- scope
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "the Public Administration Service Centers of communes and wards",
+        "communes and wards",
+        "the new ward and commune Public Service Centers",
+    ],
+)
+def test_communes_and_wards_are_the_commune_level(subject):
+    text = f"Ha Nam province. In 2024, {subject} received 12,500 records."
+    assert figures(text) == {("dossier.received", 12500.0, "cấp xã")}
+
+
+# ---------------------------------------------------------------- procedures and indices
+
+
+def test_procedures_published_with_their_number_after_the_portal():
+    text = (
+        "Binh Phuoc province. In 2024, the province has published its procedures on the "
+        "national database with nearly 1,750 administrative procedures."
+    )
+    assert figures(text) == {("tthc.published", 1750.0, P)}
+
+
+def test_sipas_components_are_no_dossier_satisfaction():
+    text = (
+        "The SIPAS 2023 was announced on April 17. The level of satisfaction with access to "
+        "services was 83%, administrative procedures 83.02% and service outcomes 83.03%."
+    )
+    assert not any(i == "dossier.satisfaction_pct" for i, _, _ in figures(text))
