@@ -136,3 +136,25 @@ def test_sipas_components_are_no_dossier_satisfaction():
         "services was 83%, administrative procedures 83.02% and service outcomes 83.03%."
     )
     assert not any(i == "dossier.satisfaction_pct" for i, _, _ in figures(text))
+
+
+def test_a_rank_out_of_all_localities_is_no_count_of_units():
+    text = (
+        "Soc Trang province. In 2016, it only ranked 41st out of 63 localities, but it jumped "
+        "to 30th position in 2017."
+    )
+    assert figures(text) == set()
+
+
+def test_units_out_of_a_total_still_pair_without_a_rank():
+    text = "Soc Trang province. In 2019, 98 out of 100 communes ran a one-stop shop."
+    assert figures(text) == {("onestop.units_with", 98.0, P), ("onestop.units_total", 100.0, P)}
+
+
+def test_its_centre_described_by_a_relative_clause_owns_the_figures():
+    text = (
+        "Tay Ninh province. Since June 2018, Tay Ninh has opened its public administrative "
+        "center, which has dealt with 84,000 dossiers in its first year, with on-time "
+        "percentage reaching 97.2 percent."
+    )
+    assert ("dossier.on_time_pct", 97.2, "Trung tâm Phục vụ hành chính công tỉnh") in figures(text)
