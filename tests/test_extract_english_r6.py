@@ -158,3 +158,17 @@ def test_its_centre_described_by_a_relative_clause_owns_the_figures():
         "percentage reaching 97.2 percent."
     )
     assert ("dossier.on_time_pct", 97.2, "Trung tâm Phục vụ hành chính công tỉnh") in figures(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level4", "level3"),
+    [
+        ("the portal provides 1,208 level-4 and 1,320 level-3 online public services.", 1208, 1320),
+        ("the portal offers 410 level-3 and 930 level-4 public services.", 930, 410),
+    ],
+)
+def test_two_levels_of_services_share_one_noun(sentence, level4, level3):
+    assert figures("Ben Tre province. In 2022, " + sentence) == {
+        ("service.online_level4", float(level4), P),
+        ("service.online_level3", float(level3), P),
+    }
