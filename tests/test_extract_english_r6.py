@@ -172,3 +172,27 @@ def test_two_levels_of_services_share_one_noun(sentence, level4, level3):
         ("service.online_level4", float(level4), P),
         ("service.online_level3", float(level3), P),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "value"),
+    [
+        (
+            "With 89.6 points, Thai Binh also ranked first in the PAR Index.",
+            "par.total_points",
+            89.6,
+        ),
+        # a scrape that lost the space at a line break: "first inthe PAR Index"
+        ("With 89.6 points, Thai Binh ranked first inthe PAR Index.", "par.total_points", 89.6),
+        ("With 88.5%, Hai Duong ranked third in the SIPAS.", "sipas.satisfaction_pct", 88.5),
+    ],
+)
+def test_a_score_leading_its_sentence_before_the_province_and_its_index(sentence, indicator, value):
+    found = figures("The indices of 2021 were announced on May 20. " + sentence)
+    assert {(i, v) for i, v, _ in found} == {(indicator, value)}
+
+
+def test_a_score_leading_its_sentence_needs_its_index_named():
+    assert (
+        figures("The indices of 2021 were announced. With 88.5%, Hai Duong was praised.") == set()
+    )
