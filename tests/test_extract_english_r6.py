@@ -196,3 +196,22 @@ def test_a_score_leading_its_sentence_needs_its_index_named():
     assert (
         figures("The indices of 2021 were announced. With 88.5%, Hai Duong was praised.") == set()
     )
+
+
+def test_fully_online_submissions_are_no_count_of_services():
+    text = (
+        "Lai Chau province. In 2024, the commune handled 412 records, including 150 fully online "
+        "submissions and 262 partial online submissions."
+    )
+    assert not any(i.startswith("service.") for i, _, _ in figures(text))
+
+
+def test_procedures_provided_fully_or_partially_online_are_still_services():
+    text = (
+        "Lai Chau province. In 2024, the province provided 1,234 procedures as full online "
+        "public services and 800 procedures partially online."
+    )
+    assert figures(text) == {
+        ("service.online_level4", 1234.0, P),
+        ("service.online_level3", 800.0, P),
+    }
