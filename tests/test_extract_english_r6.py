@@ -215,3 +215,8 @@ def test_procedures_provided_fully_or_partially_online_are_still_services():
         ("service.online_level4", 1234.0, P),
         ("service.online_level3", 800.0, P),
     }
+
+
+def test_a_province_after_a_comma_says_where_the_unit_lies():
+    text = "In 2024, Tan Phu commune, Dong Nai province received 2,330 dossiers."
+    assert figures(text) == {("dossier.received", 2330.0, "Tan Phu commune")}

@@ -261,12 +261,15 @@ def english_scopes(
 
 def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
     """True when the province named at ``start`` follows 'in' or 'of' after a unit or a level named
-    earlier in its clause, no figure between: it says where they lie, it is no new subject."""
+    earlier in its clause, no figure between, or follows a unit right after a comma ('Khanh Binh
+    Commune, An Giang province'): it says where they lie, it is no new subject."""
+    units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
+    if units and re.fullmatch(r"[ \t]*,[ \t]*", doc.work[max(units) : start]):
+        return True
     if not re.search(
         r"(?<![a-z])(?:in|of) (?:the )?(?:province of )?$", doc.folded[max(0, start - 20) : start]
     ):
         return False
-    units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
     if not units:
         return False
     between = doc.work[max(units) : start]
