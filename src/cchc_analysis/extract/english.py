@@ -72,12 +72,34 @@ _OUT_OF = re.compile(
 )
 
 
+# "32.884 online documents", "1.435 administrative procedures": a translation that kept the
+# Vietnamese thousands dot. A count of things is whole, so a dot before three digits, with a
+# count noun after it, groups thousands (the Vietnamese reading, left as written).
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:(?!(?:million|billion|thousand|mln|bn|percent|per)(?![a-z]))[a-z][a-z-]*\s+){0,3}?"
+    r"(?:dossiers|files|records|applications|documents|"
+    r"submissions|procedures|requests|cases|transactions|people|citizens|visitors|enterprises|"
+    r"businesses|households|services)(?![a-z])"
+)
+
+
+def _thousands_kept(folded: str, match: re.Match[str]) -> bool:
+    """True for '32.884 online documents': a dot-grouped count the translation left as is."""
+    return bool(_DOT_THOUSANDS.fullmatch(match.group())) and bool(
+        _COUNTED_AFTER.match(folded, match.end())
+    )
+
+
 def english_numbers(folded: str) -> str:
     """Return the folded text with English numbers written the Vietnamese way, one character
-    for one: '108,120' → '108.120', '99.29' → '99,29', '28 out of 40' → '28   /   40'."""
+    for one: '108,120' → '108.120', '99.29' → '99,29', '28 out of 40' → '28   /   40'; a
+    count left in the Vietnamese format ('32.884 online documents') stays as written."""
     chars = list(folded)
     for pattern in (_GROUPED, _DECIMAL):
         for match in pattern.finditer(folded):
+            if pattern is _DECIMAL and _thousands_kept(folded, match):
+                continue
             for i in range(match.start(), match.end()):
                 if folded[i] == ",":
                     chars[i] = "."

@@ -72,8 +72,8 @@ _ORG = re.compile(
 )
 # the public administration service centre of the province (or of a district, a commune)
 _CENTRE = re.compile(
-    r"(?<![a-z])(?:provincial|district|commune|ward|city)(?:-level)? (?:public )?"
-    r"administrati(?:on|ve)(?: procedures?)? (?:service )?cent(?:er|re)(?![a-z])"
+    r"(?<![a-z])(?:provincial|district|commune|ward|city|(?P<its>its|the province.s))(?:-level)? "
+    r"(?:public )?administrati(?:on|ve)(?: procedures?)? (?:service )?cent(?:er|re)(?![a-z])"
 )
 # a unit referred back to ("the center received …")
 _BACK = re.compile(
@@ -155,6 +155,9 @@ def english_scopes(
     for match in _CENTRE.finditer(folded, s, e):  # also in lower case, as in Vietnamese
         if not overlaps(*match.span()):
             label = _label(text, match.start(), match.end())
+            if match.group("its"):  # "Dong Nai has launched its public administrative centre"
+                named = text[match.end("its") : match.end()].strip()
+                label = _vietnamese_name("provincial " + named) or named
             found.append((match.start(), match.end(), label, "subunit", _FOREVER))
     for match in _ORG.finditer(text, s, e):
         start = _trim_name(text, match.start(), match.end(), _NOT_ORG_NAME)
@@ -258,12 +261,15 @@ def english_scopes(
 
 def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
     """True when the province named at ``start`` follows 'in' or 'of' after a unit or a level named
-    earlier in its clause, no figure between: it says where they lie, it is no new subject."""
+    earlier in its clause, no figure between, or follows a unit right after a comma ('Khanh Binh
+    Commune, An Giang province'): it says where they lie, it is no new subject."""
+    units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
+    if units and re.fullmatch(r"[ \t]*,[ \t]*", doc.work[max(units) : start]):
+        return True
     if not re.search(
         r"(?<![a-z])(?:in|of) (?:the )?(?:province of )?$", doc.folded[max(0, start - 20) : start]
     ):
         return False
-    units = [b for _, b, _, k, _ in found if k in ("subunit", "level") and b <= start]
     if not units:
         return False
     between = doc.work[max(units) : start]
@@ -497,6 +503,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return True  # "… was 99.5%, at the district level 98.7%": where the figure stands
     if kind == "level" and doc.work[start + 1 : start + 2].isdigit():
         return True  # "1,700 provincial-level procedures": the level of that number
+    if kind == "subunit" and _RELATIVE_AFTER.match(doc.folded, end):
+        return True  # "… launched its centre, which has dealt with …": the relative's subject
     clause = _clause_start(doc.work, start, sentence_start)
     # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
     lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
@@ -513,6 +521,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     return not (pat.source_before.search(before) or pat.source_after.search(after))
 
 
+# a unit that a relative clause goes on to describe: "…, which has received", "…, where"
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|where)(?![a-z])")
 # a measure of the unit named next: "the number of dossiers under the jurisdiction of the …"
 _OWNED_MEASURE = re.compile(
     r"(?:number|rate|share|total)(?: of)? [a-z ]{0,40}under the (?:jurisdiction|authority|"

@@ -72,8 +72,8 @@ _DATE_LIKE = re.compile(
     r"(?![\d/])"
     r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
 )
-# An abbreviation glossed in brackets, read through as if absent.
-_GLOSS = re.compile(r"\((?:tthc|hs|dvc|dvctt|dvcttt|cchc|ttpvhcc|ttthc|ubnd|dn)\)")
+# An abbreviation glossed in brackets, read through as if absent (English: 'procedure (AP)').
+_GLOSS = re.compile(r"\((?:tthc|hs|dvc|dvctt|dvcttt|cchc|ttpvhcc|ttthc|ubnd|dn|aps?)\)")
 # A definition, not a figure: "Tỉ lệ đúng hạn = 100% - Tỉ lệ trễ hạn".
 _FORMULA = re.compile(
     r"=[ \t]*\d[\d.,]*[ \t]*%?|(?<=[= ])\d+(?:,\d+)?[ \t]*%(?=[ \t]+[-+][ \t]+(?:ty le|so |tong))"
