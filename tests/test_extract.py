@@ -152,7 +152,8 @@ LABELS: dict[str, dict] = {
             ("onestop.units_with", 559),
             ("onestop.units_total", 559),
         ],
-        "subunits": [("dossier.received", 8214, "Mường Lát")],
+        # a district name several provinces share (Châu Thành) says nothing of the province
+        "subunits": [("dossier.received", 8214, "Châu Thành")],
     },
     "tuyen_quang_h2_2025.txt": {
         "province": "Tuyên Quang",

@@ -159,8 +159,10 @@ def _extract_in_language(
         subject = english_subject if doc.language == ENGLISH else _district_subject
         default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
         by_district = re.match(r"the district it names: '([^']+)'", province_how)
-        if default_scope == PROVINCE_SCOPE and by_district:
-            # a text that names a district and never its province is that district's
+        headline = text[doc.headline[0] : doc.headline[1]] if doc.headline else ""
+        if default_scope == PROVINCE_SCOPE and by_district and by_district.group(1) in headline:
+            # a text whose headline names a district and never its province is that
+            # district's (a place named in passing in the body is only where it happened)
             default_scope = by_district.group(1)
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
             doc.subject_city = default_scope
