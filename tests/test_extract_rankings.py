@@ -268,3 +268,14 @@ def test_the_cli_asks_for_a_province_only_when_rows_lack_one(tmp_path) -> None:
     assert "pass --province" not in done.output  # each row names its own province
     rows = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 3 and "Bình Định" in rows[2]
+
+
+def test_a_province_written_with_an_en_dash_and_no_marks_is_found() -> None:
+    text = (
+        "PAR INDEX 2012\nDa Nang ranked first in the PAR INDEX with 87.14 percent, followed by "
+        "Ba Ria – Vung Tau (86.14 percent)."
+    )
+    assert {(v, p) for _, v, _, p in _scores(text)} == {
+        (87.14, "Đà Nẵng"),
+        (86.14, "Bà Rịa - Vũng Tàu"),
+    }

@@ -62,8 +62,8 @@ def _spelled_as_province(written: str) -> bool:
     """True when a name as written is a province's spelling: with the same diacritics, or
     with none at all ('Quang Ninh'); 'Huệ' (a person's name) is not 'Huế'."""
     key = re.sub(r"[\W_]+", "", fold(written))
-    if written.isascii():
-        return True
+    if re.sub(r"[\W_]+", "", written).isascii():
+        return True  # no marks at all ('Ba Ria – Vung Tau': its dash is no letter)
     ours = _marks_key(written)
     return any(
         len(k) == len(ours) and all(a == b for a, b in zip(k, ours, strict=True))
