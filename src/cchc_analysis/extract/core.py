@@ -24,6 +24,7 @@ from cchc_analysis.extract.model import (
     Figure,
 )
 from cchc_analysis.extract.numbers import _tokens
+from cchc_analysis.extract.parts import BACK_REFERENCE, EN_BACK_REFERENCE, parts_after_totals
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, national_text
 from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
@@ -66,12 +67,6 @@ class _Raw:
 # an item under a line that introduces it ("+ Đã giải quyết: 18.273 hồ sơ")
 _SUB_ITEM = re.compile(r"[ \t]*([+•◦▪–*-]|[a-zđ]\)|\d+\.\d+\.?)\s")
 
-# A paragraph that opens on the figures of the one before ("Trong số hồ sơ trên, …").
-_BACK_REFERENCE = re.compile(
-    r"[\s\-+•*\"(]*(?:trong so (?:ho so |hs )?(?:nay|do|tren|con lai)|trong do|"
-    r"so (?:ho so|hs) (?:tren|nay|con lai))(?![a-z])"
-)
-
 
 def _in_quote(doc: _Doc, sentence: _Sentence) -> bool:
     """True when a quotation opened earlier on the line is still open: the speaker's unit
@@ -79,14 +74,6 @@ def _in_quote(doc: _Doc, sentence: _Sentence) -> bool:
     line_start = doc.text.rfind("\n", 0, sentence.start) + 1
     before = doc.text[line_start : sentence.start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-# The same in English: "Of these, …", "Among them, …", "Of the total, …"
-_EN_BACK_REFERENCE = re.compile(
-    r"[\s\-+•*\"(]*(?:of (?:these|them|this|which|those|the total|the above|"
-    r"the (?:dossiers|records|files|applications) (?:above|received))|among (?:them|these|those)|"
-    r"in which)(?![a-z])"
-)
 
 
 def _extract_document(
@@ -188,7 +175,7 @@ def _extract_in_language(
             carry = intros[-1][1]  # "+ Đã giải quyết: …" under "- Cấp huyện: …, trong đó:"
         elif new_line and not (
             previous is not None
-            and (_EN_BACK_REFERENCE if doc.language == ENGLISH else _BACK_REFERENCE).match(
+            and (EN_BACK_REFERENCE if doc.language == ENGLISH else BACK_REFERENCE).match(
                 doc.folded, sentence.start
             )
         ):
@@ -211,6 +198,7 @@ def _extract_in_language(
         skipped.update({(sentence.line, note): None for note in k})
         earlier, previous = previous, sentence
     founds = ranked_scores(doc, tokens, founds, doc_province, doc_period)
+    founds = parts_after_totals(doc, tokens, founds, doc_province, doc_period)
     founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
     founds = _without_restatements(doc, _pair_wholes_by_identity(founds))
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
