@@ -279,3 +279,20 @@ def test_a_province_written_with_an_en_dash_and_no_marks_is_found() -> None:
         (87.14, "Đà Nẵng"),
         (86.14, "Bà Rịa - Vũng Tàu"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PAR Index 2023 announced\nHai Phong, Quang Ninh and Bac Ninh were the top three in the "
+        "PAR Index 2023 with 91.2, 90.8 and 89.9 percent respectively.",
+        "Chỉ số CCHC năm 2023\nBa địa phương dẫn đầu Chỉ số CCHC năm 2023 là Hải Phòng, Quảng "
+        "Ninh và Bắc Ninh, lần lượt đạt 91,2; 90,8 và 89,9 điểm.",
+    ],
+)
+def test_scores_given_in_turn_go_to_the_units_named_in_turn(text: str) -> None:
+    assert {(v, p) for _, v, _, p in _scores(text)} == {
+        (91.2, "Hải Phòng"),
+        (90.8, "Quảng Ninh"),
+        (89.9, "Bắc Ninh"),
+    }

@@ -264,6 +264,30 @@ def _entity_for(
     return entity
 
 
+_IN_TURN = re.compile(r"(?<![a-z])(?:respectively|lan luot)(?![a-z])")
+
+
+def _respectively(
+    doc: _Doc, sentence: _Sentence, inside: Sequence[_Token], province: Any, period: Any
+) -> dict[int, tuple[_Entity, str]]:
+    """Scores given in turn to the units named before them ("Hai Phong, Quang Ninh and Bac
+    Ninh … with 91.2, 90.8 and 89.9 percent respectively", "… lần lượt đạt 91,2; 90,8 và 89,9
+    điểm"): {score's start: (unit, noun of the run)}; empty when the counts differ."""
+    if not _IN_TURN.search(doc.folded, sentence.start, sentence.end):
+        return {}
+    entities = _entities(doc, sentence, province, period)
+    if len(entities) < 2:
+        return {}
+    run = [t for t in inside if t.start >= entities[-1].end and not t.is_pair]
+    if len(run) != len(entities):
+        return {}
+    nouns = [_score_noun(doc, t) for t in run]
+    noun = nouns[-1]
+    if noun not in ("points", "percent") or any(n not in (None, noun) for n in nouns):
+        return {}
+    return {t.start: (e, noun) for t, e in zip(run, entities, strict=True)}
+
+
 def _block_at(doc: _Doc, position: int) -> int:
     """The paragraph (block) of the sentence holding a position."""
     starts = [sentence.start for sentence in doc.sentences]
@@ -320,6 +344,7 @@ def ranked_scores(
         scoring = phrases.score_words.search(doc.folded, sentence.start, sentence.end)
         entities: list[_Entity] | None = None
         chosen: dict[int, tuple[_Token, str, _Entity, str, float, list[str]]] = {}
+        in_turn = _respectively(doc, sentence, inside, province, period)
         for token in inside:
             out_of_100 = token.is_pair and (token.b or "").strip() == "100"  # "82,88/100 điểm"
             if (token.is_pair and not out_of_100) or token.start in dropped:
@@ -327,7 +352,9 @@ def ranked_scores(
             found = at.get(token.start)
             if found is not None and found.indicator not in RANKED_INDICATORS:
                 continue  # the sentence reader read it as another indicator
-            noun = _score_noun(doc, token)
+            noun = _score_noun(doc, token) or (
+                in_turn[token.start][1] if token.start in in_turn else None
+            )
             if noun is None:
                 continue
             lead = doc.folded[max(sentence.start, token.start - 30) : token.start]
@@ -347,7 +374,11 @@ def ranked_scores(
                 continue
             if entities is None:
                 entities = _entities(doc, sentence, province, period)
-            entity = _entity_for(doc, token, entities, sentence)
+            entity = (
+                in_turn[token.start][0]
+                if token.start in in_turn
+                else _entity_for(doc, token, entities, sentence)
+            )
             if entity is None:
                 continue
             key = entity.start
