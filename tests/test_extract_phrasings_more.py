@@ -915,6 +915,13 @@ CASES = {
             ("service.online_level4", 850.0, P),
         },
     ),
+    "a sub-index's level after its change": (
+        "PCI 2023 của Trà Vinh\nNăm 2023, chỉ số PCI của Trà Vinh: chỉ số Gia nhập thị trường tăng 0,6 điểm, đạt 8,13 điểm; chỉ số Chi phí thời gian tăng 0,2 điểm lên 7,2 điểm.",
+        {
+            ("pci.entry", 8.13, P),
+            ("pci.time", 7.2, P),
+        },
+    ),
 }
 
 
