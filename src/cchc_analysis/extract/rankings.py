@@ -322,6 +322,121 @@ def _topic_at(
     return mark[2] or None if rate is None else None
 
 
+_Choice = tuple[_Token, str, _Entity, str, float, list[str]]  # token, indicator, unit, noun, …
+_DROP = "drop"  # a number the sentence reader took for a score that is none
+
+
+def _choice(
+    doc: _Doc,
+    sentence: _Sentence,
+    token: _Token,
+    marks: Sequence[tuple[int, int, str]],
+    entities: Sequence[_Entity],
+    in_turn: dict[int, tuple[_Entity, str]],
+    read_as: str | None,
+) -> _Choice | str | None:
+    """How a number of a sentence reads as a ranked score: (token, indicator, unit, noun,
+    value, notes); ``_DROP`` for a share the sentence reader took for a score; None when it is
+    no score of a unit (``read_as`` is what the sentence reader made of it)."""
+    phrases = _phrases()
+    out_of_100 = token.is_pair and (token.b or "").strip() == "100"  # "82,88/100 điểm"
+    if (token.is_pair and not out_of_100) or (read_as and read_as not in RANKED_INDICATORS):
+        return None  # an x/y pair, or what the sentence reader read as another indicator
+    noun = _score_noun(doc, token) or (in_turn[token.start][1] if token.start in in_turn else None)
+    if noun is None:
+        return None
+    if phrases.change_before.search(doc.folded, max(sentence.start, token.start - 30), token.start):
+        return None
+    if phrases.counted_after.match(doc.folded, token.end):
+        return _DROP  # "100% số thủ tục hành chính": a share, no score
+    if not phrases.score_words.search(doc.folded, sentence.start, sentence.end):
+        return None
+    indicator = _topic_at(doc, marks, sentence, token.start)
+    if indicator is None:
+        return None
+    value, notes = _value_of(token.a, "points" if noun == "bare" else noun, 1.0, 1.0)
+    _unit, low, high = _catalogue_units().get(indicator, ("", 0.0, 100.0))
+    if value <= (low or 0.0) or value > (high if high is not None else 100.0):
+        return None
+    entity = (
+        in_turn[token.start][0]
+        if token.start in in_turn
+        else _entity_for(doc, token, entities, sentence)
+    )
+    if entity is None:
+        return None
+    return token, indicator, entity, noun, value, notes
+
+
+def _sentence_choices(
+    doc: _Doc,
+    sentence: _Sentence,
+    inside: Sequence[_Token],
+    marks: Sequence[tuple[int, int, str]],
+    read: dict[int, _Found],
+    province: Any,
+    period: Period | None,
+) -> tuple[list[_Choice], set[int]]:
+    """The ranked scores of one sentence, one a unit, and the numbers that are no score."""
+    entities = _entities(doc, sentence, province, period)
+    in_turn = _respectively(doc, sentence, inside, province, period)
+    chosen: dict[int, _Choice] = {}
+    dropped: set[int] = set()
+    for token in inside:
+        found = read.get(token.start)
+        choice = _choice(
+            doc, sentence, token, marks, entities, in_turn, found.indicator if found else None
+        )
+        if choice == _DROP:
+            dropped.add(token.start)
+        if not isinstance(choice, tuple):
+            continue
+        key = choice[2].start
+        if key in chosen:
+            # a unit's points, then its index ("… 68,32 điểm, chỉ số CCHC đạt 81,33%"):
+            # the index named right before a number is the unit's score
+            near = max(choice[2].end, token.start - 40)
+            if not any(p.search(doc.folded, near, token.start) for _, p in _phrases().topics):
+                dropped.add(token.start)
+                continue
+            dropped.add(chosen[key][0].start)
+        chosen[key] = choice
+    return list(chosen.values()), dropped
+
+
+def _as_found(
+    doc: _Doc, sentence: _Sentence, choice: _Choice, old: _Found | None, period: Period | None
+) -> _Found | None:
+    """The figure of a ranked score; None when the sentence reader read it so already."""
+    token, indicator, entity, noun, value, notes = choice
+    if (
+        old is not None
+        and old.indicator == indicator
+        and old.scope == entity.label
+        and old.other_province is None
+        and entity.other_province is None
+    ):
+        return None
+    fig_period, period_note, skip = _sentence_period(doc, sentence, token.start, period, _Carry())
+    return _Found(
+        indicator=indicator,
+        value=value,
+        text=doc.text[token.start : token.end].strip(),
+        start=token.start,
+        end=token.a_end,
+        sentence=sentence,
+        cue=doc.text[entity.start : entity.end],
+        confidence=0.7 if old is None else max(0.7, old.confidence),
+        bound=old.bound if old is not None else "",
+        notes=[*notes, RANKED_NOTE] + ([period_note] if period_note else []),
+        scope=entity.label,
+        other_province=entity.other_province,
+        period=None if skip else fig_period,  # kept without a period, as the sentence reader does
+        period_note=period_note,
+        noun=noun,
+    )
+
+
 def ranked_scores(
     doc: _Doc,
     tokens: Sequence[_Token],
@@ -334,105 +449,25 @@ def ranked_scores(
     marks = _topic_marks(doc)
     if not any(indicator for _, _, indicator in marks):
         return founds
-    phrases = _phrases()
-    at = {f.start: f for f in founds}
+    read = {f.start: f for f in founds}
     replaced: dict[int, _Found] = {}
     dropped: set[int] = set()
     starts = [t.start for t in tokens]
     for sentence in doc.sentences:
         inside = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        scoring = phrases.score_words.search(doc.folded, sentence.start, sentence.end)
-        entities: list[_Entity] | None = None
-        chosen: dict[int, tuple[_Token, str, _Entity, str, float, list[str]]] = {}
-        in_turn = _respectively(doc, sentence, inside, province, period)
-        for token in inside:
-            out_of_100 = token.is_pair and (token.b or "").strip() == "100"  # "82,88/100 điểm"
-            if (token.is_pair and not out_of_100) or token.start in dropped:
-                continue
-            found = at.get(token.start)
-            if found is not None and found.indicator not in RANKED_INDICATORS:
-                continue  # the sentence reader read it as another indicator
-            noun = _score_noun(doc, token) or (
-                in_turn[token.start][1] if token.start in in_turn else None
-            )
-            if noun is None:
-                continue
-            lead = doc.folded[max(sentence.start, token.start - 30) : token.start]
-            if phrases.change_before.search(lead):
-                continue
-            if phrases.counted_after.match(doc.folded, token.end):
-                dropped.add(token.start)  # "100% số thủ tục hành chính": a share, no score
-                continue
-            if not scoring:
-                continue
-            indicator = _topic_at(doc, marks, sentence, token.start)
-            if indicator is None:
-                continue
-            value, notes = _value_of(token.a, "points" if noun == "bare" else noun, 1.0, 1.0)
-            _unit, low, high = _catalogue_units().get(indicator, ("", 0.0, 100.0))
-            if value <= (low or 0.0) or value > (high if high is not None else 100.0):
-                continue
-            if entities is None:
-                entities = _entities(doc, sentence, province, period)
-            entity = (
-                in_turn[token.start][0]
-                if token.start in in_turn
-                else _entity_for(doc, token, entities, sentence)
-            )
-            if entity is None:
-                continue
-            key = entity.start
-            if key in chosen:
-                # a unit's points, then its index ("… 68,32 điểm, chỉ số CCHC đạt 81,33%"):
-                # the index named right before a number is the unit's score
-                topic_near = any(
-                    p.search(doc.folded, max(entity.end, token.start - 40), token.start)
-                    for _, p in phrases.topics
-                )
-                if not topic_near:
-                    dropped.add(token.start)
-                    continue
-                dropped.add(chosen[key][0].start)
-            chosen[key] = (token, indicator, entity, noun, value, notes)
-        for token, indicator, entity, _noun, value, notes in chosen.values():
-            fig_period, period_note, skip = _sentence_period(
-                doc, sentence, token.start, period, _Carry()
-            )
-            if skip:
-                fig_period = None  # as the sentence reader does: kept, its phrase in the note
-            old = at.get(token.start)
-            if (
-                old is not None
-                and old.indicator == indicator
-                and old.scope == entity.label
-                and old.other_province is None
-                and entity.other_province is None
-            ):
-                continue  # the sentence reader read it so already
-            replaced[token.start] = _Found(
-                indicator=indicator,
-                value=value,
-                text=doc.text[token.start : token.end].strip(),
-                start=token.start,
-                end=token.a_end,
-                sentence=sentence,
-                cue=doc.text[entity.start : entity.end],
-                confidence=0.7 if old is None else max(0.7, old.confidence),
-                bound=old.bound if old is not None else "",
-                notes=[*notes, RANKED_NOTE] + ([period_note] if period_note else []),
-                scope=entity.label,
-                other_province=entity.other_province,
-                period=fig_period,
-                period_note=period_note,
-                noun=_noun,
-            )
+        if not inside:
+            continue
+        choices, no_score = _sentence_choices(doc, sentence, inside, marks, read, province, period)
+        dropped |= no_score
+        for choice in choices:
+            start = choice[0].start
+            found = _as_found(doc, sentence, choice, read.get(start), period)
+            if found is not None:
+                replaced[start] = found
     out = []
     for f in founds:
         if f.start in replaced:
             out.append(replaced.pop(f.start))
-        elif f.start in dropped and f.indicator in RANKED_INDICATORS:
-            continue
-        else:
+        elif not (f.start in dropped and f.indicator in RANKED_INDICATORS):
             out.append(f)
-    out += replaced.values()
-    return sorted(out, key=lambda f: f.start)
+    return sorted([*out, *replaced.values()], key=lambda f: f.start)
