@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -331,7 +331,7 @@ def _choice(
     sentence: _Sentence,
     token: _Token,
     marks: Sequence[tuple[int, int, str]],
-    entities: Sequence[_Entity],
+    entities: Callable[[], Sequence[_Entity]],
     in_turn: dict[int, tuple[_Entity, str]],
     read_as: str | None,
 ) -> _Choice | str | None:
@@ -361,7 +361,7 @@ def _choice(
     entity = (
         in_turn[token.start][0]
         if token.start in in_turn
-        else _entity_for(doc, token, entities, sentence)
+        else _entity_for(doc, token, entities(), sentence)
     )
     if entity is None:
         return None
@@ -378,7 +378,8 @@ def _sentence_choices(
     period: Period | None,
 ) -> tuple[list[_Choice], set[int]]:
     """The ranked scores of one sentence, one a unit, and the numbers that are no score."""
-    entities = _entities(doc, sentence, province, period)
+    # the units are read once, and only when a number asks whose score it is
+    entities = cache(lambda: _entities(doc, sentence, province, period))
     in_turn = _respectively(doc, sentence, inside, province, period)
     chosen: dict[int, _Choice] = {}
     dropped: set[int] = set()
