@@ -27,7 +27,7 @@ from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, national_text
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
-from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
+from cchc_analysis.extract.scope import _Carry, _scopes, _unit_subject
 from cchc_analysis.extract.text import _Sentence, _strip_span
 from cchc_analysis.reference.periods import Period, parse_period
 
@@ -155,7 +155,7 @@ def _extract_in_language(
     earlier: _Sentence | None = None
     intros: list[tuple[str | None, _Carry]] = []  # lines ending with ':', by item marker
     if default_scope == PROVINCE_SCOPE and province is None:
-        subject = english_subject if doc.language == ENGLISH else _district_subject
+        subject = english_subject if doc.language == ENGLISH else _unit_subject
         default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
             doc.subject_city = default_scope

@@ -481,3 +481,58 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
                     continue  # "thành phố Cần Thơ" is a province
             return name
     return whole_named
+
+
+def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The public-administration centre a text reports on, when the text never speaks of the
+    whole province and either its headline names one centre ("Dấu ấn Trung tâm Phục vụ hành
+    chính công tỉnh …", "Yên Bái: Trung tâm … tổng kết năm 2023") or its opening sentences
+    have one as subject ("Sáng 8/1, Trung tâm … tổ chức hội nghị tổng kết …"): its figures
+    are then the centre's, not the province's."""
+    if _WHOLE_PROVINCE.search(doc.work):
+        return None
+    if doc.headline:
+        from cchc_analysis.extract.text import _Sentence
+
+        h0, h1 = doc.headline
+        head = _Sentence(h0, h1, doc.line_of(h0), 0, -1)
+        units = [
+            u
+            for u in _scopes(doc, head, None, period, subjects_only=False)
+            if u.kind in ("subunit", "level")
+        ]
+        centres = {u.label for u in units if _is_centre(doc.folded, u)}
+        if len(centres) == 1 and all(_is_centre(doc.folded, u) for u in units):
+            return centres.pop()
+        if units:
+            return None  # the headline is about another unit
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        units = [
+            u
+            for u in _scopes(doc, sentence, None, period, subjects_only=False)
+            if u.kind in ("subunit", "level")
+        ]
+        if not units:
+            continue
+        first = units[0]
+        lead = doc.work[sentence.start : first.start]
+        if not _is_centre(doc.folded, first) or len(lead.split()) > 4 or re.search(r"\d", lead):
+            return None
+        return first.label
+    return None
+
+
+def _is_centre(folded: str, scope: _Scope) -> bool:
+    """True for a public-administration centre ("Trung tâm Phục vụ hành chính công …")."""
+    return scope.kind == "subunit" and bool(
+        re.match(
+            r"trung tam (?:phuc vu )?hanh chinh cong|(?:ttpvhcc|tthcc)(?![a-z])",
+            folded[scope.start :],
+        )
+    )
+
+
+def _unit_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The district or centre a text reports on (``_district_subject``, ``_centre_subject``)."""
+    return _district_subject(doc, period) or _centre_subject(doc, period)
