@@ -357,7 +357,7 @@ def _restated(
 
 
 _BRACKETED = re.compile(r"[\s%_]*\(\s*")  # "quá hạn chiếm 0,5% (62 hồ sơ)"
-_EQUIVALENT = re.compile(r"^[\s_]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
+_EQUIVALENT = re.compile(r"^[\s_%]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
 
 
 def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None:
@@ -473,6 +473,11 @@ def _enumerated(
     """True when nothing but a unit's name, the noun and punctuation stands between the previous
     figure and this one: 'tiếp nhận 512.304 hồ sơ, trong đó cấp tỉnh 120.000, cấp huyện …'."""
     gap = doc.work[last.end : token.start]
+    parts = list(_PARTS_FOLLOW.finditer(gap))
+    if parts and ";" not in gap and "." not in gap:
+        # "1.890 TTHC đang được áp dụng, trong đó cấp tỉnh 1.450": the whole's own words end
+        # where its parts begin
+        gap = " " * parts[-1].end() + gap[parts[-1].end() :]
     for scope in scopes:
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")

@@ -335,12 +335,21 @@ def _without_appositions(scopes: list[_Scope], folded: str, work: str = "") -> l
     for scope in scopes:
         previous = kept[-1] if kept else None
         if (
-            previous is not None
-            and scope.kind == "province"
-            and previous.kind in ("subunit", "level")
-            and not folded.startswith(
-                ("toan ", "ca tinh", "tinh da", "tinh dat", "tinh co", "cua "), scope.start
+            (
+                previous is not None
+                and scope.kind == "province"
+                and previous.kind in ("subunit", "level")
+                and not folded.startswith(
+                    ("toan ", "ca tinh", "tinh da", "tinh dat", "tinh co", "cua "), scope.start
+                )
             )
+            or (
+                previous is not None
+                and scope.kind == "province"
+                and previous.kind == "level"
+                and folded.startswith("cua tinh ", scope.start)
+                and not (work or folded)[previous.end : scope.start].strip()
+            )  # "các xã, phường của tỉnh Hưng Yên": the province the level is of
         ):
             between = (work or folded)[previous.end : scope.start]
             if _APPOSITION_GAP.fullmatch(folded, previous.end, scope.start) or (
