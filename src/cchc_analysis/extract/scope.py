@@ -240,8 +240,10 @@ def _scopes(
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue  # "Trung tâm … tỉnh đã …": the unit's own name
-        if re.search(r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]):
-            continue  # "9 huyện trong tỉnh đã …": the units', not the province's
+        if re.search(
+            r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]
+        ) and not match.group().startswith(("toan ", "ca tinh")):
+            continue  # "9 huyện trong tỉnh đã …": the units'; "của toàn tỉnh" is the whole
         if doc.subject_city and "thanh pho" in match.group():
             # a text about a provincial city: "UBND thành phố", "toàn thành phố" are that city
             found.append(_Scope(match.start(), match.end(), doc.subject_city, "subunit"))
