@@ -1,0 +1,865 @@
+"""Vietnamese phrasings of dossier, procedure and online-service results, in sentences written
+for this test (the styles provinces, districts, communes, centres and papers use: colon lists,
+'Trong đó' chains over sentences, x/y pairs, figures under their labels one per line, numbers
+in words, levels and units): every figure with its scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+P = "province"
+
+CASES = {
+    "Tỉnh Hậu Giang: kết quả giải quyết TTHC quý I/2024": (
+        "Tỉnh Hậu Giang: kết quả giải quyết TTHC quý I/2024\nTổng số hồ sơ tiếp nhận trong kỳ: 45.321 hồ sơ, trong đó: từ kỳ trước chuyển sang: 1.234 hồ sơ; mới tiếp nhận trực tuyến: 20.100 hồ sơ; mới tiếp nhận trực tiếp và qua dịch vụ bưu chính công ích: 23.987 hồ sơ. Số hồ sơ đã giải quyết: 43.210 hồ sơ, trong đó: trước hạn: 30.000 hồ sơ; đúng hạn: 13.000 hồ sơ; quá hạn: 210 hồ sơ. Số hồ sơ đang giải quyết: 2.111 hồ sơ, trong đó: trong hạn: 2.000 hồ sơ; quá hạn: 111 hồ sơ.",
+        {
+            ("dossier.online", 20100.0, P),
+            ("dossier.pending", 2111.0, P),
+            ("dossier.pending_overdue", 111.0, P),
+            ("dossier.received", 45321.0, P),
+            ("dossier.resolved", 43210.0, P),
+            ("dossier.resolved_early", 30000.0, P),
+            ("dossier.resolved_late", 210.0, P),
+            ("dossier.resolved_on_time", 13000.0, P),
+        },
+    ),
+    "Huyện Phù Cát quý II/2023": (
+        "Huyện Phù Cát quý II/2023\nQuý II/2023, UBND huyện Phù Cát tiếp nhận 6.520 hồ sơ TTHC. Trong đó, hồ sơ trực tuyến 3.100 hồ sơ. Đã giải quyết 6.300 hồ sơ. Trong đó, đúng hạn 6.250 hồ sơ, quá hạn 50 hồ sơ.",
+        {
+            ("dossier.online", 3100.0, "huyện Phù Cát"),
+            ("dossier.received", 6520.0, "huyện Phù Cát"),
+            ("dossier.resolved", 6300.0, "huyện Phù Cát"),
+            ("dossier.resolved_late", 50.0, "huyện Phù Cát"),
+            ("dossier.resolved_on_time", 6250.0, "huyện Phù Cát"),
+        },
+    ),
+    "Long An tháng 9/2024": (
+        "Long An tháng 9/2024\nKết quả tiếp nhận, giải quyết hồ sơ tháng 9/2024 của tỉnh Long An như sau: tiếp nhận 38.450 hồ sơ (trực tuyến 25.300, trực tiếp 13.150); giải quyết 37.900 hồ sơ (trước hạn 20.100, đúng hạn 17.600, trễ hạn 200); đang giải quyết 550 hồ sơ.",
+        {
+            ("dossier.online", 25300.0, P),
+            ("dossier.pending", 550.0, P),
+            ("dossier.received", 38450.0, P),
+            ("dossier.resolved", 37900.0, P),
+            ("dossier.resolved_early", 20100.0, P),
+            ("dossier.resolved_late", 200.0, P),
+            ("dossier.resolved_on_time", 17600.0, P),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên: kết quả tháng 11/2025": (
+        "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên: kết quả tháng 11/2025\nTrong tháng 11/2025, Trung tâm đã tiếp nhận 12.340 hồ sơ, trong đó 10.980 hồ sơ trực tuyến (đạt 89%). Số hồ sơ đã giải quyết là 11.870 hồ sơ, đúng hạn 11.860 hồ sơ. Tỷ lệ giải quyết đúng hạn đạt 99,9%.",
+        {
+            ("dossier.on_time_pct", 99.9, "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên"),
+            ("dossier.online", 10980.0, "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên"),
+            ("dossier.received", 12340.0, "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên"),
+            ("dossier.resolved", 11870.0, "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên"),
+            (
+                "dossier.resolved_on_time",
+                11860.0,
+                "Trung tâm Phục vụ hành chính công tỉnh Hưng Yên",
+            ),
+        },
+    ),
+    "Trung tâm Hành chính công tỉnh Lào Cai tiếp nhận hơn 50 nghìn hồ sơ": (
+        "Trung tâm Hành chính công tỉnh Lào Cai tiếp nhận hơn 50 nghìn hồ sơ\nNăm 2022, Trung tâm Hành chính công tỉnh Lào Cai tiếp nhận 51.230 hồ sơ. Đã giải quyết 50.880 hồ sơ; số hồ sơ trễ hạn là 15 hồ sơ.",
+        {
+            ("dossier.received", 51230.0, "Trung tâm Hành chính công tỉnh Lào Cai"),
+            ("dossier.resolved", 50880.0, "Trung tâm Hành chính công tỉnh Lào Cai"),
+            ("dossier.resolved_late", 15.0, "Trung tâm Hành chính công tỉnh Lào Cai"),
+        },
+    ),
+    "Khánh Hòa: thị xã Ninh Hòa năm 2024": (
+        "Khánh Hòa: thị xã Ninh Hòa năm 2024\nNăm 2024, Bộ phận Một cửa UBND thị xã Ninh Hòa tiếp nhận 18.700 hồ sơ; UBND các xã, phường tiếp nhận 42.300 hồ sơ.",
+        {
+            ("dossier.received", 18700.0, "thị xã Ninh Hòa"),
+            ("dossier.received", 42300.0, "cấp xã"),
+        },
+    ),
+    "Phường Hoàn Kiếm (Hà Nội) 3 tháng vận hành chính quyền 2 cấp": (
+        "Phường Hoàn Kiếm (Hà Nội) 3 tháng vận hành chính quyền 2 cấp\nTừ ngày 1/7 đến 30/9/2025, Trung tâm Phục vụ hành chính công phường Hoàn Kiếm tiếp nhận 9.870 hồ sơ, trong đó 8.200 hồ sơ trực tuyến; đã giải quyết 9.500 hồ sơ, đúng và trước hạn đạt 99,6%.",
+        {
+            ("dossier.on_time_pct", 99.6, "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"),
+            ("dossier.online", 8200.0, "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"),
+            ("dossier.received", 9870.0, "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"),
+            ("dossier.resolved", 9500.0, "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"),
+        },
+    ),
+    "Xã Tân Hiệp, tỉnh An Giang: tháng 8/2025": (
+        "Xã Tân Hiệp, tỉnh An Giang: tháng 8/2025\nTháng 8/2025, UBND xã Tân Hiệp tiếp nhận 1.245 hồ sơ, giải quyết 1.200 hồ sơ, không có hồ sơ trễ hạn.",
+        {
+            ("dossier.received", 1245.0, "xã Tân Hiệp"),
+            ("dossier.resolved", 1200.0, "xã Tân Hiệp"),
+        },
+    ),
+    "Quảng Trị tháng 3/2024": (
+        "Quảng Trị tháng 3/2024\nTháng 3/2024, toàn tỉnh Quảng Trị có 28.560 hồ sơ phải giải quyết, trong đó kỳ trước chuyển sang 1.120 hồ sơ, tiếp nhận mới 27.440 hồ sơ.",
+        {
+            ("dossier.received", 28560.0, P),
+        },
+    ),
+    "Đắk Nông 6 tháng đầu năm 2023": (
+        "Đắk Nông 6 tháng đầu năm 2023\nĐến ngày 30/6/2023, tỉnh Đắk Nông đã giải quyết 75.600 hồ sơ; đang giải quyết 2.340 hồ sơ, trong đó chưa đến hạn 2.300 hồ sơ, quá hạn 40 hồ sơ.",
+        {
+            ("dossier.pending", 2340.0, P),
+            ("dossier.pending_overdue", 40.0, P),
+            ("dossier.resolved", 75600.0, P),
+        },
+    ),
+    "Điện Biên 6 tháng đầu năm 2024": (
+        "Điện Biên 6 tháng đầu năm 2024\n6 tháng đầu năm 2024, tỉnh Điện Biên tiếp nhận 34.500 hồ sơ; số hồ sơ trả lại, rút là 155 hồ sơ.",
+        {
+            ("dossier.received", 34500.0, P),
+            ("dossier.suspended", 155.0, P),
+        },
+    ),
+    "Bắc Kạn năm 2023": (
+        "Bắc Kạn năm 2023\nNăm 2023, tỉnh Bắc Kạn tiếp nhận 15.600 hồ sơ trực tuyến, trong đó 9.800 hồ sơ trực tuyến toàn trình và 5.800 hồ sơ trực tuyến một phần.",
+        {
+            ("dossier.online", 15600.0, P),
+        },
+    ),
+    "Hà Nam năm 2024": (
+        "Hà Nam năm 2024\nTỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC của tỉnh Hà Nam năm 2024 đạt 85,4%; đã số hóa 120.300 hồ sơ.",
+        {
+            ("dossier.digitised", 120300.0, P),
+        },
+    ),
+    "Thái Nguyên quý III/2024": (
+        "Thái Nguyên quý III/2024\nQuý III/2024, tỉnh Thái Nguyên có 14.560 hồ sơ thanh toán trực tuyến phí, lệ phí với số tiền trên 2,3 tỷ đồng.",
+        {
+            ("dossier.paid_online", 14560.0, P),
+        },
+    ),
+    "Yên Bái: bộ TTHC năm 2023": (
+        "Yên Bái: bộ TTHC năm 2023\nHiện nay, Bộ TTHC của tỉnh Yên Bái có 1.845 thủ tục đang có hiệu lực thi hành.",
+        {
+            ("tthc.in_force", 1845.0, P),
+        },
+    ),
+    "Hòa Bình năm 2022": (
+        "Hòa Bình năm 2022\nNăm 2022, Chủ tịch UBND tỉnh Hòa Bình đã ký 42 quyết định công bố danh mục 612 TTHC; trong đó: 210 TTHC ban hành mới, 305 TTHC sửa đổi, bổ sung, 97 TTHC bãi bỏ.",
+        {
+            ("tthc.abolished", 97.0, P),
+            ("tthc.amended", 305.0, P),
+            ("tthc.published", 612.0, P),
+        },
+    ),
+    "Bắc Giang: huyện Lục Ngạn năm 2023": (
+        "Bắc Giang: huyện Lục Ngạn năm 2023\nTỷ lệ hồ sơ giải quyết đúng hạn của huyện Lục Ngạn năm 2023 đạt 98,2 phần trăm.",
+        {
+            ("dossier.on_time_pct", 98.2, "huyện Lục Ngạn"),
+        },
+    ),
+    "Thanh Hóa năm 2024": (
+        "Thanh Hóa năm 2024\nNăm 2024, toàn tỉnh Thanh Hóa tiếp nhận hơn 1,2 triệu hồ sơ TTHC, trong đó gần 900 nghìn hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 900000.0, P),
+            ("dossier.received", 1200000.0, P),
+        },
+    ),
+    "Vĩnh Long tháng 5/2024": (
+        "Vĩnh Long tháng 5/2024\nSố hồ sơ tiếp nhận giải quyết trong tháng 5/2024 của tỉnh Vĩnh Long là 21.340, số đã giải quyết là 20.870, số trễ hạn là 35.",
+        {
+            ("dossier.received", 21340.0, P),
+            ("dossier.resolved", 20870.0, P),
+            ("dossier.resolved_late", 35.0, P),
+        },
+    ),
+    "Kiên Giang 9 tháng năm 2023": (
+        "Kiên Giang 9 tháng năm 2023\nTỉnh Kiên Giang, 9 tháng năm 2023, về hồ sơ: tiếp nhận: 187.650; đã giải quyết: 185.200; quá hạn: 1.100; đang giải quyết: 2.450.",
+        {
+            ("dossier.pending", 2450.0, P),
+            ("dossier.received", 187650.0, P),
+            ("dossier.resolved", 185200.0, P),
+            ("dossier.resolved_late", 1100.0, P),
+        },
+    ),
+    "Lai Châu quý IV/2023": (
+        "Lai Châu quý IV/2023\nQuý IV/2023, tỉnh Lai Châu giải quyết đúng hạn 22.300 hồ sơ, đạt 99,33%.",
+        {
+            ("dossier.on_time_pct", 99.33, P),
+            ("dossier.resolved_on_time", 22300.0, P),
+        },
+    ),
+    "Tỉnh Phú Thọ năm 2023": (
+        "Tỉnh Phú Thọ năm 2023\nNăm 2023, cấp tỉnh tiếp nhận 85.000 hồ sơ, cấp huyện tiếp nhận 120.500 hồ sơ, cấp xã tiếp nhận 310.200 hồ sơ.",
+        {
+            ("dossier.received", 85000.0, "cấp tỉnh"),
+            ("dossier.received", 120500.0, "cấp huyện"),
+            ("dossier.received", 310200.0, "cấp xã"),
+        },
+    ),
+    "Đắk Lắk: huyện Krông Pắc năm 2023": (
+        "Đắk Lắk: huyện Krông Pắc năm 2023\nNăm 2023, UBND huyện Krông Pắc tiếp nhận 24.300 hồ sơ. Trong đó, 24.100 hồ sơ được giải quyết đúng hạn, đạt 99,2%.",
+        {
+            ("dossier.on_time_pct", 99.2, "huyện Krông Pắc"),
+            ("dossier.received", 24300.0, "huyện Krông Pắc"),
+            ("dossier.resolved_on_time", 24100.0, "huyện Krông Pắc"),
+        },
+    ),
+    "Quảng Ngãi tháng 6/2024": (
+        "Quảng Ngãi tháng 6/2024\nĐến tháng 6/2024, tỉnh Quảng Ngãi đã cung cấp 1.112 DVCTT toàn trình và 702 DVCTT một phần trên Cổng Dịch vụ công quốc gia.",
+        {
+            ("service.online_level3", 702.0, P),
+            ("service.online_level4", 1112.0, P),
+        },
+    ),
+    "Đồng Tháp năm 2024": (
+        "Đồng Tháp năm 2024\nTỷ lệ hồ sơ trực tuyến của tỉnh Đồng Tháp năm 2024 đạt 72,5%, với 310.400 hồ sơ.",
+        {
+            ("dossier.online", 310400.0, P),
+        },
+    ),
+    "Bình Phước năm 2024": (
+        "Bình Phước năm 2024\nTổng số TTHC thuộc thẩm quyền giải quyết của tỉnh Bình Phước là 1.932 thủ tục; trong đó cấp tỉnh 1.520, cấp huyện 270, cấp xã 142.",
+        {
+            ("tthc.in_force", 142.0, "cấp xã"),
+            ("tthc.in_force", 270.0, "cấp huyện"),
+            ("tthc.in_force", 1520.0, "cấp tỉnh"),
+            ("tthc.in_force", 1932.0, P),
+        },
+    ),
+    "Gia Lai sau sáp nhập": (
+        "Gia Lai sau sáp nhập\nTừ ngày 01/7/2025 đến nay, toàn tỉnh Gia Lai đã tiếp nhận 156.700 hồ sơ, trong đó cấp tỉnh 45.300 hồ sơ, cấp xã 111.400 hồ sơ.",
+        {
+            ("dossier.received", 45300.0, "cấp tỉnh"),
+            ("dossier.received", 111400.0, "cấp xã"),
+            ("dossier.received", 156700.0, P),
+        },
+    ),
+    "Tỉnh Nghệ An tháng 10/2024": (
+        "Tỉnh Nghệ An tháng 10/2024\nTính đến hết tháng 10/2024, toàn tỉnh còn 312 hồ sơ quá hạn chưa giải quyết.",
+        {
+            ("dossier.pending_overdue", 312.0, P),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh nâng cao chất lượng phục vụ": (
+        "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh nâng cao chất lượng phục vụ\nNăm 2024, đơn vị đã tiếp nhận 65.400 hồ sơ, trong đó 60.100 hồ sơ trực tuyến. 100% hồ sơ được giải quyết đúng hạn.",
+        {
+            ("dossier.on_time_pct", 100.0, "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"),
+            ("dossier.online", 60100.0, "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"),
+            ("dossier.received", 65400.0, "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"),
+        },
+    ),
+    "Quảng Ngãi năm 2023": (
+        "Quảng Ngãi năm 2023\nNăm 2023, tỉnh Quảng Ngãi duy trì hoạt động hiệu quả Trung tâm Phục vụ hành chính công. Toàn tỉnh tiếp nhận 310.000 hồ sơ, đúng hạn đạt 98,5%.",
+        {
+            ("dossier.on_time_pct", 98.5, P),
+            ("dossier.received", 310000.0, P),
+        },
+    ),
+    "Hưng Yên năm 2023": (
+        "Hưng Yên năm 2023\nNăm 2023, toàn tỉnh Hưng Yên tiếp nhận 420.000 hồ sơ. Trong đó, tại Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 45.000 hồ sơ, cấp huyện 125.000 hồ sơ, cấp xã 250.000 hồ sơ.",
+        {
+            ("dossier.received", 45000.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 125000.0, "Trung tâm Phục vụ hành chính công tỉnh: cấp huyện"),
+            ("dossier.received", 250000.0, "cấp xã"),
+            ("dossier.received", 420000.0, P),
+        },
+    ),
+    "Quảng Ninh quý II/2024": (
+        "Quảng Ninh quý II/2024\nTrong quý II/2024, có 15.320 hồ sơ được tiếp nhận qua Cổng Dịch vụ công của tỉnh Quảng Ninh, 15.100 hồ sơ đã được giải quyết.",
+        {
+            ("dossier.online", 15320.0, P),
+            ("dossier.resolved", 15100.0, P),
+        },
+    ),
+    "Bạc Liêu năm 2024": (
+        "Bạc Liêu năm 2024\nHiện toàn tỉnh Bạc Liêu còn 58 hồ sơ tồn đọng quá hạn, chủ yếu lĩnh vực đất đai.",
+        {
+            ("dossier.pending_overdue", 58.0, P),
+        },
+    ),
+    "Sơn La tháng 6/2024": (
+        "Sơn La tháng 6/2024\nTháng 6/2024, cấp huyện của tỉnh Sơn La có 126 hồ sơ chậm trả kết quả.",
+        {
+            ("dossier.resolved_late", 126.0, "cấp huyện"),
+        },
+    ),
+    "Lâm Đồng tháng 9/2025": (
+        "Lâm Đồng tháng 9/2025\nTỷ lệ hài lòng của người dân trong tiếp nhận, giải quyết TTHC tháng 9/2025 của tỉnh Lâm Đồng đạt 95,12%.",
+        {
+            ("dossier.satisfaction_pct", 95.12, P),
+        },
+    ),
+    "Bình Thuận năm 2022": (
+        "Bình Thuận năm 2022\nTỉnh Bình Thuận hiện có 1.678 TTHC, trong đó 1.050 TTHC được cung cấp dịch vụ công trực tuyến toàn trình, 530 TTHC dịch vụ công trực tuyến một phần.",
+        {
+            ("service.online_level3", 530.0, P),
+            ("service.online_level4", 1050.0, P),
+            ("tthc.in_force", 1678.0, P),
+        },
+    ),
+    "Ninh Bình quý I/2024": (
+        "Ninh Bình quý I/2024\nQuý I/2024, UBND tỉnh Ninh Bình công bố 87 TTHC mới ban hành, sửa đổi, bổ sung và bãi bỏ.",
+        {
+            ("tthc.published", 87.0, P),
+        },
+    ),
+    "Kon Tum năm 2023": (
+        "Kon Tum năm 2023\nNăm 2023, tỉnh Kon Tum đã bãi bỏ 45 thủ tục hành chính và sửa đổi 62 thủ tục.",
+        {
+            ("tthc.abolished", 45.0, P),
+            ("tthc.amended", 62.0, P),
+        },
+    ),
+    "Huyện Đông Anh giải quyết gần 40 nghìn hồ sơ trong 6 tháng": (
+        "Huyện Đông Anh giải quyết gần 40 nghìn hồ sơ trong 6 tháng\n6 tháng đầu năm 2024, huyện đã tiếp nhận 40.120 hồ sơ, giải quyết 39.500 hồ sơ; hồ sơ trễ hạn 80.",
+        {
+            ("dossier.received", 40120.0, "Huyện Đông Anh"),
+            ("dossier.resolved", 39500.0, "Huyện Đông Anh"),
+            ("dossier.resolved_late", 80.0, "Huyện Đông Anh"),
+        },
+    ),
+    "Tây Ninh năm 2024": (
+        "Tây Ninh năm 2024\nSố hồ sơ nộp trực tuyến năm 2024 của tỉnh Tây Ninh là 198.750, chiếm 61,2% tổng số hồ sơ tiếp nhận.",
+        {
+            ("dossier.online", 198750.0, P),
+        },
+    ),
+    "Cà Mau quý II/2025": (
+        "Cà Mau quý II/2025\nQuý II/2025, tỉnh Cà Mau giải quyết 56.300 hồ sơ, trong đó quá hạn 230 hồ sơ (0,4%).",
+        {
+            ("dossier.resolved", 56300.0, P),
+            ("dossier.resolved_late", 230.0, P),
+        },
+    ),
+    "Trà Vinh năm 2022": (
+        "Trà Vinh năm 2022\nNăm 2022, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Trà Vinh đạt 99,71% (152.430/152.870 hồ sơ).",
+        {
+            ("dossier.on_time_pct", 99.71, P),
+        },
+    ),
+    "Phú Yên: TP Tuy Hòa đẩy mạnh CCHC": (
+        "Phú Yên: TP Tuy Hòa đẩy mạnh CCHC\nNăm 2023, thành phố Tuy Hòa tiếp nhận 35.600 hồ sơ, giải quyết đúng hạn đạt 99,1%.",
+        {
+            ("dossier.on_time_pct", 99.1, "thành phố Tuy Hòa"),
+            ("dossier.received", 35600.0, "thành phố Tuy Hòa"),
+        },
+    ),
+    "Long An năm 2024": (
+        "Long An năm 2024\nĐến hết năm 2024, tỉnh Long An đã số hóa 250.300 hồ sơ, kết quả giải quyết TTHC.",
+        {
+            ("dossier.digitised", 250300.0, P),
+        },
+    ),
+    "Tỉnh Hà Nam năm 2021": (
+        "Tỉnh Hà Nam năm 2021\nSố DVCTT mức độ 3: 450 dịch vụ; mức độ 4: 820 dịch vụ.",
+        {
+            ("service.online_level3", 450.0, P),
+            ("service.online_level4", 820.0, P),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Gia Lai: một năm nhìn lại": (
+        "Trung tâm Phục vụ hành chính công tỉnh Gia Lai: một năm nhìn lại\nNăm 2023 là năm thứ hai Trung tâm đi vào hoạt động.\n\nTheo số liệu thống kê, năm 2023 Trung tâm đã tiếp nhận 42.300 hồ sơ, đã giải quyết 41.900 hồ sơ.\n\nTỷ lệ hồ sơ giải quyết đúng hạn đạt 99,7%.",
+        {
+            ("dossier.on_time_pct", 99.7, "Trung tâm Phục vụ hành chính công tỉnh Gia Lai"),
+            ("dossier.received", 42300.0, "Trung tâm Phục vụ hành chính công tỉnh Gia Lai"),
+            ("dossier.resolved", 41900.0, "Trung tâm Phục vụ hành chính công tỉnh Gia Lai"),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk: 6 tháng đầu năm 2024": (
+        "Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk: 6 tháng đầu năm 2024\n6 tháng đầu năm 2024, Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk tiếp nhận 22.150 hồ sơ.\n\nSố hồ sơ đã giải quyết là 21.800 hồ sơ, trong đó đúng hạn 21.790 hồ sơ.\n\nHồ sơ trực tuyến chiếm 76,5%, tương đương 16.945 hồ sơ.",
+        {
+            ("dossier.online", 16945.0, "Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk"),
+            ("dossier.received", 22150.0, "Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk"),
+            ("dossier.resolved", 21800.0, "Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk"),
+            ("dossier.resolved_on_time", 21790.0, "Trung tâm Phục vụ hành chính công tỉnh Đắk Lắk"),
+        },
+    ),
+    "Kết quả hoạt động của Trung tâm Hành chính công tỉnh Quảng Trị quý III/2023": (
+        "Kết quả hoạt động của Trung tâm Hành chính công tỉnh Quảng Trị quý III/2023\nQuý III/2023, tiếp nhận 9.870 hồ sơ; giải quyết 9.650 hồ sơ; trễ hạn 3 hồ sơ.",
+        {
+            ("dossier.received", 9870.0, "Trung tâm Hành chính công tỉnh Quảng Trị"),
+            ("dossier.resolved", 9650.0, "Trung tâm Hành chính công tỉnh Quảng Trị"),
+            ("dossier.resolved_late", 3.0, "Trung tâm Hành chính công tỉnh Quảng Trị"),
+        },
+    ),
+    "Trung tâm PVHCC tỉnh Phú Thọ tháng 5/2024": (
+        "Trung tâm PVHCC tỉnh Phú Thọ tháng 5/2024\nTrong tháng 5/2024, Trung tâm PVHCC tỉnh Phú Thọ đã tiếp nhận 5.432 hồ sơ, trả kết quả đúng hạn 5.430 hồ sơ, đạt 99,96%.",
+        {
+            ("dossier.on_time_pct", 99.96, "Trung tâm PVHCC"),
+            ("dossier.received", 5432.0, "Trung tâm PVHCC"),
+            ("dossier.resolved_on_time", 5430.0, "Trung tâm PVHCC"),
+        },
+    ),
+    "Huyện Thanh Sơn quý I/2024": (
+        "Huyện Thanh Sơn quý I/2024\nQuý I/2024, Bộ phận Tiếp nhận và trả kết quả huyện Thanh Sơn tiếp nhận 3.456 hồ sơ.\n\nTrong đó, hồ sơ trực tuyến là 2.100 hồ sơ; đã giải quyết 3.300 hồ sơ, đúng hạn 100%.",
+        {
+            ("dossier.on_time_pct", 100.0, "Huyện Thanh Sơn"),
+            ("dossier.online", 2100.0, "Huyện Thanh Sơn"),
+            ("dossier.received", 3456.0, "Huyện Thanh Sơn"),
+            ("dossier.resolved", 3300.0, "Huyện Thanh Sơn"),
+        },
+    ),
+    "UBND huyện Cẩm Xuyên: năm 2023": (
+        "UBND huyện Cẩm Xuyên: năm 2023\nNăm 2023, UBND huyện Cẩm Xuyên tiếp nhận 12.400 hồ sơ TTHC.\n\nCác xã, thị trấn tiếp nhận 38.500 hồ sơ, giải quyết đúng hạn 99,6%.",
+        {
+            ("dossier.on_time_pct", 99.6, "cấp xã"),
+            ("dossier.received", 12400.0, "huyện Cẩm Xuyên"),
+            ("dossier.received", 38500.0, "cấp xã"),
+        },
+    ),
+    "Thái Bình năm 2023": (
+        "Thái Bình năm 2023\nNăm 2023, tỉnh Thái Bình tiếp nhận 512.340 hồ sơ; trong đó, số hồ sơ được giải quyết trước hạn là 410.200, đúng hạn là 98.800, quá hạn là 1.340.",
+        {
+            ("dossier.received", 512340.0, P),
+            ("dossier.resolved_early", 410200.0, P),
+            ("dossier.resolved_late", 1340.0, P),
+            ("dossier.resolved_on_time", 98800.0, P),
+        },
+    ),
+    "Lạng Sơn 9 tháng năm 2024": (
+        "Lạng Sơn 9 tháng năm 2024\n9 tháng năm 2024, tỉnh Lạng Sơn: hồ sơ tiếp nhận 134.500; hồ sơ đã giải quyết 132.000; hồ sơ giải quyết quá hạn 420; hồ sơ đang giải quyết 2.500, trong đó quá hạn 35.",
+        {
+            ("dossier.pending", 2500.0, P),
+            ("dossier.pending_overdue", 35.0, P),
+            ("dossier.received", 134500.0, P),
+            ("dossier.resolved", 132000.0, P),
+            ("dossier.resolved_late", 420.0, P),
+        },
+    ),
+    "Bắc Giang năm 2024": (
+        "Bắc Giang năm 2024\nTính đến ngày 31/12/2024, tổng số TTHC áp dụng trên địa bàn tỉnh Bắc Giang là 1.987 thủ tục.",
+        {
+            ("tthc.in_force", 1987.0, P),
+        },
+    ),
+    "Hải Dương năm 2023": (
+        "Hải Dương năm 2023\nBộ thủ tục hành chính áp dụng tại tỉnh Hải Dương hiện gồm 1.756 thủ tục.",
+        {
+            ("tthc.in_force", 1756.0, P),
+        },
+    ),
+    "Quảng Nam năm 2022": (
+        "Quảng Nam năm 2022\nHiện nay, tỉnh Quảng Nam đang triển khai 2.015 TTHC ở cả 3 cấp.",
+        {
+            ("tthc.in_force", 2015.0, P),
+        },
+    ),
+    "Hà Tĩnh năm 2023": (
+        "Hà Tĩnh năm 2023\nToàn tỉnh Hà Tĩnh có 1.890 TTHC đang được áp dụng, trong đó cấp tỉnh 1.450 TTHC, cấp huyện 286 TTHC, cấp xã 154 TTHC.",
+        {
+            ("tthc.in_force", 154.0, "cấp xã"),
+            ("tthc.in_force", 286.0, "cấp huyện"),
+            ("tthc.in_force", 1450.0, "cấp tỉnh"),
+            ("tthc.in_force", 1890.0, P),
+        },
+    ),
+    "Ninh Thuận 2024": (
+        "Ninh Thuận 2024\nDanh mục TTHC thuộc thẩm quyền giải quyết của các cấp chính quyền tỉnh Ninh Thuận gồm 1.812 TTHC.",
+        {
+            ("tthc.in_force", 1812.0, P),
+        },
+    ),
+    "Phú Thọ năm 2025": (
+        "Phú Thọ năm 2025\nSau sắp xếp, tổng số TTHC đang thực hiện tại tỉnh Phú Thọ là 2.104 thủ tục (cấp tỉnh 1.750, cấp xã 354).",
+        {
+            ("tthc.in_force", 354.0, "cấp xã"),
+            ("tthc.in_force", 1750.0, "cấp tỉnh"),
+            ("tthc.in_force", 2104.0, P),
+        },
+    ),
+    "Lào Cai năm 2023": (
+        "Lào Cai năm 2023\nTrong năm 2023, Chủ tịch UBND tỉnh Lào Cai đã ban hành 38 Quyết định công bố 512 TTHC.",
+        {
+            ("tthc.published", 512.0, P),
+        },
+    ),
+    "Sơn La quý I/2024": (
+        "Sơn La quý I/2024\nQuý I/2024, tỉnh Sơn La đã công bố, công khai 146 thủ tục hành chính.",
+        {
+            ("tthc.published", 146.0, P),
+        },
+    ),
+    "Thái Nguyên 6 tháng đầu năm 2023": (
+        "Thái Nguyên 6 tháng đầu năm 2023\n6 tháng đầu năm 2023, UBND tỉnh Thái Nguyên ban hành 19 quyết định công bố danh mục TTHC với tổng số 285 TTHC, gồm: 96 TTHC mới, 141 TTHC sửa đổi, 48 TTHC bị bãi bỏ.",
+        {
+            ("tthc.abolished", 48.0, P),
+            ("tthc.amended", 141.0, P),
+            ("tthc.published", 285.0, P),
+        },
+    ),
+    "Quảng Trị năm 2024": (
+        "Quảng Trị năm 2024\nSố TTHC được công bố trong năm 2024 của tỉnh Quảng Trị là 421 thủ tục, trong đó sửa đổi, bổ sung 203 thủ tục, bãi bỏ 87 thủ tục.",
+        {
+            ("tthc.abolished", 87.0, P),
+            ("tthc.amended", 203.0, P),
+            ("tthc.published", 421.0, P),
+        },
+    ),
+    "Cao Bằng năm 2022": (
+        "Cao Bằng năm 2022\nNăm 2022, tỉnh Cao Bằng công bố 367 TTHC (ban hành mới 112, sửa đổi bổ sung 178, bãi bỏ 77).",
+        {
+            ("tthc.abolished", 77.0, P),
+            ("tthc.amended", 178.0, P),
+            ("tthc.published", 367.0, P),
+        },
+    ),
+    "Bình Dương tháng 8/2024": (
+        "Bình Dương tháng 8/2024\nTháng 8/2024, tỉnh Bình Dương đang giải quyết 8.765 hồ sơ, trong đó có 156 hồ sơ đã quá hạn.",
+        {
+            ("dossier.pending", 8765.0, P),
+            ("dossier.pending_overdue", 156.0, P),
+        },
+    ),
+    "Đồng Nai quý III/2024": (
+        "Đồng Nai quý III/2024\nQuý III/2024, số hồ sơ đang giải quyết của tỉnh Đồng Nai là 12.340, trong đó quá hạn giải quyết 420 hồ sơ.",
+        {
+            ("dossier.pending", 12340.0, P),
+            ("dossier.pending_overdue", 420.0, P),
+        },
+    ),
+    "Lâm Đồng năm 2023": (
+        "Lâm Đồng năm 2023\nĐến cuối năm 2023, toàn tỉnh Lâm Đồng còn 1.023 hồ sơ đang giải quyết quá hạn, tập trung ở lĩnh vực đất đai.",
+        {
+            ("dossier.pending_overdue", 1023.0, P),
+        },
+    ),
+    "Bình Phước tháng 9/2024": (
+        "Bình Phước tháng 9/2024\nTrong tháng 9/2024, tỉnh Bình Phước còn 2.345 hồ sơ chưa giải quyết, trong đó 98 hồ sơ quá hạn.",
+        {
+            ("dossier.pending", 2345.0, P),
+            ("dossier.pending_overdue", 98.0, P),
+        },
+    ),
+    "Ninh Bình năm 2024": (
+        "Ninh Bình năm 2024\nNăm 2024, số hồ sơ tiếp nhận trực tuyến trên địa bàn tỉnh Ninh Bình đạt 245.600 hồ sơ.",
+        {
+            ("dossier.online", 245600.0, P),
+        },
+    ),
+    "Kiên Giang quý II/2024": (
+        "Kiên Giang quý II/2024\nQuý II/2024, tỉnh Kiên Giang tiếp nhận 89.300 hồ sơ, trong đó hồ sơ nộp qua Cổng Dịch vụ công là 56.700 hồ sơ.",
+        {
+            ("dossier.online", 56700.0, P),
+            ("dossier.received", 89300.0, P),
+        },
+    ),
+    "Hà Giang năm 2023": (
+        "Hà Giang năm 2023\nNăm 2023, tỉnh Hà Giang có 123.450 hồ sơ được nộp trực tuyến trên tổng số 198.000 hồ sơ tiếp nhận.",
+        {
+            ("dossier.online", 123450.0, P),
+            ("dossier.received", 198000.0, P),
+        },
+    ),
+    "Hòa Bình 9 tháng năm 2024": (
+        "Hòa Bình 9 tháng năm 2024\n9 tháng năm 2024, tỉnh Hòa Bình tiếp nhận 143.200 hồ sơ, trong đó 98.700 hồ sơ trực tuyến toàn trình và một phần, đạt 68,9%.",
+        {
+            ("dossier.online", 98700.0, P),
+            ("dossier.received", 143200.0, P),
+        },
+    ),
+    "Vĩnh Phúc quý I/2025": (
+        "Vĩnh Phúc quý I/2025\nQuý I/2025, tỉnh Vĩnh Phúc tiếp nhận 67.800 hồ sơ (42.300 hồ sơ trực tuyến, 25.500 hồ sơ trực tiếp).",
+        {
+            ("dossier.online", 42300.0, P),
+            ("dossier.received", 67800.0, P),
+        },
+    ),
+    "Quảng Ngãi tháng 10/2025": (
+        "Quảng Ngãi tháng 10/2025\nTháng 10/2025, tỷ lệ hồ sơ trực tuyến của tỉnh Quảng Ngãi đạt 87,3% với 45.210 hồ sơ trên tổng số 51.787 hồ sơ.",
+        {
+            ("dossier.online", 45210.0, P),
+            ("dossier.received", 51787.0, P),
+        },
+    ),
+    "Thừa Thiên Huế năm 2023": (
+        "Thừa Thiên Huế năm 2023\nNăm 2023, tỉnh Thừa Thiên Huế đã xử lý 356.780 hồ sơ, đạt 98,9%.",
+        {
+            ("dossier.resolved", 356780.0, P),
+        },
+    ),
+    "Hậu Giang tháng 3/2024": (
+        "Hậu Giang tháng 3/2024\nTháng 3/2024, tỉnh Hậu Giang tiếp nhận 14.560 hồ sơ; giải quyết xong 14.100 hồ sơ.",
+        {
+            ("dossier.received", 14560.0, P),
+            ("dossier.resolved", 14100.0, P),
+        },
+    ),
+    "Sóc Trăng 6 tháng đầu năm 2024": (
+        "Sóc Trăng 6 tháng đầu năm 2024\n6 tháng đầu năm 2024, tỉnh Sóc Trăng có 156.800 hồ sơ đã được giải quyết, trong đó trước hạn 120.300 hồ sơ, đúng hạn 35.900 hồ sơ, trễ hạn 600 hồ sơ.",
+        {
+            ("dossier.resolved", 156800.0, P),
+            ("dossier.resolved_early", 120300.0, P),
+            ("dossier.resolved_late", 600.0, P),
+            ("dossier.resolved_on_time", 35900.0, P),
+        },
+    ),
+    "Bến Tre năm 2023": (
+        "Bến Tre năm 2023\nNăm 2023, tỉnh Bến Tre đã trả kết quả 398.450 hồ sơ, tỷ lệ trả đúng hạn 99,21%.",
+        {
+            ("dossier.on_time_pct", 99.21, P),
+            ("dossier.resolved", 398450.0, P),
+        },
+    ),
+    "Yên Bái quý III/2023": (
+        "Yên Bái quý III/2023\nQuý III/2023, tỉnh Yên Bái tiếp nhận 45.320 hồ sơ, giải quyết 44.870 hồ sơ (đúng hạn 44.500, quá hạn 370).",
+        {
+            ("dossier.received", 45320.0, P),
+            ("dossier.resolved", 44870.0, P),
+            ("dossier.resolved_late", 370.0, P),
+            ("dossier.resolved_on_time", 44500.0, P),
+        },
+    ),
+    "An Giang năm 2022": (
+        "An Giang năm 2022\nNăm 2022, tổng số hồ sơ giải quyết của tỉnh An Giang là 567.800 hồ sơ, trong đó giải quyết đúng hạn 562.300 hồ sơ.",
+        {
+            ("dossier.resolved", 567800.0, P),
+            ("dossier.resolved_on_time", 562300.0, P),
+        },
+    ),
+    "Đắk Lắk năm 2024": (
+        "Đắk Lắk năm 2024\nNăm 2024, hồ sơ giải quyết đúng hạn của tỉnh Đắk Lắk đạt tỷ lệ 98,76%.",
+        {
+            ("dossier.on_time_pct", 98.76, P),
+        },
+    ),
+    "Phú Yên quý II/2024": (
+        "Phú Yên quý II/2024\nQuý II/2024, tỉnh Phú Yên có 99,12% hồ sơ được giải quyết trước và đúng hạn.",
+        {
+            ("dossier.on_time_pct", 99.12, P),
+        },
+    ),
+    "Gia Lai tháng 11/2025": (
+        "Gia Lai tháng 11/2025\nTrong tháng 11/2025, tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn của tỉnh Gia Lai là 97,8%.",
+        {
+            ("dossier.on_time_pct", 97.8, P),
+        },
+    ),
+    "Tuyên Quang năm 2024": (
+        "Tuyên Quang năm 2024\nNăm 2024, tỉnh Tuyên Quang giải quyết 312.400 hồ sơ, đạt tỷ lệ đúng hạn 99,45%.",
+        {
+            ("dossier.on_time_pct", 99.45, P),
+            ("dossier.resolved", 312400.0, P),
+        },
+    ),
+    "Hà Nam năm 2023": (
+        "Hà Nam năm 2023\nNăm 2023, các cơ quan, đơn vị trên địa bàn tỉnh Hà Nam đã tiếp nhận tổng cộng 287.600 hồ sơ TTHC.",
+        {
+            ("dossier.received", 287600.0, P),
+        },
+    ),
+    "Lạng Sơn tháng 4/2024": (
+        "Lạng Sơn tháng 4/2024\nTháng 4/2024, Lạng Sơn đã nhận 23.450 hồ sơ TTHC.",
+        {
+            ("dossier.received", 23450.0, P),
+        },
+    ),
+    "Đà Nẵng quý I/2024": (
+        "Đà Nẵng quý I/2024\nQuý I/2024, thành phố Đà Nẵng đã thụ lý 98.765 hồ sơ.",
+        {
+            ("dossier.received", 98765.0, P),
+        },
+    ),
+    "Nam Định 6 tháng đầu năm 2024": (
+        "Nam Định 6 tháng đầu năm 2024\n6 tháng đầu năm 2024, số lượng hồ sơ TTHC tỉnh Nam Định tiếp nhận là 210.300 hồ sơ.",
+        {
+            ("dossier.received", 210300.0, P),
+        },
+    ),
+    "Hưng Yên tháng 8/2025": (
+        "Hưng Yên tháng 8/2025\nTháng 8/2025, các xã, phường của tỉnh Hưng Yên đã tiếp nhận 34.500 hồ sơ, giải quyết 33.200 hồ sơ.",
+        {
+            ("dossier.received", 34500.0, "cấp xã"),
+            ("dossier.resolved", 33200.0, "cấp xã"),
+        },
+    ),
+    "Kết quả giải quyết hồ sơ TTHC tháng 6/2024 tỉnh Quảng Bình": (
+        "Kết quả giải quyết hồ sơ TTHC tháng 6/2024 tỉnh Quảng Bình\nChỉ tiêu\nSố lượng\nTổng số hồ sơ tiếp nhận\n45.678\nSố hồ sơ trực tuyến\n30.120\nSố hồ sơ đã giải quyết\n44.900\nSố hồ sơ quá hạn\n56",
+        {
+            ("dossier.online", 30120.0, P),
+            ("dossier.received", 45678.0, P),
+            ("dossier.resolved", 44900.0, P),
+            ("dossier.resolved_late", 56.0, P),
+        },
+    ),
+    "Tỉnh Bình Định: 9 tháng năm 2024": (
+        "Tỉnh Bình Định: 9 tháng năm 2024\nKết quả tiếp nhận và giải quyết hồ sơ 9 tháng năm 2024:\n- Tổng số hồ sơ tiếp nhận: 234.560 hồ sơ.\n- Đã giải quyết: 230.100 hồ sơ, trong đó quá hạn 890 hồ sơ.\n- Đang giải quyết: 4.460 hồ sơ.",
+        {
+            ("dossier.pending", 4460.0, P),
+            ("dossier.received", 234560.0, P),
+            ("dossier.resolved", 230100.0, P),
+            ("dossier.resolved_late", 890.0, P),
+        },
+    ),
+    "Tỉnh Hà Tĩnh quý I/2024": (
+        "Tỉnh Hà Tĩnh quý I/2024\nQuý I/2024, kết quả tiếp nhận hồ sơ như sau:\n- Cấp tỉnh: tiếp nhận 12.340 hồ sơ, giải quyết đúng hạn 99,9%.\n- Cấp huyện: tiếp nhận 23.450 hồ sơ, giải quyết đúng hạn 99,2%.\n- Cấp xã: tiếp nhận 56.780 hồ sơ, giải quyết đúng hạn 99,7%.",
+        {
+            ("dossier.on_time_pct", 99.2, "cấp huyện"),
+            ("dossier.on_time_pct", 99.7, "cấp xã"),
+            ("dossier.on_time_pct", 99.9, "cấp tỉnh"),
+            ("dossier.received", 12340.0, "cấp tỉnh"),
+            ("dossier.received", 23450.0, "cấp huyện"),
+            ("dossier.received", 56780.0, "cấp xã"),
+        },
+    ),
+    "Huyện Tuy Phước quý II/2024": (
+        "Huyện Tuy Phước quý II/2024\nQuý II/2024, huyện Tuy Phước tiếp nhận 4.560 hồ sơ. Đã giải quyết 4.420 hồ sơ. Trong đó, trước hạn 3.100 hồ sơ, đúng hạn 1.300 hồ sơ, trễ hạn 20 hồ sơ. Hiện đang giải quyết 140 hồ sơ.",
+        {
+            ("dossier.pending", 140.0, "Huyện Tuy Phước"),
+            ("dossier.received", 4560.0, "huyện Tuy Phước"),
+            ("dossier.resolved", 4420.0, "huyện Tuy Phước"),
+            ("dossier.resolved_early", 3100.0, "huyện Tuy Phước"),
+            ("dossier.resolved_late", 20.0, "huyện Tuy Phước"),
+            ("dossier.resolved_on_time", 1300.0, "huyện Tuy Phước"),
+        },
+    ),
+    "Nghệ An tháng 7/2024": (
+        "Nghệ An tháng 7/2024\nTháng 7/2024, toàn tỉnh Nghệ An tiếp nhận 98.700 hồ sơ. Riêng thành phố Vinh tiếp nhận 12.300 hồ sơ. Tỷ lệ giải quyết đúng hạn của toàn tỉnh đạt 98,9%.",
+        {
+            ("dossier.on_time_pct", 98.9, P),
+            ("dossier.received", 12300.0, "thành phố Vinh"),
+            ("dossier.received", 98700.0, P),
+        },
+    ),
+    "Quảng Trị: Trung tâm Phục vụ hành chính công tỉnh": (
+        "Quảng Trị: Trung tâm Phục vụ hành chính công tỉnh\nBà Lê Thị Hoa, Phó Giám đốc Trung tâm Phục vụ hành chính công tỉnh Quảng Trị cho biết: “Năm 2023, Trung tâm đã tiếp nhận 28.760 hồ sơ, giải quyết đúng hạn đạt 99,95%”.",
+        {
+            ("dossier.on_time_pct", 99.95, "Trung tâm Phục vụ hành chính công tỉnh Quảng Trị"),
+            ("dossier.received", 28760.0, "Trung tâm Phục vụ hành chính công tỉnh Quảng Trị"),
+        },
+    ),
+    "Xã Phong Điền sau 3 tháng vận hành": (
+        "Xã Phong Điền sau 3 tháng vận hành\nSau 3 tháng vận hành mô hình chính quyền địa phương 2 cấp, từ ngày 1/7 đến ngày 30/9/2025, UBND xã Phong Điền đã tiếp nhận 2.345 hồ sơ, giải quyết 2.300 hồ sơ, 100% đúng hạn.",
+        {
+            ("dossier.on_time_pct", 100.0, "xã Phong Điền"),
+            ("dossier.received", 2345.0, "xã Phong Điền"),
+            ("dossier.resolved", 2300.0, "xã Phong Điền"),
+        },
+    ),
+    "Phường Ba Đình tháng 9/2025": (
+        "Phường Ba Đình tháng 9/2025\nTrong tháng 9/2025, Trung tâm Phục vụ hành chính công phường Ba Đình tiếp nhận 3.210 hồ sơ, trong đó 2.980 hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 2980.0, "Trung tâm Phục vụ hành chính công phường Ba Đình"),
+            ("dossier.received", 3210.0, "Trung tâm Phục vụ hành chính công phường Ba Đình"),
+        },
+    ),
+    "Quảng Nam năm 2023": (
+        "Quảng Nam năm 2023\nNăm 2023, 99,1% hồ sơ TTHC trên địa bàn tỉnh Quảng Nam được giải quyết đúng hạn.",
+        {
+            ("dossier.on_time_pct", 99.1, P),
+        },
+    ),
+    "Hà Nội năm 2024": (
+        "Hà Nội năm 2024\nNăm 2024, thành phố Hà Nội tiếp nhận gần 3,5 triệu hồ sơ, trong đó hơn 2,8 triệu hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 2800000.0, P),
+            ("dossier.received", 3500000.0, P),
+        },
+    ),
+    "Đồng Nai năm 2024": (
+        "Đồng Nai năm 2024\nNăm 2024, Đồng Nai tiếp nhận trên 800 nghìn hồ sơ TTHC; giải quyết đúng hạn trên 98%.",
+        {
+            ("dossier.on_time_pct", 98.0, P),
+            ("dossier.received", 800000.0, P),
+        },
+    ),
+    "Hà Giang tháng 5/2024": (
+        "Hà Giang tháng 5/2024\nTrong tháng 5/2024, tổng số hồ sơ phải giải quyết của tỉnh Hà Giang là 32.450 hồ sơ (tồn kỳ trước 2.100 hồ sơ, tiếp nhận mới 30.350 hồ sơ).",
+        {
+            ("dossier.received", 32450.0, P),
+        },
+    ),
+    "Bình Thuận quý I/2024": (
+        "Bình Thuận quý I/2024\nQuý I/2024, tỉnh Bình Thuận tiếp nhận 76.500 hồ sơ; có 234 hồ sơ tạm dừng, trả lại để bổ sung.",
+        {
+            ("dossier.received", 76500.0, P),
+            ("dossier.suspended", 234.0, P),
+        },
+    ),
+    "Quảng Ninh năm 2024": (
+        "Quảng Ninh năm 2024\nNăm 2024, tỉnh Quảng Ninh có 156.700 hồ sơ thanh toán trực tuyến, đạt 65,3% số hồ sơ có phí, lệ phí.",
+        {
+            ("dossier.paid_online", 156700.0, P),
+        },
+    ),
+    "Hải Phòng năm 2023": (
+        "Hải Phòng năm 2023\nNăm 2023, thành phố Hải Phòng đã số hóa được 298.400 hồ sơ TTHC, đạt 87,2%.",
+        {
+            ("dossier.digitised", 298400.0, P),
+        },
+    ),
+    "Tỉnh Bắc Ninh năm 2023": (
+        "Tỉnh Bắc Ninh năm 2023\nDịch vụ công trực tuyến của tỉnh Bắc Ninh năm 2023: toàn trình 1.056 dịch vụ; một phần 623 dịch vụ.",
+        {
+            ("service.online_level3", 623.0, P),
+            ("service.online_level4", 1056.0, P),
+        },
+    ),
+    "Tỉnh Sóc Trăng năm 2022": (
+        "Tỉnh Sóc Trăng năm 2022\nTổng số thủ tục hành chính của tỉnh Sóc Trăng là 1.845, trong đó có 1.234 thủ tục được cung cấp trực tuyến toàn trình.",
+        {
+            ("service.online_level4", 1234.0, P),
+            ("tthc.in_force", 1845.0, P),
+        },
+    ),
+    "UBND huyện Lập Thạch năm 2024": (
+        "UBND huyện Lập Thạch năm 2024\nNăm 2024, Bộ phận Một cửa huyện Lập Thạch tiếp nhận 7.890 hồ sơ, giải quyết đúng hạn 99,8%.\n\nỞ cấp xã, tiếp nhận 21.340 hồ sơ, giải quyết đúng hạn 100%.",
+        {
+            ("dossier.on_time_pct", 99.8, "huyện Lập Thạch"),
+            ("dossier.on_time_pct", 100.0, "cấp xã"),
+            ("dossier.received", 7890.0, "huyện Lập Thạch"),
+            ("dossier.received", 21340.0, "cấp xã"),
+        },
+    ),
+    "Sở Tư pháp tỉnh Nam Định năm 2023": (
+        "Sở Tư pháp tỉnh Nam Định năm 2023\nNăm 2023, Sở Tư pháp tiếp nhận 12.345 hồ sơ, giải quyết 12.300 hồ sơ, không có hồ sơ quá hạn.",
+        {
+            ("dossier.received", 12345.0, "Sở Tư pháp"),
+            ("dossier.resolved", 12300.0, "Sở Tư pháp"),
+        },
+    ),
+    "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
+        "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "Trung tâm Phục vụ hành chính công tỉnh Yên Bái"),
+            ("dossier.received", 23400.0, "Trung tâm Phục vụ hành chính công tỉnh Yên Bái"),
+        },
+    ),
+    "Yên Bái: Trung tâm Phục vụ hành chính công tổng kết năm 2023": (
+        "Yên Bái: Trung tâm Phục vụ hành chính công tổng kết năm 2023\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "Trung tâm Phục vụ hành chính công"),
+            ("dossier.received", 23400.0, "Trung tâm Phục vụ hành chính công"),
+        },
+    ),
+    "Dấu ấn Trung tâm Phục vụ hành chính công tỉnh Điện Biên năm 2023": (
+        "Dấu ấn Trung tâm Phục vụ hành chính công tỉnh Điện Biên năm 2023\nNăm 2023, đã tiếp nhận 18.650 hồ sơ, trong đó 12.400 hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 12400.0, "Trung tâm Phục vụ hành chính công tỉnh Điện Biên"),
+            ("dossier.received", 18650.0, "Trung tâm Phục vụ hành chính công tỉnh Điện Biên"),
+        },
+    ),
+    "Điện Biên năm 2023": (
+        "Điện Biên năm 2023\nNăm 2023, Trung tâm Phục vụ hành chính công tỉnh Điện Biên đã tiếp nhận 18.650 hồ sơ.\nTỷ lệ giải quyết đúng hạn đạt 99,7%.",
+        {
+            ("dossier.on_time_pct", 99.7, "Trung tâm Phục vụ hành chính công tỉnh Điện Biên"),
+            ("dossier.received", 18650.0, "Trung tâm Phục vụ hành chính công tỉnh Điện Biên"),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Cao Bằng: hiệu quả từ mô hình một cửa": (
+        "Trung tâm Phục vụ hành chính công tỉnh Cao Bằng: hiệu quả từ mô hình một cửa\nNăm 2023, toàn tỉnh Cao Bằng tiếp nhận 223.400 hồ sơ; riêng Trung tâm tiếp nhận 23.400 hồ sơ.",
+        {
+            ("dossier.received", 23400.0, "Trung tâm Phục vụ hành chính công tỉnh Cao Bằng"),
+            ("dossier.received", 223400.0, P),
+        },
+    ),
+    "Kết quả giải quyết hồ sơ TTHC tháng 6/2024 tỉnh Quảng Bình (2)": (
+        "Kết quả giải quyết hồ sơ TTHC tháng 6/2024 tỉnh Quảng Bình\nTổng số hồ sơ tiếp nhận:\n45.678\nSố hồ sơ đã giải quyết:\n44.900\n\nTỷ lệ đúng hạn\n99,5%",
+        {
+            ("dossier.on_time_pct", 99.5, P),
+            ("dossier.received", 45678.0, P),
+            ("dossier.resolved", 44900.0, P),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_figure_with_its_scope_and_nothing_else(name):
+    text, expected = CASES[name]
+    result = extract_text(text)
+    got = {(f.indicator, f.value, f.scope) for f in [*result.figures, *result.subunits]}
+    assert got == expected
