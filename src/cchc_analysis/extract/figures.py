@@ -581,6 +581,14 @@ def _find_in_sentence(
         match = _match_rules(
             ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
         )
+        if _dossiers_as_procedures(token, reading, match):
+            # "tiếp nhận và xử lý 6.120 thủ tục hành chính": no province has that many
+            # procedures; the count is of dossiers, named loosely
+            as_dossiers = _match_rules(
+                ctx, "dossier", token.is_pair, previous, token.start, token.end, False
+            )
+            if as_dossiers is not None and as_dossiers.tier >= 2:
+                reading, match = replace(reading, noun="dossier"), as_dossiers
         scope, other = _scope_at(scopes, token.start, start_scope, named_only, doc.work)
         trailing = None
         unnamed = (scope, other) == start_scope and not any(sc.start < token.start for sc in scopes)
@@ -678,6 +686,21 @@ def _find_in_sentence(
         carried_from = parts.start()
     out_scope, out_other = _scope_at(scopes, carried_from, start_scope, named_only, doc.work)
     return found, shares, skipped, _Carry(out_scope, out_other, out_period, out_note, out_skip)
+
+
+# More procedures than any province has (about 2.000 at most, every level together)
+_MOST_PROCEDURES = 5000
+
+
+def _dossiers_as_procedures(token: _Token, reading: _Reading, match: Any) -> bool:
+    """True when a count of procedures received or settled ('tiếp nhận 6.120 TTHC') is too
+    large to be procedures: dossiers, named loosely."""
+    if reading.noun != "tthc" or reading.changed or token.is_pair:
+        return False
+    if match is not None and match.rule.indicator is not None:
+        return False  # "công bố 7.518 TTHC" over five years: procedures
+    value = parse_vi_number(token.a)
+    return value is not None and value * reading.scale >= _MOST_PROCEDURES
 
 
 # a sentence opening on online dossiers as its topic: what it says is received was filed online

@@ -82,6 +82,9 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
         word = words[i].group(0)
         if word[0].isupper():
             end = start + words[i].end()
+        elif word.isdigit() and i > 0 and fold(words[i - 1].group(0)) in ("phuong", "quan"):
+            end = start + words[i].end()  # "UBND Phường 3", "UBND Quận 1"
+            break
         elif (
             word in ("và", "-", "–", "&")
             and i + 1 < len(words)
@@ -519,18 +522,21 @@ def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
             return None  # the headline is about another unit
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
     for sentence in opening:
+        # the centre as subject or as the source of what follows ("Trung tâm … vừa tổng kết
+        # …", "Trung tâm … cho biết, …"): read on the text, where sources are not dropped
         units = [
             u
             for u in _scopes(doc, sentence, None, period, subjects_only=False)
             if u.kind in ("subunit", "level")
         ]
-        if not units:
-            continue
-        first = units[0]
-        lead = doc.work[sentence.start : first.start]
-        if not _is_centre(doc.folded, first) or len(lead.split()) > 4 or re.search(r"\d", lead):
+        centre = _FULL_CENTRE.search(doc.text, sentence.start, sentence.end)
+        if centre is not None and not any(u.start < centre.start() for u in units):
+            lead = doc.work[sentence.start : centre.start()]
+            if len(lead.split()) <= 4 and not re.search(r"\d", lead):
+                return centre.group(0).strip()
             return None
-        return first.label
+        if units:
+            return None
     return None
 
 
