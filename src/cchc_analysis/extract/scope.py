@@ -533,7 +533,10 @@ def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
         if centre is not None and not any(u.start < centre.start() for u in units):
             lead = doc.work[sentence.start : centre.start()]
             if len(lead.split()) <= 4 and not re.search(r"\d", lead):
-                return centre.group(0).strip()
+                words = centre.group(0).split()
+                while words[-1][0].islower() and words[-1] not in ("tỉnh", "phố", "công"):
+                    words.pop()  # "… tỉnh Điện Biên đã": the name ends before the verb
+                return " ".join(words)
             return None
         if units:
             return None
