@@ -242,6 +242,14 @@ CASES = {
             ("dossier.received", 65400.0, "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"),
         },
     ),
+    "Hà Tĩnh: tổng kết năm 2023": (
+        "Hà Tĩnh: tổng kết năm 2023\nTrung tâm Phục vụ hành chính công tỉnh Hà Tĩnh vừa tổng kết công tác năm 2023. Theo đó, trong năm 2023 đã tiếp nhận 38.700 hồ sơ, giải quyết 38.500 hồ sơ, tỷ lệ đúng hạn 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh"),
+            ("dossier.received", 38700.0, "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh"),
+            ("dossier.resolved", 38500.0, "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh"),
+        },
+    ),
     "Quảng Ngãi năm 2023": (
         "Quảng Ngãi năm 2023\nNăm 2023, tỉnh Quảng Ngãi duy trì hoạt động hiệu quả Trung tâm Phục vụ hành chính công. Toàn tỉnh tiếp nhận 310.000 hồ sơ, đúng hạn đạt 98,5%.",
         {
@@ -302,6 +310,13 @@ CASES = {
         {
             ("tthc.abolished", 45.0, P),
             ("tthc.amended", 62.0, P),
+        },
+    ),
+    "Vĩnh Long: Phường 3 làm tốt cải cách hành chính": (
+        "Vĩnh Long: Phường 3 làm tốt cải cách hành chính\nQuý III/2023, UBND Phường 3 tiếp nhận 860 hồ sơ, giải quyết đúng hạn 100%.",
+        {
+            ("dossier.on_time_pct", 100.0, "UBND Phường 3"),
+            ("dossier.received", 860.0, "UBND Phường 3"),
         },
     ),
     "Huyện Đông Anh giải quyết gần 40 nghìn hồ sơ trong 6 tháng": (
@@ -809,6 +824,181 @@ CASES = {
         {
             ("dossier.received", 12345.0, "Sở Tư pháp"),
             ("dossier.resolved", 12300.0, "Sở Tư pháp"),
+        },
+    ),
+    "Hải Dương quý I/2024": (
+        "Hải Dương quý I/2024\nQuý I/2024, số hồ sơ tiếp nhận, đã giải quyết và đang giải quyết của tỉnh Hải Dương lần lượt là 45.600, 44.800 và 800 hồ sơ.",
+        {
+            ("dossier.pending", 800.0, P),
+            ("dossier.received", 45600.0, P),
+            ("dossier.resolved", 44800.0, P),
+        },
+    ),
+    "Bắc Giang năm 2023": (
+        "Bắc Giang năm 2023\nNăm 2023, tỉnh Bắc Giang tiếp nhận 312.000 hồ sơ, trong đó cấp tỉnh (45.000 hồ sơ), cấp huyện (98.000 hồ sơ), cấp xã (169.000 hồ sơ).",
+        {
+            ("dossier.received", 45000.0, "cấp tỉnh"),
+            ("dossier.received", 98000.0, "cấp huyện"),
+            ("dossier.received", 169000.0, "cấp xã"),
+            ("dossier.received", 312000.0, P),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công xã Tân Hiệp tháng 9/2025": (
+        "Trung tâm Phục vụ hành chính công xã Tân Hiệp tháng 9/2025\nTrong tháng 9/2025, Trung tâm Phục vụ hành chính công xã Tân Hiệp tiếp nhận 1.560 hồ sơ, giải quyết đúng hạn 1.540 hồ sơ.",
+        {
+            ("dossier.received", 1560.0, "Trung tâm Phục vụ hành chính công xã Tân Hiệp"),
+            ("dossier.resolved_on_time", 1540.0, "Trung tâm Phục vụ hành chính công xã Tân Hiệp"),
+        },
+    ),
+    "Quảng Ninh năm 2024 (2)": (
+        "Quảng Ninh năm 2024\nDịch vụ công trực tuyến toàn trình: 850 TTHC; dịch vụ công trực tuyến một phần: 420 TTHC (số liệu năm 2024 của tỉnh Quảng Ninh).",
+        {
+            ("service.online_level3", 420.0, P),
+            ("service.online_level4", 850.0, P),
+        },
+    ),
+    "Phú Thọ tháng 9/2024": (
+        "Phú Thọ tháng 9/2024\nTháng 9/2024, tỷ lệ giải quyết hồ sơ đúng hạn của tỉnh Phú Thọ đạt 99,5% (tăng 0,3% so với cùng kỳ).",
+        {
+            ("dossier.on_time_pct", 99.5, P),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Nghệ An tháng 9": (
+        "Trung tâm Phục vụ hành chính công tỉnh Nghệ An tháng 9\nTháng 9/2024, Trung tâm tiếp nhận 8.760 HS, giải quyết 8.540 HS, trễ hạn 3 HS.",
+        {
+            ("dossier.received", 8760.0, "Trung tâm Phục vụ hành chính công tỉnh Nghệ An"),
+            ("dossier.resolved", 8540.0, "Trung tâm Phục vụ hành chính công tỉnh Nghệ An"),
+            ("dossier.resolved_late", 3.0, "Trung tâm Phục vụ hành chính công tỉnh Nghệ An"),
+        },
+    ),
+    "Tỉnh Hà Nam năm 2023": (
+        "Tỉnh Hà Nam năm 2023\nTrong năm 2023, tỷ lệ hồ sơ giải quyết trễ hạn là 0,45%, tương ứng 1.230 hồ sơ.",
+        {
+            ("dossier.resolved_late", 1230.0, P),
+        },
+    ),
+    "Thái Bình tháng 5/2024": (
+        "Thái Bình tháng 5/2024\nTháng 5/2024, cấp xã của tỉnh Thái Bình tiếp nhận 23.450 hồ sơ; cấp huyện tiếp nhận 8.760 hồ sơ.",
+        {
+            ("dossier.received", 8760.0, "cấp huyện"),
+            ("dossier.received", 23450.0, "cấp xã"),
+        },
+    ),
+    "Hòa Bình: huyện Lạc Sơn 6 tháng đầu năm 2024": (
+        "Hòa Bình: huyện Lạc Sơn 6 tháng đầu năm 2024\n6 tháng đầu năm 2024, UBND huyện Lạc Sơn đã tiếp nhận 3.210 hồ sơ; đã giải quyết 3.150 hồ sơ, đạt 98,1%; số hồ sơ đang giải quyết là 60 hồ sơ.",
+        {
+            ("dossier.pending", 60.0, "huyện Lạc Sơn"),
+            ("dossier.received", 3210.0, "huyện Lạc Sơn"),
+            ("dossier.resolved", 3150.0, "huyện Lạc Sơn"),
+        },
+    ),
+    "Lạng Sơn quý III/2024": (
+        "Lạng Sơn quý III/2024\nQuý III/2024, tỉnh Lạng Sơn đã công khai 1.876 TTHC trên Cổng Dịch vụ công của tỉnh.",
+        {
+            ("tthc.published", 1876.0, P),
+        },
+    ),
+    "Bắc Kạn năm 2024": (
+        "Bắc Kạn năm 2024\nNăm 2024, tỉnh Bắc Kạn đã cắt giảm, đơn giản hóa 56 TTHC; công bố mới 34 TTHC; sửa đổi, bổ sung 78 TTHC; bãi bỏ 23 TTHC.",
+        {
+            ("tthc.abolished", 23.0, P),
+            ("tthc.amended", 78.0, P),
+            ("tthc.published", 34.0, P),
+        },
+    ),
+    "Hưng Yên 9 tháng năm 2024": (
+        "Hưng Yên 9 tháng năm 2024\n9 tháng năm 2024, Hưng Yên tiếp nhận 198.760 hồ sơ, giải quyết 195.430 hồ sơ, trong đó trước hạn 150.200, đúng hạn 44.800, trễ hạn 430.",
+        {
+            ("dossier.received", 198760.0, P),
+            ("dossier.resolved", 195430.0, P),
+            ("dossier.resolved_early", 150200.0, P),
+            ("dossier.resolved_late", 430.0, P),
+            ("dossier.resolved_on_time", 44800.0, P),
+        },
+    ),
+    "Quảng Trị năm 2024 (2)": (
+        "Quảng Trị năm 2024\nKết quả năm 2024 của tỉnh Quảng Trị: 99,3% hồ sơ giải quyết đúng hạn; 68% hồ sơ nộp trực tuyến; 100% kết quả giải quyết được số hóa.",
+        {
+            ("dossier.on_time_pct", 99.3, P),
+        },
+    ),
+    "Sơn La tháng 11/2025": (
+        "Sơn La tháng 11/2025\nTháng 11/2025, các xã, phường trên địa bàn tỉnh Sơn La tiếp nhận 18.760 hồ sơ, trong đó 15.400 hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 15400.0, "cấp xã"),
+            ("dossier.received", 18760.0, "cấp xã"),
+        },
+    ),
+    "Kon Tum 6 tháng đầu năm 2023": (
+        "Kon Tum 6 tháng đầu năm 2023\n6 tháng đầu năm 2023, Sở Kế hoạch và Đầu tư tỉnh Kon Tum tiếp nhận 1.234 hồ sơ đăng ký doanh nghiệp, 100% giải quyết đúng hạn.",
+        {
+            ("dossier.on_time_pct", 100.0, "Sở Kế hoạch và Đầu tư"),
+            ("dossier.received", 1234.0, "Sở Kế hoạch và Đầu tư"),
+        },
+    ),
+    "Đà Nẵng tháng 4/2024": (
+        "Đà Nẵng tháng 4/2024\nTháng 4/2024, Đà Nẵng tiếp nhận 56.700 hồ sơ. Số hồ sơ đã giải quyết là 55.900. Số hồ sơ quá hạn là 120. Số hồ sơ đang xử lý là 800.",
+        {
+            ("dossier.pending", 800.0, P),
+            ("dossier.received", 56700.0, P),
+            ("dossier.resolved", 55900.0, P),
+            ("dossier.resolved_late", 120.0, P),
+        },
+    ),
+    "Gia Lai năm 2024": (
+        "Gia Lai năm 2024\nNăm 2024, trên địa bàn tỉnh Gia Lai, hồ sơ tiếp nhận đạt 256.780; hồ sơ giải quyết đạt 250.120; tỷ lệ đúng hạn đạt 98,67%.",
+        {
+            ("dossier.on_time_pct", 98.67, P),
+            ("dossier.received", 256780.0, P),
+            ("dossier.resolved", 250120.0, P),
+        },
+    ),
+    "Tỉnh Lào Cai năm 2024": (
+        "Tỉnh Lào Cai năm 2024\nNăm 2024, cấp tỉnh, cấp huyện và cấp xã tiếp nhận lần lượt 45.000, 67.000 và 120.000 hồ sơ.",
+        {
+            ("dossier.received", 45000.0, "cấp tỉnh"),
+            ("dossier.received", 67000.0, "cấp huyện"),
+            ("dossier.received", 120000.0, "cấp xã"),
+        },
+    ),
+    "Tỉnh Lào Cai năm 2023": (
+        "Tỉnh Lào Cai năm 2023\nNăm 2023, Trung tâm Phục vụ hành chính công tỉnh và các xã, phường đã tiếp nhận lần lượt là 45.000 và 120.000 hồ sơ.",
+        {
+            ("dossier.received", 45000.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 120000.0, "cấp xã"),
+        },
+    ),
+    "Tỉnh Lào Cai quý I/2024": (
+        "Tỉnh Lào Cai quý I/2024\nQuý I/2024, tỷ lệ hồ sơ trực tuyến và tỷ lệ giải quyết đúng hạn của tỉnh Lào Cai lần lượt đạt 65,4% và 98,9%.",
+        {
+            ("dossier.on_time_pct", 98.9, P),
+        },
+    ),
+    "Hòa Bình tháng 2/2023": (
+        "Hòa Bình tháng 2/2023\nTrong tháng 2/2023, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận và xử lý 6.120 thủ tục hành chính. Đã giải quyết xong 3.257 hồ sơ.",
+        {
+            ("dossier.received", 6120.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.resolved", 3257.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+        },
+    ),
+    "Tỉnh Nam Định năm 2022": (
+        "Tỉnh Nam Định năm 2022\nNăm 2022, tỉnh Nam Định tiếp nhận 1.245 TTHC thuộc thẩm quyền; đã giải quyết 45.600 thủ tục hành chính.",
+        {
+            ("dossier.resolved", 45600.0, P),
+            ("tthc.in_force", 1245.0, P),
+        },
+    ),
+    "Tỉnh Nam Định năm 2021": (
+        "Tỉnh Nam Định năm 2021\nNăm 2021, tỉnh Nam Định có 8.694 hồ sơ tiếp nhận qua hình thức trực tuyến.",
+        {
+            ("dossier.online", 8694.0, P),
+        },
+    ),
+    "Vĩnh Long: Phường 3 làm tốt cải cách hành chính (2)": (
+        "Vĩnh Long: Phường 3 làm tốt cải cách hành chính\nQuý III/2023, UBND Phường 3 tiếp nhận 860 hồ sơ, giải quyết đúng hạn 100%.",
+        {
+            ("dossier.on_time_pct", 100.0, "UBND Phường 3"),
+            ("dossier.received", 860.0, "UBND Phường 3"),
         },
     ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
