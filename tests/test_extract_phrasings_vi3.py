@@ -1001,6 +1001,31 @@ CASES = {
             ("dossier.received", 860.0, "UBND Phường 3"),
         },
     ),
+    "Khánh Hòa năm 2023": (
+        "Khánh Hòa năm 2023\nNăm 2023, TX. Ninh Hòa tiếp nhận 18.700 hồ sơ, giải quyết đúng hạn 99,2%.",
+        {
+            ("dossier.on_time_pct", 99.2, "TX. Ninh Hòa"),
+            ("dossier.received", 18700.0, "TX. Ninh Hòa"),
+        },
+    ),
+    "Lâm Đồng năm 2023 (2)": (
+        "Lâm Đồng năm 2023\nNăm 2023, TP.Bảo Lộc tiếp nhận 28.700 hồ sơ.",
+        {
+            ("dossier.received", 28700.0, "TP.Bảo Lộc"),
+        },
+    ),
+    "Khánh Hòa năm 2022": (
+        "Khánh Hòa năm 2022\nNăm 2022, TX.Ninh Hòa tiếp nhận 17.900 hồ sơ.",
+        {
+            ("dossier.received", 17900.0, "TX.Ninh Hòa"),
+        },
+    ),
+    "TP.HCM năm 2023": (
+        "TP.HCM năm 2023\nNăm 2023, TP.HCM tiếp nhận 1.928.700 hồ sơ.",
+        {
+            ("dossier.received", 1928700.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

@@ -211,13 +211,19 @@ def _scopes(
         at = s + short.start()  # "HCC đã tiếp nhận …" after "… hành chính công (HCC)"
         named_before = _centre_named_before(text, at) or "Trung tâm Phục vụ hành chính công"
         found.append(_Scope(at, s + short.end(), named_before, "subunit"))
-    places = re.compile(_B + r"(?:" + pat.sub_places + r")\s+(?=\w)")
+    # "huyện Tiên Yên", and the abbreviations written close up: "TP.Bảo Lộc", "TX.Ninh Hòa"
+    places = re.compile(_B + r"(?:" + pat.sub_places + r")(?:\s+|(?<=\.))(?=\w)")
     for match in places.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue
         end = _name_end(text, match.end(), e)
         if end <= match.end():
             continue
+        if folded[match.end() - 1] == "." and any(
+            match.start() <= m.start < end and _mention_province(m, period)[1] != "city_of"
+            for m in doc.province_mentions
+        ):
+            continue  # "TP.Hải Phòng", "TP.HCM": a province, named as one
         label = text[match.start() : end]
         found.append(_Scope(match.start(), end, label, "subunit"))
     wholes = [m.span() for m in pat.sub_resets.finditer(folded, s, e)]
@@ -309,7 +315,7 @@ def _scopes(
                 continue
             # a province's own city: "thành phố Hà Nội"
             if scope.kind == "subunit" and re.match(
-                r"(?:thanh pho|tp\.?)\s", folded[scope.start :]
+                r"(?:thanh pho\s|tp\.?\s|tp\.)", folded[scope.start :]
             ):
                 p = _resolve(re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", scope.label), period)
                 if p is not None and p.kind == "city":

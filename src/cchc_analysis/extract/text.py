@@ -84,7 +84,22 @@ def _furniture_flags(folded: str, lines: list[tuple[int, int, int]]) -> list[boo
     return flags
 
 
-_ABBREVIATIONS = {"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "th", "st"}
+_ABBREVIATIONS = {
+    "tp",
+    "tx",
+    "tt",
+    "q",
+    "p",
+    "ths",
+    "ts",
+    "pgs",
+    "gs",
+    "bs",
+    "ks",
+    "ls",
+    "th",
+    "st",
+}
 _ENGLISH_ABBREVIATIONS = {"no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "dept"}
 # a stop before a capital, or a bar between cells of a row flattened to a line ("Tiếp nhận:
 # 23.456 hồ sơ | Đã giải quyết: 22.900 hồ sơ")
