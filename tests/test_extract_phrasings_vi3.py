@@ -1026,6 +1026,141 @@ CASES = {
             ("dossier.received", 1928700.0, P),
         },
     ),
+    "Bắc Ninh quý I/2024": (
+        "Bắc Ninh quý I/2024\nQuý I/2024, có 45.670 hồ sơ đã được trả kết quả trên địa bàn tỉnh Bắc Ninh.",
+        {
+            ("dossier.resolved", 45670.0, P),
+        },
+    ),
+    "Bắc Ninh quý II/2024": (
+        "Bắc Ninh quý II/2024\nQuý II/2024, tỉnh Bắc Ninh tiếp nhận qua DVCTT 23.450 hồ sơ.",
+        {
+            ("dossier.online", 23450.0, P),
+        },
+    ),
+    "Bắc Ninh quý III/2024": (
+        "Bắc Ninh quý III/2024\nQuý III/2024, số hồ sơ DVCTT của tỉnh Bắc Ninh là 24.560 hồ sơ.",
+        {
+            ("dossier.online", 24560.0, P),
+        },
+    ),
+    "Bắc Ninh quý IV/2024": (
+        "Bắc Ninh quý IV/2024\nQuý IV/2024, tỉnh Bắc Ninh tiếp nhận 56.700 hồ sơ; hồ sơ nộp qua Cổng DVC quốc gia 30.100 hồ sơ.",
+        {
+            ("dossier.online", 30100.0, P),
+            ("dossier.received", 56700.0, P),
+        },
+    ),
+    "Hà Nam tháng 3/2024": (
+        "Hà Nam tháng 3/2024\nSố hồ sơ phát sinh trong tháng 3/2024 của tỉnh Hà Nam: 18.760 hồ sơ.",
+        {
+            ("dossier.received", 18760.0, P),
+        },
+    ),
+    "Hà Nam tháng 4/2024": (
+        "Hà Nam tháng 4/2024\nTháng 4/2024, tỉnh Hà Nam có 17.600 hồ sơ được giải quyết, 45 hồ sơ bị quá hạn.",
+        {
+            ("dossier.resolved", 17600.0, P),
+            ("dossier.resolved_late", 45.0, P),
+        },
+    ),
+    "Hà Nam tháng 5/2024": (
+        "Hà Nam tháng 5/2024\nTháng 5/2024, tỉnh Hà Nam tiếp nhận 19.200 hồ sơ, giải quyết được 18.900 hồ sơ, còn 300 hồ sơ đang trong hạn giải quyết.",
+        {
+            ("dossier.pending", 300.0, P),
+            ("dossier.received", 19200.0, P),
+            ("dossier.resolved", 18900.0, P),
+        },
+    ),
+    "Thanh Hóa quý I/2025": (
+        "Thanh Hóa quý I/2025\nQuý I/2025, hồ sơ trực tuyến toàn trình và một phần của tỉnh Thanh Hóa đạt 156.000 hồ sơ, chiếm 72%.",
+        {
+            ("dossier.online", 156000.0, P),
+        },
+    ),
+    "Thanh Hóa quý II/2025": (
+        "Thanh Hóa quý II/2025\nQuý II/2025, Thanh Hóa có 2.345 hồ sơ giải quyết chậm so với quy định.",
+        {
+            ("dossier.resolved_late", 2345.0, P),
+        },
+    ),
+    "Nghệ An tháng 6/2024": (
+        "Nghệ An tháng 6/2024\nTháng 6/2024, tỉnh Nghệ An có 98,7% hồ sơ được giải quyết đúng hạn, 1,3% hồ sơ trễ hạn.",
+        {
+            ("dossier.on_time_pct", 98.7, P),
+        },
+    ),
+    "Nghệ An tháng 7/2024 (2)": (
+        "Nghệ An tháng 7/2024\nTháng 7/2024, tỷ lệ giải quyết hồ sơ đúng hạn của Nghệ An là 98.9%.",
+        {
+            ("dossier.on_time_pct", 98.9, P),
+        },
+    ),
+    "Quảng Nam tháng 8/2024": (
+        "Quảng Nam tháng 8/2024\nTrong tháng 8/2024, tổng số hồ sơ tiếp nhận trên Hệ thống thông tin giải quyết TTHC tỉnh Quảng Nam là 34.560 hồ sơ, trong đó trực tuyến 20.100 hồ sơ.",
+        {
+            ("dossier.online", 20100.0, P),
+            ("dossier.received", 34560.0, P),
+        },
+    ),
+    "Quảng Nam tháng 9/2024": (
+        "Quảng Nam tháng 9/2024\nTrong tháng 9/2024, tỉnh Quảng Nam đã giải quyết 33.100/34.200 hồ sơ, đạt 96,8%, còn 1.100 hồ sơ đang giải quyết.",
+        {
+            ("dossier.pending", 1100.0, P),
+            ("dossier.received", 34200.0, P),
+            ("dossier.resolved", 33100.0, P),
+        },
+    ),
+    "Quảng Nam tháng 10/2024": (
+        "Quảng Nam tháng 10/2024\nTháng 10/2024, số hồ sơ quá hạn đang giải quyết của tỉnh Quảng Nam là 87 hồ sơ.",
+        {
+            ("dossier.pending_overdue", 87.0, P),
+        },
+    ),
+    "Quảng Nam tháng 11/2024": (
+        "Quảng Nam tháng 11/2024\nTháng 11/2024, tỉnh Quảng Nam có 65 hồ sơ đang giải quyết nhưng đã quá hạn.",
+        {
+            ("dossier.pending_overdue", 65.0, P),
+        },
+    ),
+    "Quảng Nam tháng 12/2024": (
+        "Quảng Nam tháng 12/2024\nTháng 12/2024, Quảng Nam còn tồn 120 hồ sơ quá hạn.",
+        {
+            ("dossier.pending_overdue", 120.0, P),
+        },
+    ),
+    "Lâm Đồng năm 2024": (
+        "Lâm Đồng năm 2024\nNăm 2024, tổng số TTHC đã được công bố, công khai trên địa bàn tỉnh Lâm Đồng là 1.967 TTHC.",
+        {
+            ("tthc.published", 1967.0, P),
+        },
+    ),
+    "Đắk Nông năm 2024": (
+        "Đắk Nông năm 2024\nĐến nay, tỉnh Đắk Nông cung cấp 1.234 dịch vụ công trực tuyến, trong đó có 890 dịch vụ công toàn trình.",
+        {
+            ("service.online_level4", 890.0, P),
+        },
+    ),
+    "Đắk Nông năm 2023": (
+        "Đắk Nông năm 2023\nNăm 2023, tỉnh Đắk Nông đã đưa 456 thủ tục hành chính lên cung cấp dịch vụ công trực tuyến toàn trình.",
+        {
+            ("service.online_level4", 456.0, P),
+        },
+    ),
+    "Hà Nam tháng 6/2024": (
+        "Hà Nam tháng 6/2024\nTháng 6/2024, tỉnh Hà Nam giải quyết 1.000 hồ sơ, trong đó đúng hạn 980 hồ sơ, còn 20 hồ sơ trễ hạn.",
+        {
+            ("dossier.resolved", 1000.0, P),
+            ("dossier.resolved_late", 20.0, P),
+            ("dossier.resolved_on_time", 980.0, P),
+        },
+    ),
+    "Hà Nam tháng 7/2024": (
+        "Hà Nam tháng 7/2024\nTháng 7/2024, tỉnh Hà Nam vẫn còn 35 hồ sơ trễ hạn.",
+        {
+            ("dossier.pending_overdue", 35.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
