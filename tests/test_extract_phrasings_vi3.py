@@ -1161,6 +1161,61 @@ CASES = {
             ("dossier.pending_overdue", 35.0, P),
         },
     ),
+    "TP Hồ Chí Minh tháng 8/2025": (
+        "TP Hồ Chí Minh tháng 8/2025\nTháng 8/2025, 168 phường, xã, đặc khu trên địa bàn Thành phố tiếp nhận 234.500 hồ sơ.",
+        {
+            ("dossier.received", 234500.0, "cấp xã"),
+        },
+    ),
+    "Quảng Ninh tháng 9/2025": (
+        "Quảng Ninh tháng 9/2025\nTháng 9/2025, các xã, phường, đặc khu của tỉnh Quảng Ninh tiếp nhận 34.500 hồ sơ.",
+        {
+            ("dossier.received", 34500.0, "cấp xã"),
+        },
+    ),
+    "Đà Nẵng năm 2023": (
+        "Đà Nẵng năm 2023\nNăm 2023, toàn thành phố tiếp nhận 456.700 hồ sơ, tỷ lệ đúng hạn 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, P),
+            ("dossier.received", 456700.0, P),
+        },
+    ),
+    "Hải Phòng quý I/2024": (
+        "Hải Phòng quý I/2024\nQuý I/2024, thành phố Hải Phòng tiếp nhận 123.400 hồ sơ; các quận, huyện tiếp nhận 45.600 hồ sơ.",
+        {
+            ("dossier.received", 45600.0, "cấp huyện"),
+            ("dossier.received", 123400.0, P),
+        },
+    ),
+    "Hà Nội: 9 tháng năm 2024": (
+        "Hà Nội: 9 tháng năm 2024\n9 tháng năm 2024, Thủ đô tiếp nhận 2.345.600 hồ sơ, trong đó trực tuyến 1.900.000 hồ sơ.",
+        {
+            ("dossier.online", 1900000.0, P),
+            ("dossier.received", 2345600.0, P),
+        },
+    ),
+    "Thừa Thiên Huế năm 2023 (2)": (
+        "Thừa Thiên Huế năm 2023\nNăm 2023, Trung tâm Phục vụ hành chính công tỉnh Thừa Thiên Huế tiếp nhận 45.600 hồ sơ; thành phố Huế tiếp nhận 34.500 hồ sơ.",
+        {
+            ("dossier.received", 34500.0, "thành phố Huế"),
+            ("dossier.received", 45600.0, "Trung tâm Phục vụ hành chính công tỉnh Thừa Thiên Huế"),
+        },
+    ),
+    "Hội nghị tổng kết công tác CCHC năm 2023": (
+        "Hội nghị tổng kết công tác CCHC năm 2023\nSáng 10/1/2024, UBND huyện Yên Lạc tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023.\n\nVề kết quả giải quyết TTHC, năm 2023 đã tiếp nhận 12.340 hồ sơ, giải quyết đúng hạn 99,6%.",
+        {
+            ("dossier.on_time_pct", 99.6, "huyện Yên Lạc"),
+            ("dossier.received", 12340.0, "huyện Yên Lạc"),
+        },
+    ),
+    "Vĩnh Phúc năm 2023": (
+        "Vĩnh Phúc năm 2023\nNăm 2023, toàn tỉnh Vĩnh Phúc tiếp nhận 245.000 hồ sơ.\n\nTại huyện Yên Lạc, đã tiếp nhận 12.340 hồ sơ. Tỷ lệ giải quyết đúng hạn đạt 99,6%.",
+        {
+            ("dossier.on_time_pct", 99.6, "huyện Yên Lạc"),
+            ("dossier.received", 12340.0, "huyện Yên Lạc"),
+            ("dossier.received", 245000.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

@@ -387,7 +387,7 @@ def _named_province_after_place(folded: str, start: int) -> bool:
 
 
 _UNITS_OF_LEVEL = (
-    ("cấp xã", r"(?:xa|phuong|thi tran)"),
+    ("cấp xã", r"(?:xa|phuong|thi tran|dac khu)"),
     ("cấp huyện", r"(?:huyen|quan|thi xa|thanh pho)"),
 )
 
