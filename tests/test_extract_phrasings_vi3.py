@@ -1216,6 +1216,32 @@ CASES = {
             ("dossier.received", 245000.0, P),
         },
     ),
+    "Tỉnh Bắc Ninh năm 2022": (
+        "Tỉnh Bắc Ninh năm 2022\nNăm 2022, tỉ lệ hồ sơ trực tuyến rất cao, đạt và vượt chỉ tiêu đề ra, với 123.289 hồ sơ, chiếm tỷ lệ 45,6%.",
+        {
+            ("dossier.online", 123289.0, P),
+        },
+    ),
+    "Tây Ninh 6 tháng đầu năm 2021": (
+        "Tây Ninh 6 tháng đầu năm 2021\n6 tháng đầu năm 2021, Trung tâm Phục vụ hành chính công tỉnh Tây Ninh đã tiếp nhận 43.953 hồ sơ với trên 96% đã được trả trước hẹn và đúng hẹn.",
+        {
+            ("dossier.on_time_pct", 96.0, "Trung tâm Phục vụ hành chính công tỉnh Tây Ninh"),
+            ("dossier.received", 43953.0, "Trung tâm Phục vụ hành chính công tỉnh Tây Ninh"),
+        },
+    ),
+    "Bến Tre quý II/2024": (
+        "Bến Tre quý II/2024\nQuý II/2024, tỉnh Bến Tre tiếp nhận 56.780 hồ sơ với 99,1% hồ sơ được giải quyết đúng hạn.",
+        {
+            ("dossier.on_time_pct", 99.1, P),
+            ("dossier.received", 56780.0, P),
+        },
+    ),
+    "Bến Tre quý III/2024": (
+        "Bến Tre quý III/2024\nQuý III/2024, tỉnh Bến Tre tiếp nhận 58.100 hồ sơ, tăng 2.300 hồ sơ so với quý trước.",
+        {
+            ("dossier.received", 58100.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
