@@ -1242,6 +1242,87 @@ CASES = {
             ("dossier.received", 58100.0, P),
         },
     ),
+    "Hà Tĩnh tháng 5/2024": (
+        "Hà Tĩnh tháng 5/2024\nTháng 5/2024, tỉnh Hà Tĩnh đã tiếp nhận và giải quyết 23.450 hồ sơ, trong đó có 23.400 hồ sơ trước và đúng hạn, đạt 99,79%.",
+        {
+            ("dossier.on_time_pct", 99.79, P),
+            ("dossier.received", 23450.0, P),
+        },
+    ),
+    "Hà Tĩnh tháng 6/2024": (
+        "Hà Tĩnh tháng 6/2024\nTháng 6/2024, tỉnh Hà Tĩnh tiếp tục tiếp nhận 24.100 hồ sơ.",
+        {
+            ("dossier.received", 24100.0, P),
+        },
+    ),
+    "Hà Tĩnh tháng 7/2024": (
+        "Hà Tĩnh tháng 7/2024\nTháng 7/2024, nhờ tăng cường ứng dụng công nghệ, tỉnh Hà Tĩnh đã giải quyết 24.800 hồ sơ.",
+        {
+            ("dossier.resolved", 24800.0, P),
+        },
+    ),
+    "Hà Tĩnh tháng 8/2024": (
+        "Hà Tĩnh tháng 8/2024\nTháng 8/2024, các cơ quan hành chính của tỉnh Hà Tĩnh tiếp nhận tổng số 25.300 hồ sơ; số hồ sơ đã giải quyết: 24.900; số hồ sơ chưa giải quyết: 400.",
+        {
+            ("dossier.pending", 400.0, P),
+            ("dossier.received", 25300.0, P),
+            ("dossier.resolved", 24900.0, P),
+        },
+    ),
+    "Hà Tĩnh tháng 9/2024": (
+        "Hà Tĩnh tháng 9/2024\nTháng 9/2024, Hà Tĩnh tiếp nhận 26.000 hồ sơ (tăng 5% so với tháng 8/2024), giải quyết 25.800 hồ sơ.",
+        {
+            ("dossier.received", 26000.0, P),
+            ("dossier.resolved", 25800.0, P),
+        },
+    ),
+    "Hà Tĩnh tháng 10/2024": (
+        "Hà Tĩnh tháng 10/2024\nTháng 10/2024, tỷ lệ hồ sơ trực tuyến của Hà Tĩnh đạt 78,5%, cao hơn mức bình quân cả nước.",
+        set(),
+    ),
+    "Hà Tĩnh tháng 11/2024": (
+        "Hà Tĩnh tháng 11/2024\nTháng 11/2024, số hồ sơ tiếp nhận của tỉnh Hà Tĩnh là 27.800 hồ sơ, giảm 1.200 hồ sơ so với tháng trước.",
+        {
+            ("dossier.received", 27800.0, P),
+        },
+    ),
+    "Hà Tĩnh năm 2024": (
+        "Hà Tĩnh năm 2024\nCả năm 2024, tỉnh Hà Tĩnh tiếp nhận 312.000 hồ sơ, giải quyết đúng hạn 99,6%, trễ hạn 0,4%.",
+        {
+            ("dossier.on_time_pct", 99.6, P),
+            ("dossier.received", 312000.0, P),
+        },
+    ),
+    "Hà Tĩnh năm 2023 (2)": (
+        "Hà Tĩnh năm 2023\nNăm 2023, Hà Tĩnh có tổng cộng 298.450 lượt hồ sơ được tiếp nhận, 297.100 lượt hồ sơ được giải quyết.",
+        {
+            ("dossier.received", 298450.0, P),
+            ("dossier.resolved", 297100.0, P),
+        },
+    ),
+    "Quảng Bình năm 2023": (
+        "Quảng Bình năm 2023\nNăm 2023, trên Cổng Dịch vụ công tỉnh Quảng Bình đã tiếp nhận 145.600 hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 145600.0, P),
+        },
+    ),
+    "Quảng Bình năm 2022": (
+        "Quảng Bình năm 2022\nNăm 2022, tổng số hồ sơ giải quyết TTHC của tỉnh Quảng Bình là 234.560 hồ sơ; trong đó số hồ sơ giải quyết quá hạn là 1.230 hồ sơ, chiếm 0,52%.",
+        {
+            ("dossier.resolved", 234560.0, P),
+            ("dossier.resolved_late", 1230.0, P),
+        },
+    ),
+    "Quảng Bình năm 2021": (
+        "Quảng Bình năm 2021\nNăm 2021, Quảng Bình tiếp nhận 198.700 hồ sơ. Số hồ sơ đã giải quyết 195.600 hồ sơ. Số hồ sơ giải quyết trước hạn 140.200 hồ sơ; đúng hạn 54.800 hồ sơ; quá hạn 600 hồ sơ.",
+        {
+            ("dossier.received", 198700.0, P),
+            ("dossier.resolved", 195600.0, P),
+            ("dossier.resolved_early", 140200.0, P),
+            ("dossier.resolved_late", 600.0, P),
+            ("dossier.resolved_on_time", 54800.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
@@ -1283,6 +1364,40 @@ CASES = {
             ("dossier.on_time_pct", 99.5, P),
             ("dossier.received", 45678.0, P),
             ("dossier.resolved", 44900.0, P),
+        },
+    ),
+    "Quảng Trị: Nâng cao chất lượng giải quyết thủ tục hành chính": (
+        'Quảng Trị: Nâng cao chất lượng giải quyết thủ tục hành chính\nThứ Hai, 14/10/2024 - 09:15\n\n(QT) - 9 tháng năm 2024, công tác giải quyết TTHC trên địa bàn tỉnh có nhiều chuyển biến tích cực, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,9%.\n\nTheo báo cáo của Văn phòng UBND tỉnh, 9 tháng năm 2024, các cơ quan, đơn vị trên địa bàn tỉnh đã tiếp nhận 187.450 hồ sơ TTHC, trong đó tiếp nhận trực tuyến 112.300 hồ sơ, chiếm 59,9%. Đã giải quyết 183.200 hồ sơ, trong đó giải quyết trước hạn và đúng hạn 181.180 hồ sơ, quá hạn 2.020 hồ sơ.\n\nRiêng tại Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 34.560 hồ sơ, giải quyết đúng hạn 99,9%.\n\nỞ cấp xã, tỷ lệ giải quyết đúng hạn đạt 99,2%. Tuy nhiên, vẫn còn 420 hồ sơ quá hạn chưa giải quyết, tập trung ở lĩnh vực đất đai.\n\nÔng Nguyễn Văn A, Chánh Văn phòng UBND tỉnh cho biết: "Thời gian tới, tỉnh phấn đấu đạt tỷ lệ hồ sơ trực tuyến 80%".',
+        {
+            ("dossier.on_time_pct", 98.9, P),
+            ("dossier.on_time_pct", 99.2, "cấp xã"),
+            ("dossier.on_time_pct", 99.9, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.online", 112300.0, P),
+            ("dossier.pending_overdue", 420.0, "cấp xã"),
+            ("dossier.received", 34560.0, "Trung tâm Phục vụ hành chính công tỉnh"),
+            ("dossier.received", 187450.0, P),
+            ("dossier.resolved", 183200.0, P),
+            ("dossier.resolved_late", 2020.0, P),
+        },
+    ),
+    "Huyện Hải Hậu: Đẩy mạnh cải cách hành chính": (
+        "Huyện Hải Hậu: Đẩy mạnh cải cách hành chính\nTrong 6 tháng đầu năm 2024, huyện Hải Hậu đã tập trung chỉ đạo quyết liệt công tác cải cách hành chính.\n\nTại Bộ phận Một cửa huyện, 6 tháng đầu năm 2024 đã tiếp nhận 5.670 hồ sơ; giải quyết 5.540 hồ sơ, trong đó đúng hạn 5.530 hồ sơ. \n\nBộ phận Một cửa các xã, thị trấn tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 100%.\n\nĐồng chí Chủ tịch UBND huyện đề nghị các xã tiếp tục nâng cao chất lượng phục vụ.",
+        {
+            ("dossier.on_time_pct", 100.0, "cấp xã"),
+            ("dossier.received", 5670.0, "Bộ phận Một cửa huyện"),
+            ("dossier.received", 23400.0, "cấp xã"),
+            ("dossier.resolved", 5540.0, "Bộ phận Một cửa huyện"),
+            ("dossier.resolved_on_time", 5530.0, "Bộ phận Một cửa huyện"),
+        },
+    ),
+    "Trung tâm Phục vụ hành chính công tỉnh Bình Phước: Hơn 45 nghìn hồ sơ được giải quyết trong năm 2023": (
+        'Trung tâm Phục vụ hành chính công tỉnh Bình Phước: Hơn 45 nghìn hồ sơ được giải quyết trong năm 2023\nNăm 2023, Trung tâm Phục vụ hành chính công tỉnh Bình Phước tiếp tục phát huy hiệu quả mô hình "một cửa".\n\nTheo thống kê, năm 2023, đã tiếp nhận 46.780 hồ sơ, trong đó hồ sơ trực tuyến là 38.200 hồ sơ.\n\nĐã giải quyết 45.670 hồ sơ, tỷ lệ đúng hạn 99,95%. Số hồ sơ đang giải quyết là 1.110 hồ sơ.\n\nBà Trần Thị B, Giám đốc Trung tâm cho biết, năm 2024 Trung tâm sẽ tiếp tục đẩy mạnh số hóa.',
+        {
+            ("dossier.on_time_pct", 99.95, "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"),
+            ("dossier.online", 38200.0, "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"),
+            ("dossier.pending", 1110.0, "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"),
+            ("dossier.received", 46780.0, "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"),
+            ("dossier.resolved", 45670.0, "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"),
         },
     ),
 }

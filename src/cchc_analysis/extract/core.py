@@ -48,7 +48,7 @@ _ABOUT_UNIT = re.compile(r"(?:ket qua|so lieu|tinh hinh)[a-z ,]{0,60} (?:tai|cua
 
 _CONTINUES = re.compile(
     r"[\s\-+•*\"(]*(?:da|dang|co|trong do|trong so|ngoai ra|con|so ho so|so tthc|ho so|tiep nhan|"
-    r"giai quyet|ket qua|tong so|ty le)(?![a-z])"
+    r"giai quyet|ket qua|tong so|ty le|tuy nhien|cu the|dong thoi|ben canh do|van con)(?![a-z])"
 )
 
 

@@ -169,7 +169,8 @@ def _scopes(
                 continue  # "Bộ phận Một cửa được duy trì tại 171/171 xã": the units counted
             if tail:
                 end = head_end + tail.end()
-                name_end = _name_end(text, end + 1, e) if end + 1 < e else end
+                spaced = end + 1 < e and text[end] == " "  # "… huyện, 6 tháng": no name
+                name_end = _name_end(text, end + 1, e) if spaced else end
                 end = name_end if name_end > end + 1 else end  # "… huyện Tiên Yên", or no name
                 named_place = tail.group(1) != "tinh" and end > head_end + tail.end()
                 if head == "bo phan mot cua" and named_place:
