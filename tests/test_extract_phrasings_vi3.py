@@ -1400,6 +1400,56 @@ CASES = {
             ("dossier.resolved", 45670.0, "Trung tâm Phục vụ hành chính công tỉnh Bình Phước"),
         },
     ),
+    "Sở Tư pháp Bắc Giang: 100% hồ sơ giải quyết đúng hạn": (
+        "Sở Tư pháp Bắc Giang: 100% hồ sơ giải quyết đúng hạn\nNăm 2023, Sở Tư pháp tỉnh Bắc Giang tiếp nhận 15.670 hồ sơ TTHC, chủ yếu là hồ sơ cấp phiếu lý lịch tư pháp.\n\nTrong đó, số hồ sơ tiếp nhận trực tuyến là 12.340 hồ sơ, chiếm 78,7%. Đơn vị đã giải quyết 15.600 hồ sơ, 100% đúng hạn.\n\nHiện Sở đang giải quyết 70 hồ sơ trong hạn.",
+        {
+            ("dossier.on_time_pct", 100.0, "Sở Tư pháp"),
+            ("dossier.online", 12340.0, "Sở Tư pháp"),
+            ("dossier.pending", 70.0, "Sở Tư pháp"),
+            ("dossier.received", 15670.0, "Sở Tư pháp"),
+            ("dossier.resolved", 15600.0, "Sở Tư pháp"),
+        },
+    ),
+    "Tháng 11/2025, tỉnh Đồng Tháp tiếp nhận hơn 85.000 hồ sơ": (
+        "Tháng 11/2025, tỉnh Đồng Tháp tiếp nhận hơn 85.000 hồ sơ\nTheo Sở Nội vụ, tháng 11/2025, toàn tỉnh tiếp nhận 85.432 hồ sơ; trong đó cấp tỉnh 21.300 hồ sơ, cấp xã 64.132 hồ sơ.\n\nTỷ lệ hồ sơ trực tuyến đạt 82,4%; tỷ lệ giải quyết đúng hạn đạt 98,7%.\n\nLũy kế 11 tháng năm 2025, toàn tỉnh tiếp nhận 912.300 hồ sơ.",
+        {
+            ("dossier.on_time_pct", 98.7, P),
+            ("dossier.received", 21300.0, "cấp tỉnh"),
+            ("dossier.received", 64132.0, "cấp xã"),
+            ("dossier.received", 85432.0, P),
+        },
+    ),
+    "Kết quả thực hiện công tác kiểm soát TTHC quý II/2024 của tỉnh Tuyên Quang": (
+        "Kết quả thực hiện công tác kiểm soát TTHC quý II/2024 của tỉnh Tuyên Quang\n1. Công bố, công khai TTHC\nTrong quý II/2024, Chủ tịch UBND tỉnh ban hành 12 Quyết định công bố 156 TTHC, trong đó: 45 TTHC mới ban hành; 78 TTHC sửa đổi, bổ sung; 33 TTHC bị bãi bỏ.\nTổng số TTHC đang có hiệu lực thuộc thẩm quyền giải quyết của các cấp trên địa bàn tỉnh là 1.876 TTHC.\n\n2. Kết quả giải quyết TTHC\n- Tổng số hồ sơ tiếp nhận: 78.900 hồ sơ (trực tuyến: 45.600 hồ sơ).\n- Số hồ sơ đã giải quyết: 77.100 hồ sơ (trước hạn: 50.200; đúng hạn: 26.500; quá hạn: 400).\n- Số hồ sơ đang giải quyết: 1.800 hồ sơ (trong hạn: 1.750; quá hạn: 50).",
+        {
+            ("dossier.online", 45600.0, P),
+            ("dossier.pending", 1800.0, P),
+            ("dossier.pending_overdue", 50.0, P),
+            ("dossier.received", 78900.0, P),
+            ("dossier.resolved", 77100.0, P),
+            ("dossier.resolved_early", 50200.0, P),
+            ("dossier.resolved_late", 400.0, P),
+            ("dossier.resolved_on_time", 26500.0, P),
+            ("tthc.abolished", 33.0, P),
+            ("tthc.amended", 78.0, P),
+            ("tthc.in_force", 1876.0, P),
+            ("tthc.published", 156.0, P),
+        },
+    ),
+    "UBND huyện Quỳnh Lưu tổng kết công tác cải cách hành chính năm 2023": (
+        "UBND huyện Quỳnh Lưu tổng kết công tác cải cách hành chính năm 2023\nSáng 5/1/2024, UBND huyện Quỳnh Lưu tổ chức hội nghị tổng kết công tác CCHC năm 2023.\n\nNăm 2023, Bộ phận tiếp nhận và trả kết quả huyện đã tiếp nhận 14.560 hồ sơ, giải quyết đúng và trước hạn đạt 99,6%. Các xã, thị trấn tiếp nhận 67.800 hồ sơ.\n\nChỉ số CCHC năm 2023 của huyện xếp thứ 3/21 huyện, thành, thị.",
+        {
+            ("dossier.on_time_pct", 99.6, "huyện Quỳnh Lưu"),
+            ("dossier.received", 14560.0, "huyện Quỳnh Lưu"),
+            ("dossier.received", 67800.0, "cấp xã"),
+        },
+    ),
+    "Tỉnh Hà Nam tháng 10/2024": (
+        "Tỉnh Hà Nam tháng 10/2024\nTừ ngày 15/9/2024 đến ngày 14/10/2024, tỉnh Hà Nam tiếp nhận 18.700 hồ sơ.",
+        {
+            ("dossier.received", 18700.0, P),
+        },
+    ),
 }
 
 

@@ -61,15 +61,25 @@ def _name_end(text: str, start: int, limit: int) -> int:
 
 _FULL_CENTRE = re.compile(
     r"Trung tâm (?:[Pp]hục vụ )?[Hh]ành chính công"
-    r"(?: (?:cấp )?(?:tỉnh|thành phố)(?: [A-ZĐÀ-Ỹ][\w]*)*)?"
+    r"(?: (?:cấp )?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?: [A-ZĐÀ-Ỹ][\w]*)*)?"
 )
+_LEVEL_WORDS = ("tỉnh", "phố", "công", "huyện", "quận", "xã", "phường", "khu")
+
+
+def _centre_name(written: str) -> str:
+    """A centre's name as matched by ``_FULL_CENTRE``, without the lower-case words after it
+    ("… tỉnh Điện Biên đã" → "… tỉnh Điện Biên")."""
+    words = written.split()
+    while words[-1][0].islower() and words[-1] not in _LEVEL_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _centre_named_before(text: str, position: int) -> str | None:
     """The last public-administration centre named in full before ``position``, else None:
     what a bare "Trung tâm" later in the text stands for."""
     named = [m.group(0) for m in _FULL_CENTRE.finditer(text, 0, position)]
-    return named[-1].strip() if named else None
+    return _centre_name(named[-1]) if named else None
 
 
 def _department_end(text: str, folded: str, start: int, limit: int) -> int:
@@ -540,10 +550,7 @@ def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
         if centre is not None and not any(u.start < centre.start() for u in units):
             lead = doc.work[sentence.start : centre.start()]
             if len(lead.split()) <= 4 and not re.search(r"\d", lead):
-                words = centre.group(0).split()
-                while words[-1][0].islower() and words[-1] not in ("tỉnh", "phố", "công"):
-                    words.pop()  # "… tỉnh Điện Biên đã": the name ends before the verb
-                return " ".join(words)
+                return _centre_name(centre.group(0))
             return None
         if units:
             return None
