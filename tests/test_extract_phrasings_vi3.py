@@ -1323,6 +1323,67 @@ CASES = {
             ("dossier.resolved_on_time", 54800.0, P),
         },
     ),
+    "Lào Cai năm 2024": (
+        "Lào Cai năm 2024\nNăm 2024, tỉnh Lào Cai đã rà soát 120 TTHC, đề xuất đơn giản hóa 45 TTHC.",
+        set(),
+    ),
+    "Lào Cai năm 2023 (2)": (
+        "Lào Cai năm 2023\nNăm 2023, UBND tỉnh Lào Cai ủy quyền 20 TTHC cho các sở, ngành giải quyết và phân cấp 56 TTHC cho cấp huyện.",
+        set(),
+    ),
+    "Lào Cai năm 2022": (
+        "Lào Cai năm 2022\nNăm 2022, tỉnh Lào Cai thực hiện 345 TTHC không phụ thuộc vào địa giới hành chính.",
+        set(),
+    ),
+    "Lào Cai quý I/2024": (
+        "Lào Cai quý I/2024\nQuý I/2024, tỉnh Lào Cai thực hiện liên thông 23 TTHC và cắt giảm thời gian giải quyết đối với 123 TTHC.",
+        set(),
+    ),
+    "Lào Cai quý II/2024": (
+        "Lào Cai quý II/2024\nQuý II/2024, tỉnh Lào Cai đã tích hợp 1.234 TTHC lên Cổng Dịch vụ công quốc gia.",
+        set(),
+    ),
+    "Lào Cai quý IV/2024": (
+        "Lào Cai quý IV/2024\nQuý IV/2024, tỉnh Lào Cai có 56 TTHC phát sinh hồ sơ trực tuyến toàn trình.",
+        set(),
+    ),
+    "Lào Cai năm 2021": (
+        "Lào Cai năm 2021\nNăm 2021, tỉnh Lào Cai đã chuẩn hóa 1.678 TTHC trên Cơ sở dữ liệu quốc gia.",
+        set(),
+    ),
+    "Lào Cai tháng 3/2024": (
+        "Lào Cai tháng 3/2024\nTháng 3/2024, tỉnh Lào Cai có 234 TTHC có phát sinh hồ sơ.",
+        set(),
+    ),
+    "Lào Cai năm 2020": (
+        "Lào Cai năm 2020\nNăm 2020, tỉnh Lào Cai có 98% TTHC được cập nhật, công khai đúng hạn.",
+        set(),
+    ),
+    "Lào Cai tháng 4/2024": (
+        "Lào Cai tháng 4/2024\nTháng 4/2024, UBND tỉnh Lào Cai ban hành 5 quyết định phê duyệt quy trình nội bộ của 234 TTHC.",
+        set(),
+    ),
+    "Lào Cai tháng 5/2024": (
+        "Lào Cai tháng 5/2024\nTháng 5/2024, UBND tỉnh Lào Cai công bố danh mục 45 TTHC được thay thế và 12 TTHC bị bãi bỏ.",
+        {
+            ("tthc.abolished", 12.0, P),
+            ("tthc.published", 45.0, P),
+        },
+    ),
+    "Lào Cai tháng 6/2024": (
+        "Lào Cai tháng 6/2024\nTháng 6/2024, tỉnh Lào Cai đang thực hiện 1.987 TTHC, trong đó 1.234 TTHC cấp tỉnh.",
+        {
+            ("tthc.in_force", 1234.0, "cấp tỉnh"),
+            ("tthc.in_force", 1987.0, P),
+        },
+    ),
+    "Lào Cai tháng 7/2024": (
+        "Lào Cai tháng 7/2024\nTỉnh Lào Cai hiện có 1.023 dịch vụ công trực tuyến toàn trình trên tổng số 1.987 TTHC.",
+        {
+            ("service.online_level4", 1023.0, P),
+            ("tthc.in_force", 1987.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
