@@ -1384,6 +1384,57 @@ CASES = {
             ("tthc.in_force", 1987.0, P),
         },
     ),
+    "Phú Thọ năm 2023": (
+        "Phú Thọ năm 2023\nNăm 2023, Chủ tịch UBND tỉnh Phú Thọ công bố danh mục 1.856 TTHC, gồm: cấp tỉnh 1.420 TTHC, cấp huyện 286 TTHC, cấp xã 150 TTHC.",
+        {
+            ("tthc.published", 150.0, "cấp xã"),
+            ("tthc.published", 286.0, "cấp huyện"),
+            ("tthc.published", 1420.0, "cấp tỉnh"),
+            ("tthc.published", 1856.0, P),
+        },
+    ),
+    "Phú Thọ năm 2022": (
+        "Phú Thọ năm 2022\nNăm 2022, tỉnh Phú Thọ đã công bố 1.420 TTHC cấp tỉnh, 286 TTHC cấp huyện và 150 TTHC cấp xã.",
+        {
+            ("tthc.published", 150.0, "cấp xã"),
+            ("tthc.published", 286.0, "cấp huyện"),
+            ("tthc.published", 1420.0, "cấp tỉnh"),
+        },
+    ),
+    "Phú Thọ năm 2021": (
+        "Phú Thọ năm 2021\nTrong năm 2021, số TTHC được công bố là 312 thủ tục.",
+        {
+            ("tthc.published", 312.0, P),
+        },
+    ),
+    "Phú Thọ quý I/2023": (
+        "Phú Thọ quý I/2023\nQuý I/2023, tỉnh Phú Thọ ban hành 8 quyết định công bố TTHC với 96 thủ tục.",
+        {
+            ("tthc.published", 96.0, P),
+        },
+    ),
+    "Phú Thọ quý II/2023": (
+        "Phú Thọ quý II/2023\nQuý II/2023, tỉnh Phú Thọ đã cập nhật, công khai 215 TTHC trên Cơ sở dữ liệu quốc gia.",
+        {
+            ("tthc.published", 215.0, P),
+        },
+    ),
+    "Phú Thọ năm 2024": (
+        "Phú Thọ năm 2024\nNăm 2024, UBND tỉnh Phú Thọ công bố 78 TTHC mới ban hành, 112 TTHC sửa đổi, bổ sung và bãi bỏ 56 TTHC.",
+        {
+            ("tthc.abolished", 56.0, P),
+            ("tthc.amended", 112.0, P),
+            ("tthc.published", 78.0, P),
+        },
+    ),
+    "Phú Thọ tháng 8/2025": (
+        "Phú Thọ tháng 8/2025\nSau sắp xếp, tỉnh Phú Thọ công bố 2.104 TTHC áp dụng tại tỉnh, trong đó cấp tỉnh 1.750 TTHC, cấp xã 354 TTHC.",
+        {
+            ("tthc.published", 354.0, "cấp xã"),
+            ("tthc.published", 1750.0, "cấp tỉnh"),
+            ("tthc.published", 2104.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

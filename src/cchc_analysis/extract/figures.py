@@ -482,7 +482,8 @@ def _enumerated(
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
-        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng|trieu|nghin|ngan)(?![a-z])"
+        r"trong do|con lai|bao gom|(?<![a-z])(?:va|dat|la|co|gom|chiem|voi|rieng|trieu|nghin|ngan)"
+        r"(?![a-z])"
         r"|(?<![a-z])(?:and|or)(?![a-z])"  # English: '99.84% and 99.9%'
         r"|[:,;()_%-]",
         " ",
