@@ -1435,6 +1435,35 @@ CASES = {
             ("tthc.published", 2104.0, P),
         },
     ),
+    "Tỉnh Hà Nam năm 2020": (
+        "Tỉnh Hà Nam năm 2020\nNăm 2020, các hồ sơ thuộc thẩm quyền giải quyết của UBND huyện Phú Vang: 12.345 hồ sơ, trong đó đã giải quyết 12.000 hồ sơ.",
+        {
+            ("dossier.received", 12345.0, "huyện Phú Vang"),
+            ("dossier.resolved", 12000.0, "huyện Phú Vang"),
+        },
+    ),
+    "Tỉnh Hà Nam năm 2019": (
+        "Tỉnh Hà Nam năm 2019\nNăm 2019, hồ sơ thuộc thẩm quyền giải quyết của cấp huyện là 45.600 hồ sơ; hồ sơ thuộc thẩm quyền của cấp xã là 98.700 hồ sơ.",
+        {
+            ("dossier.received", 45600.0, "cấp huyện"),
+            ("dossier.received", 98700.0, "cấp xã"),
+        },
+    ),
+    "Tỉnh Hà Nam năm 2021 (2)": (
+        "Tỉnh Hà Nam năm 2021\nNăm 2021, tỉnh Hà Nam có 1.876 TTHC thuộc thẩm quyền giải quyết của UBND tỉnh.",
+        {
+            ("tthc.in_force", 1876.0, P),
+        },
+    ),
+    "Phú Thọ năm 2023 (2)": (
+        "Phú Thọ năm 2023\nNăm 2023, Chủ tịch UBND tỉnh Phú Thọ công bố danh mục 1.856 TTHC, bao gồm cấp tỉnh 1.420 TTHC, cấp huyện 286 TTHC, cấp xã 150 TTHC.",
+        {
+            ("tthc.published", 150.0, "cấp xã"),
+            ("tthc.published", 286.0, "cấp huyện"),
+            ("tthc.published", 1420.0, "cấp tỉnh"),
+            ("tthc.published", 1856.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

@@ -144,6 +144,11 @@ _MEASURE_OF = re.compile(
 # units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
 _COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+# the unit dossiers belong to: "Các hồ sơ thuộc thẩm quyền giải quyết của UBND Thành phố: 19593"
+_OWNER = re.compile(
+    r"(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,8}? thuoc (?:tham quyen|pham vi)(?: giai quyet)?"
+    r"(?: cua)?(?: (?:ubnd|uy ban nhan dan))?\s*$"
+)
 
 
 def _scopes(
@@ -312,6 +317,7 @@ def _scopes(
                 subjects_only
                 and not pat.subject_lead.match(lead)
                 and not _AGENT.search(lead)
+                and not _OWNER.search(lead)
                 and not _MEASURE_OF.match(lead)
                 and not _COUNTED_LEAD.fullmatch(lead)
             ):
@@ -320,7 +326,9 @@ def _scopes(
             before = folded[max(s, scope.start - 40) : scope.start]
             after = folded[scope.end : min(e, scope.end + 30)]
             quoted = re.match(r"\s*(?:cho biet|chia se|thong tin)\s*:\s*\"", after)
-            if (pat.source_before.search(before) or pat.source_after.search(after)) and not quoted:
+            owner = _OWNER.search(folded, max(s, scope.start - 80), scope.start)
+            source = pat.source_before.search(before) and not owner
+            if (source or pat.source_after.search(after)) and not quoted:
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
             if pat.sub_province_level.match(folded, scope.start):
                 continue
