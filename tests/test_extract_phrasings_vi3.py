@@ -1464,6 +1464,66 @@ CASES = {
             ("tthc.published", 1856.0, P),
         },
     ),
+    "Kết quả giải quyết hồ sơ tỉnh Bình Định tháng 9/2024": (
+        "Kết quả giải quyết hồ sơ tỉnh Bình Định tháng 9/2024\nTiếp nhận: 45.678 | Đã xử lý: 44.900 | Đúng hạn: 44.700 | Quá hạn: 200 | Đang xử lý: 778",
+        {
+            ("dossier.pending", 778.0, P),
+            ("dossier.received", 45678.0, P),
+            ("dossier.resolved", 44900.0, P),
+            ("dossier.resolved_late", 200.0, P),
+            ("dossier.resolved_on_time", 44700.0, P),
+        },
+    ),
+    "Tỉnh Bình Định tháng 10/2024": (
+        "Tỉnh Bình Định tháng 10/2024\nHồ sơ tiếp nhận\t46.100\nHồ sơ đã giải quyết\t45.300\nHồ sơ quá hạn\t150",
+        {
+            ("dossier.received", 46100.0, P),
+            ("dossier.resolved", 45300.0, P),
+            ("dossier.resolved_late", 150.0, P),
+        },
+    ),
+    "Tỉnh Bình Định tháng 11/2024": (
+        "Tỉnh Bình Định tháng 11/2024\nTháng 11/2024, toàn tỉnh Bình Định tiếp nhận 47.200 hồ sơ (tăng 2,4% so với tháng trước), đã giải quyết 46.500 hồ sơ (đạt 98,5%).",
+        {
+            ("dossier.received", 47200.0, P),
+            ("dossier.resolved", 46500.0, P),
+        },
+    ),
+    "UBND cấp xã tỉnh Bình Định quý III/2024": (
+        "UBND cấp xã tỉnh Bình Định quý III/2024\nQuý III/2024, UBND cấp xã trên địa bàn tỉnh Bình Định tiếp nhận 98.700 hồ sơ, giải quyết đúng hạn 99,9%.",
+        {
+            ("dossier.on_time_pct", 99.9, "cấp xã"),
+            ("dossier.received", 98700.0, "cấp xã"),
+        },
+    ),
+    "Tỉnh Bình Định quý IV/2024": (
+        "Tỉnh Bình Định quý IV/2024\nQuý IV/2024, các sở, ban, ngành của tỉnh Bình Định tiếp nhận 23.400 hồ sơ; UBND cấp huyện tiếp nhận 34.500 hồ sơ; UBND cấp xã tiếp nhận 87.600 hồ sơ.",
+        {
+            ("dossier.received", 23400.0, "cấp tỉnh"),
+            ("dossier.received", 34500.0, "cấp huyện"),
+            ("dossier.received", 87600.0, "cấp xã"),
+        },
+    ),
+    "Bình Định năm 2024": (
+        "Bình Định năm 2024\nNăm 2024, Bình Định có 512.300 hồ sơ được tiếp nhận và giải quyết, tỷ lệ trước và đúng hạn 99,2%.",
+        {
+            ("dossier.on_time_pct", 99.2, P),
+            ("dossier.received", 512300.0, P),
+        },
+    ),
+    "Bình Định năm 2023": (
+        "Bình Định năm 2023\nNăm 2023, số hồ sơ giải quyết trước và đúng hạn của tỉnh Bình Định là 498.700/502.300 hồ sơ, đạt 99,28%.",
+        {
+            ("dossier.on_time_pct", 99.28, P),
+            ("dossier.resolved", 502300.0, P),
+        },
+    ),
+    "Bình Định tháng 12/2024": (
+        "Bình Định tháng 12/2024\nTrong tháng 12/2024, tổng số hồ sơ tiếp nhận mới của tỉnh Bình Định là 45.000 hồ sơ; tổng số hồ sơ cần giải quyết (gồm cả kỳ trước chuyển sang) là 47.100 hồ sơ.",
+        {
+            ("dossier.received", 47100.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
