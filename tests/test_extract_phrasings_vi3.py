@@ -1524,6 +1524,20 @@ CASES = {
             ("dossier.received", 47100.0, P),
         },
     ),
+    "Hoạt động của Trung tâm Phục vụ hành chính công tỉnh Kon Tum năm 2023": (
+        "Hoạt động của Trung tâm Phục vụ hành chính công tỉnh Kon Tum năm 2023\nTrung tâm là nơi người dân trên địa bàn tỉnh đến giải quyết thủ tục của 19 sở, ngành cấp tỉnh.\n\nNăm 2023, đã tiếp nhận 28.900 hồ sơ, giải quyết đúng hạn 99,9%.",
+        {
+            ("dossier.on_time_pct", 99.9, "Trung tâm Phục vụ hành chính công tỉnh Kon Tum"),
+            ("dossier.received", 28900.0, "Trung tâm Phục vụ hành chính công tỉnh Kon Tum"),
+        },
+    ),
+    "Hoạt động của Trung tâm Phục vụ hành chính công tỉnh Kon Tum năm 2022": (
+        "Hoạt động của Trung tâm Phục vụ hành chính công tỉnh Kon Tum năm 2022\nNăm 2022, toàn tỉnh tiếp nhận 245.000 hồ sơ.\n\nĐã giải quyết đúng hạn 99,1%.",
+        {
+            ("dossier.on_time_pct", 99.1, P),
+            ("dossier.received", 245000.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
