@@ -530,13 +530,12 @@ _WHOLE_PROVINCE_FIGURES = re.compile(
 
 
 def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
-    """The public-administration centre a text reports on, when the text never speaks of the
-    whole province and either its headline names one centre ("Dấu ấn Trung tâm Phục vụ hành
+    """The public-administration centre a text reports on, when the text never counts the
+    whole province's dossiers ("toàn tỉnh tiếp nhận …") and either its headline names one centre ("Dấu ấn Trung tâm Phục vụ hành
     chính công tỉnh …", "Yên Bái: Trung tâm … tổng kết năm 2023") or its opening sentences
     have one as subject ("Sáng 8/1, Trung tâm … tổ chức hội nghị tổng kết …"): its figures
     are then the centre's, not the province's."""
-    whole = _WHOLE_PROVINCE.search(doc.work)
-    if whole and _WHOLE_PROVINCE_FIGURES.search(doc.work):
+    if _WHOLE_PROVINCE_FIGURES.search(doc.work):
         return None
     if doc.headline:
         from cchc_analysis.extract.text import _Sentence
@@ -553,8 +552,6 @@ def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
             return centres.pop()  # (a sentence naming the whole province still resets)
         if units:
             return None  # the headline is about another unit
-    if whole:
-        return None
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
     for sentence in opening:
         # the centre as subject or as the source of what follows ("Trung tâm … vừa tổng kết
