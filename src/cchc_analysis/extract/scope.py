@@ -531,10 +531,10 @@ _WHOLE_PROVINCE_FIGURES = re.compile(
 
 def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
     """The public-administration centre a text reports on, when the text never counts the
-    whole province's dossiers ("toàn tỉnh tiếp nhận …") and either its headline names one centre ("Dấu ấn Trung tâm Phục vụ hành
-    chính công tỉnh …", "Yên Bái: Trung tâm … tổng kết năm 2023") or its opening sentences
-    have one as subject ("Sáng 8/1, Trung tâm … tổ chức hội nghị tổng kết …"): its figures
-    are then the centre's, not the province's."""
+    whole province's dossiers ("toàn tỉnh tiếp nhận …") and either its headline names one
+    centre ("Dấu ấn Trung tâm Phục vụ hành chính công tỉnh …", "Yên Bái: Trung tâm … tổng kết
+    năm 2023") or its opening sentences have one as subject or source ("Sáng 8/1, Trung tâm …
+    tổ chức hội nghị tổng kết …"): its figures are then the centre's, not the province's."""
     if _WHOLE_PROVINCE_FIGURES.search(doc.work):
         return None
     if doc.headline:
