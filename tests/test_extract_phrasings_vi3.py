@@ -1538,6 +1538,13 @@ CASES = {
             ("dossier.received", 245000.0, P),
         },
     ),
+    "UBND huyện Tam Nông tổng kết CCHC năm 2023": (
+        "UBND huyện Tam Nông tổng kết CCHC năm 2023\nSáng 8/1/2024, UBND huyện Tam Nông tổ chức hội nghị tổng kết công tác CCHC năm 2023, huyện là một trong những địa phương dẫn đầu trên địa bàn tỉnh.\n\nNăm 2023, đã tiếp nhận 9.870 hồ sơ, giải quyết đúng hạn 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "huyện Tam Nông"),
+            ("dossier.received", 9870.0, "huyện Tam Nông"),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

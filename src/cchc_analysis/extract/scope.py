@@ -463,7 +463,7 @@ def _scope_at(
 
 _DISTRICT_LEDE = re.compile(
     r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
-    r"thi tran)\s*(?=[\w])"
+    r"thi tran)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"  # a whole word: not "quan" in "Tuyên Quang"
 )
 _WHOLE_PROVINCE = re.compile(
     r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
@@ -474,7 +474,7 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
     """The district a text reports on, when its opening names one as subject or source
     ("UBND huyện Định Quán cho biết, …", "… của toàn huyện là 59.010 bộ") and the text never
     speaks of the whole province: its figures are then the district's, not the province's."""
-    if _WHOLE_PROVINCE.search(doc.work):
+    if _WHOLE_PROVINCE_FIGURES.search(doc.work):
         return None
     if doc.headline:
         h0, h1 = doc.headline
