@@ -1545,6 +1545,46 @@ CASES = {
             ("dossier.received", 9870.0, "huyện Tam Nông"),
         },
     ),
+    "Đặc khu Phú Quốc tháng 9/2025": (
+        "Đặc khu Phú Quốc tháng 9/2025\nTháng 9/2025, Trung tâm Phục vụ hành chính công đặc khu Phú Quốc tiếp nhận 3.450 hồ sơ, giải quyết đúng hạn 99,8%.",
+        {
+            ("dossier.on_time_pct", 99.8, "Trung tâm Phục vụ hành chính công đặc khu Phú Quốc"),
+            ("dossier.received", 3450.0, "Trung tâm Phục vụ hành chính công đặc khu Phú Quốc"),
+        },
+    ),
+    "Phường Sài Gòn tháng 10/2025": (
+        "Phường Sài Gòn tháng 10/2025\nTrong tháng 10/2025, phường Sài Gòn tiếp nhận 2.890 hồ sơ, trong đó 2.700 hồ sơ trực tuyến.",
+        {
+            ("dossier.online", 2700.0, "phường Sài Gòn"),
+            ("dossier.received", 2890.0, "phường Sài Gòn"),
+        },
+    ),
+    "An Giang tháng 9/2025": (
+        "An Giang tháng 9/2025\nTháng 9/2025, toàn tỉnh An Giang tiếp nhận 123.400 hồ sơ. Riêng đặc khu Phú Quốc tiếp nhận 5.600 hồ sơ.",
+        {
+            ("dossier.received", 5600.0, "đặc khu Phú Quốc"),
+            ("dossier.received", 123400.0, P),
+        },
+    ),
+    "Xã Hưng Hà chuyển đổi số": (
+        "Xã Hưng Hà chuyển đổi số\nTừ khi vận hành chính quyền 2 cấp, xã Hưng Hà (tỉnh Hưng Yên) đã tiếp nhận nhiều hồ sơ. Riêng tháng 9/2025, UBND xã tiếp nhận 1.234 hồ sơ.",
+        {
+            ("dossier.received", 1234.0, "Xã Hưng Hà"),
+        },
+    ),
+    "Tỉnh Lâm Đồng tháng 10/2025": (
+        "Tỉnh Lâm Đồng tháng 10/2025\nTháng 10/2025, 124 xã, phường, đặc khu của tỉnh Lâm Đồng tiếp nhận 67.800 hồ sơ; cấp tỉnh tiếp nhận 21.300 hồ sơ.",
+        {
+            ("dossier.received", 21300.0, "cấp tỉnh"),
+            ("dossier.received", 67800.0, "cấp xã"),
+        },
+    ),
+    "Phường Vũng Tàu tháng 8/2025": (
+        "Phường Vũng Tàu tháng 8/2025\nTháng 8/2025, Trung tâm Phục vụ hành chính công phường Vũng Tàu (TP.HCM) tiếp nhận 4.120 hồ sơ.",
+        {
+            ("dossier.received", 4120.0, "Trung tâm Phục vụ hành chính công phường Vũng Tàu"),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

@@ -176,7 +176,7 @@ def _scopes(
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
             tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
                 r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:ubnd |uy ban nhan dan )?(?:cap )?"
-                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b",
+                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)\b",
                 folded[head_end:e],
             )
             end = head_end
@@ -463,7 +463,7 @@ def _scope_at(
 
 _DISTRICT_LEDE = re.compile(
     r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
-    r"thi tran)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"  # a whole word: not "quan" in "Tuyên Quang"
+    r"thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"  # a whole word: not "quan" in "Tuyên Quang"
 )
 _WHOLE_PROVINCE = re.compile(
     r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
