@@ -1585,6 +1585,22 @@ CASES = {
             ("dossier.received", 4120.0, "Trung tâm Phục vụ hành chính công phường Vũng Tàu"),
         },
     ),
+    "Thanh Hóa tháng 9/2021": (
+        "Thanh Hóa tháng 9/2021\nTháng 9/2021, Bưu điện tỉnh Thanh Hóa đã tiếp nhận 1.076 hồ sơ và trả kết quả 1.163 hồ sơ qua dịch vụ bưu chính công ích. Toàn tỉnh tiếp nhận 45.600 hồ sơ.",
+        {
+            ("dossier.received", 45600.0, P),
+        },
+    ),
+    "Quảng Nam năm 2021": (
+        "Quảng Nam năm 2021\nNăm 2021, Chủ tịch UBND tỉnh Quảng Nam đã ủy quyền cho thủ trưởng các sở, ngành giải quyết đối với 20 TTHC thuộc thẩm quyền của UBND tỉnh.",
+        set(),
+    ),
+    "Quảng Nam năm 2020": (
+        "Quảng Nam năm 2020\nNăm 2020, tỉnh Quảng Nam có 1.934 TTHC thuộc thẩm quyền giải quyết, trong đó đã rà soát, đơn giản hóa 120 TTHC.",
+        {
+            ("tthc.in_force", 1934.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {

@@ -623,6 +623,8 @@ def _find_in_sentence(
             scope, other = owner, None
         if _MINISTRY.match(fold(scope)):
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
+        if fold(scope).startswith("buu dien"):
+            continue  # the post only carries dossiers ("Bưu điện tỉnh … tiếp nhận 1.076 hồ sơ")
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator
