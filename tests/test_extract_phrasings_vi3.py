@@ -1601,6 +1601,30 @@ CASES = {
             ("tthc.in_force", 1934.0, P),
         },
     ),
+    "Lâm Đồng tháng 8/2025": (
+        "Lâm Đồng tháng 8/2025\nTháng 8/2025, mức độ hài lòng của người dân, doanh nghiệp đối với việc giải quyết TTHC của tỉnh Lâm Đồng đạt 96,5%.",
+        {
+            ("dossier.satisfaction_pct", 96.5, P),
+        },
+    ),
+    "Lâm Đồng tháng 7/2025": (
+        "Lâm Đồng tháng 7/2025\nTháng 7/2025, tỷ lệ người dân hài lòng khi giải quyết TTHC tại tỉnh Lâm Đồng đạt 97,2%.",
+        {
+            ("dossier.satisfaction_pct", 97.2, P),
+        },
+    ),
+    "Lâm Đồng tháng 5/2025": (
+        "Lâm Đồng tháng 5/2025\nTháng 5/2025, 98,1% người dân, doanh nghiệp hài lòng với việc giải quyết thủ tục hành chính của tỉnh Lâm Đồng.",
+        {
+            ("dossier.satisfaction_pct", 98.1, P),
+        },
+    ),
+    "Lâm Đồng tháng 4/2025": (
+        "Lâm Đồng tháng 4/2025\nTháng 4/2025, tỉnh Lâm Đồng có 99,2% hồ sơ được đánh giá hài lòng.",
+        {
+            ("dossier.satisfaction_pct", 99.2, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
