@@ -104,7 +104,7 @@ __all__ = [
 # rebuilt), ``text`` (lines, furniture, sentences), ``period_mentions``, ``numbers``
 # (Vietnamese numbers and what is blanked before reading them), ``places`` (provinces),
 # ``document`` (a text prepared), ``scope``, ``rules`` (a number's context and best rule),
-# ``figures`` (rules applied within a sentence),
+# ``figures`` (rules applied within a sentence), ``respectively`` (lists read 'lần lượt'),
 # ``checks`` (identities and shares), ``core`` (one or more texts end to end), ``output``;
 # ``language`` (which one a text is read in), ``english``, ``english_scope`` and
 # ``english_names`` (English texts).

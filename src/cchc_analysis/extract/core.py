@@ -29,7 +29,7 @@ from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, national_text
 from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
-from cchc_analysis.extract.scope import _Carry, _district_subject, _scopes
+from cchc_analysis.extract.scope import _Carry, _scopes, _unit_subject
 from cchc_analysis.extract.text import _Sentence, _strip_span
 from cchc_analysis.reference.periods import Period, parse_period
 
@@ -50,7 +50,7 @@ _ABOUT_UNIT = re.compile(r"(?:ket qua|so lieu|tinh hinh)[a-z ,]{0,60} (?:tai|cua
 
 _CONTINUES = re.compile(
     r"[\s\-+•*\"(]*(?:da|dang|co|trong do|trong so|ngoai ra|con|so ho so|so tthc|ho so|tiep nhan|"
-    r"giai quyet|ket qua|tong so|ty le)(?![a-z])"
+    r"giai quyet|ket qua|tong so|ty le|tuy nhien|cu the|dong thoi|ben canh do|van con)(?![a-z])"
 )
 
 
@@ -143,7 +143,7 @@ def _extract_in_language(
     earlier: _Sentence | None = None
     intros: list[tuple[str | None, _Carry]] = []  # lines ending with ':', by item marker
     if default_scope == PROVINCE_SCOPE and province is None:
-        subject = english_subject if doc.language == ENGLISH else _district_subject
+        subject = english_subject if doc.language == ENGLISH else _unit_subject
         default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
         by_district = re.match(r"the district it names: '([^']+)'", province_how)
         headline = text[doc.headline[0] : doc.headline[1]] if doc.headline else ""

@@ -28,6 +28,7 @@ from cchc_analysis.extract.text import (
     _lines,
     _sentences,
     _strip_span,
+    label_value_breaks,
     unwrapped_breaks,
 )
 from cchc_analysis.reference.periods import Period, parse_period
@@ -153,6 +154,11 @@ def _document(text: str) -> _Doc:
         folded = english_numbers(folded)  # '108,120' → '108.120', '99.29' → '99,29'
         chars = list(folded)
         for position in unwrapped_breaks(text):  # a sentence wrapped over two lines
+            chars[position] = " "
+        folded = "".join(chars)
+    else:
+        chars = list(folded)
+        for position in label_value_breaks(text):  # "Số hồ sơ quá hạn" over "56"
             chars[position] = " "
         folded = "".join(chars)
     raw_lines = _lines(text)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _YEAR, _complete
+from cchc_analysis.extract.respectively import _respective_item, _respective_unit
 from cchc_analysis.extract.rules import _Context, _context, _match_rules
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
 from cchc_analysis.reference.periods import Period
@@ -186,6 +187,10 @@ _TARGET_SENTENCE = re.compile(
 _AIM = re.compile(
     r"(?<![a-z])(?:phan dau|muc tieu|chi tieu (?:de ra|dat ra|giao)|nham dat|de dat)(?![a-z])"
 )
+_AIM_MET = re.compile(
+    r"(?<![a-z])(?:dat|vuot|hoan thanh|so voi|theo|thuc hien|cu the hoa|ve dich)"
+    r"(?: [a-z]+){0,3}\s*$"
+)
 _ACHIEVED = re.compile(
     r"(?<![a-z])(?:ket qua|thuc te|dat duoc|den nay|hien nay|vuot|"
     r"da (?!dang|so|phan|nang|chieu|ngon|nganh|muc)[a-z]+)(?![a-z])"
@@ -246,7 +251,11 @@ def _read_number(
         return None  # "từ 99,2-99,9%", "40-60%": a range, no single figure
     if _TARGET_SENTENCE.match(doc.work, sentence.start):
         return None  # "Mục tiêu năm 2025, tỷ lệ … đạt 80%, …": every figure is a target
-    aims = list(_AIM.finditer(doc.work, sentence.start, token.start))
+    aims = [
+        aim
+        for aim in _AIM.finditer(doc.work, sentence.start, token.start)
+        if not _AIM_MET.search(doc.work, max(sentence.start, aim.start() - 24), aim.start())
+    ]  # "đạt và vượt chỉ tiêu đề ra, với 123.289 hồ sơ": an aim met, the figure is a result
     if aims and not _ACHIEVED.search(doc.work, aims[-1].end(), token.start):
         return None  # "…, đồng thời phấn đấu trong năm 2015 có 65% văn bản …": a target
     if pat.per_unit.search(ctx.left) or pat.per_unit.search(ctx.left_any):
@@ -368,7 +377,7 @@ def _restated(
 
 
 _BRACKETED = re.compile(r"[\s%_]*\(\s*")  # "quá hạn chiếm 0,5% (62 hồ sơ)"
-_EQUIVALENT = re.compile(r"^[\s_]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
+_EQUIVALENT = re.compile(r"^[\s_%]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
 
 
 def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None:
@@ -484,11 +493,17 @@ def _enumerated(
     """True when nothing but a unit's name, the noun and punctuation stands between the previous
     figure and this one: 'tiếp nhận 512.304 hồ sơ, trong đó cấp tỉnh 120.000, cấp huyện …'."""
     gap = doc.work[last.end : token.start]
+    parts = list(_PARTS_FOLLOW.finditer(gap))
+    if parts and ";" not in gap and "." not in gap:
+        # "1.890 TTHC đang được áp dụng, trong đó cấp tỉnh 1.450": the whole's own words end
+        # where its parts begin
+        gap = " " * parts[-1].end() + gap[parts[-1].end() :]
     for scope in scopes:
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
-        r"trong do|con lai|(?<![a-z])(?:va|dat|la|co|chiem|voi|rieng|trieu|nghin|ngan)(?![a-z])"
+        r"trong do|con lai|bao gom|(?<![a-z])(?:va|dat|la|co|gom|chiem|voi|rieng|trieu|nghin|ngan)"
+        r"(?![a-z])"
         r"|(?<![a-z])(?:and|or)(?![a-z])"  # English: '99.84% and 99.9%'
         r"|[:,;()_%-]",
         " ",
@@ -496,7 +511,9 @@ def _enumerated(
     )
     for _, noun_pattern in _patterns().nouns:
         gap = re.sub(noun_pattern.pattern.lstrip("^"), " ", gap)
-    return not gap.strip() and noun in (None, last.noun)
+    # "45.000, 67.000 và 120.000 hồ sơ": the noun is written after the last of the run only
+    noun_after_run = last.noun is None and noun == last.indicator.split(".")[0].lstrip("_")
+    return not gap.strip() and (noun in (None, last.noun) or noun_after_run)
 
 
 _ON_TIME_COUNTS = ("dossier.resolved_on_time", "_dossier.early_or_on_time")
@@ -584,9 +601,27 @@ def _find_in_sentence(
             last = found[-1]
             continue
         previous = last.indicator if last else None
+        item = _respective_item(doc, sentence, tokens, i)
+        if item is not None:  # "… tiếp nhận, đã giải quyết … lần lượt là 45.600, 44.800 …"
+            ctx = replace(
+                ctx,
+                left=doc.work[item[0] : item[1]],
+                left_offset=item[0],
+                left_any=doc.work[item[0] : item[1]],
+                left_any_offset=item[0],
+                near=doc.work[item[0] : item[1]],
+            )
         match = _match_rules(
             ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
         )
+        if _dossiers_as_procedures(token, reading, match):
+            # "tiếp nhận và xử lý 6.120 thủ tục hành chính": no province has that many
+            # procedures; the count is of dossiers, named loosely
+            as_dossiers = _match_rules(
+                ctx, "dossier", token.is_pair, previous, token.start, token.end, False
+            )
+            if as_dossiers is not None and as_dossiers.tier >= 2:
+                reading, match = replace(reading, noun="dossier"), as_dossiers
         scope, other = _scope_at(scopes, token.start, start_scope, named_only, doc.work)
         trailing = None
         unnamed = (scope, other) == start_scope and not any(sc.start < token.start for sc in scopes)
@@ -599,11 +634,16 @@ def _find_in_sentence(
         level = _level_after_noun(doc, token, reading)
         if level:
             scope, other = level, None
+        unit = _respective_unit(doc, sentence, tokens, i, every_unit)
+        if unit is not None:
+            scope, other = unit, None
         owner = _unit_in_brackets(doc, scopes, token, reading)
         if owner is not None:  # "98,63 điểm (Sở Công Thương)": the unit the figure is of
             scope, other = owner, None
         if _MINISTRY.match(fold(scope)):
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
+        if fold(scope).startswith("buu dien"):
+            continue  # the post only carries dossiers ("Bưu điện tỉnh … tiếp nhận 1.076 hồ sơ")
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator
@@ -686,6 +726,21 @@ def _find_in_sentence(
         carried_from = parts.start()
     out_scope, out_other = _scope_at(scopes, carried_from, start_scope, named_only, doc.work)
     return found, shares, skipped, _Carry(out_scope, out_other, out_period, out_note, out_skip)
+
+
+# More procedures than any province has (about 2.000 at most, every level together)
+_MOST_PROCEDURES = 5000
+
+
+def _dossiers_as_procedures(token: _Token, reading: _Reading, match: Any) -> bool:
+    """True when a count of procedures received or settled ('tiếp nhận 6.120 TTHC') is too
+    large to be procedures: dossiers, named loosely."""
+    if reading.noun != "tthc" or reading.changed or token.is_pair:
+        return False
+    if match is not None and match.rule.indicator is not None:
+        return False  # "công bố 7.518 TTHC" over five years: procedures
+    value = parse_vi_number(token.a)
+    return value is not None and value * reading.scale >= _MOST_PROCEDURES
 
 
 # a sentence opening on online dossiers as its topic: what it says is received was filed online

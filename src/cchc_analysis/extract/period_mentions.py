@@ -183,6 +183,12 @@ def _range_period(d1: date, d2: date) -> Period | None:
         d1.month == 1 and d1.day <= 5 and d1.year == year
     )
     end_month = d2.month if d2.day >= 10 else d2.month - 1
+    month_start = (d1.day <= 5 and d1.month == end_month) or (
+        d1.day >= 10 and (d1.month % 12) + 1 == end_month
+    )
+    if month_start and (d2 - d1).days <= 35:  # "từ 15/9 đến 14/10": a month's report
+        part = _month_part(end_month)
+        return Period(year, part) if part else None
     if cumulative:
         return {3: Period(year, "Q1"), 6: Period(year, "H1"), 9: Period(year, "9M")}.get(
             end_month, Period(year) if end_month == 12 else None

@@ -34,6 +34,7 @@ class _Context:
     document: str = ""  # the whole work text
 
 
+_CELLS = re.compile(r"\s\|\s")
 _RANK_ONLY = re.compile(r"[\s_]*(?:(?:dung|xep|xep hang|dung o)(?: thu| hang| vi tri)?[\s_\d/]*)?")
 
 
@@ -82,6 +83,11 @@ def _context(
     semicolon = work.find(";", token.end, any_next)
     right_any_end = semicolon if semicolon >= 0 else any_next
     topic_start = previous_sentence.start if previous_sentence else sentence.start
+    line_start = work.rfind("\n", 0, sentence.start) + 1
+    if _CELLS.search(work, line_start, sentence.start):
+        # a row of cells between bars ("Tiếp nhận: 45.678 | … | Quá hạn: 200"): its topic is
+        # that of the whole row and of the line above it (its caption)
+        topic_start = min(topic_start, work.rfind("\n", 0, max(0, line_start - 1)) + 1)
     return _Context(
         left=work[left_start : token.start],
         left_any=work[any_start : token.start],

@@ -61,15 +61,25 @@ def _name_end(text: str, start: int, limit: int) -> int:
 
 _FULL_CENTRE = re.compile(
     r"Trung tâm (?:[Pp]hục vụ )?[Hh]ành chính công"
-    r"(?: (?:cấp )?(?:tỉnh|thành phố)(?: [A-ZĐÀ-Ỹ][\w]*)*)?"
+    r"(?: (?:cấp )?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?: [A-ZĐÀ-Ỹ][\w]*)*)?"
 )
+_LEVEL_WORDS = ("tỉnh", "phố", "công", "huyện", "quận", "xã", "phường", "khu")
+
+
+def _centre_name(written: str) -> str:
+    """A centre's name as matched by ``_FULL_CENTRE``, without the lower-case words after it
+    ("… tỉnh Điện Biên đã" → "… tỉnh Điện Biên")."""
+    words = written.split()
+    while words[-1][0].islower() and words[-1] not in _LEVEL_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _centre_named_before(text: str, position: int) -> str | None:
     """The last public-administration centre named in full before ``position``, else None:
     what a bare "Trung tâm" later in the text stands for."""
     named = [m.group(0) for m in _FULL_CENTRE.finditer(text, 0, position)]
-    return named[-1].strip() if named else None
+    return _centre_name(named[-1]) if named else None
 
 
 def _department_end(text: str, folded: str, start: int, limit: int) -> int:
@@ -82,6 +92,9 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
         word = words[i].group(0)
         if word[0].isupper():
             end = start + words[i].end()
+        elif word.isdigit() and i > 0 and fold(words[i - 1].group(0)) in ("phuong", "quan"):
+            end = start + words[i].end()  # "UBND Phường 3", "UBND Quận 1"
+            break
         elif (
             word in ("và", "-", "–", "&")
             and i + 1 < len(words)
@@ -131,6 +144,11 @@ _MEASURE_OF = re.compile(
 # units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
 _COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+# the unit dossiers belong to: "Các hồ sơ thuộc thẩm quyền giải quyết của UBND Thành phố: 19593"
+_OWNER = re.compile(
+    r"(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,8}? thuoc (?:tham quyen|pham vi)(?: giai quyet)?"
+    r"(?: cua)?(?: (?:ubnd|uy ban nhan dan))?\s*$"
+)
 
 
 def _scopes(
@@ -158,7 +176,7 @@ def _scopes(
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
             tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
                 r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:ubnd |uy ban nhan dan )?(?:cap )?"
-                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b",
+                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)\b",
                 folded[head_end:e],
             )
             end = head_end
@@ -166,7 +184,8 @@ def _scopes(
                 continue  # "Bộ phận Một cửa được duy trì tại 171/171 xã": the units counted
             if tail:
                 end = head_end + tail.end()
-                name_end = _name_end(text, end + 1, e) if end + 1 < e else end
+                spaced = end + 1 < e and text[end] == " "  # "… huyện, 6 tháng": no name
+                name_end = _name_end(text, end + 1, e) if spaced else end
                 end = name_end if name_end > end + 1 else end  # "… huyện Tiên Yên", or no name
                 named_place = tail.group(1) != "tinh" and end > head_end + tail.end()
                 if head == "bo phan mot cua" and named_place:
@@ -208,13 +227,19 @@ def _scopes(
         at = s + short.start()  # "HCC đã tiếp nhận …" after "… hành chính công (HCC)"
         named_before = _centre_named_before(text, at) or "Trung tâm Phục vụ hành chính công"
         found.append(_Scope(at, s + short.end(), named_before, "subunit"))
-    places = re.compile(_B + r"(?:" + pat.sub_places + r")\s+(?=\w)")
+    # "huyện Tiên Yên", and the abbreviations written close up: "TP.Bảo Lộc", "TX.Ninh Hòa"
+    places = re.compile(_B + r"(?:" + pat.sub_places + r")(?:\s+|(?<=\.))(?=\w)")
     for match in places.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue
         end = _name_end(text, match.end(), e)
         if end <= match.end():
             continue
+        if folded[match.end() - 1] == "." and any(
+            match.start() <= m.start < end and _mention_province(m, period)[1] != "city_of"
+            for m in doc.province_mentions
+        ):
+            continue  # "TP.Hải Phòng", "TP.HCM": a province, named as one
         label = text[match.start() : end]
         found.append(_Scope(match.start(), end, label, "subunit"))
     wholes = [m.span() for m in pat.sub_resets.finditer(folded, s, e)]
@@ -240,8 +265,10 @@ def _scopes(
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue  # "Trung tâm … tỉnh đã …": the unit's own name
-        if re.search(r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]):
-            continue  # "9 huyện trong tỉnh đã …": the units', not the province's
+        if re.search(
+            r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]
+        ) and not match.group().startswith(("toan ", "ca tinh")):
+            continue  # "9 huyện trong tỉnh đã …": the units'; "của toàn tỉnh" is the whole
         if doc.subject_city and "thanh pho" in match.group():
             # a text about a provincial city: "UBND thành phố", "toàn thành phố" are that city
             found.append(_Scope(match.start(), match.end(), doc.subject_city, "subunit"))
@@ -290,6 +317,7 @@ def _scopes(
                 subjects_only
                 and not pat.subject_lead.match(lead)
                 and not _AGENT.search(lead)
+                and not _OWNER.search(lead)
                 and not _MEASURE_OF.match(lead)
                 and not _COUNTED_LEAD.fullmatch(lead)
             ):
@@ -298,13 +326,15 @@ def _scopes(
             before = folded[max(s, scope.start - 40) : scope.start]
             after = folded[scope.end : min(e, scope.end + 30)]
             quoted = re.match(r"\s*(?:cho biet|chia se|thong tin)\s*:\s*\"", after)
-            if (pat.source_before.search(before) or pat.source_after.search(after)) and not quoted:
+            owner = _OWNER.search(folded, max(s, scope.start - 80), scope.start)
+            source = pat.source_before.search(before) and not owner
+            if (source or pat.source_after.search(after)) and not quoted:
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
             if pat.sub_province_level.match(folded, scope.start):
                 continue
             # a province's own city: "thành phố Hà Nội"
             if scope.kind == "subunit" and re.match(
-                r"(?:thanh pho|tp\.?)\s", folded[scope.start :]
+                r"(?:thanh pho\s|tp\.?\s|tp\.)", folded[scope.start :]
             ):
                 p = _resolve(re.sub(r"^(?:thành phố|TP\.?|Tp\.?)\s*", "", scope.label), period)
                 if p is not None and p.kind == "city":
@@ -335,12 +365,21 @@ def _without_appositions(scopes: list[_Scope], folded: str, work: str = "") -> l
     for scope in scopes:
         previous = kept[-1] if kept else None
         if (
-            previous is not None
-            and scope.kind == "province"
-            and previous.kind in ("subunit", "level")
-            and not folded.startswith(
-                ("toan ", "ca tinh", "tinh da", "tinh dat", "tinh co", "cua "), scope.start
+            (
+                previous is not None
+                and scope.kind == "province"
+                and previous.kind in ("subunit", "level")
+                and not folded.startswith(
+                    ("toan ", "ca tinh", "tinh da", "tinh dat", "tinh co", "cua "), scope.start
+                )
             )
+            or (
+                previous is not None
+                and scope.kind == "province"
+                and previous.kind == "level"
+                and folded.startswith("cua tinh ", scope.start)
+                and not (work or folded)[previous.end : scope.start].strip()
+            )  # "các xã, phường của tỉnh Hưng Yên": the province the level is of
         ):
             between = (work or folded)[previous.end : scope.start]
             if _APPOSITION_GAP.fullmatch(folded, previous.end, scope.start) or (
@@ -367,7 +406,7 @@ def _named_province_after_place(folded: str, start: int) -> bool:
 
 
 _UNITS_OF_LEVEL = (
-    ("cấp xã", r"(?:xa|phuong|thi tran)"),
+    ("cấp xã", r"(?:xa|phuong|thi tran|dac khu)"),
     ("cấp huyện", r"(?:huyen|quan|thi xa|thanh pho)"),
 )
 
@@ -422,9 +461,10 @@ def _scope_at(
     return label, other
 
 
+# a district or commune as a whole word: not "quan" in "TUYÊN QUANG"
 _DISTRICT_LEDE = re.compile(
     r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
-    r"thi tran)\s*(?=[\w])"
+    r"thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"
 )
 _WHOLE_PROVINCE = re.compile(
     r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
@@ -435,7 +475,7 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
     """The district a text reports on, when its opening names one as subject or source
     ("UBND huyện Định Quán cho biết, …", "… của toàn huyện là 59.010 bộ") and the text never
     speaks of the whole province: its figures are then the district's, not the province's."""
-    if _WHOLE_PROVINCE.search(doc.work):
+    if _WHOLE_PROVINCE_FIGURES.search(doc.work):
         return None
     if doc.headline:
         h0, h1 = doc.headline
@@ -481,3 +521,68 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
                     continue  # "thành phố Cần Thơ" is a province
             return name
     return whole_named
+
+
+# the whole province counting dossiers: "toàn tỉnh tiếp nhận …", "trên địa bàn tỉnh đã giải quyết"
+_WHOLE_PROVINCE_FIGURES = re.compile(
+    r"(?<![a-z])(?:toan tinh|ca tinh|tren dia ban (?:toan )?tinh)(?: [a-z]+){0,3} "
+    r"(?:tiep nhan|giai quyet|co [\d.]+ ho so|dat|ty le)"
+)
+
+
+def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The public-administration centre a text reports on, when the text never counts the
+    whole province's dossiers ("toàn tỉnh tiếp nhận …") and either its headline names one
+    centre ("Dấu ấn Trung tâm Phục vụ hành chính công tỉnh …", "Yên Bái: Trung tâm … tổng kết
+    năm 2023") or its opening sentences have one as subject or source ("Sáng 8/1, Trung tâm …
+    tổ chức hội nghị tổng kết …"): its figures are then the centre's, not the province's."""
+    if _WHOLE_PROVINCE_FIGURES.search(doc.work):
+        return None
+    if doc.headline:
+        from cchc_analysis.extract.text import _Sentence
+
+        h0, h1 = doc.headline
+        head = _Sentence(h0, h1, doc.line_of(h0), 0, -1)
+        units = [
+            u
+            for u in _scopes(doc, head, None, period, subjects_only=False)
+            if u.kind in ("subunit", "level")
+        ]
+        centres = {u.label for u in units if _is_centre(doc.folded, u)}
+        if len(centres) == 1 and all(_is_centre(doc.folded, u) for u in units):
+            return centres.pop()  # (a sentence naming the whole province still resets)
+        if units:
+            return None  # the headline is about another unit
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        # the centre as subject or as the source of what follows ("Trung tâm … vừa tổng kết
+        # …", "Trung tâm … cho biết, …"): read on the text, where sources are not dropped
+        units = [
+            u
+            for u in _scopes(doc, sentence, None, period, subjects_only=False)
+            if u.kind in ("subunit", "level")
+        ]
+        centre = _FULL_CENTRE.search(doc.text, sentence.start, sentence.end)
+        if centre is not None and not any(u.start < centre.start() for u in units):
+            lead = doc.work[sentence.start : centre.start()]
+            if len(lead.split()) <= 4 and not re.search(r"\d", lead):
+                return _centre_name(centre.group(0))
+            return None
+        if units:
+            return None
+    return None
+
+
+def _is_centre(folded: str, scope: _Scope) -> bool:
+    """True for a public-administration centre ("Trung tâm Phục vụ hành chính công …")."""
+    return scope.kind == "subunit" and bool(
+        re.match(
+            r"trung tam (?:phuc vu )?hanh chinh cong|(?:ttpvhcc|tthcc)(?![a-z])",
+            folded[scope.start :],
+        )
+    )
+
+
+def _unit_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The district or centre a text reports on (``_district_subject``, ``_centre_subject``)."""
+    return _district_subject(doc, period) or _centre_subject(doc, period)

@@ -84,7 +84,22 @@ def _furniture_flags(folded: str, lines: list[tuple[int, int, int]]) -> list[boo
     return flags
 
 
-_ABBREVIATIONS = {"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "th", "st"}
+_ABBREVIATIONS = {
+    "tp",
+    "tx",
+    "tt",
+    "q",
+    "p",
+    "ths",
+    "ts",
+    "pgs",
+    "gs",
+    "bs",
+    "ks",
+    "ls",
+    "th",
+    "st",
+}
 _ENGLISH_ABBREVIATIONS = {"no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "dept"}
 # a stop before a capital, or a bar between cells of a row flattened to a line ("Tiếp nhận:
 # 23.456 hồ sơ | Đã giải quyết: 22.900 hồ sơ")
@@ -94,12 +109,15 @@ _SENTENCE_BREAK = re.compile(
 
 
 def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
-    """Split the non-furniture lines into sentences (a line is never joined to the next)."""
+    """Split the non-furniture lines into sentences (a line is never joined to the next, but
+    for a figure alone under its label and an English sentence wrapped over lines)."""
     out: list[_Sentence] = []
     abbreviations = _ABBREVIATIONS
     if current_language() == ENGLISH:
         abbreviations = _ENGLISH_ABBREVIATIONS | {"p", "q", "st"}
         lines = _unwrapped(text, lines)
+    else:
+        lines = _labelled_figures(text, lines)
     block = 0
     previous_blank = True
     for line in lines:
@@ -167,6 +185,52 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
             and not previous.furniture
             and not line.furniture
             and _wrapped(text[previous.start : previous.end], content)
+        ):
+            out[-1] = _Line(previous.number, previous.start, line.end, False)
+            continue
+        out.append(line)
+    return out
+
+
+# A line holding only a figure ("45.678", "99,5%", "56 hồ sơ") and the line of its label
+# right above it ("Tổng số hồ sơ tiếp nhận", "Số hồ sơ quá hạn:"): a table or a list copied
+# from a page one cell per line.
+_BARE_FIGURE = re.compile(
+    r"\s*\d[\d.,]*\s*(?:%|hồ sơ|thủ tục|TTHC|dịch vụ|DVC)?\.?\s*", re.IGNORECASE
+)
+_LABEL = re.compile(r"\s*[^\W\d_][^.;!?]{0,118}?:?\s*")
+
+
+def label_value_breaks(text: str) -> list[int]:
+    """Positions of the line breaks between a label and its figure alone on the next line."""
+    out: list[int] = []
+    position = text.find("\n")
+    while position >= 0:
+        line_start = text.rfind("\n", 0, position) + 1
+        next_end = text.find("\n", position + 1)
+        following = text[position + 1 : next_end if next_end >= 0 else len(text)]
+        label = text[line_start:position]
+        if (
+            _BARE_FIGURE.fullmatch(following)
+            and _LABEL.fullmatch(label)
+            and not re.search(r"\d", label)
+        ):
+            out.append(position)
+        position = next_end
+    return out
+
+
+def _labelled_figures(text: str, lines: list[_Line]) -> list[_Line]:
+    """Lines with a figure alone joined to the label line above it (``label_value_breaks``)."""
+    breaks = set(label_value_breaks(text))
+    out: list[_Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.end in breaks
+            and line.start == previous.end + 1
+            and not previous.furniture  # (a figure alone on its line reads as furniture)
         ):
             out[-1] = _Line(previous.number, previous.start, line.end, False)
             continue

@@ -1,0 +1,95 @@
+"""Lists read 'respectively' ("lần lượt"): the items or units named before a run of numbers,
+given to the numbers in order ("số hồ sơ tiếp nhận, đã giải quyết và đang giải quyết lần lượt
+là 45.600, 44.800 và 800"; "cấp tỉnh, cấp huyện và cấp xã tiếp nhận lần lượt …")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.numbers import _Token
+    from cchc_analysis.extract.scope import _Scope
+    from cchc_analysis.extract.text import _Sentence
+
+_RESPECTIVELY = re.compile(r"(?<![a-z])lan luot(?: (?:la|dat|co|o muc|tuong ung))?[\s_:]*$")
+_LIST_GAP = re.compile(r"[\s_,;%]*(?:(?:va|ho so|hs|tthc|thu tuc|diem)(?![a-z])[\s_,;%]*)*")
+# where a list of what is counted starts, and where it ends (the unit or place counted for)
+_LIST_HEAD_NOUN = re.compile(
+    r"(?<![a-z])(?:(?:so luong|tong so|so) )?"
+    r"(?:ho so|hs|tthc|thu tuc(?: hanh chinh)?|ty le)(?![a-z])"
+)
+_LIST_END = re.compile(r" (?:cua|tren dia ban|tai|o) | _|_")
+
+
+def _respectively(
+    doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int
+) -> tuple[re.Match[str], int] | None:
+    """('lần lượt là' before the run of numbers a number is in, index of the run's first
+    number), or None when the number is in no such run."""
+    work = doc.work
+    k = i
+    while k > 0 and tokens[k - 1].start >= sentence.start:
+        if _LIST_GAP.fullmatch(work, tokens[k - 1].end, tokens[k].start):
+            k -= 1
+            continue
+        break
+    said = _RESPECTIVELY.search(work, sentence.start, tokens[k].start)
+    return (said, k) if said is not None else None
+
+
+def _respective_unit(
+    doc: _Doc,
+    sentence: _Sentence,
+    tokens: Sequence[_Token],
+    i: int,
+    every_unit: Callable[[], Sequence[_Scope]],
+) -> str | None:
+    """The unit a number stands for in units listed then read 'respectively' ("cấp tỉnh, cấp
+    huyện và cấp xã tiếp nhận lần lượt 45.000, 67.000 và 120.000 hồ sơ"), else None."""
+    respectively = _respectively(doc, sentence, tokens, i)
+    if respectively is None:
+        return None
+    said, k = respectively
+    units = [
+        sc
+        for sc in every_unit()
+        if sc.kind in ("level", "subunit") and sentence.start <= sc.start < said.start()
+    ]
+    if len(units) < 2 or i - k >= len(units):
+        return None
+    return units[i - k].label
+
+
+def _respective_item(
+    doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int
+) -> tuple[int, int] | None:
+    """The span of the item a number stands for in a list read 'respectively' ("số hồ sơ tiếp
+    nhận, đã giải quyết và đang giải quyết lần lượt là 45.600, 44.800 và 800 hồ sơ": 44.800
+    is 'đã giải quyết'), else None."""
+    work = doc.work
+    respectively = _respectively(doc, sentence, tokens, i)
+    if respectively is None:
+        return None
+    said, k = respectively
+    head_start = max(work.rfind(sep, sentence.start, said.start()) for sep in (";", ":", "."))
+    head_start = max(head_start + 1, sentence.start)
+    noun = _LIST_HEAD_NOUN.search(work, head_start, said.start())
+    if noun is None:
+        return None
+    head_start = noun.start()  # "Quý I/2024, số hồ sơ tiếp nhận, …": the list starts there
+    head = work[head_start : said.start()]
+    cut = _LIST_END.search(head)
+    head_end = head_start + (cut.start() if cut else len(head.rstrip()))
+    spans: list[tuple[int, int]] = []
+    start = head_start
+    for sep in re.finditer(r",\s*|\s+va\s+", work[head_start:head_end]):
+        spans.append((start, head_start + sep.start()))
+        start = head_start + sep.end()
+    spans.append((start, head_end))
+    position = i - k
+    if len(spans) < 2 or position >= len(spans):
+        return None
+    return spans[position]
