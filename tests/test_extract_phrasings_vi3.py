@@ -1625,6 +1625,93 @@ CASES = {
             ("dossier.satisfaction_pct", 99.2, P),
         },
     ),
+    "Ninh Bình tháng 3/2024": (
+        "Ninh Bình tháng 3/2024\nTháng 3/2024, tỉnh Ninh Bình tạm dừng giải quyết 45 hồ sơ do thiếu thành phần.",
+        {
+            ("dossier.suspended", 45.0, P),
+        },
+    ),
+    "Ninh Bình tháng 4/2024": (
+        "Ninh Bình tháng 4/2024\nTháng 4/2024, tỉnh Ninh Bình có 56 hồ sơ bị từ chối tiếp nhận.",
+        set(),
+    ),
+    "Ninh Bình tháng 5/2024": (
+        "Ninh Bình tháng 5/2024\nTháng 5/2024, tỉnh Ninh Bình đã trả lại 120 hồ sơ không đủ điều kiện giải quyết.",
+        {
+            ("dossier.suspended", 120.0, P),
+        },
+    ),
+    "Ninh Bình tháng 6/2024": (
+        "Ninh Bình tháng 6/2024\nTháng 6/2024, số hồ sơ dừng xử lý, trả lại của tỉnh Ninh Bình là 87 hồ sơ.",
+        {
+            ("dossier.suspended", 87.0, P),
+        },
+    ),
+    "Ninh Bình quý III/2024": (
+        "Ninh Bình quý III/2024\nQuý III/2024, tỉnh Ninh Bình có 3.450 hồ sơ thanh toán phí, lệ phí trực tuyến, đạt 62%.",
+        {
+            ("dossier.paid_online", 3450.0, P),
+        },
+    ),
+    "Ninh Bình quý IV/2024": (
+        "Ninh Bình quý IV/2024\nQuý IV/2024, tỉnh Ninh Bình thực hiện thanh toán trực tuyến 4.560 hồ sơ.",
+        {
+            ("dossier.paid_online", 4560.0, P),
+        },
+    ),
+    "Ninh Bình năm 2024 (2)": (
+        "Ninh Bình năm 2024\nNăm 2024, tỉnh Ninh Bình số hóa 98.700 hồ sơ, kết quả giải quyết TTHC, đạt 89%.",
+        {
+            ("dossier.digitised", 98700.0, P),
+        },
+    ),
+    "Ninh Bình năm 2023": (
+        "Ninh Bình năm 2023\nNăm 2023, tỉnh Ninh Bình có 87.600 hồ sơ được số hóa.",
+        {
+            ("dossier.digitised", 87600.0, P),
+        },
+    ),
+    "Hậu Giang năm 2024": (
+        "Hậu Giang năm 2024\nBộ TTHC của tỉnh Hậu Giang năm 2024 có tổng số 1.823 thủ tục, gồm cấp tỉnh 1.412, cấp huyện 263, cấp xã 148.",
+        {
+            ("tthc.in_force", 148.0, "cấp xã"),
+            ("tthc.in_force", 263.0, "cấp huyện"),
+            ("tthc.in_force", 1412.0, "cấp tỉnh"),
+            ("tthc.in_force", 1823.0, P),
+        },
+    ),
+    "Hậu Giang năm 2023": (
+        "Hậu Giang năm 2023\nĐến cuối năm 2023, tỉnh Hậu Giang có 1.798 TTHC đang áp dụng ở 3 cấp chính quyền.",
+        {
+            ("tthc.in_force", 1798.0, P),
+        },
+    ),
+    "Hậu Giang quý I/2025": (
+        "Hậu Giang quý I/2025\nQuý I/2025, Chủ tịch UBND tỉnh Hậu Giang đã ký 9 quyết định công bố 167 thủ tục hành chính mới ban hành, sửa đổi, bổ sung, bãi bỏ.",
+        {
+            ("tthc.published", 167.0, P),
+        },
+    ),
+    "Hậu Giang quý II/2025": (
+        "Hậu Giang quý II/2025\nQuý II/2025, tỉnh Hậu Giang có 1.120 thủ tục được cung cấp dịch vụ công trực tuyến toàn trình và 650 thủ tục được cung cấp một phần.",
+        {
+            ("service.online_level3", 650.0, P),
+            ("service.online_level4", 1120.0, P),
+        },
+    ),
+    "Hậu Giang tháng 9/2025": (
+        "Hậu Giang tháng 9/2025\nHiện nay, 100% TTHC đủ điều kiện của tỉnh Hậu Giang đã được cung cấp dịch vụ công trực tuyến, với 1.345 dịch vụ công trực tuyến toàn trình.",
+        {
+            ("service.online_level4", 1345.0, P),
+        },
+    ),
+    "Hậu Giang năm 2021": (
+        "Hậu Giang năm 2021\nNăm 2021, số dịch vụ công trực tuyến mức độ 3 của tỉnh Hậu Giang là 789, mức độ 4 là 567.",
+        {
+            ("service.online_level3", 789.0, P),
+            ("service.online_level4", 567.0, P),
+        },
+    ),
     "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái": (
         "Nâng cao hiệu quả hoạt động của Trung tâm Phục vụ hành chính công tỉnh Yên Bái\nSáng 8/1/2024, Trung tâm Phục vụ hành chính công tỉnh Yên Bái tổ chức hội nghị tổng kết công tác năm 2023.\nNăm 2023, đã tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 99,8%.",
         {
