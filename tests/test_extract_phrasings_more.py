@@ -922,6 +922,12 @@ CASES = {
             ("pci.time", 7.2, P),
         },
     ),
+    "procedures added or handled at a one-stop desk are no count of those in force": (
+        "Tỉnh Hậu Giang năm 2024\nNăm 2024, tổng số TTHC thuộc thẩm quyền giải quyết của tỉnh Hậu Giang là 1.812 thủ tục. Trung tâm Phục vụ hành chính công tỉnh tiếp nhận và trả kết quả với 1.245 thủ tục hành chính thuộc thẩm quyền giải quyết của 15 sở, ngành. Trong 119 TTHC được bổ sung, có 118 thủ tục thuộc thẩm quyền cấp tỉnh.",
+        {
+            ("tthc.in_force", 1812.0, P),
+        },
+    ),
 }
 
 
