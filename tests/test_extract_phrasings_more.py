@@ -928,6 +928,12 @@ CASES = {
             ("tthc.in_force", 1812.0, P),
         },
     ),
+    "billions of dong spelled 'tỉ'": (
+        "Hà Nội tháng 1/2023\nTrong tháng 1/2023, Hà Nội giải ngân 2.698 tỉ đồng vốn đầu tư công.",
+        {
+            ("finance.disbursed_bn", 2698.0, P),
+        },
+    ),
 }
 
 
