@@ -934,6 +934,13 @@ CASES = {
             ("finance.disbursed_bn", 2698.0, P),
         },
     ),
+    "a headline about one unit's results at the centre gives them to the unit": (
+        "Kết quả giải quyết TTHC của Sở Xây dựng tại Trung tâm Phục vụ hành chính công tỉnh Phú Thọ năm 2022\nTrong năm 2022, đã có 412 hồ sơ được tiếp nhận tại Trung tâm. Trong đó có 405 hồ sơ trả kết quả đúng hạn và trước hạn, chiếm tỷ lệ 98,3%.",
+        {
+            ("dossier.on_time_pct", 98.3, "Sở Xây dựng"),
+            ("dossier.received", 412.0, "Sở Xây dựng"),
+        },
+    ),
 }
 
 

@@ -47,6 +47,7 @@ def _as_period(period: str | Period | None) -> Period | None:
 # A sentence that goes on with the previous one's subject ("Đã có kết quả …", "Trong đó …").
 # a headline about a unit's results: "Kết quả giải quyết TTHC tại Trung tâm …"
 _ABOUT_UNIT = re.compile(r"(?:ket qua|so lieu|tinh hinh)[a-z ,]{0,60} (?:tai|cua|o)\s*$")
+_ABOUT_UNIT_OF = re.compile(r"(?:ket qua|so lieu|tinh hinh)[a-z ,]{0,60} cua\s*$")
 
 _CONTINUES = re.compile(
     r"[\s\-+•*\"(]*(?:da|dang|co|trong do|trong so|ngoai ra|con|so ho so|so tthc|ho so|tiep nhan|"
@@ -135,6 +136,9 @@ def _extract_in_language(
             default_scope = units[0].label  # "Tháng 10/2020, Trung tâm … giải quyết …" too
         elif len(named) == 1 and _ABOUT_UNIT.search(doc.work, doc.headline[0], named[0].start):
             default_scope = named[0].label  # "Kết quả … tại Trung tâm Hành chính công tỉnh …"
+        elif len(named) > 1 and _ABOUT_UNIT_OF.search(doc.work, doc.headline[0], named[0].start):
+            # "Kết quả giải quyết TTHC của Sở X tại Trung tâm …": the results are Sở X's
+            default_scope = named[0].label
     tokens = [t for t in _tokens(doc.work) if not any(a <= t.start < b for a, b in doc.labels)]
     founds: list[_Found] = []
     shares: list[_Share] = []
