@@ -941,6 +941,13 @@ CASES = {
             ("dossier.received", 412.0, "Sở Xây dựng"),
         },
     ),
+    "procedures announced are published, a ministry's are no province's, a day and month is no count": (
+        "Tỉnh Nghệ An năm 2024\nNăm 2024, Chủ tịch UBND tỉnh công bố 345 thủ tục hành chính thuộc thẩm quyền giải quyết của các sở; Bộ Tư pháp công bố 120 TTHC thuộc Bộ Tư pháp. Ngày đầu tiên đi làm (02/02) sau kỳ nghỉ Tết, toàn tỉnh tiếp nhận 1.200 hồ sơ.",
+        {
+            ("tthc.published", 345.0, P),
+            ("dossier.received", 1200.0, P),
+        },
+    ),
 }
 
 

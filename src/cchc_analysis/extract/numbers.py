@@ -71,6 +71,10 @@ _DATE_LIKE = re.compile(
     r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
     r"(?![\d/])"
     r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
+    # a day and month alone, written with a leading zero ("(02/02)", "05/9") and no noun after
+    # it: a count of units is never written so ("12/12 xã", "02/02 hồ sơ" have their noun)
+    r"|(?<![\d.,/])(?:0[1-9]/(?:0?[1-9]|1[0-2])|(?:[1-9]|[12]\d|3[01])/0[1-9])(?![\d/])"
+    r"(?=\s*(?:[).,;:]|$|\s(?:sau|truoc|vua|nam|toi|den|tai|khi|luc)(?![a-z])))"
 )
 # An abbreviation glossed in brackets, read through as if absent (English: 'procedure (AP)').
 _GLOSS = re.compile(r"\((?:tthc|hs|dvc|dvctt|dvcttt|cchc|ttpvhcc|ttthc|ubnd|dn|aps?)\)")
