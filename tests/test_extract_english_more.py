@@ -160,6 +160,20 @@ CASES = {
             ("dossier.resolved_late", 415.0, P),
         },
     ),
+    "Lang Son digitalised 2024": (
+        "Lang Son 2024\nIn 2024, Lang Son province digitalised more than 1,100 dossiers.",
+        {("dossier.digitised", 1100.0, P)},
+    ),
+    "Khoan Du transactions 2025": (
+        "Khoan Du 2025\nAs of March 2025, Khoan Du commune in An Giang province had processed more "
+        "than 200 administrative transactions without any delay.",
+        {("dossier.resolved", 200.0, "Khoan Du commune")},
+    ),
+    "citizen satisfaction with administrative services": (
+        "Dong Nai 2025\nIn 2025, citizen satisfaction with administrative services provided by "
+        "agencies in Dong Nai province reached 98.5%.",
+        {("dossier.satisfaction_pct", 98.5, P)},
+    ),
 }
 
 

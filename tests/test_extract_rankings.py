@@ -296,3 +296,11 @@ def test_scores_given_in_turn_go_to_the_units_named_in_turn(text: str) -> None:
         (90.8, "Quảng Ninh"),
         (89.9, "Bắc Ninh"),
     }
+
+
+def test_with_a_result_of_then_its_owner() -> None:
+    text = (
+        "SIPAS 2024\nKết quả Chỉ số SIPAS năm 2024 trung bình cả nước là 83,94%. Với kết quả "
+        "90,23%, tỉnh Thái Nguyên tiếp tục giữ vững vị trí số 2 toàn quốc."
+    )
+    assert ("sipas.satisfaction_pct", 90.23, "province", "Thái Nguyên") in _scores(text)
