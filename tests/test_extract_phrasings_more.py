@@ -948,6 +948,13 @@ CASES = {
             ("dossier.received", 1200.0, P),
         },
     ),
+    "a one-stop desk of a unit named after it, written in lower case": (
+        "Hà Nội năm 2018\nNăm 2018, Cục Thuế Hà Nội tiếp nhận 400 hồ sơ. Riêng bộ phận một cửa của Văn phòng Cục Thuế tiếp nhận 22 hồ sơ.",
+        {
+            ("dossier.received", 400.0, "Cục Thuế Hà Nội"),
+            ("dossier.received", 22.0, "bộ phận một cửa của Văn phòng Cục Thuế"),
+        },
+    ),
 }
 
 

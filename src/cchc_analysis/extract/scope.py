@@ -135,6 +135,11 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     return end
 
 
+# the unit a one-stop desk belongs to, named after it: "… một cửa của Văn phòng Cục Thuế"
+_DESK_OWNER = re.compile(r"(?:của|thuộc)\s+(?=[A-ZĐ])")
+_DESK_OWNER_END = re.compile(
+    r"\s(?:da|dang|tiep nhan|giai quyet|tra|co|la|dat|voi|trong|tai|nam|thang|quy)(?![a-z])|[,;.:(]"
+)
 # A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
 _RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
 # a measure owned by the unit: "Tỷ lệ đúng hạn của huyện Năm Căn đạt 97%"
@@ -170,6 +175,15 @@ def _scopes(
     for match in named.finditer(folded, s, e):
         head_end = match.end()
         head = folded[match.start() : head_end].strip()
+        if any(sc.start <= match.start() < sc.end for sc in found):
+            continue  # inside a unit already named ("… của Văn phòng Cục Thuế")
+        owner = _DESK_OWNER.match(text, head_end) if head == "bo phan mot cua" else None
+        if owner is not None:
+            # "bộ phận một cửa của Văn phòng Cục Thuế": the desk of a unit named after it
+            stop = _DESK_OWNER_END.search(folded, owner.end(), min(e, owner.end() + 60))
+            end = stop.start() if stop else min(e, owner.end() + 60)
+            found.append(_Scope(match.start(), end, text[match.start() : end], "subunit"))
+            continue
         if not text[match.start()].isupper() and not head.startswith("trung tam phuc vu"):
             continue  # "hồ sơ TTHC" is not "Sở TTHC"
         if head.startswith("trung tam") or head in ("bo phan mot cua", "buu dien"):
