@@ -763,3 +763,22 @@ def test_a_figure_held_back_is_written_beside_the_table(tmp_path):
     assert held["value"].to_list() == ["150000"] and held["indicator"].to_list() == [
         "dossier.received"
     ]
+
+
+def test_cli_extract_says_which_rows_have_no_reporting_period(tmp_path):
+    from typer.testing import CliRunner
+
+    from cchc_analysis.cli import app
+
+    text = tmp_path / "nam_dinh.txt"
+    text.write_text(
+        "Tỉnh Nam Định năm 2023\nNăm 2023, tỉnh Nam Định tiếp nhận 150.000 hồ sơ. Trong 10 tháng "
+        "năm 2023, tỉnh tiếp nhận 120.345 hồ sơ.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "figures.csv"
+    done = CliRunner().invoke(app, ["extract", str(text), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "1 row(s) of a span that is no reporting period" in done.output
+    table = pl.read_csv(out, infer_schema=False)
+    assert sorted(table["period"].fill_null("").to_list()) == ["", "2023"]

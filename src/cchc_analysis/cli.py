@@ -701,6 +701,14 @@ def extract(
         rows = [f for f in result.figures + result.subunits if f.file == doc.file]
         # a league table's rows each name their own province: only the rows left without say
         needs = [n for n in doc.needs if any(not getattr(f, n.removeprefix("--")) for f in rows)]
+        spans = sum(1 for f in rows if not f.period) if doc.period else 0
+        if spans:
+            typer.echo(
+                f"{doc.file}: {spans} row(s) of a span that is no reporting period ('10 tháng', "
+                "'from January to May') have no period: their note says which; `cchc validate` "
+                "names them",
+                err=True,
+            )
         if needs:
             what = " and ".join(n.removeprefix("--") for n in needs)
             hint = {"--province": "--province 'Quảng Ninh'", "--period": "--period 2023-9M"}
