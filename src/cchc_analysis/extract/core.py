@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.checks import _check_group, _group_key
+from cchc_analysis.extract.districts import district_province
 from cchc_analysis.extract.document import _document
 from cchc_analysis.extract.english_scope import english_subject
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
@@ -114,11 +115,18 @@ def _extract_in_language(
         if doc_period is None and doc.language == ENGLISH and period_how.startswith("no period"):
             period_how = "no period phrase ('the first nine months of 2023', 'Q3/2023', 'in 2021')"
     candidates: list[str] = []
+    district = ""  # the district-level unit the province was taken from, if it was
     if province is not None:
         doc_province = resolve_province(province, doc_period or Period(2024))
         province_how = "option --province"
     else:
         doc_province, province_how, candidates = _document_province(doc, doc_period)
+        if doc_province is None and not candidates and not national_text(doc):
+            by_district = district_province(doc, doc_period)
+            if by_district is not None:
+                doc_province, district = by_district
+                province_how = f"the district it names: '{district}' (GSO list of 2025)"
+                candidates = [doc_province.name_vi]
     # a headline about one unit ("Sở Tư pháp: …", "Huyện Tiên Yên tiếp nhận …") scopes the text
     default_scope = PROVINCE_SCOPE
     if doc.headline:
@@ -149,12 +157,11 @@ def _extract_in_language(
     if default_scope == PROVINCE_SCOPE and province is None:
         subject = english_subject if doc.language == ENGLISH else _unit_subject
         default_scope = subject(doc, doc_period) or PROVINCE_SCOPE
-        by_district = re.match(r"the district it names: '([^']+)'", province_how)
         headline = text[doc.headline[0] : doc.headline[1]] if doc.headline else ""
-        if default_scope == PROVINCE_SCOPE and by_district and by_district.group(1) in headline:
+        if default_scope == PROVINCE_SCOPE and district and district in headline:
             # a text whose headline names a district and never its province is that
             # district's (a place named in passing in the body is only where it happened)
-            default_scope = by_district.group(1)
+            default_scope = district
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
             doc.subject_city = default_scope
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):

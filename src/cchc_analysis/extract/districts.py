@@ -49,10 +49,6 @@ def _units() -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
-def _marks(text: str) -> tuple[tuple[str, str], ...]:
-    return _marks_key(text)
-
-
 def _name_after(text: str, start: int, limit: int) -> str:
     """The run of Capitalised words (or a number: 'Quận 3') starting at ``start``."""
     words: list[str] = []
@@ -103,7 +99,7 @@ def _provinces_of(name: str) -> set[str]:
     the same marks (or with none at all)."""
     rows = _units().get(" ".join(fold(name).split()), [])
     if not name.isascii():
-        rows = [r for r in rows if _marks(r[2]) == _marks(name)]
+        rows = [r for r in rows if _marks_key(r[2]) == _marks_key(name)]
     return {code for code, _, _ in rows}
 
 
@@ -143,8 +139,9 @@ def _mentions(doc: _Doc) -> list[tuple[str, str]]:
 
 
 def district_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | None:
-    """(province, how) from the district-level units the text names, when all of them lie in
-    one province; None otherwise. A text after 1 July 2025 gets the province that absorbed it."""
+    """(province, the unit as written) from the district-level units the text names, when all
+    of them lie in one province; None otherwise. A period of the 34 provinces gets the province
+    that absorbed it."""
     from cchc_analysis.reference.registry import provinces
 
     by_code: dict[str, str] = {}
@@ -159,14 +156,4 @@ def district_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | Non
     new = next(p for p in provinces("34") if p.code == old.successor_code)
     if period is None and new.name_vi != old.name_vi:
         return None  # before or after the merger: the text does not say which province
-    after = period is not None and (period.year, _month_of(period)) >= (2025, 7)
-    return (new if after else old), f"the district it names: '{phrase}' (GSO list of 2025)"
-
-
-def _month_of(period: Period) -> int:
-    """The first month a period covers (1 for a year)."""
-    text = str(period)
-    match = re.search(r"-M(\d\d)$", text)
-    if match:
-        return int(match.group(1))
-    return {"Q2": 4, "Q3": 7, "Q4": 10, "H2": 7}.get(text.rsplit("-", 1)[-1], 1)
+    return (new if period is not None and period.era == "34" else old), phrase

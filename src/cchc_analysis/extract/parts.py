@@ -21,6 +21,7 @@ from cchc_analysis.extract.figures import _bound, _Found, _value_of
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.numbers import _noun_at, _Token
 from cchc_analysis.extract.scope import _scopes
+from cchc_analysis.extract.text import _clause_end, _clause_start
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
@@ -56,13 +57,6 @@ _BETWEEN = re.compile(
     r"more than|some|almost|gan|hon|tren|khoang)[\s:,_-]*)*"
 )
 _NOTE = "a part of the total in the sentence before"
-
-
-def _clause_bounds(work: str, start: int, end: int, position: int) -> tuple[int, int]:
-    """The clause holding a position: between ';' or ',' (or a sentence's ends)."""
-    left = max(work.rfind(";", start, position), work.rfind(",", start, position))
-    rights = [i for i in (work.find(";", position, end), work.find(",", position, end)) if i >= 0]
-    return (left + 1 if left >= 0 else start), (min(rights) if rights else end)
 
 
 def parts_after_totals(
@@ -104,7 +98,8 @@ def parts_after_totals(
             noun, _, _ = _noun_at(doc.work[token.end :])
             if noun not in (None, total.noun):
                 continue
-            low, high = _clause_bounds(doc.work, sentence.start, sentence.end, token.start)
+            low = _clause_start(doc.work, token.start, sentence.start)
+            high = _clause_end(doc.work, token.end, sentence.end)
             bound, bound_len = _bound(doc.folded[low : token.start])
             before = [
                 u

@@ -241,12 +241,6 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
     if len(furniture) == 1:
         name = next(iter(furniture))
         return provinces[name], f"page: '{_official_phrase(doc, furniture[name])}'", candidates
-    if not provinces:
-        from cchc_analysis.extract.districts import district_province
-
-        by_district = district_province(doc, period)
-        if by_district is not None:
-            return by_district[0], by_district[1], [by_district[0].name_vi]
     return None, "the text names no province", candidates
 
 
