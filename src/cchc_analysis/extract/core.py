@@ -121,6 +121,10 @@ def _extract_in_language(
         province_how = "option --province"
     else:
         doc_province, province_how, candidates = _document_province(doc, doc_period)
+        issued = _letterhead_province(doc, doc_period)
+        if issued is not None:  # an official report is its issuer's province's
+            doc_province, province_how = issued
+            candidates = sorted({*candidates, doc_province.name_vi})
         if doc_province is None and not candidates and not national_text(doc):
             by_district = district_province(doc, doc_period)
             if by_district is not None:
@@ -147,6 +151,8 @@ def _extract_in_language(
         elif len(named) > 1 and _ABOUT_UNIT_OF.search(doc.work, doc.headline[0], named[0].start):
             # "Kết quả giải quyết TTHC của Sở X tại Trung tâm …": the results are Sở X's
             default_scope = named[0].label
+    if default_scope == PROVINCE_SCOPE and doc.letterhead and doc.letterhead.unit:
+        default_scope = doc.letterhead.unit  # "UBND TỈNH X / SỞ TƯ PHÁP": the department's report
     tokens = [t for t in _tokens(doc.work) if not any(a <= t.start < b for a, b in doc.labels)]
     founds: list[_Found] = []
     shares: list[_Share] = []
@@ -278,6 +284,20 @@ _THESE_FIGURES = re.compile(
     r"[\W_]*(?:do|day|nhung) (?:la|chinh la) (?:nhung |cac )?(?:con so|ket qua|so lieu)"
     r"[a-z ,]{0,40}? (?:ve|cua|tai|o)\s*$"
 )
+
+
+def _letterhead_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | None:
+    """The province of an official document's issuer ("UBND TỈNH HÀ TĨNH"), and how it was
+    found; None when the document has no letterhead or its province is not known."""
+    from cchc_analysis.extract.places import _resolve
+
+    head = doc.letterhead
+    if head is None or not head.province_name:
+        return None
+    province = _resolve(head.province_name, period)
+    if province is None:
+        return None
+    return province, f"letterhead: '{head.province_issuer}'"
 
 
 def _named_afterwards(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.english import (
@@ -18,6 +18,7 @@ from cchc_analysis.extract.language import (
     detect_language,
     reading_language,
 )
+from cchc_analysis.extract.letterhead import Letterhead, letterhead
 from cchc_analysis.extract.numbers import _hide, _masked_text
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _document_period, _period_mentions
@@ -81,6 +82,7 @@ class _Doc:
     subject_city: str | None = None  # a text about a provincial city ("TP. Nha Trang")
     subject_unit: str | None = None  # a text about a district, town or commune
     language: str = "vi"  # 'en': English numbers, dates and periods (extract.english)
+    letterhead: Letterhead | None = None  # an official document's issuer and title
     _period_starts: list[int] = field(default_factory=list)
 
     @property
@@ -164,6 +166,9 @@ def _document(text: str) -> _Doc:
     raw_lines = _lines(text)
     flags = _furniture_flags(folded, raw_lines)
     lines = [_Line(n, s, e, f) for (n, s, e), f in zip(raw_lines, flags, strict=True)]
+    head = letterhead(text, folded, lines)
+    if head is not None:  # the letterhead says whose report it is; it holds no figure
+        lines = [replace(ln, furniture=True) if ln.end < head.end else ln for ln in lines]
     if language == ENGLISH:
         periods = english_period_mentions(text, folded)
     else:
@@ -176,8 +181,8 @@ def _document(text: str) -> _Doc:
         work = "".join(masked)
     sentences = _sentences(text, folded, lines)
     work = _resolve_index_anaphora(work, sentences)
-    headline = None
-    for line in lines:
+    headline = head.title if head is not None else None
+    for line in lines if headline is None else []:
         content = text[line.start : line.end].strip()
         if line.furniture or not content:
             continue
@@ -185,6 +190,7 @@ def _document(text: str) -> _Doc:
             headline = _strip_span(text, line.start, line.end)
         break
     doc = _Doc(text, folded, work, lines, sentences, periods, headline, language=language)
+    doc.letterhead = head
     doc.labels = [m.span() for m in _patterns().labels.finditer(folded)]
     doc.province_mentions = _province_mentions(doc)
     doc.work = _without_place_qualifiers(doc)

@@ -79,7 +79,48 @@ def read_document(path: Path | str, encoding: str | None = None) -> SourceText:
         )
     else:
         text, how = read_text(path, encoding)
-    return SourceText(str(path), *read_tables(unicodedata.normalize("NFC", text), how))
+    text, converted = from_legacy_font(text)
+    how = f"{how}; {converted}" if converted else how
+    return SourceText(str(path), *read_tables(_unligatured(text), how))  # text copied from PDFs
+
+
+_MIN_LEGACY_SIGNS = 5  # fewer signs than this in a whole text: a stray symbol, not a font
+_LATIN_1_RUN = re.compile(r"[\x00-\xff]+")
+
+
+def from_legacy_font(text: str) -> tuple[str, str]:
+    """The text with what was typed in a legacy Vietnamese font (TCVN3 ``.VnTime``, VNI) turned
+    into Unicode, and what was done ('' when nothing was): a report typed in such a font gives
+    its text layer in that font's code ("Tæng sè hå s¬"), where no cue can be read. A line in
+    Latin-1 alone is converted whole; in a line that mixes both (a Unicode template filled in
+    with an old font), each Latin-1 run showing a legacy sign. Unicode Vietnamese shows none."""
+    from cchc_analysis.read.encodings import LEGACY_CONVERTERS, legacy_scores
+
+    lines = text.split("\n")
+    runs = [
+        [(m.start(), m.end(), legacy_scores(m.group())) for m in _LATIN_1_RUN.finditer(line)]
+        for line in lines
+    ]
+    signs = [(t, v) for line_runs in runs for _, _, (t, v) in line_runs if t or v]
+    tcvn3, vni = sum(t for t, _ in signs), sum(v for _, v in signs)
+    if tcvn3 + vni < _MIN_LEGACY_SIGNS or len(signs) < 2:
+        return text, ""
+    scheme = "TCVN3" if tcvn3 >= vni else "VNI"
+    convert = LEGACY_CONVERTERS[scheme]
+    out, changed = [], 0
+    for line, line_runs in zip(lines, runs, strict=True):
+        if line.isascii():
+            new = line
+        elif max(line) <= "\xff":
+            new = convert(line)
+        else:
+            new = line
+            for start, end, (t, v) in reversed(line_runs):
+                if t or v:
+                    new = new[:start] + convert(line[start:end]) + new[end:]
+        changed += new != line
+        out.append(new)
+    return "\n".join(out), f"{changed} lines typed in a {scheme} font converted to Unicode"
 
 
 def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
@@ -192,14 +233,100 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         pages = [_page_text(page) for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    text, rebuilt, tables = _reflow_around_tables([unicodedata.normalize("NFC", p) for p in pages])
+    pages = _without_running_lines([_unligatured(unicodedata.normalize("NFC", p)) for p in pages])
+    legacy, converted = from_legacy_font("\f".join(pages))
+    pages = legacy.split("\f") if converted else pages
+    text, rebuilt, tables = _reflow_around_tables(pages)
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first, or give the report as .docx or .txt"
         )
     how = f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
+    how = f"{how}; {converted}" if converted else how
     return text, f"{how}; {rebuilt}" if rebuilt else how, tables
+
+
+# Glyphs a PDF's fonts put in its text layer for letters: typefaces' ligatures ("ﬁrst"), and
+# the letter OI (ƣ, never Vietnamese) that some fonts give for ư ("ngƣời" for "người").
+_PDF_GLYPHS = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+    | {"ƣ": "ư", "Ƣ": "Ư"}
+)
+
+
+def _unligatured(text: str) -> str:
+    """The text with a PDF's glyphs as the letters they stand for ("ﬁrst" → "first", "ngƣời"
+    → "người"), as cues spell them."""
+    return unicodedata.normalize("NFC", text.translate(_PDF_GLYPHS))
+
+
+_EDGE_LINES = 2  # lines at the top and at the foot of a page where running lines stand
+# a line that says which page it is: "- 2 -", "Trang 2", "Trang 2/5", "2/5", "Page 2 of 5"
+_PAGE_LABEL = re.compile(
+    r"(?i)^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:trang|page)\s*\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?"
+    r"|\d{1,3}\s*/\s*\d{1,3})$"
+)
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")  # "2": a page number, or a table's cell
+
+
+def _may_run(line: str) -> bool:
+    """Whether a line could be a running head or foot: short, with words, no sentence, no
+    table's head."""
+    line = line.strip()
+    return (
+        len(line) <= _MAX_RUNNING
+        and any(c.isalpha() for c in line)
+        and " | " not in line
+        and not line.endswith((".", ":", ";"))
+    )
+
+
+_MAX_RUNNING = 100  # characters
+
+
+def _shape(line: str) -> str:
+    """A line with its digits masked: a running head reads the same on every page."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def _without_running_lines(pages: Sequence[str]) -> list[str]:
+    """The pages without their running heads and feet: a short line of words among the first
+    or last two of a page that recurs, digits aside, on at least half of the pages (two at
+    least); a line there that says which page it is ("- 2 -", "Trang 2/5"); and a bare number
+    there when the pages count up by it. A sentence, a table's head repeated on each page (its
+    rows need it), a table's cell and a one-page text stay as they are."""
+    if len(pages) < 2:
+        return list(pages)
+    split = [page.split("\n") for page in pages]
+    edges = []
+    for lines in split:
+        filled = [n for n, line in enumerate(lines) if line.strip()]
+        edges.append(sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:])))
+    seen: dict[str, int] = {}
+    for lines, edge in zip(split, edges, strict=True):
+        for shape in {_shape(lines[n]) for n in edge if _may_run(lines[n])}:
+            seen[shape] = seen.get(shape, 0) + 1
+    quorum = max(2, len(pages) / 2)
+    running = {shape for shape, n in seen.items() if n >= quorum}
+    offsets: dict[int, int] = {}  # page number minus page index, for bare numbers at the edges
+    for i, (lines, edge) in enumerate(zip(split, edges, strict=True)):
+        for k in {int(lines[n].strip()) - i for n in edge if _BARE_NUMBER.match(lines[n].strip())}:
+            offsets[k] = offsets.get(k, 0) + 1
+    numbering = {k for k, n in offsets.items() if n >= quorum}
+    out = []
+    for i, (lines, edge) in enumerate(zip(split, edges, strict=True)):
+        drop = set()
+        for n in edge:
+            line = lines[n].strip()
+            if (
+                (_may_run(line) and _shape(line) in running)
+                or _PAGE_LABEL.match(line)
+                or (_BARE_NUMBER.match(line) and int(line) - i in numbering)
+            ):
+                drop.add(n)
+        out.append("\n".join(line for n, line in enumerate(lines) if n not in drop))
+    return out
 
 
 def _page_text(page: Any) -> str:
@@ -212,7 +339,7 @@ def _page_text(page: Any) -> str:
     return _layout_tables(laid_out)
 
 
-_COLUMNS = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|$)")
+_COLUMNS = re.compile(r"\S+(?: \S+)*")  # cells: words set apart by single spaces
 
 
 def _layout_tables(text: str) -> str:

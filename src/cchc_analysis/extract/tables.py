@@ -43,6 +43,11 @@ _DECIMAL_POINT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})\s*%?$")  # a dot no group
 _AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group or a decimal
 
 
+# a first column that only numbers the rows: "STT", "TT", "Số TT", then "1", "2.", "II"
+_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?)$")
+_ORDINAL = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+
+
 def _period_of(name: str) -> tuple[str, str] | None:
     """``(period text, the rest of the name)`` of a column head naming one period, or None
     (no year, or a span such as "2014-2018")."""
@@ -131,6 +136,21 @@ def _row_sentences(
         yield f"{label}{' ' + period_text if period_text else ''}{colon} {'; '.join(said)}."
 
 
+def _without_ordinal_column(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The rows without a first column that only numbers them ("STT", "TT" over "1", "2.",
+    "II", or nothing): the label column is then the first; other tables come back as they are."""
+    head = next((r for r in rows if len(r) >= 3), None)
+    if head is None or not _ORDINAL_HEAD.match(head[0].strip()):
+        return [list(r) for r in rows]
+    width = len(head)
+    return [
+        list(r[1:])
+        if (len(r) == width and (not r[0].strip() or _ORDINAL.match(r[0].strip()))) or r is head
+        else list(r)
+        for r in rows
+    ]
+
+
 def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[str]:
     """The lines of a table: a row whose cells are labels heads the columns, and each row of
     figures below it reads as a sentence, "Cấp huyện: Tiếp nhận 98.310; Đã giải quyết 96.402."
@@ -138,6 +158,7 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
     says what is counted); where the columns name periods, a row reads once per period
     ("Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43."); a row labelled by a year under
     "Năm" reads "Năm 2016: …"; a two-column table reads "label | value"."""
+    rows = _without_ordinal_column(rows)
     unit = ""
     caption_unit = _UNIT_WORDS.search(caption)
     if caption_unit and caption_unit.group().lower() == "hồ sơ":
@@ -262,9 +283,6 @@ def _figures_after(cells: Sequence[_Cell], i: int, limit: int) -> int:
     while n < limit and i + 1 + n < len(cells) and cells[i + 1 + n].is_figure:
         n += 1
     return n
-
-
-_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự)$")
 
 
 def _two_row_names(first: Sequence[_Cell], subs: Sequence[_Cell], k: int) -> list[str] | None:
@@ -524,11 +542,6 @@ def _cells(lines: Sequence[str]) -> list[_Cell]:
 # ---------------------------------------------------------------- tables flattened to one row
 _FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
 _MAX_ROW_LINE = 400  # characters: a longer line is prose
-
-
-# a first column that only numbers the rows: "STT", "TT", "Số TT", then "1", "2.", "II"
-_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?)$")
-_ORDINAL = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 
 
 def _tab_cells(line: str) -> list[str]:
