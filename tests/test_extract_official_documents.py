@@ -16,7 +16,7 @@ import pytest
 
 from cchc_analysis.extract import extract_files, read_document
 from cchc_analysis.extract.readers import _layout_tables, _unligatured, _without_running_lines
-from cchc_analysis.extract.tables import table_lines
+from cchc_analysis.extract.tables import stacked_head, table_lines
 from cchc_analysis.read.encodings import TCVN3_TO_UNICODE
 
 INPUTS = Path(__file__).parent / "fixtures" / "extract" / "inputs"
@@ -294,3 +294,118 @@ def test_a_numbering_column_is_no_label_or_figure():
 
 def test_glyphs_a_pdf_font_puts_for_letters_read_as_the_letters():
     assert _unligatured("ngƣời dân ﬁled 12 ﬂows; TRƢỜNG") == "người dân filed 12 flows; TRƯỜNG"
+
+
+def test_docx_form_with_a_head_of_three_rows_reads_every_column(tmp_path):
+    """The statistics form of a CCHC report: merged heads over three rows, a row numbering
+    the columns, a total row (the province's) and one row a level."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph(
+        "Biểu số 06: Tình hình, kết quả giải quyết thủ tục hành chính quý II năm 2024 "
+        "của tỉnh Hà Tĩnh"
+    )
+    rows = [
+        ["STT", "Cấp giải quyết", "Số hồ sơ nhận giải quyết", "", "", "Kết quả giải quyết"]
+        + [""] * 4,
+        [
+            "",
+            "",
+            "Tổng số",
+            "Trong đó",
+            "",
+            "Số hồ sơ đã giải quyết",
+            "",
+            "",
+            "Số hồ sơ đang giải quyết",
+            "",
+        ],
+        [
+            "",
+            "",
+            "",
+            "Số mới tiếp nhận trực tuyến",
+            "Số kỳ trước chuyển qua",
+            "Tổng số",
+            "Trả đúng thời hạn",
+            "Trả quá hạn",
+            "Tổng số",
+            "Chưa đến hạn",
+        ],
+        [f"({n})" for n in range(1, 11)],
+        [
+            "",
+            "Tổng cộng",
+            "159.331",
+            "95.119",
+            "3.252",
+            "151.874",
+            "151.500",
+            "374",
+            "7.457",
+            "7.320",
+        ],
+        ["1", "Cấp tỉnh", "61.020", "40.118", "1.250", "59.870", "59.700", "170", "1.150", "1.120"],
+    ]
+    table = document.add_table(rows=len(rows), cols=10)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    for (r0, c0), (r1, c1) in (
+        ((0, 2), (0, 4)),
+        ((0, 5), (0, 9)),
+        ((1, 3), (1, 4)),
+        ((1, 5), (1, 7)),
+        ((1, 8), (1, 9)),
+        ((0, 0), (2, 0)),
+        ((0, 1), (2, 1)),
+        ((1, 2), (2, 2)),
+    ):
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+    path = tmp_path / "bieu_06.docx"
+    document.save(str(path))
+    result = extract_files([path])
+    assert {(f.indicator, f.value) for f in result.figures} == {
+        ("dossier.received", 159331.0),
+        ("dossier.online", 95119.0),
+        ("dossier.resolved", 151874.0),
+        ("dossier.resolved_on_time", 151500.0),
+        ("dossier.resolved_late", 374.0),
+        ("dossier.pending", 7457.0),
+    }
+    assert {(f.indicator, f.value, f.scope) for f in result.subunits} == {
+        ("dossier.received", 61020.0, "cấp tỉnh"),
+        ("dossier.online", 40118.0, "cấp tỉnh"),
+        ("dossier.resolved", 59870.0, "cấp tỉnh"),
+        ("dossier.resolved_on_time", 59700.0, "cấp tỉnh"),
+        ("dossier.resolved_late", 170.0, "cấp tỉnh"),
+        ("dossier.pending", 1150.0, "cấp tỉnh"),
+    }
+    assert {f.province for f in result.figures} == {"Hà Tĩnh"}
+    assert {f.period for f in result.figures} == {"2024-Q2"}
+
+
+def test_stacked_heads_name_each_column_by_what_it_counts():
+    rows = [
+        # as a DOCX gives a head cell merged over two columns: once in each
+        [
+            "Đơn vị",
+            "Số hồ sơ đã giải quyết",
+            "Số hồ sơ đã giải quyết",
+            "Số hồ sơ đang giải quyết",
+            "Số hồ sơ đang giải quyết",
+        ],
+        ["Đơn vị", "Tổng số", "Trả quá hạn", "Tổng số", "Quá hạn"],
+        ["Sở Y tế", "95", "2", "10", "1"],
+    ]
+    assert stacked_head(rows) == [
+        [
+            "Đơn vị",
+            "Số hồ sơ đã giải quyết",
+            "Số hồ sơ đã giải quyết trả quá hạn",
+            "Số hồ sơ đang giải quyết",
+            "Số hồ sơ đang giải quyết quá hạn",
+        ],
+        ["Sở Y tế", "95", "2", "10", "1"],
+    ]
+    assert stacked_head(rows[1:]) is None  # a head of one row: read as before

@@ -24,6 +24,7 @@ from cchc_analysis.extract.tables import (
     joined,
     read_tables,
     rebuild_flattened,
+    stacked_head,
     table_lines,
 )
 
@@ -197,11 +198,18 @@ def _docx_blocks(document: Any) -> Iterable[str]:
             caption = text if text.strip() else caption
             yield text
         elif tag == "tbl":
+            grid = [
+                [" ".join(cell.text.split()) for cell in row.cells]
+                for row in Table(child, document).rows
+            ]
+            stacked = stacked_head(grid)
+            if stacked is not None:
+                yield from table_lines(stacked, caption)
+                continue
             rows: list[list[str]] = []
-            for row in Table(child, document).rows:
+            for full in grid:
                 cells: list[str] = []
-                for cell in row.cells:
-                    value = " ".join(cell.text.split())
+                for value in full:
                     if not cells or value != cells[-1]:
                         cells.append(value)
                 rows.append(cells)

@@ -201,6 +201,61 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
         head_above = is_head
 
 
+# A table whose head spans several rows, as the forms of CCHC reports have it ("Số hồ sơ nhận
+# giải quyết" over "Tổng số", "Trong đó" over "Số mới tiếp nhận trực tuyến" …): a DOCX repeats
+# a merged cell in every column and row it spans, so each column's heads stack up in order.
+_GENERIC_HEAD = re.compile(r"(?i)^(?:tổng số|tổng|tổng cộng|cộng|số lượng|trong đó:?|gồm:?)$")
+_OWN_NAME = re.compile(r"(?i)^(?:số|tổng|tỷ lệ|tỉ lệ)\b|hồ sơ|thủ tục|tthc")
+_COLUMN_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?(?:\s*=.*)?$")  # "(1)", "5", "(8)=(6)+(7)"
+_MAX_HEAD_ROWS = 4
+
+
+def stacked_head(rows: Sequence[Sequence[str]]) -> list[list[str]] | None:
+    """The table with one head row naming each column by its stacked heads (the column's
+    own head, with the head above it when its own says too little: "Số hồ sơ đã giải quyết
+    trả quá hạn"; a "Tổng số" column takes the head above it), the row numbering the columns
+    ("(1) (2) (3)") left out; None when the head is a single row, names periods (read by
+    ``table_lines`` period by period) or the rows are ragged."""
+    width = len(rows[0]) if rows else 0
+    if width < 3 or any(len(r) != width for r in rows):
+        return None
+    heads: list[Sequence[str]] = []
+    body_start = 0
+    for n, row in enumerate(rows[: _MAX_HEAD_ROWS + 1]):
+        if all(_COLUMN_NUMBER.match(c) for c in row if c):
+            body_start = n + 1  # the columns' numbers under the head
+            break
+        if any(_CELL_NUMBER.match(c) for c in row[1:]):
+            break
+        heads.append(row)
+        body_start = n + 1
+    if len(heads) < 2 or body_start >= len(rows):
+        return None
+    if any(_period_of(c) for head in heads for c in head[1:] if c):
+        return None  # columns by period ("Năm 2020" over "Điểm", "Hạng"): table_lines' way
+    names = []
+    for j in range(width):
+        parts: list[str] = []
+        for head in heads:
+            if head[j] and (not parts or head[j] != parts[-1]):
+                parts.append(head[j])
+        parts = [p for p in parts if not re.match(r"(?i)^(?:trong đó|gồm)\b", p)]
+        names.append(_column_name(parts))
+    return [names, *[list(r) for r in rows[body_start:]]]
+
+
+def _column_name(parts: Sequence[str]) -> str:
+    """A column's name from its heads, outermost first."""
+    if not parts:
+        return ""
+    leaf, above = parts[-1], [p for p in parts[:-1] if not _GENERIC_HEAD.match(p)]
+    if _GENERIC_HEAD.match(leaf):
+        return above[-1] if above else leaf
+    if _OWN_NAME.search(leaf) or not above:
+        return leaf
+    return f"{above[-1]} {leaf[:1].lower()}{leaf[1:]}"
+
+
 def _merged_head(first: Sequence[str] | None, second: Sequence[str]) -> list[str] | None:
     """One name per column from two head rows ("Năm 2020" over "Điểm", "Hạng"), or None: a
     web page's table repeats nothing under a cell spanning columns (trafilatura leaves them
