@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from cchc_analysis.extract import extract_files, read_document
-from cchc_analysis.extract.readers import _layout_tables, _unligatured, _without_running_lines
+from cchc_analysis.extract.layout import laid_out_tables
+from cchc_analysis.extract.readers import _unligatured, _without_running_lines
 from cchc_analysis.extract.tables import stacked_head, table_lines
 from cchc_analysis.read.encodings import TCVN3_TO_UNICODE
 
@@ -273,7 +274,7 @@ def test_a_laid_out_table_with_one_letter_cells_keeps_its_columns():
         " 1     Cấp tỉnh         61.020            59.870\n"
         " 2     Cấp xã           196.887           189.901\n"
     )
-    assert _layout_tables(laid_out).split("\n")[1:3] == [
+    assert laid_out_tables(laid_out).split("\n")[1:3] == [
         "Cấp tỉnh: Tiếp nhận 61.020; Đã giải quyết 59.870.",
         "Cấp xã: Tiếp nhận 196.887; Đã giải quyết 189.901.",
     ]
@@ -409,3 +410,49 @@ def test_stacked_heads_name_each_column_by_what_it_counts():
         ["Sở Y tế", "95", "2", "10", "1"],
     ]
     assert stacked_head(rows[1:]) is None  # a head of one row: read as before
+
+
+WRAPPED_TABLE = """<html><head><meta charset="utf-8"><style>td {{ vertical-align: {align}; }}
+</style></head><body style="font-size:13pt">
+<p>Kết quả giải quyết hồ sơ của các sở, ngành quý III năm 2024 như sau:</p>
+<table border="1" style="border-collapse:collapse"><tr><th style="width:40px">TT</th>
+<th style="width:150px">Đơn vị</th><th style="width:110px">Tiếp nhận</th>
+<th style="width:110px">Đã giải quyết</th><th style="width:110px">Trễ hạn</th></tr>
+<tr><td>1</td><td>Sở Tài nguyên và Môi trường</td><td>21.004</td><td>20.100</td><td>512</td></tr>
+<tr><td>2</td><td>Sở Tư pháp</td><td>3.120</td><td>3.118</td><td>2</td></tr>
+<tr><td>3</td><td>Sở Lao động - Thương binh và Xã hội</td><td>1.540</td><td>1.522</td>
+<td>0</td></tr></table>
+<p>Các đơn vị còn lại không có hồ sơ trễ hạn.</p></body></html>"""
+
+
+@pytest.mark.parametrize("align", ["top", "middle"])
+def test_pdf_table_whose_names_and_heads_wrap_keeps_each_row_whole(tmp_path, align):
+    """A narrow label column wraps names over two or three lines and a head over two; Word
+    prints a cell's text from its top, a browser centres it on the row's figures."""
+    html = tmp_path / "bang.html"
+    html.write_text(WRAPPED_TABLE.format(align=align), encoding="utf-8")
+    pdf = _print_pdf(html, tmp_path / "bang.pdf", running_heads=False)
+    text = read_document(pdf).text
+    assert "Sở Lao động - Thương binh và Xã hội: Tiếp nhận 1.540 hồ sơ" in text
+    result = extract_files([pdf], province="Hà Tĩnh")
+    assert {(f.indicator, f.value, f.scope) for f in result.subunits} == {
+        ("dossier.received", 21004.0, "Sở Tài nguyên và Môi trường"),
+        ("dossier.resolved", 20100.0, "Sở Tài nguyên và Môi trường"),
+        ("dossier.resolved_late", 512.0, "Sở Tài nguyên và Môi trường"),
+        ("dossier.received", 3120.0, "Sở Tư pháp"),
+        ("dossier.resolved", 3118.0, "Sở Tư pháp"),
+        ("dossier.resolved_late", 2.0, "Sở Tư pháp"),
+        ("dossier.received", 1540.0, "Sở Lao động - Thương binh và Xã hội"),
+        ("dossier.resolved", 1522.0, "Sở Lao động - Thương binh và Xã hội"),
+        ("dossier.resolved_late", 0.0, "Sở Lao động - Thương binh và Xã hội"),
+    }
+    assert result.figures == []
+
+
+def test_a_line_of_prose_between_rows_is_no_table_and_prose_after_a_table_stays_prose():
+    head = "  Đơn vị        Tiếp nhận       Đã giải quyết\n  Sở Tư pháp    3.120           3.118\n"
+    prose = "Trong quý, các đơn vị đã triển khai nhiều giải pháp nâng cao chất lượng phục vụ.\n"
+    between = laid_out_tables(head + prose + "  Sở Y tế       95              90\n")
+    assert "Sở Tư pháp: Tiếp nhận" not in between
+    after = laid_out_tables(head + prose).split("\n")
+    assert after[1:3] == ["Sở Tư pháp: Tiếp nhận 3.120; Đã giải quyết 3.118.", prose.strip()]

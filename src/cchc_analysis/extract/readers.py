@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cchc_analysis.extract.layout import laid_out_tables
 from cchc_analysis.extract.tables import (
-    _CELL_NUMBER,
     joined,
     read_tables,
     rebuild_flattened,
@@ -344,39 +344,7 @@ def _page_text(page: Any) -> str:
         laid_out = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # pypdf's layout mode fails on some fonts: plain order then
         return page.extract_text() or ""
-    return _layout_tables(laid_out)
-
-
-_COLUMNS = re.compile(r"\S+(?: \S+)*")  # cells: words set apart by single spaces
-
-
-def _layout_tables(text: str) -> str:
-    """Lines of a laid-out page: a run of lines whose columns are set apart by two spaces or
-    more, a head of labels over rows of figures, reads as a table; other lines as prose."""
-    lines = text.split("\n")
-    out: list[str] = []
-    caption = ""
-    i = 0
-    while i < len(lines):
-        head = [c.group() for c in _COLUMNS.finditer(lines[i].strip())]
-        rows: list[list[str]] = []
-        j = i + 1
-        if len(head) >= 3 and not any(_CELL_NUMBER.match(c) for c in head):
-            while j < len(lines):
-                cells = [c.group() for c in _COLUMNS.finditer(lines[j].strip())]
-                if len(cells) != len(head) or not any(_CELL_NUMBER.match(c) for c in cells):
-                    break
-                rows.append(cells)
-                j += 1
-        if rows:
-            out.extend(table_lines([head, *rows], caption))
-            i = j
-            continue
-        line = " ".join(lines[i].split())
-        out.append(line)
-        caption = line or caption
-        i += 1
-    return "\n".join(out)
+    return laid_out_tables(laid_out)
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")

@@ -1,0 +1,160 @@
+"""Tables in a PDF page's laid-out text (pypdf's layout mode): columns kept apart by two spaces
+or more, a head of one to three lines, and rows whose label wraps over several lines ("Sở Tài
+nguyên và" / "Môi trường") as an office's table prints them.
+
+Each line is cut into spans of words; the row of figures with the most spans gives the columns,
+and every span of every line goes to the column it overlaps most. A row is a line holding figures
+(its anchor) with the label lines around it that hold none: a label line goes with the row above
+(Word prints a cell's text from its top), unless it opens a unit's name ("Sở …", "UBND …",
+"Huyện …"), then with the row below (a cell centred on its figures). The rows then read as
+``tables.table_lines`` reads any table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cchc_analysis.extract.tables import _CELL_NUMBER, table_lines
+
+_SPAN = re.compile(r"\S+(?: \S+)*")  # words set apart by single spaces: one cell's text
+_MAX_HEAD_LINES = 3
+_MIN_COLUMNS = 3
+# what a unit's name opens with, before a capitalised name ("Sở Lao động -", "Huyện Cẩm
+# Xuyên"; not "Xã hội"): a label line starting so begins the next row's label
+_OPENS_NAME = re.compile(
+    r"(?:Sở|UBND|Ủy ban|Uỷ ban|Huyện|Quận|Thị xã|Thành phố|TP\.|Xã|Phường|Thị trấn|Đặc khu|"
+    r"Trung tâm|Ban|Chi cục|Cục|Văn phòng|Bộ phận|Công an|Bảo hiểm|Kho bạc|Thanh tra|"
+    r"Chi nhánh)\s+[^\W\d_](?<![a-zà-ỹđ])"
+)
+
+_Span = tuple[int, int, str]
+
+
+def _spans(line: str) -> list[_Span]:
+    return [(m.start(), m.end(), m.group()) for m in _SPAN.finditer(line)]
+
+
+def _figures(spans: Sequence[_Span]) -> int:
+    return sum(1 for _, _, text in spans if _CELL_NUMBER.match(text))
+
+
+def laid_out_tables(text: str) -> str:
+    """The lines of a laid-out page with each table read as ``table_lines`` gives it (a row a
+    line), other lines as prose (the spaces that justified them taken out)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    caption = ""
+    i = 0
+    while i < len(lines):
+        found = _table_at(lines, i)
+        if found is not None:
+            rows, i = found
+            out.extend(table_lines(rows, caption))
+            continue
+        line = " ".join(lines[i].split())
+        out.append(line)
+        caption = line or caption
+        i += 1
+    return "\n".join(out)
+
+
+def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The table whose head starts on line ``i`` (its rows, head first, and the line after
+    it), or None."""
+    first = _spans(lines[i])
+    if len(first) < _MIN_COLUMNS or _figures(first):
+        return None
+    head_end = i + 1
+    while (
+        head_end < len(lines)
+        and head_end - i < _MAX_HEAD_LINES
+        and lines[head_end].strip()
+        and not _figures(_spans(lines[head_end]))
+    ):
+        head_end += 1
+    body: list[tuple[int, list[_Span]]] = []  # (line, spans) of anchors and label lines
+    j = head_end
+    while j < len(lines):
+        spans = _spans(lines[j])
+        if not spans:
+            break
+        body.append((j, spans))
+        j += 1
+    anchors = [k for k, (_, spans) in enumerate(body) if _figures(spans) and len(spans) >= 2]
+    if not anchors:
+        return None
+    template = max((body[k][1] for k in anchors), key=len)
+    if len(template) < _MIN_COLUMNS:
+        return None
+    # where the figures start: after the label (a number before it numbers the rows)
+    label = next((k for k, (_, _, text) in enumerate(template) if not _CELL_NUMBER.match(text)), 0)
+    figures = [a for a, _, text in template[label + 1 :] if _CELL_NUMBER.match(text)]
+    if not figures:
+        return None
+    first_figure = figures[0]
+    last = anchors[-1]
+    # label lines after the last row: only those holding a label's words (not prose)
+    while last + 1 < len(body) and _is_label_line(body[last + 1][1], first_figure):
+        last += 1
+    body = body[: last + 1]
+    if any(not _figures(spans) and not _is_label_line(spans, first_figure) for _, spans in body):
+        return None  # a line of prose among the rows: not a table as laid out
+    head = [""] * len(template)
+    for line in lines[i:head_end]:
+        for span in _spans(line):
+            column = _column(span, template)
+            head[column] = f"{head[column]} {span[2]}".strip()
+    rows = [_row(body, k, template, anchors) for k in anchors]
+    return [head, *rows], body[-1][0] + 1
+
+
+def _is_label_line(spans: Sequence[_Span], first_figure: int) -> bool:
+    """A line holding only the words of label cells (left of the figures)."""
+    return bool(spans) and not _figures(spans) and all(end <= first_figure for _, end, _ in spans)
+
+
+def _column(span: _Span, template: Sequence[_Span]) -> int:
+    """The template column a span overlaps most (the nearest when it overlaps none)."""
+    start, end, _ = span
+
+    def overlap(k: int) -> float:
+        a, b, _ = template[k]
+        shared = min(end, b) - max(start, a)
+        return shared if shared > 0 else -abs((start + end) / 2 - (a + b) / 2) / 1000
+
+    return max(range(len(template)), key=overlap)
+
+
+def _row(
+    body: Sequence[tuple[int, list[_Span]]],
+    k: int,
+    template: Sequence[_Span],
+    anchors: Sequence[int],
+) -> list[str]:
+    """The cells of the row anchored on ``body[k]``, its label lines joined to their columns."""
+    at = anchors.index(k)
+    previous = anchors[at - 1] if at else -1
+    following = anchors[at + 1] if at + 1 < len(anchors) else len(body)
+    before = _label_lines_of_next(body, previous, k)
+    below = _label_lines_of_next(body, k, following) if following < len(body) else []
+    after = [m for m in range(k + 1, following) if m not in below]
+    cells = [""] * len(template)
+    for m in [*before, k, *after]:
+        for span in body[m][1]:
+            column = _column(span, template)
+            cells[column] = f"{cells[column]} {span[2]}".strip()
+    return cells
+
+
+def _label_lines_of_next(body: Sequence[tuple[int, list[_Span]]], a: int, b: int) -> list[int]:
+    """Of the label lines between two rows, those that belong to the lower one: from the first
+    that opens a unit's name on; all of them above the first row."""
+    between = list(range(a + 1, b))
+    if a < 0:
+        return between
+    for n, m in enumerate(between):
+        label = min(body[m][1])[2]
+        if _OPENS_NAME.match(label):
+            return between[n:]
+    return []
