@@ -456,3 +456,45 @@ def test_a_line_of_prose_between_rows_is_no_table_and_prose_after_a_table_stays_
     assert "Sở Tư pháp: Tiếp nhận" not in between
     after = laid_out_tables(head + prose).split("\n")
     assert after[1:3] == ["Sở Tư pháp: Tiếp nhận 3.120; Đã giải quyết 3.118.", prose.strip()]
+
+
+FORM_HTML = """<html><head><meta charset="utf-8"><style>td, th { border: 1px solid #000;
+font-size: 10pt; text-align: center; }</style></head><body>
+<p>Biểu số 06: Tình hình, kết quả giải quyết thủ tục hành chính quý II năm 2024 của tỉnh Hà
+Tĩnh</p><table style="border-collapse:collapse;width:100%">
+<tr><th rowspan="3">STT</th><th rowspan="3">Cấp giải quyết</th>
+<th colspan="3">Số hồ sơ nhận giải quyết</th><th colspan="5">Kết quả giải quyết</th></tr>
+<tr><th rowspan="2">Tổng số</th><th colspan="2">Trong đó</th>
+<th colspan="3">Số hồ sơ đã giải quyết</th><th colspan="2">Số hồ sơ đang giải quyết</th></tr>
+<tr><th>Số mới tiếp nhận trực tuyến</th><th>Số kỳ trước chuyển qua</th><th>Tổng số</th>
+<th>Trả đúng thời hạn</th><th>Trả quá hạn</th><th>Tổng số</th><th>Chưa đến hạn</th></tr>
+<tr><td>(1)</td><td>(2)</td><td>(3)</td><td>(4)</td><td>(5)</td><td>(6)</td><td>(7)</td>
+<td>(8)</td><td>(9)</td><td>(10)</td></tr>
+<tr><td></td><td>Tổng cộng</td><td>159.331</td><td>95.119</td><td>3.252</td><td>151.874</td>
+<td>151.500</td><td>374</td><td>7.457</td><td>7.320</td></tr>
+<tr><td>1</td><td>Cấp tỉnh</td><td>61.020</td><td>40.118</td><td>1.250</td><td>59.870</td>
+<td>59.700</td><td>170</td><td>1.150</td><td>1.120</td></tr></table></body></html>"""
+
+
+def test_pdf_form_with_a_head_of_groups_over_columns_reads_every_column(tmp_path):
+    """The statistics form printed: group heads centred over their columns, names wrapped
+    over three lines, a row numbering the columns."""
+    html = tmp_path / "bieu.html"
+    html.write_text(FORM_HTML, encoding="utf-8")
+    result = extract_files([_print_pdf(html, tmp_path / "bieu.pdf", running_heads=False)])
+    assert {(f.indicator, f.value) for f in result.figures} == {
+        ("dossier.received", 159331.0),
+        ("dossier.online", 95119.0),
+        ("dossier.resolved", 151874.0),
+        ("dossier.resolved_on_time", 151500.0),
+        ("dossier.resolved_late", 374.0),
+        ("dossier.pending", 7457.0),
+    }
+    assert {(f.indicator, f.value, f.scope) for f in result.subunits} == {
+        ("dossier.received", 61020.0, "cấp tỉnh"),
+        ("dossier.online", 40118.0, "cấp tỉnh"),
+        ("dossier.resolved", 59870.0, "cấp tỉnh"),
+        ("dossier.resolved_on_time", 59700.0, "cấp tỉnh"),
+        ("dossier.resolved_late", 170.0, "cấp tỉnh"),
+        ("dossier.pending", 1150.0, "cấp tỉnh"),
+    }

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cchc_analysis.extract.tables import _CELL_NUMBER, table_lines
+from cchc_analysis.extract.tables import _CELL_NUMBER, _COLUMN_NUMBER, _column_name, table_lines
 
 _SPAN = re.compile(r"\S+(?: \S+)*")  # words set apart by single spaces: one cell's text
-_MAX_HEAD_LINES = 3
+_MAX_HEAD_LINES = 8  # a form's head: groups over columns, names wrapped over lines
 _MIN_COLUMNS = 3
 # what a unit's name opens with, before a capitalised name ("Sở Lao động -", "Huyện Cẩm
 # Xuyên"; not "Xã hội"): a label line starting so begins the next row's label
@@ -63,18 +63,20 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | Non
     """The table whose head starts on line ``i`` (its rows, head first, and the line after
     it), or None."""
     first = _spans(lines[i])
-    if len(first) < _MIN_COLUMNS or _figures(first):
+    if len(first) < 2 or not _head_like(first):
         return None
     head_end = i + 1
     while (
         head_end < len(lines)
         and head_end - i < _MAX_HEAD_LINES
-        and lines[head_end].strip()
-        and not _figures(_spans(lines[head_end]))
+        and _head_like(_spans(lines[head_end]))
+        and not _numbers_columns(_spans(lines[head_end]))
     ):
         head_end += 1
-    body: list[tuple[int, list[_Span]]] = []  # (line, spans) of anchors and label lines
     j = head_end
+    if j < len(lines) and _numbers_columns(_spans(lines[j])):
+        j += 1  # "(1) (2) (3)": the columns' numbers under the head
+    body: list[tuple[int, list[_Span]]] = []  # (line, spans) of anchors and label lines
     while j < len(lines):
         spans = _spans(lines[j])
         if not spans:
@@ -82,7 +84,7 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | Non
         body.append((j, spans))
         j += 1
     anchors = [k for k, (_, spans) in enumerate(body) if _figures(spans) and len(spans) >= 2]
-    if not anchors:
+    if not anchors or (anchors[0] > 0 and not _is_label_line(body[0][1], 10**6)):
         return None
     template = max((body[k][1] for k in anchors), key=len)
     if len(template) < _MIN_COLUMNS:
@@ -100,13 +102,56 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | Non
     body = body[: last + 1]
     if any(not _figures(spans) and not _is_label_line(spans, first_figure) for _, spans in body):
         return None  # a line of prose among the rows: not a table as laid out
-    head = [""] * len(template)
-    for line in lines[i:head_end]:
-        for span in _spans(line):
-            column = _column(span, template)
-            head[column] = f"{head[column]} {span[2]}".strip()
+    head = _head_names([_spans(line) for line in lines[i:head_end]], template)
+    if sum(1 for name in head if name) < _MIN_COLUMNS - 1:
+        return None
     rows = [_row(body, k, template, anchors) for k in anchors]
     return [head, *rows], body[-1][0] + 1
+
+
+def _head_like(spans: Sequence[_Span]) -> bool:
+    """A line that can be part of a table's head: words without figures, no sentence."""
+    if not spans or _figures(spans):
+        return False
+    return not (len(spans) == 1 and len(spans[0][2]) > 60)
+
+
+def _numbers_columns(spans: Sequence[_Span]) -> bool:
+    """The row that numbers a form's columns: "(1) (2) (3) …", "A B 1 2 …"."""
+    return len(spans) >= _MIN_COLUMNS and all(_COLUMN_NUMBER.match(t) for _, _, t in spans)
+
+
+def _head_names(head: Sequence[Sequence[_Span]], template: Sequence[_Span]) -> list[str]:
+    """One name per column from a head of one line or several: a head cell's words stacked
+    over lines join; a cell over several columns (a group: "Số hồ sơ đã giải quyết" over
+    "Tổng số", "Trả quá hạn") names each column it stands over, as far as the cells right
+    under it reach; each column is then named by its stacked cells (``_column_name``)."""
+    bounds = [(template[k][1] + template[k + 1][0]) / 2 for k in range(len(template) - 1)]
+    ranges = list(zip([float("-inf"), *bounds], [*bounds, float("inf")], strict=True))
+    cells: list[list] = []  # [columns, top line, bottom line, text]
+    for n, spans in enumerate(head):
+        for start, end, text in spans:
+            cols = {k for k, (a, b) in enumerate(ranges) if min(end, b) - max(start, a) > 0.5}
+            if not cols:
+                continue
+            above = next((c for c in cells if c[0] == cols and c[2] == n - 1), None)
+            if above is not None:
+                above[2], above[3] = n, f"{above[3]} {text}"
+            else:
+                cells.append([cols, n, n, text])
+    for cell in sorted(cells, key=lambda c: -c[1]):  # lower groups first
+        if len(cell[0]) > 1:
+            for under in cells:
+                if under[1] == cell[2] + 1 and under[0] & cell[0]:
+                    cell[0] = cell[0] | under[0]
+    names = []
+    for k in range(len(template)):
+        parts = [c[3] for c in sorted(cells, key=lambda c: c[1]) if k in c[0]]
+        names.append(_column_name([p for p in parts if not _GROUP_WORD.match(p)]))
+    return names
+
+
+_GROUP_WORD = re.compile(r"(?i)^(?:trong đó|gồm)\b")
 
 
 def _is_label_line(spans: Sequence[_Span], first_figure: int) -> bool:

@@ -388,6 +388,7 @@ def _reflow(text: str, full: int | None = None) -> str:
             out
             and len(out[-1].rstrip()) >= 0.8 * full
             and _ENDS_MID_SENTENCE.search(out[-1])
+            and " | " not in out[-1]  # a table's head goes on to no row
             and line.strip()
             and not _STARTS_ITEM.match(line)
         ):
