@@ -498,3 +498,25 @@ def test_pdf_form_with_a_head_of_groups_over_columns_reads_every_column(tmp_path
         ("dossier.resolved_late", 170.0, "cấp tỉnh"),
         ("dossier.pending", 1150.0, "cấp tỉnh"),
     }
+
+
+def test_saved_web_page_form_with_merged_head_cells_reads_every_column(tmp_path):
+    """The same form posted on a portal's page: the page's own grid (rowspan and colspan
+    expanded) names the columns trafilatura's copy leaves blank."""
+    page = FORM_HTML.replace(
+        "<body>", "<body><nav><a href='/'>Trang chủ</a> | <a href='/tin'>Tin tức</a></nav><article>"
+    ).replace("</body>", "</article><footer>Điện thoại: 0239 3855 123</footer></body>")
+    path = tmp_path / "bieu.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract_files([path])
+    assert ("dossier.resolved_late", 374.0) in {(f.indicator, f.value) for f in result.figures}
+    assert {(f.indicator, f.value) for f in result.figures} == {
+        ("dossier.received", 159331.0),
+        ("dossier.online", 95119.0),
+        ("dossier.resolved", 151874.0),
+        ("dossier.resolved_on_time", 151500.0),
+        ("dossier.resolved_late", 374.0),
+        ("dossier.pending", 7457.0),
+    }
+    assert len(result.subunits) == 6
+    assert result.documents[0].period == "2024-Q2"

@@ -137,6 +137,8 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
         include_tables=True,
         include_links=False,
         include_images=False,
+        # the page's own date only (its metadata and markup): no date guessed from the text
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = getattr(found, "text", None) or ""
     if not body.strip():
@@ -154,20 +156,63 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
         dated = f"{int(day[3])}/{int(day[2])}/{day[1]}"
         if dated not in body and f"{day[3]}/{day[2]}/{day[1]}" not in body:
             lines.append(dated)  # the page's date: the year of a period named without one
-    lines.append(_markdown_tables(body))
+    lines.append(_markdown_tables(body, html_grids(raw)))
     return "\n".join(lines), f"html ({used})"
 
 
-def _markdown_tables(text: str) -> str:
+def html_grids(raw: str) -> list[list[list[str]]]:
+    """Every innermost table of a web page as a grid, a merged cell's text in each row and
+    column it spans (as a DOCX gives it); trafilatura leaves those cells empty."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    grids = []
+    for table in tree.iter("table"):
+        if table.find(".//table") is not None:
+            continue  # a layout table around others
+        grid: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(table.iter("tr")):
+            c = 0
+            for cell in row:
+                if cell.tag not in ("td", "th"):
+                    continue
+                while (r, c) in grid:
+                    c += 1
+                text = " ".join(cell.text_content().split())
+                rows_spanned = _span(cell.get("rowspan"))
+                cols_spanned = _span(cell.get("colspan"))
+                for dr in range(rows_spanned):
+                    for dc in range(cols_spanned):
+                        grid[(r + dr, c + dc)] = text
+                c += cols_spanned
+        if grid:
+            height = 1 + max(r for r, _ in grid)
+            width = 1 + max(c for _, c in grid)
+            grids.append([[grid.get((r, c), "") for c in range(width)] for r in range(height)])
+    return grids
+
+
+def _span(value: str | None) -> int:
+    """A rowspan or colspan as a count (1 when absent or unreadable; at most 50)."""
+    return min(50, int(value)) if value and value.strip().isdigit() and int(value) > 0 else 1
+
+
+def _markdown_tables(text: str, grids: Sequence[Sequence[Sequence[str]]] = ()) -> str:
     """Tables as trafilatura writes them ("| Cấp | Tiếp nhận |", "|---|---|") read as the
-    lines of ``table_lines``, each under the line before the table as its caption."""
+    lines of ``table_lines``, each under the line before the table as its caption; a table
+    whose head spans several rows is read from the page's own grid of it (``html_grids``,
+    ``tables.stacked_head``), found by the cells they share."""
     out: list[str] = []
     rows: list[list[str]] = []
     caption = ""
 
     def flush() -> None:
         if rows:
-            out.extend(table_lines(rows, caption))
+            stacked = _stacked_from_grid(rows, grids)
+            out.extend(table_lines(stacked or rows, caption))
             rows.clear()
 
     for line in text.split("\n"):
@@ -182,6 +227,21 @@ def _markdown_tables(text: str) -> str:
         caption = line if line.strip() else caption
     flush()
     return "\n".join(out)
+
+
+def _stacked_from_grid(
+    rows: Sequence[Sequence[str]], grids: Sequence[Sequence[Sequence[str]]]
+) -> list[list[str]] | None:
+    """The page's grid of the table trafilatura wrote as ``rows``, with its stacked head, when
+    the two share most cells and the grid's head spans several rows; else None."""
+    written = {c for row in rows for c in row if c}
+    if not written:
+        return None
+    for grid in grids:
+        cells = {c for row in grid for c in row if c}
+        if len(written & cells) >= 0.8 * len(written):
+            return stacked_head(grid)
+    return None
 
 
 def _docx_blocks(document: Any) -> Iterable[str]:
