@@ -109,7 +109,16 @@ def english_numbers(folded: str) -> str:
         start, end = match.span(2)
         chars[start:end] = [" "] * (end - start)
         chars[start + (end - start) // 2] = "/"
+    for match in _CURRENCY_FIRST.finditer(folded):
+        # "VND 26,365.6 billion" reads as "26,365.6 bil vnd": the currency after the amount,
+        # where the amount's nouns are looked for, one character for one
+        chars[match.start(1) : match.end(1)] = [" "] * len(match.group(1))
+        scale = match.group(3)
+        chars[match.start(3) : match.end(3)] = list(f"{scale[: len(scale) - 4]} vnd")
     return "".join(chars)
+
+
+_CURRENCY_FIRST = re.compile(r"(?<![a-z])(vnd )(\d[\d.,]*) (billion|trillion|million)(?![a-z])")
 
 
 # ---------------------------------------------------------------- dates

@@ -109,7 +109,7 @@ def _label(text: str, start: int, end: int) -> str:
 
 def _level_label(folded: str) -> str | None:
     """'cấp tỉnh', 'cấp huyện' or 'cấp xã' for an English level phrase, else None."""
-    if re.search(r"nationwide|whole country|entire country|across the country|national", folded):
+    if re.search(r"nationwide|(?:whole|entire|the) country|across the country|national", folded):
         return "toàn quốc"
     if re.search(
         r"(?:specialised|specialized|professional) agencies|provincial (?:departments|agencies)",

@@ -64,6 +64,7 @@ class _Phrases:
     score_first: re.Pattern[str]
     score_then_unit: re.Pattern[str]
     points_before: re.Pattern[str]
+    rank_between: re.Pattern[str]  # a rank said between a unit and its score: no other measure
     topic_requires: tuple[tuple[str, re.Pattern[str]], ...]  # (indicator prefix, text must say)
 
 
@@ -104,6 +105,7 @@ def _phrases_in(language: str) -> _Phrases:
         score_first=re.compile(spec["score_first"]),
         score_then_unit=re.compile(spec["score_then_unit"]),
         points_before=re.compile(spec["points_before"]),
+        rank_between=re.compile(spec.get("rank_between", r"(?!)")),
         topic_requires=tuple(
             (prefix, re.compile(pattern))
             for prefix, pattern in spec.get("topic_requires", {}).items()
@@ -256,7 +258,10 @@ def _entity_for(
     between = doc.work[entity.end : token.start]
     if ";" in between or len(between) > 140:
         return None
-    if _phrases().not_between.search(doc.folded, entity.end, token.start):
+    between_folded = _phrases().rank_between.sub(
+        lambda m: " " * len(m.group()), doc.folded[entity.end : token.start]
+    )  # "… achieved a ranking of 7th out of 63 provinces nationwide, with a score of 87.80"
+    if _phrases().not_between.search(between_folded):
         return None
     clause = _clause_start(doc.work, entity.start, sentence.start)
     if _phrases().change_clause.search(doc.folded, clause, entity.start):

@@ -1,0 +1,80 @@
+"""English phrasings met in the dev half of round 8 of benchmarks/extraction_real/ (fresh
+English articles, r8en.md), each reproduced by a sentence written for this test and read with
+the figure it gives, its province, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+from cchc_analysis.extract.english import english_numbers
+from cchc_analysis.extract.language import ENGLISH
+
+PAR = "The Ministry of Home Affairs has released the PAR Index 2021 of ministries and localities. "
+
+
+def ranked(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text)
+    assert result.documents[0].language == ENGLISH
+    return {(f.indicator, f.value, f.province) for f in result.figures + result.subunits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the score first, its owner after a comma and a description of it
+        (
+            PAR + "With 91.32%, the central province of Thua Thien Hue led the index this year.",
+            {("par.total_points", 91.32, "Thừa Thiên Huế")},
+        ),
+        (
+            PAR + "At 88.4%, the capital city of Hanoi came second in the rankings.",
+            {("par.total_points", 88.4, "Hà Nội")},
+        ),
+        # a province behind another one, with its score
+        (
+            PAR + "Closely behind Quang Ninh stood Bac Ninh province with 89.75 per cent.",
+            {("par.total_points", 89.75, "Bắc Ninh")},
+        ),
+        # a rank between the province and its score, "with a score of … out of 100 points"
+        (
+            "The PAR Index 2022 of Long An province placed it 12th out of 63 provinces and cities "
+            "nationwide, with a score of 88.02 out of 100 points.",
+            {("par.total_points", 88.02, "Long An")},
+        ),
+        (
+            "The SIPAS 2023 of Kien Giang province achieved a ranking of 9th out of 63 provinces, "
+            "with a score of 85.17 out of 100 points.",
+            {("sipas.satisfaction_pct", 85.17, "Kiên Giang")},
+        ),
+    ],
+)
+def test_ranked_scores_in_english_prose(text, expected):
+    assert ranked(text) == expected
+
+
+def test_an_increase_of_is_still_no_score():
+    text = PAR + "Bac Giang province ranked 20th, with an increase of 2.35 points from last year."
+    assert ranked(text) == set()
+
+
+def test_currency_written_before_the_amount_is_read_in_place():
+    assert english_numbers("reached vnd 26,365.6 billion by") == "reached     26.365,6 bil vnd by"
+    result = extract_text(
+        "In Ninh Binh province, the public investment capital plan for 2025 assigned by the "
+        "Prime Minister is 21,305.4 billion VND. As of October 31, 2025, the total disbursement "
+        "value reached VND 14,120.8 billion, equal to 66.3% of the plan."
+    )
+    found = {(f.indicator, f.value) for f in result.figures}
+    assert found == {("finance.plan_bn", 21305.4), ("finance.disbursed_bn", 14120.8)}
+    disbursed = next(f for f in result.figures if f.indicator == "finance.disbursed_bn")
+    assert disbursed.text.replace(",", "").startswith("14120.8")  # offsets on the number
+
+
+def test_what_the_whole_country_received_is_no_provinces():
+    result = extract_text(
+        "Between July 1 and August 31, the country received a total of 3.2 million "
+        "administrative dossiers, while Lao Cai province handled some 41,000 of them."
+    )
+    national = [f for f in result.figures + result.subunits if f.value == 3_200_000]
+    assert national and all(f.scope == "toàn quốc" for f in national)
