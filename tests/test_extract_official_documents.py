@@ -520,3 +520,39 @@ def test_saved_web_page_form_with_merged_head_cells_reads_every_column(tmp_path)
     }
     assert len(result.subunits) == 6
     assert result.documents[0].period == "2024-Q2"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "province", "unit"),
+    [
+        ("UBND TP. HỒ CHÍ MINH", "HỒ CHÍ MINH", ""),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "HÀ NỘI", ""),
+        ("SỞ NỘI VỤ TỈNH BẮC GIANG", "BẮC GIANG", ""),  # the province's reform, reported
+        ("UBND HUYỆN CẨM XUYÊN VĂN PHÒNG HĐND VÀ UBND", "", "huyện Cẩm Xuyên"),
+        (
+            "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH QUẢNG NINH",
+            "QUẢNG NINH",
+            "Trung tâm Phục vụ hành chính công",
+        ),
+        ("UBND TỈNH LÀO CAI UBND XÃ BẢN LẦU", "LÀO CAI", "xã Bản Lầu"),
+    ],
+)
+def test_whose_report_the_letterhead_says(issuer, province, unit):
+    from cchc_analysis.extract.document import _document
+
+    text = (
+        f"{issuer} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/BC-UBND\nBÁO CÁO\nKết quả công tác cải cách hành chính quý III năm 2025\n"
+        "Trong quý, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 1.234 hồ sơ."
+    )
+    head = _document(text).letterhead
+    assert head is not None
+    assert (head.province_name, head.unit) == (province, unit)
+    assert head.title is not None and text[head.title[0] : head.title[1]].endswith("năm 2025")
+
+
+def test_a_news_article_quoting_no_letterhead_has_none():
+    from cchc_analysis.extract.document import _document
+
+    text = "Báo cáo kết quả cải cách hành chính\nTrong quý, tỉnh tiếp nhận 1.234 hồ sơ."
+    assert _document(text).letterhead is None

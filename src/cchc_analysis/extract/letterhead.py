@@ -114,24 +114,46 @@ def _issuers(text: str, folded: str, head: Sequence[_Line]) -> list[tuple[str, s
     found = []
     for organ, end in zip(organs, [m.start() for m in organs[1:]] + [len(plain)], strict=True):
         kind, name_start = organ.group(), organ.end()
+        if kind == "van phong":
+            continue  # "VĂN PHÒNG HĐND VÀ UBND": the office reports for the body above it
         if kind in ("uy ban nhan dan", "ubnd"):
             place = _PLACE.match(plain, organ.end(), end)
             if place is None:
                 continue
-            kind, name_start = place.group(1), place.end()
+            kind, name_start = _place_kind(place.group(1)), place.end()
         gap = re.compile(r"\s{2,}|$").search(plain, name_start, end)  # where a blanked part starts
         name_end = gap.start() if gap else end
+        # "SỞ NỘI VỤ TỈNH BẮC GIANG": the province named after the organ's own name
+        inner = _PLACE_IN_NAME.search(plain, name_start, name_end)
+        if inner is not None and kind not in _KIND_WORDS:
+            province = " ".join(written[inner.end() : name_end].split())
+            found.append(
+                (
+                    _place_kind(inner.group(1)),
+                    province,
+                    _shown(written, plain, inner.start(), name_end),
+                )
+            )
+            name_end = inner.start()
         name = " ".join(written[name_start:name_end].split())
         if name:
-            kept = zip(
-                written[organ.start() : name_end], plain[organ.start() : name_end], strict=True
-            )
-            shown = "".join(w for w, p in kept if p != " " or w.isspace())  # blanked parts out
-            found.append((kind, name, " ".join(shown.split())))
+            found.append((kind, name, _shown(written, plain, organ.start(), name_end)))
     return found
 
 
-_PLACE = re.compile(r"\s*(tinh|" + "|".join(_PLACE_KINDS) + r")\s+(?=\S)")
+def _shown(written: str, plain: str, start: int, end: int) -> str:
+    """The letterhead's words from ``start`` to ``end`` as written, its blanked parts out."""
+    kept = zip(written[start:end], plain[start:end], strict=True)
+    return " ".join("".join(w for w, p in kept if p != " " or w.isspace()).split())
+
+
+def _place_kind(word: str) -> str:
+    """The kind of place a head word names ("tp." is "thanh pho")."""
+    return "thanh pho" if word.startswith("tp") else word
+
+
+_PLACE = re.compile(r"\s*(tinh|tp\.?|" + "|".join(_PLACE_KINDS) + r")\s*(?=\S)")
+_PLACE_IN_NAME = re.compile(r"\s(tinh|thanh pho|tp\.?)\s+(?=\S)")
 
 
 def _unit_label(body: str, kind: str, name: str, written: str) -> str:
