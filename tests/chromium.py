@@ -46,6 +46,33 @@ def find_chromium() -> str | None:
     return None
 
 
+def print_pdf(html: Path, pdf: Path, *, running_heads: bool = False) -> Path:
+    """Print a page to PDF with headless Chromium (a text layer, as office software writes);
+    with ``running_heads`` Chromium adds its date, title, address and page numbers to every
+    page. Skips the calling test when no Chromium is installed."""
+    import pytest
+
+    browser = find_chromium()
+    if browser is None:
+        pytest.skip("no Chromium to print a PDF with")
+    flags = [] if running_heads else ["--no-pdf-header-footer"]
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            *flags,
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return pdf
+
+
 def ensure_chromium() -> tuple[str | None, str]:
     """Return (Chromium path, '') or (None, why not): install Debian's ``chromium`` with
     apt-get when it is missing."""

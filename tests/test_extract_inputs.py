@@ -5,7 +5,6 @@ written for these tests (tests/fixtures/extract/inputs/), never from real docume
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import polars as pl
@@ -18,6 +17,7 @@ from cchc_analysis.extract import (
     read_document,
     write_extraction,
 )
+from tests.chromium import print_pdf
 
 INPUTS = Path(__file__).parent / "fixtures" / "extract" / "inputs"
 REPORT = INPUTS / "bao_cao_lang_son_q2_2024.txt"
@@ -67,35 +67,9 @@ def _write_docx(text: str, path: Path) -> Path:
     return path
 
 
-def _chromium() -> str | None:
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def _print_pdf(html: Path, pdf: Path) -> Path:
-    """Print an HTML page to PDF with headless Chromium (a text layer, as office software
-    writes); skip when no Chromium is installed."""
-    browser = _chromium()
-    if browser is None:
-        pytest.skip("no Chromium to print a PDF with")
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            html.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return pdf
+    """Print an HTML page to PDF with headless Chromium, without running heads."""
+    return print_pdf(html, pdf)
 
 
 def _as_html(text: str, path: Path) -> Path:
