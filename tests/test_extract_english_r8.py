@@ -78,3 +78,27 @@ def test_what_the_whole_country_received_is_no_provinces():
     )
     national = [f for f in result.figures + result.subunits if f.value == 3_200_000]
     assert national and all(f.scope == "toàn quốc" for f in national)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thai Binh province's Service Index reached 86.5 points in October 2025, ranking "
+            "8th of 34 provinces.",
+            ("service.index_points", 86.5),
+        ),
+        (
+            "In 2024, 99.2% of documents in Thai Binh province were exchanged electronically.",
+            ("edoc.exchange_pct", 99.2),
+        ),
+    ],
+)
+def test_a_bare_service_index_and_documents_exchanged_electronically(text, expected):
+    result = extract_text(text)
+    assert {(f.indicator, f.value) for f in result.figures} == {expected}
+
+
+def test_an_average_of_all_34_provinces_is_still_no_provinces_score():
+    text = "The average Service Index of 34 provinces reached 82.1 points in October 2025."
+    assert extract_text(text).figures == []
