@@ -515,3 +515,22 @@ def test_a_news_article_quoting_no_letterhead_has_none():
 
     text = "Báo cáo kết quả cải cách hành chính\nTrong quý, tỉnh tiếp nhận 1.234 hồ sơ."
     assert _document(text).letterhead is None
+
+
+def test_scanned_pages_appended_to_a_pdf_are_named(report_pdf, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(report_pdf).pages:
+        writer.add_page(page)
+    pages = len(writer.pages)
+    for _ in range(2):  # an appendix scanned to images: pages without a text layer
+        writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "with_scans.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    source = read_document(path)
+    assert source.how.endswith(
+        f"pages {pages + 1}–{pages + 2} without a text layer (scanned?): not read"
+    )
+    assert {(f.indicator, f.value) for f in extract_files([path]).figures} == PROVINCE_FIGURES

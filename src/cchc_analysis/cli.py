@@ -696,7 +696,7 @@ def extract(
             f"{doc.file}: {doc.figures} figures, {doc.subunit_figures} of sub-units; {where}; "
             f"read in {'English' if doc.language == 'en' else 'Vietnamese'}"
         )
-        if "rebuilt" in doc.encoding:  # a table flattened one cell per line, read as a table
+        if any(w in doc.encoding for w in ("rebuilt", "converted", "without a text layer")):
             typer.echo(f"{doc.file}: read as {doc.encoding}")
         rows = [f for f in result.figures + result.subunits if f.file == doc.file]
         # a league table's rows each name their own province: only the rows left without say

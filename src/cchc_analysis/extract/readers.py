@@ -312,6 +312,9 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         )
     how = f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
     how = f"{how}; {converted}" if converted else how
+    blank = [n for n, page in enumerate(pages, start=1) if sum(c.isalpha() for c in page) < 20]
+    if blank and len(blank) < len(pages):  # a report with scanned pages appended
+        how = f"{how}; {_page_list(blank)} without a text layer (scanned?): not read"
     return text, f"{how}; {rebuilt}" if rebuilt else how, tables
 
 
@@ -395,6 +398,18 @@ def _without_running_lines(pages: Sequence[str]) -> list[str]:
                 drop.add(n)
         out.append("\n".join(line for n, line in enumerate(lines) if n not in drop))
     return out
+
+
+def _page_list(numbers: Sequence[int]) -> str:
+    """Pages as a reader writes them: 'page 3', 'pages 9–12', 'pages 2, 5–7'."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    return ("pages " if len(numbers) > 1 else "page ") + ", ".join(parts)
 
 
 def _page_text(page: Any) -> str:
