@@ -534,3 +534,37 @@ def test_scanned_pages_appended_to_a_pdf_are_named(report_pdf, tmp_path):
         f"pages {pages + 1}–{pages + 2} without a text layer (scanned?): not read"
     )
     assert {(f.indicator, f.value) for f in extract_files([path]).figures} == PROVINCE_FIGURES
+
+
+def test_docx_draft_with_tracked_changes_reads_as_it_would_be_accepted(tmp_path):
+    """A draft circulated with tracked changes: the inserted number is read, the deleted one
+    is not (python-docx's own text leaves insertions out)."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run(text: str, tag: str = "w:t") -> object:
+        element, inner = OxmlElement("w:r"), OxmlElement(tag)
+        inner.set(qn("xml:space"), "preserve")
+        inner.text = text
+        element.append(inner)
+        return element
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Quý III năm 2024, tỉnh Hà Tĩnh tiếp nhận ")
+    deleted = OxmlElement("w:del")
+    deleted.set(qn("w:id"), "1")
+    deleted.set(qn("w:author"), "Chuyên viên")
+    deleted.append(run("99.999", "w:delText"))
+    inserted = OxmlElement("w:ins")
+    inserted.set(qn("w:id"), "2")
+    inserted.set(qn("w:author"), "Chuyên viên")
+    inserted.append(run("120.418"))
+    for element in (deleted, inserted, run(" hồ sơ thủ tục hành chính.")):
+        paragraph._p.append(element)
+    path = tmp_path / "du_thao.docx"
+    document.save(str(path))
+    assert "tiếp nhận 120.418 hồ sơ" in read_document(path).text
+    assert {(f.indicator, f.value) for f in extract_files([path]).figures} == {
+        ("dossier.received", 120418.0)
+    }

@@ -248,18 +248,17 @@ def _docx_blocks(document: Any) -> Iterable[str]:
     """Paragraphs and tables of a DOCX body, in document order (``table_lines``); merged cells
     that repeat their text count once."""
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     caption = ""
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = Paragraph(child, document).text
+            text = _paragraph_text(child)
             caption = text if text.strip() else caption
             yield text
         elif tag == "tbl":
             grid = [
-                [" ".join(cell.text.split()) for cell in row.cells]
+                [" ".join(_cell_text(cell).split()) for cell in row.cells]
                 for row in Table(child, document).rows
             ]
             stacked = stacked_head(grid)
@@ -274,6 +273,31 @@ def _docx_blocks(document: Any) -> Iterable[str]:
                         cells.append(value)
                 rows.append(cells)
             yield from table_lines(rows, caption)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIPPED_ABOVE = {
+    f"{_W}del",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
+_RUN_TEXT: dict[str, str] = {f"{_W}t": "", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A DOCX paragraph's text, runs of tracked insertions and hyperlinks included (python-docx
+    leaves out what a reviewer's insertion holds: a draft's "tiếp nhận 12.345 hồ sơ" lost its
+    number) and text boxes once; deleted text and field codes stay out."""
+    parts: list[str] = []
+    for node in paragraph.iter(*_RUN_TEXT):
+        if any(a.tag in _SKIPPED_ABOVE for a in node.iterancestors()):
+            continue  # deleted, or a text box's second copy for older readers
+        parts.append(str(node.text or "") if node.tag == f"{_W}t" else _RUN_TEXT[node.tag])
+    return "".join(parts)
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's paragraphs, one a line (``_paragraph_text``)."""
+    return "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(f"{_W}p"))
 
 
 def _read_docx(path: Path) -> str:
