@@ -19,6 +19,8 @@ from cchc_analysis.extract.patterns import fold
 from cchc_analysis.extract.text import _Line, _strip_span
 
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc")
+# the document's number, "Số: 512/BC-UBND": a letterhead copied without its motto has it
+_NUMBER = re.compile(r"(?<![a-z])so\s*:\s*\d+\s*/\s*[a-z]{1,6}(?:-[a-z0-9]{1,10})+")
 _DOCUMENT_KIND = re.compile(
     r"(?:bao cao|ke hoach|quyet dinh|thong bao|to trinh|chuong trinh|cong van|huong dan)"
     r"(?: (?:tom tat|nhanh|so ket|tong ket))?"
@@ -52,10 +54,13 @@ class Letterhead:
 
 
 def letterhead(text: str, folded: str, lines: Sequence[_Line]) -> Letterhead | None:
-    """The letterhead of a text that opens with the national motto and names its kind
-    ("BÁO CÁO") within its first lines; else None."""
+    """The letterhead of a text that opens with the national motto or the document's number
+    ("Số: 512/BC-UBND") and names its kind ("BÁO CÁO") within its first lines; else None."""
     filled = [line for line in lines if text[line.start : line.end].strip()]
-    if not any(_MOTTO.search(folded[ln.start : ln.end]) for ln in filled[:_FIRST_LINES]):
+    if not any(
+        _MOTTO.search(folded[ln.start : ln.end]) or _NUMBER.search(folded[ln.start : ln.end])
+        for ln in filled[:_FIRST_LINES]
+    ):
         return None
     n = next(
         (
