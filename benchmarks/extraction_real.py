@@ -54,6 +54,22 @@ class Label:
     scope_class: str = ""
 
 
+def _canonical_province(name: str) -> str:
+    """The registry's name of a labelled province ('TP. Hồ Chí Minh' → 'Hồ Chí Minh'), so
+    that a label written with a prefix compares equal to the extractor's canonical name."""
+    from cchc_analysis.reference.periods import Period
+    from cchc_analysis.reference.registry import ProvinceNotFound, resolve_province
+
+    if not name:
+        return name
+    for when in (Period(2024), Period(2025, "H2")):
+        try:
+            return resolve_province(name, when).name_vi
+        except ProvinceNotFound:
+            continue
+    return name
+
+
 def read_labels(path: Path) -> tuple[dict[str, str], list[Label]]:
     """Return {url: split} for every text and the labelled figures."""
     splits: dict[str, str] = {}
@@ -70,7 +86,7 @@ def read_labels(path: Path) -> tuple[dict[str, str], list[Label]]:
                     row["indicator"],
                     float(row["value"]),
                     row["scope"].split("|"),
-                    row["province"],
+                    _canonical_province(row["province"]),
                     row["period"],
                     row["status"],
                     row.get("scope_class", ""),

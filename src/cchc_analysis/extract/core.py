@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.checks import _check_group, _group_key
-from cchc_analysis.extract.districts import district_province
+from cchc_analysis.extract.districts import district_province, headline_district
 from cchc_analysis.extract.document import _document
 from cchc_analysis.extract.english_scope import english_subject
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
@@ -168,6 +168,9 @@ def _extract_in_language(
             # a text whose headline names a district and never its province is that
             # district's (a place named in passing in the body is only where it happened)
             default_scope = district
+        if default_scope == PROVINCE_SCOPE and doc.language != ENGLISH:
+            # "Hớn Quản giải ngân …": a headline opening on a district of the province
+            default_scope = headline_district(doc, doc_province) or PROVINCE_SCOPE
         if re.match(r"(?:thành phố|tp\.?)\s", default_scope, re.IGNORECASE):
             doc.subject_city = default_scope
     if default_scope == PROVINCE_SCOPE and doc_province is None and national_text(doc):

@@ -157,3 +157,29 @@ def district_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | Non
     if period is None and new.name_vi != old.name_vi:
         return None  # before or after the merger: the text does not say which province
     return (new if period is not None and period.era == "34" else old), phrase
+
+
+def headline_district(doc: _Doc, province: Any) -> str | None:
+    """The district-level unit of ``province`` a headline opens on by its bare name ("Hớn Quản
+    giải ngân …", "Tiên Yên: …"), as a scope ("huyện Hớn Quản"); None otherwise. Unlike a name
+    anywhere in a headline, one that opens it is the headline's subject (a person's name is
+    preceded by a title, and is refused as ``_mentions`` refuses it)."""
+    if not doc.headline or province is None:
+        return None
+    start, end = doc.headline
+    runs = _capitalised_runs(doc.text[start:end])
+    if not runs or not doc.text[start:end].lstrip(" \"'“").startswith(runs[0][0]):
+        return None
+    for size in range(min(len(runs[0]), 4), 1, -1):
+        head = " ".join(runs[0][:size])
+        units = [
+            (kind, name)
+            for code, kind, name in _units().get(" ".join(fold(head).split()), [])
+            if code == province.code and _marks_key(name) == _marks_key(head)
+        ]
+        if len({kind for kind, _ in units}) == 1:
+            kind, name = units[0]
+            if fold(name) == fold(province.name_vi):
+                return None  # "Tuyên Quang: …" is the province, not its city of that name
+            return f"{kind.lower()} {name}"
+    return None

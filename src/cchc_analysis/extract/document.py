@@ -209,6 +209,9 @@ _QUALIFIER_BARE = re.compile(
 )
 
 
+_BRACKETED_PROVINCE = re.compile(r"\(\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?$")
+
+
 def _without_place_qualifiers(doc: _Doc) -> str:
     """Return the work text with the province's place qualifiers blanked ('_', same length),
     so a cue reaches its number across them; scopes still see them in the folded text."""
@@ -219,6 +222,10 @@ def _without_place_qualifiers(doc: _Doc) -> str:
         if lead:
             spans.append((lead.start(), mention.end))
     spans += [m.span() for m in _QUALIFIER_BARE.finditer(doc.folded)]
+    for mention in doc.province_mentions:  # "huyện Hớn Quản (tỉnh Bình Phước) là …"
+        opened = _BRACKETED_PROVINCE.search(doc.folded, max(0, mention.start - 12), mention.start)
+        if opened and doc.folded.startswith(")", mention.end):
+            spans.append((opened.start(), mention.end + 1))
     for start, end in spans:
         if any(ch.isdigit() for ch in work[start:end]):
             continue

@@ -307,6 +307,10 @@ def _scopes(
             continue  # already a place ("thành phố Nam Định")
         if any(sc.start <= mention.start < sc.end for sc in found):
             continue  # part of a unit's name: "Trung tâm … tỉnh An Giang"
+        if re.search(r"\(\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?$", folded[s : mention.start]) and (
+            folded.startswith(")", mention.end)
+        ):
+            continue  # "huyện Hớn Quản (tỉnh Bình Phước)": where the unit lies, no subject
         if province is not None and other.name_vi == province.name_vi:
             found.append(_Scope(mention.start, mention.end, mention.text, "province"))
         elif (

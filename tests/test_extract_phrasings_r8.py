@@ -1,0 +1,78 @@
+"""Vietnamese phrasings met in the dev half of round 8 of benchmarks/extraction_real/ (fresh
+texts, r8vi.md), each reproduced by a sentence written for this test and read with the figure
+it gives, its scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def figures(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text)
+    return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tính đến ngày 30/9/2024, tổng giá trị giải ngân vốn đầu tư công trên toàn tỉnh Hà "
+            "Nam đạt 2.412 tỷ đồng, tương đương 61% kế hoạch.",
+            {("finance.disbursed_bn", 2412.0, "province")},
+        ),
+        (
+            "Tổng nguồn kế hoạch đầu tư công do tỉnh Nam Định quản lý năm 2024 đã được phê "
+            "duyệt là 5.118,2 tỉ đồng.",
+            {("finance.plan_bn", 5118.2, "province")},
+        ),
+        (
+            "Kết quả giải ngân vốn đầu tư công của tỉnh Nam Định đến ngày 15/10/2024 là 3.002,5 "
+            "tỷ đồng.",
+            {("finance.disbursed_bn", 3002.5, "province")},
+        ),
+        (
+            "Trong quý III, tỉnh Yên Bái cung cấp 402 dịch vụ hành chính công trực tuyến mức "
+            "độ 3 và 118 dịch vụ mức độ 4.",
+            {
+                ("service.online_level3", 402.0, "province"),
+                ("service.online_level4", 118.0, "province"),
+            },
+        ),
+        (  # "cơ quan Đảng" is no district ("quận Đảng")
+            "Tỉnh Yên Bái: các cơ quan Đảng, chính quyền đã cung cấp 402 dịch vụ công trực "
+            "tuyến mức độ 3.",
+            {("service.online_level3", 402.0, "province")},
+        ),
+    ],
+)
+def test_public_investment_and_online_services(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_headline_opening_on_a_district_of_the_province_scopes_the_text():
+    text = (
+        "Bù Đăng giải ngân vốn đầu tư công đạt 62% kế hoạch năm\n"
+        "Tổng kế hoạch vốn giao năm 2022 cho huyện Bù Đăng (tỉnh Bình Phước) là 412,5 tỷ "
+        "đồng. Kết quả giải ngân vốn đầu tư công đến ngày 30/11/2022 là 255,75 tỷ đồng."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.scope, f.province) for f in result.subunits} == {
+        ("finance.plan_bn", 412.5, "huyện Bù Đăng", "Bình Phước"),
+        ("finance.disbursed_bn", 255.75, "huyện Bù Đăng", "Bình Phước"),
+    }
+    assert result.figures == []
+
+
+def test_a_province_named_in_brackets_after_a_unit_is_where_it_lies():
+    text = "Năm 2022, huyện Bù Đăng (tỉnh Bình Phước) tiếp nhận 12.345 hồ sơ thủ tục hành chính."
+    assert figures(text) == {("dossier.received", 12345.0, "huyện Bù Đăng")}
+
+
+def test_a_person_named_like_a_district_does_not_scope_the_text():
+    text = (
+        "Ông Bù Đăng phát biểu tại hội nghị\n"
+        "Năm 2022, tỉnh Bình Phước tiếp nhận 412.345 hồ sơ thủ tục hành chính."
+    )
+    assert figures(text) == {("dossier.received", 412345.0, "province")}
