@@ -76,3 +76,27 @@ def test_a_person_named_like_a_district_does_not_scope_the_text():
         "Năm 2022, tỉnh Bình Phước tiếp nhận 412.345 hồ sơ thủ tục hành chính."
     )
     assert figures(text) == {("dossier.received", 412345.0, "province")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tỉnh Đắk Nông cung cấp 552 dịch vụ công trực tuyến mức độ 3 (344 dịch vụ cấp "
+            "tỉnh, 94 dịch vụ cấp huyện, 2 dịch vụ cấp xã).",
+            {
+                ("service.online_level3", 552.0, "province"),
+                ("service.online_level3", 344.0, "cấp tỉnh"),
+                ("service.online_level3", 94.0, "cấp huyện"),
+                ("service.online_level3", 2.0, "cấp xã"),
+            },
+        ),
+        (  # a bracket after other words is no list of parts
+            "Năm 2023, tỷ lệ đúng hạn của tỉnh Bình Dương đạt 98,5%, cao hơn mức trung bình "
+            "cả nước (97,5%).",
+            {("dossier.on_time_pct", 98.5, "province")},
+        ),
+    ],
+)
+def test_the_parts_of_a_total_in_brackets(text, expected):
+    assert figures(text) == expected

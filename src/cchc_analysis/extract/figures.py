@@ -498,6 +498,9 @@ def _enumerated(
         # "1.890 TTHC đang được áp dụng, trong đó cấp tỉnh 1.450": the whole's own words end
         # where its parts begin
         gap = " " * parts[-1].end() + gap[parts[-1].end() :]
+    bracket = _PARTS_IN_BRACKETS.match(gap)
+    if bracket is not None and _only_the_noun(bracket.group("noun"), last.noun):
+        gap = " " * bracket.end() + gap[bracket.end() :]
     for scope in scopes:
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
@@ -514,6 +517,17 @@ def _enumerated(
     # "45.000, 67.000 và 120.000 hồ sơ": the noun is written after the last of the run only
     noun_after_run = last.noun is None and noun == last.indicator.split(".")[0].lstrip("_")
     return not gap.strip() and (noun in (None, last.noun) or noun_after_run)
+
+
+def _only_the_noun(words: str, noun: str | None) -> bool:
+    """True when ``words`` are the noun of the figure before them and what qualifies it
+    ("dịch vụ công trực tuyến mức độ 3"), and nothing else."""
+    for cls, pattern in _patterns().nouns:
+        if cls == noun:
+            rest = re.sub(pattern.pattern.lstrip("^"), " ", words.strip(), count=1)
+            if not _NOUN_QUALIFIERS.sub("", rest):
+                return True
+    return False
 
 
 _ON_TIME_COUNTS = ("dossier.resolved_on_time", "_dossier.early_or_on_time")
@@ -644,6 +658,13 @@ def _find_in_sentence(
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if fold(scope).startswith("buu dien"):
             continue  # the post only carries dossiers ("Bưu điện tỉnh … tiếp nhận 1.076 hồ sơ")
+        part_of_last = (
+            last is not None
+            and (level or scope != last.scope)
+            and _enumerated(doc, scopes, token, last, reading.noun)
+        )
+        if match is not None and match.rule.indicator is None and part_of_last:
+            match = None  # "552 dịch vụ … mức độ 3 (344 dịch vụ cấp tỉnh, …)": the total's parts
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator
@@ -655,11 +676,8 @@ def _find_in_sentence(
             if reading.noun is None and match.tier >= 2:
                 confidence -= 0.1
             notes: list[str] = []
-        elif (
-            last is not None
-            and (level or scope != last.scope)
-            and _enumerated(doc, scopes, token, last, reading.noun)
-        ):
+        elif part_of_last:
+            assert last is not None
             indicator, cue, confidence = last.indicator, last.cue, 0.65
             notes = [f"enumerated after {last.indicator}"]
         elif (listed := _listed_under(doc, sentence, token, reading, every_unit)) is not None:
@@ -754,6 +772,10 @@ _CHANGE_COMPARED = re.compile(
     r"(?<![a-z])(?:tang|giam|cai thien|tut)(?: [a-z]+){0,3} so voi[^,;]*?(?=[,;\-–]\s*(?:va )?dat)"
 )
 _PARTS_FOLLOW = re.compile(r"(?<![a-z])trong (?:do|so do)(?![a-z])")
+# a bracket opening on the parts right after a total's noun ("552 dịch vụ công trực tuyến mức
+# độ 3 (344 dịch vụ cấp tỉnh, …)"), not after other words ("cao hơn trung bình cả nước (97,5%)")
+_PARTS_IN_BRACKETS = re.compile(r"^(?P<noun>[^(;.,]*)\(")
+_NOUN_QUALIFIERS = re.compile(r"muc do [1-4]|truc tuyen|toan trinh|mot phan|\s+")
 _OTHER_PERIOD = re.compile(
     r"(?<![a-z])(?:cung ky|nam truoc|nam ngoai|(?<!ton )(?<!tu )ky truoc(?! chuyen))(?![a-z])"
 )  # "từ kỳ trước chuyển sang" is what was carried over, not another period's figure
