@@ -100,3 +100,29 @@ def test_a_person_named_like_a_district_does_not_scope_the_text():
 )
 def test_the_parts_of_a_total_in_brackets(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a rate with its count and whole in brackets; the board of the industrial zones
+            "Tỉnh Đồng Nai: Ban Quản lý các KCN tỉnh thực hiện dịch vụ công trực tuyến cho 100% "
+            "thủ tục. Tỷ lệ hồ sơ trực tuyến năm 2024 đạt 83,7% (681/814 hồ sơ).",
+            {
+                ("dossier.online", 681.0, "Ban Quản lý các KCN tỉnh"),
+                ("dossier.received", 814.0, "Ban Quản lý các KCN tỉnh"),
+            },
+        ),
+        (  # a place, a colon, then the clause's subject
+            "Tỉnh Đồng Nai: Sở Tư pháp tiếp nhận 3.120 hồ sơ trong quý II năm 2024.",
+            {("dossier.received", 3120.0, "Sở Tư pháp")},
+        ),
+        (  # the on-time share's count pair restates resolved dossiers, not those received
+            "Năm 2022, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Trà Vinh đạt 99,71% "
+            "(152.430/152.870 hồ sơ).",
+            {("dossier.on_time_pct", 99.71, "province")},
+        ),
+    ],
+)
+def test_counts_restating_a_rate_and_subjects_after_a_colon(text, expected):
+    assert figures(text) == expected

@@ -611,8 +611,11 @@ def _find_in_sentence(
         equivalent = _equivalent_count(doc, token, ctx, reading, last)
         if equivalent is not None:
             assert last is not None
-            found.append(_restated(doc, token, ctx, reading, equivalent, last))
-            last = found[-1]
+            restated = _restated(doc, token, ctx, reading, equivalent, last)
+            # "đạt 83,7% (681/814 hồ sơ)": the count and, of a pair, its whole
+            whole = token.is_pair and restated.indicator not in _RESOLVED_PARTS
+            found += (_pair_figures(restated, token, reading) if whole else []) or [restated]
+            last = restated
             continue
         previous = last.indicator if last else None
         item = _respective_item(doc, sentence, tokens, i)

@@ -41,6 +41,14 @@ class _Carry:
     skip: bool = False
 
 
+# what a board of industrial or economic zones is named, lower case words and all
+_ZONE_BOARD = re.compile(
+    r"(?:cac )?(?:khu cong nghiep|kcn|khu kinh te|kkt|khu che xuat|kcx)"
+    r"(?:(?:,| va) (?:cac )?(?:khu )?(?:cong nghiep|kinh te|che xuat|cua khau|kcn|kkt))*"
+    r"(?: (?:tinh|thanh pho))?(?![a-z])"
+)
+
+
 def _name_end(text: str, start: int, limit: int) -> int:
     """End of a run of Capitalised words (or digits: 'Quận 1') starting at ``start``."""
     end = start
@@ -224,6 +232,12 @@ def _scopes(
                 label = text[match.start() : head_end + tail.end() + both.end()]
             found.append(_Scope(match.start(), end, label, "subunit"))
             continue
+        zone = _ZONE_BOARD.match(folded, head_end, e) if head == "ban quan ly" else None
+        if zone is not None:  # "Ban Quản lý các KCN tỉnh": the industrial zones' board
+            found.append(
+                _Scope(match.start(), zone.end(), text[match.start() : zone.end()], "subunit")
+            )
+            continue
         if not text[head_end : head_end + 1].isupper():
             continue
         if head == "so" and text[match.start() : match.start() + 2].lower() != "sở":
@@ -331,6 +345,7 @@ def _scopes(
         ):
             clause = _clause_start(doc.work, scope.start, s)
             lead = doc.work[clause : scope.start]
+            lead = lead[lead.rfind(":") + 1 :].lstrip()  # "Tỉnh Đồng Nai: Sở Tư pháp …"
             if (
                 subjects_only
                 and not pat.subject_lead.match(lead)
