@@ -541,6 +541,9 @@ _RESOLVED_PARTS = (
 # units reach a level, not a figure of the period.
 _UNITS_OVER_THRESHOLD = re.compile(
     r"\d+\s*/\s*\d+\s+(?:ubnd|uy ban|co quan|don vi|huyen|quan|xa|phuong|so|dia phuong|cap)"
+    # "Những địa phương có tỷ lệ … đạt 100% là …", "các đơn vị có tỷ lệ … trên 98%"
+    r"|(?<![a-z])(?:nhung|cac) (?:dia phuong|don vi|co quan|xa|phuong|huyen|so|nganh)"
+    r"(?:,? (?:xa|phuong|thi tran|huyen|don vi|nganh|dia phuong))* (?:co|dat) ty le"
 )
 
 
