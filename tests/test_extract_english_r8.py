@@ -102,3 +102,51 @@ def test_a_bare_service_index_and_documents_exchanged_electronically(text, expec
 def test_an_average_of_all_34_provinces_is_still_no_provinces_score():
     text = "The average Service Index of 34 provinces reached 82.1 points in October 2025."
     assert extract_text(text).figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the total at every level, then each level ("of which the provincial level is …")
+            "In Lao Cai province, the total number of administrative procedures at the three "
+            "provincial, district and commune levels is 2,011 administrative procedures, of which "
+            "the provincial level is 1,569 administrative procedures; district level is 300 "
+            "administrative procedures and commune level is 142 administrative procedures.",
+            {
+                ("tthc.in_force", 2011.0, "province"),
+                ("tthc.in_force", 1569.0, "cấp tỉnh"),
+                ("tthc.in_force", 300.0, "cấp huyện"),
+                ("tthc.in_force", 142.0, "cấp xã"),
+            },
+        ),
+        (  # "services at level 3 and 404 services at level 4" is no "level 3 and 4"
+            "In 2024, Bac Giang province provided 1,349 public services at level 2, 530 services "
+            "at level 3 and 404 services at level 4.",
+            {
+                ("service.online_level3", 530.0, "province"),
+                ("service.online_level4", 404.0, "province"),
+            },
+        ),
+        (  # the Set of Indicators 766, and the share of dossiers synchronised
+            "The centre reported the results of the Set of Indicators 766. In week 3 of 2024, "
+            "Binh Duong province achieved 83.47 points, ranked 1 out of 63 localities. The rate "
+            "of documents synchronized to the National Public Service Portal reached 95.26%.",
+            {
+                ("service.index_points", 83.47, "province"),
+                ("dossier.synced_pct", 95.26, "province"),
+            },
+        ),
+        (  # a rate per level, "while that by …"
+            "In Vinh Long province, in 2021, the rate of administrative procedures processed on "
+            "time by provincial agencies reached 99.14 percent, while that by district-level "
+            "People's Committees was 98.9 percent.",
+            {
+                ("dossier.on_time_pct", 99.14, "cấp tỉnh"),
+                ("dossier.on_time_pct", 98.9, "cấp huyện"),
+            },
+        ),
+    ],
+)
+def test_levels_services_and_the_766_indicators(text, expected):
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits} == expected
