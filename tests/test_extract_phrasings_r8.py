@@ -126,3 +126,39 @@ def test_the_parts_of_a_total_in_brackets(text, expected):
 )
 def test_counts_restating_a_rate_and_subjects_after_a_colon(text, expected):
     assert figures(text) == expected
+
+
+def test_a_department_opening_the_text_as_its_source_owns_its_figures():
+    """Round 9's dev half: a department's own news, its name spelled with a hyphen."""
+    text = (
+        "98,2% hồ sơ trả đúng hạn trong quý I\n"
+        "Sở Tài nguyên - Môi trường Đắk Lắk cho biết, trong quý I năm 2022 ngành đã giải quyết "
+        "đúng hạn đạt 98,2%.\n"
+        "Cụ thể, toàn bộ đơn vị đã tiếp nhận 21.400 hồ sơ; giải quyết được 20.100 hồ sơ."
+    )
+    unit = "Sở Tài nguyên - Môi trường"
+    assert figures(text) == {
+        ("dossier.on_time_pct", 98.2, unit),
+        ("dossier.received", 21400.0, unit),
+        ("dossier.resolved", 20100.0, unit),
+    }
+
+
+def test_the_department_of_home_affairs_speaks_for_the_province():
+    text = (
+        "Sở Nội vụ tỉnh Đắk Lắk cho biết, trong quý I năm 2022 toàn tỉnh tiếp nhận 121.400 hồ "
+        "sơ thủ tục hành chính."
+    )
+    assert figures(text) == {("dossier.received", 121400.0, "province")}
+
+
+def test_units_ranked_by_their_share_of_points():
+    text = (
+        "UBND tỉnh Tây Ninh công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành và "
+        "các huyện.\nTheo đó, Sở Tư pháp có tỷ lệ điểm số cao nhất 96,12%; đứng cuối bảng là Sở "
+        "Xây dựng đạt tỷ lệ điểm 71,05%."
+    )
+    assert figures(text) == {
+        ("par.total_points", 96.12, "Sở Tư pháp"),
+        ("par.total_points", 71.05, "Sở Xây dựng"),
+    }

@@ -616,6 +616,49 @@ def _is_centre(folded: str, scope: _Scope) -> bool:
     )
 
 
+def _department_subject(doc: _Doc, period: Period | None) -> str | None:
+    """The department a text reports on, when one of its opening sentences opens on the
+    department as the source of what follows ("Sở Tài nguyên - Môi trường Lâm Đồng cho biết,
+    trong 6 tháng … ngành đã giải quyết …") and the text never speaks of the whole province:
+    its figures are then the department's. The Department of Home Affairs reports the
+    province's reform, and stays the province's."""
+    if _WHOLE_PROVINCE.search(doc.work) or _WHOLE_PROVINCE_FIGURES.search(doc.work):
+        return None
+    opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:3]
+    for sentence in opening:
+        units = [
+            u
+            for u in _scopes(doc, sentence, None, period, subjects_only=False)
+            if u.kind in ("subunit", "level")
+        ]
+        if not units:
+            continue
+        first = units[0]
+        lead = doc.work[sentence.start : first.start]
+        folded = doc.folded[first.start : first.end]
+        if (
+            folded.startswith("so ")
+            and not folded.startswith("so noi vu")
+            and len(lead.split()) <= 3
+            and not re.search(r"\d", lead)
+            and _SOURCE_VERB.match(doc.folded, first.end)
+        ):
+            return first.label
+        return None
+    return None
+
+
+# the source's verb, after the province the department is of ("… Lâm Đồng cho biết")
+_SOURCE_VERB = re.compile(
+    r"(?:\s+(?:tinh\s+)?[a-z]+){0,3}?[\s,]*(?:cho biet|thong tin|bao cao)(?![a-z])"
+)
+
+
 def _unit_subject(doc: _Doc, period: Period | None) -> str | None:
-    """The district or centre a text reports on (``_district_subject``, ``_centre_subject``)."""
-    return _district_subject(doc, period) or _centre_subject(doc, period)
+    """The district, centre or department a text reports on (``_district_subject``,
+    ``_centre_subject``, ``_department_subject``)."""
+    return (
+        _district_subject(doc, period)
+        or _centre_subject(doc, period)
+        or _department_subject(doc, period)
+    )
