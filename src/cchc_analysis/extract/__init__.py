@@ -32,6 +32,12 @@ How a figure is found (the phrases live in ``data/extraction_patterns.yaml``):
    repeat a key with another value is held back from the table (``keep_conflicts`` writes it
    anyway), so the table written validates.
 
+An official document (``letterhead``: the national motto or its number, then ``BÁO CÁO``) has
+its title as its headline and its issuer as whose report it is; a PDF's running heads, page
+numbers and scanned pages are named and taken out, its tables read by column (``layout``, wrapped
+cells and heads of several rows too), a DOCX read as its tracked changes would be accepted, and
+text typed in a TCVN3 or VNI font converted (``readers``).
+
 English articles (``language``: almost no Vietnamese marks, English function words) go through
 the same steps with ``data/extraction_patterns_en.yaml``: ``english`` rewrites their numbers the
 Vietnamese way one character for one (``108,120`` → ``108.120``, ``28 out of 40`` → ``28/40``)
