@@ -150,3 +150,17 @@ def test_an_average_of_all_34_provinces_is_still_no_provinces_score():
 def test_levels_services_and_the_766_indicators(text, expected):
     result = extract_text(text)
     assert {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits} == expected
+
+
+def test_results_returned_are_dossiers_resolved_and_returned_dossiers_are_not():
+    text = (
+        "In the first quarter of 2020, the Lang Son Provincial Public Administration Service "
+        "Center received 7,520 dossiers; the results of 6,976 dossiers were returned, and 41 "
+        "dossiers were returned to applicants."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value) for f in result.figures + result.subunits} == {
+        ("dossier.received", 7520.0),
+        ("dossier.resolved", 6976.0),
+        ("dossier.suspended", 41.0),
+    }
