@@ -164,3 +164,29 @@ def test_results_returned_are_dossiers_resolved_and_returned_dossiers_are_not():
         ("dossier.resolved", 6976.0),
         ("dossier.suspended", 41.0),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From 2021 to 2023, the total number of administrative procedure dossiers submitted "
+            "to three levels of government in Quang Tri province was 1.1 million.",
+            ("dossier.received", 1_100_000.0),
+        ),
+        (  # procedures are not received: the count is of dossiers
+            "Since July 1, 2025, the Gia Phu Commune Public Administration Service Center in Son "
+            "La province has received nearly 900 administrative procedures and resolved them.",
+            ("dossier.received", 900.0),
+        ),
+    ],
+)
+def test_dossiers_counted_in_other_words(text, expected):
+    assert expected in {
+        (f.indicator, f.value) for f in extract_text(text).figures + extract_text(text).subunits
+    }
+
+
+def test_procedures_a_centre_handles_are_no_dossiers_received():
+    text = "The Quang Ninh provincial centre currently receives and handles 1,419 administrative procedures."
+    assert all(f.indicator != "dossier.received" for f in extract_text(text).figures)
