@@ -323,7 +323,9 @@ def measure(
         extraction = extract_files([path])
         seconds += time.perf_counter() - began
         figures = list(extraction.figures) + list(extraction.subunits)
-        wanted = by_url.get(url, [])
+        # figures are matched to 'figure' labels first: an 'ignore' label for the same value
+        # ("92,83 điểm" beside "92,83%") must not take the one figure a 'figure' label wants
+        wanted = sorted(by_url.get(url, []), key=lambda lab: lab.status != "figure")
         used: set[int] = set()
         for label in wanted:
             hit = next(
