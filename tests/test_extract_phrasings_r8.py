@@ -162,3 +162,15 @@ def test_units_ranked_by_their_share_of_points():
         ("par.total_points", 96.12, "Sở Tư pháp"),
         ("par.total_points", 71.05, "Sở Xây dựng"),
     }
+
+
+def test_the_earlier_years_level_in_brackets_after_a_comparison():
+    text = (
+        "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) năm 2024 của tỉnh Bắc Kạn đạt 78,17%, "
+        "tăng nhẹ so với năm 2023 (75,03%)."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.period) for f in result.figures} == {
+        ("sipas.satisfaction_pct", 78.17, "2024"),
+        ("sipas.satisfaction_pct", 75.03, "2023"),
+    }

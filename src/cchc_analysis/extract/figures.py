@@ -207,6 +207,8 @@ _CHANGE_THEN_LEVEL = re.compile(
     r"(?:tang|giam|cai thien)[a-z ]{0,24}so voi[^,;]{0,40}?[\s,\-–_]+(?:va |va da )?"
     r"(?:dat|dat muc|o muc)[\s_:]*$"
 )
+# the earlier year's level in brackets after a comparison: "tăng nhẹ so với năm 2023 (75,03%)"
+_COMPARED_YEAR = re.compile(r"so voi (?:cung ky )?nam (\d{4})\s*\(\s*$")
 _SUPERLATIVE_CHANGE = re.compile(
     r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
 )
@@ -236,13 +238,20 @@ def _read_number(
         before_year = _year_before_change(doc, sentence, token)
         if before_year is None:
             return None
+    earlier = _COMPARED_YEAR.search(doc.folded, max(sentence.start, token.start - 40), token.start)
+    if earlier is not None and before_year is None:
+        before_year = int(earlier.group(1))  # "tăng so với năm 2023 (75,03%)": 2023's level
     window = doc.work[max(sentence.start, token.start - 60) : token.start]
     new_level = bool(_FROM_TO.search(window))  # "từ 87,61% xuống 86,78%": the level now
     changed = not new_level and before_year is None and bool(pat.change.search(core.rstrip(" _")))
     if not changed and not new_level:  # "tăng cao nhất là Bình Thuận (6,39%)": a change
         changed = bool(_SUPERLATIVE_CHANGE.search(re.split(r"[,;]", ctx.left_any)[-1]))
     compared = pat.comparison.search(ctx.left) and not _CHANGE_THEN_LEVEL.search(ctx.left)
-    if not changed and (compared or _other_period_before(doc, sentence, tokens, i)):
+    if (
+        not changed
+        and before_year is None
+        and (compared or _other_period_before(doc, sentence, tokens, i))
+    ):
         return None
     if pat.target.search(ctx.left) or pat.target.search(ctx.right):
         return None
