@@ -190,3 +190,15 @@ def test_dossiers_counted_in_other_words(text, expected):
 def test_procedures_a_centre_handles_are_no_dossiers_received():
     text = "The Quang Ninh provincial centre currently receives and handles 1,419 administrative procedures."
     assert all(f.indicator != "dossier.received" for f in extract_text(text).figures)
+
+
+def test_a_districts_own_desk_is_the_districts():
+    text = (
+        "Between January and March 2024, the reception-return unit of Lac Son district, Hoa Binh "
+        "province, received 3,903 dossiers, of which 2,658 were handled."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits} == {
+        ("dossier.received", 3903.0, "Lac Son district"),
+        ("dossier.resolved", 2658.0, "Lac Son district"),
+    }

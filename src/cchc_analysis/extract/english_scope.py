@@ -489,7 +489,9 @@ _AGENT_OR_MEASURE = re.compile(
     r"(?:(?<![a-z])by(?: the)?|(?:rate|share|number|percentage|proportion|total|score|results?)"
     r"(?![a-z])[^,;()]{0,60}(?<![a-z])(?:of|for|at|in)(?: the)?"
     r"|(?<![a-z])(?:are|were|include|including|such as|namely)(?:\s*:)?|:"  # a list of units
-    r"|people.s committees? of(?: the)?)\s*$"  # "the People's Committee of X district"
+    r"|people.s committees? of(?: the)?"  # "the People's Committee of X district"
+    # "the reception-return unit of X district", "the one-stop desk of X ward": its own desk
+    r"|(?:unit|desk|division|section|department|office|cent(?:er|re)|shop)s? of(?: the)?)\s*$"
 )
 
 
