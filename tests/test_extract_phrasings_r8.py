@@ -174,3 +174,13 @@ def test_the_earlier_years_level_in_brackets_after_a_comparison():
         ("sipas.satisfaction_pct", 78.17, "2024"),
         ("sipas.satisfaction_pct", 75.03, "2023"),
     }
+
+
+def test_the_party_bodies_in_an_opening_sentence_are_no_district():
+    text = (
+        "Gia Lai: 570 đơn vị có trang thông tin điện tử\n"
+        "Theo thống kê, toàn tỉnh hiện có 570 đơn vị đã xây dựng trang thông tin điện tử. Trong "
+        "đó, cơ quan Đảng, Hội, đoàn thể có 15 đơn vị.\n"
+        "Trong 6 tháng đầu năm 2018, tỉnh đã cung cấp 334 dịch vụ công trực tuyến mức độ 3."
+    )
+    assert ("service.online_level3", 334.0, "province") in figures(text)

@@ -496,7 +496,7 @@ def _scope_at(
 
 # a district or commune as a whole word: not "quan" in "TUYÊN QUANG"
 _DISTRICT_LEDE = re.compile(
-    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
+    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|(?<!co )quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
     r"thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"
 )
 _WHOLE_PROVINCE = re.compile(
