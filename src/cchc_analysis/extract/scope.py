@@ -496,8 +496,8 @@ def _scope_at(
 
 # a district or commune as a whole word: not "quan" in "TUYÊN QUANG"
 _DISTRICT_LEDE = re.compile(
-    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|(?<!co )quan|thi xa|thanh pho|tp\.?|q\.|xa|phuong|"
-    r"thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"
+    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|(?<!co )quan|thi xa|thanh pho|tp\.?|q\.|"
+    r"xa|phuong|thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"
 )
 _WHOLE_PROVINCE = re.compile(
     r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
