@@ -202,3 +202,11 @@ def test_a_districts_own_desk_is_the_districts():
         ("dossier.received", 3903.0, "Lac Son district"),
         ("dossier.resolved", 2658.0, "Lac Son district"),
     }
+
+
+def test_dossiers_that_remain_pending():
+    text = "In 2024 Lao Cai province received 3,903 dossiers; 1,256 dossiers remain pending."
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == {
+        ("dossier.received", 3903.0),
+        ("dossier.pending", 1256.0),
+    }
