@@ -2,7 +2,9 @@
 `cchc extract` → `cchc validate` → `cchc score --methodology dossier-service` → `cchc report`.
 
 The texts (tests/fixtures/end_to_end/) were written for this test in the phrasing of published
-provincial reports; every figure in them is invented. Figures are asserted at every stage.
+provincial reports; every figure in them is invented. Figures are asserted at every stage, once
+from the texts as written and once from a DOCX report and a PDF article made from them (printed
+by Chromium, with its running head and foot).
 """
 
 from __future__ import annotations
@@ -99,13 +101,40 @@ def _run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """Run the four commands once, in a fresh folder; return their results and paths."""
+def _as_documents(work: Path) -> list[Path]:
+    """The two texts as offices and papers publish them: the report as a DOCX (a paragraph a
+    line), the news article printed to PDF by Chromium with its running head and foot."""
+    from html import escape
+
+    from tests.chromium import print_pdf
+
+    docx = pytest.importorskip("docx")
+    report, article = ((FIXTURES / name).read_text(encoding="utf-8") for name in TEXTS)
+    document = docx.Document()
+    for line in report.splitlines():
+        document.add_paragraph(line)
+    document.save(str(work / "bao_cao_cchc_2025.docx"))
+    body = "".join(f"<p>{escape(line)}</p>" for line in article.splitlines() if line.strip())
+    page = work / "tin_bai.html"
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>')
+    pdf = print_pdf(page, work / "tin_bai_dvc_2025.pdf", running_heads=True)
+    page.unlink()
+    return [work / "bao_cao_cchc_2025.docx", pdf]
+
+
+@pytest.fixture(scope="module", params=["txt", "docx and pdf"])
+def run(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, object]:
+    """Run the four commands once per form of the texts (as written, or as a DOCX report and
+    a PDF article), in a fresh folder; return their results and paths."""
     work = tmp_path_factory.mktemp("e2e")
-    texts = [work / name for name in TEXTS]
-    for name, path in zip(TEXTS, texts, strict=True):
-        path.write_bytes((FIXTURES / name).read_bytes())
+    if request.param == "txt":
+        texts = [work / name for name in TEXTS]
+        for name, path in zip(TEXTS, texts, strict=True):
+            path.write_bytes((FIXTURES / name).read_bytes())
+    else:
+        texts = _as_documents(work)
     extracted = work / "extracted.csv"
     steps: dict[str, object] = {"work": work, "extracted": extracted}
     steps["extract"] = _run("extract", *texts, "--out", extracted, cwd=work)
