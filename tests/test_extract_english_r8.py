@@ -210,3 +210,18 @@ def test_dossiers_that_remain_pending():
         ("dossier.received", 3903.0),
         ("dossier.pending", 1256.0),
     }
+
+
+def test_a_papi_province_profile_lists_each_dimension_after_its_score():
+    text = (
+        "PAPI 2016: By Province\nNinh Binh 2016\n5.12 Participation at Local Levels\n"
+        "6.01 Vertical Accountability\n7.02 Public Administrative Procedures\n"
+        "7.31 Public Service Delivery\nPAPI measures governance and public administration."
+    )
+    result = extract_text(text)
+    assert {(f.indicator, f.value, f.province) for f in result.figures} == {
+        ("papi.participation", 5.12, "Ninh Bình"),
+        ("papi.accountability", 6.01, "Ninh Bình"),
+        ("papi.procedures", 7.02, "Ninh Bình"),
+        ("papi.service", 7.31, "Ninh Bình"),
+    }
