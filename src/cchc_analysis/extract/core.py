@@ -27,7 +27,7 @@ from cchc_analysis.extract.model import (
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.parts import BACK_REFERENCE, EN_BACK_REFERENCE, parts_after_totals
 from cchc_analysis.extract.period_mentions import _document_period
-from cchc_analysis.extract.places import _document_province, national_text
+from cchc_analysis.extract.places import _document_province, _resolve, national_text
 from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _scopes, _unit_subject
@@ -292,8 +292,6 @@ _THESE_FIGURES = re.compile(
 def _letterhead_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | None:
     """The province of an official document's issuer ("UBND TỈNH HÀ TĨNH"), and how it was
     found; None when the document has no letterhead or its province is not known."""
-    from cchc_analysis.extract.places import _resolve
-
     head = doc.letterhead
     if head is None or not head.province_name:
         return None

@@ -22,7 +22,7 @@ from cchc_analysis.extract.letterhead import Letterhead, letterhead
 from cchc_analysis.extract.numbers import _hide, _masked_text
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _document_period, _period_mentions
-from cchc_analysis.extract.places import _document_province, _province_mentions
+from cchc_analysis.extract.places import _document_province, _province_mentions, bracket_around
 from cchc_analysis.extract.text import (
     _furniture_flags,
     _Line,
@@ -189,8 +189,9 @@ def _document(text: str) -> _Doc:
         if len(content) <= 250 and not content.endswith((".", ":", ";")):
             headline = _strip_span(text, line.start, line.end)
         break
-    doc = _Doc(text, folded, work, lines, sentences, periods, headline, language=language)
-    doc.letterhead = head
+    doc = _Doc(
+        text, folded, work, lines, sentences, periods, headline, language=language, letterhead=head
+    )
     doc.labels = [m.span() for m in _patterns().labels.finditer(folded)]
     doc.province_mentions = _province_mentions(doc)
     doc.work = _without_place_qualifiers(doc)
@@ -209,9 +210,6 @@ _QUALIFIER_BARE = re.compile(
 )
 
 
-_BRACKETED_PROVINCE = re.compile(r"\(\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?$")
-
-
 def _without_place_qualifiers(doc: _Doc) -> str:
     """Return the work text with the province's place qualifiers blanked ('_', same length),
     so a cue reaches its number across them; scopes still see them in the folded text."""
@@ -223,9 +221,9 @@ def _without_place_qualifiers(doc: _Doc) -> str:
             spans.append((lead.start(), mention.end))
     spans += [m.span() for m in _QUALIFIER_BARE.finditer(doc.folded)]
     for mention in doc.province_mentions:  # "huyện Hớn Quản (tỉnh Bình Phước) là …"
-        opened = _BRACKETED_PROVINCE.search(doc.folded, max(0, mention.start - 12), mention.start)
-        if opened and doc.folded.startswith(")", mention.end):
-            spans.append((opened.start(), mention.end + 1))
+        opened = bracket_around(doc, mention)
+        if opened is not None:
+            spans.append((opened, mention.end + 1))
     for start, end in spans:
         if any(ch.isdigit() for ch in work[start:end]):
             continue

@@ -631,13 +631,16 @@ def _find_in_sentence(
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
         if fold(scope).startswith("buu dien"):
             continue  # the post only carries dossiers ("Bưu điện tỉnh … tiếp nhận 1.076 hồ sơ")
+        # a part of the total before it, when no rule gave it an indicator of its own
+        # ("552 dịch vụ … mức độ 3 (344 dịch vụ cấp tỉnh, …)")
         part_of_last = (
-            last is not None
+            (match is None or match.rule.indicator is None)
+            and last is not None
             and (level or scope != last.scope)
             and _enumerated(doc, scopes, token, last, reading.noun)
         )
-        if match is not None and match.rule.indicator is None and part_of_last:
-            match = None  # "552 dịch vụ … mức độ 3 (344 dịch vụ cấp tỉnh, …)": the total's parts
+        if part_of_last:
+            match = None
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator

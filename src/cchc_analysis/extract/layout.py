@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cchc_analysis.extract.tables import _CELL_NUMBER, _COLUMN_NUMBER, _column_name, table_lines
 
@@ -84,8 +85,8 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | Non
         body.append((j, spans))
         j += 1
     anchors = [k for k, (_, spans) in enumerate(body) if _figures(spans) and len(spans) >= 2]
-    if not anchors or (anchors[0] > 0 and not _is_label_line(body[0][1], 10**6)):
-        return None
+    if not anchors or (_figures(body[0][1]) and anchors[0] > 0):
+        return None  # the body opens on a row of figures or on a label of the first row
     template = max((body[k][1] for k in anchors), key=len)
     if len(template) < _MIN_COLUMNS:
         return None
@@ -102,10 +103,11 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | Non
     body = body[: last + 1]
     if any(not _figures(spans) and not _is_label_line(spans, first_figure) for _, spans in body):
         return None  # a line of prose among the rows: not a table as laid out
-    head = _head_names([_spans(line) for line in lines[i:head_end]], template)
+    ranges = _column_ranges(template)
+    head = _head_names([_spans(line) for line in lines[i:head_end]], ranges)
     if sum(1 for name in head if name) < _MIN_COLUMNS - 1:
         return None
-    rows = [_row(body, k, template, anchors) for k in anchors]
+    rows = [_row(body, k, ranges, anchors) for k in anchors]
     return [head, *rows], body[-1][0] + 1
 
 
@@ -121,37 +123,40 @@ def _numbers_columns(spans: Sequence[_Span]) -> bool:
     return len(spans) >= _MIN_COLUMNS and all(_COLUMN_NUMBER.match(t) for _, _, t in spans)
 
 
-def _head_names(head: Sequence[Sequence[_Span]], template: Sequence[_Span]) -> list[str]:
+@dataclass
+class _HeadCell:
+    """A cell of a table's head: the columns it stands over, its first and last line, its
+    words."""
+
+    columns: set[int]
+    top: int
+    bottom: int
+    text: str
+
+
+def _head_names(head: Sequence[Sequence[_Span]], ranges: Sequence[_Range]) -> list[str]:
     """One name per column from a head of one line or several: a head cell's words stacked
     over lines join; a cell over several columns (a group: "Số hồ sơ đã giải quyết" over
     "Tổng số", "Trả quá hạn") names each column it stands over, as far as the cells right
     under it reach; each column is then named by its stacked cells (``_column_name``)."""
-    bounds = [(template[k][1] + template[k + 1][0]) / 2 for k in range(len(template) - 1)]
-    ranges = list(zip([float("-inf"), *bounds], [*bounds, float("inf")], strict=True))
-    cells: list[list] = []  # [columns, top line, bottom line, text]
+    cells: list[_HeadCell] = []
     for n, spans in enumerate(head):
         for start, end, text in spans:
-            cols = {k for k, (a, b) in enumerate(ranges) if min(end, b) - max(start, a) > 0.5}
-            if not cols:
+            columns = {k for k, (a, b) in enumerate(ranges) if min(end, b) - max(start, a) > 0.5}
+            if not columns:
                 continue
-            above = next((c for c in cells if c[0] == cols and c[2] == n - 1), None)
+            above = next((c for c in cells if c.columns == columns and c.bottom == n - 1), None)
             if above is not None:
-                above[2], above[3] = n, f"{above[3]} {text}"
+                above.bottom, above.text = n, f"{above.text} {text}"
             else:
-                cells.append([cols, n, n, text])
-    for cell in sorted(cells, key=lambda c: -c[1]):  # lower groups first
-        if len(cell[0]) > 1:
+                cells.append(_HeadCell(columns, n, n, text))
+    for cell in sorted(cells, key=lambda c: -c.top):  # lower groups first
+        if len(cell.columns) > 1:
             for under in cells:
-                if under[1] == cell[2] + 1 and under[0] & cell[0]:
-                    cell[0] = cell[0] | under[0]
-    names = []
-    for k in range(len(template)):
-        parts = [c[3] for c in sorted(cells, key=lambda c: c[1]) if k in c[0]]
-        names.append(_column_name([p for p in parts if not _GROUP_WORD.match(p)]))
-    return names
-
-
-_GROUP_WORD = re.compile(r"(?i)^(?:trong đó|gồm)\b")
+                if under.top == cell.bottom + 1 and under.columns & cell.columns:
+                    cell.columns |= under.columns
+    in_order = sorted(cells, key=lambda c: c.top)
+    return [_column_name([c.text for c in in_order if k in c.columns]) for k in range(len(ranges))]
 
 
 def _is_label_line(spans: Sequence[_Span], first_figure: int) -> bool:
@@ -159,22 +164,26 @@ def _is_label_line(spans: Sequence[_Span], first_figure: int) -> bool:
     return bool(spans) and not _figures(spans) and all(end <= first_figure for _, end, _ in spans)
 
 
-def _column(span: _Span, template: Sequence[_Span]) -> int:
-    """The template column a span overlaps most (the nearest when it overlaps none)."""
+_Range = tuple[float, float]
+
+
+def _column_ranges(template: Sequence[_Span]) -> list[_Range]:
+    """Each column's stretch of the line: from halfway after the column before it to halfway
+    before the next (the first and last open-ended)."""
+    bounds = [(template[k][1] + template[k + 1][0]) / 2 for k in range(len(template) - 1)]
+    return list(zip([float("-inf"), *bounds], [*bounds, float("inf")], strict=True))
+
+
+def _column(span: _Span, ranges: Sequence[_Range]) -> int:
+    """The column a span overlaps most."""
     start, end, _ = span
-
-    def overlap(k: int) -> float:
-        a, b, _ = template[k]
-        shared = min(end, b) - max(start, a)
-        return shared if shared > 0 else -abs((start + end) / 2 - (a + b) / 2) / 1000
-
-    return max(range(len(template)), key=overlap)
+    return max(range(len(ranges)), key=lambda k: min(end, ranges[k][1]) - max(start, ranges[k][0]))
 
 
 def _row(
     body: Sequence[tuple[int, list[_Span]]],
     k: int,
-    template: Sequence[_Span],
+    ranges: Sequence[_Range],
     anchors: Sequence[int],
 ) -> list[str]:
     """The cells of the row anchored on ``body[k]``, its label lines joined to their columns."""
@@ -184,10 +193,10 @@ def _row(
     before = _label_lines_of_next(body, previous, k)
     below = _label_lines_of_next(body, k, following) if following < len(body) else []
     after = [m for m in range(k + 1, following) if m not in below]
-    cells = [""] * len(template)
+    cells = [""] * len(ranges)
     for m in [*before, k, *after]:
         for span in body[m][1]:
-            column = _column(span, template)
+            column = _column(span, ranges)
             cells[column] = f"{cells[column]} {span[2]}".strip()
     return cells
 

@@ -335,13 +335,12 @@ def _document_period(doc: _Doc) -> tuple[Period | None, str]:
             if period is None:
                 continue
             lede = _complete(body[0], period.year) if body else None
-            official = doc.letterhead is not None  # its title names the period it reports
             if (
                 source == "headline"
                 and period.is_annual
                 and lede
                 and lede.year == period.year
-                and not official
+                and doc.letterhead is None  # an official document's title names its period
             ):
                 # "Kết quả CCHC năm 2023" over a body that opens on "9 tháng năm 2023"
                 return lede, f"text: '{body[0].text.strip()}'"

@@ -163,6 +163,17 @@ _PROVINCE_FRAME = re.compile(
 )
 
 
+# a province named alone in brackets after a unit: "huyện Hớn Quản (tỉnh Bình Phước)"
+_BRACKET_BEFORE = re.compile(r"\(\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?$")
+
+
+def bracket_around(doc: _Doc, mention: _ProvinceMention) -> int | None:
+    """Where the bracket opens when a province is named alone in brackets after a unit (it
+    says where the unit lies: no subject, no clause of its own); else None."""
+    opened = _BRACKET_BEFORE.search(doc.folded, max(0, mention.start - 12), mention.start)
+    return opened.start() if opened and doc.folded.startswith(")", mention.end) else None
+
+
 def national_text(doc: _Doc) -> bool:
     """True when a text reports on the whole country or its regions (an index published for
     all provinces, a national survey): it names the country as its frame, never one province

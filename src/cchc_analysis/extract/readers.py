@@ -164,10 +164,11 @@ def html_grids(raw: str) -> list[list[list[str]]]:
     """Every innermost table of a web page as a grid, a merged cell's text in each row and
     column it spans (as a DOCX gives it); trafilatura leaves those cells empty."""
     import lxml.html
+    from lxml import etree
 
     try:
         tree = lxml.html.fromstring(raw)
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, etree.ParserError):
         return []
     grids = []
     for table in tree.iter("table"):
@@ -325,7 +326,7 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         pages = [_page_text(page) for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    pages = _without_running_lines([_unligatured(unicodedata.normalize("NFC", p)) for p in pages])
+    pages = _without_running_lines([_unligatured(p) for p in pages])
     legacy, converted = from_legacy_font("\f".join(pages))
     pages = legacy.split("\f") if converted else pages
     text, rebuilt, tables = _reflow_around_tables(pages)
@@ -363,6 +364,7 @@ _PAGE_LABEL = re.compile(
     r"|\d{1,3}\s*/\s*\d{1,3})$"
 )
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")  # "2": a page number, or a table's cell
+_MAX_RUNNING = 100  # characters of a running head or foot, at most
 
 
 def _may_run(line: str) -> bool:
@@ -375,9 +377,6 @@ def _may_run(line: str) -> bool:
         and " | " not in line
         and not line.endswith((".", ":", ";"))
     )
-
-
-_MAX_RUNNING = 100  # characters
 
 
 def _shape(line: str) -> str:

@@ -11,7 +11,12 @@ from cchc_analysis.extract.english_scope import english_scopes
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.patterns import _B, _patterns, fold
-from cchc_analysis.extract.places import _mention_province, _official_phrase, _resolve
+from cchc_analysis.extract.places import (
+    _mention_province,
+    _official_phrase,
+    _resolve,
+    bracket_around,
+)
 from cchc_analysis.extract.text import _clause_start
 from cchc_analysis.reference.periods import Period
 
@@ -321,9 +326,7 @@ def _scopes(
             continue  # already a place ("thành phố Nam Định")
         if any(sc.start <= mention.start < sc.end for sc in found):
             continue  # part of a unit's name: "Trung tâm … tỉnh An Giang"
-        if re.search(r"\(\s*(?:(?:tinh|thanh pho|tp\.?)\s*)?$", folded[s : mention.start]) and (
-            folded.startswith(")", mention.end)
-        ):
+        if bracket_around(doc, mention) is not None:
             continue  # "huyện Hớn Quản (tỉnh Bình Phước)": where the unit lies, no subject
         if province is not None and other.name_vi == province.name_vi:
             found.append(_Scope(mention.start, mention.end, mention.text, "province"))

@@ -239,13 +239,16 @@ def stacked_head(rows: Sequence[Sequence[str]]) -> list[list[str]] | None:
         for head in heads:
             if head[j] and (not parts or head[j] != parts[-1]):
                 parts.append(head[j])
-        parts = [p for p in parts if not re.match(r"(?i)^(?:trong đó|gồm)\b", p)]
         names.append(_column_name(parts))
     return [names, *[list(r) for r in rows[body_start:]]]
 
 
-def _column_name(parts: Sequence[str]) -> str:
-    """A column's name from its heads, outermost first."""
+_GROUP_WORD = re.compile(r"(?i)^(?:trong đó|gồm)\b")  # "Trong đó" over a group's parts
+
+
+def _column_name(heads: Sequence[str]) -> str:
+    """A column's name from its heads, outermost first ("Trong đó" left out)."""
+    parts = [h for h in heads if not _GROUP_WORD.match(h)]
     if not parts:
         return ""
     leaf, above = parts[-1], [p for p in parts[:-1] if not _GENERIC_HEAD.match(p)]
