@@ -129,7 +129,12 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
                     continue  # "kế hoạch 40 nhiệm vụ": a count after the word
             _hide(work, start, end)
     # "3.595 TTHC mới" is a count, "Quyết định 766/QĐ-TTg" a number with letters after '/'
-    for match in re.finditer(r"(?<![\w.,])\d[\d.,]*/(?=[a-z_])[\w\-/_.]*", text):
+    # ("đúng hạn 17265/trễ hạn 1458" is two figures of a status pair, not a number with letters)
+    for match in re.finditer(
+        r"(?<![\w.,])\d[\d.,]*/(?=[a-z_])"
+        r"(?!(?:tre|qua|dung|trong|truoc|som|cham) h[ae]n)[\w\-/_.]*",
+        text,
+    ):
         _hide(work, *match.span())
     return "".join(work)
 

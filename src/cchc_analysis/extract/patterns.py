@@ -24,6 +24,7 @@ class _Rule:
     right_any: re.Pattern[str] | None
     not_near: re.Pattern[str] | None
     not_near_before_only: bool  # the words after the number may name them ("trên 5 chỉ số: …")
+    not_in_clause: re.Pattern[str] | None  # nor in the sentence around it, even across a name
     when_after: tuple[str, ...]
     pair_only: bool
     allow_change: bool
@@ -111,6 +112,9 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
         right_any=opt("right_any", r"(?P<cue>{alt})"),
         not_near=re.compile(_expand(spec["not_near"])) if spec.get("not_near") else None,
         not_near_before_only=bool(spec.get("not_near_before_only")),
+        not_in_clause=(
+            re.compile(_expand(spec["not_in_clause"])) if spec.get("not_in_clause") else None
+        ),
         when_after=tuple(spec.get("when_after") or ()),
         pair_only=bool(spec.get("pair_only")),
         allow_change=bool(spec.get("allow_change")),

@@ -211,6 +211,10 @@ def _match_rules(
             or (not rule.not_near_before_only and rule.not_near.search(ctx.right))
         ):
             continue
+        if rule.not_in_clause and (
+            rule.not_in_clause.search(ctx.left_any) or rule.not_in_clause.search(ctx.right_any)
+        ):
+            continue  # "nhóm chỉ số công khai của tỉnh X đạt 16,2 điểm": a group's points
         bonus = 1 if rule.when_after else 0
         candidates: list[_Match] = []
         if rule.after:

@@ -295,9 +295,12 @@ def _scopes(
         if doc.subject_unit and match.group().startswith("toan "):
             label = doc.subject_unit  # "toàn huyện" in a text about huyện Định Hóa
         found.append(_Scope(match.start(), match.end(), label, "level", until))
+    found = _levels_listed_together(found, folded, text)
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue  # "Trung tâm … tỉnh đã …": the unit's own name
+        if any(m.start < match.start() < m.end for m in doc.province_mentions):
+            continue  # "Hà Tĩnh có …" is a name, not "tỉnh có …"
         if re.search(
             r"(?:trong|cua) $", folded[max(s, match.start() - 6) : match.start()]
         ) and not match.group().startswith(("toan ", "ca tinh")):
@@ -380,6 +383,33 @@ def _scopes(
                     continue
         kept.append(scope)
     return _without_appositions(kept, folded, doc.work)
+
+
+def _levels_listed_together(found: list[_Scope], folded: str, text: str) -> list[_Scope]:
+    """Return the scopes with counted units of two levels listed side by side ("14 sở, ban,
+    ngành, 21 huyện … cung cấp 808 dịch vụ") merged into one province scope: together they
+    are the whole province, not the last level named."""
+
+    def counted(scope: _Scope) -> bool:  # "21 huyện", "14 sở, ban, ngành"
+        return folded[scope.start].isdigit() or bool(
+            re.search(r"(?<![\d.,])\d+\s+$", folded[max(0, scope.start - 8) : scope.start])
+        )
+
+    out: list[_Scope] = []
+    for scope in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and scope.kind == "level"
+            and last.kind in ("level", "province")
+            and counted(scope)
+            and (last.kind == "province" or (counted(last) and last.label != scope.label))
+            and re.fullmatch(r"[\s,]*(?:va\s+)?(?:\d+\s+)?", folded[last.end : scope.start])
+        ):
+            out[-1] = _Scope(last.start, scope.end, text[last.start : scope.end], "province")
+            continue
+        out.append(scope)
+    return out
 
 
 # between a unit and the province it lies in: "huyện Đức Trọng, tỉnh Lâm Đồng", "Sở Y tế tỉnh

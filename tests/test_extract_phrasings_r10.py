@@ -1,0 +1,75 @@
+"""Vietnamese phrasings met in the dev halves of the benchmark's earlier rounds
+(benchmarks/extraction_real/), each reproduced by a sentence written for this test and read
+with the figure it gives, its scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def figures(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text)
+    return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a status pair written close up with a slash is two figures, not a document number
+            "Tỉnh Phú Yên năm 2021:\n+ Đã giải quyết: 9.120 hồ sơ (đúng hạn 9.001/trễ hạn 119)\n"
+            "+ Đang giải quyết: 410 hồ sơ (trong hạn 388/quá hạn 22)",
+            {
+                ("dossier.resolved", 9120.0, "province"),
+                ("dossier.resolved_on_time", 9001.0, "province"),
+                ("dossier.resolved_late", 119.0, "province"),
+                ("dossier.pending", 410.0, "province"),
+                ("dossier.pending_overdue", 22.0, "province"),
+            },
+        ),
+        (  # ... while a document's number keeps its letters after the slash
+            "Tỉnh Phú Yên năm 2021: thực hiện Kế hoạch 318/KH-UBND, toàn tỉnh đã tiếp nhận "
+            "12.400 hồ sơ.",
+            {("dossier.received", 12400.0, "province")},
+        ),
+        (  # the service index under its full name, which runs past the cue window
+            "Năm 2024, tỉnh Phú Yên được xếp thứ 12/63 tỉnh, thành phố về Bộ chỉ số chỉ đạo, "
+            "điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện "
+            "thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử, đạt "
+            "81,37 điểm/100 điểm trên 5 nhóm chỉ số (công khai, minh bạch; tiến độ giải quyết).",
+            {("service.index_points", 81.37, "province")},
+        ),
+        (  # an earlier month's value, in brackets after a change
+            "Tháng 10/2025, chỉ số phục vụ người dân, doanh nghiệp của tỉnh Gia Lai đã tăng 7 "
+            "điểm (tháng 9 chỉ đạt 76,42 điểm, xếp thứ 20/34).",
+            {("service.index_points", 76.42, "province")},
+        ),
+        (  # a group's points are not the index
+            "Tháng 10/2025, trong Bộ chỉ số phục vụ người dân, doanh nghiệp, nhóm chỉ số công "
+            "khai, minh bạch của tỉnh Gia Lai đạt 16,2 điểm.",
+            set(),
+        ),
+        (  # departments and districts counted together are the whole province
+            "Năm 2018, tỉnh Hà Tĩnh có 19 sở, ban, ngành, 13 huyện, thành phố, thị xã cung cấp "
+            "915 dịch vụ công trực tuyến mức độ 3.",
+            {("service.online_level3", 915.0, "province")},
+        ),
+        (  # ... while districts alone are the district level
+            "Năm 2018, 13 huyện của tỉnh Hà Tĩnh đã tiếp nhận 5.210 hồ sơ trực tuyến.",
+            {("dossier.online", 5210.0, "cấp huyện")},
+        ),
+        (  # SIPAS named by what it measures, for one level of government
+            "Năm 2023, tỷ lệ hài lòng của người dân, tổ chức đối với sự phục vụ của UBND cấp "
+            "xã tỉnh Hà Tĩnh đạt 86,05%, tăng 1,2% so với năm 2022.",
+            {("sipas.satisfaction_pct", 86.05, "cấp xã")},
+        ),
+        (  # a province whose name ends in "Tĩnh" is no "tỉnh có …" back to the whole province
+            "Năm 2023, tỷ lệ hài lòng của người dân, tổ chức đối với sự phục vụ của UBND cấp "
+            "huyện tỉnh Hà Tĩnh có kết quả 84,10%.",
+            {("sipas.satisfaction_pct", 84.1, "cấp huyện")},
+        ),
+    ],
+)
+def test_phrasings(text, expected):
+    assert figures(text) == expected
