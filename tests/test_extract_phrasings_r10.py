@@ -73,3 +73,22 @@ def figures(text: str) -> set[tuple[str, float, str]]:
 )
 def test_phrasings(text, expected):
     assert figures(text) == expected
+
+
+def test_eth_typed_for_d_is_read_as_d():
+    """Old fonts and converters write 'Đ' as the Icelandic eth 'Ð' (U+00D0): the province, the
+    cue and the figure are read as if it were 'Đ', at the same offsets."""
+    text = "Ðồng Nai: năm 2023, tỷ lệ hồ sơ giải quyết ðúng hạn ðạt 99,62%."
+    result = extract_text(text)
+    assert [(f.indicator, f.value, f.province) for f in result.figures] == [
+        ("dossier.on_time_pct", 99.62, "Đồng Nai")
+    ]
+    figure = result.figures[0]
+    assert text[figure.char_start : figure.char_end].startswith("99,62")
+
+
+def test_registry_resolves_a_name_typed_with_eth():
+    from cchc_analysis.reference.registry import resolve_province
+
+    assert resolve_province("Tỉnh Ðồng Nai", 2023).name_vi == "Đồng Nai"
+    assert resolve_province("Ðà Nẵng", "2025-Q4").name_vi == "Đà Nẵng"

@@ -26,6 +26,7 @@ from cchc_analysis.extract.model import (
 )
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.parts import BACK_REFERENCE, EN_BACK_REFERENCE, parts_after_totals
+from cchc_analysis.extract.patterns import ETH_AS_D
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, _resolve, national_text
 from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
@@ -87,7 +88,7 @@ def _extract_document(
 ) -> _Raw:
     """Find the figures of one text, in the language it is written in (Vietnamese unless it
     reads as English); nothing is reconciled yet."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(ETH_AS_D)
     language = detect_language(text)
     with reading_language(language):
         raw = _extract_in_language(text, file, province, period, encoding)

@@ -234,7 +234,7 @@ def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0x80, 0x2100):
         ch = chr(code)
-        if ch in "đĐ":
+        if ch in "đĐðÐ":  # the eth stands for đ in text typed with old fonts
             table[code] = "d"
             continue
         base = unicodedata.normalize("NFD", ch)[0]
@@ -249,6 +249,11 @@ def _fold_table() -> dict[int, str]:
     table[ord("—")] = "-"
     table[ord("…")] = "."
     return table
+
+
+# Old fonts and converters write đ/Đ as the Icelandic eth ð/Ð ("Ðồng Nai"): read as đ/Đ, one
+# character for one so offsets hold.
+ETH_AS_D = str.maketrans("ðÐ", "đĐ")
 
 
 def fold(text: str) -> str:

@@ -240,7 +240,8 @@ def _fold(word: str) -> str:
 
 def _words(text: str) -> tuple[list[str], list[str]]:
     """Return (words with diacritics, folded words) with prefixes like 'Tỉnh', 'TP.' removed."""
-    nfc = _modern_tone(unicodedata.normalize("NFC", str(text)).lower())
+    # "Ðồng Nai": old fonts and converters write đ as the Icelandic eth (U+00D0/U+00F0)
+    nfc = _modern_tone(unicodedata.normalize("NFC", str(text)).lower().replace("ð", "đ"))
     exact = [w for w in _SEPARATORS.split(nfc) if w]
     folded = [_fold(w) for w in exact]
 
