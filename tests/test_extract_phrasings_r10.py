@@ -92,3 +92,12 @@ def test_registry_resolves_a_name_typed_with_eth():
 
     assert resolve_province("Tỉnh Ðồng Nai", 2023).name_vi == "Đồng Nai"
     assert resolve_province("Ðà Nẵng", "2025-Q4").name_vi == "Đà Nẵng"
+
+
+def test_invisible_characters_between_words_do_not_hide_a_figure():
+    """Web editors leave zero-width spaces and soft hyphens between words: the cue and the noun
+    around the number are still read."""
+    text = "Tỉnh Nam Định năm 2023 đã tiếp\u200bnhận 12.345 hồ\u00adsơ."
+    assert [(f.indicator, f.value) for f in extract_text(text).figures] == [
+        ("dossier.received", 12345.0)
+    ]

@@ -248,6 +248,10 @@ def _fold_table() -> dict[int, str]:
     table[ord("–")] = "-"
     table[ord("—")] = "-"
     table[ord("…")] = "."
+    # zero-width spaces and joiners, word joiners, soft hyphens and byte-order marks that web
+    # editors leave between words ("tiếp\u200bnhận"): a space, so the words stay apart
+    for invisible in "\u200b\u200c\u200d\u2060\u00ad\ufeff":
+        table[ord(invisible)] = " "
     return table
 
 
