@@ -101,3 +101,29 @@ def test_invisible_characters_between_words_do_not_hide_a_figure():
     assert [(f.indicator, f.value) for f in extract_text(text).figures] == [
         ("dossier.received", 12345.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # English: the province named between the count and its cue
+            "In the first quarter of 2024, some 2,300 dossiers in Gia Lai were still being "
+            "processed, of which 120 were overdue.",
+            {
+                ("dossier.pending", 2300.0, "province"),
+                ("dossier.pending_overdue", 120.0, "province"),
+            },
+        ),
+        (
+            "As many as 1,876 administrative procedures are being implemented in Ha Nam "
+            "province in 2024, including 1,024 full-process online public services.",
+            {("tthc.in_force", 1876.0, "province"), ("service.online_level4", 1024.0, "province")},
+        ),
+        (  # Vietnamese: "… hồ sơ của tỉnh X đang giải quyết"
+            "Quý I/2024, còn 2.300 hồ sơ của tỉnh Gia Lai đang giải quyết.",
+            {("dossier.pending", 2300.0, "province")},
+        ),
+    ],
+)
+def test_a_province_between_the_count_and_its_cue(text, expected):
+    assert figures(text) == expected

@@ -32,6 +32,9 @@ class _Context:
     left_any_offset: int
     right_any_offset: int
     document: str = ""  # the whole work text
+    # provinces named in ``right`` (offsets in it): "2,300 dossiers in Gia Lai were still being
+    # processed" has its cue after the name
+    right_places: tuple[tuple[int, int], ...] = ()
 
 
 _CELLS = re.compile(r"\s\|\s")
@@ -101,6 +104,11 @@ def _context(
         left_any_offset=any_start,
         right_any_offset=token.end,
         document=work,
+        right_places=tuple(
+            (m.start - token.end, m.end - token.end)
+            for m in doc.province_mentions
+            if token.end <= m.start and m.end <= right_end
+        ),
     )
 
 
@@ -159,9 +167,17 @@ def _suffix_cuts(text: str) -> list[int]:
         end = match.start()
 
 
-def _prefix_cuts(text: str) -> list[int]:
-    """Positions p such that ``text[:p]`` holds only a noun, fillers and punctuation (the start
-    first): where a cue after a number may start."""
+# a province named between a count and its cue: "… hồ sơ của tỉnh X đang …", "… in X were …"
+_PLACE_LEAD = re.compile(
+    r"(?:in|of|at|across|from|cua|tai|o|thuoc|tren dia ban)\s+(?:the\s+)?"
+    r"(?:(?:tinh|thanh pho|tp\.?|province of|city of)\s*)?"
+)
+_PLACE_TAIL = re.compile(r"(?:\s+(?:province|city)(?![a-z])|'s)?")
+
+
+def _prefix_cuts(text: str, places: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """Positions p such that ``text[:p]`` holds only a noun, fillers, punctuation and a
+    province named after 'in'/'của' (the start first): where a cue after a number may start."""
     pattern = _patterns().leading_filler
     cuts: list[int] = []
     position = 0
@@ -170,6 +186,12 @@ def _prefix_cuts(text: str) -> list[int]:
             position += 1
         cuts.append(position)
         match = pattern.match(text, position)
+        lead = _PLACE_LEAD.match(text, position) if places else None
+        place = next((p for p in places if lead and p[0] == lead.end()), None)
+        if place is not None:
+            tail = _PLACE_TAIL.match(text, place[1])
+            position = tail.end() if tail else place[1]
+            continue
         if not match or match.end() <= position:
             return cuts
         position = match.end()
@@ -187,7 +209,7 @@ def _match_rules(
     """Return the best rule for a number, or None."""
     best: _Match | None = None
     suffixes = _suffix_cuts(ctx.left)
-    prefixes = _prefix_cuts(ctx.right)
+    prefixes = _prefix_cuts(ctx.right, ctx.right_places)
     decimal = bool(re.fullmatch(r"\d+,\d+", ctx.document[number_start:number_end]))
     for rule in _patterns().rules:
         if rule.pair_only and not is_pair:
