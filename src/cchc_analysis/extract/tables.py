@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from cchc_analysis.extract.language import ENGLISH, detect_language
+
 _CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
 _UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")  # a year alone: a column's head, not a figure
@@ -48,9 +50,10 @@ _ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?)$")
 _ORDINAL = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 
 
-def _period_of(name: str) -> tuple[str, str] | None:
+def _period_of(name: str, year_word: str = "năm") -> tuple[str, str] | None:
     """``(period text, the rest of the name)`` of a column head naming one period, or None
-    (no year, or a span such as "2014-2018")."""
+    (no year, or a span such as "2014-2018"); a year alone reads "năm 2014" (``year_word``
+    "in" for an English text: "in 2014")."""
     if len(_YEAR_IN.findall(name)) != 1:
         return None
     match = _HEAD_PERIOD.search(name)
@@ -59,7 +62,7 @@ def _period_of(name: str) -> tuple[str, str] | None:
     rest = (name[: match.start()] + " " + name[match.end() :]).strip(" -–:,")
     period = match.group().strip()
     if _YEAR_CELL.match(period):
-        period = f"năm {period}"  # a year alone heads the column: the year's figures
+        period = f"{year_word} {period}"  # a year alone heads the column: the year's figures
     return period, " ".join(rest.split())
 
 
@@ -151,7 +154,9 @@ def _without_ordinal_column(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     ]
 
 
-def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[str]:
+def table_lines(
+    rows: Sequence[Sequence[str]], caption: str = "", year_word: str = "năm"
+) -> Iterable[str]:
     """The lines of a table: a row whose cells are labels heads the columns, and each row of
     figures below it reads as a sentence, "Cấp huyện: Tiếp nhận 98.310; Đã giải quyết 96.402."
     (the column's name is the figure's cue; "hồ sơ" follows each count when only the caption
@@ -179,7 +184,7 @@ def table_lines(rows: Sequence[Sequence[str]], caption: str = "") -> Iterable[st
             if header is not None:
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
-                periods = [_period_of(name) for name in header]
+                periods = [_period_of(name, year_word) for name in header]
             yield " | ".join(cells)
         elif (
             header is not None
@@ -283,7 +288,7 @@ def _merged_head(first: Sequence[str] | None, second: Sequence[str]) -> list[str
 
 # ---------------------------------------------------------------- tables flattened to one cell
 _NUMBER_CELL = re.compile(r"^[+-]?\d[\d.,]*\s*%?$|^\d+\s*/\s*\d+$")  # "15/63": a rank of all
-_EMPTY_CELL = re.compile(r"^[-–—]$")
+_EMPTY_CELL = re.compile(r"^(?:[-–—]|N/?A|n/?a)$")  # no value ("N/A": not ranked that year)
 _NOT_A_CELL = re.compile(r"(?i)^(?:bảng|biểu|hình|sơ đồ|nguồn|ghi chú)\b|[.!?:;,]$")
 _SECTION = re.compile(
     r"(?:[IVX]{1,4}|[A-ZĐ]|[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\w.*|[^\d.!?]{2,60}:$"
@@ -614,6 +619,27 @@ def _tab_cells(line: str) -> list[str]:
     return cells
 
 
+# a row of a table written between bars, as Markdown and many converters write tables
+# ("Entry Costs | 7.07 | 6.26 |"), and the line of dashes under a Markdown head
+_BAR_ROW = re.compile(r"^\s*\|?(?:[^|\n]*\|){2,}[^|\n]*$")
+_BAR_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+
+
+def _bars_as_tabs(line: str) -> str:
+    """A line whose cells stand between bars, with tabs between them instead (so it reads as a
+    row between tabs); a Markdown rule of dashes reads as a blank line; other lines as they are."""
+    if "|" not in line:
+        return line
+    if _BAR_RULE.match(line):
+        return ""
+    if not _BAR_ROW.match(line) or len(line) > 2 * _MAX_ROW_LINE:
+        return line
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return "\t".join(cell.strip() for cell in inner.split("|"))
+
+
 def _row_cells(line: str) -> list[str] | None:
     """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
@@ -719,6 +745,7 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
     what was rebuilt ("1 table rebuilt from one cell per line"; '' when nothing was). Joined
     with newlines, the pieces are the text as read."""
     lines = text.split("\n")
+    year_word = "in" if detect_language(text) == ENGLISH else "năm"
     cells = _cells(lines)
     tables: list[_Flat] = []
     i = 0
@@ -733,7 +760,7 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
     free = [True] * len(lines)
     for start, end, _ in spans:
         free[start : end + 1] = [False] * (end + 1 - start)
-    by_row = _row_tables(lines, free)
+    by_row = _row_tables([_bars_as_tabs(line) for line in lines], free)
     spans = sorted(spans + by_row)
     pieces: list[tuple[str, bool]] = []
     line = 0
@@ -743,7 +770,7 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
         if start > line:
             pieces.append(("\n".join(lines[line:start]), False))
         newline_end = "\r" if lines[end].endswith("\r") else ""
-        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption)]
+        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption, year_word)]
         pieces.append(("\n".join(rebuilt), True))
         line = end + 1
     if line < len(lines) or not pieces:
