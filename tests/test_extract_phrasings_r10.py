@@ -127,3 +127,33 @@ def test_invisible_characters_between_words_do_not_hide_a_figure():
 )
 def test_a_province_between_the_count_and_its_cue(text, expected):
     assert figures(text) == expected
+
+
+def test_each_year_in_brackets_after_a_score_is_that_years_score():
+    text = (
+        "Chỉ số PAPI năm 2023 của tỉnh Bến Tre. Kết quả ở các chỉ số nội dung: 1. Tham gia của "
+        "người dân cấp cơ sở đạt 4,1234 điểm (năm 2022 đạt 4,56 điểm). 2. Công khai, minh bạch "
+        "trong việc ra quyết định đạt 5,0021 điểm (năm 2022 đạt 4,87 điểm)."
+    )
+    got = {(f.indicator, f.value, f.period) for f in extract_text(text).figures}
+    assert got == {
+        ("papi.participation", 4.1234, "2023"),
+        ("papi.participation", 4.56, "2022"),
+        ("papi.transparency", 5.0021, "2023"),
+        ("papi.transparency", 4.87, "2022"),
+    }
+
+
+def test_a_province_profile_names_each_dimension_after_its_score():
+    text = (
+        "Ben Tre in PAPI 2022. On the dimensions, Ben Tre got 5.12 points in people's "
+        "participation at local levels, 5.61 points in transparency, 4.40 points in vertical "
+        "accountability and 7.02 points in corruption control."
+    )
+    got = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert got == {
+        ("papi.participation", 5.12),
+        ("papi.transparency", 5.61),
+        ("papi.accountability", 4.4),
+        ("papi.corruption", 7.02),
+    }

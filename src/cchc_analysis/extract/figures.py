@@ -119,6 +119,21 @@ def _year_to_date(period: Period | None) -> Period | None:
     return Period(period.year, _TO_DATE[period.part])
 
 
+def _other_figures_year(doc: _Doc, mention: Any, position: int) -> bool:
+    """True when a period mention stands in brackets closed before ``position`` with a figure
+    of its own ("… (năm 2022 đạt 4,06 điểm). 2. Công khai … đạt 4,52"): that year is the
+    bracketed figure's, not the next one's."""
+    work = doc.work
+    opened = work.rfind("(", 0, mention.start)
+    if opened < 0 or work.rfind(")", opened, mention.start) >= 0:
+        return False
+    closed = work.find(")", mention.end, position)
+    if closed < 0:
+        return False
+    inside = work[opened + 1 : mention.start] + work[mention.end : closed]
+    return bool(re.search(r"\d", inside))
+
+
 def _sentence_period(
     doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
 ) -> tuple[Period | None, str, bool]:
@@ -133,8 +148,20 @@ def _sentence_period(
         if carry.note or carry.skip:
             return carry.period, carry.note, carry.skip
         return default, "", False
-    before = [m for m in inside if m.start < position]
-    mention = before[-1] if before else inside[0]
+    before = [m for m in inside if m.start < position and not _other_figures_year(doc, m, position)]
+    # a period named in brackets after the figure is another figure's ("đạt 3,69 điểm (năm
+    # 2022 đạt 4,06 điểm)"), not this one's
+    after = [
+        m
+        for m in inside
+        if m.start >= position
+        and doc.work.rfind("(", position, m.start) <= doc.work.rfind(")", position, m.start)
+    ]
+    if not before and not after:
+        if carry.note or carry.skip:
+            return carry.period, carry.note, carry.skip
+        return default, "", False
+    mention = before[-1] if before else after[0]
     if mention.kind == "to_date":
         to_date = _year_to_date(default)
         if to_date is None:
@@ -209,6 +236,12 @@ _CHANGE_THEN_LEVEL = re.compile(
 )
 # the earlier year's level in brackets after a comparison: "tăng nhẹ so với năm 2023 (75,03%)"
 _COMPARED_YEAR = re.compile(r"so voi (?:cung ky )?nam (\d{4})\s*\(\s*$")
+# another year's level in brackets right after a figure: "đạt 3,69 điểm (năm 2022 đạt 4,06
+# điểm)", "4.83 points (in 2020: 5.02)"
+_YEAR_IN_BRACKET = re.compile(
+    r"[\d.,]+\s*(?:%|diem|points?|percent)?\s*\(\s*(?:nam|in)\s+((?:19|20)\d\d)\s*"
+    r"(?:dat|la|:|was|reached|with)?\s*$"
+)
 _SUPERLATIVE_CHANGE = re.compile(
     r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
 )
@@ -241,6 +274,11 @@ def _read_number(
     earlier = _COMPARED_YEAR.search(doc.folded, max(sentence.start, token.start - 40), token.start)
     if earlier is not None and before_year is None:
         before_year = int(earlier.group(1))  # "tăng so với năm 2023 (75,03%)": 2023's level
+    bracket = _YEAR_IN_BRACKET.search(
+        doc.folded, max(sentence.start, token.start - 40), token.start
+    )
+    if bracket is not None and before_year is None:
+        before_year = int(bracket.group(1))  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)"
     window = doc.work[max(sentence.start, token.start - 60) : token.start]
     new_level = bool(_FROM_TO.search(window))  # "từ 87,61% xuống 86,78%": the level now
     changed = not new_level and before_year is None and bool(pat.change.search(core.rstrip(" _")))
@@ -656,6 +694,14 @@ def _find_in_sentence(
             assert last is not None
             indicator, cue, confidence = last.indicator, last.cue, 0.65
             notes = [f"enumerated after {last.indicator}"]
+        elif (
+            reading.before_year is not None
+            and last is not None
+            and _YEAR_IN_BRACKET.match(doc.folded, last.start, token.start) is not None
+        ):  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)": the same measure, another year
+            indicator, cue, confidence = last.indicator, last.cue, 0.7
+            scope, other = last.scope, last.other_province
+            notes = [f"the level of {reading.before_year}, in brackets after {last.indicator}"]
         elif (listed := _listed_under(doc, sentence, token, reading, every_unit)) is not None:
             indicator, cue, scope = listed
             other, confidence, notes = None, 0.6, [f"listed under '{cue}'"]

@@ -311,7 +311,9 @@ def _topic_at(
     own = marks[first:last]
     before = [m for m in own if m[1] <= position]
     after = [m for m in own if m[0] >= position]
-    if before:
+    if after and _NAMED_AFTER.fullmatch(doc.folded, position, after[0][0]):
+        mark = after[0]  # "4.83 points in participation, 5.45 points in transparency"
+    elif before:
         mark = before[-1]
     elif after and after[0][2]:
         mark = after[0]
@@ -327,6 +329,10 @@ def _topic_at(
     return mark[2] or None if rate is None else None
 
 
+# a score whose measure is named right after it: "4.83 points in …", "5,45 điểm về …"
+_NAMED_AFTER = re.compile(
+    r"[\d.,]+\s*(?:points?|pts|diem|%|percent)?\s*(?:in|for|on|ve|o)?\s*(?:the\s+)?"
+)
 _Choice = tuple[_Token, str, _Entity, str, float, list[str]]  # token, indicator, unit, noun, …
 _DROP = "drop"  # a number the sentence reader took for a score that is none
 
@@ -386,7 +392,7 @@ def _sentence_choices(
     # the units are read once, and only when a number asks whose score it is
     entities = cache(lambda: _entities(doc, sentence, province, period))
     in_turn = _respectively(doc, sentence, inside, province, period)
-    chosen: dict[int, _Choice] = {}
+    chosen: dict[tuple[int, str], _Choice] = {}
     dropped: set[int] = set()
     for token in inside:
         found = read.get(token.start)
@@ -397,7 +403,7 @@ def _sentence_choices(
             dropped.add(token.start)
         if not isinstance(choice, tuple):
             continue
-        key = choice[2].start
+        key = (choice[2].start, choice[1])  # a unit's score on each measure
         if key in chosen:
             # a unit's points, then its index ("… 68,32 điểm, chỉ số CCHC đạt 81,33%"):
             # the index named right before a number is the unit's score
