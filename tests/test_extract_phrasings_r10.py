@@ -157,3 +157,30 @@ def test_a_province_profile_names_each_dimension_after_its_score():
         ("papi.accountability", 4.4),
         ("papi.corruption", 7.02),
     }
+
+
+def test_a_dimension_leader_and_the_tail_of_the_table_in_english():
+    text = (
+        "Tra Vinh leads in corruption control\n"
+        "Rice fields in Tra Vinh Province in 2019. Photo by a staff reporter\n"
+        "The 2022 Provincial Governance and Public Administration Performance Index (PAPI) "
+        'showed the province leads in "control of corruption in the public sector" with a score '
+        "of 7.91 out of 10. The bottom three provinces are Kon Tum, Gia Lai and Lai Chau, with "
+        "scores of 5.71; 5.83 and 5.96, respectively."
+    )
+    got = {(f.indicator, f.value, f.province, f.period) for f in extract_text(text).figures}
+    assert got == {
+        ("papi.corruption", 7.91, "Trà Vinh", "2022"),  # a score on its scale, not 7.91/10
+        ("papi.corruption", 5.71, "Kon Tum", "2022"),
+        ("papi.corruption", 5.83, "Gia Lai", "2022"),
+        ("papi.corruption", 5.96, "Lai Châu", "2022"),
+    }  # the photo caption's year is no period of the text
+
+
+def test_a_photo_caption_is_furniture():
+    text = (
+        "Cán bộ Trung tâm hướng dẫn người dân năm 2019. Ảnh: Văn Minh\n"
+        "Tỉnh Cà Mau đã tiếp nhận 45.120 hồ sơ. Đây là kết quả cả năm 2024 của tỉnh."
+    )
+    got = [(f.indicator, f.value, f.period) for f in extract_text(text).figures]
+    assert got == [("dossier.received", 45120.0, "2024")]

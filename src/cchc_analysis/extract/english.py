@@ -106,6 +106,8 @@ def english_numbers(folded: str) -> str:
                 elif folded[i] == ".":
                     chars[i] = ","
     for match in _OUT_OF.finditer(folded):
+        if re.fullmatch(r"\d+\.\d+", match.group(1)):
+            continue  # "a score of 8.14 out of 10": a score on its scale, no part of a whole
         start, end = match.span(2)
         chars[start:end] = [" "] * (end - start)
         chars[start + (end - start) // 2] = "/"
@@ -313,6 +315,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:par\s*index|sipas|papi|pci|index)\s+(?:of\s+|in\s+|for\s+)?(?P<iyear>"
             + _YEAR
             + r")(?![\d])"
+            # "the 2023 PAPI", "the 2022 Provincial Competitiveness Index": the edition's year
+            r"|(?<![a-z0-9])the\s+(?P<eyear>"
+            + _YEAR
+            + r")\s+(?=par\s*index|sipas|papi|pci|provincial\s+(?:governance|competitiveness)"
+            r"|public\s+administration\s+reform\s+index|satisfaction\s+index)"
         ),
     ),
     # a short line (a headline, a dateline) closing on a year: "Hoa Binh province, 2024"
@@ -491,9 +498,11 @@ def english_period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     folded[max(0, start - 20) : start],
                 ):
                     continue  # "March 5, 2024": a date, not the year reported on
-                year_text = g.get("year") or g.get("iyear")
+                year_text = g.get("year") or g.get("iyear") or g.get("eyear")
                 if g.get("iyear"):
                     start = match.start("iyear")  # "PAR Index 2021": the name stays a cue
+                if g.get("eyear"):
+                    start = match.start("eyear")  # "the 2023 PAPI": the name stays a cue
                 period = Period(int(year_text or 0))
             elif kind == "relative_year":
                 near = near_date(start)

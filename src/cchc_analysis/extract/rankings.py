@@ -269,6 +269,7 @@ def _entity_for(
     return entity
 
 
+_SCORES_BEFORE = re.compile(r"(?<![a-z])(?:scores?|points|so diem|diem so)(?: of)?[\s:]*$")
 _IN_TURN = re.compile(r"(?<![a-z])(?:respectively|lan luot)(?![a-z])")
 
 
@@ -288,7 +289,13 @@ def _respectively(
         return {}
     nouns = [_score_noun(doc, t) for t in run]
     noun = nouns[-1]
-    if noun not in ("points", "percent") or any(n not in (None, noun) for n in nouns):
+    if (
+        noun is None
+        and not any(nouns)
+        and _SCORES_BEFORE.search(doc.folded, sentence.start, run[0].start)
+    ):
+        noun = "bare"  # "with scores of 5.85, 5.95 and 6.01, respectively"
+    if noun not in ("points", "percent", "bare") or any(n not in (None, noun) for n in nouns):
         return {}
     return {t.start: (e, noun) for t, e in zip(run, entities, strict=True)}
 
