@@ -106,7 +106,9 @@ def english_numbers(folded: str) -> str:
                 elif folded[i] == ".":
                     chars[i] = ","
     for match in _OUT_OF.finditer(folded):
-        if re.fullmatch(r"\d+\.\d+", match.group(1)):
+        if re.fullmatch(r"\d+\.\d+", match.group(1)) and re.match(
+            r"10(?![\d.,])", folded[match.end() :]
+        ):
             continue  # "a score of 8.14 out of 10": a score on its scale, no part of a whole
         start, end = match.span(2)
         chars[start:end] = [" "] * (end - start)
