@@ -184,3 +184,31 @@ def test_a_photo_caption_is_furniture():
     )
     got = [(f.indicator, f.value, f.period) for f in extract_text(text).figures]
     assert got == [("dossier.received", 45120.0, "2024")]
+
+
+def test_a_dimension_from_one_year_to_the_next_and_provinces_named_to_compare():
+    text = (
+        "Nghệ An xếp thứ 5 cả nước về chỉ số PAPI năm 2022. Cụ thể: chỉ số Tham gia của người "
+        "dân ở cấp cơ sở tăng từ 5,12 điểm (năm 2021) lên 5,64 điểm năm 2022; chỉ số Công khai "
+        "trong việc ra quyết định với người dân đạt 5,71 điểm, đứng sau Quảng Ninh (6,37 điểm); "
+        "chỉ số Kiểm soát tham nhũng trong khu vực công đạt 7,02 điểm."
+    )
+    got = {(f.indicator, f.value, f.province, f.period) for f in extract_text(text).figures}
+    assert got == {
+        ("papi.participation", 5.12, "Nghệ An", "2021"),
+        ("papi.participation", 5.64, "Nghệ An", "2022"),
+        ("papi.transparency", 5.71, "Nghệ An", "2022"),
+        ("papi.transparency", 6.37, "Quảng Ninh", "2022"),
+        # the province named to compare has its own clause, up to the ';'
+        ("papi.corruption", 7.02, "Nghệ An", "2022"),
+    }
+
+
+def test_scores_below_the_average_level_are_still_the_provinces():
+    text = (
+        "Kon Tum and PAPI 2016. The province scored under the average level in two dimensions, "
+        "public participation at local level (4.31/10 points) and vertical accountability "
+        "(4.88 points)."
+    )
+    got = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert got == {("papi.participation", 4.31), ("papi.accountability", 4.88)}

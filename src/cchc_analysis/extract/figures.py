@@ -131,7 +131,10 @@ def _other_figures_year(doc: _Doc, mention: Any, position: int) -> bool:
     if closed < 0:
         return False
     inside = work[opened + 1 : mention.start] + work[mention.end : closed]
-    return bool(re.search(r"\d", inside))
+    # a figure inside, or the bracket dates the figure right before it ("5,85 điểm (năm 2021)")
+    return bool(re.search(r"\d", inside)) or bool(
+        re.search(r"\d\s*(?:%|diem|points?)?\s*$", work[max(0, opened - 12) : opened])
+    )
 
 
 def _sentence_period(
@@ -314,7 +317,9 @@ def _read_number(
 def _year_before_change(doc: _Doc, sentence: _Sentence, token: _Token) -> int | None:
     """The year of the level a change starts from: '(2021)' right after it, else the one
     year of a 'so với năm 2021' earlier in the sentence; None when neither is written."""
-    after = re.match(r"\s*(?:%|điểm)?\s*\(\s*(\d{4})\s*\)", doc.text[token.end : token.end + 20])
+    after = re.match(
+        r"\s*(?:%|điểm)?\s*\(\s*(?:năm\s+)?(\d{4})\s*\)", doc.text[token.end : token.end + 24]
+    )  # "(2021)", "(năm 2021)"
     if after:
         return int(after.group(1))
     compared = re.findall(
@@ -694,6 +699,18 @@ def _find_in_sentence(
             assert last is not None
             indicator, cue, confidence = last.indicator, last.cue, 0.65
             notes = [f"enumerated after {last.indicator}"]
+        elif (
+            last is not None
+            and (
+                reached := _FROM_TO.search(
+                    doc.work, max(sentence.start, last.start - 8), token.start
+                )
+            )
+            and reached.start() < last.start
+        ):  # "tăng từ 5,85 điểm (năm 2021) lên 6,10 điểm": the level reached, the same measure
+            indicator, cue, confidence = last.indicator, last.cue, 0.7
+            scope, other = last.scope, last.other_province
+            notes = [f"the level reached after {last.indicator} {last.text}"]
         elif (
             reading.before_year is not None
             and last is not None

@@ -339,8 +339,18 @@ def _scopes(
             or _RANKED.match(folded, mention.end, min(e, mention.end + 60))
         ):
             label = _official_phrase(doc, mention)
+            compared = _COMPARED_PROVINCE_BEFORE.search(
+                folded, max(s, mention.start - 24), mention.start
+            ) or _SCORE_IN_BRACKETS.match(folded, mention.end)
+            semicolon = folded.find(";", mention.end, e) if compared else -1
             found.append(
-                _Scope(mention.start, mention.end, label, f"other_province:{other.name_vi}")
+                _Scope(
+                    mention.start,
+                    mention.end,
+                    label,
+                    f"other_province:{other.name_vi}",
+                    semicolon if semicolon >= 0 else 1 << 62,
+                )
             )
     # units named as the source of the information, and the province's own units
     kept = []
@@ -383,6 +393,15 @@ def _scopes(
                     continue
         kept.append(scope)
     return _without_appositions(kept, folded, doc.work)
+
+
+# a province named to compare ("đứng thứ 3 sau Quảng Ninh (6,37 điểm) và Bình Dương (6,20
+# điểm); chỉ số … đạt 7,28"): its clause ends at the next ';', the subject goes on after it
+_COMPARED_PROVINCE_BEFORE = re.compile(
+    r"(?<![a-z])(?:sau|hon|truoc|so voi|behind|after|than|ahead of|followed by)\s*"
+    r"(?:(?:tinh|thanh pho|tp\.?|province of|city of)\s*)?$"
+)
+_SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*[\d.,]+\s*(?:%|diem|points?)?\s*\)")
 
 
 def _levels_listed_together(found: list[_Scope], folded: str, text: str) -> list[_Scope]:
