@@ -212,3 +212,22 @@ def test_scores_below_the_average_level_are_still_the_provinces():
     )
     got = {(f.indicator, f.value) for f in extract_text(text).figures}
     assert got == {("papi.participation", 4.31), ("papi.accountability", 4.88)}
+
+
+def test_a_headline_under_a_section_name_that_opens_on_a_department():
+    text = (
+        "Xã hội\n"
+        "Sở Tư pháp để phát sinh 2 hồ sơ thủ tục hành chính quá hạn\n"
+        "Trong quý II/2024, Sở Tư pháp tỉnh Thái Bình chỉ để phát sinh 2 hồ sơ giải quyết thủ "
+        "tục hành chính quá hạn.\n"
+        "Theo Sở Tư pháp, trong quý II đơn vị tiếp nhận 3.150 hồ sơ thủ tục hành chính; đã giải "
+        "quyết trước hạn 2.010 hồ sơ, đúng hạn 1.020 hồ sơ."
+    )
+    result = extract_text(text)
+    got = {(f.indicator, f.value, f.scope, f.period) for f in result.figures + result.subunits}
+    assert got == {
+        ("dossier.resolved_late", 2.0, "Sở Tư pháp", "2024-Q2"),
+        ("dossier.received", 3150.0, "Sở Tư pháp", "2024-Q2"),
+        ("dossier.resolved_early", 2010.0, "Sở Tư pháp", "2024-Q2"),
+        ("dossier.resolved_on_time", 1020.0, "Sở Tư pháp", "2024-Q2"),
+    }  # the section's name "Xã hội" is no headline; the headline names the department

@@ -186,6 +186,8 @@ def _document(text: str) -> _Doc:
         content = text[line.start : line.end].strip()
         if line.furniture or not content:
             continue
+        if len(content.split()) <= 3 and not re.search(r"\d", content) and line is not lines[-1]:
+            continue  # a section's name over the headline ("Kinh tế", "Thời sự", "Society")
         if len(content) <= 250 and not content.endswith((".", ":", ";")):
             headline = _strip_span(text, line.start, line.end)
         break

@@ -688,12 +688,15 @@ def _department_subject(doc: _Doc, period: Period | None) -> str | None:
         first = units[0]
         lead = doc.work[sentence.start : first.start]
         folded = doc.folded[first.start : first.end]
+        headline = doc.headline is not None and doc.headline[0] <= sentence.start < doc.headline[1]
         if (
             folded.startswith("so ")
             and not folded.startswith("so noi vu")
             and len(lead.split()) <= 3
             and not re.search(r"\d", lead)
-            and _SOURCE_VERB.match(doc.folded, first.end)
+            # "… cho biết, …"; or a headline that opens on the department ("Sở Kế hoạch và
+            # Đầu tư để phát sinh 1 hồ sơ quá hạn")
+            and (_SOURCE_VERB.match(doc.folded, first.end) or (headline and not lead.strip()))
         ):
             return first.label
         return None
