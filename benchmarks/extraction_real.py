@@ -322,6 +322,8 @@ def measure(
         began = time.perf_counter()
         extraction = extract_files([path])
         seconds += time.perf_counter() - began
+        for problem in extraction.unreadable:  # a text the extractor failed on is said, not hidden
+            print(f"NOT READ {split} {url}: {problem}", file=sys.stderr)
         figures = list(extraction.figures) + list(extraction.subunits)
         # figures are matched to 'figure' labels first: an 'ignore' label for the same value
         # ("92,83 điểm" beside "92,83%") must not take the one figure a 'figure' label wants

@@ -568,3 +568,20 @@ def test_docx_draft_with_tracked_changes_reads_as_it_would_be_accepted(tmp_path)
     assert {(f.indicator, f.value) for f in extract_files([path]).figures} == {
         ("dossier.received", 120418.0)
     }
+
+
+def test_a_motto_and_a_title_without_an_issuing_body(tmp_path):
+    """A report whose head has the national motto and 'BÁO CÁO' but names no issuing body (a
+    copy that lost its left column) is read, not a traceback."""
+    path = tmp_path / "bao_cao.txt"
+    path.write_text(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBÁO CÁO\n"
+        "Kết quả công tác cải cách hành chính năm 2023\n"
+        "Năm 2023, tỉnh Phú Yên tiếp nhận 10.000 hồ sơ.\n",
+        encoding="utf-8",
+    )
+    result = extract_files([path])
+    assert result.unreadable == []
+    assert [(f.indicator, f.value, f.province, f.period) for f in result.figures] == [
+        ("dossier.received", 10000.0, "Phú Yên", "2023")
+    ]

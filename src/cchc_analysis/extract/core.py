@@ -438,7 +438,14 @@ def extract_files(
         except UnreadableDocument as exc:
             unreadable.append(str(exc))
             continue
-        raws.append(_extract_document(source.text, str(path), province, period, source.how))
+        try:
+            raws.append(_extract_document(source.text, str(path), province, period, source.how))
+        except Exception as exc:  # one text the reader trips on must not stop a folder
+            unreadable.append(
+                f"{path}: the extractor failed on this text ({type(exc).__name__}: {exc}); "
+                "nothing was read from it - please report it with the file"
+            )
+            continue
         tables[str(path)] = source.tables
     result = _finish(raws, keep_conflicts)
     for kept in (result.figures, result.subunits, result.held_back):

@@ -116,6 +116,8 @@ def _issuers(text: str, folded: str, head: Sequence[_Line]) -> list[tuple[str, s
     for pattern in (_MOTTO, _NOT_ISSUER):
         plain = pattern.sub(lambda m: " " * len(m.group()), plain)
     organs = list(_ORGAN.finditer(plain))
+    if not organs:
+        return []  # a motto and a title with no issuing body named ("BÁO CÁO" alone)
     found = []
     for organ, end in zip(organs, [m.start() for m in organs[1:]] + [len(plain)], strict=True):
         kind, name_start = organ.group(), organ.end()
