@@ -197,7 +197,10 @@ def false_positive_kind(text: str, figure) -> str:
     if _DOC_NO.match(after) or re.search(r"(?:so hieu\s*:?|so\s*:)\s*$", before):
         return "document number"
     # only a day, a month or a year can be a date: '2.040 hồ sơ' and 'từ 87,61%' are not
-    date_like = re.fullmatch(r"\d{1,2}|(?:19|20)\d\d", written.strip()) is not None
+    date_like = (
+        re.fullmatch(r"\d{1,2}|(?:19|20)\d\d", written.strip()) is not None
+        and not re.match(r"\s*(?:%|percent|per cent|diem|points?)", after)  # "80%" is no date
+    )
     if (
         re.match(r"^\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", after)
         or re.fullmatch(r"(?:19|20)\d\d", written.strip())

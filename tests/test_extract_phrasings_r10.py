@@ -231,3 +231,14 @@ def test_a_headline_under_a_section_name_that_opens_on_a_department():
         ("dossier.resolved_early", 2010.0, "Sở Tư pháp", "2024-Q2"),
         ("dossier.resolved_on_time", 1020.0, "Sở Tư pháp", "2024-Q2"),
     }  # the section's name "Xã hội" is no headline; the headline names the department
+
+
+def test_the_bands_of_an_index_are_no_figures():
+    text = (
+        "Năm 2021, Chỉ số CCHC của các tỉnh được phân theo 3 nhóm: nhóm A đạt từ 90% trở lên; "
+        "nhóm B từ 80% đến dưới 90%; nhóm C từ 70% đến dưới 80%. Chỉ số CCHC tỉnh Lai Châu ở "
+        "nhóm B, đạt 84,37%."
+    )
+    assert [(f.indicator, f.value) for f in extract_text(text).figures] == [
+        ("par.total_points", 84.37)
+    ]

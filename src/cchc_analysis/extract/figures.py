@@ -208,8 +208,10 @@ class _Reading:
 
 
 _MINISTRY = re.compile(r"(?:cac )?bo (?!phan)[a-z]")
-_RANGE_AFTER = re.compile(r"\s*%?\s*[-–]\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*%?\s*[-–]\s*$|(?<![a-z])tu\s+[\d.,]+\s*%?\s*(?:den|toi)\s+$")
+_RANGE_AFTER = re.compile(r"\s*%?\s*(?:[-–]|(?:den|toi)\s+(?:duoi\s+|tren\s+)?)\s*\d")
+_RANGE_BEFORE = re.compile(
+    r"\d\s*%?\s*[-–]\s*$|(?<![a-z])tu\s+[\d.,]+\s*%?\s*(?:den|toi)\s+(?:duoi\s+|tren\s+)?$"
+)  # "từ 80% đến dưới 90%": a band, no figure
 _TARGET_SENTENCE = re.compile(
     r"[\s\W_]*(?:(?:nam|den nam|den het nam|giai doan|trong nam)[\s_,-]*)?"
     r"(?:muc tieu|phan dau|chi tieu|dinh huong|ke hoach (?:dat ra|de ra))(?![a-z])"
@@ -297,7 +299,7 @@ def _read_number(
     if pat.target.search(ctx.left) or pat.target.search(ctx.right):
         return None
     if _RANGE_AFTER.match(doc.work, token.end) or _RANGE_BEFORE.search(
-        doc.work, max(0, token.start - 12), token.start
+        doc.work, max(0, token.start - 24), token.start
     ):
         return None  # "từ 99,2-99,9%", "40-60%": a range, no single figure
     if _TARGET_SENTENCE.match(doc.work, sentence.start):
