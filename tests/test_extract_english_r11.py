@@ -1,0 +1,46 @@
+"""English phrasings met in the dev half of round 11 of benchmarks/extraction_real/ (fresh
+English texts, r11en.md), each reproduced by a sentence written for this test and read with the
+figure it gives, its scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def figures(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text)
+    return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the service index named only as the portal's rating, the score "out of the 100"
+            "Son La, August 2024. Son La ranked second among the 63 localities in processing "
+            "administrative requests online in August by recording 84.12 out of the 100 points. "
+            "The ranking was based on the ratings in the National Public Service Portal.",
+            {("service.index_points", 84.12, "province")},
+        ),
+        (  # dossiers synchronised to the portal are no count of online dossiers
+            "Son La, August 2024. The province harmonised 15,230 dossiers on the National Public "
+            "Service Portal.",
+            set(),
+        ),
+        (
+            "Son La, August 2024. Online payment was applied for 11,870 dossiers.",
+            {("dossier.paid_online", 11870.0, "province")},
+        ),
+        (  # "being processed online" is the way they were filed, not dossiers still pending
+            "In the first half of 2022, the one-stop section of Moc Chau district received 7,610 "
+            "dossiers, with 7,502 of which being processed online.",
+            {
+                ("dossier.received", 7610.0, "Moc Chau district"),
+                ("dossier.online", 7502.0, "Moc Chau district"),
+            },
+        ),
+    ],
+)
+def test_phrasings(text, expected):
+    assert figures(text) == expected
