@@ -242,3 +242,34 @@ def test_the_bands_of_an_index_are_no_figures():
     assert [(f.indicator, f.value) for f in extract_text(text).figures] == [
         ("par.total_points", 84.37)
     ]
+
+
+def test_the_parts_of_the_par_index_and_their_sum():
+    text = (
+        "Chỉ số CCHC năm 2023 tỉnh Gia Lai. Theo kết quả công bố, Chỉ số PAR INDEX năm 2023 tỉnh "
+        "Gia Lai đạt 85,02 điểm, trong đó: điểm thẩm định là 53.40/61.5 điểm, điểm đánh giá tác "
+        "động của cải cách hành chính đạt 31,62/38.5 điểm (gồm Chỉ số SIPAS đạt 8,31/10 điểm; "
+        "khảo sát lãnh đạo quản lý đạt 18,02/22 điểm; tác động đến phát triển kinh tế - xã hội "
+        "đạt 5,29/6.5 điểm)."
+    )
+    result = extract_text(text)
+    got = {(f.indicator, f.value) for f in result.figures}
+    assert got == {
+        ("par.total_points", 85.02),
+        ("par.appraisal_points", 53.4),
+        ("par.sipas_points", 8.31),
+        ("par.leader_survey_points", 18.02),
+        ("par.impact_points", 5.29),
+    }  # the survey's whole (31,62/38,5) has no catalogue id
+    assert not [w for w in result.warnings if w.rule.startswith("extract_identity")]
+
+
+def test_a_par_index_part_that_breaks_the_sum_is_held_back():
+    text = (
+        "Chỉ số CCHC năm 2023 tỉnh Gia Lai. Chỉ số PAR INDEX năm 2023 tỉnh Gia Lai đạt 85,02 "
+        "điểm, trong đó: điểm thẩm định là 50.40/61.5 điểm, Chỉ số SIPAS đạt 8,31/10 điểm; khảo "
+        "sát lãnh đạo quản lý đạt 18,02/22 điểm; tác động đến phát triển kinh tế - xã hội đạt "
+        "5,29/6.5 điểm."
+    )
+    result = extract_text(text)
+    assert any(w.rule == "extract_identity:par_total_parts" for w in result.warnings)
