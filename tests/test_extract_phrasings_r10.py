@@ -273,3 +273,17 @@ def test_a_par_index_part_that_breaks_the_sum_is_held_back():
     )
     result = extract_text(text)
     assert any(w.rule == "extract_identity:par_total_parts" for w in result.warnings)
+
+
+def test_the_same_index_a_year_before_in_brackets_after_its_rank():
+    text = (
+        "Bình Phước năm 2023. Bộ chỉ số phục vụ người dân, doanh nghiệp, Bình Phước đạt 76/100 "
+        "điểm, xếp 20/63 tỉnh, thành phố (năm 2022 chỉ số này là 61,05 điểm, xếp vị trí 55/63); "
+        "Chỉ số SIPAS của tỉnh đạt 80,12%."
+    )
+    got = {(f.indicator, f.value, f.period) for f in extract_text(text).figures}
+    assert got == {
+        ("service.index_points", 76.0, "2023"),
+        ("service.index_points", 61.05, "2022"),
+        ("sipas.satisfaction_pct", 80.12, "2023"),
+    }

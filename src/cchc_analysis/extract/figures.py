@@ -247,6 +247,12 @@ _YEAR_IN_BRACKET = re.compile(
     r"[\d.,]+\s*(?:%|diem|points?|percent)?\s*\(\s*(?:nam|in)\s+((?:19|20)\d\d)\s*"
     r"(?:dat|la|:|was|reached|with)?\s*$"
 )
+# the same measure's level in an earlier year, in brackets later in the clause: "đạt 73/100
+# điểm, xếp 25/63 (năm 2022 chỉ số này là 48,38 điểm)"
+_THIS_MEASURE_IN_BRACKET = re.compile(
+    r"\(\s*nam\s+((?:19|20)\d\d)\s*,?\s*(?:chi so nay|muc nay|ty le nay|con so nay)\s*"
+    r"(?:dat|la|:)\s*$"
+)
 _SUPERLATIVE_CHANGE = re.compile(
     r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
 )
@@ -279,9 +285,10 @@ def _read_number(
     earlier = _COMPARED_YEAR.search(doc.folded, max(sentence.start, token.start - 40), token.start)
     if earlier is not None and before_year is None:
         before_year = int(earlier.group(1))  # "tăng so với năm 2023 (75,03%)": 2023's level
+    bracket_from = max(sentence.start, token.start - 40)
     bracket = _YEAR_IN_BRACKET.search(
-        doc.folded, max(sentence.start, token.start - 40), token.start
-    )
+        doc.folded, bracket_from, token.start
+    ) or _THIS_MEASURE_IN_BRACKET.search(doc.folded, bracket_from, token.start)
     if bracket is not None and before_year is None:
         before_year = int(bracket.group(1))  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)"
     window = doc.work[max(sentence.start, token.start - 60) : token.start]
@@ -716,7 +723,13 @@ def _find_in_sentence(
         elif (
             reading.before_year is not None
             and last is not None
-            and _YEAR_IN_BRACKET.match(doc.folded, last.start, token.start) is not None
+            and (
+                _YEAR_IN_BRACKET.match(doc.folded, last.start, token.start) is not None
+                or (
+                    _THIS_MEASURE_IN_BRACKET.search(doc.folded, last.end, token.start) is not None
+                    and ";" not in doc.folded[last.end : token.start]
+                )
+            )
         ):  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)": the same measure, another year
             indicator, cue, confidence = last.indicator, last.cue, 0.7
             scope, other = last.scope, last.other_province

@@ -403,6 +403,8 @@ def _sentence_choices(
     dropped: set[int] = set()
     for token in inside:
         found = read.get(token.start)
+        if found is not None and any(n.startswith("the level of") for n in found.notes):
+            continue  # another year's level of the measure before it: the sentence reader's
         choice = _choice(
             doc, sentence, token, marks, entities, in_turn, found.indicator if found else None
         )
