@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from cchc_analysis.extract import extract_files, extract_text, read_document
-from cchc_analysis.extract.tables import rebuild_flattened, table_lines, with_flattened_tables
+from cchc_analysis.extract.flattened import rebuild_flattened, with_flattened_tables
+from cchc_analysis.extract.tables import table_lines
 from tests.test_extract_inputs import _print_pdf
 
 # A PCI page as it reads when saved as text: caption, a head of two rows (years over "Điểm",

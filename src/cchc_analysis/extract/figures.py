@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.enumeration import _PARTS_FOLLOW, _enumerated
+from cchc_analysis.extract.figure_period import _sentence_period
 from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
 from cchc_analysis.extract.patterns import _patterns, fold
-from cchc_analysis.extract.period_mentions import _YEAR, _complete
+from cchc_analysis.extract.period_mentions import _YEAR
 from cchc_analysis.extract.respectively import _respective_item, _respective_unit
 from cchc_analysis.extract.rules import _Context, _context, _match_rules
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
@@ -105,92 +105,6 @@ def _value_of(text: str, noun: str | None, scale: float, factor: float) -> tuple
     else:
         value *= scale
     return value, notes
-
-
-_TO_DATE = {"M03": "Q1", "Q1": "Q1", "M06": "H1", "Q2": "H1", "H1": "H1", "M09": "9M"}
-_TO_DATE |= {"Q3": "9M", "9M": "9M", "M12": "", "Q4": "", "H2": "", "": ""}
-
-
-def _year_to_date(period: Period | None) -> Period | None:
-    """The reporting period from January to the end of ``period`` ('2025-M09' → '2025-9M',
-    '2025-Q2' → '2025-H1'), or None when no reporting period covers it ('2025-M10')."""
-    if period is None or period.part not in _TO_DATE:
-        return None
-    return Period(period.year, _TO_DATE[period.part])
-
-
-def _other_figures_year(doc: _Doc, mention: Any, position: int) -> bool:
-    """True when a period mention stands in brackets closed before ``position`` with a figure
-    of its own ("… (năm 2022 đạt 4,06 điểm). 2. Công khai … đạt 4,52"): that year is the
-    bracketed figure's, not the next one's."""
-    work = doc.work
-    opened = work.rfind("(", 0, mention.start)
-    if opened < 0 or work.rfind(")", opened, mention.start) >= 0:
-        return False
-    closed = work.find(")", mention.end, position)
-    if closed < 0:
-        return False
-    inside = work[opened + 1 : mention.start] + work[mention.end : closed]
-    # a figure inside, or the bracket dates the figure right before it ("5,85 điểm (năm 2021)")
-    return bool(re.search(r"\d", inside)) or bool(
-        re.search(r"\d\s*(?:%|diem|points?)?\s*$", work[max(0, opened - 12) : opened])
-    )
-
-
-def _sentence_period(
-    doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
-) -> tuple[Period | None, str, bool]:
-    """Return (period, note, skip) for a figure: the sentence's own period phrase when it has
-    one (a year-only phrase of the document's year keeps the document's finer period), else
-    the one carried from the sentence before on the same line; skip when it is a month or a
-    span of years."""
-    starts = doc.period_starts  # the mentions are in text order
-    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-    inside = [m for m in doc.periods[first:last] if m.context in ("normal",)]
-    if not inside:
-        if carry.note or carry.skip:
-            return carry.period, carry.note, carry.skip
-        return default, "", False
-    before = [m for m in inside if m.start < position and not _other_figures_year(doc, m, position)]
-    # a period named in brackets after the figure is another figure's ("đạt 3,69 điểm (năm
-    # 2022 đạt 4,06 điểm)"), not this one's
-    after = [
-        m
-        for m in inside
-        if m.start >= position
-        and doc.work.rfind("(", position, m.start) <= doc.work.rfind(")", position, m.start)
-    ]
-    if not before and not after:
-        if carry.note or carry.skip:
-            return carry.period, carry.note, carry.skip
-        return default, "", False
-    mention = before[-1] if before else after[0]
-    if mention.kind == "to_date":
-        to_date = _year_to_date(default)
-        if to_date is None:
-            return (
-                None,
-                f"'{mention.text.strip()}' (the year to date) is not a reporting period",
-                True,
-            )
-        return to_date, f"the year to date: '{mention.text.strip()}'", False
-    if mention.kind == "span" or mention.period is None:
-        return None, f"period '{mention.text.strip()}' is not a reporting period", True
-    year = default.year if default else None
-    period = _complete(mention, year)
-    if period is None:
-        return default, "", False
-    if (
-        default is not None
-        and period.year == default.year
-        # a sentence naming its own month keeps it even under --period: a month's figure is
-        # never the quarter's, the half-year's or the nine months'
-        and (period.is_annual or (doc.period_forced and mention.kind != "month"))
-    ):
-        return default, "", False
-    if default is not None and period == default:
-        return default, "", False
-    return period, f"period from the sentence: '{mention.text.strip()}'", False
 
 
 @dataclass(frozen=True)

@@ -268,7 +268,7 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                 if not (g.get("pos") or g.get("year") or g.get("nam")):
                     continue  # "quá hạn 2 tháng": a duration
             elif kind == "to_date":
-                pass  # resolved against the document's period (figures.``_sentence_period``)
+                pass  # resolved against the document's period (figure_period.``_sentence_period``)
             elif kind == "year":
                 if re.search(r"thang\s*\d{1,2}\s*$", folded[max(0, start - 12) : start]):
                     continue  # "ngày 20 tháng 6 năm 2024": a date, not the year reported on

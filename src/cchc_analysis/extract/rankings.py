@@ -19,7 +19,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from cchc_analysis.extract.figures import _catalogue_units, _Found, _sentence_period, _value_of
+from cchc_analysis.extract.figure_period import _sentence_period
+from cchc_analysis.extract.figures import _catalogue_units, _Found, _value_of
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.numbers import _noun_at, _Token

@@ -19,14 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cchc_analysis.extract.flattened import joined, read_tables, rebuild_flattened
 from cchc_analysis.extract.layout import laid_out_tables
-from cchc_analysis.extract.tables import (
-    joined,
-    read_tables,
-    rebuild_flattened,
-    stacked_head,
-    table_lines,
-)
+from cchc_analysis.extract.tables import stacked_head, table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

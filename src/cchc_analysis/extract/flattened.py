@@ -1,0 +1,238 @@
+"""Tables that reach the reader flattened, rebuilt as the sentences the rules read.
+
+``rebuild_flattened`` finds tables that arrive one cell per line (a web page saved as text, a
+copy from a browser, some PDF text layers) or one row per line (cells between tabs or bars, or a
+label and its figures under a head naming periods): a head of label cells (one row, or two such
+as years over "Điểm"/"Hạng"), then rows of one label and the same number of cells. It rebuilds
+each as ``tables.table_lines`` writes it; whatever does not form such a table is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from cchc_analysis.extract.language import ENGLISH, detect_language
+from cchc_analysis.extract.tables import (
+    _HEAD_PERIOD,
+    _MIN_FIGURES,
+    _ORDINAL,
+    _ORDINAL_HEAD,
+    _Cell,
+    _cells,
+    _consistent,
+    _Flat,
+    _flat_table_at,
+    _two_row_names,
+    table_lines,
+)
+
+# ---------------------------------------------------------------- tables flattened to one row
+_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
+_MAX_ROW_LINE = 400  # characters: a longer line is prose
+
+
+def _tab_cells(line: str) -> list[str]:
+    """The cells of a line between tabs, empty ones kept (but not those after the last); a
+    first cell that only numbers the rows ('STT', '1') is left out."""
+    cells = [" ".join(c.split()) for c in line.strip(" \r\n").split("\t")]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    numbered = len(cells) >= 3 and (_ORDINAL_HEAD.match(cells[0]) or _ORDINAL.match(cells[0]))
+    if numbered and _Cell(0, cells[1]).is_label:
+        cells = cells[1:]
+    return cells
+
+
+# a row of a table written between bars, as Markdown and many converters write tables
+# ("Entry Costs | 7.07 | 6.26 |"), and the line of dashes under a Markdown head
+_BAR_ROW = re.compile(r"^\s*\|?(?:[^|\n]*\|){2,}[^|\n]*$")
+_BAR_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+
+
+def _bars_as_tabs(line: str) -> str:
+    """A line whose cells stand between bars, with tabs between them instead (so it reads as a
+    row between tabs); a Markdown rule of dashes reads as a blank line; other lines as they are."""
+    if "|" not in line:
+        return line
+    if _BAR_RULE.match(line):
+        return ""
+    if not _BAR_ROW.match(line) or len(line) > 2 * _MAX_ROW_LINE:
+        return line
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return "\t".join(cell.strip() for cell in inner.split("|"))
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
+    96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
+    if "\t" in line:
+        cells = _tab_cells(line)
+        filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
+        if len(cells) >= 3 and filled and all(_Cell(0, c).is_figure for c in filled):
+            return cells if _Cell(0, cells[0]).is_label else None
+        return None
+    words = line.split()
+    if len(line) > _MAX_ROW_LINE or not words or words[-1].endswith("."):
+        return None  # a line ending on a full stop is a sentence (or a row already rebuilt)
+    figures: list[str] = []
+    while words and _FIGURE_TOKEN.fullmatch(words[-1]):
+        figures.insert(0, words.pop())
+    label = " ".join(words)
+    if len(figures) < 2 or not _Cell(0, label).is_label:
+        return None
+    return [label, *figures]
+
+
+def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | None:
+    """A head line's label column name and its column names: cells between tabs, else the
+    periods it names ("Chỉ số thành phần 2014 2015 2016", "Năm 2020 Năm 2021"), else (with
+    ``words_too``, for a second head row) its words ("Điểm Hạng Điểm Hạng"); None when it is
+    none of these."""
+    text = " ".join(line.split())
+    if "\t" in line:
+        cells = _tab_cells(line)
+        return cells[0], cells[1:]
+    found = list(_HEAD_PERIOD.finditer(text))
+    between = "".join(text[a.end() : b.start()] for a, b in pairwise(found))
+    if len(found) >= 2 and not between.strip():
+        after = text[found[-1].end() :].strip()  # one more column: "… 2020 Tăng/giảm"
+        if not after or _Cell(0, after).is_label:
+            names = [m.group() for m in found] + ([after] if after else [])
+            return text[: found[0].start()].strip(), names
+    words = text.split()
+    if words_too and len(words) >= 2 and all(_Cell(0, w).is_label for w in words):
+        return "", words
+    return None
+
+
+def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
+    """How many of the lines ``above`` the rows (the last, blank lines left out) head ``k``
+    columns, and the label column's name and the columns' names; None when none do."""
+    heads = [(n, line) for n, line in enumerate(above) if line.strip()][-2:]
+    if not heads:
+        return None
+    last = _head_line(heads[-1][1])
+    if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
+        return len(above) - heads[-1][0], [last[0], *last[1]]
+    last = _head_line(heads[-1][1], words_too=True)
+    first = _head_line(heads[0][1]) if len(heads) == 2 else None
+    if last is None or first is None or len(last[1]) != k:
+        return None
+    groups = [_Cell(0, name) for name in first[1]]
+    names = _two_row_names(groups, [_Cell(0, c) for c in last[1]], k)
+    if names is None or len({c.casefold() for c in names}) != k:
+        return None
+    return len(above) - heads[0][0], [first[0], *names]
+
+
+def _row_tables(
+    lines: Sequence[str], free: Sequence[bool]
+) -> list[tuple[int, int, list[list[str]]]]:
+    """The tables written one row per line among the lines ``free`` to read: ``(first line,
+    last line, rows with the head first)``; two rows or more of the same number of figures,
+    six figures or more, under a head that names each column."""
+    found: list[tuple[int, int, list[list[str]]]] = []
+    n = 0
+    while n < len(lines):
+        first = _row_cells(lines[n]) if free[n] else None
+        if first is None:
+            n += 1
+            continue
+        k = len(first) - 1
+        rows, end, m = [first], n, n + 1
+        while m < len(lines) and free[m]:
+            if lines[m].strip():
+                row = _row_cells(lines[m])
+                if row is None or len(row) != k + 1:
+                    break
+                rows.append(row)
+                end = m
+            m += 1
+        floor = found[-1][1] + 1 if found else 0
+        above = [ln if free[j] else "" for j, ln in enumerate(lines[floor:n], start=floor)]
+        head = (
+            _row_head(above[-4:], k) if len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES else None
+        )
+        if head is None or not _consistent(head[1], rows):
+            n += 1
+            continue
+        found.append((n - head[0], end, [head[1], *rows]))
+        n = end + 1
+    return found
+
+
+def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
+    """The text in pieces ``(text, rebuilt)``: the tables found one cell per line or one row
+    per line rebuilt as ``table_lines`` writes them (``rebuilt`` True), the rest as it was; and
+    what was rebuilt ("1 table rebuilt from one cell per line"; '' when nothing was). Joined
+    with newlines, the pieces are the text as read."""
+    lines = text.split("\n")
+    year_word = "in" if detect_language(text) == ENGLISH else "năm"
+    cells = _cells(lines)
+    tables: list[_Flat] = []
+    i = 0
+    while i < len(cells):
+        found = _flat_table_at(cells, i, tables[-1].last + 1 if tables else 0)
+        if found is not None:
+            tables.append(found)
+            i = found.last + 1
+        else:
+            i += 1
+    spans = [(cells[t.first].line, cells[t.last].line, [t.head, *t.rows]) for t in tables]
+    free = [True] * len(lines)
+    for start, end, _ in spans:
+        free[start : end + 1] = [False] * (end + 1 - start)
+    by_row = _row_tables([_bars_as_tabs(line) for line in lines], free)
+    spans = sorted(spans + by_row)
+    pieces: list[tuple[str, bool]] = []
+    line = 0
+    for start, end, rows in spans:
+        before = [ln.strip() for ln in lines[:start] if ln.strip()]
+        caption = before[-1] if before else ""
+        if start > line:
+            pieces.append(("\n".join(lines[line:start]), False))
+        newline_end = "\r" if lines[end].endswith("\r") else ""
+        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption, year_word)]
+        pieces.append(("\n".join(rebuilt), True))
+        line = end + 1
+    if line < len(lines) or not pieces:
+        pieces.append(("\n".join(lines[line:]), False))
+    notes = [
+        f"{n} table{'s' if n != 1 else ''} rebuilt from one {what} per line"
+        for n, what in ((len(tables), "cell"), (len(by_row), "row"))
+        if n
+    ]
+    return pieces, "; ".join(notes)
+
+
+def joined(pieces: Sequence[tuple[str, bool]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The pieces joined with newlines, and where the rebuilt ones stand in the text (start,
+    end offsets)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece, rebuilt in pieces:
+        if rebuilt:
+            spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return "\n".join(piece for piece, _ in pieces), tuple(spans)
+
+
+def read_tables(text: str, how: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    """``(text, how, spans)``: the text with the tables found one cell or one row per line
+    rebuilt, ``how`` saying so, and where the rebuilt tables stand in the text."""
+    pieces, note = rebuild_flattened(text)
+    if not note:
+        return text, how, ()
+    rebuilt, spans = joined(pieces)
+    return rebuilt, f"{how}; {note}", spans
+
+
+def with_flattened_tables(text: str, how: str) -> tuple[str, str]:
+    """``(text, how)`` with the tables found one cell or one row per line rebuilt, and ``how``
+    saying so."""
+    rebuilt, how, _ = read_tables(text, how)
+    return rebuilt, how
