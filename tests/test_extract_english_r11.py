@@ -40,6 +40,16 @@ def figures(text: str) -> set[tuple[str, float, str]]:
                 ("dossier.online", 7502.0, "Moc Chau district"),
             },
         ),
+        (  # capital carried over from last year's plan is neither disbursed nor this year's plan
+            "Bac Kan, 2025. The 2024 capital plan extends the implementation period and "
+            "disbursement to 2025 is 512,300 million VND; The 2025 public investment capital plan "
+            "is 3,910,200 million VND. By the end of June 30, the province's public investment "
+            "capital disbursement results were VND 1,604,550 million, reaching 38.1% of the plan.",
+            {
+                ("finance.plan_bn", 3910.2, "province"),
+                ("finance.disbursed_bn", 1604.55, "province"),
+            },
+        ),
     ],
 )
 def test_phrasings(text, expected):

@@ -102,6 +102,7 @@ def _value_of(text: str, noun: str | None, scale: float, factor: float) -> tuple
         notes.append("'.' read as a decimal point (a score)")
     if noun == "amount":
         value *= factor * scale if scale != 1 else factor
+        value = round(value, 6)  # "3,910,200 million VND" is 3910.2 billion, not 3910.2000000000003
     else:
         value *= scale
     return value, notes
