@@ -7,6 +7,7 @@ head and foot (date, title, address, "1/4"); the DOCX files are built here from 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -585,3 +586,35 @@ def test_a_motto_and_a_title_without_an_issuing_body(tmp_path):
     assert [(f.indicator, f.value, f.province, f.period) for f in result.figures] == [
         ("dossier.received", 10000.0, "Phú Yên", "2023")
     ]
+
+
+def test_a_text_saved_with_windows_line_ends_reads_as_with_unix_ones(tmp_path):
+    """A report saved on Windows ends its lines in CR LF: it gives the same figures, with
+    offsets into the file as read."""
+    text = (  # an English story wrapped over lines, as a copy from a page often is
+        "Provincial Public Administration Center settled 7,410 dossiers in two months\n"
+        "(bacgiang.gov.vn) According to the Provincial Public\n"
+        "Administration Center of Bac Giang, the center\n"
+        "settled 7,410 administrative dossiers in the first two months of 2024.\n"
+        "Specifically, in February, the center received 3,800\n"
+        "dossiers (including 1,520 online submissions). Among these, 3,702 dossiers were\n"
+        "processed and settled; 3,699 were on time or ahead of schedule, and only 3 were\n"
+        "delayed. By the end of February, the cumulative total of received dossiers\n"
+        "reached 7,655 (including 2,980 online submissions).\n"
+    )
+    unix, windows = tmp_path / "unix.txt", tmp_path / "windows.txt"
+    unix.write_bytes(text.encode("utf-8"))
+    windows.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+
+    def figures(path: Path) -> list:
+        result = extract_files([path])
+        return result.figures + result.subunits
+
+    read = {
+        p.name: {(f.indicator, f.value, f.scope, f.period) for f in figures(p)}
+        for p in (unix, windows)
+    }
+    assert read["unix.txt"] == read["windows.txt"] != set()
+    source = read_document(windows).text
+    for figure in figures(windows):
+        assert re.sub(r"[.,]", "", source[figure.char_start : figure.char_end]).isdigit()

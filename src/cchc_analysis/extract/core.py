@@ -89,6 +89,9 @@ def _extract_document(
     """Find the figures of one text, in the language it is written in (Vietnamese unless it
     reads as English); nothing is reconciled yet."""
     text = unicodedata.normalize("NFC", text).translate(ETH_AS_D)
+    # a file saved on Windows ends its lines in "\r\n": read as " \n", one character for one
+    # (so offsets hold), lest a line's end go unseen by what looks for "\n"
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
     language = detect_language(text)
     with reading_language(language):
         raw = _extract_in_language(text, file, province, period, encoding)
