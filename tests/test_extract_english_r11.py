@@ -54,3 +54,18 @@ def figures(text: str) -> set[tuple[str, float, str]]:
 )
 def test_phrasings(text, expected):
     assert figures(text) == expected
+
+
+def test_papi_scores_written_bare_in_a_league_table():
+    text = (
+        "PAPI 2023 released. In control of corruption in the public sector, Tra Vinh led with "
+        "8.02. All five centrally administered cities scored below 7, with Hai Phong scoring "
+        "the lowest at 6.11, Can Tho at 6.25, and Hanoi at 6.58."
+    )
+    got = {(f.indicator, f.value, f.province) for f in extract_text(text).figures}
+    assert got == {
+        ("papi.corruption", 8.02, "Trà Vinh"),
+        ("papi.corruption", 6.11, "Hải Phòng"),
+        ("papi.corruption", 6.25, "Cần Thơ"),
+        ("papi.corruption", 6.58, "Hà Nội"),
+    }  # "below 7" is a threshold, no score

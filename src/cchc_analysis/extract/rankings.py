@@ -362,6 +362,11 @@ def _choice(
     if (token.is_pair and not out_of_100) or (read_as and read_as not in RANKED_INDICATORS):
         return None  # an x/y pair, or what the sentence reader read as another indicator
     noun = _score_noun(doc, token) or (in_turn[token.start][1] if token.start in in_turn else None)
+    if noun is None and re.fullmatch(r"\d+,\d+", token.a):
+        # a PAPI dimension is scored on a scale of 1 to 10 and often written bare ("Soc Trang
+        # led with 8.14", "Hai Phong at 6.32")
+        topic = _topic_at(doc, marks, sentence, token.start)
+        noun = "bare" if topic is not None and topic.startswith("papi.") else None
     if noun is None:
         return None
     if phrases.change_before.search(doc.folded, max(sentence.start, token.start - 30), token.start):
