@@ -69,3 +69,15 @@ def test_papi_scores_written_bare_in_a_league_table():
         ("papi.corruption", 6.25, "Cần Thơ"),
         ("papi.corruption", 6.58, "Hà Nội"),
     }  # "below 7" is a threshold, no score
+
+
+def test_ministries_and_economic_zones_are_no_province():
+    text = (
+        "Central bank, Quang Binh top 2021 PAR Index. Among ministries and ministerial-level "
+        "agencies, the State Bank of Vietnam ranked first with a result of 94.12 percent. "
+        "Meanwhile, Quang Binh led the country's 63 provinces and cities with 90.37 percent. "
+        "Among six economic zones, the Red River Delta Economic Zone recorded the highest PAR "
+        "Index in 2021, with 84.02 percent."
+    )
+    got = {(f.indicator, f.value, f.province) for f in extract_text(text).figures}
+    assert got == {("par.total_points", 90.37, "Quảng Bình")}
