@@ -50,6 +50,21 @@ def figures(text: str) -> set[tuple[str, float, str]]:
                 ("finance.disbursed_bn", 1604.55, "province"),
             },
         ),
+        (  # documents citizens send online are dossiers filed, not e-documents between agencies
+            "HCMC wards in 2024. The ward chairwoman reported that in many categories such as "
+            "household business registration, 100 percent of the documents are sent online.",
+            set(),
+        ),
+        (
+            "Binh Duong in 2024. Currently, Binh Duong has digitized 91.02% of electronic "
+            "document processing and 80.15% of administrative procedure records.",
+            set(),
+        ),
+        (
+            "Son La in 2024. 99 percent of official documents were sent electronically between "
+            "agencies.",
+            {("edoc.exchange_pct", 99.0, "province")},
+        ),
     ],
 )
 def test_phrasings(text, expected):
