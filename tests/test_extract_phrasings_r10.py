@@ -287,3 +287,13 @@ def test_the_same_index_a_year_before_in_brackets_after_its_rank():
         ("service.index_points", 61.05, "2022"),
         ("sipas.satisfaction_pct", 80.12, "2023"),
     }
+
+
+def test_a_pci_total_after_sipas_is_no_sipas():
+    text = (
+        "Chỉ số SIPAS của tỉnh Quảng Bình năm 2023 đạt 80,12%, xếp thứ 40/63. Tổng điểm số PCI "
+        "tỉnh Quảng Bình năm 2023 đạt 64,05/100 điểm, sau tỉnh Quảng Ninh đứng thứ nhất (71,25 "
+        "điểm)."
+    )
+    got = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert got == {("sipas.satisfaction_pct", 80.12)}  # the PCI total has no catalogue id
