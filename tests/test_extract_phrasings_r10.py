@@ -297,3 +297,14 @@ def test_a_pci_total_after_sipas_is_no_sipas():
     )
     got = {(f.indicator, f.value) for f in extract_text(text).figures}
     assert got == {("sipas.satisfaction_pct", 80.12)}  # the PCI total has no catalogue id
+
+
+def test_this_index_refers_back_to_a_papi_dimension():
+    text = (
+        "Chỉ số PAPI tỉnh Cà Mau năm 2020. Cà Mau là một trong ba tỉnh có chỉ số Trách nhiệm "
+        "giải trình với người dân cải thiện lớn nhất. Năm 2019 chỉ số này chỉ đạt 3,98 điểm. "
+        "Đặc biệt là chỉ số Kiểm soát tham nhũng trong khu vực công. Năm 2019 chỉ số này chỉ đạt "
+        "6,35 điểm."
+    )
+    got = {(f.indicator, f.value, f.period) for f in extract_text(text).figures}
+    assert got == {("papi.accountability", 3.98, "2019"), ("papi.corruption", 6.35, "2019")}

@@ -108,6 +108,14 @@ class _Doc:
 _INDEX_NAMES = (
     (re.compile(r"sipas|chi so (?:muc do )?hai long"), "sipas"),
     (re.compile(r"par ?index|chi so (?:cai cach hanh chinh|cchc)"), "par index"),
+    # PAPI's dimensions, under short names the phrase data also knows (a name must fit in the
+    # place of "chỉ số này", so that offsets stay)
+    (re.compile(r"tham gia cua nguoi dan (?:o )?(?:cap )?co so"), "papi tg"),
+    (re.compile(r"cong khai,? (?:minh bach )?trong (?:viec )?(?:ra )?quyet dinh"), "papi cm"),
+    (re.compile(r"trach nhiem giai trinh"), "papi gt"),
+    (re.compile(r"kiem soat tham nhung"), "papi ts"),
+    (re.compile(r"thu tuc hanh chinh cong"), "papi tt"),
+    (re.compile(r"cung ung dich vu cong"), "papi dv"),
 )
 _THIS_INDEX = re.compile(r"(?<![a-z])chi so (?:nay|tren)(?![a-z])")
 
