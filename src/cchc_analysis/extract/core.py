@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +25,7 @@ from cchc_analysis.extract.model import (
 )
 from cchc_analysis.extract.numbers import _tokens
 from cchc_analysis.extract.parts import BACK_REFERENCE, EN_BACK_REFERENCE, parts_after_totals
-from cchc_analysis.extract.patterns import ETH_AS_D
+from cchc_analysis.extract.patterns import as_read
 from cchc_analysis.extract.period_mentions import _document_period
 from cchc_analysis.extract.places import _document_province, _resolve, national_text
 from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
@@ -88,10 +87,7 @@ def _extract_document(
 ) -> _Raw:
     """Find the figures of one text, in the language it is written in (Vietnamese unless it
     reads as English); nothing is reconciled yet."""
-    text = unicodedata.normalize("NFC", text).translate(ETH_AS_D)
-    # a file saved on Windows ends its lines in "\r\n": read as " \n", one character for one
-    # (so offsets hold), lest a line's end go unseen by what looks for "\n"
-    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    text = as_read(text)
     language = detect_language(text)
     with reading_language(language):
         raw = _extract_in_language(text, file, province, period, encoding)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,7 @@ from cchc_analysis.extract.language import (
 )
 from cchc_analysis.extract.letterhead import Letterhead, letterhead
 from cchc_analysis.extract.numbers import _hide, _masked_text
-from cchc_analysis.extract.patterns import ETH_AS_D, _patterns, fold
+from cchc_analysis.extract.patterns import _patterns, as_read, fold
 from cchc_analysis.extract.period_mentions import _document_period, _period_mentions
 from cchc_analysis.extract.places import _document_province, _province_mentions, bracket_around
 from cchc_analysis.extract.text import (
@@ -48,7 +47,7 @@ def detect_period(text: str) -> tuple[Period | None, str]:
     year ('9 tháng đầu năm') takes it from the nearest date before it (a dated meeting),
     counting back a year when the period would not yet be over.
     """
-    text = unicodedata.normalize("NFC", text).translate(ETH_AS_D)
+    text = as_read(text)
     with reading_language(detect_language(text)):
         return _document_period(_document(text))
 
@@ -61,7 +60,7 @@ def detect_province(text: str, period: str | Period | None = None) -> tuple[Any,
     X', 'UBND tỉnh X', 'Sở Nội vụ tỉnh X', 'thành phố X' for a city) or, failing that, the one
     province named at all. Several provinces without a clear winner give None: never a guess.
     """
-    text = unicodedata.normalize("NFC", text).translate(ETH_AS_D)
+    text = as_read(text)
     when = period if isinstance(period, Period) or period is None else parse_period(period)
     with reading_language(detect_language(text)):
         return _document_province(_document(text), when)

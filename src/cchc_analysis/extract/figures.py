@@ -168,6 +168,9 @@ _THIS_MEASURE_IN_BRACKET = re.compile(
     r"\(\s*nam\s+((?:19|20)\d\d)\s*,?\s*(?:chi so nay|muc nay|ty le nay|con so nay)\s*"
     r"(?:dat|la|:)\s*$"
 )
+# the note of a figure that is another year's level of the measure before it (read by the
+# ranked-score reader, which leaves such figures to the sentence reader)
+EARLIER_LEVEL = "the level of"
 _SUPERLATIVE_CHANGE = re.compile(
     r"(?<![a-z])(?:tang|giam)(?: (?:cao|thap|manh|nhieu|it|nhanh|sau))? nhat(?![a-z])"
 )
@@ -648,7 +651,7 @@ def _find_in_sentence(
         ):  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)": the same measure, another year
             indicator, cue, confidence = last.indicator, last.cue, 0.7
             scope, other = last.scope, last.other_province
-            notes = [f"the level of {reading.before_year}, in brackets after {last.indicator}"]
+            notes = [f"{EARLIER_LEVEL} {reading.before_year}, in brackets after {last.indicator}"]
         elif (listed := _listed_under(doc, sentence, token, reading, every_unit)) is not None:
             indicator, cue, scope = listed
             other, confidence, notes = None, 0.6, [f"listed under '{cue}'"]
@@ -665,7 +668,7 @@ def _find_in_sentence(
         if reading.before_year is not None:
             fig_period, period_note, skip = (
                 Period(reading.before_year),
-                f"the level of {reading.before_year}, before the change",
+                f"{EARLIER_LEVEL} {reading.before_year}, before the change",
                 False,
             )
         if skip:

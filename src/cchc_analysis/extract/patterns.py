@@ -260,6 +260,13 @@ def _fold_table() -> dict[int, str]:
 ETH_AS_D = str.maketrans("ðÐ", "đĐ")
 
 
+def as_read(text: str) -> str:
+    """Return the text the extractor reads: NFC, the eth read as đ, and a Windows line end
+    ("\\r\\n") read as " \\n" — one character for one, so offsets into the text hold."""
+    text = unicodedata.normalize("NFC", text).translate(ETH_AS_D)
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def fold(text: str) -> str:
     """Return the text lower-cased without diacritics (đ → d), one character for one, so
     offsets in the result are offsets in the text ('Tiếp nhận' → 'tiep nhan')."""

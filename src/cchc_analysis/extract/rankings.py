@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.figure_period import _sentence_period
-from cchc_analysis.extract.figures import _catalogue_units, _Found, _value_of
+from cchc_analysis.extract.figures import EARLIER_LEVEL, _catalogue_units, _Found, _value_of
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.numbers import _noun_at, _Token
@@ -409,7 +409,7 @@ def _sentence_choices(
     dropped: set[int] = set()
     for token in inside:
         found = read.get(token.start)
-        if found is not None and any(n.startswith("the level of") for n in found.notes):
+        if found is not None and any(n.startswith(EARLIER_LEVEL) for n in found.notes):
             continue  # another year's level of the measure before it: the sentence reader's
         choice = _choice(
             doc, sentence, token, marks, entities, in_turn, found.indicator if found else None
