@@ -66,6 +66,22 @@ def _bars_as_tabs(line: str) -> str:
     return "\t".join(cell.strip() for cell in inner.split("|"))
 
 
+# cells set apart by runs of spaces, as a PDF's text copied with its layout or a fixed-width
+# export gives a table: two gaps of two spaces or more make a row's line
+_SPACED_GAP = re.compile(r"(?<=\S)(?: {2,}|\u00a0{2,})(?=\S)")
+
+
+def _spaced_as_tabs(line: str) -> str:
+    """A line whose cells stand apart by runs of two spaces or more (two runs at least), with
+    tabs between them instead; other lines as they are."""
+    if "\t" in line or len(line) > 2 * _MAX_ROW_LINE:
+        return line
+    inner = line.strip()
+    if len(_SPACED_GAP.findall(inner)) < 2:
+        return line
+    return _SPACED_GAP.sub("\t", inner)
+
+
 def _row_cells(line: str) -> list[str] | None:
     """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
@@ -186,7 +202,7 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
     free = [True] * len(lines)
     for start, end, _ in spans:
         free[start : end + 1] = [False] * (end + 1 - start)
-    by_row = _row_tables([_bars_as_tabs(line) for line in lines], free)
+    by_row = _row_tables([_spaced_as_tabs(_bars_as_tabs(line)) for line in lines], free)
     spans = sorted(spans + by_row)
     pieces: list[tuple[str, bool]] = []
     line = 0

@@ -149,6 +149,40 @@ def _without_ordinal_column(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     ]
 
 
+_PROVINCE_PREFIX = re.compile(r"(?i)^(?:tỉnh|thành phố|tp\.?)\s+")
+
+
+def _names_province(cell: str) -> bool:
+    """True when a cell is a province's name alone ("An Giang", "TP. Hồ Chí Minh", "BRVT")."""
+    from cchc_analysis.extract.patterns import fold
+    from cchc_analysis.extract.places import _province_regex
+
+    name = _PROVINCE_PREFIX.sub("", cell.strip())
+    return bool(name) and _province_regex().fullmatch(fold(name)) is not None
+
+
+def _provinces_as_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The rows with a table whose columns are provinces (a head "Chỉ số | An Giang | Bắc
+    Giang …" over a row per measure) turned so that each province is a row, as a figure is
+    read by its row's label; other tables come back as they are."""
+    out = [list(r) for r in rows]
+    at = next((n for n, r in enumerate(out) if len(r) >= 3), None)
+    if at is None or any(_CELL_NUMBER.match(c) for c in out[at]):
+        return out
+    head = out[at]
+    provinces = sum(_names_province(c) for c in head[1:])
+    if provinces < 2 or provinces < 0.8 * (len(head) - 1):
+        return out
+    body = [r for r in out[at + 1 :] if len(r) == len(head)]
+    if not body or any(_names_province(r[0]) for r in body):
+        return out
+    if any(len(r) != len(head) for r in out[at + 1 :]):
+        return out  # rows across the table: no plain grid to turn
+    turned = [[head[0], *(r[0] for r in body)]]
+    turned += [[head[j], *(r[j] for r in body)] for j in range(1, len(head))]
+    return out[:at] + turned
+
+
 def table_lines(
     rows: Sequence[Sequence[str]], caption: str = "", year_word: str = "năm"
 ) -> Iterable[str]:
@@ -158,7 +192,7 @@ def table_lines(
     says what is counted); where the columns name periods, a row reads once per period
     ("Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43."); a row labelled by a year under
     "Năm" reads "Năm 2016: …"; a two-column table reads "label | value"."""
-    rows = _without_ordinal_column(rows)
+    rows = _provinces_as_rows(_without_ordinal_column(rows))
     unit = ""
     caption_unit = _UNIT_WORDS.search(caption)
     if caption_unit and caption_unit.group().lower() == "hồ sơ":
@@ -582,6 +616,8 @@ def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
     for k in range(len(head), 2, -1):
         rows, pattern = _mixed_rows(cells, i, k)
         end = i + len(rows) * (k + 1)
+        if len(rows) < 2 and pattern.startswith("ft"):
+            continue  # a head's last name, then "1" and a row's label: a numbered table's start
         if "t" not in pattern or not _enough(cells, len(rows), pattern.count("f"), end):
             continue
         words = {r[1 + j] for r in rows for j, kind in enumerate(pattern) if kind == "t"}

@@ -1,0 +1,91 @@
+"""One table of provinces written in the layouts real pages and documents give it: a cell per
+line with the rows numbered, columns apart by runs of spaces (a PDF's text copied with its
+layout), provinces as columns rather than rows, and the sub-indices' short English names. Every
+layout must give the same figures. The tables are written for these tests, with invented
+values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_analysis.extract import extract_files
+
+PROVINCES = ["An Giang", "Bà Rịa - Vũng Tàu", "Đà Nẵng"]
+VI_NAMES = ["Gia nhập thị trường", "Tiếp cận đất đai", "Tính minh bạch", "Chi phí thời gian"]
+EN_NAMES = ["Entry Costs", "Business Support", "Labor Policy", "Legal Institutions"]
+INDICATORS_VI = ["pci.entry", "pci.land", "pci.transparency", "pci.time"]
+INDICATORS_EN = ["pci.entry", "pci.support", "pci.labor", "pci.legal"]
+VALUES = {
+    "An Giang": ["6.12", "7.05", "5.88", "7.31"],
+    "Bà Rịa - Vũng Tàu": ["7.40", "6.63", "6.02", "6.95"],
+    "Đà Nẵng": ["8.01", "5.97", "6.77", "7.64"],
+}
+CAPTION = {"vi": "Điểm một số chỉ số thành phần PCI năm 2023", "en": "PCI 2023: sub-index scores"}
+
+
+def _names(language: str) -> list[str]:
+    return VI_NAMES if language == "vi" else EN_NAMES
+
+
+def _expected(language: str) -> set[tuple[str, float, str, str]]:
+    indicators = INDICATORS_VI if language == "vi" else INDICATORS_EN
+    return {
+        (indicator, float(VALUES[p][j]), p, "2023")
+        for p in PROVINCES
+        for j, indicator in enumerate(indicators)
+    }
+
+
+def _cell_per_line_numbered(language: str) -> str:
+    head = ["STT", "Tỉnh, thành phố" if language == "vi" else "Province", *_names(language)]
+    cells = [c for n, p in enumerate(PROVINCES, 1) for c in (str(n), p, *VALUES[p])]
+    return "\n".join([CAPTION[language], "", *head, *cells]) + "\n"
+
+
+def _spaced(language: str) -> str:
+    head = "   ".join(["Tỉnh" if language == "vi" else "Province", *_names(language)])
+    rows = ["    ".join([p, *VALUES[p]]) for p in PROVINCES]
+    return "\n".join([CAPTION[language], "", head, *rows]) + "\n"
+
+
+def _provinces_as_columns(language: str) -> str:
+    head = "\t".join(["Chỉ số" if language == "vi" else "Sub-index", *PROVINCES])
+    rows = [
+        "\t".join([name, *(VALUES[p][j] for p in PROVINCES)])
+        for j, name in enumerate(_names(language))
+    ]
+    return "\n".join([CAPTION[language], "", head, *rows]) + "\n"
+
+
+def _read(tmp_path: Path, text: str) -> set[tuple[str, float, str, str]]:
+    path = tmp_path / "table.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_files([path])
+    return {(f.indicator, f.value, f.province, f.period) for f in result.figures}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("layout", [_cell_per_line_numbered, _spaced, _provinces_as_columns])
+def test_every_layout_gives_each_province_its_figures(tmp_path, layout, language):
+    assert _read(tmp_path, layout(language)) == _expected(language)
+
+
+def test_a_grid_of_provinces_is_not_turned_when_rows_are_provinces_too(tmp_path):
+    # a head naming provinces over rows that are provinces too is no measure-per-row table:
+    # nothing is read as a PCI figure of the wrong province
+    text = (
+        "Điểm PCI năm 2023\n\nTỉnh\tAn Giang\tĐà Nẵng\nAn Giang\t6.12\t7.05\nĐà Nẵng\t5.88\t7.31\n"
+    )
+    got = _read(tmp_path, text)
+    assert not any(indicator.startswith("pci.") and p == "Đà Nẵng" for indicator, _, p, _ in got)
+
+
+def test_prose_with_double_spaces_is_no_table(tmp_path):
+    text = (
+        "Năm 2023, tỉnh An Giang tiếp nhận 12.345 hồ sơ.  Trong đó  đã giải quyết  12.001 hồ sơ,"
+        "  đạt tỷ lệ 97,2%  đúng hạn.\n"
+    )
+    got = _read(tmp_path, text)
+    assert ("dossier.received", 12345.0, "An Giang", "2023") in got
