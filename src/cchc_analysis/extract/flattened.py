@@ -19,6 +19,7 @@ from cchc_analysis.extract.tables import (
     _MIN_FIGURES,
     _ORDINAL,
     _ORDINAL_HEAD,
+    _PLACE_HEAD,
     _Cell,
     _cells,
     _consistent,
@@ -31,6 +32,7 @@ from cchc_analysis.extract.tables import (
 # ---------------------------------------------------------------- tables flattened to one row
 _FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
 _MAX_ROW_LINE = 400  # characters: a longer line is prose
+_MIN_RANKED = 3  # rows of a two-column ranking ("Tỉnh | Điểm"), at least
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -88,7 +90,7 @@ def _row_cells(line: str) -> list[str] | None:
     if "\t" in line:
         cells = _tab_cells(line)
         filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
-        if len(cells) >= 3 and filled and all(_Cell(0, c).is_figure for c in filled):
+        if len(cells) >= 2 and filled and all(_Cell(0, c).is_figure for c in filled):
             return cells if _Cell(0, cells[0]).is_label else None
         return None
     words = line.split()
@@ -170,9 +172,14 @@ def _row_tables(
             m += 1
         floor = found[-1][1] + 1 if found else 0
         above = [ln if free[j] else "" for j, ln in enumerate(lines[floor:n], start=floor)]
+        ranking = k == 1 and len(rows) >= _MIN_RANKED  # "Tỉnh | Điểm" over a row per province
         head = (
-            _row_head(above[-4:], k) if len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES else None
+            _row_head(above[-4:], k)
+            if (len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES) or ranking
+            else None
         )
+        if head is not None and k == 1 and not _PLACE_HEAD.match(head[1][0]):
+            head = None  # a two-column list of other things ("Nội dung | Số lượng") stays as is
         if head is None or not _consistent(head[1], rows):
             n += 1
             continue

@@ -36,12 +36,28 @@ _SCORE_HEAD = re.compile(r"(?i)\b(?:điểm|score|points?)\b")
 _INDEX_CAPTION = re.compile(
     r"(?i)\b(?:PCI|PAPI|PAR[\s-]?INDEX|SIPAS|DDCI|ICT[\s-]?INDEX|DTI)\b|chỉ số thành phần"
 )
+# the unit a column naming an index implies for its bare cells, since the rules read an index's
+# score by its noun: SIPAS is a share, the PAR INDEX and the service index are points
+_SHARE_HEAD = re.compile(r"(?i)\bSIPAS\b|chỉ số hài lòng|satisfaction index")
+_POINTS_HEAD = re.compile(
+    r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
+    r"administrative reform index"
+)
+# the name over a label column of places or units: a two-column table under it is a ranking
+_PLACE_HEAD = re.compile(
+    r"(?i)^(?:tỉnh|thành phố|tỉnh,? thành phố|tỉnh/thành phố|tỉnh/thành|tỉnh, thành|địa phương|"
+    r"đơn vị|cơ quan|cơ quan, đơn vị|sở,? ngành|huyện|xã|province|provinces|locality|city|unit)$"
+)
 _DECIMAL_POINT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})\s*%?$")  # a dot no group can explain
 _AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group or a decimal
 
 
 # a first column that only numbers the rows: "STT", "TT", "Số TT", then "1", "2.", "II"
-_ORDINAL_HEAD = re.compile(r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?)$")
+# a first column that numbers the rows: "STT", or a rank ("Xếp hạng" over 1, 2, 3 …), whose
+# numbers no catalogue indicator takes
+_ORDINAL_HEAD = re.compile(
+    r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?|xếp hạng|thứ hạng|hạng|rank|ranking|#)$"
+)
 _ORDINAL = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 
 
@@ -90,6 +106,16 @@ def _as_written(value: str, decimal: bool) -> str:
         if match:
             return f"{match[1]},{match[2]}{match[3]}"
     return value
+
+
+def _column_unit(name: str, english: bool) -> str:
+    """What a bare cell under a column's head is said with: '%' for a share, ' điểm' (' points')
+    for an index's score, '' when the head implies no unit (a sub-index, a count, a rank)."""
+    if _SHARE_HEAD.search(name):
+        return "%"
+    if _POINTS_HEAD.search(name):
+        return " points" if english else " điểm"
+    return ""
 
 
 def _is_head(cells: Sequence[str], header: Sequence[str] | None) -> bool:
@@ -209,7 +235,8 @@ def table_lines(
             yield cells[0]  # a row across the table ("II. Cấp huyện"): the head goes on
         elif _is_head(cells, header):
             merged = _merged_head(header, cells) if head_above else None
-            header = merged or (cells if len(cells) > 2 else None)
+            ranking = len(cells) == 2 and bool(_PLACE_HEAD.match(cells[0].strip()))
+            header = merged or (cells if len(cells) > 2 or ranking else None)
             if header is not None:
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
@@ -226,6 +253,8 @@ def table_lines(
             for j in columns:
                 value = _as_written(cells[j], j in decimal)
                 noun = "" if named or value.endswith("%") else unit
+                if not noun and not value.endswith("%") and _CELL_NUMBER.match(value):
+                    noun = _column_unit(header[j], year_word == "in")
                 parts.append((header[j], value + noun))
             label = _row_label(cells[0], header[0])
             by_period = len({p[0].casefold() for p in periods[1:] if p is not None}) >= 2

@@ -1,0 +1,138 @@
+"""Index scores as articles and rankings give them, beyond the phrasings of the benchmark's
+dev texts: the PAPI dimensions under their full official names and their short ones, a subject
+or a comma between a dimension's name and its score, leaders listed with bare scores, and
+ranking tables of two columns, with a rank column, or with index columns whose cells carry no
+unit. All sentences and tables are written for these tests, with invented values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_analysis.extract import extract_files, extract_text
+
+PAPI_VI = """Kết quả PAPI năm 2022 của tỉnh Bình Định
+
+Theo báo cáo Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) năm 2022, tỉnh Bình Định có nhiều chuyển biến.
+Ở chỉ số nội dung "Cung ứng dịch vụ công", tỉnh đạt 7,52 điểm.
+Nội dung "Thủ tục hành chính công" đạt 7,31 điểm.
+Đối với chỉ số trách nhiệm giải trình với người dân, tỉnh đạt 4,70 điểm.
+Chỉ số tham gia của người dân ở cấp cơ sở của tỉnh ở mức 5,43 điểm.
+Riêng chỉ số công khai, minh bạch trong việc ra quyết định ở địa phương, tỉnh chỉ đạt 5,12 điểm.
+Chỉ số kiểm soát tham nhũng trong khu vực công đạt 6,85 điểm.
+"""
+
+PAPI_EN = """Binh Dinh in PAPI 2022
+
+Binh Dinh province has improved in the Provincial Governance and Public Administration Performance Index (PAPI) 2022.
+The province scored 7.52 points on Public Service Delivery.
+On Public Administrative Procedures it achieved 7.31 points.
+Its Vertical Accountability Towards Citizens score was 4.70.
+For Participation at Local Levels, the province got 5.43 points.
+Transparency in Local Decision-making stood at 5.12 points, and Control of Corruption in the Public Sector at 6.85 points.
+"""
+
+EXPECTED_PAPI = {
+    ("papi.service", 7.52),
+    ("papi.procedures", 7.31),
+    ("papi.accountability", 4.7),
+    ("papi.participation", 5.43),
+    ("papi.transparency", 5.12),
+    ("papi.corruption", 6.85),
+}
+
+
+@pytest.mark.parametrize("text", [PAPI_VI, PAPI_EN], ids=["vi", "en"])
+def test_each_papi_dimension_is_read_whatever_stands_between_name_and_score(text):
+    result = extract_text(text)
+    got = {(f.indicator, f.value) for f in result.figures if f.province == "Bình Định"}
+    assert got == EXPECTED_PAPI
+    assert {f.period for f in result.figures} == {"2022"}
+
+
+SHORT_NAMES_EN = (
+    "PAPI 2023 results\n\nIn PAPI 2023, Quảng Ninh scored 7.78 points in Participation, 7.74 "
+    "points in Transparency, 3.28 points in Vertical Accountability and 6.68 points in Public "
+    "Service Delivery.\n"
+)
+
+
+def test_short_english_names_each_take_their_own_score():
+    # each score is named right after it: the next dimension's name must not take it
+    got = {(f.indicator, f.value) for f in extract_text(SHORT_NAMES_EN).figures}
+    assert got == {
+        ("papi.participation", 7.78),
+        ("papi.transparency", 7.74),
+        ("papi.accountability", 3.28),
+        ("papi.service", 6.68),
+    }
+
+
+LEADERS = {
+    "vi": (
+        "Các tỉnh dẫn đầu PAPI 2023\n\nỞ chỉ số Cung ứng dịch vụ công, dẫn đầu là Quảng Ninh "
+        "(7,78), Bình Định (7,50) và Hà Nội (7,35).\n"
+    ),
+    "en": (
+        "PAPI 2023: the leaders\n\nIn Public Service Delivery, the best performers were Quang "
+        "Ninh (7.78), Binh Dinh (7.50) and Ha Noi (7.35).\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_leaders_listed_with_bare_scores_in_brackets(language):
+    got = {(f.indicator, f.province, f.value) for f in extract_text(LEADERS[language]).figures}
+    assert got == {
+        ("papi.service", "Quảng Ninh", 7.78),
+        ("papi.service", "Bình Định", 7.5),
+        ("papi.service", "Hà Nội", 7.35),
+    }
+
+
+CAPTION = "Kết quả Chỉ số cải cách hành chính (PAR INDEX) năm 2023 của các tỉnh\n\n"
+RANKINGS = {
+    "two columns": "Tỉnh\tĐiểm\nQuảng Ninh\t91,5\nHải Phòng\t90,2\nBắc Ninh\t89,9\n",
+    "rank column": "Xếp hạng\tTỉnh\tĐiểm\n1\tQuảng Ninh\t91,5\n2\tHải Phòng\t90,2\n3\tBắc Ninh\t89,9\n",
+    "index columns": (
+        "STT | Tỉnh | PAR INDEX | SIPAS\n|---|---|---|---|\n1 | Quảng Ninh | 91,5 | 88,2\n"
+        "2 | Hải Phòng | 90,2 | 87,1\n3 | Bắc Ninh | 89,9 | 86,0\n"
+    ),
+}
+
+
+def _read_file(tmp_path: Path, text: str):
+    path = tmp_path / "ranking.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_files([path])
+
+
+@pytest.mark.parametrize("layout", RANKINGS)
+def test_a_ranking_table_gives_each_province_its_score(tmp_path, layout):
+    result = _read_file(tmp_path, CAPTION + RANKINGS[layout])
+    got = {(f.indicator, f.province, f.value) for f in result.figures}
+    totals = {("par.total_points", "Quảng Ninh", 91.5), ("par.total_points", "Hải Phòng", 90.2)}
+    assert totals | {("par.total_points", "Bắc Ninh", 89.9)} <= got
+    sipas = {g for g in got if g[0] == "sipas.satisfaction_pct"}
+    assert sipas == (
+        {
+            ("sipas.satisfaction_pct", "Quảng Ninh", 88.2),
+            ("sipas.satisfaction_pct", "Hải Phòng", 87.1),
+            ("sipas.satisfaction_pct", "Bắc Ninh", 86.0),
+        }
+        if layout == "index columns"
+        else set()
+    )
+    assert {f.period for f in result.figures} == {"2023"}
+
+
+def test_a_two_column_list_of_other_things_is_not_a_ranking(tmp_path):
+    # "Nội dung | Số lượng" heads a list of counts, not a ranking of places: nothing is read as
+    # an index score from it
+    text = (
+        CAPTION + "Nội dung\tSố lượng\nSố văn bản ban hành\t12\nSố cuộc kiểm tra\t8\n"
+        "Số cán bộ được tập huấn\t150\n"
+    )
+    figures = _read_file(tmp_path, text).figures
+    assert not any(f.indicator == "par.total_points" for f in figures)
