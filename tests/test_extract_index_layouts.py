@@ -136,3 +136,22 @@ def test_a_two_column_list_of_other_things_is_not_a_ranking(tmp_path):
     )
     figures = _read_file(tmp_path, text).figures
     assert not any(f.indicator == "par.total_points" for f in figures)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The province's Department of Planning and Investment received 8,200 dossiers in the "
+        "first half of 2024.",
+        "In the first half of 2024, the Nghe An Department of Planning and Investment received "
+        "8,200 dossiers.",
+        "In the first half of 2024, Nghe An's Department of Planning and Investment received "
+        "8,200 dossiers.",
+    ],
+)
+def test_a_department_owned_by_the_province_is_the_subject_not_the_province(sentence):
+    # the owner named before the department ("the province's") does not make the count the
+    # whole province's
+    result = extract_text(f"Nghe An speeds up reform\n\n{sentence}\n")
+    got = {(f.indicator, f.value, f.scope, f.period) for f in result.figures + result.subunits}
+    assert got == {("dossier.received", 8200.0, "Sở Kế hoạch và Đầu tư", "2024-H1")}

@@ -510,6 +510,8 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     clause = _clause_start(doc.work, start, sentence_start)
     # "… received 1,210 dossiers and Thanh Liem ward received …": a second clause's subject
     lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
+    # "The province's Department of …", "its centre": the owner named before is no clause
+    lead = _OWNER_BEFORE.sub("", lead)
     if not (pat.subject_lead.match(lead) or _AGENT_OR_MEASURE.search(lead)):
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]
@@ -523,6 +525,11 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     return not (pat.source_before.search(before) or pat.source_after.search(after))
 
 
+# the owner of a unit named right before it: "the province's", "the city's", "its"
+_OWNER_BEFORE = re.compile(
+    r"(?:(?<![a-z])the (?:province|city|district|town|commune|ward|locality).?s|(?<![a-z])its)"
+    r"\s*$"
+)
 # a unit that a relative clause goes on to describe: "…, which has received", "…, where"
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|where)(?![a-z])")
 # a measure of the unit named next: "the number of dossiers under the jurisdiction of the …"
