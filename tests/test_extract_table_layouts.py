@@ -89,3 +89,20 @@ def test_prose_with_double_spaces_is_no_table(tmp_path):
     )
     got = _read(tmp_path, text)
     assert ("dossier.received", 12345.0, "An Giang", "2023") in got
+
+
+def test_the_same_count_at_two_levels_is_kept_for_each(tmp_path):
+    # a report's form: the provincial and district levels both have 200 late dossiers; the
+    # second is no restatement of the first
+    text = (
+        "Biểu số 06: Kết quả giải quyết TTHC quý III năm 2024 của tỉnh Hưng Yên\n\n"
+        "Đơn vị\tTổng số hồ sơ tiếp nhận\tĐã giải quyết\tQuá hạn\n"
+        "Cấp tỉnh\t30.120\t29.800\t200\n"
+        "Cấp huyện\t50.300\t49.900\t200\n"
+        "Cấp xã\t40.000\t39.950\t10\n"
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_files([path])
+    late = {(f.scope, f.value) for f in result.subunits if f.indicator == "dossier.resolved_late"}
+    assert late == {("cấp tỉnh", 200.0), ("cấp huyện", 200.0), ("cấp xã", 10.0)}

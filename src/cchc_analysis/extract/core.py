@@ -350,16 +350,19 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
     ngàn hồ sơ … đã giải quyết 4.561/5.650 hồ sơ"), and a headline's rounded figure ("giải
     quyết hơn 59 ngàn hồ sơ") when the body gives it exactly."""
 
-    def key(f: _Found) -> tuple[str, str | None, str]:
-        return (f.indicator, f.other_province, str(f.period))  # a unit may be named two ways
+    def key(f: _Found) -> tuple[str, str | None, str, str]:
+        # a unit may be named two ways, but two levels of government are two ("cấp tỉnh 200,
+        # cấp huyện 200": the same count at each level is no restatement)
+        level = f.scope if f.scope.startswith("cấp ") else ""
+        return (f.indicator, f.other_province, str(f.period), level)
 
     head = doc.headline
-    body: dict[tuple[str, str | None, str], list[float]] = {}
+    body: dict[tuple[str, str | None, str, str], list[float]] = {}
     for f in founds:
         if not (head and head[0] <= f.start < head[1]):
             body.setdefault(key(f), []).append(f.value)
     kept: list[_Found] = []
-    seen: set[tuple[tuple[str, str | None, str], float]] = set()
+    seen: set[tuple[tuple[str, str | None, str, str], float]] = set()
     stated = {f.value for f in founds if not (head and head[0] <= f.start < head[1])}
     for f in founds:
         if head and head[0] <= f.start < head[1]:
