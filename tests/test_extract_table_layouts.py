@@ -50,6 +50,13 @@ def _spaced(language: str) -> str:
     return "\n".join([CAPTION[language], "", head, *rows]) + "\n"
 
 
+def _single_spaced(language: str) -> str:
+    # a head whose cells lost their gaps: Vietnamese names in sentence case can be cut apart
+    head = " ".join(["Tỉnh", *_names(language)])
+    rows = [" ".join([p, *VALUES[p]]) for p in PROVINCES]
+    return "\n".join([CAPTION[language], "", head, *rows]) + "\n"
+
+
 def _provinces_as_columns(language: str) -> str:
     head = "\t".join(["Chỉ số" if language == "vi" else "Sub-index", *PROVINCES])
     rows = [
@@ -70,6 +77,12 @@ def _read(tmp_path: Path, text: str) -> set[tuple[str, float, str, str]]:
 @pytest.mark.parametrize("layout", [_cell_per_line_numbered, _spaced, _provinces_as_columns])
 def test_every_layout_gives_each_province_its_figures(tmp_path, layout, language):
     assert _read(tmp_path, layout(language)) == _expected(language)
+
+
+def test_a_single_spaced_table_under_a_sentence_case_head(tmp_path):
+    assert _read(tmp_path, _single_spaced("vi")) == _expected("vi")
+    # English names in Title Case cannot be cut apart: nothing is guessed
+    assert _read(tmp_path, _single_spaced("en")) == set()
 
 
 def test_a_grid_of_provinces_is_not_turned_when_rows_are_provinces_too(tmp_path):

@@ -331,7 +331,7 @@ def test_rows_one_per_line_under_years_and_a_change():
 
 ROWS_NOT_TABLES = {
     "a head whose names cannot be told apart": [
-        "Đơn vị Tiếp nhận Giải quyết",
+        "Đơn vị tiếp nhận giải quyết",
         "Cấp tỉnh 98.310 96.402",
         "Cấp huyện 120.500 118.000",
         "Cấp xã 210.000 209.500",
@@ -353,6 +353,19 @@ ROWS_NOT_TABLES = {
 def test_lines_ending_in_numbers_that_are_no_table_are_left_as_they_are(lines):
     text = "Tin tức của tỉnh Hà Nam\n" + "\n".join(lines)
     assert with_flattened_tables(text, "utf-8") == (text, "utf-8")
+
+
+def test_a_head_in_sentence_case_is_cut_before_each_capital():
+    # the cells of a head copied without their gaps: each name opens on a capital
+    lines = [
+        "Đơn vị Tiếp nhận Giải quyết",
+        "Cấp tỉnh 98.310 96.402",
+        "Cấp huyện 120.500 118.000",
+        "Cấp xã 210.000 209.500",
+    ]
+    text, how = with_flattened_tables("Tin tức của tỉnh Hà Nam\n" + "\n".join(lines), "utf-8")
+    assert how == "utf-8; 1 table rebuilt from one row per line"
+    assert "Cấp huyện: Tiếp nhận 120.500; Giải quyết 118.000." in text.split("\n")
 
 
 # ------------------------------------------------------------------------- decimal points

@@ -127,6 +127,29 @@ def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | No
     return None
 
 
+# a word that opens a column's name in a head whose cells lost their gaps: Vietnamese names
+# are written in sentence case ("Gia nhập thị trường Tiếp cận đất đai Tính minh bạch")
+_CAPITAL_WORD = re.compile(r"(?<![^\s])[^\W\d_](?=\S)")
+
+
+def _capital_names(line: str, k: int) -> tuple[str, list[str]] | None:
+    """A head line of single spaces cut before each capitalised word, when that gives ``k``
+    column names (after the label column's name, or without one) in sentence case, each of
+    more than one letter; None otherwise."""
+    text = " ".join(line.split())
+    if "\t" in line or not text or len(text) > _MAX_ROW_LINE:
+        return None
+    starts = [m.start() for m in _CAPITAL_WORD.finditer(text) if m.group().isupper()]
+    if not starts or starts[0] != 0:
+        return None
+    parts = [text[a:b].strip() for a, b in pairwise([*starts, len(text)])]
+    if any(not _Cell(0, p).is_label or sum(ch.isupper() for ch in p) > 1 for p in parts):
+        return None  # a name with a second capital (an acronym, Title Case): no cut to trust
+    if len(parts) == k + 1:
+        return parts[0], parts[1:]
+    return ("", parts) if len(parts) == k else None
+
+
 def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
     """How many of the lines ``above`` the rows (the last, blank lines left out) head ``k``
     columns, and the label column's name and the columns' names; None when none do."""
@@ -134,6 +157,8 @@ def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
     if not heads:
         return None
     last = _head_line(heads[-1][1])
+    if last is None or len(last[1]) != k:
+        last = _capital_names(heads[-1][1], k) or last
     if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
         return len(above) - heads[-1][0], [last[0], *last[1]]
     last = _head_line(heads[-1][1], words_too=True)
