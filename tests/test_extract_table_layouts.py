@@ -119,3 +119,18 @@ def test_the_same_count_at_two_levels_is_kept_for_each(tmp_path):
     result = extract_files([path])
     late = {(f.scope, f.value) for f in result.subunits if f.indicator == "dossier.resolved_late"}
     assert late == {("cấp tỉnh", 200.0), ("cấp huyện", 200.0), ("cấp xã", 10.0)}
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_a_head_with_merged_cells_copied_as_empty_cells(tmp_path, separator):
+    # a web table whose group names span a score and a rank column, copied: the groups' rows
+    # leave the spanned cells empty, and the ranks are no figures of the catalogue
+    rows = [
+        ["Tỉnh", "Gia nhập thị trường", "", "Tiếp cận đất đai", ""],
+        ["", "Điểm", "Hạng", "Điểm", "Hạng"],
+        *([p, VALUES[p][0], "12", VALUES[p][1], "30"] for p in PROVINCES),
+    ]
+    lines = [separator.join(r) for r in rows]
+    text = "\n".join([CAPTION["vi"], "", *lines]) + "\n"
+    got = _read(tmp_path, text)
+    assert got == {e for e in _expected("vi") if e[0] in ("pci.entry", "pci.land")}

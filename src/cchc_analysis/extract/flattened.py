@@ -150,6 +150,35 @@ def _capital_names(line: str, k: int) -> tuple[str, list[str]] | None:
     return ("", parts) if len(parts) == k else None
 
 
+def _spanned_names(first: str, second: str, k: int) -> list[str] | None:
+    """The label column's name and ``k`` column names of a two-row head between tabs whose
+    first row names groups over several columns and leaves the cells they span empty (a web
+    table with merged cells, copied: "Tỉnh | Gia nhập thị trường | | Tiếp cận đất đai |" over
+    " | Điểm | Hạng | Điểm | Hạng"); None when the lines are no such head."""
+    if "\t" not in first or "\t" not in second:
+        return None
+    groups = [" ".join(c.split()) for c in first.strip("\r\n").split("\t")]
+    subs = [" ".join(c.split()) for c in second.strip("\r\n").split("\t")]
+    if len(subs) == k:
+        subs.insert(0, "")  # the label column's empty cell, lost with a row's leading bar
+    groups += [""] * (k + 1 - len(groups))
+    subs += [""] * (k + 1 - len(subs))
+    if len(groups) != k + 1 or len(subs) != k + 1 or not groups[1] or "" not in groups[1:]:
+        return None
+    names: list[str] = []
+    group = ""
+    for j in range(1, k + 1):
+        group = groups[j] or group
+        spans = not groups[j] or (j < k and not groups[j + 1])
+        if spans and not subs[j]:
+            return None  # a spanned column must say what it holds
+        names.append(f"{group} {subs[j]}".strip() if spans else groups[j])
+    label = groups[0] or subs[0]
+    if len({n.casefold() for n in names}) != k or not all(_Cell(0, n).is_label for n in names):
+        return None
+    return [label, *names]
+
+
 def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
     """How many of the lines ``above`` the rows (the last, blank lines left out) head ``k``
     columns, and the label column's name and the columns' names; None when none do."""
@@ -161,6 +190,10 @@ def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
         last = _capital_names(heads[-1][1], k) or last
     if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
         return len(above) - heads[-1][0], [last[0], *last[1]]
+    if len(heads) == 2:
+        spanned = _spanned_names(heads[0][1], heads[-1][1], k)
+        if spanned is not None:
+            return len(above) - heads[0][0], spanned
     last = _head_line(heads[-1][1], words_too=True)
     first = _head_line(heads[0][1]) if len(heads) == 2 else None
     if last is None or first is None or len(last[1]) != k:
