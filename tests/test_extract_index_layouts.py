@@ -155,3 +155,37 @@ def test_a_department_owned_by_the_province_is_the_subject_not_the_province(sent
     result = extract_text(f"Nghe An speeds up reform\n\n{sentence}\n")
     got = {(f.indicator, f.value, f.scope, f.period) for f in result.figures + result.subunits}
     assert got == {("dossier.received", 8200.0, "Sở Kế hoạch và Đầu tư", "2024-H1")}
+
+
+SERVICE_BY_MONTH = {
+    "provinces as rows": (
+        "Bộ chỉ số phục vụ người dân, doanh nghiệp của các tỉnh năm 2025\n\n"
+        "Tỉnh\tTháng 8/2025\tTháng 9/2025\nHà Tĩnh\t86,50\t88,50\nNghệ An\t84,20\t85,10\n"
+        "Quảng Trị\t80,00\t82,30\n"
+    ),
+    "months as rows": (
+        "Chỉ số phục vụ người dân, doanh nghiệp của tỉnh Hà Tĩnh\n\n"
+        "Tháng\tĐiểm\tXếp hạng\nTháng 8/2025\t86,50\t7\nTháng 9/2025\t88,50\t5\n"
+        "Tháng 10/2025\t87,20\t6\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", SERVICE_BY_MONTH)
+def test_a_table_of_the_service_index_by_month(tmp_path, layout):
+    # the cells are bare scores: the caption names the index, the columns or rows the months
+    got = {
+        (f.province, f.period, f.value)
+        for f in _read_file(tmp_path, SERVICE_BY_MONTH[layout]).figures
+        if f.indicator == "service.index_points"
+    }
+    hà_tĩnh = {("Hà Tĩnh", "2025-M08", 86.5), ("Hà Tĩnh", "2025-M09", 88.5)}
+    if layout == "provinces as rows":
+        assert got == hà_tĩnh | {
+            ("Nghệ An", "2025-M08", 84.2),
+            ("Nghệ An", "2025-M09", 85.1),
+            ("Quảng Trị", "2025-M08", 80.0),
+            ("Quảng Trị", "2025-M09", 82.3),
+        }
+    else:
+        assert got == hà_tĩnh | {("Hà Tĩnh", "2025-M10", 87.2)}

@@ -274,11 +274,14 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     continue  # "ngày 20 tháng 6 năm 2024": a date, not the year reported on
                 period = Period(int(g["year"]))
             elif kind == "month":
-                if re.search(
-                    r"(?:den|het|tinh den|truoc|sau|tu|ke tu|cuoi|dau|hang|moi)\s*$",
+                lead = re.search(
+                    r"(?<![a-z])(?:den|het|tinh den|truoc|sau|tu|ke tu|cuoi|dau|hang|moi)[ \t]*\Z",
                     folded[max(0, start - 12) : start],
-                ):
-                    continue  # "đến hết tháng 6": a deadline, not a monthly figure
+                )
+                # "đến hết tháng 6": a deadline, "hàng tháng": every month, not a monthly
+                # figure; "Xếp hạng" ending the line above is neither
+                if lead is not None and not text[start - len(lead.group()) :].startswith("hạng"):
+                    continue
                 if re.search(r"ngay\s*\d{1,2}\s*$", folded[max(0, start - 12) : start]):
                     continue  # "ngày 20 tháng 6 năm 2024": a date
                 month = int(g["m"])

@@ -254,7 +254,11 @@ def table_lines(
                 value = _as_written(cells[j], j in decimal)
                 noun = "" if named or value.endswith("%") else unit
                 if not noun and not value.endswith("%") and _CELL_NUMBER.match(value):
-                    noun = _column_unit(header[j], year_word == "in")
+                    english = year_word == "in"
+                    noun = _column_unit(header[j], english)
+                    if not noun and (periods[j] is not None or _SCORE_HEAD.fullmatch(header[j])):
+                        # a period's or a score's column under a caption naming the index
+                        noun = _column_unit(caption, english)
                 parts.append((header[j], value + noun))
             label = _row_label(cells[0], header[0])
             by_period = len({p[0].casefold() for p in periods[1:] if p is not None}) >= 2
