@@ -515,6 +515,9 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     ]
 
 
+_POST_OFFICE = re.compile(r"(?<![a-z])(?:post office|postal service|vietnam post)(?![a-z])")
+
+
 def _find_in_sentence(
     doc: _Doc,
     sentence: _Sentence,
@@ -599,7 +602,7 @@ def _find_in_sentence(
             scope, other = owner, None
         if _MINISTRY.match(fold(scope)):
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
-        if fold(scope).startswith("buu dien"):
+        if fold(scope).startswith("buu dien") or _POST_OFFICE.search(fold(scope)):
             continue  # the post only carries dossiers ("Bưu điện tỉnh … tiếp nhận 1.076 hồ sơ")
         # a part of the total before it, when no rule gave it an indicator of its own
         # ("552 dịch vụ … mức độ 3 (344 dịch vụ cấp tỉnh, …)")

@@ -1,0 +1,46 @@
+"""English phrasings met in the dev half of round 12 of benchmarks/extraction_real/ (r12en.md),
+each reproduced by a sentence written for this test and read with the figure it gives, its
+scope, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def figures(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text)
+    return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the count a share is of is the whole, and "the commune sector" is a level
+            "Thai Binh reforms\n\nIn 2024, in the commune sector, more than 88% of the 35,120 "
+            "dossiers were handled online.",
+            {("dossier.received", 35120.0, "cấp xã")},
+        ),
+        (  # the PAR INDEX under another translation; 'meanwhile' is no 'mean'
+            "Thai Binh improves\n\nIn 2021, Thai Binh's PCI went up. Meanwhile, the "
+            "administration improvement index reached 83.12 points, up 2.1 points on-year.",
+            {("par.total_points", 83.12, "province")},
+        ),
+        (  # the amount after 'of the' that a disbursed amount is of: the plan
+            "Thai Binh disbursement\n\nBy June 2024, Thai Binh had disbursed nearly 2.1 trillion "
+            "VND of the 7.35 trillion VND of public investment it was allocated for the year.",
+            {
+                ("finance.disbursed_bn", 2100.0, "province"),
+                ("finance.plan_bn", 7350.0, "province"),
+            },
+        ),
+        (  # the post only carries dossiers: no count of the province's
+            "Thai Binh post\n\nIn 2023, Thai Binh Post Office received and returned nearly "
+            "120 thousand files of administrative procedures.",
+            set(),
+        ),
+    ],
+)
+def test_round_12_phrasings(text, expected):
+    assert figures(text) == expected
