@@ -44,3 +44,27 @@ def figures(text: str) -> set[tuple[str, float, str]]:
 )
 def test_round_12_phrasings(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Lang Son reaches the target\n\nIn 2024, Lang Son received 1,020 dossiers.", "2024"),
+        (
+            "Hà Tĩnh hoàn thành mục tiêu đề ra\n\nNăm 2024, tỉnh Hà Tĩnh tiếp nhận 1.020 hồ sơ.",
+            "2024",
+        ),
+    ],
+)
+def test_a_headline_word_does_not_make_the_period_below_it_a_target(text, period):
+    # "target" ending the headline qualified the year opening the next paragraph
+    assert {f.period for f in extract_text(text).figures} == {period}
+
+
+def test_more_online_services_than_any_province_has_are_the_countrys():
+    text = (
+        "Lang Son news\n\nIn 2024, the national portal offered over 16,000 full-process online "
+        "public services. Lang Son offered 1,020 full-process online public services."
+    )
+    got = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert got == {("service.online_level4", 1020.0)}

@@ -682,6 +682,8 @@ def _find_in_sentence(
         unit = _catalogue_units().get(indicator, ("", None, None))[0]
         if unit == "percent" and reading.noun not in ("percent", "points") and not token.is_pair:
             continue
+        if indicator in _SERVICE_COUNTS and value >= _MOST_PROCEDURES:
+            continue  # more online services than any province has procedures: the country's
         if (unit == "count" or indicator == "_dossier.early_or_on_time") and value != int(value):
             # a count is whole: "giải quyết đúng hạn đạt 91,6;" is a rate without its "%"
             if indicator not in _ON_TIME_COUNTS or value > 100 or reading.noun is not None:
@@ -723,6 +725,8 @@ def _find_in_sentence(
 
 # More procedures than any province has (about 2.000 at most, every level together)
 _MOST_PROCEDURES = 5000
+# a province offers at most one online service a procedure
+_SERVICE_COUNTS = frozenset({"service.online_level3", "service.online_level4"})
 
 
 def _dossiers_as_procedures(token: _Token, reading: _Reading, match: Any) -> bool:

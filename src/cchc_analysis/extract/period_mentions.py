@@ -145,6 +145,7 @@ def _period_context(folded: str, start: int) -> str:
     'comparison' ('so với cùng kỳ năm 2022'), a 'target' ('phấn đấu đến năm 2025') or a
     'plan' named after its year ('Kế hoạch CCHC năm 2023')."""
     before = folded[max(0, start - 40) : start]
+    before = before[before.rfind("\n") + 1 :]  # a headline's words qualify no period below it
     if re.search(r"(?:cung ky|so voi)[a-z\s_,]{0,12}$", before):
         return "comparison"
     for name, pattern in _PERIOD_CONTEXT:
