@@ -68,3 +68,13 @@ def test_more_online_services_than_any_province_has_are_the_countrys():
     )
     got = {(f.indicator, f.value) for f in extract_text(text).figures}
     assert got == {("service.online_level4", 1020.0)}
+
+
+@pytest.mark.parametrize(
+    ("verb", "indicator"),
+    [("admitted", "dossier.received"), ("dealt with", "dossier.resolved")],
+)
+def test_more_verbs_of_receiving_and_settling(verb, indicator):
+    text = f"Lang Son news\n\nIn 2024, Lang Son {verb} 10,200 administrative dossiers."
+    got = {(f.indicator, f.value, f.period) for f in extract_text(text).figures}
+    assert got == {(indicator, 10200.0, "2024")}
