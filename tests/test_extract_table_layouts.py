@@ -79,10 +79,39 @@ def test_every_layout_gives_each_province_its_figures(tmp_path, layout, language
     assert _read(tmp_path, layout(language)) == _expected(language)
 
 
-def test_a_single_spaced_table_under_a_sentence_case_head(tmp_path):
-    assert _read(tmp_path, _single_spaced("vi")) == _expected("vi")
-    # English names in Title Case cannot be cut apart: nothing is guessed
-    assert _read(tmp_path, _single_spaced("en")) == set()
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_single_spaced_table_under_a_head_that_lost_its_gaps(tmp_path, language):
+    # Vietnamese names in sentence case are cut before each capital; English ones in Title
+    # Case by the column names tables are known to use (data/table_column_names.yaml)
+    assert _read(tmp_path, _single_spaced(language)) == _expected(language)
+
+
+def test_a_single_spaced_head_of_unknown_names_is_not_guessed(tmp_path):
+    text = (
+        "PCI 2023: scores\n\nProvince First Thing Second Thing Third Thing\n"
+        "An Giang 6.12 7.05 5.88\nĐà Nẵng 8.01 5.97 6.77\nHà Nội 7.40 6.63 6.02\n"
+    )
+    assert _read(tmp_path, text) == set()
+
+
+def test_a_web_table_with_a_grade_column_and_an_unranked_row(tmp_path):
+    # the PCI site's layout: names in Title Case, a grade in words ending each row, a province
+    # not ranked that year with N/A in every cell, province names without diacritics
+    names = "Entry Costs Access to land Transparency Time Costs PCI Score PCI Ranking PCI Tier"
+    rows = [
+        "HCMC N/A N/A N/A N/A N/A N/A N/A",
+        "Ha Noi 7.10 6.20 6.30 7.40 68.20 3 Rất tốt",
+        "TT-Hue 7.00 6.00 6.40 6.60 66.10 9 Tốt",
+    ]
+    text = "\n".join(["PCI 2023: sub-indices of the provinces", "", f"Province {names}", *rows])
+    got = _read(tmp_path, text + "\n")
+    indicators = ["pci.entry", "pci.land", "pci.transparency", "pci.time"]
+    values = {"Hà Nội": [7.1, 6.2, 6.3, 7.4], "Thừa Thiên Huế": [7.0, 6.0, 6.4, 6.6]}
+    assert got == {
+        (indicator, values[p][j], p, "2023")
+        for p in values
+        for j, indicator in enumerate(indicators)
+    }
 
 
 def test_a_grid_of_provinces_is_not_turned_when_rows_are_provinces_too(tmp_path):

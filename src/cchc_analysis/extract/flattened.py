@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 from cchc_analysis.extract.language import ENGLISH, detect_language
+from cchc_analysis.extract.patterns import fold
 from cchc_analysis.extract.tables import (
     _HEAD_PERIOD,
     _MIN_FIGURES,
@@ -30,7 +33,8 @@ from cchc_analysis.extract.tables import (
 )
 
 # ---------------------------------------------------------------- tables flattened to one row
-_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]")
+_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]|N/?A|n/?a")
+_MAX_TAIL_WORDS = 3
 _MAX_ROW_LINE = 400  # characters: a longer line is prose
 _MIN_RANKED = 3  # rows of a two-column ranking ("Tỉnh | Điểm"), at least
 
@@ -96,13 +100,17 @@ def _row_cells(line: str) -> list[str] | None:
     words = line.split()
     if len(line) > _MAX_ROW_LINE or not words or words[-1].endswith("."):
         return None  # a line ending on a full stop is a sentence (or a row already rebuilt)
-    figures: list[str] = []
-    while words and _FIGURE_TOKEN.fullmatch(words[-1]):
-        figures.insert(0, words.pop())
-    label = " ".join(words)
-    if len(figures) < 2 or not _Cell(0, label).is_label:
-        return None
-    return [label, *figures]
+    for tail in range(_MAX_TAIL_WORDS + 1):  # a last column of words: a grade ("Rất tốt")
+        if tail and (tail >= len(words) or not words[-tail].isalpha()):
+            break
+        rest = words[: len(words) - tail]
+        figures: list[str] = []
+        while rest and _FIGURE_TOKEN.fullmatch(rest[-1]):
+            figures.insert(0, rest.pop())
+        label = " ".join(rest)
+        if len(figures) >= 2 and _Cell(0, label).is_label:
+            return [label, *figures] + ([" ".join(words[len(words) - tail :])] if tail else [])
+    return None
 
 
 def _head_line(line: str, words_too: bool = False) -> tuple[str, list[str]] | None:
@@ -179,6 +187,48 @@ def _spanned_names(first: str, second: str, k: int) -> list[str] | None:
     return [label, *names]
 
 
+@cache
+def _column_names() -> re.Pattern[str]:
+    """A known column name, whole (``data/table_column_names.yaml``)."""
+    import yaml
+
+    data = resources.files("cchc_analysis") / "data" / "table_column_names.yaml"
+    names = yaml.safe_load(data.read_text(encoding="utf-8"))["names"]
+    return re.compile("(?:" + "|".join(f"(?:{n})" for n in names) + ")")
+
+
+def _named_columns(line: str, k: int) -> tuple[str, list[str]] | None:
+    """A head line of single spaces cut into ``k`` known column names (after the label
+    column's name: whatever words come first), the label's name kept as short as the cut
+    allows; None when no such cut exists."""
+    text = " ".join(line.split())
+    if "\t" in line or not text or len(text) > _MAX_ROW_LINE:
+        return None
+    words = text.split(" ")
+    folded = [fold(w) for w in words]
+    known = _column_names()
+
+    @cache
+    def cut(i: int, left: int) -> tuple[int, ...] | None:
+        """Where the names from word ``i`` on end, ``left`` of them, or None."""
+        if left == 0:
+            return () if i == len(words) else None
+        for j in range(i + 1, min(len(words), i + 6) + 1):
+            if known.fullmatch(" ".join(folded[i:j])):
+                rest = cut(j, left - 1)
+                if rest is not None:
+                    return (j, *rest)
+        return None
+
+    for start in range(0, len(words) - k + 1):
+        ends = cut(start, k)
+        if ends is not None:
+            bounds = [start, *ends]
+            names = [" ".join(words[a:b]) for a, b in pairwise(bounds)]
+            return " ".join(words[:start]), names
+    return None
+
+
 def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
     """How many of the lines ``above`` the rows (the last, blank lines left out) head ``k``
     columns, and the label column's name and the columns' names; None when none do."""
@@ -187,7 +237,7 @@ def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
         return None
     last = _head_line(heads[-1][1])
     if last is None or len(last[1]) != k:
-        last = _capital_names(heads[-1][1], k) or last
+        last = _capital_names(heads[-1][1], k) or _named_columns(heads[-1][1], k) or last
     if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
         return len(above) - heads[-1][0], [last[0], *last[1]]
     if len(heads) == 2:

@@ -119,7 +119,10 @@ def _column_unit(name: str, english: bool) -> str:
 
 
 def _is_head(cells: Sequence[str], header: Sequence[str] | None) -> bool:
-    """A row of labels (or, as the first head, of labels and years: "Chỉ số | 2022 | 2023")."""
+    """A row of labels (or, as the first head, of labels and years: "Chỉ số | 2022 | 2023");
+    a row whose cells are all empty marks ("HCMC | N/A | N/A"; not ranked) is none."""
+    if len(cells) > 2 and all(_EMPTY_CELL.match(c.strip()) for c in cells[1:]):
+        return False
     numbers = [c for c in cells if _CELL_NUMBER.match(c)]
     if not numbers:
         return True
