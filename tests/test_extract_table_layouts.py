@@ -163,3 +163,27 @@ def test_a_head_with_merged_cells_copied_as_empty_cells(tmp_path, separator):
     text = "\n".join([CAPTION["vi"], "", *lines]) + "\n"
     got = _read(tmp_path, text)
     assert got == {e for e in _expected("vi") if e[0] in ("pci.entry", "pci.land")}
+
+
+def test_the_long_vietnamese_names_of_the_pci_sub_indices(tmp_path):
+    # the names as the PCI reports spell them in full, in a table by year between bars
+    names = {
+        "Chi phí gia nhập thị trường": "pci.entry",
+        "Tiếp cận đất đai và sự ổn định trong sử dụng đất": "pci.land",
+        "Tính minh bạch và tiếp cận thông tin": "pci.transparency",
+        "Chi phí thời gian để thực hiện các quy định của Nhà nước": "pci.time",
+        "Chi phí không chính thức": "pci.informal",
+        "Cạnh tranh bình đẳng": "pci.bias",
+        "Tính năng động và tiên phong của lãnh đạo tỉnh": "pci.proactive",
+        "Chính sách hỗ trợ doanh nghiệp": "pci.support",
+        "Chính sách đào tạo lao động": "pci.labor",
+        "Thiết chế pháp lý & ANTT": "pci.legal",
+    }
+    rows = [f"{name} | {5 + n / 10:.2f} | {6 + n / 10:.2f} |" for n, name in enumerate(names)]
+    text = "\n".join(["Chỉ số PCI của tỉnh Bình Phước qua các năm", "Năm | 2022 | 2021 |", *rows])
+    got = _read(tmp_path, text + "\n")
+    assert got == {
+        (indicator, round(base + n / 10, 2), "Bình Phước", year)
+        for n, indicator in enumerate(names.values())
+        for base, year in ((5, "2022"), (6, "2021"))
+    }
