@@ -189,3 +189,31 @@ def test_a_table_of_the_service_index_by_month(tmp_path, layout):
         }
     else:
         assert got == hà_tĩnh | {("Hà Tĩnh", "2025-M10", 87.2)}
+
+
+def test_a_list_of_leaders_one_cell_a_line_without_a_head(tmp_path):
+    # measure / province / score, a cell a line, as an infographic's text gives it
+    cells = [
+        "Tham gia của người dân ở cấp cơ sở", "Thái Nguyên", "6.22",
+        "Công khai, minh bạch", "Quảng Ninh", "6.5",
+        "Trách nhiệm giải trình với người dân", "Quảng Bình", "5.82",
+        "Kiểm soát tham nhũng trong khu vực công", "Quảng Ninh", "8.29",
+    ]  # fmt: skip
+    text = "Các địa phương dẫn đầu các chỉ số nội dung của PAPI năm 2023\n\n" + "\n".join(cells)
+    got = {(f.indicator, f.province, f.value) for f in _read_file(tmp_path, text).figures}
+    assert got == {
+        ("papi.participation", "Thái Nguyên", 6.22),
+        ("papi.transparency", "Quảng Ninh", 6.5),
+        ("papi.accountability", "Quảng Bình", 5.82),
+        ("papi.corruption", "Quảng Ninh", 8.29),
+    }
+
+
+def test_two_lines_of_measure_province_and_score_are_no_list(tmp_path):
+    # fewer than three rows: the cells stay as they are (no list is made up from two)
+    cells = ["Tham gia của người dân ở cấp cơ sở", "Thái Nguyên", "6.22"]
+    text = "Tin PAPI năm 2023\n\n" + "\n".join(cells) + "\nCông khai, minh bạch\nQuảng Ninh\n6.5\n"
+    from cchc_analysis.extract.flattened import rebuild_flattened
+
+    _, note = rebuild_flattened(text)
+    assert note == ""

@@ -327,7 +327,12 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
         if start > line:
             pieces.append(("\n".join(lines[line:start]), False))
         newline_end = "\r" if lines[end].endswith("\r") else ""
-        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption, year_word)]
+        written = (
+            table_lines(rows, caption, year_word)
+            if rows[0]
+            else [f"{r[0]}: {' '.join(r[1:])}." for r in rows[1:]]  # a list without a head
+        )
+        rebuilt = [f"{out}{newline_end}" for out in written]
         pieces.append(("\n".join(rebuilt), True))
         line = end + 1
     if line < len(lines) or not pieces:

@@ -599,7 +599,9 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             head = _head_names(_head_cells(cells, start, floor, k), k, mode == "ordinal")
             if head is not None and _consistent(head[1], rows):
                 return _Flat(start - head[0], end - 1, head[1], rows)
-        return _mixed_table_at(cells, i, floor) if n else None
+        if n == 0:
+            return _headless_triples(cells, i)
+        return _mixed_table_at(cells, i, floor)
     if cells[i].is_year and i > floor and cells[i - 1].is_label:
         labels = _head_cells(cells, i, floor, _MAX_WORDS * 4)
         while labels and labels[0].is_year:
@@ -610,6 +612,29 @@ def _flat_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
             if head is not None and _consistent(head[1], rows):
                 return _Flat(i - head[0], end - 1, head[1], rows)
     return None
+
+
+_MIN_TRIPLES = 3
+
+
+def _headless_triples(cells: Sequence[_Cell], i: int) -> _Flat | None:
+    """A list without a head of a measure, the province that leads it and its score, a cell
+    each ("Tham gia của người dân ở cấp cơ sở" / "Thái Nguyên" / "6.22" …), from cell ``i``:
+    three rows or more; its head is empty, and each row is read as "measure: province score."
+    None when the cells are no such list."""
+    rows: list[list[str]] = []
+    j = i
+    while j + 2 < len(cells):
+        label, place, score = cells[j], cells[j + 1], cells[j + 2]
+        if not (label.is_label and _names_province(place.text) and score.is_figure):
+            break
+        if _names_province(label.text) or _EMPTY_CELL.match(score.text):
+            break
+        rows.append([label.text, place.text, score.text])
+        j += 3
+    if len(rows) < _MIN_TRIPLES or len({r[0].casefold() for r in rows}) != len(rows):
+        return None
+    return _Flat(i, j - 1, [], rows)
 
 
 def _cell_kind(cell: _Cell) -> str:
