@@ -187,3 +187,25 @@ def test_the_long_vietnamese_names_of_the_pci_sub_indices(tmp_path):
         for n, indicator in enumerate(names.values())
         for base, year in ((5, "2022"), (6, "2021"))
     }
+
+
+def test_a_vietnamese_single_spaced_table_with_acronyms_and_a_grade(tmp_path):
+    # names with acronyms ("Điểm PCI") cannot be cut at capitals; the known names cut them
+    names = (
+        "Gia nhập thị trường Tiếp cận đất đai Tính minh bạch Chi phí thời gian Điểm PCI "
+        "Xếp hạng PCI Nhóm"
+    )
+    rows = [
+        "TP.HCM N/A N/A N/A N/A N/A N/A N/A",
+        "Hà Nội 7,10 6,20 6,30 7,40 68,20 3 Rất tốt",
+        "Thừa Thiên Huế 7,00 6,00 6,40 6,60 66,10 9 Tốt",
+    ]
+    text = "\n".join(["Bảng xếp hạng PCI 2023 của các tỉnh", "", f"Tỉnh {names}", *rows])
+    got = _read(tmp_path, text + "\n")
+    indicators = ["pci.entry", "pci.land", "pci.transparency", "pci.time"]
+    values = {"Hà Nội": [7.1, 6.2, 6.3, 7.4], "Thừa Thiên Huế": [7.0, 6.0, 6.4, 6.6]}
+    assert got == {
+        (indicator, values[p][j], p, "2023")
+        for p in values
+        for j, indicator in enumerate(indicators)
+    }

@@ -149,7 +149,11 @@ def _row_sentences(
     """A row's sentences from its ``(column name, value as said)`` parts: with ``by_period``
     (two periods or more name the columns) one per period ("Gia nhập thị trường NĂM 2014:
     Điểm 8.13; Hạng 43."), the columns naming none in one more; else one ("Cấp tỉnh: Tiếp
-    nhận 98.310; …")."""
+    nhận 98.310; …"); a row without a value ("TP.HCM | N/A | N/A": not ranked) says only its
+    label, with no colon a figure could follow."""
+    if not parts:
+        yield f"{label}."
+        return
     if not by_period:
         yield f"{label}: {'; '.join(f'{name} {value}'.strip() for name, value in parts)}."
         return
