@@ -78,3 +78,13 @@ def test_more_verbs_of_receiving_and_settling(verb, indicator):
     text = f"Lang Son news\n\nIn 2024, Lang Son {verb} 10,200 administrative dossiers."
     got = {(f.indicator, f.value, f.period) for f in extract_text(text).figures}
     assert got == {(indicator, 10200.0, "2024")}
+
+
+def test_a_measure_of_the_whole_country_is_kept_apart_from_the_provinces():
+    text = (
+        "Thanh Hoa commended\n\nAs of April 30, 2025, the estimated disbursement for the whole "
+        "country was VND 128,500 billion. Thanh Hoa had disbursed VND 4,100 billion."
+    )
+    result = extract_text(text)
+    scopes = {(f.value, f.scope) for f in result.figures + result.subunits}
+    assert scopes == {(128500.0, "toàn quốc"), (4100.0, "province")}

@@ -503,6 +503,12 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
         return True  # a province, or a level given to one number ('…, respectively')
     if kind == "level" and doc.folded.startswith(("at ", "in "), start):
         return True  # "… was 99.5%, at the district level 98.7%": where the figure stands
+    if (
+        kind == "level"
+        and _OF_THE_COUNTRY_BEFORE.search(doc.folded, max(sentence_start, start - 5), start)
+        and _MEASURE_VERB_AFTER.match(doc.folded, end)
+    ):
+        return True  # "the disbursement for the whole country was VND 128,500 billion"
     if kind == "level" and doc.work[start + 1 : start + 2].isdigit():
         return True  # "1,700 provincial-level procedures": the level of that number
     if kind == "subunit" and _RELATIVE_AFTER.match(doc.folded, end):
@@ -530,6 +536,9 @@ _OWNER_BEFORE = re.compile(
     r"(?:(?<![a-z])the (?:province|city|district|town|commune|ward|locality).?s|(?<![a-z])its)"
     r"\s*$"
 )
+# a measure of the whole country: "the disbursement for the whole country was …"
+_OF_THE_COUNTRY_BEFORE = re.compile(r"(?<![a-z])(?:for|of)\s*$")
+_MEASURE_VERB_AFTER = re.compile(r"\s*(?:was|were|is|are|reached|stood at|totall?ed|hit)(?![a-z])")
 # a unit that a relative clause goes on to describe: "…, which has received", "…, where"
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|where)(?![a-z])")
 # a measure of the unit named next: "the number of dossiers under the jurisdiction of the …"
