@@ -94,26 +94,6 @@ def test_a_single_spaced_head_of_unknown_names_is_not_guessed(tmp_path):
     assert _read(tmp_path, text) == set()
 
 
-def test_a_web_table_with_a_grade_column_and_an_unranked_row(tmp_path):
-    # the PCI site's layout: names in Title Case, a grade in words ending each row, a province
-    # not ranked that year with N/A in every cell, province names without diacritics
-    names = "Entry Costs Access to land Transparency Time Costs PCI Score PCI Ranking PCI Tier"
-    rows = [
-        "HCMC N/A N/A N/A N/A N/A N/A N/A",
-        "Ha Noi 7.10 6.20 6.30 7.40 68.20 3 Rất tốt",
-        "TT-Hue 7.00 6.00 6.40 6.60 66.10 9 Tốt",
-    ]
-    text = "\n".join(["PCI 2023: sub-indices of the provinces", "", f"Province {names}", *rows])
-    got = _read(tmp_path, text + "\n")
-    indicators = ["pci.entry", "pci.land", "pci.transparency", "pci.time"]
-    values = {"Hà Nội": [7.1, 6.2, 6.3, 7.4], "Thừa Thiên Huế": [7.0, 6.0, 6.4, 6.6]}
-    assert got == {
-        (indicator, values[p][j], p, "2023")
-        for p in values
-        for j, indicator in enumerate(indicators)
-    }
-
-
 def test_a_grid_of_provinces_is_not_turned_when_rows_are_provinces_too(tmp_path):
     # a head naming provinces over rows that are provinces too is no measure-per-row table:
     # nothing is read as a PCI figure of the wrong province
@@ -189,19 +169,36 @@ def test_the_long_vietnamese_names_of_the_pci_sub_indices(tmp_path):
     }
 
 
-def test_a_vietnamese_single_spaced_table_with_acronyms_and_a_grade(tmp_path):
-    # names with acronyms ("Điểm PCI") cannot be cut at capitals; the known names cut them
-    names = (
-        "Gia nhập thị trường Tiếp cận đất đai Tính minh bạch Chi phí thời gian Điểm PCI "
-        "Xếp hạng PCI Nhóm"
-    )
+# the PCI site's layout, in both languages: a head whose names lost their gaps (Title Case,
+# or acronyms such as "Điểm PCI": no cut at capitals, the known names cut them), a grade in
+# words ending each row, a province not ranked that year with N/A in every cell
+GRADED = {
+    "en": (
+        "PCI 2023: sub-indices of the provinces",
+        "Province Entry Costs Access to land Transparency Time Costs PCI Score PCI Ranking "
+        "PCI Tier",
+        ["HCMC", "Ha Noi", "TT-Hue"],
+        ".",
+    ),
+    "vi": (
+        "Bảng xếp hạng PCI 2023 của các tỉnh",
+        "Tỉnh Gia nhập thị trường Tiếp cận đất đai Tính minh bạch Chi phí thời gian Điểm PCI "
+        "Xếp hạng PCI Nhóm",
+        ["TP.HCM", "Hà Nội", "Thừa Thiên Huế"],
+        ",",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_web_table_with_a_grade_column_and_an_unranked_row(tmp_path, language):
+    caption, head, (unranked, first, second), point = GRADED[language]
     rows = [
-        "TP.HCM N/A N/A N/A N/A N/A N/A N/A",
-        "Hà Nội 7,10 6,20 6,30 7,40 68,20 3 Rất tốt",
-        "Thừa Thiên Huế 7,00 6,00 6,40 6,60 66,10 9 Tốt",
+        f"{unranked} " + " ".join(["N/A"] * 7),
+        f"{first} 7.10 6.20 6.30 7.40 68.20 3 Rất tốt".replace(".", point),
+        f"{second} 7.00 6.00 6.40 6.60 66.10 9 Tốt".replace(".", point),
     ]
-    text = "\n".join(["Bảng xếp hạng PCI 2023 của các tỉnh", "", f"Tỉnh {names}", *rows])
-    got = _read(tmp_path, text + "\n")
+    got = _read(tmp_path, "\n".join([caption, "", head, *rows]) + "\n")
     indicators = ["pci.entry", "pci.land", "pci.transparency", "pci.time"]
     values = {"Hà Nội": [7.1, 6.2, 6.3, 7.4], "Thừa Thiên Huế": [7.0, 6.0, 6.4, 6.6]}
     assert got == {
