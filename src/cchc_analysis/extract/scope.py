@@ -95,6 +95,28 @@ def _centre_named_before(text: str, position: int) -> str | None:
     return _centre_name(named[-1]) if named else None
 
 
+_FULL_DEPARTMENT = re.compile(r"(?<![\w])Sở (?=[A-ZĐ])")
+
+
+def _department_named_before(doc: _Doc, position: int) -> str | None:
+    """The last department named in full before ``position`` ("Sở Y tế"), else None: what a
+    bare "Sở" later in the text stands for."""
+    named = list(_FULL_DEPARTMENT.finditer(doc.text, 0, position))
+    if not named:
+        return None
+    start = named[-1].start()
+    head_end = named[-1].end()
+    limit = doc.text.find("\n", head_end)
+    limit = len(doc.text) if limit < 0 else limit
+    known = _patterns().departments.match(doc.folded, head_end)
+    end = (
+        head_end + known.end() - known.start()
+        if known
+        else _department_end(doc.text, doc.folded, head_end, limit)
+    )
+    return doc.text[start:end] if end > head_end else None
+
+
 def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     """End of a department's name: 'Sở Kế hoạch và Đầu tư', 'Sở Lao động - Thương binh và Xã
     hội' (Capitalised words joined by lower-case 'và', '-' and the second word of a term)."""
@@ -244,10 +266,15 @@ def _scopes(
             )
             continue
         if not text[head_end : head_end + 1].isupper():
+            if head == "so" and text[match.start() : head_end].rstrip() == "Sở":
+                # "… Sở tiếp nhận 2.100 hồ sơ": the department the text named in full before
+                named_before = _department_named_before(doc, match.start())
+                if named_before is not None:
+                    found.append(_Scope(match.start(), head_end, named_before, "subunit"))
             continue
         if head == "so" and text[match.start() : match.start() + 2].lower() != "sở":
             continue  # "Số TTHC …" (a number of), not "Sở …" (a department)
-        known = pat.departments.match(folded, head_end) if head == "so" else None
+        known = pat.departments.match(folded, head_end) if head in ("so", "phong") else None
         end = (
             head_end + known.end() - known.start()
             if known
@@ -689,20 +716,30 @@ def _department_subject(doc: _Doc, period: Period | None) -> str | None:
         lead = doc.work[sentence.start : first.start]
         folded = doc.folded[first.start : first.end]
         headline = doc.headline is not None and doc.headline[0] <= sentence.start < doc.headline[1]
+        # a headline naming the department's work: "Cải cách hành chính ở Sở Y tế …"
+        work_of = headline and _WORK_OF.fullmatch(doc.folded, sentence.start, first.start)
         if (
             folded.startswith("so ")
             and not folded.startswith("so noi vu")
-            and len(lead.split()) <= 3
-            and not re.search(r"\d", lead)
+            and (work_of or (len(lead.split()) <= 3 and not re.search(r"\d", lead)))
             # "… cho biết, …"; or a headline that opens on the department ("Sở Kế hoạch và
             # Đầu tư để phát sinh 1 hồ sơ quá hạn")
-            and (_SOURCE_VERB.match(doc.folded, first.end) or (headline and not lead.strip()))
+            and (
+                _SOURCE_VERB.match(doc.folded, first.end)
+                or (headline and (not lead.strip() or work_of))
+            )
         ):
             return first.label
         return None
     return None
 
 
+# a headline's words before the department whose work it names ("Cải cách hành chính ở", "Kết
+# quả giải quyết thủ tục hành chính của", "Báo cáo công tác CCHC của")
+_WORK_OF = re.compile(
+    r"\s*(?:bao cao|ket qua|cai cach|tong ket|so ket|giai quyet)(?: [a-z0-9/,-]+){0,10} "
+    r"(?:cua|o|tai)\s+"
+)
 # the source's verb, after the province the department is of ("… Lâm Đồng cho biết")
 _SOURCE_VERB = re.compile(
     r"(?:\s+(?:tinh\s+)?[a-z]+){0,3}?[\s,]*(?:cho biet|thong tin|bao cao)(?![a-z])"

@@ -1,0 +1,49 @@
+"""A department's or an office's own figures, as their news and reports give them: a bare
+"Sở" standing for the department named before, a headline naming the department's work, a
+district's office ("Phòng Quản lý đô thị") and the verb "nhận". Sentences written for these
+tests, with invented values."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def figures(text: str) -> set[tuple[str, float, str]]:
+    result = extract_text(text + "\n")
+    return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Sở" alone: the department named in full before it
+            "Tin Hưng Yên\n\nTheo lãnh đạo Sở Y tế tỉnh Hưng Yên, năm 2023 Sở tiếp nhận 2.140 "
+            "hồ sơ.",
+            {("dossier.received", 2140.0, "Sở Y tế")},
+        ),
+        (  # a headline naming the department's work makes the text the department's
+            "Cải cách hành chính ở Sở Công Thương Hưng Yên\n\nNăm 2023, đơn vị tiếp nhận 870 "
+            "hồ sơ.",
+            {("dossier.received", 870.0, "Sở Công Thương")},
+        ),
+        (  # a district's office, and "nhận" for received
+            "Tin thành phố Hưng Yên\n\nQuý I/2024, Phòng Quản lý đô thị thành phố Hưng Yên nhận "
+            "512 hồ sơ cấp phép xây dựng.",
+            {("dossier.received", 512.0, "Phòng Quản lý đô thị")},
+        ),
+        (  # "phòng" as a word ("phòng, chống") is no office
+            "Tin Hưng Yên\n\nNăm 2023, tỉnh Hưng Yên tiếp nhận 45.120 hồ sơ; công tác phòng, "
+            "chống tham nhũng được chú trọng.",
+            {("dossier.received", 45120.0, "province")},
+        ),
+    ],
+)
+def test_a_department_or_an_office_keeps_its_figures(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_bare_so_without_a_department_before_it_is_no_unit():
+    got = figures("Tin Hưng Yên\n\nNăm 2023, Sở tiếp nhận 2.140 hồ sơ.")
+    assert got == {("dossier.received", 2140.0, "province")}
