@@ -47,3 +47,23 @@ def test_a_department_or_an_office_keeps_its_figures(text, expected):
 def test_a_bare_so_without_a_department_before_it_is_no_unit():
     got = figures("Tin Hưng Yên\n\nNăm 2023, Sở tiếp nhận 2.140 hồ sơ.")
     assert got == {("dossier.received", 2140.0, "province")}
+
+
+def test_bullets_under_a_units_heading_keep_its_scope():
+    text = (
+        "Tình hình giải quyết thủ tục hành chính quý I/2024 của tỉnh Hưng Yên\n\n"
+        "* Các hồ sơ thuộc thẩm quyền giải quyết của Sở Tư pháp: 1.230 hồ sơ, trong đó:\n"
+        "+ Đã giải quyết: 1.180 hồ sơ\n"
+        "+ Đang giải quyết: 50 hồ sơ\n"
+        "* Các hồ sơ thuộc thẩm quyền giải quyết của UBND cấp huyện: 5.300 hồ sơ, trong đó:\n"
+        "+ Đã giải quyết: 5.200 hồ sơ\n"
+        "+ Đang giải quyết: 100 hồ sơ"
+    )
+    assert figures(text) == {
+        ("dossier.received", 1230.0, "Sở Tư pháp"),
+        ("dossier.resolved", 1180.0, "Sở Tư pháp"),
+        ("dossier.pending", 50.0, "Sở Tư pháp"),
+        ("dossier.received", 5300.0, "cấp huyện"),
+        ("dossier.resolved", 5200.0, "cấp huyện"),
+        ("dossier.pending", 100.0, "cấp huyện"),
+    }
