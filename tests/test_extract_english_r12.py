@@ -88,3 +88,22 @@ def test_a_measure_of_the_whole_country_is_kept_apart_from_the_provinces():
     result = extract_text(text)
     scopes = {(f.value, f.scope) for f in result.figures + result.subunits}
     assert scopes == {(128500.0, "toàn quốc"), (4100.0, "province")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "… ones N": the noun said once for two levels
+            "Hai Duong news\n\nIn 2024, district-level People's Committees received 60,500 "
+            "dossiers and commune-level ones 80,200.",
+            {("dossier.received", 60500.0, "cấp huyện"), ("dossier.received", 80200.0, "cấp xã")},
+        ),
+        (  # a level's part of the total named in the sentence before
+            "Hai Duong news\n\nIn 2024, Hai Duong received 145,000 dossiers. Of these, the "
+            "provincial level accounted for 40,000.",
+            {("dossier.received", 145000.0, "province"), ("dossier.received", 40000.0, "cấp tỉnh")},
+        ),
+    ],
+)
+def test_parts_of_a_total_by_level(text, expected):
+    assert figures(text) == expected

@@ -43,7 +43,7 @@ def _enumerated(
     gap = re.sub(
         r"trong do|con lai|bao gom|(?<![a-z])(?:va|dat|la|co|gom|chiem|voi|rieng|trieu|nghin|ngan)"
         r"(?![a-z])"
-        r"|(?<![a-z])(?:and|or)(?![a-z])"  # English: '99.84% and 99.9%'
+        r"|(?<![a-z])(?:and|or|ones?)(?![a-z])"  # English: '99.84% and 99.9%', "… ones 80,200"
         # English: "… 99.14 percent, while that by district-level People's Committees was 98.9"
         r"|(?<![a-z])(?:while|whereas) (?:that|those|the rate|the figure)(?: (?:of|by|in|at|for))?"
         r"(?![a-z])|(?<![a-z])(?:was|were|reached|stood at|percent|per cent|by)(?![a-z])"
