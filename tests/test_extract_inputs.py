@@ -325,3 +325,30 @@ def test_pdf_table_keeps_its_columns(tmp_path):
         ("dossier.resolved", 118000.0, "cấp huyện"),
         ("dossier.pending", 2500.0, "cấp huyện"),
     }
+
+
+def test_pdf_ranking_whose_widest_name_squeezes_its_column_gap(tmp_path):
+    # the widest label leaves a single space before the next column in the PDF's laid-out
+    # text ("Quảng Ninh 91,50"): the figure is still its own cell
+    html = tmp_path / "xep_hang.html"
+    html.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<h1>Kết quả Chỉ số cải cách hành chính (PAR INDEX) năm 2023</h1>"
+        "<p>Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2023 của các tỉnh.</p>"
+        "<table><tr><th>STT</th><th>Tỉnh</th><th>PAR INDEX</th><th>SIPAS</th></tr>"
+        "<tr><td>1</td><td>Quảng Ninh</td><td>91,50</td><td>88,20</td></tr>"
+        "<tr><td>2</td><td>Hải Phòng</td><td>90,20</td><td>87,10</td></tr>"
+        "<tr><td>3</td><td>Bắc Ninh</td><td>89,90</td><td>86,00</td></tr></table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = _print_pdf(html, tmp_path / "xep_hang.pdf")
+    got = {(f.indicator, f.province, f.value) for f in extract_files([pdf]).figures}
+    assert got == {
+        ("par.total_points", "Quảng Ninh", 91.5),
+        ("par.total_points", "Hải Phòng", 90.2),
+        ("par.total_points", "Bắc Ninh", 89.9),
+        ("sipas.satisfaction_pct", "Quảng Ninh", 88.2),
+        ("sipas.satisfaction_pct", "Hải Phòng", 87.1),
+        ("sipas.satisfaction_pct", "Bắc Ninh", 86.0),
+    }

@@ -32,8 +32,23 @@ _OPENS_NAME = re.compile(
 _Span = tuple[int, int, str]
 
 
+# a figure written with a separator ("91,50", "12.345"): one a label's words never end on, so
+# a single space or none before it is a column's gap the layout squeezed ("Quảng Ninh 91,50",
+# "Quảng Ninh91,50")
+_SQUEEZED_FIGURE = re.compile(r"(?<=[^\W\d_]) ?(\d{1,3}(?:[.,]\d+)+%?)$")
+
+
 def _spans(line: str) -> list[_Span]:
-    return [(m.start(), m.end(), m.group()) for m in _SPAN.finditer(line)]
+    out: list[_Span] = []
+    for m in _SPAN.finditer(line):
+        start, text = m.start(), m.group()
+        squeezed = _SQUEEZED_FIGURE.search(text)
+        if squeezed is not None:
+            out.append((start, start + squeezed.start(), text[: squeezed.start()]))
+            out.append((start + squeezed.start(1), m.end(), squeezed.group(1)))
+        else:
+            out.append((start, m.end(), text))
+    return out
 
 
 def _figures(spans: Sequence[_Span]) -> int:
