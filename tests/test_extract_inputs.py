@@ -352,3 +352,32 @@ def test_pdf_ranking_whose_widest_name_squeezes_its_column_gap(tmp_path):
         ("sipas.satisfaction_pct", "Hải Phòng", 87.1),
         ("sipas.satisfaction_pct", "Bắc Ninh", 86.0),
     }
+
+
+def test_docx_tables_of_provinces_give_each_province_its_figures(tmp_path):
+    # a ranking and a table of sub-indices in one DOCX; a row opening on a province right
+    # under a head ending in "đất đai" is that province's ("đai" on the line above is no "Đài")
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Kết quả Chỉ số cải cách hành chính (PAR INDEX) năm 2023 của các tỉnh")
+    tables = [
+        [["STT", "Tỉnh", "PAR INDEX"], ["1", "Quảng Ninh", "91,50"], ["2", "Hải Phòng", "90,20"]],
+        [["Tỉnh", "Gia nhập thị trường", "Tiếp cận đất đai"], ["An Giang", "6,12", "7,05"]],
+    ]
+    for n, rows in enumerate(tables):
+        if n:
+            document.add_paragraph("Bảng 2. Chỉ số thành phần PCI năm 2023")
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    path = tmp_path / "bang.docx"
+    document.save(str(path))
+    got = {(f.indicator, f.province, f.value) for f in extract_files([path]).figures}
+    assert got == {
+        ("par.total_points", "Quảng Ninh", 91.5),
+        ("par.total_points", "Hải Phòng", 90.2),
+        ("pci.entry", "An Giang", 6.12),
+        ("pci.land", "An Giang", 7.05),
+    }

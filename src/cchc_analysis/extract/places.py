@@ -91,6 +91,7 @@ def _province_mentions(doc: _Doc) -> list[_ProvinceMention]:
         if not _capitalised(doc.text, start, end) or not _spelled_as_province(doc.text[start:end]):
             continue
         before = doc.folded[max(0, start - 30) : start]
+        before = before[before.rfind("\n") + 1 :]  # "đất đai" ending the line above is no "Đài"
         if _NOT_PROVINCE_BEFORE.search(before):
             continue
         line_start = doc.text.rfind("\n", 0, start) + 1
