@@ -381,3 +381,29 @@ def test_docx_tables_of_provinces_give_each_province_its_figures(tmp_path):
         ("pci.entry", "An Giang", 6.12),
         ("pci.land", "An Giang", 7.05),
     }
+
+
+def test_pdf_ranking_of_63_provinces_over_a_page_break(tmp_path):
+    # the table's head is printed once; the rows on the second page are read under it
+    from cchc_analysis.reference.registry import provinces
+
+    names = [p.name_vi for p in provinces("63")]
+    scores = {name: round(92 - n * 0.21, 2) for n, name in enumerate(names)}
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{name}</td><td>{str(scores[name]).replace('.', ',')}</td></tr>"
+        for n, name in enumerate(names, start=1)
+    )
+    html = tmp_path / "xep_hang_63.html"
+    html.write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        "<h1>Chỉ số cải cách hành chính (PAR INDEX) năm 2023 của 63 tỉnh, thành phố</h1>"
+        "<p>Bộ Nội vụ công bố kết quả Chỉ số cải cách hành chính năm 2023.</p>"
+        f"<table><tr><th>STT</th><th>Tỉnh, thành phố</th><th>Chỉ số CCHC</th></tr>{rows}</table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = _print_pdf(html, tmp_path / "xep_hang_63.pdf")
+    source = read_document(pdf)
+    assert source.how.startswith("pdf (2 pages)")
+    got = {(f.province, f.value) for f in extract_files([pdf]).figures}
+    assert got == set(scores.items())

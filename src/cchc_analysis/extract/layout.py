@@ -58,26 +58,68 @@ def _figures(spans: Sequence[_Span]) -> int:
 def laid_out_tables(text: str) -> str:
     """The lines of a laid-out page with each table read as ``table_lines`` gives it (a row a
     line), other lines as prose (the spaces that justified them taken out)."""
+    return _laid_out(text)[0]
+
+
+def laid_out_pages(pages: Sequence[str]) -> list[str]:
+    """Each laid-out page as ``laid_out_tables`` reads it; a page that opens on rows of the
+    table that ended the page before (a table run on over a page break, its head printed once)
+    is read under that table's head."""
+    out: list[str] = []
+    head: list[str] = []  # the head lines of the table that ended the page before
+    caption = ""
+    for text in pages:
+        lines = text.split("\n")
+        if head:
+            at = _first_row(lines)
+            if at is not None:
+                lines = [*lines[:at], *head, *lines[at:]]
+        page, head, caption = _laid_out("\n".join(lines), caption)
+        out.append(page)
+    return out
+
+
+_MAX_LINES_ABOVE_ROWS = 3  # a page's running head and a blank line, before its first row
+
+
+def _first_row(lines: Sequence[str]) -> int | None:
+    """The line a page's first row of figures stands on, when it comes before any prose (a
+    running head above it is no prose), else None."""
+    filled = [n for n, line in enumerate(lines) if line.strip()][: _MAX_LINES_ABOVE_ROWS + 1]
+    for n in filled:
+        spans = _spans(lines[n])
+        if _figures(spans) and len(spans) >= _MIN_COLUMNS and _CELL_NUMBER.match(spans[-1][2]):
+            return n
+    return None
+
+
+def _laid_out(text: str, caption: str = "") -> tuple[str, list[str], str]:
+    """The page as ``laid_out_tables`` gives it; the head lines of a table that ends the page
+    (none when prose follows the last table); and the last caption seen."""
     lines = text.split("\n")
     out: list[str] = []
-    caption = ""
+    head: list[str] = []
     i = 0
     while i < len(lines):
         found = _table_at(lines, i)
         if found is not None:
-            rows, i = found
+            rows, end, head_end = found
             out.extend(table_lines(rows, caption))
+            head = list(lines[i:head_end])
+            i = end
             continue
         line = " ".join(lines[i].split())
         out.append(line)
         caption = line or caption
+        if line:
+            head = []  # prose after the table: a table on the next page is another
         i += 1
-    return "\n".join(out)
+    return "\n".join(out), head, caption
 
 
-def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | None:
-    """The table whose head starts on line ``i`` (its rows, head first, and the line after
-    it), or None."""
+def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] | None:
+    """The table whose head starts on line ``i`` (its rows, head first; the line after it;
+    the line after its head), or None."""
     first = _spans(lines[i])
     if len(first) < 2 or not _head_like(first):
         return None
@@ -119,11 +161,33 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int] | Non
     if any(not _figures(spans) and not _is_label_line(spans, first_figure) for _, spans in body):
         return None  # a line of prose among the rows: not a table as laid out
     ranges = _column_ranges(template)
-    head = _head_names([_spans(line) for line in lines[i:head_end]], ranges)
+    head_lines = [_spans(line) for line in lines[i:head_end]]
+    if len(head_lines) == 1:  # one line of names: a name per column, however close they stand
+        head_lines = [_by_column(head_lines[0], ranges)]
+    head = _head_names(head_lines, ranges)
     if sum(1 for name in head if name) < _MIN_COLUMNS - 1:
         return None
     rows = [_row(body, k, ranges, anchors) for k in anchors]
-    return [head, *rows], body[-1][0] + 1
+    return [head, *rows], body[-1][0] + 1, head_end
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _by_column(spans: Sequence[_Span], ranges: Sequence[_Range]) -> list[_Span]:
+    """A head line's spans cut where a span's words fall in different columns ("STT Tỉnh,
+    thành phố" over the numbers' and the names' columns, one space apart)."""
+    out: list[tuple[int, int, str, int]] = []  # a span and its column
+    for start, _, text in spans:
+        for m in _WORD.finditer(text):
+            word: _Span = (start + m.start(), start + m.end(), m.group())
+            column = _column(word, ranges)
+            if out and out[-1][3] == column and word[0] - out[-1][1] <= 1:
+                a, _, joined, _ = out[-1]
+                out[-1] = (a, word[1], f"{joined} {word[2]}", column)
+            else:
+                out.append((*word, column))
+    return [(a, b, text) for a, b, text, _ in out]
 
 
 def _head_like(spans: Sequence[_Span]) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_analysis.extract.flattened import joined, read_tables, rebuild_flattened
-from cchc_analysis.extract.layout import laid_out_tables
+from cchc_analysis.extract.layout import laid_out_pages
 from cchc_analysis.extract.tables import stacked_head, table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -318,7 +318,7 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(f"{path}: the PDF is protected by a password")
-        pages = [_page_text(page) for page in reader.pages]
+        pages = laid_out_pages([_laid_out_text(page) for page in reader.pages])
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
     pages = _without_running_lines([_unligatured(p) for p in pages])
@@ -430,14 +430,13 @@ def _page_list(numbers: Sequence[int]) -> str:
     return ("pages " if len(numbers) > 1 else "page ") + ", ".join(parts)
 
 
-def _page_text(page: Any) -> str:
-    """A PDF page's text: laid out as printed, so that a table keeps its columns (read by
-    ``table_lines``); prose lines lose the spaces that justified them."""
+def _laid_out_text(page: Any) -> str:
+    """A PDF page's text laid out as printed, so that a table keeps its columns (read by
+    ``layout.laid_out_pages``); in plain order when pypdf's layout mode fails on its fonts."""
     try:
-        laid_out = page.extract_text(extraction_mode="layout") or ""
-    except Exception:  # pypdf's layout mode fails on some fonts: plain order then
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:
         return page.extract_text() or ""
-    return laid_out_tables(laid_out)
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
