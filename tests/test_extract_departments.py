@@ -67,3 +67,11 @@ def test_bullets_under_a_units_heading_keep_its_scope():
         ("dossier.resolved", 5200.0, "cấp huyện"),
         ("dossier.pending", 100.0, "cấp huyện"),
     }
+
+
+def test_a_province_written_with_stops_between_its_initials():
+    assert figures("Tin T.T.Huế\n\nNăm 2023, T.T.Huế tiếp nhận 10.200 hồ sơ.") == {
+        ("dossier.received", 10200.0, "province")
+    }
+    result = extract_text("Tin T.T.Huế\n\nNăm 2023, T.T.Huế tiếp nhận 10.200 hồ sơ.\n")
+    assert {f.province for f in result.figures} == {"Thừa Thiên Huế"}

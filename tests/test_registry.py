@@ -360,6 +360,7 @@ SPELLINGS_BEFORE = [
     ("TT- Huế", "46"),
     ("TT Huế", "46"),
     ("TT.Huế", "46"),
+    ("T.T.Huế", "46"),
     ("Thừa Thiên Huế", "46"),
     ("Thừa Thiên - Huế", "46"),
     ("Thua Thien Hue", "46"),
