@@ -407,3 +407,31 @@ def test_pdf_ranking_of_63_provinces_over_a_page_break(tmp_path):
     assert source.how.startswith("pdf (2 pages)")
     got = {(f.province, f.value) for f in extract_files([pdf]).figures}
     assert got == set(scores.items())
+
+
+def test_pdf_table_whose_head_name_reaches_over_the_next_column(tmp_path):
+    # "Điểm đạt được" is wider than its column of scores: on one head line it names its own
+    # column only, and "Xếp hạng" stays the ranks'
+    rows = [
+        ["1", "Sở Tư pháp", "92,15", "1"],
+        ["2", "Sở Lao động - Thương binh và Xã hội", "90,40", "2"],
+        ["3", "Huyện Văn Lâm", "88,75", "1"],
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    html = tmp_path / "don_vi.html"
+    html.write_text(
+        '<html><head><meta charset="utf-8"></head><body><p>UBND TỈNH HƯNG YÊN</p>'
+        "<h2>Kết quả Chỉ số cải cách hành chính năm 2023 của các sở, ngành và các huyện</h2>"
+        "<table border='1'><tr><th>STT</th><th>Đơn vị</th><th>Điểm đạt được</th>"
+        f"<th>Xếp hạng</th></tr>{body}</table></body></html>",
+        encoding="utf-8",
+    )
+    pdf = _print_pdf(html, tmp_path / "don_vi.pdf")
+    assert "Đơn vị | Điểm đạt được | Xếp hạng" in read_document(pdf).text.split("\n")
+    result = extract_files([pdf])
+    got = {(f.indicator, f.scope, f.value) for f in result.figures + result.subunits}
+    assert got == {
+        ("par.total_points", "Sở Tư pháp", 92.15),
+        ("par.total_points", "Sở Lao động - Thương binh và Xã hội", 90.4),
+        ("par.total_points", "Huyện Văn Lâm", 88.75),
+    }

@@ -162,9 +162,17 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
         return None  # a line of prose among the rows: not a table as laid out
     ranges = _column_ranges(template)
     head_lines = [_spans(line) for line in lines[i:head_end]]
-    if len(head_lines) == 1:  # one line of names: a name per column, however close they stand
-        head_lines = [_by_column(head_lines[0], ranges)]
-    head = _head_names(head_lines, ranges)
+    if len(head_lines) == 1:
+        # one line of names, so no group over columns: each name is its column's (cut where
+        # two names stand one space apart)
+        spans = head_lines[0]
+        spans = _by_column(spans, ranges) if len(spans) < len(ranges) else spans
+        head = [""] * len(ranges)
+        for span in spans:
+            column = _column(span, ranges)
+            head[column] = f"{head[column]} {span[2]}".strip()
+    else:
+        head = _head_names(head_lines, ranges)
     if sum(1 for name in head if name) < _MIN_COLUMNS - 1:
         return None
     rows = [_row(body, k, ranges, anchors) for k in anchors]
