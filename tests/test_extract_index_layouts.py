@@ -217,3 +217,27 @@ def test_two_lines_of_measure_province_and_score_are_no_list(tmp_path):
 
     _, note = rebuild_flattened(text)
     assert note == ""
+
+
+def test_an_english_pages_ranking_table_says_points_in_english(tmp_path):
+    # the page reader does not know the page's language: a head and caption without
+    # Vietnamese letters have their bare scores said in English ("points"), as the English
+    # rules read them
+    page = tmp_path / "par.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><h1>Quang Ninh tops PAR Index 2023</h1>'
+        "<p>The Ministry of Home Affairs announced the 2023 Public Administration Reform Index "
+        "(PAR Index) and the Satisfaction Index of Public Administrative Services (SIPAS).</p>"
+        "<table><tr><th>Rank</th><th>Province</th><th>PAR Index</th><th>SIPAS</th></tr>"
+        "<tr><td>1</td><td>Quang Ninh</td><td>91.50</td><td>88.20</td></tr>"
+        "<tr><td>2</td><td>Hai Phong</td><td>90.20</td><td>87.10</td></tr></table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    got = {(f.indicator, f.province, f.value) for f in extract_files([page]).figures}
+    assert got == {
+        ("par.total_points", "Quảng Ninh", 91.5),
+        ("par.total_points", "Hải Phòng", 90.2),
+        ("sipas.satisfaction_pct", "Quảng Ninh", 88.2),
+        ("sipas.satisfaction_pct", "Hải Phòng", 87.1),
+    }

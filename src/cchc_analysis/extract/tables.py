@@ -261,7 +261,9 @@ def table_lines(
                 value = _as_written(cells[j], j in decimal)
                 noun = "" if named or value.endswith("%") else unit
                 if not noun and not value.endswith("%") and _CELL_NUMBER.match(value):
-                    english = year_word == "in"
+                    # an English page's table read by a reader that does not know its
+                    # language: a head and caption without Vietnamese letters are English
+                    english = year_word == "in" or f"{caption} {' '.join(header)}".isascii()
                     noun = _column_unit(header[j], english)
                     if not noun and (periods[j] is not None or _SCORE_HEAD.fullmatch(header[j])):
                         # a period's or a score's column under a caption naming the index
