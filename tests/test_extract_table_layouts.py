@@ -206,3 +206,35 @@ def test_a_web_table_with_a_grade_column_and_an_unranked_row(tmp_path, language)
         for p in values
         for j, indicator in enumerate(indicators)
     }
+
+
+@pytest.mark.parametrize(
+    ("head", "rows", "province"),
+    [
+        (
+            "Cấp\tTiếp nhận\tĐã giải quyết\tTỷ lệ đúng hạn (%)",
+            ["Cấp tỉnh\t98.310\t96.402\t99,5", "Cấp huyện\t120.500\t118.000\t98,9"],
+            "Lạng Sơn: kết quả giải quyết hồ sơ năm 2024",
+        ),
+        (
+            "Level\tDossiers received\tDossiers settled\tSettled on time (%)",
+            ["Provincial level\t98,310\t96,402\t99.5", "District level\t120,500\t118,000\t98.9"],
+            "Lang Son: dossiers settled in 2024",
+        ),
+    ],
+)
+def test_a_column_of_shares_named_with_a_percent_sign(tmp_path, head, rows, province):
+    # "(%)" in the head: each cell is a share, read as the column's rate
+    text = "\n".join([province, "", head, *rows]) + "\n"
+    path = tmp_path / "levels.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_files([path])
+    got = {(f.indicator, f.scope, f.value) for f in result.subunits}
+    assert got == {
+        ("dossier.received", "cấp tỉnh", 98310.0),
+        ("dossier.resolved", "cấp tỉnh", 96402.0),
+        ("dossier.on_time_pct", "cấp tỉnh", 99.5),
+        ("dossier.received", "cấp huyện", 120500.0),
+        ("dossier.resolved", "cấp huyện", 118000.0),
+        ("dossier.on_time_pct", "cấp huyện", 98.9),
+    }

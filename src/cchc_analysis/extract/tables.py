@@ -39,6 +39,7 @@ _INDEX_CAPTION = re.compile(
 # the unit a column naming an index implies for its bare cells, since the rules read an index's
 # score by its noun: SIPAS is a share, the PAR INDEX and the service index are points
 _SHARE_HEAD = re.compile(r"(?i)\bSIPAS\b|chỉ số hài lòng|satisfaction index")
+_PERCENT_MARK = re.compile(r"\s*\(\s*%\s*\)|\s*%")
 _POINTS_HEAD = re.compile(
     r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
     r"administrative reform index"
@@ -259,6 +260,11 @@ def table_lines(
             parts = []
             for j in columns:
                 value = _as_written(cells[j], j in decimal)
+                if "%" in header[j] and not value.endswith("%") and _CELL_NUMBER.match(value):
+                    # "Tỷ lệ đúng hạn (%)", "Settled on time (%)": the cell is a share, said
+                    # with its sign after the column's name as a sentence says it
+                    parts.append((_PERCENT_MARK.sub("", header[j]).strip(), value + "%"))
+                    continue
                 noun = "" if named or value.endswith("%") else unit
                 if not noun and not value.endswith("%") and _CELL_NUMBER.match(value):
                     # an English page's table read by a reader that does not know its
