@@ -238,3 +238,35 @@ def test_a_column_of_shares_named_with_a_percent_sign(tmp_path, head, rows, prov
         ("dossier.resolved", "cấp huyện", 118000.0),
         ("dossier.on_time_pct", "cấp huyện", 98.9),
     }
+
+
+QUARTERS = (
+    "Tỉnh Lạng Sơn: kết quả giải quyết hồ sơ năm 2024\n\n"
+    "Chỉ tiêu\tQuý I/2024\tQuý II/2024\tQuý III/2024\n"
+    "Số hồ sơ tiếp nhận\t30.100\t32.400\t35.000\n"
+    "Tỷ lệ đúng hạn (%)\t99,1\t99,3\t99,5\n"
+)
+YEARS = (
+    "Tỉnh Lạng Sơn: kết quả giải quyết hồ sơ\n\n"
+    "Năm\tTiếp nhận\tTỷ lệ đúng hạn (%)\n"
+    "2022\t30.100\t99,1\n"
+    "2023\t32.400\t99,3\n"
+    "2024\t35.000\t99,5\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [(QUARTERS, ("2024-Q1", "2024-Q2", "2024-Q3")), (YEARS, ("2022", "2023", "2024"))],
+)
+def test_periods_as_columns_or_as_rows_with_a_row_or_column_of_shares(tmp_path, text, periods):
+    # a row named "Tỷ lệ … (%)" holds shares, not dossiers (the caption's "hồ sơ" is not its
+    # unit); a row per year between tabs opens on the year
+    path = tmp_path / "periods.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {(f.indicator, f.period, f.value) for f in extract_files([path]).figures}
+    received = zip(periods, (30100.0, 32400.0, 35000.0), strict=True)
+    on_time = zip(periods, (99.1, 99.3, 99.5), strict=True)
+    assert got == {("dossier.received", p, v) for p, v in received} | {
+        ("dossier.on_time_pct", p, v) for p, v in on_time
+    }

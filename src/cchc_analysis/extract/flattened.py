@@ -95,7 +95,8 @@ def _row_cells(line: str) -> list[str] | None:
         cells = _tab_cells(line)
         filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
         if len(cells) >= 2 and filled and all(_Cell(0, c).is_figure for c in filled):
-            return cells if _Cell(0, cells[0]).is_label else None
+            first = _Cell(0, cells[0])
+            return cells if first.is_label or first.is_year else None  # a year labels its row
         return None
     words = line.split()
     if len(line) > _MAX_ROW_LINE or not words or words[-1].endswith("."):

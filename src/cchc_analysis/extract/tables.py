@@ -109,6 +109,12 @@ def _as_written(value: str, decimal: bool) -> str:
     return value
 
 
+def _numeral(said: str) -> str:
+    """A cell as said, without the noun a caption gave it ("99,1 hồ sơ" → "99,1")."""
+    match = re.match(r"[\d.,]+", said)
+    return match.group() if match else said
+
+
 def _column_unit(name: str, english: bool) -> str:
     """What a bare cell under a column's head is said with: '%' for a share, ' điểm' (' points')
     for an index's score, '' when the head implies no unit (a sub-index, a count, a rank)."""
@@ -276,6 +282,12 @@ def table_lines(
                         noun = _column_unit(caption, english)
                 parts.append((header[j], value + noun))
             label = _row_label(cells[0], header[0])
+            if "%" in label:  # "Tỷ lệ đúng hạn (%)" over periods: each cell is a share
+                label = _PERCENT_MARK.sub("", label).strip()
+                parts = [
+                    (name, value if value.endswith("%") else f"{_numeral(value)}%")
+                    for name, value in parts
+                ]
             by_period = len({p[0].casefold() for p in periods[1:] if p is not None}) >= 2
             yield from _row_sentences(label, parts, [periods[j] for j in columns], by_period)
         else:
