@@ -270,3 +270,32 @@ def test_periods_as_columns_or_as_rows_with_a_row_or_column_of_shares(tmp_path, 
     assert got == {("dossier.received", p, v) for p, v in received} | {
         ("dossier.on_time_pct", p, v) for p, v in on_time
     }
+
+
+@pytest.mark.parametrize(
+    ("head", "periods"),
+    [
+        ("Q1/2024\tQ2/2024", ("2024-Q1", "2024-Q2")),
+        ("H1 2023\tH1 2024", ("2023-H1", "2024-H1")),
+        ("first quarter of 2023\tfirst quarter of 2024", ("2023-Q1", "2024-Q1")),
+        ("nine months of 2023\tnine months of 2024", ("2023-9M", "2024-9M")),
+        ("September 2024\tOctober 2024", ("2024-M09", "2024-M10")),
+    ],
+)
+def test_english_period_heads(tmp_path, head, periods):
+    text = (
+        f"Lang Son news\n\nIndicator\t{head}\nDossiers received\t30,100\t32,400\n"
+        "Dossiers settled\t29,000\t31,000\nOn-time rate (%)\t99.1\t99.3\n"
+    )
+    path = tmp_path / "periods_en.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {(f.indicator, f.period, f.value) for f in extract_files([path]).figures}
+    first, second = periods
+    assert got == {
+        ("dossier.received", first, 30100.0),
+        ("dossier.received", second, 32400.0),
+        ("dossier.resolved", first, 29000.0),
+        ("dossier.resolved", second, 31000.0),
+        ("dossier.on_time_pct", first, 99.1),
+        ("dossier.on_time_pct", second, 99.3),
+    }

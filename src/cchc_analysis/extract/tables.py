@@ -27,7 +27,14 @@ _HEAD_PERIOD = re.compile(
     r"(?i)(?:(?:6|9|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?\s+"
     r"|quý\s+(?:[IV]{1,3}|[1-4])\s*(?:/|[-–]|\s+năm\s+)\s*"
     r"|tháng\s+\d{1,2}\s*/\s*"
-    r"|năm\s+)?"
+    r"|năm\s+"
+    # English: "Q1/2024", "Q1 2024", "first quarter of 2024", "H1 2024", "first half of 2024",
+    # "nine months of 2024", "September 2024"
+    r"|q[1-4]\s*(?:/|[-–]|\s)\s*|(?:first|second|third|fourth)\s+quarter(?:\s+of)?\s+"
+    r"|h[12]\s*(?:/|\s)\s*|(?:first|second)\s+half(?:\s+of)?\s+"
+    r"|(?:nine|9)\s+months(?:\s+of)?\s+"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\s+)?"
     r"(?<!\d)(?:19|20)\d\d(?!\d)"
 )
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -53,7 +60,6 @@ _DECIMAL_POINT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})\s*%?$")  # a dot no group
 _AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group or a decimal
 
 
-# a first column that only numbers the rows: "STT", "TT", "Số TT", then "1", "2.", "II"
 # a first column that numbers the rows: "STT", or a rank ("Xếp hạng" over 1, 2, 3 …), whose
 # numbers no catalogue indicator takes
 _ORDINAL_HEAD = re.compile(
