@@ -241,3 +241,15 @@ def test_an_english_pages_ranking_table_says_points_in_english(tmp_path):
         ("sipas.satisfaction_pct", "Quảng Ninh", 88.2),
         ("sipas.satisfaction_pct", "Hải Phòng", 87.1),
     }
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_shared_fragment_of_the_phrase_files_is_written_out(language):
+    # the index parts' tails are written once in each file ("fragments") and put in their rules
+    from cchc_analysis.extract.patterns import _spec
+
+    spec = _spec(language)
+    assert spec["fragments"]["score_tail"]
+    words = [p for rule in spec["rules"] for key in ("left_any",) for p in rule.get(key) or []]
+    assert not any("{score_tail}" in p for p in words)
+    assert sum(p.endswith(spec["fragments"]["score_tail"]) for p in words) >= 16

@@ -143,7 +143,23 @@ def _spec(language: str) -> dict[str, Any]:
     if language == ENGLISH:
         english = yaml.safe_load((data / "extraction_patterns_en.yaml").read_text("utf-8"))
         spec = {**spec, **english}
+    fragments = spec.get("fragments") or {}
+    spec["rules"] = [_with_fragments(rule, fragments) for rule in spec["rules"]]
     return spec
+
+
+def _with_fragments(value: Any, fragments: dict[str, str]) -> Any:
+    """A rule's patterns with each '{name}' of the file's ``fragments`` written out (a tail
+    many rules share is written once)."""
+    if isinstance(value, str):
+        for name, text in fragments.items():
+            value = value.replace("{" + name + "}", text)
+        return value
+    if isinstance(value, list):
+        return [_with_fragments(v, fragments) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_fragments(v, fragments) for k, v in value.items()}
+    return value
 
 
 @cache
