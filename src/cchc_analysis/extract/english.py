@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from cchc_analysis.extract.patterns import on_this_line_before
 from cchc_analysis.extract.period_mentions import (
     _YEAR,
     _month_part,
@@ -362,8 +363,7 @@ _CONTEXTS = (
 def _context(folded: str, start: int) -> str:
     """'normal', or why a period phrase is no period of the figures near it: a comparison
     ('compared to 2022'), a target ('by 2025') or a plan named after its year."""
-    before = folded[max(0, start - 40) : start]
-    before = before[before.rfind("\n") + 1 :]  # a headline's words qualify no period below it
+    before = on_this_line_before(folded, start, 40)  # a headline qualifies no period below it
     if re.search(r"(?:by|at|as\s+of)\s+the\s+end\s+of\s*$", before):
         return "normal"  # "by the end of 2023": the year to date
     for name, pattern in _CONTEXTS:

@@ -515,7 +515,10 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     ]
 
 
-_POST_OFFICE = re.compile(r"(?<![a-z])(?:post office|postal service|vietnam post)(?![a-z])")
+# the post, which only carries dossiers: "Bưu điện tỉnh …", "Quang Ninh Post Office"
+_POST_OFFICE = re.compile(
+    r"^buu dien|(?<![a-z])(?:post office|postal service|vietnam post)(?![a-z])"
+)
 
 
 def _find_in_sentence(
@@ -602,7 +605,7 @@ def _find_in_sentence(
             scope, other = owner, None
         if _MINISTRY.match(fold(scope)):
             continue  # a ministry's figure ("Bộ Công Thương … 1,488 triệu hồ sơ"): no province's
-        if fold(scope).startswith("buu dien") or _POST_OFFICE.search(fold(scope)):
+        if _POST_OFFICE.search(fold(scope)):
             continue  # the post only carries dossiers ("Bưu điện tỉnh … tiếp nhận 1.076 hồ sơ")
         # a part of the total before it, when no rule gave it an indicator of its own
         # ("552 dịch vụ … mức độ 3 (344 dịch vụ cấp tỉnh, …)")

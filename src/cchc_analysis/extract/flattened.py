@@ -18,6 +18,7 @@ from itertools import pairwise
 from cchc_analysis.extract.language import ENGLISH, detect_language
 from cchc_analysis.extract.patterns import fold
 from cchc_analysis.extract.tables import (
+    _EMPTY_CELL,
     _HEAD_PERIOD,
     _MIN_FIGURES,
     _ORDINAL,
@@ -33,7 +34,7 @@ from cchc_analysis.extract.tables import (
 )
 
 # ---------------------------------------------------------------- tables flattened to one row
-_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|[-–—]|N/?A|n/?a")
+_FIGURE_TOKEN = re.compile(r"[+-]?\d[\d.,]*%?|" + _EMPTY_CELL.pattern.strip("^$"))
 _MAX_TAIL_WORDS = 3
 _MAX_ROW_LINE = 400  # characters: a longer line is prose
 _MIN_RANKED = 3  # rows of a two-column ranking ("Tỉnh | Điểm"), at least
@@ -328,12 +329,7 @@ def rebuild_flattened(text: str) -> tuple[list[tuple[str, bool]], str]:
         if start > line:
             pieces.append(("\n".join(lines[line:start]), False))
         newline_end = "\r" if lines[end].endswith("\r") else ""
-        written = (
-            table_lines(rows, caption, year_word)
-            if rows[0]
-            else [f"{r[0]}: {' '.join(r[1:])}." for r in rows[1:]]  # a list without a head
-        )
-        rebuilt = [f"{out}{newline_end}" for out in written]
+        rebuilt = [f"{out}{newline_end}" for out in table_lines(rows, caption, year_word)]
         pieces.append(("\n".join(rebuilt), True))
         line = end + 1
     if line < len(lines) or not pieces:

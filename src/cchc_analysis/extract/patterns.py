@@ -283,6 +283,13 @@ def as_read(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
+def on_this_line_before(text: str, position: int, width: int) -> str:
+    """The ``width`` characters before ``position``, cut at the line break before it: what a
+    headline or the line above says qualifies nothing on this line."""
+    before = text[max(0, position - width) : position]
+    return before[before.rfind("\n") + 1 :]
+
+
 def fold(text: str) -> str:
     """Return the text lower-cased without diacritics (đ → d), one character for one, so
     offsets in the result are offsets in the text ('Tiếp nhận' → 'tiep nhan')."""

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from cchc_analysis.extract.patterns import on_this_line_before
 from cchc_analysis.reference.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
@@ -144,8 +145,7 @@ def _period_context(folded: str, start: int) -> str:
     """'normal', or why a period phrase is not the period of the figures near it: a
     'comparison' ('so với cùng kỳ năm 2022'), a 'target' ('phấn đấu đến năm 2025') or a
     'plan' named after its year ('Kế hoạch CCHC năm 2023')."""
-    before = folded[max(0, start - 40) : start]
-    before = before[before.rfind("\n") + 1 :]  # a headline's words qualify no period below it
+    before = on_this_line_before(folded, start, 40)  # a headline qualifies no period below it
     if re.search(r"(?:cung ky|so voi)[a-z\s_,]{0,12}$", before):
         return "comparison"
     for name, pattern in _PERIOD_CONTEXT:

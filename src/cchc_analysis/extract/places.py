@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from cchc_analysis.extract.patterns import _marks_key, fold
+from cchc_analysis.extract.patterns import _marks_key, fold, on_this_line_before
 from cchc_analysis.reference.periods import Period, PeriodError
 
 if TYPE_CHECKING:
@@ -90,8 +90,7 @@ def _province_mentions(doc: _Doc) -> list[_ProvinceMention]:
         start, end = match.span()
         if not _capitalised(doc.text, start, end) or not _spelled_as_province(doc.text[start:end]):
             continue
-        before = doc.folded[max(0, start - 30) : start]
-        before = before[before.rfind("\n") + 1 :]  # "đất đai" ending the line above is no "Đài"
+        before = on_this_line_before(doc.folded, start, 30)  # "đất đai" above is no "Đài"
         if _NOT_PROVINCE_BEFORE.search(before):
             continue
         line_start = doc.text.rfind("\n", 0, start) + 1

@@ -107,14 +107,17 @@ def _department_named_before(doc: _Doc, position: int) -> str | None:
     start = named[-1].start()
     head_end = named[-1].end()
     limit = doc.text.find("\n", head_end)
-    limit = len(doc.text) if limit < 0 else limit
-    known = _patterns().departments.match(doc.folded, head_end)
-    end = (
-        head_end + known.end() - known.start()
-        if known
-        else _department_end(doc.text, doc.folded, head_end, limit)
-    )
+    end = _unit_name_end(doc.text, doc.folded, head_end, len(doc.text) if limit < 0 else limit)
     return doc.text[start:end] if end > head_end else None
+
+
+def _unit_name_end(text: str, folded: str, head_end: int, limit: int) -> int:
+    """End of the name after a department's or an office's head ("Sở ", "Phòng "): a
+    department's usual name ("Kế hoạch và Đầu tư"), else ``_department_end``."""
+    known = _patterns().departments.match(folded, head_end)
+    if known:
+        return head_end + known.end() - known.start()
+    return _department_end(text, folded, head_end, limit)
 
 
 def _department_end(text: str, folded: str, start: int, limit: int) -> int:
@@ -274,10 +277,9 @@ def _scopes(
             continue
         if head == "so" and text[match.start() : match.start() + 2].lower() != "sở":
             continue  # "Số TTHC …" (a number of), not "Sở …" (a department)
-        known = pat.departments.match(folded, head_end) if head in ("so", "phong") else None
         end = (
-            head_end + known.end() - known.start()
-            if known
+            _unit_name_end(text, folded, head_end, e)
+            if head in ("so", "phong")
             else _department_end(text, folded, head_end, e)
         )
         if end <= head_end:

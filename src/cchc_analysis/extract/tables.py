@@ -238,6 +238,9 @@ def table_lines(
     says what is counted); where the columns name periods, a row reads once per period
     ("Gia nhập thị trường NĂM 2014: Điểm 8.13; Hạng 43."); a row labelled by a year under
     "Năm" reads "Năm 2016: …"; a two-column table reads "label | value"."""
+    if rows and not rows[0]:  # a list without a head: "measure: province score."
+        yield from (f"{r[0]}: {' '.join(r[1:])}." for r in rows[1:])
+        return
     rows = _provinces_as_rows(_without_ordinal_column(rows))
     unit = ""
     caption_unit = _UNIT_WORDS.search(caption)
@@ -246,6 +249,7 @@ def table_lines(
     header: list[str] | None = None
     decimal: set[int] = set()
     periods: list[tuple[str, str] | None] = []
+    english = year_word == "in"
     head_above = False
     for cells in rows:
         cells = list(cells)
@@ -261,6 +265,9 @@ def table_lines(
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
                 periods = [_period_of(name, year_word) for name in header]
+                # an English page's table read by a reader that does not know its language: a
+                # head and caption without Vietnamese letters are English
+                english = year_word == "in" or f"{caption} {' '.join(header)}".isascii()
             yield " | ".join(cells)
         elif (
             header is not None
@@ -279,9 +286,6 @@ def table_lines(
                     continue
                 noun = "" if named or value.endswith("%") else unit
                 if not noun and not value.endswith("%") and _CELL_NUMBER.match(value):
-                    # an English page's table read by a reader that does not know its
-                    # language: a head and caption without Vietnamese letters are English
-                    english = year_word == "in" or f"{caption} {' '.join(header)}".isascii()
                     noun = _column_unit(header[j], english)
                     if not noun and (periods[j] is not None or _SCORE_HEAD.fullmatch(header[j])):
                         # a period's or a score's column under a caption naming the index
