@@ -83,6 +83,7 @@ class _Doc:
     language: str = "vi"  # 'en': English numbers, dates and periods (extract.english)
     letterhead: Letterhead | None = None  # an official document's issuer and title
     _period_starts: list[int] = field(default_factory=list)
+    section_periods: list[tuple[int, Period]] | None = None  # figure_period, when asked
 
     @property
     def period_starts(self) -> list[int]:

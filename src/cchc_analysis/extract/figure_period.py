@@ -46,6 +46,54 @@ def _other_figures_year(doc: _Doc, mention: Any, position: int) -> bool:
     )
 
 
+# what may stand on a line before a period that heads a section: a number, a bullet
+_HEADING_LEAD = re.compile(r"^[\s\-–•*#>]*(?:(?:[ivx]+|\d{1,2}|[a-z])[.)]\s*)?$")
+_HEADING_TAIL = re.compile(r"^[\s:.;\-–)]*$")
+
+
+def _section_periods(doc: _Doc) -> list[tuple[int, Period]]:
+    """(where the line starts, period) of every line that is a period alone ("Năm 2023",
+    "II. Quý 3/2024", "6 tháng đầu năm 2024:"): the heading of a section whose figures are that
+    period's (a profile's tables year by year)."""
+    year = None
+    out: list[tuple[int, Period]] = []
+    for mention in doc.periods:
+        if mention.context != "normal" or mention.kind not in ("part", "year"):
+            continue
+        line_start = doc.folded.rfind("\n", 0, mention.start) + 1
+        line_end = doc.folded.find("\n", mention.end)
+        line_end = len(doc.folded) if line_end < 0 else line_end
+        if not (
+            _HEADING_LEAD.match(doc.folded[line_start : mention.start])
+            and _HEADING_TAIL.match(doc.folded[mention.end : line_end])
+        ):
+            continue
+        period = _complete(mention, year)
+        if period is not None:
+            out.append((line_start, period))
+            year = period.year
+    return out
+
+
+def _section_period(doc: _Doc, position: int) -> Period | None:
+    """The period of the last section heading before ``position`` (``_section_periods``), or
+    None when no heading of its own precedes it (the headline is no section's)."""
+    headline_end = doc.headline[1] if doc.headline else 0
+    found = None
+    for start, period in _section_periods_of(doc):
+        if start > position:
+            break
+        if start >= headline_end:
+            found = period
+    return found
+
+
+def _section_periods_of(doc: _Doc) -> list[tuple[int, Period]]:
+    if doc.section_periods is None:
+        doc.section_periods = _section_periods(doc)
+    return doc.section_periods
+
+
 def _sentence_period(
     doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
 ) -> tuple[Period | None, str, bool]:
@@ -53,6 +101,8 @@ def _sentence_period(
     one (a year-only phrase of the document's year keeps the document's finer period), else
     the one carried from the sentence before on the same line; skip when it is a month or a
     span of years."""
+    if not doc.period_forced:
+        default = _section_period(doc, sentence.start) or default
     starts = doc.period_starts  # the mentions are in text order
     first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
     inside = [m for m in doc.periods[first:last] if m.context in ("normal",)]

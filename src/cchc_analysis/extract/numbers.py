@@ -119,15 +119,17 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
     text = "".join(work)
     for pattern in (pat.document_number, pat.rank):
         for match in pattern.finditer(text):
-            start, end = match.span("num")
-            if any(s <= start < e for s, e in labels):
+            spans = [match.span(g) for g in match.groupdict() if match.group(g) is not None]
+            if not spans or any(s <= spans[0][0] < e for s, e in labels):
                 continue
+            start, end = spans[0]
             rest = text[end:]
             if pattern is pat.document_number and not re.match(r"\s*/", rest):
                 noun, _, _ = _noun_at(rest)
                 if noun not in (None, "other"):
                     continue  # "kế hoạch 40 nhiệm vụ": a count after the word
-            _hide(work, start, end)
+            for start, end in spans:
+                _hide(work, start, end)
     # "3.595 TTHC mới" is a count, "Quyết định 766/QĐ-TTg" a number with letters after '/'
     # ("đúng hạn 17265/trễ hạn 1458" is two figures of a status pair, not a number with letters)
     for match in re.finditer(

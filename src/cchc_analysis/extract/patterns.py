@@ -162,6 +162,12 @@ def _with_fragments(value: Any, fragments: dict[str, str]) -> Any:
     return value
 
 
+# an English place in words ("ranked fifth out of 63"), kept as written: rules read "ranked first"
+_WORD_ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?![a-z])"
+)
+
+
 @cache
 def _compiled(language: str) -> _Patterns:
     """Return the compiled phrase data of one language."""
@@ -227,7 +233,13 @@ def _compiled(language: str) -> _Patterns:
             _B
             + r"(?:"
             + _expand(spec["rank_words"])
-            + r")\s*(?:thu\s*)?(?P<num>\d+(?:\s*/\s*\d+)?)"
+            + r")\s*(?:thu\s*)?"
+            # "xếp thứ 5/63", "ranked 5th out of 63", "ranked fifth of the 63": the place and the
+            # number it is out of are both no figure
+            + r"(?:(?P<num>\d+(?:\s*/\s*\d+)?)(?:st|nd|rd|th)?|"
+            + _WORD_ORDINALS
+            + r")"
+            + r"(?:\s*(?:/|(?:out\s+)?of(?:\s+the)?|tren|trong\s+so)\s*(?P<whole>\d+)(?![\d.,]\d))?"
         ),
         labels=re.compile(_B + r"(?:" + _expand(spec["label_numbers"]) + r")" + _E),
         sub_named=sub["named"],

@@ -40,6 +40,11 @@ _HEAD_PERIOD = re.compile(
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A column of index scores: its dot is a decimal point ("64.500" is 64.5, never 64500).
 _SCORE_HEAD = re.compile(r"(?i)\b(?:điểm|score|points?)\b")
+_RANK_HEAD = re.compile(r"(?i)\b(?:xếp hạng|hạng|thứ hạng|rank(?:ing)?)\b")
+# "Hồ sơ PCI 2023 tỉnh …", "Hồ sơ năng lực cạnh tranh": a profile, no dossiers
+_PROFILE = re.compile(
+    r"(?i)\bhồ sơ\s+(?:PCI|PAPI|SIPAS|PAR\b|năng lực|chỉ số|tỉnh|thành phố|địa phương)"
+)
 _INDEX_CAPTION = re.compile(
     r"(?i)\b(?:PCI|PAPI|PAR[\s-]?INDEX|SIPAS|DDCI|ICT[\s-]?INDEX|DTI)\b|chỉ số thành phần"
 )
@@ -244,7 +249,7 @@ def table_lines(
     rows = _provinces_as_rows(_without_ordinal_column(rows))
     unit = ""
     caption_unit = _UNIT_WORDS.search(caption)
-    if caption_unit and caption_unit.group().lower() == "hồ sơ":
+    if caption_unit and caption_unit.group().lower() == "hồ sơ" and not _PROFILE.search(caption):
         unit = " hồ sơ"
     header: list[str] | None = None
     decimal: set[int] = set()
@@ -284,7 +289,9 @@ def table_lines(
                     # with its sign after the column's name as a sentence says it
                     parts.append((_PERCENT_MARK.sub("", header[j]).strip(), value + "%"))
                     continue
-                noun = "" if named or value.endswith("%") else unit
+                # a score's or a rank's column counts no dossiers, whatever the caption says
+                scored = _SCORE_HEAD.search(header[j]) or _RANK_HEAD.search(header[j])
+                noun = "" if named or scored or value.endswith("%") else unit
                 if not noun and not value.endswith("%") and _CELL_NUMBER.match(value):
                     noun = _column_unit(header[j], english)
                     if not noun and (periods[j] is not None or _SCORE_HEAD.fullmatch(header[j])):

@@ -1,0 +1,251 @@
+"""Index scores said every way the sentence shapes of provincial news combine: each index's
+names × the words around the province × how the score is written × the rank said beside it,
+in sentences written for this test. Each sentence must give its score, under its index, and
+nothing else. Also profiles of one province's PCI year by year, as tables and as sections."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from cchc_analysis.extract import extract_files, extract_text
+
+
+def _scores(text: str) -> set[tuple[str, float]]:
+    return {(f.indicator, round(f.value, 2)) for f in extract_text(text).figures}
+
+
+# ---------------------------------------------------------------- English
+
+_EN_NAMES = {
+    "par.total_points": [
+        "the Public Administration Reform Index (PAR Index)",
+        "the Public Administration Reform (PAR) Index",
+        "the administrative reform index",
+        "its PAR INDEX",
+    ],
+    "sipas.satisfaction_pct": [
+        "the Satisfaction Index of Public Administrative Services (SIPAS)",
+        "the SIPAS index",
+    ],
+    "service.index_points": ["the index of serving people and businesses"],
+}
+_EN_VALUES = {
+    "par.total_points": ["89.52%", "89.52 points", "89.52 per cent"],
+    "sipas.satisfaction_pct": ["89.52%", "89.52 percent"],
+    "service.index_points": ["89.52 points", "89.52/100 points"],
+}
+_EN_SHAPES = [
+    "{Subj} scored {val} in {idx} 2023{rank}.",
+    "{Subj} achieved {val} in {idx} in 2023{rank}.",
+    "{Subj} earned {val} in {idx} 2023{rank}.",
+    "{Subj}'s score in {idx} 2023 was {val}{rank}.",
+    "According to {idx} 2023, {subj} got {val}{rank}.",
+    "With {val}, {subj} ranked 5th out of 63 in {idx} 2023.",
+    "With {val}, {subj} ranked fifth out of 63 in {idx} 2023.",
+]
+_EN_SUBJECTS = ["Quang Ninh province", "the province"]
+_EN_RANKS = ["", ", ranking 5th out of 63 provinces and cities", ", up three places from 2022"]
+
+
+def _english_cases():
+    for indicator, names in _EN_NAMES.items():
+        for shape, name, value, subject, rank in itertools.product(
+            _EN_SHAPES, names, _EN_VALUES[indicator], _EN_SUBJECTS, _EN_RANKS
+        ):
+            if rank and "ranked" in shape:
+                continue
+            sentence = shape.format(
+                idx=name,
+                subj=subject,
+                Subj=subject[0].upper() + subject[1:],
+                val=value,
+                rank=rank,
+            )
+            yield indicator, sentence
+
+
+_ENGLISH = list(_english_cases())
+
+
+def test_the_english_battery_is_large_enough_to_mean_something():
+    assert len(_ENGLISH) > 300
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), _ENGLISH, ids=range(len(_ENGLISH)))
+def test_english_index_scores_every_way_they_are_said(indicator, sentence):
+    assert _scores(f"Quang Ninh province results\n{sentence}") == {(indicator, 89.52)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The province ranked 5th out of 63 provinces in the PAR Index 2023.",
+        "Quang Ninh ranked fifth of the 63 localities in the PAR Index 2023.",
+        "Tỉnh xếp thứ 5 trên 63 tỉnh, thành phố về Chỉ số CCHC năm 2023.",
+        "Năm 2023, tỉnh đứng thứ 5 trong số 63 tỉnh, thành phố về Chỉ số CCHC.",
+    ],
+)
+def test_a_place_out_of_the_provinces_is_no_score(sentence):
+    """The place and the number of provinces it is out of are neither of them a figure."""
+    assert _scores(f"Quảng Ninh\n{sentence}") == set()
+
+
+# ---------------------------------------------------------------- Vietnamese
+
+_VI_SUBJECTS = ["tỉnh Quảng Ninh", "Quảng Ninh", "UBND tỉnh Quảng Ninh"]
+_VI_CASES = {
+    # the score before the name of the index part it is of
+    "pci.time": (
+        "Quảng Ninh: kết quả PCI 2023",
+        [
+            "{Subj} đạt 7,52 điểm về chỉ số thành phần Chi phí thời gian năm 2023, "
+            "xếp thứ 5/63 tỉnh, thành phố.",
+            "{Subj} đạt 7,52 điểm ở chỉ số Chi phí thời gian.",
+            "Năm 2023, {subj} có 7,52 điểm về Chi phí thời gian.",
+        ],
+        7.52,
+    ),
+    "papi.service": (
+        "Quảng Ninh: kết quả PAPI 2023",
+        [
+            "{Subj} đạt 7,52 điểm ở nội dung Cung ứng dịch vụ công.",
+            "{Subj} đạt 7,52 điểm về chỉ số Cung ứng dịch vụ công năm 2023.",
+        ],
+        7.52,
+    ),
+    # the score first, the province and its rank after ("Với 89,52%, UBND tỉnh … xếp thứ …")
+    "par.total_points": (
+        "Quảng Ninh",
+        [
+            "Với 89,52%, {subj} xếp thứ 5/63 về Chỉ số CCHC năm 2023.",
+            "Với 89,52 điểm, {subj} xếp thứ 5 trên 63 tỉnh, thành phố về Chỉ số CCHC năm 2023.",
+        ],
+        89.52,
+    ),
+    "sipas.satisfaction_pct": (
+        "Quảng Ninh",
+        ["Với 89,52%, {subj} xếp thứ 5/63 về Chỉ số hài lòng (SIPAS) năm 2023."],
+        89.52,
+    ),
+}
+_VIETNAMESE = [
+    (indicator, headline, shape.format(subj=subject, Subj=subject[0].upper() + subject[1:]), v)
+    for indicator, (headline, shapes, v) in _VI_CASES.items()
+    for shape in shapes
+    for subject in _VI_SUBJECTS
+]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "headline", "sentence", "value"), _VIETNAMESE, ids=range(len(_VIETNAMESE))
+)
+def test_vietnamese_index_scores_named_after_or_before_their_province(
+    indicator, headline, sentence, value
+):
+    assert _scores(f"{headline}\n{sentence}") == {(indicator, value)}
+
+
+# ---------------------------------------------------------------- a province's PCI profile
+
+_PARTS = ["Gia nhập thị trường", "Tiếp cận đất đai", "Tính minh bạch", "Chi phí thời gian"]
+_PART_IDS = ["pci.entry", "pci.land", "pci.transparency", "pci.time"]
+_BY_YEAR = {
+    2022: [6.11, 5.52, 6.03, 7.04],
+    2023: [7.21, 6.42, 5.93, 8.14],
+}
+
+
+def _cell(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _read(tmp_path: Path, text: str) -> set[tuple[str, str, str, float]]:
+    path = tmp_path / "profile.txt"
+    path.write_text(text, encoding="utf-8")
+    return {
+        (f.province, f.period, f.indicator, round(f.value, 2))
+        for f in extract_files([path]).figures
+    }
+
+
+def _wanted() -> set[tuple[str, str, str, float]]:
+    return {
+        ("Trà Vinh", str(year), indicator, value)
+        for year, values in _BY_YEAR.items()
+        for indicator, value in zip(_PART_IDS, values, strict=True)
+    }
+
+
+def _years_as_columns() -> str:
+    head = "Chỉ số thành phần\t" + "\t".join(str(y) for y in _BY_YEAR)
+    rows = [
+        name + "\t" + "\t".join(_cell(values[i]) for values in _BY_YEAR.values())
+        for i, name in enumerate(_PARTS)
+    ]
+    return "\n".join([head, *rows])
+
+
+def _sections_by_year() -> str:
+    return "\n".join(
+        f"Năm {year}\nChỉ số thành phần\tĐiểm\tXếp hạng\n"
+        + "\n".join(
+            f"{name}\t{_cell(v)}\t{i + 10}"
+            for i, (name, v) in enumerate(zip(_PARTS, values, strict=True))
+        )
+        for year, values in _BY_YEAR.items()
+    )
+
+
+@pytest.mark.parametrize(
+    "caption", ["Hồ sơ PCI tỉnh Trà Vinh", "Trà Vinh - năng lực cạnh tranh (PCI)"]
+)
+@pytest.mark.parametrize("layout", [_years_as_columns, _sections_by_year])
+def test_a_provinces_pci_profile_year_by_year(tmp_path, caption, layout):
+    """A profile's caption says "Hồ sơ" (a profile, not dossiers: its scores are no counts of
+    dossiers), and a line that is a year alone heads the table of that year."""
+    assert _read(tmp_path, f"{caption}\n{layout()}\n") == _wanted()
+
+
+def test_a_line_that_is_a_period_alone_heads_its_section(tmp_path):
+    text = (
+        "Trung tâm Phục vụ hành chính công tỉnh Trà Vinh báo cáo kết quả\n"
+        "Quý I/2024\nTiếp nhận 12.400 hồ sơ, giải quyết 12.100 hồ sơ.\n"
+        "Quý II/2024\nTiếp nhận 13.500 hồ sơ, giải quyết 13.000 hồ sơ.\n"
+    )
+    figures = {
+        (f.period, f.indicator, f.value)
+        for f in list(extract_text(text).figures) + list(extract_text(text).subunits)
+    }
+    assert figures == {
+        ("2024-Q1", "dossier.received", 12400.0),
+        ("2024-Q1", "dossier.resolved", 12100.0),
+        ("2024-Q2", "dossier.received", 13500.0),
+        ("2024-Q2", "dossier.resolved", 13000.0),
+    }
+
+
+def test_a_dossier_table_under_a_caption_counting_dossiers_still_counts_them(tmp_path):
+    """Only a profile's "Hồ sơ" is no dossier: a caption that counts dossiers still gives a
+    bare count its noun, while a rank's column beside it is not counted."""
+    text = (
+        "Kết quả giải quyết hồ sơ TTHC của tỉnh Trà Vinh quý I/2024\n"
+        "Đơn vị\tTiếp nhận\tĐã giải quyết\tXếp hạng\n"
+        "Cấp tỉnh\t12.400\t12.100\t1\n"
+        "Cấp huyện\t8.300\t8.000\t2\n"
+    )
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_files([path])
+    found = {
+        (f.scope, f.indicator, f.value)
+        for f in list(extraction.figures) + list(extraction.subunits)
+    }
+    assert found == {
+        ("cấp tỉnh", "dossier.received", 12400.0),
+        ("cấp tỉnh", "dossier.resolved", 12100.0),
+        ("cấp huyện", "dossier.received", 8300.0),
+        ("cấp huyện", "dossier.resolved", 8000.0),
+    }
