@@ -268,14 +268,16 @@ def _as_share(
     token = tokens[i]
     if reading.noun != "percent" or token.is_pair or last is None or i == 0:
         return None
-    between = doc.work[last.end : token.start]
+    # an aside in brackets between the count and its share is read over ("đúng hạn 15.539 hồ
+    # sơ (trong đó có 370 hồ sơ đang giải quyết trong hạn), đạt tỷ lệ 97,93%")
+    between = re.sub(r"\([^()]*\)", "", doc.work[last.end : token.start])
     if (
         tokens[i - 1].end < last.end
         or _catalogue_units().get(last.indicator, ("",))[0] in ("percent", "points")
         or last.indicator.endswith("_pct")
         or last.noun == "percent"
         or ";" in between
-        or token.start - last.end > 90
+        or len(between) > 90
         or not _patterns().share.match(ctx.left)
         or not (ctx.left.strip(" _:") or re.search(r"\(\s*$", between))
     ):
@@ -285,6 +287,23 @@ def _as_share(
         return None
     text = doc.text[token.start : token.a_end]
     return _Share(last, value, text, _decimals(token.a), token.start, token.end)
+
+
+def _before_aside(
+    doc: _Doc, found: Sequence[_Found], last: _Found | None, token: _Token
+) -> _Found | None:
+    """The figure a share after a bracketed aside restates: ``last`` unless ``last`` stands in
+    brackets closed before the share, then the last figure before those brackets ("giải quyết
+    đúng hạn 15.539 hồ sơ (trong đó có 370 hồ sơ đang giải quyết), đạt tỷ lệ 97,93%")."""
+    if last is None:
+        return None
+    opened = doc.work.rfind("(", 0, last.start)
+    if opened < 0 or doc.work.rfind(")", opened, last.start) >= 0:
+        return last  # not in brackets
+    if doc.work.find(")", last.end, token.start) < 0:
+        return last  # the brackets are still open: "(… 370 hồ sơ, chiếm 2%)"
+    before = [f for f in found if f.end <= opened and f.sentence == last.sentence]
+    return before[-1] if before else last
 
 
 def _named_after(ctx: _Context, reading: _Reading, token: _Token, last: _Found | None) -> bool:
@@ -546,7 +565,7 @@ def _find_in_sentence(
         reading = _read_number(doc, sentence, tokens, i, ctx)
         if reading is None:
             continue
-        share = _as_share(doc, tokens, i, ctx, reading, last)
+        share = _as_share(doc, tokens, i, ctx, reading, _before_aside(doc, found, last, token))
         if share is not None and _named_after(ctx, reading, token, last):
             share = None  # "giải quyết 205.100 hồ sơ, đạt 98,5% đúng hạn": a rate of its own
         if share is not None:

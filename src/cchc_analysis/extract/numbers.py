@@ -19,8 +19,17 @@ _NUMBER = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
     r"|\d+\.\d{1,2}(?!\d)"  # "99.5%": a decimal point (one or two digits: never a group)
 )
+# a page whose words were glued as it was saved ("led the country with91.04 percent", "đạt91,04
+# điểm"): a number right after one of these words stands on its own
+_GLUED_AFTER = ("with", "at", "of", "by", "was", "reached", "dat", "la", "voi")
 _TOKEN = re.compile(
-    r"(?<![\w.,/])(?P<a>" + _NUMBER + r")(?:\s*/\s*(?P<b>" + _NUMBER + r"))?(?![\w]|[.,/]\d)"
+    r"(?:(?<![\w.,/])|"
+    + "|".join(f"(?<=(?<![a-z]){word})" for word in _GLUED_AFTER)
+    + r")(?P<a>"
+    + _NUMBER
+    + r")(?:\s*/\s*(?P<b>"
+    + _NUMBER
+    + r"))?(?![\w]|[.,/]\d)"
 )
 
 

@@ -1,0 +1,105 @@
+"""Phrasings met on the development half of the fifth session's look at real texts, in
+sentences written for this test: a share read over a bracketed aside, the points a province
+won said as "tỷ lệ điểm đạt được", words glued to a number by a saved page, a part of the
+received dossiers that is no catalogue figure, and dossiers being worked on."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def _found(text: str) -> set[tuple[str, float, str]]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, f.value, f.scope)
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+def test_a_share_after_a_bracketed_aside_restates_the_count_before_the_brackets():
+    text = (
+        "Cao Bằng năm 2023\n"
+        "Năm 2023, toàn tỉnh tiếp nhận 15.868 hồ sơ, giải quyết trước hạn, đúng hạn 15.539 hồ sơ "
+        "(trong đó có 370 hồ sơ đang giải quyết trong hạn), đạt tỷ lệ 97,93%."
+    )
+    assert ("dossier.on_time_pct", 97.93, "province") in _found(text)
+
+
+def test_a_share_in_the_brackets_still_belongs_to_its_count():
+    text = "Cao Bằng năm 2023\nNăm 2023, toàn tỉnh giải quyết quá hạn 1.210 hồ sơ (chiếm 0,24%)."
+    assert _found(text) == {("dossier.resolved_late", 1210.0, "province")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Với tỷ lệ điểm đạt được là 85,19% thuộc nhóm B, tỉnh duy trì vị trí xếp hạng 19/63.",
+        "Tổng điểm đạt được là 85,19 điểm, xếp thứ 19/63.",
+    ],
+)
+def test_the_points_won_in_a_text_about_the_par_index(sentence):
+    text = f"Sóc Trăng: kết quả Chỉ số cải cách hành chính năm 2020\n{sentence}"
+    assert _found(text) == {("par.total_points", 85.19, "province")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quang Ninh PAR Index 2019\nQuang Ninh led the 63 provinces in the PAR Index "
+            "with91.04 percent.",
+            {("par.total_points", 91.04, "province")},
+        ),
+        (
+            "Quảng Ninh năm 2019\nChỉ số CCHC năm 2019 của tỉnh Quảng Ninh đạt91,04%.",
+            {("par.total_points", 91.04, "province")},
+        ),
+    ],
+)
+def test_a_number_glued_to_the_word_before_it_is_read(text, expected):
+    assert _found(text) == expected
+
+
+def test_glued_letters_and_digits_that_are_one_word_stay_no_number():
+    text = "Quang Ninh 2024\nThe COVID19 outbreak and the level4 services were discussed."
+    assert _found(text) == set()
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "of which 5,982 dossiers were directly received",
+        "of which 5,982 dossiers were received in person",
+        "including 5,982 dossiers received via the postal service",
+    ],
+)
+def test_a_part_of_the_received_dossiers_that_is_no_catalogue_figure(part):
+    text = f"Quang Ninh 2024\nQuang Ninh received 7,520 dossiers, {part}."
+    assert _found(text) == {("dossier.received", 7520.0, "province")}
+
+
+def test_a_breakdown_by_level_after_of_which_is_still_read():
+    text = (
+        "Quang Ninh 2024\nQuang Ninh received 7,520 dossiers, of which 5,000 at the provincial "
+        "level and 2,520 at the district level."
+    )
+    assert _found(text) == {
+        ("dossier.received", 7520.0, "province"),
+        ("dossier.received", 5000.0, "cấp tỉnh"),
+        ("dossier.received", 2520.0, "cấp huyện"),
+    }
+
+
+def test_dossiers_being_worked_on_are_pending():
+    text = (
+        "Hoa Binh province\nIn the first quarter, the province received 3,903 dossiers, of "
+        "which 2,658 were handled, and it is working on 1,245 others."
+    )
+    assert _found(text) == {
+        ("dossier.received", 3903.0, "province"),
+        ("dossier.resolved", 2658.0, "province"),
+        ("dossier.pending", 1245.0, "province"),
+    }
