@@ -103,3 +103,48 @@ def test_dossiers_being_worked_on_are_pending():
         ("dossier.resolved", 2658.0, "province"),
         ("dossier.pending", 1245.0, "province"),
     }
+
+
+def test_a_bar_said_after_a_provinces_score_is_no_second_score():
+    text = (
+        "Vĩnh Phúc: kết quả PAR INDEX 2021\n"
+        "Đứng cuối bảng xếp hạng chỉ số PAR INDEX năm 2021 là tỉnh Kiên Giang, đạt 79,97%, và là "
+        "địa phương duy nhất có kết quả chỉ số PAR INDEX dưới 80%."
+    )
+    extraction = extract_text(text)
+    assert {(f.province, f.indicator, f.value, f.bound) for f in extraction.figures} == {
+        ("Kiên Giang", "par.total_points", 79.97, "")
+    }
+
+
+def test_procedures_applied_at_the_commune_are_the_communes_in_force():
+    text = (
+        "Nghệ An năm 2023\nHiện tại, UBND xã Sơn Hải có 119 thủ tục hành chính đang áp dụng tại xã."
+    )
+    assert _found(text) == {("tthc.in_force", 119.0, "xã Sơn Hải")}
+
+
+def test_procedures_applied_at_a_centre_are_a_subset_not_those_in_force():
+    text = (
+        "Nghệ An năm 2023\nCó 1.245 thủ tục hành chính đang được thực hiện tại Trung tâm Phục vụ "
+        "hành chính công tỉnh."
+    )
+    assert not any(indicator == "tthc.in_force" for indicator, _, _ in _found(text))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Trong năm 2019, UBND huyện đã tiếp nhận 43.210 hồ sơ.",
+        "Trong năm 2019, Bộ phận một cửa của UBND huyện và UBND 11 xã, thị trấn đã tiếp nhận "
+        "43.210 hồ sơ.",
+    ],
+)
+def test_a_district_sites_text_about_its_unnamed_district_is_not_the_provinces(opening):
+    """A district's own page says "UBND huyện" without the name: its figures are that
+    district's, never the province's."""
+    text = f"Kết quả cải cách hành chính năm 2019\n{opening}"
+    extraction = extract_text(text)
+    assert not extraction.figures
+    assert [(f.indicator, f.value) for f in extraction.subunits] == [("dossier.received", 43210.0)]
+    assert "UBND huyện" in extraction.subunits[0].scope

@@ -20,7 +20,13 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.figure_period import _sentence_period
-from cchc_analysis.extract.figures import EARLIER_LEVEL, _catalogue_units, _Found, _value_of
+from cchc_analysis.extract.figures import (
+    EARLIER_LEVEL,
+    _bound,
+    _catalogue_units,
+    _Found,
+    _value_of,
+)
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.numbers import _noun_at, _Token
@@ -419,6 +425,11 @@ def _sentence_choices(
         if not isinstance(choice, tuple):
             continue
         key = (choice[2].start, choice[1])  # a unit's score on each measure
+        if key in chosen and _threshold(doc, token) and not _threshold(doc, chosen[key][0]):
+            # "… Kiên Giang, đạt 79,97%, và là địa phương duy nhất … dưới 80%": a bar the
+            # unit's score is measured against, not a second score
+            dropped.add(token.start)
+            continue
         if key in chosen:
             # a unit's points, then its index ("… 68,32 điểm, chỉ số CCHC đạt 81,33%"):
             # the index named right before a number is the unit's score
@@ -429,6 +440,11 @@ def _sentence_choices(
             dropped.add(chosen[key][0].start)
         chosen[key] = choice
     return list(chosen.values()), dropped
+
+
+def _threshold(doc: _Doc, token: _Token) -> bool:
+    """True for a number said as a bound ("dưới 80%", "trên 90 điểm", "below 80%")."""
+    return _bound(doc.work[max(0, token.start - 40) : token.start])[0] in ("upper", "lower")
 
 
 def _as_found(

@@ -608,13 +608,11 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
     opening = [s for s in doc.sentences if not doc.in_furniture(s.start)][:4]
     whole_named: str | None = None  # "toàn huyện": the unit, when no name is given
     for sentence in opening:
-        whole = re.search(
-            r"(?<![a-z])toan (?:huyen|quan|thi xa|xa|phuong)(?![a-z])",
-            doc.folded[sentence.start : sentence.end],
-        )
-        if whole and whole_named is None:
-            start = sentence.start + whole.start()
-            whole_named = doc.text[start : sentence.start + whole.end()]
+        for whole in _WHOLE_UNIT.finditer(doc.folded, sentence.start, sentence.end):
+            # "UBND huyện và UBND 11 xã" on a district's own site: the district, name unsaid
+            # ("UBND huyện Tiên Yên" names one and is read below)
+            if whole_named is None and not re.match(r"\s+[A-ZĐ\d]", doc.text[whole.end() :]):
+                whole_named = doc.text[whole.start() : whole.end()]
         for match in _DISTRICT_LEDE.finditer(doc.folded, sentence.start, sentence.end):
             end = _name_end(doc.text, match.end(), sentence.end)
             if end <= match.end():
@@ -635,6 +633,13 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
                     continue  # "thành phố Cần Thơ" is a province
             return name
     return whole_named
+
+
+# a district or commune as a whole, or a district's committee, without its name
+_WHOLE_UNIT = re.compile(
+    r"(?<![a-z])(?:toan (?:huyen|quan|thi xa|xa|phuong)|(?:ubnd|uy ban nhan dan) (?:huyen|quan|thi xa))"
+    r"(?![a-z])"
+)
 
 
 # the whole province counting dossiers: "toàn tỉnh tiếp nhận …", "trên địa bàn tỉnh đã giải quyết"
