@@ -637,8 +637,8 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
 
 # a district or commune as a whole, or a district's committee, without its name
 _WHOLE_UNIT = re.compile(
-    r"(?<![a-z])(?:toan (?:huyen|quan|thi xa|xa|phuong)|(?:ubnd|uy ban nhan dan) (?:huyen|quan|thi xa))"
-    r"(?![a-z])"
+    r"(?<![a-z])(?:toan (?:huyen|quan|thi xa|xa|phuong)"
+    r"|(?:ubnd|uy ban nhan dan) (?:huyen|quan|thi xa))(?![a-z])"
 )
 
 
