@@ -249,3 +249,75 @@ def test_a_dossier_table_under_a_caption_counting_dossiers_still_counts_them(tmp
         ("cấp huyện", "dossier.received", 8300.0),
         ("cấp huyện", "dossier.resolved", 8000.0),
     }
+
+
+# ---------------------------------------------------------------- a province's PAPI profile
+
+_DIMENSIONS = [
+    ("Participation at Local Levels", "papi.participation", 5.12, ["Civic Knowledge 0.91"]),
+    ("Vertical Accountability", "papi.accountability", 4.21, ["People's Inspection Boards 1.40"]),
+    ("Public Administrative Procedures", "papi.procedures", 7.24, ["Construction Permits 2.33"]),
+    ("Public Service Delivery", "papi.service", 7.02, ["Basic Infrastructure 1.70"]),
+]
+_VI_DIMENSIONS = {
+    "papi.participation": "Tham gia của người dân ở cấp cơ sở",
+    "papi.accountability": "Trách nhiệm giải trình với người dân",
+    "papi.procedures": "Thủ tục hành chính công",
+    "papi.service": "Cung ứng dịch vụ công",
+    "papi.corruption": "Kiểm soát tham nhũng trong khu vực công",
+}
+
+
+def _sub(line: str) -> tuple[str, str]:
+    name, _, score = line.rpartition(" ")
+    return name, score
+
+
+def _numbered_rows() -> str:
+    rows = ["No.\tDimension\tScore"]
+    for i, (name, _, score, subs) in enumerate(_DIMENSIONS, 1):
+        rows.append(f"{i}\t{name}\t{score:.2f}")
+        rows += [f"{i}.{j}\t{_sub(s)[0]}\t{_sub(s)[1]}" for j, s in enumerate(subs, 1)]
+    return "\n".join(rows)
+
+
+def _cell_per_line() -> str:
+    rows = ["Dimension", "Score"]
+    for name, _, score, subs in _DIMENSIONS:
+        rows += [name, f"{score:.2f}"]
+        for s in subs:
+            rows += list(_sub(s))
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("layout", [_numbered_rows, _cell_per_line])
+def test_an_english_papi_profile_gives_the_dimensions_not_their_parts_or_row_numbers(
+    tmp_path, layout
+):
+    """Rows numbered 1, 1.1, 2 … (the numbers are no scores), and a label over its score one
+    cell a line: each dimension's score, and nothing of its sub-dimensions."""
+    text = f"Quang Tri province PAPI 2022 profile\n{layout()}\n"
+    path = tmp_path / "papi.txt"
+    path.write_text(text, encoding="utf-8")
+    figures = extract_files([path]).figures
+    assert {(f.indicator, round(f.value, 2)) for f in figures} == {
+        (indicator, score) for _, indicator, score, _ in _DIMENSIONS
+    }
+
+
+def test_a_vietnamese_papi_profile_reads_every_row_up_to_the_next_label(tmp_path):
+    """A score whose next line opens on "Thủ tục hành chính công" is not a share of
+    procedures: the line ends the row."""
+    scores = dict(zip(_VI_DIMENSIONS, [5.12, 4.21, 7.24, 7.02, 6.65], strict=True))
+    rows = "\n".join(
+        f"{name}\t{scores[i]:.2f}".replace(".", ",") for i, name in _VI_DIMENSIONS.items()
+    )
+    order = ["papi.corruption", "papi.procedures"]  # corruption right above procedures
+    rows += "\n" + "\n".join(
+        f"{_VI_DIMENSIONS[i]}\t{scores[i]:.2f}".replace(".", ",") for i in order
+    )
+    text = f"Hồ sơ PAPI 2022 tỉnh Quảng Trị\nChỉ số nội dung\tĐiểm\n{rows}\n"
+    extraction = extract_text(text)
+    found = {(f.indicator, round(f.value, 2)) for f in extraction.figures}
+    found |= {(f.indicator, round(f.value, 2)) for f in extraction.held_back}
+    assert found == set(scores.items())

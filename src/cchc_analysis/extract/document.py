@@ -165,6 +165,8 @@ def _document(text: str) -> _Doc:
         chars = list(folded)
         for position in unwrapped_breaks(text):  # a sentence wrapped over two lines
             chars[position] = " "
+        for position in label_value_breaks(text):  # "Vertical Accountability" over "4.21"
+            chars[position] = " "
         folded = "".join(chars)
     else:
         chars = list(folded)

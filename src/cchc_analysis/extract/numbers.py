@@ -97,6 +97,11 @@ _TIME = re.compile(
 _URL = re.compile(
     r"https?://\S+|www\.\S+|[\w.\-]+@[\w.\-]+\.\w+|[\w\-]+\.(?:gov|com|org|edu)\.vn\S*"
 )
+# A row's number in its own cell before the row's label ("1<TAB>Participation at Local
+# Levels<TAB>5.12", "2.1<TAB>Sở Tư pháp<TAB>…"): it numbers the row, it counts nothing
+_ROW_NUMBER = re.compile(
+    r"(?<!\S)(?:\d{1,3}(?:\.\d{1,2}){0,3}|[ivx]{1,5})\.?(?=[ ]*\t[ \t]*[^\W\d_])"
+)
 _YEARS = re.compile(
     r"(?:(?<=nam )|(?<=nam_)|(?<=giai doan )|(?<=nien do )|(?<=nhiem ky ))" + _YEAR + r"(?![\d])"
 )
@@ -118,7 +123,7 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
     for match in _GLOSS.finditer(folded):  # "thủ tục hành chính (TTHC) trong kỳ": read through
         for i in range(*match.span()):
             work[i] = " "
-    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA):
+    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA, _ROW_NUMBER):
         for match in pattern.finditer(folded):
             _hide(work, *match.span())
     for match in pat.joined.finditer(folded):

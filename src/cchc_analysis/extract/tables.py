@@ -70,7 +70,8 @@ _AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group
 _ORDINAL_HEAD = re.compile(
     r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?|xếp hạng|thứ hạng|hạng|rank|ranking|#)$"
 )
-_ORDINAL = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+# "1", "2.", "II", and the numbers of a part under its whole ("1.1", "2.3.1", "a)")
+_ORDINAL = re.compile(r"^(?:(?:\d{1,3}|[IVX]{1,5})(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[a-zđ]\.)$")
 
 
 def _period_of(name: str, year_word: str = "năm") -> tuple[str, str] | None:

@@ -116,8 +116,7 @@ def _sentences(text: str, folded: str, lines: list[_Line]) -> list[_Sentence]:
     if current_language() == ENGLISH:
         abbreviations = _ENGLISH_ABBREVIATIONS | {"p", "q", "st"}
         lines = _unwrapped(text, lines)
-    else:
-        lines = _labelled_figures(text, lines)
+    lines = _labelled_figures(text, lines)
     block = 0
     previous_blank = True
     for line in lines:
@@ -156,6 +155,8 @@ def _wrapped(previous: str, line: str) -> bool:
     previous = previous.rstrip()
     if not previous or previous.endswith((".", ":", ";", "!", "?", "|")):
         return False
+    if "\t" in previous or "\t" in line:
+        return False  # a row of a table between tabs, no wrapped sentence
     return line[0].islower() or line[0].isdigit() or bool(_OPEN_END.search(previous))
 
 
