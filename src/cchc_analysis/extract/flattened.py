@@ -30,6 +30,7 @@ from cchc_analysis.extract.tables import (
     _Flat,
     _flat_table_at,
     _two_row_names,
+    distinct_names,
     table_lines,
 )
 
@@ -169,6 +170,8 @@ def _spanned_names(first: str, second: str, k: int) -> list[str] | None:
         return None
     groups = [" ".join(c.split()) for c in first.strip("\r\n").split("\t")]
     subs = [" ".join(c.split()) for c in second.strip("\r\n").split("\t")]
+    if len(groups) == k + 2 and _ORDINAL_HEAD.match(groups[0]) and not subs[0]:
+        groups, subs = groups[1:], subs[1:]  # "STT" over the rows' numbers, left out with them
     if len(subs) == k:
         subs.insert(0, "")  # the label column's empty cell, lost with a row's leading bar
     groups += [""] * (k + 1 - len(groups))
@@ -240,6 +243,8 @@ def _row_head(above: Sequence[str], k: int) -> tuple[int, list[str]] | None:
     last = _head_line(heads[-1][1])
     if last is None or len(last[1]) != k:
         last = _capital_names(heads[-1][1], k) or _named_columns(heads[-1][1], k) or last
+    if last is not None:
+        last = (last[0], distinct_names(last[1]))
     if last is not None and len(last[1]) == k and len({c.casefold() for c in last[1]}) == k:
         return len(above) - heads[-1][0], [last[0], *last[1]]
     if len(heads) == 2:

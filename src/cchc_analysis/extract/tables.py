@@ -355,12 +355,14 @@ def stacked_head(rows: Sequence[Sequence[str]]) -> list[list[str]] | None:
     return [names, *[list(r) for r in rows[body_start:]]]
 
 
-_GROUP_WORD = re.compile(r"(?i)^(?:trong đó|gồm)\b")  # "Trong đó" over a group's parts
+_GROUP_WORD = re.compile(r"(?i)^(?:trong đó|gồm)\b\s*:?")  # "Trong đó" over a group's parts
 
 
 def _column_name(heads: Sequence[str]) -> str:
     """A column's name from its heads, outermost first ("Trong đó" left out)."""
-    parts = [h for h in heads if not _GROUP_WORD.match(h)]
+    # "Trong đó" alone heads a group; "Trong đó trực tuyến" is the column "Trực tuyến"
+    stripped = [_GROUP_WORD.sub("", h).strip(" :") for h in heads]
+    parts = [h[:1].upper() + h[1:] for h in stripped if h]
     if not parts:
         return ""
     leaf, above = parts[-1], [p for p in parts[:-1] if not _GENERIC_HEAD.match(p)]
@@ -516,9 +518,37 @@ def _head_names(
             continue
         if ordinal and not _ORDINAL_HEAD.match(head[len(head) - size].text):
             continue
+        names = distinct_names(names)
         if len({name.casefold() for name in names}) == k:
             return size, [label.text if label is not None else "", *names]
     return None
+
+
+# a column that heads the ones after it in a dossier form ("Đã giải quyết | Trước hạn | Đúng
+# hạn | Quá hạn | Đang giải quyết | Trong hạn | Quá hạn")
+_STAGE_COLUMN = re.compile(
+    r"(?i)giải quyết|tiếp nhận|xử lý|resolved|settled|processed|handled|pending|received"
+)
+
+
+def distinct_names(names: Sequence[str]) -> list[str]:
+    """Column names with each name the head repeats qualified by the stage column before it
+    ("Quá hạn" under "Đã giải quyết", then under "Đang giải quyết": "Đã giải quyết Quá hạn",
+    "Đang giải quyết Quá hạn"); the names as they are when none repeats or no stage column
+    tells the repeats apart."""
+    folded = [n.casefold() for n in names]
+    if len(set(folded)) == len(folded):
+        return list(names)
+    out = list(names)
+    for j, name in enumerate(names):
+        if folded.count(folded[j]) < 2 or _STAGE_COLUMN.search(name):
+            continue
+        stage = next(
+            (names[i] for i in range(j - 1, -1, -1) if _STAGE_COLUMN.search(names[i])), None
+        )
+        if stage is not None:
+            out[j] = f"{stage} {name}"
+    return out if len({n.casefold() for n in out}) == len(out) else list(names)
 
 
 def _parse_rows(
