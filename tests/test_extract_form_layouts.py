@@ -125,3 +125,62 @@ def test_repeated_column_names_are_told_apart_by_the_stage_before_them():
 
 def test_repeated_names_no_stage_tells_apart_stay_as_they_are():
     assert distinct_names(["Điểm", "Hạng", "Điểm", "Hạng"]) == ["Điểm", "Hạng", "Điểm", "Hạng"]
+
+
+def _figures_of(tmp_path: Path, text: str) -> set[tuple[str, str, float]]:
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    return _read(path)
+
+
+@pytest.mark.parametrize("total", ["Tổng cộng", "Toàn tỉnh"])
+def test_a_total_row_without_a_number_is_the_provinces(tmp_path, total):
+    text = (
+        "Tỉnh Quảng Ninh: Kết quả giải quyết TTHC 6 tháng đầu năm 2024\n"
+        "STT\tĐơn vị\tTiếp nhận\tĐã giải quyết\tĐang giải quyết\n"
+        "1\tTP. Hạ Long\t20.100\t19.900\t200\n"
+        "2\tHuyện Tiên Yên\t5.100\t5.000\t100\n"
+        f"\t{total}\t25.200\t24.900\t300\n"
+    )
+    found = _figures_of(tmp_path, text)
+    assert {
+        ("province", "dossier.received", 25200.0),
+        ("province", "dossier.resolved", 24900.0),
+        ("province", "dossier.pending", 300.0),
+        ("huyện tiên yên", "dossier.received", 5100.0),
+    } <= found
+    assert len(found) == 9
+
+
+def test_an_english_dossier_form_whose_caption_names_no_dossiers(tmp_path):
+    text = (
+        "Quang Ninh province: administrative procedure results, first half of 2024\n"
+        "Unit\tReceived\tOnline\tResolved\tOn time\tLate\tPending\n"
+        "Provincial level\t52,340\t30,100\t51,800\t51,500\t300\t540\n"
+        "District level\t81,200\t40,300\t80,600\t80,100\t500\t600\n"
+    )
+    indicators = [
+        "dossier.received", "dossier.online", "dossier.resolved", "dossier.resolved_on_time",
+        "dossier.resolved_late", "dossier.pending",
+    ]  # fmt: skip
+    rows = {
+        "cấp tỉnh": [52340, 30100, 51800, 51500, 300, 540],
+        "cấp huyện": [81200, 40300, 80600, 80100, 500, 600],
+    }
+    assert _figures_of(tmp_path, text) == {
+        (scope, indicator, float(value))
+        for scope, values in rows.items()
+        for indicator, value in zip(indicators, values, strict=True)
+    }
+
+
+def test_a_table_of_other_counts_under_no_dossier_caption_gets_no_dossiers(tmp_path):
+    """Only a head of dossier stages makes bare cells dossiers: a table of procedures stays
+    a table of procedures."""
+    text = (
+        "Tỉnh Quảng Ninh: Bộ thủ tục hành chính năm 2024\n"
+        "Cấp\tCông bố mới\tSửa đổi\tBãi bỏ\n"
+        "Cấp tỉnh\t120\t45\t30\n"
+        "Cấp huyện\t20\t15\t10\n"
+    )
+    assert not any(i.startswith("dossier.") for _, i, _ in _figures_of(tmp_path, text))

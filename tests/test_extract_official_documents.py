@@ -248,8 +248,8 @@ def test_a_laid_out_table_with_one_letter_cells_keeps_its_columns():
         " 2     Cấp xã           196.887           189.901\n"
     )
     assert laid_out_tables(laid_out).split("\n")[1:3] == [
-        "Cấp tỉnh: Tiếp nhận 61.020; Đã giải quyết 59.870.",
-        "Cấp xã: Tiếp nhận 196.887; Đã giải quyết 189.901.",
+        "Cấp tỉnh: Tiếp nhận 61.020 hồ sơ; Đã giải quyết 59.870 hồ sơ.",
+        "Cấp xã: Tiếp nhận 196.887 hồ sơ; Đã giải quyết 189.901 hồ sơ.",
     ]
 
 
@@ -261,8 +261,8 @@ def test_a_numbering_column_is_no_label_or_figure():
     ]
     assert list(table_lines(rows)) == [
         "Đơn vị | Tiếp nhận | Đã giải quyết",
-        "Sở Tư pháp: Tiếp nhận 3.120; Đã giải quyết 3.118.",
-        "Sở Y tế: Tiếp nhận 95; Đã giải quyết 90.",
+        "Sở Tư pháp: Tiếp nhận 3.120 hồ sơ; Đã giải quyết 3.118 hồ sơ.",
+        "Sở Y tế: Tiếp nhận 95 hồ sơ; Đã giải quyết 90 hồ sơ.",
     ]
 
 
@@ -438,7 +438,10 @@ def test_a_line_of_prose_between_rows_is_no_table_and_prose_after_a_table_stays_
     between = laid_out_tables(head + prose + "  Sở Y tế       95              90\n")
     assert "Sở Tư pháp: Tiếp nhận" not in between
     after = laid_out_tables(head + prose).split("\n")
-    assert after[1:3] == ["Sở Tư pháp: Tiếp nhận 3.120; Đã giải quyết 3.118.", prose.strip()]
+    assert after[1:3] == [
+        "Sở Tư pháp: Tiếp nhận 3.120 hồ sơ; Đã giải quyết 3.118 hồ sơ.",
+        prose.strip(),
+    ]
 
 
 FORM_HTML = """<html><head><meta charset="utf-8"><style>td, th { border: 1px solid #000;

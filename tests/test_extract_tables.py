@@ -365,7 +365,7 @@ def test_a_head_in_sentence_case_is_cut_before_each_capital():
     ]
     text, how = with_flattened_tables("Tin tức của tỉnh Hà Nam\n" + "\n".join(lines), "utf-8")
     assert how == "utf-8; 1 table rebuilt from one row per line"
-    assert "Cấp huyện: Tiếp nhận 120.500; Giải quyết 118.000." in text.split("\n")
+    assert "Cấp huyện: Tiếp nhận 120.500 hồ sơ; Giải quyết 118.000 hồ sơ." in text.split("\n")
 
 
 # ------------------------------------------------------------------------- decimal points
@@ -374,7 +374,10 @@ def test_a_score_column_reads_its_dot_as_a_decimal_point():
     lines = list(table_lines(rows, "Bảng 1. Kết quả của tỉnh"))
     assert lines[1] == "PCI: Điểm 64,500; Hạng 15."
     counts = [["Đơn vị", "Tiếp nhận", "Đã giải quyết"], ["Cấp tỉnh", "64.500", "64.100"]]
-    assert list(table_lines(counts))[1] == "Cấp tỉnh: Tiếp nhận 64.500; Đã giải quyết 64.100."
+    assert (
+        list(table_lines(counts))[1]
+        == "Cấp tỉnh: Tiếp nhận 64.500 hồ sơ; Đã giải quyết 64.100 hồ sơ."
+    )
 
 
 def test_a_column_with_an_unambiguous_decimal_reads_them_all_so():

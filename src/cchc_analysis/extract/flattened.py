@@ -47,7 +47,10 @@ def _tab_cells(line: str) -> list[str]:
     cells = [" ".join(c.split()) for c in line.strip(" \r\n").split("\t")]
     while len(cells) > 1 and not cells[-1]:
         cells.pop()
-    numbered = len(cells) >= 3 and (_ORDINAL_HEAD.match(cells[0]) or _ORDINAL.match(cells[0]))
+    # (an empty first cell is the number a total row leaves out: "<TAB>Tổng cộng<TAB>25.200")
+    numbered = len(cells) >= 3 and (
+        _ORDINAL_HEAD.match(cells[0]) or _ORDINAL.match(cells[0]) or not cells[0]
+    )
     if numbered and _Cell(0, cells[1]).is_label:
         cells = cells[1:]
     return cells

@@ -274,6 +274,10 @@ def table_lines(
                 # an English page's table read by a reader that does not know its language: a
                 # head and caption without Vietnamese letters are English
                 english = year_word == "in" or f"{caption} {' '.join(header)}".isascii()
+                if not unit and sum(bool(_DOSSIER_STAGE.search(n)) for n in header[1:]) >= 2:
+                    # "Đơn vị | Tiếp nhận | Đã giải quyết | Quá hạn", "Unit | Received |
+                    # Resolved | Late": a dossier form, its bare cells count dossiers
+                    unit = " dossiers" if english else " hồ sơ"
             yield " | ".join(cells)
         elif (
             header is not None
@@ -524,6 +528,13 @@ def _head_names(
     return None
 
 
+# the columns of a dossier form, by which a table without "hồ sơ" in its caption is one
+_DOSSIER_STAGE = re.compile(
+    r"(?i)^(?:số (?:hồ sơ )?)?(?:đã |mới |đang )?(?:tiếp nhận|giải quyết|trực tuyến)\b"
+    r"|^(?:đúng|trước|quá|trễ) hạn\b"
+    r"|^(?:received|resolved|settled|processed|handled|pending|online|on time|ahead of|late"
+    r"|overdue|early)\b"
+)
 # a column that heads the ones after it in a dossier form ("Đã giải quyết | Trước hạn | Đúng
 # hạn | Quá hạn | Đang giải quyết | Trong hạn | Quá hạn")
 _STAGE_COLUMN = re.compile(
