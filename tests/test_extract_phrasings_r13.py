@@ -148,3 +148,23 @@ def test_a_district_sites_text_about_its_unnamed_district_is_not_the_provinces(o
     assert not extraction.figures
     assert [(f.indicator, f.value) for f in extraction.subunits] == [("dossier.received", 43210.0)]
     assert "UBND huyện" in extraction.subunits[0].scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "Bộ chỉ số phục vụ người dân, doanh nghiệp trên môi trường điện tử tháng 10/2025 "
+            "của tỉnh Gia Lai đạt 85,12 điểm, xếp thứ 5/34.",
+            "2025-M10",
+        ),
+        ("Từ tháng 10/2025, tỉnh Gia Lai đạt 85,12 điểm.", ""),
+    ],
+)
+def test_a_word_that_folds_like_from_is_told_from_it(sentence, period):
+    """ "điện tử tháng 10/2025" names October; "Từ tháng 10/2025" starts a span."""
+    text = f"Gia Lai: kết quả chỉ số phục vụ người dân, doanh nghiệp\n{sentence}"
+    figures = extract_text(text).figures
+    assert [(f.indicator, f.value, f.period) for f in figures] == [
+        ("service.index_points", 85.12, period)
+    ]

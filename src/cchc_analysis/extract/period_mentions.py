@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -220,9 +221,31 @@ def _dates(folded: str) -> list[tuple[int, date]]:
     return out
 
 
+# words a period's lead or context is told by, as they are written: folded, "điện tử" and
+# "từ" are one ("… trên môi trường điện tử tháng 10/2025" names October, from no month)
+_FUNCTION_WORDS = {
+    "tu": "từ", "den": "đến", "het": "hết", "dau": "đầu", "hon": "hơn", "bang": "bằng",
+    "truoc": "trước", "cuoi": "cuối", "moi": "mỗi", "vao": "vào",
+}  # fmt: skip
+_FUNCTION_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_FUNCTION_WORDS) + r")(?![a-z])")
+
+
+def _function_words_only(text: str, folded: str) -> str:
+    """The folded text with each word that folds like one of ``_FUNCTION_WORDS`` but is
+    written otherwise ("tử", "bảng", "đen") in capitals, so that no lead or context pattern
+    takes it for the function word; one character for one."""
+    chars = list(folded)
+    for match in _FUNCTION_WORD.finditer(folded):
+        said = unicodedata.normalize("NFC", text[match.start() : match.end()]).lower()
+        if said != _FUNCTION_WORDS[match.group()]:
+            chars[match.start() : match.end()] = list(match.group().upper())
+    return "".join(chars)
+
+
 def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
     """Return every period phrase of the text, in order, overlapping ones dropped."""
     dates = _dates(folded)
+    guarded = _function_words_only(text, folded) if len(text) == len(folded) else folded
     taken: list[tuple[int, int]] = []
     mentions: list[_PeriodMention] = []
     for kind, pattern in _PERIOD_PATTERNS:
@@ -277,7 +300,7 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
             elif kind == "month":
                 lead = re.search(
                     r"(?<![a-z])(?:den|het|tinh den|truoc|sau|tu|ke tu|cuoi|dau|hang|moi)[ \t]*\Z",
-                    folded[max(0, start - 12) : start],
+                    guarded[max(0, start - 12) : start],
                 )
                 # "đến hết tháng 6": a deadline, "hàng tháng": every month, not a monthly
                 # figure; "Xếp hạng" ending the line above is neither
@@ -301,7 +324,7 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     end,
                     period,
                     kind,
-                    _period_context(folded, start),
+                    _period_context(guarded, start),
                     text[start:end],
                     guess if kind in ("part", "month") and period and not period.year else None,
                 )
