@@ -321,3 +321,53 @@ def test_a_vietnamese_papi_profile_reads_every_row_up_to_the_next_label(tmp_path
     found = {(f.indicator, round(f.value, 2)) for f in extraction.figures}
     found |= {(f.indicator, round(f.value, 2)) for f in extraction.held_back}
     assert found == set(scores.items())
+
+
+# ---------------------------------------------------------------- a province's PAR INDEX table
+
+
+def _read_text_file(tmp_path: Path, text: str):
+    path = tmp_path / "par.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_files([path])
+    return {(f.indicator, round(f.value, 2)) for f in extraction.figures}, extraction
+
+
+def test_a_par_index_table_by_area_gives_the_total_not_an_areas_points(tmp_path):
+    """Each area's points are a part's (no catalogue figure), the maximum points of a column
+    "Điểm tối đa" are no figure at all, and the total row is the index."""
+    text = (
+        "Kết quả Chỉ số cải cách hành chính năm 2023 của tỉnh Quảng Ninh\n"
+        "TT\tLĩnh vực\tĐiểm tối đa\tĐiểm đạt được\tChỉ số (%)\n"
+        "1\tCông tác chỉ đạo, điều hành CCHC\t9\t8,75\t97,22\n"
+        "2\tXây dựng và tổ chức thực hiện văn bản QPPL\t8\t7,50\t93,75\n"
+        "3\tCải cách thủ tục hành chính\t11\t10,20\t92,73\n"
+        "\tTổng\t100\t89,52\t89,52\n"
+    )
+    found, extraction = _read_text_file(tmp_path, text)
+    assert found == {("par.total_points", 89.52)}
+    assert not extraction.held_back
+
+
+def test_a_par_index_table_of_appraisal_and_survey_points(tmp_path):
+    text = (
+        "Kết quả Chỉ số cải cách hành chính năm 2023 của tỉnh Quảng Ninh\n"
+        "Nội dung\tĐiểm tối đa\tĐiểm đạt được\n"
+        "Điểm thẩm định\t62\t58,40\n"
+        "Điểm điều tra xã hội học\t38\t31,12\n"
+        "Tổng điểm\t100\t89,52\n"
+    )
+    found, _ = _read_text_file(tmp_path, text)
+    assert found == {("par.appraisal_points", 58.4), ("par.total_points", 89.52)}
+
+
+def test_an_english_par_index_table_by_area(tmp_path):
+    text = (
+        "PAR Index 2023 of Quang Ninh province\n"
+        "Area\tMaximum points\tPoints achieved\tIndex (%)\n"
+        "Direction and administration of PAR\t9\t8.75\t97.22\n"
+        "Administrative procedure reform\t11\t10.20\t92.73\n"
+        "Total\t100\t89.52\t89.52\n"
+    )
+    found, _ = _read_text_file(tmp_path, text)
+    assert found == {("par.total_points", 89.52)}

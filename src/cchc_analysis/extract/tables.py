@@ -150,13 +150,34 @@ def _is_head(cells: Sequence[str], header: Sequence[str] | None) -> bool:
 
 def _row_label(cell: str, label_head: str) -> str:
     """A row's label as its sentence opens: a year reads "Năm 2016" (or under the label
-    column's own name for periods, "Kỳ 2016")."""
+    column's own name for periods, "Kỳ 2016"); a row under a column of an index's parts
+    ("Lĩnh vực", "Tiêu chí") says so ("Lĩnh vực Cải cách thủ tục hành chính"), unless it is
+    the total, so that its points are read as a part's, not the index's."""
     if _YEAR_CELL.match(cell):
         return f"{label_head} {cell}" if _PERIOD_WORD.match(label_head) else f"Năm {cell}"
+    head = label_head.strip()
+    if (
+        _PART_HEAD.match(head)
+        and not _TOTAL_ROW.match(cell.strip())
+        and not cell.casefold().startswith(head.casefold())
+        and not _names_province(cell)  # a table turned: provinces under "Sub-index"
+    ):
+        return f"{head} {cell[:1].lower()}{cell[1:]}"
     return cell
 
 
 _PERIOD_WORD = re.compile(r"(?i)^(?:năm|kỳ|kỳ báo cáo|year)$")
+# the label column of an index's parts, and the rows that total them
+# (the parts of the PCI and PAPI are catalogue figures of their own, named by their rows)
+_PART_HEAD = re.compile(
+    r"(?i)^(?:lĩnh vực(?: đánh giá)?|tiêu chí(?: thành phần)?|nội dung đánh giá|area"
+    r"|criteri(?:on|a))$"
+)
+_TOTAL_ROW = re.compile(r"(?i)^(?:tổng|tổng cộng|tổng số|tổng điểm|cộng|total|overall)\b")
+# a column of the points an index part could win, never a figure: "Điểm tối đa", "Thang điểm"
+_MAX_COLUMN = re.compile(
+    r"(?i)điểm tối đa|điểm chuẩn|thang điểm|điểm tối thiểu|max(?:imum)?\b|full (?:score|marks)"
+)
 
 
 def _row_sentences(
@@ -285,7 +306,11 @@ def table_lines(
             and (not numbers[0] or _YEAR_CELL.match(cells[0]))
         ):
             named = any(_UNIT_WORDS.search(name) for name in header)
-            columns = [j for j in range(1, len(cells)) if numbers[j] and header[j]]
+            columns = [
+                j
+                for j in range(1, len(cells))
+                if numbers[j] and header[j] and not _MAX_COLUMN.search(header[j])
+            ]
             parts = []
             for j in columns:
                 value = _as_written(cells[j], j in decimal)
