@@ -371,3 +371,44 @@ def test_an_english_par_index_table_by_area(tmp_path):
     )
     found, _ = _read_text_file(tmp_path, text)
     assert found == {("par.total_points", 89.52)}
+
+
+def test_the_service_index_by_group_gives_the_total_only(tmp_path):
+    text = (
+        "Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 10/2025 của tỉnh Gia Lai\n"
+        "Nhóm chỉ số\tĐiểm tối đa\tĐiểm đạt được\n"
+        "Công khai, minh bạch\t18\t16,50\n"
+        "Tiến độ giải quyết\t20\t19,10\n"
+        "Dịch vụ công trực tuyến\t22\t18,30\n"
+        "Mức độ hài lòng\t18\t17,90\n"
+        "Số hóa hồ sơ\t22\t15,20\n"
+        "Tổng điểm\t100\t87,00\n"
+    )
+    found, extraction = _read_text_file(tmp_path, text)
+    assert found == {("service.index_points", 87.0)}
+    assert [f.period for f in extraction.figures] == ["2025-M10"]
+
+
+def test_sipas_by_criterion_gives_the_index_only(tmp_path):
+    text = (
+        "Kết quả đo lường sự hài lòng (SIPAS) năm 2024 của tỉnh Gia Lai\n"
+        "Tiêu chí\tTỷ lệ hài lòng (%)\n"
+        "Tiếp cận dịch vụ\t88,10\n"
+        "Thủ tục hành chính\t86,20\n"
+        "Công chức giải quyết công việc\t90,30\n"
+        "Kết quả dịch vụ\t89,00\n"
+        "Tiếp nhận, xử lý góp ý\t84,50\n"
+        "Chỉ số SIPAS\t87,62\n"
+    )
+    found, _ = _read_text_file(tmp_path, text)
+    assert found == {("sipas.satisfaction_pct", 87.62)}
+
+
+def test_sipas_points_inside_the_par_index_stay_points():
+    text = (
+        "Kon Tum: Chỉ số CCHC năm 2023\nĐiểm đánh giá tác động đạt 31,19 điểm (gồm Chỉ số SIPAS "
+        "đạt 8,5/10 điểm)."
+    )
+    found = {(f.indicator, f.value) for f in extract_text(text).figures}
+    assert ("par.sipas_points", 8.5) in found
+    assert not any(i == "sipas.satisfaction_pct" for i, _ in found)

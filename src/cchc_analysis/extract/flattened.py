@@ -23,6 +23,8 @@ from cchc_analysis.extract.tables import (
     _MIN_FIGURES,
     _ORDINAL,
     _ORDINAL_HEAD,
+    _PART_HEAD,
+    _PERCENT_MARK,
     _PLACE_HEAD,
     _Cell,
     _cells,
@@ -296,8 +298,15 @@ def _row_tables(
             if (len(rows) >= 2 and len(rows) * k >= _MIN_FIGURES) or ranking
             else None
         )
-        if head is not None and k == 1 and not _PLACE_HEAD.match(head[1][0]):
-            head = None  # a two-column list of other things ("Nội dung | Số lượng") stays as is
+        if (
+            head is not None
+            and k == 1
+            and not _PLACE_HEAD.match(head[1][0])
+            and not (_PART_HEAD.match(head[1][0]) and _PERCENT_MARK.search(head[1][1]))
+        ):
+            # a two-column list of other things ("Nội dung | Số lượng") stays as is; an index's
+            # parts with their shares ("Tiêu chí | Tỷ lệ hài lòng (%)") say their unit
+            head = None
         if head is None or not _consistent(head[1], rows):
             n += 1
             continue

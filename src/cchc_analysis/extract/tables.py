@@ -173,7 +173,10 @@ _PART_HEAD = re.compile(
     r"(?i)^(?:lĩnh vực(?: đánh giá)?|tiêu chí(?: thành phần)?|nội dung đánh giá|area"
     r"|criteri(?:on|a))$"
 )
-_TOTAL_ROW = re.compile(r"(?i)^(?:tổng|tổng cộng|tổng số|tổng điểm|cộng|total|overall)\b")
+_TOTAL_ROW = re.compile(
+    r"(?i)^(?:tổng|tổng cộng|tổng số|tổng điểm|cộng|total|overall|chỉ số (?:chung|sipas|cchc|par)"
+    r"|sipas|par index|chỉ số hài lòng|chỉ số cải cách hành chính)\b"
+)  # the total, or the index itself
 # a column of the points an index part could win, never a figure: "Điểm tối đa", "Thang điểm"
 _MAX_COLUMN = re.compile(
     r"(?i)điểm tối đa|điểm chuẩn|thang điểm|điểm tối thiểu|max(?:imum)?\b|full (?:score|marks)"
@@ -287,7 +290,12 @@ def table_lines(
         elif _is_head(cells, header):
             merged = _merged_head(header, cells) if head_above else None
             ranking = len(cells) == 2 and bool(_PLACE_HEAD.match(cells[0].strip()))
-            header = merged or (cells if len(cells) > 2 or ranking else None)
+            shares = (
+                len(cells) == 2
+                and bool(_PART_HEAD.match(cells[0].strip()))
+                and bool(_PERCENT_MARK.search(cells[1]))
+            )  # "Tiêu chí | Tỷ lệ hài lòng (%)": each part's share
+            header = merged or (cells if len(cells) > 2 or ranking or shares else None)
             if header is not None:
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
