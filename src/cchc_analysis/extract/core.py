@@ -220,7 +220,7 @@ def _extract_in_language(
     founds = ranked_scores(doc, tokens, founds, doc_province, doc_period)
     founds = parts_after_totals(doc, tokens, founds, doc_province, doc_period)
     founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
-    founds = _without_restatements(doc, _pair_wholes_by_identity(founds))
+    founds = _without_restatements(doc, _pair_wholes_by_identity(_handled_as_received(founds)))
     by_found = {id(f): _figure(doc, file, f, doc_province) for f in founds}
     info = DocumentInfo(
         file=file,
@@ -321,6 +321,42 @@ def _named_afterwards(
             same_block = found.sentence.block == sentence.block
             if same_block and found.start < sentence.start and found.scope == default_scope:
                 out[n] = replace(found, scope=units[0].label)
+    return out
+
+
+# a verb that says either received or resolved ("handled 12,345 dossiers", "tiếp nhận, xử lý")
+_RECEIVED_OR_RESOLVED = re.compile(
+    r"(?i)^(?:(?:has|have|had) )?(?:handled|handling|processed|processing|dealt with|tackled)$"
+)
+
+
+def _handled_as_received(founds: list[_Found]) -> list[_Found]:
+    """The figures with a count said with a verb that means received or resolved ("handled
+    12,345 dossiers …; 11,900 were settled") read as the received when a smaller resolved
+    count of the same unit and period follows it and no received count is given."""
+
+    def key(f: _Found) -> tuple[str, str | None, Period | None]:
+        return f.scope, f.other_province, f.period
+
+    received = {key(f) for f in founds if f.indicator == "dossier.received"}
+    out = list(founds)
+    for i, f in enumerate(founds):
+        if (
+            f.indicator != "dossier.resolved"
+            or key(f) in received
+            or not _RECEIVED_OR_RESOLVED.match(f.cue.strip())
+        ):
+            continue
+        if any(
+            g.indicator == "dossier.resolved"
+            and key(g) == key(f)
+            and g.start > f.start
+            and g.value < f.value
+            for g in founds
+        ):
+            note = "said as handled: the received, since a smaller resolved count follows"
+            out[i] = replace(f, indicator="dossier.received", notes=[*f.notes, note])
+            received.add(key(f))
     return out
 
 
