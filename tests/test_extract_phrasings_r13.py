@@ -168,3 +168,39 @@ def test_a_word_that_folds_like_from_is_told_from_it(sentence, period):
     assert [(f.indicator, f.value, f.period) for f in figures] == [
         ("service.index_points", 85.12, period)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quảng Ninh năm 2023\nNăm 2023, tỉnh tiếp nhận 1.250 phản ánh, kiến nghị của người "
+            "dân, đã xử lý đúng hạn 1.200 phản ánh.",
+            {("feedback.received", 1250.0), ("feedback.on_time", 1200.0)},
+        ),
+        (
+            "Đà Nẵng năm 2018\nCổng góp ý đã tiếp nhận, xử lý 11.000 ý kiến góp ý, phản ánh của "
+            "người dân.",
+            {("feedback.received", 11000.0)},
+        ),
+        (
+            "Quang Ninh 2023\nIn 2023, the province received 1,250 pieces of feedback and "
+            "petitions from citizens, of which 1,200 were handled on time.",
+            {("feedback.received", 1250.0), ("feedback.on_time", 1200.0)},
+        ),
+    ],
+)
+def test_feedback_and_petitions_received_and_handled_on_time(text, expected):
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == expected
+
+
+def test_feedback_handled_is_not_dossiers_and_dossiers_are_not_feedback():
+    text = (
+        "Quảng Ninh năm 2023\nNăm 2023, toàn tỉnh tiếp nhận 12.345 hồ sơ, giải quyết đúng hạn "
+        "12.000 hồ sơ; tiếp nhận 35 phản ánh, kiến nghị."
+    )
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == {
+        ("dossier.received", 12345.0),
+        ("dossier.resolved_on_time", 12000.0),
+        ("feedback.received", 35.0),
+    }
