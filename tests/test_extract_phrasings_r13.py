@@ -204,3 +204,46 @@ def test_feedback_handled_is_not_dossiers_and_dossiers_are_not_feedback():
         ("dossier.resolved_on_time", 12000.0),
         ("feedback.received", 35.0),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quang Ninh in PCI 2023\nThe province's scores in time costs and informal charges "
+            "were 7.52 and 6.91, respectively.",
+            {("pci.time", 7.52), ("pci.informal", 6.91)},
+        ),
+        (
+            "Quảng Ninh PCI 2023\nĐiểm số các chỉ số thành phần Chi phí thời gian và Chi phí không "
+            "chính thức lần lượt là 7,52 và 6,91 điểm.",
+            {("pci.time", 7.52), ("pci.informal", 6.91)},
+        ),
+        (
+            "Quang Ninh 2023\nIn 2023, the numbers of received, resolved and pending dossiers were "
+            "45,600, 44,800 and 800, respectively.",
+            {
+                ("dossier.received", 45600.0),
+                ("dossier.resolved", 44800.0),
+                ("dossier.pending", 800.0),
+            },
+        ),
+    ],
+)
+def test_items_listed_then_read_respectively(text, expected):
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quang Ninh in PCI 2023\nIt scored 7.52 for time costs and 6.91 for informal charges.",
+        "Quảng Ninh PCI 2023\nTỉnh đạt 7,52 điểm ở chỉ số Chi phí thời gian và 6,91 điểm ở chỉ số "
+        "Chi phí không chính thức.",
+    ],
+)
+def test_a_part_named_after_its_score_is_not_taken_by_the_part_before_and(text):
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == {
+        ("pci.time", 7.52),
+        ("pci.informal", 6.91),
+    }

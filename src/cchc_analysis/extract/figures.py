@@ -584,8 +584,9 @@ def _find_in_sentence(
             continue
         previous = last.indicator if last else None
         item = _respective_item(doc, sentence, tokens, i)
+        match = None
         if item is not None:  # "… tiếp nhận, đã giải quyết … lần lượt là 45.600, 44.800 …"
-            ctx = replace(
+            item_ctx = replace(
                 ctx,
                 left=doc.work[item[0] : item[1]],
                 left_offset=item[0],
@@ -593,9 +594,16 @@ def _find_in_sentence(
                 left_any_offset=item[0],
                 near=doc.work[item[0] : item[1]],
             )
-        match = _match_rules(
-            ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
-        )
+            match = _match_rules(
+                item_ctx, reading.noun, token.is_pair, previous, token.start, token.end,
+                reading.changed,
+            )  # fmt: skip
+            # items that name no measure (units listed "respectively") leave the sentence's cue
+            ctx = item_ctx if match is not None else ctx
+        if match is None:
+            match = _match_rules(
+                ctx, reading.noun, token.is_pair, previous, token.start, token.end, reading.changed
+            )
         if _dossiers_as_procedures(token, reading, match):
             # "tiếp nhận và xử lý 6.120 thủ tục hành chính": no province has that many
             # procedures; the count is of dossiers, named loosely

@@ -19,7 +19,7 @@ _LIST_GAP = re.compile(r"[\s_,;%]*(?:(?:va|ho so|hs|tthc|thu tuc|diem)(?![a-z])[
 # where a list of what is counted starts, and where it ends (the unit or place counted for)
 _LIST_HEAD_NOUN = re.compile(
     r"(?<![a-z])(?:(?:so luong|tong so|so) )?"
-    r"(?:ho so|hs|tthc|thu tuc(?: hanh chinh)?|ty le)(?![a-z])"
+    r"(?:ho so|hs|tthc|thu tuc(?: hanh chinh)?|ty le|chi so(?: thanh phan)?|noi dung)(?![a-z])"
 )
 _LIST_END = re.compile(r" (?:cua|tren dia ban|tai|o) | _|_")
 
@@ -63,12 +63,68 @@ def _respective_unit(
     return units[i - k].label
 
 
+# English: the run of numbers, then "respectively" ("… were 7.52 and 6.91, respectively")
+_EN_LIST_GAP = re.compile(
+    r"[\s_,;%]*(?:(?:and|points?|pts|percent|per cent|dossiers|records|files)(?![a-z])[\s_,;%]*)*"
+)
+_EN_RESPECTIVELY = re.compile(
+    r"[\s_,%]*(?:(?:points?|percent|per cent)[\s_,]*)?respectively(?![a-z])"
+)
+# the verb between a list and its numbers, and the word the list follows
+_EN_LIST_VERB = re.compile(
+    r"[\s_,]*(?:(?:were|was|are|is|stood at|reached|at|of|with|scored|recorded|totall?ed)"
+    r"[\s_,]*)+$"
+)
+_EN_LIST_LEAD = re.compile(r"(?<![a-z])(?:in|for|of|on)\s+(?!which|them|these|this)")
+
+
+def _respective_item_en(
+    doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int
+) -> tuple[int, int] | None:
+    """The span of the item a number stands for in an English list read 'respectively' ("the
+    province's scores in time costs and informal charges were 7.52 and 6.91, respectively":
+    6.91 is 'informal charges'), else None."""
+    work = doc.work
+    k = i
+    while k > 0 and tokens[k - 1].start >= sentence.start:
+        if _EN_LIST_GAP.fullmatch(work, tokens[k - 1].end, tokens[k].start):
+            k -= 1
+            continue
+        break
+    m = i
+    while m + 1 < len(tokens) and tokens[m + 1].end <= sentence.end:
+        if _EN_LIST_GAP.fullmatch(work, tokens[m].end, tokens[m + 1].start):
+            m += 1
+            continue
+        break
+    if m == k or not _EN_RESPECTIVELY.match(work, tokens[m].end, sentence.end):
+        return None
+    head_start = max(work.rfind(sep, sentence.start, tokens[k].start) for sep in (";", ":"))
+    head_start = max(head_start + 1, sentence.start)
+    head = work[head_start : tokens[k].start]
+    verb = _EN_LIST_VERB.search(head)
+    head_end = head_start + (verb.start() if verb else len(head.rstrip()))
+    leads = list(_EN_LIST_LEAD.finditer(work, head_start, head_end))
+    start = leads[-1].end() if leads else head_start
+    items: list[tuple[int, int]] = []
+    begin = start
+    for sep in re.finditer(r",?\s+and\s+|,\s*", work[start:head_end]):
+        items.append((begin, start + sep.start()))
+        begin = start + sep.end()
+    items.append((begin, head_end))
+    if len(items) != m - k + 1:
+        return None
+    return items[i - k]
+
+
 def _respective_item(
     doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int
 ) -> tuple[int, int] | None:
     """The span of the item a number stands for in a list read 'respectively' ("số hồ sơ tiếp
     nhận, đã giải quyết và đang giải quyết lần lượt là 45.600, 44.800 và 800 hồ sơ": 44.800
     is 'đã giải quyết'), else None."""
+    if doc.language == "en":
+        return _respective_item_en(doc, sentence, tokens, i)
     work = doc.work
     respectively = _respectively(doc, sentence, tokens, i)
     if respectively is None:
