@@ -247,3 +247,20 @@ def test_a_part_named_after_its_score_is_not_taken_by_the_part_before_and(text):
         ("pci.time", 7.52),
         ("pci.informal", 6.91),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quang Ninh in PCI 2023\nThe time costs sub-index rose to 7.52 points.",
+            {("pci.time", 7.52)},
+        ),
+        (
+            "Quang Ninh 2023\nIn 2023, the on-time rate rose by 2.5 percent to 98.5 percent.",
+            {("dossier.on_time_pct", 98.5)},
+        ),
+    ],
+)
+def test_risen_to_is_the_level_reached_risen_by_the_change(text, expected):
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == expected
