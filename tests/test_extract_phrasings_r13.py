@@ -264,3 +264,23 @@ def test_a_part_named_after_its_score_is_not_taken_by_the_part_before_and(text):
 )
 def test_risen_to_is_the_level_reached_risen_by_the_change(text, expected):
     assert {(f.indicator, f.value) for f in extract_text(text).figures} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hue city 2020\nSince the beginning of this year, the province has tackled 38,000 "
+            "units of dossiers.",
+            {("dossier.resolved", 38000.0)},
+        ),
+        (
+            "Quang Ninh 2023\nIn 2023, the province received 414 applications and returned 378 "
+            "results.",
+            {("dossier.received", 414.0), ("dossier.resolved", 378.0)},
+        ),
+        ("Quang Ninh 2023\nThe survey results show that 95 results were positive.", set()),
+    ],
+)
+def test_results_returned_are_resolved_dossiers_and_other_results_nothing(text, expected):
+    assert {(f.indicator, f.value) for f in extract_text(text).figures} == expected
