@@ -241,8 +241,9 @@ def _stacked_from_grid(
 
 
 def _docx_blocks(document: Any) -> Iterable[str]:
-    """Paragraphs and tables of a DOCX body, in document order (``table_lines``); merged cells
-    that repeat their text count once."""
+    """Paragraphs and tables of a DOCX body, in document order (``table_lines``); a cell merged
+    over several columns counts once in its row (two cells that only hold the same figure,
+    "6.51 | 6.51", stay two)."""
     from docx.table import Table
 
     caption = ""
@@ -253,21 +254,20 @@ def _docx_blocks(document: Any) -> Iterable[str]:
             caption = text if text.strip() else caption
             yield text
         elif tag == "tbl":
-            grid = [
-                [" ".join(_cell_text(cell).split()) for cell in row.cells]
-                for row in Table(child, document).rows
-            ]
+            cells_of_rows = [row.cells for row in Table(child, document).rows]
+            grid = [[" ".join(_cell_text(cell).split()) for cell in row] for row in cells_of_rows]
             stacked = stacked_head(grid)
             if stacked is not None:
                 yield from table_lines(stacked, caption)
                 continue
-            rows: list[list[str]] = []
-            for full in grid:
-                cells: list[str] = []
-                for value in full:
-                    if not cells or value != cells[-1]:
-                        cells.append(value)
-                rows.append(cells)
+            rows = [
+                [
+                    value
+                    for k, value in enumerate(texts)
+                    if k == 0 or row[k]._tc is not row[k - 1]._tc
+                ]
+                for row, texts in zip(cells_of_rows, grid, strict=True)
+            ]
             yield from table_lines(rows, caption)
 
 
