@@ -13,8 +13,11 @@ and every span of every line goes to the column it overlaps most. A row is a lin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
 
 from cchc_analysis.extract.tables import _CELL_NUMBER, _COLUMN_NUMBER, _column_name, table_lines
 
@@ -57,26 +60,70 @@ def _figures(spans: Sequence[_Span]) -> int:
 
 def laid_out_tables(text: str) -> str:
     """The lines of a laid-out page with each table read as ``table_lines`` gives it (a row a
-    line), other lines as prose (the spaces that justified them taken out)."""
-    return _laid_out(text)[0]
+    line), other lines as prose (the spaces that justified them taken out, the lines of a
+    justified paragraph joined)."""
+    return _laid_out(text).text
 
 
 def laid_out_pages(pages: Sequence[str]) -> list[str]:
     """Each laid-out page as ``laid_out_tables`` reads it; a page that opens on rows of the
     table that ended the page before (a table run on over a page break, its head printed once)
     is read under that table's head."""
+    return laid_out_flow(pages)[0]
+
+
+class Flow(NamedTuple):
+    """Laid-out pages (``laid_out_pages``) and how their paragraphs run: for each page the
+    line it leaves open ('' if none: a paragraph that goes on on the next page, when no line
+    but running ones follows it), and whether its lines were set justified (then the
+    paragraphs are already joined from the layout, and no other guess is needed)."""
+
+    pages: list[str]
+    open_lines: list[str]
+    justified: bool
+
+
+def laid_out_flow(pages: Sequence[str]) -> Flow:
+    """Each laid-out page as ``laid_out_pages`` reads it, and how its paragraphs run."""
     out: list[str] = []
+    open_lines: list[str] = []
     head: list[str] = []  # the head lines of the table that ended the page before
     caption = ""
+    margin = 0  # the right edge of a justified line, carried over to pages too short to tell
     for text in pages:
         lines = text.split("\n")
         if head:
             at = _first_row(lines)
             if at is not None:
                 lines = [*lines[:at], *head, *lines[at:]]
-        page, head, caption = _laid_out("\n".join(lines), caption)
-        out.append(page)
-    return out
+        page = _laid_out("\n".join(lines), caption, margin)
+        if page.opens_paragraph and open_lines:
+            open_lines[-1] = ""  # the page opens on a new paragraph: the last one ended
+        out.append(page.text)
+        open_lines.append(page.open_line)
+        head, caption, margin = page.head, page.caption, page.margin
+    return Flow(out, open_lines, margin > 0)
+
+
+_GAP = re.compile(r"(?<=\S) +(?=\S)")
+_LETTER = re.compile(r"[^\W\d_]")
+_MIN_JUSTIFIED_WORDS = 4
+
+
+def _justified(line: str) -> bool:
+    """A line of a justified paragraph stretched to the margin: four words or more, most of
+    them with letters, every gap between them two spaces or more and about as wide as the
+    others (pypdf lays the stretch out as spaces, "The   province   has   taken"). Such a line
+    is never a paragraph's last, and never a table's row (a row's cells hold single spaces or
+    set figures apart by gaps of their own widths)."""
+    words = line.split()
+    gaps = [len(gap) for gap in _GAP.findall(line)]
+    return (
+        len(words) >= _MIN_JUSTIFIED_WORDS
+        and min(gaps) >= 2
+        and max(gaps) - min(gaps) <= 1
+        and sum(1 for word in words if _LETTER.search(word)) >= 0.6 * len(words)
+    )
 
 
 _MAX_LINES_ABOVE_ROWS = 3  # a page's running head and a blank line, before its first row
@@ -93,12 +140,68 @@ def _first_row(lines: Sequence[str]) -> int | None:
     return None
 
 
-def _laid_out(text: str, caption: str = "") -> tuple[str, list[str], str]:
-    """The page as ``laid_out_tables`` gives it; the head lines of a table that ends the page
-    (none when prose follows the last table); and the last caption seen."""
+class _Page(NamedTuple):
+    text: str  # the page as ``laid_out_tables`` gives it
+    head: list[str]  # the head lines of a table that ends the page (none if prose follows)
+    caption: str  # the last caption seen
+    open_line: str  # the last line, if its paragraph goes on (see ``Flow``)
+    opens_paragraph: bool  # the page's first line of text is indented: a new paragraph
+    margin: int  # the right edge of a justified line (0 when not known)
+
+
+_FULL_LINE = 0.7  # of the margin's width: a line this long or longer may be a full one
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _laid_out(text: str, caption: str = "", margin: int = 0) -> _Page:
+    """The page as ``laid_out_tables`` gives it, the lines of a justified paragraph joined.
+
+    A justified line (``_justified``) always goes on on the next; where the page is set
+    justified (the right ``margin`` known), so does a line that reaches near the margin
+    (pypdf's columns of characters are no ruler: a full line may end short of it) when the
+    page indents its paragraphs' first lines, or when it ends no sentence; the next line goes
+    on from it unless a blank line parts them, or it opens a list's item, or it is indented
+    (a new paragraph)."""
     lines = text.split("\n")
+    justified = [_justified(line) for line in lines]
+    stretched = [len(line.rstrip()) for line, j in zip(lines, justified, strict=True) if j]
+    margin = max(stretched) if stretched else margin
+    lefts = Counter(_indent(line) for line in lines if line.strip())
+    body = lefts.most_common(1)[0][0] if lefts else 0  # the left edge of the text
+    filled = [line for line in lines if line.strip()]
+    first_indents = any(
+        body + 2 < _indent(a) <= body + 12 and _indent(b) == body for a, b in pairwise(filled)
+    )
+
+    def goes_on(k: int) -> bool:
+        if justified[k]:
+            return True
+        right = len(lines[k].rstrip())
+        if not margin or not _FULL_LINE * margin <= right <= margin + 2:
+            return False  # short, or past the margin: a running line in the page's margins
+        if _indent(lines[k]) < body - 1:
+            return False
+        return first_indents or not _SENTENCE_END.search(lines[k])
+
+    def continues(k: int) -> bool:
+        return _indent(lines[k]) <= body + 1 and not _STARTS_ITEM.match(lines[k])
+
+    # a justified line's words, one space apart: its stretched gaps are no table's columns
+    lines = [
+        line[: _indent(line)] + " ".join(line.split()) if j else line
+        for line, j in zip(lines, justified, strict=True)
+    ]
     out: list[str] = []
     head: list[str] = []
+    going_on = False  # the line written last goes on on the next
+    was_justified = False  # … because it is justified (whatever the next looks like)
+    open_line = ""
+    opens_paragraph: bool | None = None
     i = 0
     while i < len(lines):
         found = _table_at(lines, i)
@@ -107,14 +210,27 @@ def _laid_out(text: str, caption: str = "") -> tuple[str, list[str], str]:
             out.extend(table_lines(rows, caption))
             head = list(lines[i:head_end])
             i = end
+            going_on = False
+            opens_paragraph = False if opens_paragraph is None else opens_paragraph
             continue
         line = " ".join(lines[i].split())
-        out.append(line)
-        caption = line or caption
+        if line and opens_paragraph is None and _indent(lines[i]) >= body - 1:
+            opens_paragraph = _indent(lines[i]) > body + 1
+        if line and going_on and (was_justified or continues(i)):
+            out[-1] = f"{out[-1]} {line}"
+            caption = out[-1]
+            open_line = out[-1] if goes_on(i) else ""
+        else:
+            out.append(line)
+            caption = line or caption
+            if line and goes_on(i):
+                open_line = line
         if line:
             head = []  # prose after the table: a table on the next page is another
+        going_on = bool(line) and goes_on(i)
+        was_justified = bool(line) and justified[i]
         i += 1
-    return "\n".join(out), head, caption
+    return _Page("\n".join(out), head, caption, open_line, bool(opens_paragraph), margin)
 
 
 def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_analysis.extract.flattened import joined, read_tables, rebuild_flattened
-from cchc_analysis.extract.layout import laid_out_pages
+from cchc_analysis.extract.layout import _STARTS_ITEM, laid_out_flow
 from cchc_analysis.extract.tables import stacked_head, table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -318,13 +318,14 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(f"{path}: the PDF is protected by a password")
-        pages = laid_out_pages([_laid_out_text(page) for page in reader.pages])
+        flow = laid_out_flow([_laid_out_text(page) for page in reader.pages])
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    pages = _without_running_lines([_unligatured(p) for p in pages])
+    pages = _without_running_lines([_unligatured(p) for p in flow.pages])
+    pages = _joined_over_page_breaks(pages, [_unligatured(line) for line in flow.open_lines])
     legacy, converted = from_legacy_font("\f".join(pages))
     pages = legacy.split("\f") if converted else pages
-    text, rebuilt, tables = _reflow_around_tables(pages)
+    text, rebuilt, tables = _reflow_around_tables(pages, guess=not flow.justified)
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
@@ -418,6 +419,24 @@ def _without_running_lines(pages: Sequence[str]) -> list[str]:
     return out
 
 
+def _joined_over_page_breaks(pages: Sequence[str], open_lines: Sequence[str]) -> list[str]:
+    """The pages with the first line of a page joined to the last of the page before when that
+    one is left open, a justified paragraph going on ("… Hải" / "Phòng đứng thứ 1/63"), unless
+    the page opens on a table's row or a list's item (running heads and feet already out)."""
+    out = [page.split("\n") for page in pages]
+    for i in range(len(out) - 1):
+        last = max((n for n, line in enumerate(out[i]) if line.strip()), default=None)
+        first = next((n for n, line in enumerate(out[i + 1]) if line.strip()), None)
+        if last is None or first is None or not open_lines[i]:
+            continue
+        line = out[i + 1][first]
+        if out[i][last].strip() != open_lines[i] or " | " in line or _STARTS_ITEM.match(line):
+            continue
+        out[i][last] = f"{out[i][last].rstrip()} {line.strip()}"
+        del out[i + 1][first]
+    return ["\n".join(lines) for lines in out]
+
+
 def _page_list(numbers: Sequence[int]) -> str:
     """Pages as a reader writes them: 'page 3', 'pages 9–12', 'pages 2, 5–7'."""
     runs: list[list[int]] = []
@@ -441,18 +460,23 @@ def _laid_out_text(page: Any) -> str:
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
 _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
-_STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+def _reflow_around_tables(
+    pages: Sequence[str], guess: bool = True
+) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     """The pages' text with the tables found one cell per line rebuilt (before any line is
     joined: a table may run on to the next page) and the lines a PDF wrapped joined around
     them (``_reflow``; a rebuilt line is never joined to another); what was rebuilt, and where
-    the rebuilt tables stand in the text."""
+    the rebuilt tables stand in the text. Without ``guess`` (a justified text, whose lines the
+    layout joined already) no line is joined here."""
     text = "\n".join(pages)
     pieces, rebuilt = rebuild_flattened(text)
     if not rebuilt:
-        return _reflow(text), "", ()
+        return (_reflow(text) if guess else text), "", ()
+    if not guess:
+        text, spans = joined(pieces)
+        return text, rebuilt, spans
     prose = [_WRAPPED.sub(" ", piece) for piece, table in pieces if not table]
     full = _full_width("\n".join(prose).split("\n"))
     text, spans = joined([(p if table else _reflow(p, full), table) for p, table in pieces])
