@@ -4,10 +4,11 @@ For each saved text of the DEVELOPMENT half of the real benchmark (``extraction_
 is dev when the first 8 hex digits of its name are even; the held-out half is never opened),
 this builds the same text as
 
-- a saved web page: the first line as the headline (``<h1>``), every other line a ``<p>`` in an
+- a saved web page: the first line as the headline (``<h1>``; a ``<p>`` when longer than 150
+  characters: a text saved as an excerpt opens on a paragraph), every other line a ``<p>`` in an
   ``<article>``, inside a page with a header menu, a sidebar of related links (with figures of
   their own) and a footer with address, phone and copyright;
-- a DOCX (python-docx): the first line as a bold title, every other line a paragraph;
+- a DOCX (python-docx): the first line as a bold title (as above), every other line a paragraph;
 - a PDF printed by headless Chromium (A4, justified serif text, pages breaking where they
   fall) from the article as a report prints: headline, paragraphs and tables, no page furniture;
 
@@ -49,6 +50,7 @@ FORMATS = ("html", "docx", "pdf")
 _NAME = re.compile(r"[0-9a-f]{12}\.txt")
 _SPACED_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
 _MAX_SPACED_CELL = 40
+MAX_HEADLINE = 150  # characters: a longer first line is the first paragraph of an excerpt
 
 Figure = tuple[str, float, str]
 
@@ -114,7 +116,7 @@ def _article(parts: Sequence[str | list[list[str]]]) -> str:
     html = []
     for n, block in enumerate(parts):
         if isinstance(block, str):
-            tag = "h1" if n == 0 else "p"
+            tag = "h1" if n == 0 and len(block) <= MAX_HEADLINE else "p"
             html.append(f"<{tag}>{escape(block)}</{tag}>")
         else:
             rows = "".join(
@@ -193,7 +195,7 @@ def write_docx(text: str, path: Path) -> Path:
         if isinstance(block, str):
             paragraph = document.add_paragraph()
             run = paragraph.add_run(block)
-            run.bold = n == 0
+            run.bold = n == 0 and len(block) <= MAX_HEADLINE
         else:
             table = document.add_table(rows=len(block), cols=len(block[0]))
             table.style = "Table Grid"

@@ -51,14 +51,14 @@ def _docx(text: str, path: Path) -> Path:
 _PRINTED = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 2cm 1.5cm 2cm 3cm; }}
 body {{ font-family: "DejaVu Serif", serif; font-size: 13pt; text-align: justify; }}
-p {{ margin: 0 0 6pt 0; text-indent: 1cm; }}
+h1 {{ font-size: 15pt; text-align: center; }} p {{ margin: 0 0 6pt 0; text-indent: 1cm; }}
 table {{ border-collapse: collapse; width: 100%; }} td {{ border: 1px solid #000; }}
 </style></head><body>{body}</body></html>"""
 
 
-def _pdf_html(text: str, folder: Path, name: str = "bao_cao") -> Path:
-    """The page Chromium prints for ``_pdf``."""
-    parts: list[str] = []
+def _pdf_html(text: str, folder: Path, name: str = "bao_cao", headline: str = "") -> Path:
+    """The page Chromium prints for ``_pdf`` (under a centred headline set larger, if given)."""
+    parts: list[str] = [f"<h1>{escape(headline)}</h1>"] if headline else []
     table: list[str] = []
     for line in [*text.strip().split("\n"), ""]:
         cells = _rows(line)
@@ -149,3 +149,20 @@ def test_justified_pdf_reads_each_paragraph_as_the_text_does(tmp_path):
     plain = _found(_txt(JUSTIFIED_REPORT, tmp_path / "bao_cao.txt"))
     assert ("dossier.received", 412142.0, "province") in plain
     assert _found(pdf) == plain
+
+
+def test_justified_pdf_under_a_wrapped_headline(tmp_path):
+    """A headline set larger and centred over two lines is no justified line; where its
+    second line goes on in lower case, it is one line, as the text's first line is."""
+    headline = (
+        "Hải Dương: 6 tháng đầu năm 2024 giải quyết đúng hạn 99,64% hồ sơ thủ tục hành chính "
+        "trên địa bàn tỉnh"
+    )
+    body = JUSTIFIED_REPORT.split("\n", 1)[1]
+    pdf = print_pdf(
+        _pdf_html(body, tmp_path, headline=headline), tmp_path / "tin.pdf", running_heads=True
+    )
+    assert read_document(pdf).text.lstrip().split("\n")[0] == headline
+    plain = _txt(f"{headline}\n{body}", tmp_path / "tin.txt")
+    assert _found(pdf) == _found(plain)
+    assert extract_files([pdf]).documents[0].period == "2024-H1"

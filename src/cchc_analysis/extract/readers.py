@@ -459,6 +459,7 @@ def _laid_out_text(page: Any) -> str:
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
+_WRAPPED_WORD = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ])")
 _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
 
 
@@ -469,14 +470,15 @@ def _reflow_around_tables(
     joined: a table may run on to the next page) and the lines a PDF wrapped joined around
     them (``_reflow``; a rebuilt line is never joined to another); what was rebuilt, and where
     the rebuilt tables stand in the text. Without ``guess`` (a justified text, whose lines the
-    layout joined already) no line is joined here."""
+    layout joined already) only a line that goes on in lower case is joined here."""
     text = "\n".join(pages)
     pieces, rebuilt = rebuild_flattened(text)
-    if not rebuilt:
-        return (_reflow(text) if guess else text), "", ()
-    if not guess:
+    if not guess:  # a heading wrapped (set larger, it is no justified line) goes on in lower case
+        pieces = [(p if table else _WRAPPED_WORD.sub(" ", p), table) for p, table in pieces]
         text, spans = joined(pieces)
-        return text, rebuilt, spans
+        return text, rebuilt, spans if rebuilt else ()
+    if not rebuilt:
+        return _reflow(text), "", ()
     prose = [_WRAPPED.sub(" ", piece) for piece, table in pieces if not table]
     full = _full_width("\n".join(prose).split("\n"))
     text, spans = joined([(p if table else _reflow(p, full), table) for p, table in pieces])
