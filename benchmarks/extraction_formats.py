@@ -122,7 +122,9 @@ def _article(parts: Sequence[str | list[list[str]]]) -> str:
             rows = "".join(
                 "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block
             )
-            html.append(f"<table>{rows}</table>")
+            # a wide table set smaller, as a report sets it to fit the page
+            size = "" if len(block[0]) <= 8 else ' style="font-size: 7pt"'
+            html.append(f"<table{size}>{rows}</table>")
     return "\n".join(html)
 
 

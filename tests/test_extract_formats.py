@@ -52,7 +52,8 @@ _PRINTED = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 2cm 1.5cm 2cm 3cm; }}
 body {{ font-family: "DejaVu Serif", serif; font-size: 13pt; text-align: justify; }}
 h1 {{ font-size: 15pt; text-align: center; }} p {{ margin: 0 0 6pt 0; text-indent: 1cm; }}
-table {{ border-collapse: collapse; width: 100%; }} td {{ border: 1px solid #000; }}
+table {{ border-collapse: collapse; width: 100%; text-align: left; }}
+td {{ border: 1px solid #000; }}
 </style></head><body>{body}</body></html>"""
 
 
@@ -166,3 +167,30 @@ def test_justified_pdf_under_a_wrapped_headline(tmp_path):
     plain = _txt(f"{headline}\n{body}", tmp_path / "tin.txt")
     assert _found(pdf) == _found(plain)
     assert extract_files([pdf]).documents[0].period == "2024-H1"
+
+
+YEARLY_TABLE = """Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh Lạng Sơn qua các năm
+Điểm các chỉ số thành phần PCI của tỉnh Lạng Sơn từ năm 2019 đến năm 2023 như sau:
+Chỉ số | 2023 | 2022 | 2021 | 2020 | 2019
+Gia nhập thị trường | 7,12 | 6,85 | 6,90 | 7,31 | 7,05
+Tiếp cận đất đai và sự ổn định trong sử dụng đất | 6,44 | 6,51 | 6,51 | 6,02 | 5,98
+Chi phí thời gian để thực hiện các quy định của Nhà nước | 6,77 | 7,02 | 6,64 | 6,20 | 6,35
+Điểm tổng hợp PCI | 65,21 | 64,02 | 63,88 | 62,17 | 61,54
+"""
+
+
+def test_pdf_table_headed_by_years_with_padded_rows(tmp_path):
+    """A table whose head names years ("Chỉ số 2023 2022 …") printed with padded cells (pypdf
+    lays a blank line out between its rows) and labels wrapped over lines reads row by row as
+    the text's table does."""
+    html = _pdf_html(YEARLY_TABLE, tmp_path, "pci")
+    html.write_text(
+        html.read_text(encoding="utf-8").replace(
+            "</style>", "td { padding: 7pt 3pt; } td:first-child { width: 25%; }</style>"
+        ),
+        encoding="utf-8",
+    )
+    pdf = print_pdf(html, tmp_path / "pci.pdf")
+    plain = _found(_txt(YEARLY_TABLE, tmp_path / "pci.txt"))
+    assert len(plain) >= 12
+    assert _found(pdf) == plain

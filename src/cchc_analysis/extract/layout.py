@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from cchc_analysis.extract.tables import _CELL_NUMBER, _COLUMN_NUMBER, _column_name, table_lines
+from cchc_analysis.extract.tables import (
+    _CELL_NUMBER,
+    _COLUMN_NUMBER,
+    _YEAR_CELL,
+    _column_name,
+    table_lines,
+)
 
 _SPAN = re.compile(r"\S+(?: \S+)*")  # words set apart by single spaces: one cell's text
 _MAX_HEAD_LINES = 8  # a form's head: groups over columns, names wrapped over lines
@@ -254,6 +260,9 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
     while j < len(lines):
         spans = _spans(lines[j])
         if not spans:
+            if _row_follows(lines, j + 1):
+                j += 1  # rows set apart by their cells' padding: a blank line between
+                continue
             break
         body.append((j, spans))
         j += 1
@@ -295,6 +304,27 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
     return [head, *rows], body[-1][0] + 1, head_end
 
 
+def _spaced_row(spans: Sequence[_Span]) -> bool:
+    """A line that is a row of figures in columns (a label, and figures in two columns or
+    more after it)."""
+    return len(spans) >= _MIN_COLUMNS and _figures(spans) >= _MIN_COLUMNS - 1
+
+
+_MAX_LABEL_LINES = 4  # lines of a label wrapped above its row's figures
+
+
+def _row_follows(lines: Sequence[str], k: int) -> bool:
+    """Whether a row of figures in columns stands on line ``k``, or under a few lines of its
+    label there (one cell of words each)."""
+    for line in lines[k : k + _MAX_LABEL_LINES + 1]:
+        spans = _spans(line)
+        if _spaced_row(spans):
+            return True
+        if len(spans) != 1 or _figures(spans):
+            return False
+    return False
+
+
 _WORD = re.compile(r"\S+")
 
 
@@ -315,8 +345,12 @@ def _by_column(spans: Sequence[_Span], ranges: Sequence[_Range]) -> list[_Span]:
 
 
 def _head_like(spans: Sequence[_Span]) -> bool:
-    """A line that can be part of a table's head: words without figures, no sentence."""
-    if not spans or _figures(spans):
+    """A line that can be part of a table's head: words without figures, no sentence; or a
+    label over years ("Year 2022 2021 2020 …": the years name the columns)."""
+    if not spans:
+        return False
+    years = sum(1 for _, _, text in spans if _YEAR_CELL.match(text))
+    if _figures(spans) and not (years >= 2 and _figures(spans) == years):
         return False
     return not (len(spans) == 1 and len(spans[0][2]) > 60)
 
@@ -406,12 +440,13 @@ def _row(
 
 def _label_lines_of_next(body: Sequence[tuple[int, list[_Span]]], a: int, b: int) -> list[int]:
     """Of the label lines between two rows, those that belong to the lower one: from the first
-    that opens a unit's name on; all of them above the first row."""
+    that opens a unit's name on, or that a blank line parts from the row above (rows set apart
+    by their cells' padding); all of them above the first row."""
     between = list(range(a + 1, b))
     if a < 0:
         return between
     for n, m in enumerate(between):
         label = min(body[m][1])[2]
-        if _OPENS_NAME.match(label):
+        if _OPENS_NAME.match(label) or body[m][0] > body[m - 1][0] + 1:
             return between[n:]
     return []
