@@ -194,3 +194,31 @@ def test_pdf_table_headed_by_years_with_padded_rows(tmp_path):
     plain = _found(_txt(YEARLY_TABLE, tmp_path / "pci.txt"))
     assert len(plain) >= 12
     assert _found(pdf) == plain
+
+
+def test_web_page_titled_after_its_first_paragraph_and_its_site(tmp_path):
+    """A page without a headline of its own, titled "<first paragraph> - <site>": the site's
+    name is not read as the article's headline (trafilatura may take it for the title)."""
+    first = (
+        "Trong quý II năm 2024, Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn đã tiếp nhận "
+        "21.004 hồ sơ thủ tục hành chính, trong đó có 12.880 hồ sơ trực tuyến, được người dân "
+        "đánh giá cao về thái độ phục vụ."
+    )
+    rest = (
+        "Đã giải quyết 20.517 hồ sơ, trong đó trả quá hạn 37 hồ sơ; số hồ sơ đang giải quyết là "
+        "450 hồ sơ."
+    )
+    page = tmp_path / "tin.html"
+    page.write_text(
+        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>{escape(first)} - Cổng thông tin điện tử tỉnh Lạng Sơn</title></head><body>"
+        "<header><nav><a href='/'>Trang chủ</a> <a href='/tin'>Tin tức</a></nav></header>"
+        f"<article><p>{escape(first)}</p><p>{escape(rest)}</p></article>"
+        "<footer>Cổng thông tin điện tử tỉnh Lạng Sơn. Điện thoại: 0205 3812 345</footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert "Cổng thông tin" not in read_document(page).text
+    plain = _found(_txt(f"{first}\n{rest}\n", tmp_path / "tin.txt"))
+    assert ("dossier.received", 21004.0, "Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn") in plain
+    assert _found(page) == plain

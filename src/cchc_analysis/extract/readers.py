@@ -143,7 +143,11 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
         )
     lines = []
     title = (getattr(found, "title", None) or "").strip()
-    if title and not body.lstrip().startswith(title):
+    # "<title>Headline - Site</title>" over an article without <h1>: trafilatura may take the
+    # site's name for the title and the headline for the site's (the article opens on it)
+    site = (getattr(found, "sitename", None) or "").strip()
+    site_is_headline = bool(site) and body.lstrip().startswith(site)
+    if title and not body.lstrip().startswith(title) and not site_is_headline:
         lines.append(title)
     published = getattr(found, "date", None) or ""
     day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", published)
