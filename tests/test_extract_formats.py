@@ -126,6 +126,8 @@ JUSTIFIED_REPORT = """Báo cáo kết quả công tác cải cách hành chính 
 Trong 6 tháng đầu năm 2024, Ủy ban nhân dân tỉnh Hải Dương tiếp tục chỉ đạo các Sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã, thành phố triển khai đồng bộ các nhiệm vụ cải cách hành chính theo Kế hoạch số 4521/KH-UBND, gắn cải cách hành chính với chuyển đổi số và xây dựng chính quyền điện tử, lấy người dân, doanh nghiệp làm trung tâm phục vụ.
 Về cải cách thủ tục hành chính, Chủ tịch Ủy ban nhân dân tỉnh đã ban hành 14 Quyết định công bố danh mục thủ tục hành chính, trong đó công bố mới 212 thủ tục hành chính, sửa đổi, bổ sung 64 thủ tục hành chính và bãi bỏ 61 thủ tục hành chính. Tổng số thủ tục hành chính đang có hiệu lực thi hành trên địa bàn tỉnh là 1.934 thủ tục, được công khai đầy đủ trên Cổng Dịch vụ công quốc gia và Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.
 Trong kỳ, toàn tỉnh đã tiếp nhận 412.142 hồ sơ qua Trung tâm Phục vụ hành chính công tỉnh, Bộ phận Một cửa các huyện, thị xã, thành phố và Bộ phận Một cửa các xã, phường, thị trấn, trong đó tiếp nhận trực tuyến 251.006 hồ sơ. Đã giải quyết 398.215 hồ sơ, trong đó giải quyết trước hạn 301.442 hồ sơ, đúng hạn 95.321 hồ sơ, quá hạn 1.452 hồ sơ; tỷ lệ giải quyết đúng hạn đạt 99,64%. Số hồ sơ đang giải quyết là 13.927 hồ sơ.
+Ảnh: Bộ phận Một cửa huyện Thanh Hà tiếp nhận hồ sơ của người dân
+Đến hết tháng 6 năm 2024, các cơ quan đã công khai đầy đủ, đúng quy định các thủ tục hành chính thuộc thẩm quyền trên Cổng Dịch vụ công quốc gia.
 Việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tiếp tục được Văn phòng Ủy ban nhân dân tỉnh đôn đốc; Sở Tài nguyên và Môi trường, Sở Kế hoạch và Đầu tư, Sở Lao động - Thương binh và Xã hội, Sở Giao thông vận tải và Sở Tư pháp là những đơn vị có tỷ lệ số hóa cao. Phòng Tư pháp các huyện phối hợp với Ủy ban nhân dân cấp xã rà soát, đơn giản hóa các thủ tục trong lĩnh vực hộ tịch, chứng thực theo hướng cắt giảm thành phần hồ sơ và thời gian giải quyết.
 Công tác khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước được Sở Nội vụ thực hiện bằng phiếu điện tử trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh; kết quả khảo sát năm 2023 cho thấy chỉ số hài lòng chung đạt 86,45%, tăng so với năm trước, Thanh tra tỉnh và Công an tỉnh được đánh giá cao về thái độ phục vụ.
 Về cải cách tổ chức bộ máy, Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh sắp xếp lại các đơn vị sự nghiệp công lập, giảm đầu mối bên trong các Sở, ngành theo đúng quy định; Ban Quản lý các khu công nghiệp, Đài Phát thanh và Truyền hình tỉnh và Trường Cao đẳng Hải Dương hoàn thành việc kiện toàn tổ chức. Cải cách chế độ công vụ tiếp tục được thực hiện, gắn với đánh giá cán bộ, công chức, viên chức theo kết quả thực hiện nhiệm vụ.
@@ -138,7 +140,8 @@ def test_justified_pdf_reads_each_paragraph_as_the_text_does(tmp_path):
     """A PDF of justified paragraphs (the gaps between words stretched, which pypdf lays out
     as runs of spaces) reads each paragraph on one line, its figures the text's: the stretched
     gaps are no table's columns, and a line that wraps before a capital ("… Hải" / "Phòng …")
-    or over a page break (running heads and page numbers between) goes on."""
+    or over a page break (running heads and page numbers between) goes on; a caption's short
+    line stays apart from the paragraph after it, even one opening on "Đ"."""
     pdf = print_pdf(
         _pdf_html(JUSTIFIED_REPORT, tmp_path), tmp_path / "bao_cao.pdf", running_heads=True
     )

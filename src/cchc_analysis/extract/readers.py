@@ -463,7 +463,16 @@ def _laid_out_text(page: Any) -> str:
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
-_WRAPPED_WORD = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ])")
+# a line break inside a sentence before a word; the word is in lower case when it goes on (a
+# range such as à-ỹ holds capitals too: "Đ", "Ấ")
+_WRAPPED_WORD = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def _joined_lower(text: str) -> str:
+    """The text with a line that goes on in lower case joined to the line before it."""
+    return _WRAPPED_WORD.sub(lambda m: " " if text[m.end()].islower() else m.group(), text)
+
+
 _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
 
 
@@ -478,7 +487,7 @@ def _reflow_around_tables(
     text = "\n".join(pages)
     pieces, rebuilt = rebuild_flattened(text)
     if not guess:  # a heading wrapped (set larger, it is no justified line) goes on in lower case
-        pieces = [(p if table else _WRAPPED_WORD.sub(" ", p), table) for p, table in pieces]
+        pieces = [(p if table else _joined_lower(p), table) for p, table in pieces]
         text, spans = joined(pieces)
         return text, rebuilt, spans if rebuilt else ()
     if not rebuilt:
