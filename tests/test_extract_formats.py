@@ -225,3 +225,28 @@ def test_web_page_titled_after_its_first_paragraph_and_its_site(tmp_path):
     plain = _found(_txt(f"{first}\n{rest}\n", tmp_path / "tin.txt"))
     assert ("dossier.received", 21004.0, "Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn") in plain
     assert _found(page) == plain
+
+
+def test_laid_out_justified_paragraphs_join_as_written():
+    """Paragraphs as pypdf lays out a justified page: each first line indented, a stretched
+    line going on, a word broken at its hyphen joined without a space; more first lines than
+    others (short paragraphs) do not make the indent the text's left edge."""
+    from cchc_analysis.extract.layout import laid_out_tables
+
+    page = "\n".join(
+        [
+            "     Tính  đến  cuối  tháng  6  năm  2024,  Ủy  ban  nhân  dân  thành  phố  và",
+            "17 phường, xã tiếp nhận 116.383 hồ sơ thủ tục hành chính.",
+            "     Trong đó, thủ tục hành chính thuộc thẩm quyền của Ủy ban nhân dân",
+            "Thành phố có 63.273 hồ sơ, đã giải quyết đúng hạn 62.980 hồ sơ.",
+            "     Ward  officials  handled  the  procedures  at  the  commune-",
+            "level one-stop shop.",
+        ]
+    )
+    assert laid_out_tables(page).split("\n") == [
+        "Tính đến cuối tháng 6 năm 2024, Ủy ban nhân dân thành phố và 17 phường, xã tiếp nhận "
+        "116.383 hồ sơ thủ tục hành chính.",
+        "Trong đó, thủ tục hành chính thuộc thẩm quyền của Ủy ban nhân dân Thành phố có 63.273 "
+        "hồ sơ, đã giải quyết đúng hạn 62.980 hồ sơ.",
+        "Ward officials handled the procedures at the commune-level one-stop shop.",
+    ]

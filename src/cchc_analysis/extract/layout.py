@@ -95,7 +95,7 @@ def laid_out_flow(pages: Sequence[str]) -> Flow:
     open_lines: list[str] = []
     head: list[str] = []  # the head lines of the table that ended the page before
     caption = ""
-    margin = 0  # the right edge of a justified line, carried over to pages too short to tell
+    margin = (0, 0)  # where justified lines end (see ``_Page``), carried over to pages too short
     for text in pages:
         lines = text.split("\n")
         if head:
@@ -108,7 +108,7 @@ def laid_out_flow(pages: Sequence[str]) -> Flow:
         out.append(page.text)
         open_lines.append(page.open_line)
         head, caption, margin = page.head, page.caption, page.margin
-    return Flow(out, open_lines, margin > 0)
+    return Flow(out, open_lines, margin[0] > 0)
 
 
 _GAP = re.compile(r"(?<=\S) +(?=\S)")
@@ -152,7 +152,7 @@ class _Page(NamedTuple):
     caption: str  # the last caption seen
     open_line: str  # the last line, if its paragraph goes on (see ``Flow``)
     opens_paragraph: bool  # the page's first line of text is indented: a new paragraph
-    margin: int  # the right edge of a justified line (0 when not known)
+    margin: tuple[int, int]  # where its justified lines end: the median, the farthest (0, 0)
 
 
 _FULL_LINE = 0.7  # of the margin's width: a line this long or longer may be a full one
@@ -160,11 +160,21 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")  # "commune-" / "level": one word
+
+
+def glued(line: str, going_on: str) -> str:
+    """A line and the line it goes on on, joined: by a space, or by nothing after a word
+    broken at its hyphen ("commune-" and "level": "commune-level"; "động -" keeps its space)."""
+    line, going_on = line.rstrip(), going_on.strip()
+    return f"{line}{'' if _BROKEN_AT_HYPHEN.search(line) else ' '}{going_on}"
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _laid_out(text: str, caption: str = "", margin: int = 0) -> _Page:
+def _laid_out(text: str, caption: str = "", margin: tuple[int, int] = (0, 0)) -> _Page:
     """The page as ``laid_out_tables`` gives it, the lines of a justified paragraph joined.
 
     A justified line (``_justified``) always goes on on the next; where the page is set
@@ -176,9 +186,19 @@ def _laid_out(text: str, caption: str = "", margin: int = 0) -> _Page:
     lines = text.split("\n")
     justified = [_justified(line) for line in lines]
     stretched = [len(line.rstrip()) for line, j in zip(lines, justified, strict=True) if j]
-    margin = max(stretched) if stretched else margin
+    if stretched:  # pypdf's columns of characters are no ruler: full lines end apart
+        margin = (sorted(stretched)[len(stretched) // 2], max(stretched))
+    # the left edge of the text: where a line that goes on from a full one starts (a
+    # paragraph's first line stands further in), else where most lines start
+    after_full = [
+        _indent(b)
+        for a, b in pairwise(lines)
+        if b.strip() and _FULL_LINE * margin[0] <= len(a.rstrip()) <= margin[1] + 2
+    ]
     lefts = Counter(_indent(line) for line in lines if line.strip())
-    body = lefts.most_common(1)[0][0] if lefts else 0  # the left edge of the text
+    body = (
+        min(after_full) if margin[0] and after_full else lefts.most_common(1)[0][0] if lefts else 0
+    )
     filled = [line for line in lines if line.strip()]
     first_indents = any(
         body + 2 < _indent(a) <= body + 12 and _indent(b) == body for a, b in pairwise(filled)
@@ -188,7 +208,7 @@ def _laid_out(text: str, caption: str = "", margin: int = 0) -> _Page:
         if justified[k]:
             return True
         right = len(lines[k].rstrip())
-        if not margin or not _FULL_LINE * margin <= right <= margin + 2:
+        if not margin[0] or not _FULL_LINE * margin[0] <= right <= margin[1] + 2:
             return False  # short, or past the margin: a running line in the page's margins
         if _indent(lines[k]) < body - 1:
             return False
@@ -223,7 +243,7 @@ def _laid_out(text: str, caption: str = "", margin: int = 0) -> _Page:
         if line and opens_paragraph is None and _indent(lines[i]) >= body - 1:
             opens_paragraph = _indent(lines[i]) > body + 1
         if line and going_on and (was_justified or continues(i)):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1] = glued(out[-1], line)
             caption = out[-1]
             open_line = out[-1] if goes_on(i) else ""
         else:

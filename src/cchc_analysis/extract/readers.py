@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_analysis.extract.flattened import joined, read_tables, rebuild_flattened
-from cchc_analysis.extract.layout import _STARTS_ITEM, laid_out_flow
+from cchc_analysis.extract.layout import _BROKEN_AT_HYPHEN, _STARTS_ITEM, glued, laid_out_flow
 from cchc_analysis.extract.tables import stacked_head, table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -436,7 +436,7 @@ def _joined_over_page_breaks(pages: Sequence[str], open_lines: Sequence[str]) ->
         line = out[i + 1][first]
         if out[i][last].strip() != open_lines[i] or " | " in line or _STARTS_ITEM.match(line):
             continue
-        out[i][last] = f"{out[i][last].rstrip()} {line.strip()}"
+        out[i][last] = glued(out[i][last], line)
         del out[i + 1][first]
     return ["\n".join(lines) for lines in out]
 
@@ -470,7 +470,13 @@ _WRAPPED_WORD = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 def _joined_lower(text: str) -> str:
     """The text with a line that goes on in lower case joined to the line before it."""
-    return _WRAPPED_WORD.sub(lambda m: " " if text[m.end()].islower() else m.group(), text)
+    return _WRAPPED_WORD.sub(lambda m: _gap(m) if text[m.end()].islower() else m.group(), text)
+
+
+def _gap(wrap: re.Match[str]) -> str:
+    """What stands for a line break inside a sentence: a space, or nothing after a word broken
+    at its hyphen ("commune-" / "level")."""
+    return "" if _BROKEN_AT_HYPHEN.search(wrap.string, 0, wrap.start()) else " "
 
 
 _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
@@ -492,7 +498,7 @@ def _reflow_around_tables(
         return text, rebuilt, spans if rebuilt else ()
     if not rebuilt:
         return _reflow(text), "", ()
-    prose = [_WRAPPED.sub(" ", piece) for piece, table in pieces if not table]
+    prose = [piece for piece, table in pieces if not table]  # as wrapped: a line's full width
     full = _full_width("\n".join(prose).split("\n"))
     text, spans = joined([(p if table else _reflow(p, full), table) for p, table in pieces])
     return text, rebuilt, spans
@@ -509,8 +515,8 @@ def _reflow(text: str, full: int | None = None) -> str:
     nguyên và\nMôi trường"): a line that does not end a sentence goes on when the next starts
     in lower case or with a digit, or when it runs the full width of the page (a heading or the
     last line of a paragraph is shorter) and the next is not a list item."""
-    lines = _WRAPPED.sub(" ", text).split("\n")
-    full = full if full is not None else _full_width(lines)
+    full = full if full is not None else _full_width(text.split("\n"))  # before any join
+    lines = _WRAPPED.sub(_gap, text).split("\n")
     if full is None:
         return text
     out: list[str] = []
@@ -523,7 +529,7 @@ def _reflow(text: str, full: int | None = None) -> str:
             and line.strip()
             and not _STARTS_ITEM.match(line)
         ):
-            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+            out[-1] = glued(out[-1], line)
         else:
             out.append(line)
     return "\n".join(out)
