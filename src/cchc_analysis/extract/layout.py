@@ -13,10 +13,19 @@ and every span of every line goes to the column it overlaps most. A row is a lin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
 
-from cchc_analysis.extract.tables import _CELL_NUMBER, _COLUMN_NUMBER, _column_name, table_lines
+from cchc_analysis.extract.tables import (
+    _CELL_NUMBER,
+    _COLUMN_NUMBER,
+    _YEAR_CELL,
+    _column_name,
+    table_lines,
+)
 
 _SPAN = re.compile(r"\S+(?: \S+)*")  # words set apart by single spaces: one cell's text
 _MAX_HEAD_LINES = 8  # a form's head: groups over columns, names wrapped over lines
@@ -57,26 +66,70 @@ def _figures(spans: Sequence[_Span]) -> int:
 
 def laid_out_tables(text: str) -> str:
     """The lines of a laid-out page with each table read as ``table_lines`` gives it (a row a
-    line), other lines as prose (the spaces that justified them taken out)."""
-    return _laid_out(text)[0]
+    line), other lines as prose (the spaces that justified them taken out, the lines of a
+    justified paragraph joined)."""
+    return _laid_out(text).text
 
 
 def laid_out_pages(pages: Sequence[str]) -> list[str]:
     """Each laid-out page as ``laid_out_tables`` reads it; a page that opens on rows of the
     table that ended the page before (a table run on over a page break, its head printed once)
     is read under that table's head."""
+    return laid_out_flow(pages)[0]
+
+
+class Flow(NamedTuple):
+    """Laid-out pages (``laid_out_pages``) and how their paragraphs run: for each page the
+    line it leaves open ('' if none: a paragraph that goes on on the next page, when no line
+    but running ones follows it), and whether its lines were set justified (then the
+    paragraphs are already joined from the layout, and no other guess is needed)."""
+
+    pages: list[str]
+    open_lines: list[str]
+    justified: bool
+
+
+def laid_out_flow(pages: Sequence[str]) -> Flow:
+    """Each laid-out page as ``laid_out_pages`` reads it, and how its paragraphs run."""
     out: list[str] = []
+    open_lines: list[str] = []
     head: list[str] = []  # the head lines of the table that ended the page before
     caption = ""
+    margin = (0, 0)  # where justified lines end (see ``_Page``), carried over to pages too short
     for text in pages:
         lines = text.split("\n")
         if head:
             at = _first_row(lines)
             if at is not None:
                 lines = [*lines[:at], *head, *lines[at:]]
-        page, head, caption = _laid_out("\n".join(lines), caption)
-        out.append(page)
-    return out
+        page = _laid_out("\n".join(lines), caption, margin)
+        if page.opens_paragraph and open_lines:
+            open_lines[-1] = ""  # the page opens on a new paragraph: the last one ended
+        out.append(page.text)
+        open_lines.append(page.open_line)
+        head, caption, margin = page.head, page.caption, page.margin
+    return Flow(out, open_lines, margin[0] > 0)
+
+
+_GAP = re.compile(r"(?<=\S) +(?=\S)")
+_LETTER = re.compile(r"[^\W\d_]")
+_MIN_JUSTIFIED_WORDS = 4
+
+
+def _justified(line: str) -> bool:
+    """A line of a justified paragraph stretched to the margin: four words or more, most of
+    them with letters, every gap between them two spaces or more and about as wide as the
+    others (pypdf lays the stretch out as spaces, "The   province   has   taken"). Such a line
+    is never a paragraph's last, and never a table's row (a row's cells hold single spaces or
+    set figures apart by gaps of their own widths)."""
+    words = line.split()
+    gaps = [len(gap) for gap in _GAP.findall(line)]
+    return (
+        len(words) >= _MIN_JUSTIFIED_WORDS
+        and min(gaps) >= 2
+        and max(gaps) - min(gaps) <= 1
+        and sum(1 for word in words if _LETTER.search(word)) >= 0.6 * len(words)
+    )
 
 
 _MAX_LINES_ABOVE_ROWS = 3  # a page's running head and a blank line, before its first row
@@ -93,12 +146,88 @@ def _first_row(lines: Sequence[str]) -> int | None:
     return None
 
 
-def _laid_out(text: str, caption: str = "") -> tuple[str, list[str], str]:
-    """The page as ``laid_out_tables`` gives it; the head lines of a table that ends the page
-    (none when prose follows the last table); and the last caption seen."""
+class _Page(NamedTuple):
+    text: str  # the page as ``laid_out_tables`` gives it
+    head: list[str]  # the head lines of a table that ends the page (none if prose follows)
+    caption: str  # the last caption seen
+    open_line: str  # the last line, if its paragraph goes on (see ``Flow``)
+    opens_paragraph: bool  # the page's first line of text is indented: a new paragraph
+    margin: tuple[int, int]  # where its justified lines end: the median, the farthest (0, 0)
+
+
+_FULL_LINE = 0.7  # of the margin's width: a line this long or longer may be a full one
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
+
+
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")  # "commune-" / "level": one word
+
+
+def glued(line: str, going_on: str) -> str:
+    """A line and the line it goes on on, joined: by a space, or by nothing after a word
+    broken at its hyphen ("commune-" and "level": "commune-level"; "động -" keeps its space)."""
+    line, going_on = line.rstrip(), going_on.strip()
+    return f"{line}{'' if _BROKEN_AT_HYPHEN.search(line) else ' '}{going_on}"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _laid_out(text: str, caption: str = "", margin: tuple[int, int] = (0, 0)) -> _Page:
+    """The page as ``laid_out_tables`` gives it, the lines of a justified paragraph joined.
+
+    A justified line (``_justified``) always goes on on the next; where the page is set
+    justified (the right ``margin`` known), so does a line that reaches near the margin
+    (pypdf's columns of characters are no ruler: a full line may end short of it) when the
+    page indents its paragraphs' first lines, or when it ends no sentence; the next line goes
+    on from it unless a blank line parts them, or it opens a list's item, or it is indented
+    (a new paragraph)."""
     lines = text.split("\n")
+    justified = [_justified(line) for line in lines]
+    stretched = [len(line.rstrip()) for line, j in zip(lines, justified, strict=True) if j]
+    if stretched:  # pypdf's columns of characters are no ruler: full lines end apart
+        margin = (sorted(stretched)[len(stretched) // 2], max(stretched))
+    # the left edge of the text: where a line that goes on from a full one starts (a
+    # paragraph's first line stands further in), else where most lines start
+    after_full = [
+        _indent(b)
+        for a, b in pairwise(lines)
+        if b.strip() and _FULL_LINE * margin[0] <= len(a.rstrip()) <= margin[1] + 2
+    ]
+    lefts = Counter(_indent(line) for line in lines if line.strip())
+    body = (
+        min(after_full) if margin[0] and after_full else lefts.most_common(1)[0][0] if lefts else 0
+    )
+    filled = [line for line in lines if line.strip()]
+    first_indents = any(
+        body + 2 < _indent(a) <= body + 12 and _indent(b) == body for a, b in pairwise(filled)
+    )
+
+    def goes_on(k: int) -> bool:
+        if justified[k]:
+            return True
+        right = len(lines[k].rstrip())
+        if not margin[0] or not _FULL_LINE * margin[0] <= right <= margin[1] + 2:
+            return False  # short, or past the margin: a running line in the page's margins
+        if _indent(lines[k]) < body - 1:
+            return False
+        return first_indents or not _SENTENCE_END.search(lines[k])
+
+    def continues(k: int) -> bool:
+        return _indent(lines[k]) <= body + 1 and not _STARTS_ITEM.match(lines[k])
+
+    # a justified line's words, one space apart: its stretched gaps are no table's columns
+    lines = [
+        line[: _indent(line)] + " ".join(line.split()) if j else line
+        for line, j in zip(lines, justified, strict=True)
+    ]
     out: list[str] = []
     head: list[str] = []
+    going_on = False  # the line written last goes on on the next
+    was_justified = False  # … because it is justified (whatever the next looks like)
+    open_line = ""
+    opens_paragraph: bool | None = None
     i = 0
     while i < len(lines):
         found = _table_at(lines, i)
@@ -107,14 +236,27 @@ def _laid_out(text: str, caption: str = "") -> tuple[str, list[str], str]:
             out.extend(table_lines(rows, caption))
             head = list(lines[i:head_end])
             i = end
+            going_on = False
+            opens_paragraph = False if opens_paragraph is None else opens_paragraph
             continue
         line = " ".join(lines[i].split())
-        out.append(line)
-        caption = line or caption
+        if line and opens_paragraph is None and _indent(lines[i]) >= body - 1:
+            opens_paragraph = _indent(lines[i]) > body + 1
+        if line and going_on and (was_justified or continues(i)):
+            out[-1] = glued(out[-1], line)
+            caption = out[-1]
+            open_line = out[-1] if goes_on(i) else ""
+        else:
+            out.append(line)
+            caption = line or caption
+            if line and goes_on(i):
+                open_line = line
         if line:
             head = []  # prose after the table: a table on the next page is another
+        going_on = bool(line) and goes_on(i)
+        was_justified = bool(line) and justified[i]
         i += 1
-    return "\n".join(out), head, caption
+    return _Page("\n".join(out), head, caption, open_line, bool(opens_paragraph), margin)
 
 
 def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] | None:
@@ -138,6 +280,9 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
     while j < len(lines):
         spans = _spans(lines[j])
         if not spans:
+            if _row_follows(lines, j + 1):
+                j += 1  # rows set apart by their cells' padding: a blank line between
+                continue
             break
         body.append((j, spans))
         j += 1
@@ -179,6 +324,27 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
     return [head, *rows], body[-1][0] + 1, head_end
 
 
+def _spaced_row(spans: Sequence[_Span]) -> bool:
+    """A line that is a row of figures in columns (a label, and figures in two columns or
+    more after it)."""
+    return len(spans) >= _MIN_COLUMNS and _figures(spans) >= _MIN_COLUMNS - 1
+
+
+_MAX_LABEL_LINES = 4  # lines of a label wrapped above its row's figures
+
+
+def _row_follows(lines: Sequence[str], k: int) -> bool:
+    """Whether a row of figures in columns stands on line ``k``, or under a few lines of its
+    label there (one cell of words each)."""
+    for line in lines[k : k + _MAX_LABEL_LINES + 1]:
+        spans = _spans(line)
+        if _spaced_row(spans):
+            return True
+        if len(spans) != 1 or _figures(spans):
+            return False
+    return False
+
+
 _WORD = re.compile(r"\S+")
 
 
@@ -199,8 +365,12 @@ def _by_column(spans: Sequence[_Span], ranges: Sequence[_Range]) -> list[_Span]:
 
 
 def _head_like(spans: Sequence[_Span]) -> bool:
-    """A line that can be part of a table's head: words without figures, no sentence."""
-    if not spans or _figures(spans):
+    """A line that can be part of a table's head: words without figures, no sentence; or a
+    label over years ("Year 2022 2021 2020 …": the years name the columns)."""
+    if not spans:
+        return False
+    years = sum(1 for _, _, text in spans if _YEAR_CELL.match(text))
+    if _figures(spans) and not (years >= 2 and _figures(spans) == years):
         return False
     return not (len(spans) == 1 and len(spans[0][2]) > 60)
 
@@ -290,12 +460,13 @@ def _row(
 
 def _label_lines_of_next(body: Sequence[tuple[int, list[_Span]]], a: int, b: int) -> list[int]:
     """Of the label lines between two rows, those that belong to the lower one: from the first
-    that opens a unit's name on; all of them above the first row."""
+    that opens a unit's name on, or that a blank line parts from the row above (rows set apart
+    by their cells' padding); all of them above the first row."""
     between = list(range(a + 1, b))
     if a < 0:
         return between
     for n, m in enumerate(between):
         label = min(body[m][1])[2]
-        if _OPENS_NAME.match(label):
+        if _OPENS_NAME.match(label) or body[m][0] > body[m - 1][0] + 1:
             return between[n:]
     return []

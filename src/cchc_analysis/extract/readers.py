@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_analysis.extract.flattened import joined, read_tables, rebuild_flattened
-from cchc_analysis.extract.layout import laid_out_pages
+from cchc_analysis.extract.layout import _BROKEN_AT_HYPHEN, _STARTS_ITEM, glued, laid_out_flow
 from cchc_analysis.extract.tables import stacked_head, table_lines
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -143,7 +143,11 @@ def _read_html(path: Path, encoding: str | None) -> tuple[str, str]:
         )
     lines = []
     title = (getattr(found, "title", None) or "").strip()
-    if title and not body.lstrip().startswith(title):
+    # "<title>Headline - Site</title>" over an article without <h1>: trafilatura may take the
+    # site's name for the title and the headline for the site's (the article opens on it)
+    site = (getattr(found, "sitename", None) or "").strip()
+    site_is_headline = bool(site) and body.lstrip().startswith(site)
+    if title and not body.lstrip().startswith(title) and not site_is_headline:
         lines.append(title)
     published = getattr(found, "date", None) or ""
     day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", published)
@@ -241,8 +245,9 @@ def _stacked_from_grid(
 
 
 def _docx_blocks(document: Any) -> Iterable[str]:
-    """Paragraphs and tables of a DOCX body, in document order (``table_lines``); merged cells
-    that repeat their text count once."""
+    """Paragraphs and tables of a DOCX body, in document order (``table_lines``); a cell merged
+    over several columns counts once in its row (two cells that only hold the same figure,
+    "6.51 | 6.51", stay two)."""
     from docx.table import Table
 
     caption = ""
@@ -253,21 +258,20 @@ def _docx_blocks(document: Any) -> Iterable[str]:
             caption = text if text.strip() else caption
             yield text
         elif tag == "tbl":
-            grid = [
-                [" ".join(_cell_text(cell).split()) for cell in row.cells]
-                for row in Table(child, document).rows
-            ]
+            cells_of_rows = [row.cells for row in Table(child, document).rows]
+            grid = [[" ".join(_cell_text(cell).split()) for cell in row] for row in cells_of_rows]
             stacked = stacked_head(grid)
             if stacked is not None:
                 yield from table_lines(stacked, caption)
                 continue
-            rows: list[list[str]] = []
-            for full in grid:
-                cells: list[str] = []
-                for value in full:
-                    if not cells or value != cells[-1]:
-                        cells.append(value)
-                rows.append(cells)
+            rows = [
+                [
+                    value
+                    for k, value in enumerate(texts)
+                    if k == 0 or row[k]._tc is not row[k - 1]._tc
+                ]
+                for row, texts in zip(cells_of_rows, grid, strict=True)
+            ]
             yield from table_lines(rows, caption)
 
 
@@ -318,13 +322,14 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(f"{path}: the PDF is protected by a password")
-        pages = laid_out_pages([_laid_out_text(page) for page in reader.pages])
+        flow = laid_out_flow([_laid_out_text(page) for page in reader.pages])
     except PdfReadError as exc:
         raise UnreadableDocument(f"{path}: not a readable PDF ({exc})") from exc
-    pages = _without_running_lines([_unligatured(p) for p in pages])
+    pages = _without_running_lines([_unligatured(p) for p in flow.pages])
+    pages = _joined_over_page_breaks(pages, [_unligatured(line) for line in flow.open_lines])
     legacy, converted = from_legacy_font("\f".join(pages))
     pages = legacy.split("\f") if converted else pages
-    text, rebuilt, tables = _reflow_around_tables(pages)
+    text, rebuilt, tables = _reflow_around_tables(pages, guess=not flow.justified)
     if sum(ch.isalpha() for ch in text) < _MIN_PDF_CHARACTERS:
         raise UnreadableDocument(
             f"{path}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
@@ -418,6 +423,24 @@ def _without_running_lines(pages: Sequence[str]) -> list[str]:
     return out
 
 
+def _joined_over_page_breaks(pages: Sequence[str], open_lines: Sequence[str]) -> list[str]:
+    """The pages with the first line of a page joined to the last of the page before when that
+    one is left open, a justified paragraph going on ("… Hải" / "Phòng đứng thứ 1/63"), unless
+    the page opens on a table's row or a list's item (running heads and feet already out)."""
+    out = [page.split("\n") for page in pages]
+    for i in range(len(out) - 1):
+        last = max((n for n, line in enumerate(out[i]) if line.strip()), default=None)
+        first = next((n for n, line in enumerate(out[i + 1]) if line.strip()), None)
+        if last is None or first is None or not open_lines[i]:
+            continue
+        line = out[i + 1][first]
+        if out[i][last].strip() != open_lines[i] or " | " in line or _STARTS_ITEM.match(line):
+            continue
+        out[i][last] = glued(out[i][last], line)
+        del out[i + 1][first]
+    return ["\n".join(lines) for lines in out]
+
+
 def _page_list(numbers: Sequence[int]) -> str:
     """Pages as a reader writes them: 'page 3', 'pages 9–12', 'pages 2, 5–7'."""
     runs: list[list[int]] = []
@@ -440,20 +463,42 @@ def _laid_out_text(page: Any) -> str:
 
 
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[a-zà-ỹđ0-9(%])")
+# a line break inside a sentence before a word; the word is in lower case when it goes on (a
+# range such as à-ỹ holds capitals too: "Đ", "Ấ")
+_WRAPPED_WORD = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def _joined_lower(text: str) -> str:
+    """The text with a line that goes on in lower case joined to the line before it."""
+    return _WRAPPED_WORD.sub(lambda m: _gap(m) if text[m.end()].islower() else m.group(), text)
+
+
+def _gap(wrap: re.Match[str]) -> str:
+    """What stands for a line break inside a sentence: a space, or nothing after a word broken
+    at its hyphen ("commune-" / "level")."""
+    return "" if _BROKEN_AT_HYPHEN.search(wrap.string, 0, wrap.start()) else " "
+
+
 _ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
-_STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
-def _reflow_around_tables(pages: Sequence[str]) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+def _reflow_around_tables(
+    pages: Sequence[str], guess: bool = True
+) -> tuple[str, str, tuple[tuple[int, int], ...]]:
     """The pages' text with the tables found one cell per line rebuilt (before any line is
     joined: a table may run on to the next page) and the lines a PDF wrapped joined around
     them (``_reflow``; a rebuilt line is never joined to another); what was rebuilt, and where
-    the rebuilt tables stand in the text."""
+    the rebuilt tables stand in the text. Without ``guess`` (a justified text, whose lines the
+    layout joined already) only a line that goes on in lower case is joined here."""
     text = "\n".join(pages)
     pieces, rebuilt = rebuild_flattened(text)
+    if not guess:  # a heading wrapped (set larger, it is no justified line) goes on in lower case
+        pieces = [(p if table else _joined_lower(p), table) for p, table in pieces]
+        text, spans = joined(pieces)
+        return text, rebuilt, spans if rebuilt else ()
     if not rebuilt:
         return _reflow(text), "", ()
-    prose = [_WRAPPED.sub(" ", piece) for piece, table in pieces if not table]
+    prose = [piece for piece, table in pieces if not table]  # as wrapped: a line's full width
     full = _full_width("\n".join(prose).split("\n"))
     text, spans = joined([(p if table else _reflow(p, full), table) for p, table in pieces])
     return text, rebuilt, spans
@@ -470,8 +515,8 @@ def _reflow(text: str, full: int | None = None) -> str:
     nguyên và\nMôi trường"): a line that does not end a sentence goes on when the next starts
     in lower case or with a digit, or when it runs the full width of the page (a heading or the
     last line of a paragraph is shorter) and the next is not a list item."""
-    lines = _WRAPPED.sub(" ", text).split("\n")
-    full = full if full is not None else _full_width(lines)
+    full = full if full is not None else _full_width(text.split("\n"))  # before any join
+    lines = _WRAPPED.sub(_gap, text).split("\n")
     if full is None:
         return text
     out: list[str] = []
@@ -484,7 +529,7 @@ def _reflow(text: str, full: int | None = None) -> str:
             and line.strip()
             and not _STARTS_ITEM.match(line)
         ):
-            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+            out[-1] = glued(out[-1], line)
         else:
             out.append(line)
     return "\n".join(out)
