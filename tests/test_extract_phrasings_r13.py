@@ -284,3 +284,20 @@ def test_risen_to_is_the_level_reached_risen_by_the_change(text, expected):
 )
 def test_results_returned_are_resolved_dossiers_and_other_results_nothing(text, expected):
     assert {(f.indicator, f.value) for f in extract_text(text).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Văn phòng Đăng ký đất đai tỉnh",
+        "Văn phòng đăng ký đất đai",
+        "Chi nhánh Văn phòng Đăng ký đất đai huyện Tiên Yên",
+    ],
+)
+def test_the_land_registration_office_is_a_unit_not_the_province(unit):
+    text = f"Quảng Ninh: kết quả CCHC năm 2023\nNăm 2023, {unit} đã tiếp nhận 12.345 hồ sơ."
+    extraction = extract_text(text)
+    assert not extraction.figures
+    assert [(f.indicator, f.value, f.scope) for f in extraction.subunits] == [
+        ("dossier.received", 12345.0, unit)
+    ]

@@ -187,6 +187,14 @@ _MEASURE_OF = re.compile(
 # units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
 _COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+# heads that are a unit's whole name, a place after them or nothing ("Văn phòng Đăng ký đất đai
+# tỉnh", "Bưu điện tỉnh", "Bộ phận Một cửa huyện Đức Trọng")
+_WHOLE_NAMES = (
+    "bo phan mot cua",
+    "buu dien",
+    "van phong dang ky dat dai",
+    "chi nhanh van phong dang ky dat dai",
+)
 # the unit dossiers belong to: "Các hồ sơ thuộc thẩm quyền giải quyết của UBND Thành phố: 19593"
 _OWNER = re.compile(
     r"(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,8}? thuoc (?:tham quyen|pham vi)(?: giai quyet)?"
@@ -224,7 +232,7 @@ def _scopes(
             continue
         if not text[match.start()].isupper() and not head.startswith("trung tam phuc vu"):
             continue  # "hồ sơ TTHC" is not "Sở TTHC"
-        if head.startswith("trung tam") or head in ("bo phan mot cua", "buu dien"):
+        if head.startswith("trung tam") or head in _WHOLE_NAMES:
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
             tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
                 r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:ubnd |uy ban nhan dan )?(?:cap )?"
