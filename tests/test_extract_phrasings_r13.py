@@ -301,3 +301,18 @@ def test_the_land_registration_office_is_a_unit_not_the_province(unit):
     assert [(f.indicator, f.value, f.scope) for f in extraction.subunits] == [
         ("dossier.received", 12345.0, unit)
     ]
+
+
+@pytest.mark.parametrize(
+    ("desk", "scope"),
+    [
+        ("Bộ phận tiếp nhận và trả kết quả của huyện Tiên Yên", "huyện Tiên Yên"),
+        ("Bộ phận tiếp nhận và trả kết quả huyện Tiên Yên", "huyện Tiên Yên"),
+        ("Bộ phận Một cửa huyện Tiên Yên", "huyện Tiên Yên"),
+    ],
+)
+def test_a_districts_one_stop_desk_counts_for_the_district(desk, scope):
+    text = f"Quảng Ninh: kết quả CCHC năm 2023\nNăm 2023, {desk} đã tiếp nhận 12.345 hồ sơ."
+    extraction = extract_text(text)
+    assert not extraction.figures
+    assert [(f.indicator, f.scope) for f in extraction.subunits] == [("dossier.received", scope)]

@@ -402,10 +402,10 @@ CASES = {
     "Huyện Thanh Sơn quý I/2024": (
         "Huyện Thanh Sơn quý I/2024\nQuý I/2024, Bộ phận Tiếp nhận và trả kết quả huyện Thanh Sơn tiếp nhận 3.456 hồ sơ.\n\nTrong đó, hồ sơ trực tuyến là 2.100 hồ sơ; đã giải quyết 3.300 hồ sơ, đúng hạn 100%.",
         {
-            ("dossier.on_time_pct", 100.0, "Huyện Thanh Sơn"),
-            ("dossier.online", 2100.0, "Huyện Thanh Sơn"),
-            ("dossier.received", 3456.0, "Huyện Thanh Sơn"),
-            ("dossier.resolved", 3300.0, "Huyện Thanh Sơn"),
+            ("dossier.on_time_pct", 100.0, "huyện Thanh Sơn"),
+            ("dossier.online", 2100.0, "huyện Thanh Sơn"),
+            ("dossier.received", 3456.0, "huyện Thanh Sơn"),
+            ("dossier.resolved", 3300.0, "huyện Thanh Sơn"),
         },
     ),
     "UBND huyện Cẩm Xuyên: năm 2023": (

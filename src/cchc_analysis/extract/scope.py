@@ -189,8 +189,10 @@ _COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
 # heads that are a unit's whole name, a place after them or nothing ("Văn phòng Đăng ký đất đai
 # tỉnh", "Bưu điện tỉnh", "Bộ phận Một cửa huyện Đức Trọng")
+_PLACE_OWNER = re.compile(r"(?i)(?:phường|xã|huyện|quận|thị xã|thành phố|tp\.?|thị trấn)\s")
+_DESKS = ("bo phan mot cua", "bo phan tiep nhan va tra ket qua")  # the one-stop desk
 _WHOLE_NAMES = (
-    "bo phan mot cua",
+    *_DESKS,
     "buu dien",
     "van phong dang ky dat dai",
     "chi nhanh van phong dang ky dat dai",
@@ -223,12 +225,15 @@ def _scopes(
         head = folded[match.start() : head_end].strip()
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue  # inside a unit already named ("… của Văn phòng Cục Thuế")
-        owner = _DESK_OWNER.match(text, head_end) if head == "bo phan mot cua" else None
+        owner = _DESK_OWNER.match(text, head_end) if head in _DESKS else None
         if owner is not None:
             # "bộ phận một cửa của Văn phòng Cục Thuế": the desk of a unit named after it
             stop = _DESK_OWNER_END.search(folded, owner.end(), min(e, owner.end() + 60))
             end = stop.start() if stop else min(e, owner.end() + 60)
-            found.append(_Scope(match.start(), end, text[match.start() : end], "subunit"))
+            owned = text[owner.end() : end].strip()
+            # "… của Phường 3", "… của huyện Tiên Yên": the place's own figures
+            label = owned if _PLACE_OWNER.match(owned) else text[match.start() : end]
+            found.append(_Scope(match.start(), end, label, "subunit"))
             continue
         if not text[match.start()].isupper() and not head.startswith("trung tam phuc vu"):
             continue  # "hồ sơ TTHC" is not "Sở TTHC"
@@ -240,7 +245,7 @@ def _scopes(
                 folded[head_end:e],
             )
             end = head_end
-            if head == "bo phan mot cua" and not tail:
+            if head in _DESKS and not tail:
                 continue  # "Bộ phận Một cửa được duy trì tại 171/171 xã": the units counted
             if tail:
                 end = head_end + tail.end()
@@ -248,11 +253,13 @@ def _scopes(
                 name_end = _name_end(text, end + 1, e) if spaced else end
                 end = name_end if name_end > end + 1 else end  # "… huyện Tiên Yên", or no name
                 named_place = tail.group(1) != "tinh" and end > head_end + tail.end()
-                if head == "bo phan mot cua" and named_place:
+                if head in _DESKS and named_place:
                     # "Bộ phận Một cửa huyện Đức Trọng": the district's own figures
                     start = head_end + tail.start(1)
                     found.append(_Scope(match.start(), end, text[start:end], "subunit"))
                     continue
+                if head == _DESKS[1]:
+                    continue  # "Bộ phận tiếp nhận và trả kết quả huyện": the text's own unit
             else:  # "Trung tâm Hành chính Đà Lạt", "Trung tâm Phục vụ hành chính công"
                 end = max(head_end, _name_end(text, head_end, e))
                 if end == head_end and head == "trung tam":
