@@ -316,3 +316,13 @@ def test_a_districts_one_stop_desk_counts_for_the_district(desk, scope):
     extraction = extract_text(text)
     assert not extraction.figures
     assert [(f.indicator, f.scope) for f in extraction.subunits] == [("dossier.received", scope)]
+
+
+@pytest.mark.parametrize(
+    ("unit", "scope"), [("Cục Thuế tỉnh", "Cục Thuế"), ("Sở Tư pháp tỉnh", "Sở Tư pháp")]
+)
+def test_a_provincial_unit_followed_by_tinh_is_the_unit(unit, scope):
+    text = f"Quảng Ninh: kết quả CCHC năm 2023\nNăm 2023, {unit} đã tiếp nhận 12.345 hồ sơ."
+    extraction = extract_text(text)
+    assert not extraction.figures
+    assert [(f.indicator, f.scope) for f in extraction.subunits] == [("dossier.received", scope)]

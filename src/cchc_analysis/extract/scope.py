@@ -343,6 +343,10 @@ def _scopes(
     for match in pat.sub_resets.finditer(folded, s, e):
         if any(sc.start <= match.start() < sc.end for sc in found):
             continue  # "Trung tâm … tỉnh đã …": the unit's own name
+        if match.group().startswith("tinh ") and any(
+            sc.kind == "subunit" and 0 <= match.start() - sc.end <= 1 for sc in found
+        ):
+            continue  # "Cục Thuế tỉnh đã …": the unit of the province, not the province
         if any(m.start < match.start() < m.end for m in doc.province_mentions):
             continue  # "Hà Tĩnh có …" is a name, not "tỉnh có …"
         if re.search(
