@@ -326,3 +326,12 @@ def test_a_provincial_unit_followed_by_tinh_is_the_unit(unit, scope):
     extraction = extract_text(text)
     assert not extraction.figures
     assert [(f.indicator, f.scope) for f in extraction.subunits] == [("dossier.received", scope)]
+
+
+def test_nearly_is_not_early():
+    """ "reached nearly 42%" of a disbursement rate is no share of dossiers resolved early."""
+    text = (
+        "Nghe An 2024\nThe disbursement rate of public investment capital in Nghe An province "
+        "reached nearly 42%."
+    )
+    assert not any(f.indicator == "dossier.on_time_pct" for f in extract_text(text).figures)
