@@ -335,3 +335,25 @@ def test_nearly_is_not_early():
         "reached nearly 42%."
     )
     assert not any(f.indicator == "dossier.on_time_pct" for f in extract_text(text).figures)
+
+
+def test_a_province_merged_in_2025_named_in_a_text_of_the_34_is_not_replaced_by_a_guess():
+    """A text dated 2025 (a period of the 34 provinces) naming "Kon Tum Provincial People's
+    Committee" and "Kon Tum city": the figures get no province (the text's province no longer
+    exists in that period, and the province that absorbed it would be a guess), and the
+    document says why."""
+    text = (
+        "In 2025, the inspection team worked with the Kon Tum Provincial People's Committee.\n"
+        "Kon Tum city has a public administration service centre.\n"
+        "The province has provided 1,439 online public services, including 1,099 full-process "
+        "online public services."
+    )
+    extraction = extract_text(text)
+    assert {f.province for f in extraction.figures} == {""}
+    assert "Kon Tum" in extraction.documents[0].province_how
+    assert "--province" in extraction.documents[0].province_how
+
+
+def test_the_same_province_named_in_its_own_era_is_read():
+    text = "Tỉnh Kon Tum: kết quả năm 2024\nNăm 2024, tỉnh Kon Tum tiếp nhận 12.345 hồ sơ."
+    assert [(f.province, f.period) for f in extract_text(text).figures] == [("Kon Tum", "2024")]

@@ -125,7 +125,16 @@ def _extract_in_language(
         if issued is not None:  # an official report is its issuer's province's
             doc_province, province_how = issued
             candidates = sorted({*candidates, doc_province.name_vi})
-        if doc_province is None and not candidates and not national_text(doc):
+        merged = _named_before_merger(doc, doc_period) if doc_province is None else None
+        if merged is not None:
+            # "Kon Tum Provincial People's Committee" in a text dated 2025: a province until
+            # 1 July 2025 in a period of the 34; neither it nor the province that absorbed it
+            # is a guess to make (a district's name would give the latter)
+            province_how = (
+                f"the text names {merged.name_vi}, a province until 1 July 2025, while its "
+                f"period {doc_period} is of the 34 provinces: give --province or --period"
+            )
+        elif doc_province is None and not candidates and not national_text(doc):
             by_district = district_province(doc, doc_period)
             if by_district is not None:
                 doc_province, district = by_district
@@ -322,6 +331,23 @@ def _named_afterwards(
             if same_block and found.start < sentence.start and found.scope == default_scope:
                 out[n] = replace(found, scope=units[0].label)
     return out
+
+
+def _named_before_merger(doc: _Doc, period: Period | None) -> Any:
+    """The one province of the 63 the text names when its period is of the 34 and that
+    province was merged on 1 July 2025 (so it names no province of its period), else None."""
+    if period is None or period.era != "34":
+        return None
+    from cchc_analysis.reference.registry import ProvinceNotFound, resolve_province
+
+    before, _, _ = _document_province(doc, Period(2024))
+    if before is None:
+        return None
+    try:
+        resolve_province(before.name_vi, period)
+    except ProvinceNotFound:
+        return before
+    return None
 
 
 # a verb that says either received or resolved ("handled 12,345 dossiers", "tiếp nhận, xử lý")
