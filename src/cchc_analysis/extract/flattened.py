@@ -17,13 +17,13 @@ from itertools import pairwise
 
 from cchc_analysis.extract.language import ENGLISH, detect_language
 from cchc_analysis.extract.patterns import fold
+from cchc_analysis.extract.table_names import _PART_HEAD, distinct_names
 from cchc_analysis.extract.tables import (
     _EMPTY_CELL,
     _HEAD_PERIOD,
     _MIN_FIGURES,
     _ORDINAL,
     _ORDINAL_HEAD,
-    _PART_HEAD,
     _PERCENT_MARK,
     _PLACE_HEAD,
     _Cell,
@@ -32,7 +32,6 @@ from cchc_analysis.extract.tables import (
     _Flat,
     _flat_table_at,
     _two_row_names,
-    distinct_names,
     table_lines,
 )
 

@@ -18,6 +18,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from cchc_analysis.extract.table_names import (
+    _DOSSIER_STAGE,
+    _MAX_COLUMN,
+    _PART_HEAD,
+    _PROFILE,
+    _RANK_HEAD,
+    _TOTAL_ROW,
+    distinct_names,
+)
+
 _CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
 _UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")  # a year alone: a column's head, not a figure
@@ -40,11 +50,6 @@ _HEAD_PERIOD = re.compile(
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A column of index scores: its dot is a decimal point ("64.500" is 64.5, never 64500).
 _SCORE_HEAD = re.compile(r"(?i)\b(?:điểm|score|points?)\b")
-_RANK_HEAD = re.compile(r"(?i)\b(?:xếp hạng|hạng|thứ hạng|rank(?:ing)?)\b")
-# "Hồ sơ PCI 2023 tỉnh …", "Hồ sơ năng lực cạnh tranh": a profile, no dossiers
-_PROFILE = re.compile(
-    r"(?i)\bhồ sơ\s+(?:PCI|PAPI|SIPAS|PAR\b|năng lực|chỉ số|tỉnh|thành phố|địa phương)"
-)
 _INDEX_CAPTION = re.compile(
     r"(?i)\b(?:PCI|PAPI|PAR[\s-]?INDEX|SIPAS|DDCI|ICT[\s-]?INDEX|DTI)\b|chỉ số thành phần"
 )
@@ -167,20 +172,6 @@ def _row_label(cell: str, label_head: str) -> str:
 
 
 _PERIOD_WORD = re.compile(r"(?i)^(?:năm|kỳ|kỳ báo cáo|year)$")
-# the label column of an index's parts, and the rows that total them
-# (the parts of the PCI and PAPI are catalogue figures of their own, named by their rows)
-_PART_HEAD = re.compile(
-    r"(?i)^(?:lĩnh vực(?: đánh giá)?|tiêu chí(?: thành phần)?|nội dung đánh giá|area"
-    r"|criteri(?:on|a))$"
-)
-_TOTAL_ROW = re.compile(
-    r"(?i)^(?:tổng|tổng cộng|tổng số|tổng điểm|cộng|total|overall|chỉ số (?:chung|sipas|cchc|par)"
-    r"|sipas|par index|chỉ số hài lòng|chỉ số cải cách hành chính)\b"
-)  # the total, or the index itself
-# a column of the points an index part could win, never a figure: "Điểm tối đa", "Thang điểm"
-_MAX_COLUMN = re.compile(
-    r"(?i)điểm tối đa|điểm chuẩn|thang điểm|điểm tối thiểu|max(?:imum)?\b|full (?:score|marks)"
-)
 
 
 def _row_sentences(
@@ -559,40 +550,6 @@ def _head_names(
         if len({name.casefold() for name in names}) == k:
             return size, [label.text if label is not None else "", *names]
     return None
-
-
-# the columns of a dossier form, by which a table without "hồ sơ" in its caption is one
-_DOSSIER_STAGE = re.compile(
-    r"(?i)^(?:số (?:hồ sơ )?)?(?:đã |mới |đang )?(?:tiếp nhận|giải quyết|trực tuyến)\b"
-    r"|^(?:đúng|trước|quá|trễ) hạn\b"
-    r"|^(?:received|resolved|settled|processed|handled|pending|online|on time|ahead of|late"
-    r"|overdue|early)\b"
-)
-# a column that heads the ones after it in a dossier form ("Đã giải quyết | Trước hạn | Đúng
-# hạn | Quá hạn | Đang giải quyết | Trong hạn | Quá hạn")
-_STAGE_COLUMN = re.compile(
-    r"(?i)giải quyết|tiếp nhận|xử lý|resolved|settled|processed|handled|pending|received"
-)
-
-
-def distinct_names(names: Sequence[str]) -> list[str]:
-    """Column names with each name the head repeats qualified by the stage column before it
-    ("Quá hạn" under "Đã giải quyết", then under "Đang giải quyết": "Đã giải quyết Quá hạn",
-    "Đang giải quyết Quá hạn"); the names as they are when none repeats or no stage column
-    tells the repeats apart."""
-    folded = [n.casefold() for n in names]
-    if len(set(folded)) == len(folded):
-        return list(names)
-    out = list(names)
-    for j, name in enumerate(names):
-        if folded.count(folded[j]) < 2 or _STAGE_COLUMN.search(name):
-            continue
-        stage = next(
-            (names[i] for i in range(j - 1, -1, -1) if _STAGE_COLUMN.search(names[i])), None
-        )
-        if stage is not None:
-            out[j] = f"{stage} {name}"
-    return out if len({n.casefold() for n in out}) == len(out) else list(names)
 
 
 def _parse_rows(
