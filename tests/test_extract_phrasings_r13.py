@@ -357,3 +357,19 @@ def test_a_province_merged_in_2025_named_in_a_text_of_the_34_is_not_replaced_by_
 def test_the_same_province_named_in_its_own_era_is_read():
     text = "Tỉnh Kon Tum: kết quả năm 2024\nNăm 2024, tỉnh Kon Tum tiếp nhận 12.345 hồ sơ."
     assert [(f.province, f.period) for f in extract_text(text).figures] == [("Kon Tum", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("agency", "scope"),
+    [
+        ("The provincial Police", "Công an tỉnh"),
+        ("The provincial Social Insurance", "Bảo hiểm xã hội tỉnh"),
+        ("The State Treasury", "Kho bạc Nhà nước tỉnh"),
+        ("The provincial Tax Department", "Cục Thuế"),
+    ],
+)
+def test_a_national_agencys_provincial_branch_is_a_unit_in_english(agency, scope):
+    text = f"Quang Ninh administrative reform results\nIn 2023, {agency} received 12,345 dossiers."
+    extraction = extract_text(text)
+    assert not extraction.figures
+    assert [(f.indicator, f.scope) for f in extraction.subunits] == [("dossier.received", scope)]

@@ -70,6 +70,20 @@ _ORG = re.compile(
     r"(?P<org>(?:" + _WORD + r"\s+){1,7}(?:Centre|Center|Office|Branch|Board|Inspectorate|"
     r"Agency|Department)(?:\s+Branch)?)(?![\w])"
 )
+# the province's branches of national agencies, by their Vietnamese names
+_AGENCIES = {
+    "police": "Công an tỉnh",
+    "public security": "Công an tỉnh",
+    "social insurance": "Bảo hiểm xã hội tỉnh",
+    "state treasury": "Kho bạc Nhà nước tỉnh",
+    "tax department": "Cục Thuế",
+    "customs department": "Cục Hải quan",
+}
+_AGENCY = re.compile(
+    r"(?:(?<=provincial )|(?<=province's )|(?<=province’s )|(?<=[Tt]he ))"
+    r"(?P<name>Police|Public Security|Social Insurance|State Treasury|Tax Department"
+    r"|Customs Department)(?: (?:Department|Agency|Office))?(?![\w])"
+)
 # the public administration service centre of the province (or of a district, a commune)
 _CENTRE = re.compile(
     r"(?<![a-z])(?:provincial|district|commune|ward|city|(?P<its>its|the province.s))(?:-level)? "
@@ -159,6 +173,10 @@ def english_scopes(
                 named = text[match.end("its") : match.end()].strip()
                 label = _vietnamese_name("provincial " + named) or named
             found.append((match.start(), match.end(), label, "subunit", _FOREVER))
+    for match in _AGENCY.finditer(text, s, e):  # "the provincial Police", "Social Insurance"
+        if not overlaps(match.start("name"), match.end()):
+            label = _AGENCIES[" ".join(match.group("name").lower().split()[:2])]
+            found.append((match.start("name"), match.end(), label, "subunit", _FOREVER))
     for match in _ORG.finditer(text, s, e):
         start = _trim_name(text, match.start(), match.end(), _NOT_ORG_NAME)
         words = text[start : match.end()].split()
