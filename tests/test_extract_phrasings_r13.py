@@ -373,3 +373,23 @@ def test_a_national_agencys_provincial_branch_is_a_unit_in_english(agency, scope
     extraction = extract_text(text)
     assert not extraction.figures
     assert [(f.indicator, f.scope) for f in extraction.subunits] == [("dossier.received", scope)]
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [("1,234,567", 1234567.0), ("12 345", 12345.0), ("1 200 000", 1200000.0), ("12.345", 12345.0)],
+)
+def test_thousands_grouped_by_commas_twice_or_by_plain_spaces(said, value):
+    text = f"Quảng Ninh năm 2023\nNăm 2023, toàn tỉnh tiếp nhận {said} hồ sơ."
+    assert [(f.indicator, f.value) for f in extract_text(text).figures] == [
+        ("dossier.received", value)
+    ]
+
+
+def test_numbers_apart_by_a_space_before_no_count_stay_apart():
+    from cchc_analysis.extract.numbers import parse_vi_number
+
+    assert parse_vi_number("12,5") == 12.5
+    assert parse_vi_number("1,234,567") == 1234567.0
+    text = "Quảng Ninh năm 2023\nNăm 2023, 12 345 là số may mắn."
+    assert not extract_text(text).figures

@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 
 
 _NUMBER = (
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    # "1,234,567": commas between groups of three twice or more, an English grouping only
+    r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?"
+    # "12 345 hồ sơ": thousands set apart by plain spaces, before what they count
+    r"|\d{1,3}(?: \d{3})+(?= (?:ho so|hs|thu tuc|tthc|dich vu|dvc|luot|van ban|nguoi)(?![a-z]))"
+    r"|\d+(?:,\d+)?"
     r"|\d+\.\d{1,2}(?!\d)"  # "99.5%": a decimal point (one or two digits: never a group)
 )
 # a page whose words were glued as it was saved ("led the country with91.04 percent", "đạt91,04
@@ -38,6 +43,9 @@ def parse_vi_number(text: str) -> float | None:
     '512.304' → 512304, '70,25' → 70.25, '1.234,5' → 1234.5, '01' → 1; a dot followed by one
     or two digits can only be a decimal point ('99.5' → 99.5)."""
     cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    cleaned = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", cleaned)  # "12 345"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", cleaned):
+        return float(cleaned.replace(",", ""))  # "1,234,567"
     if not re.fullmatch(_NUMBER, cleaned):
         return None
     if re.fullmatch(r"\d+\.\d{1,2}", cleaned):
