@@ -24,18 +24,26 @@ _LIST_HEAD_NOUN = re.compile(
 _LIST_END = re.compile(r" (?:cua|tren dia ban|tai|o) | _|_")
 
 
+def _run_start(
+    work: str, sentence: _Sentence, tokens: Sequence[_Token], i: int, gap: re.Pattern[str]
+) -> int:
+    """The index of the first number of the run (numbers apart only by ``gap``) number ``i``
+    is in, within its sentence."""
+    k = i
+    while k > 0 and tokens[k - 1].start >= sentence.start:
+        if not gap.fullmatch(work, tokens[k - 1].end, tokens[k].start):
+            break
+        k -= 1
+    return k
+
+
 def _respectively(
     doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int
 ) -> tuple[re.Match[str], int] | None:
     """('lần lượt là' before the run of numbers a number is in, index of the run's first
     number), or None when the number is in no such run."""
     work = doc.work
-    k = i
-    while k > 0 and tokens[k - 1].start >= sentence.start:
-        if _LIST_GAP.fullmatch(work, tokens[k - 1].end, tokens[k].start):
-            k -= 1
-            continue
-        break
+    k = _run_start(work, sentence, tokens, i, _LIST_GAP)
     said = _RESPECTIVELY.search(work, sentence.start, tokens[k].start)
     return (said, k) if said is not None else None
 
@@ -85,12 +93,7 @@ def _respective_item_en(
     province's scores in time costs and informal charges were 7.52 and 6.91, respectively":
     6.91 is 'informal charges'), else None."""
     work = doc.work
-    k = i
-    while k > 0 and tokens[k - 1].start >= sentence.start:
-        if _EN_LIST_GAP.fullmatch(work, tokens[k - 1].end, tokens[k].start):
-            k -= 1
-            continue
-        break
+    k = _run_start(work, sentence, tokens, i, _EN_LIST_GAP)
     m = i
     while m + 1 < len(tokens) and tokens[m + 1].end <= sentence.end:
         if _EN_LIST_GAP.fullmatch(work, tokens[m].end, tokens[m + 1].start):
