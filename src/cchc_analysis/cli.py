@@ -712,9 +712,11 @@ def extract(
         if needs:
             what = " and ".join(n.removeprefix("--") for n in needs)
             hint = {"--province": "--province 'Quảng Ninh'", "--period": "--period 2023-9M"}
+            why = {"--province": doc.province_how, "--period": doc.period_how}
+            example = " ".join(hint[n] for n in needs)
             typer.echo(
-                f"{doc.file}: rows have no {what}: the text does not name it (or names several);"
-                f" pass {' '.join(hint[n] for n in needs)} to set it",
+                f"{doc.file}: rows have no {what} ({'; '.join(why[n] for n in needs)}); set it"
+                f" with {' and '.join(needs)} (as in {example})",
                 err=True,
             )
     for warning in result.warnings:
