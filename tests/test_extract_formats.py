@@ -250,3 +250,28 @@ def test_laid_out_justified_paragraphs_join_as_written():
         "hồ sơ, đã giải quyết đúng hạn 62.980 hồ sơ.",
         "Ward officials handled the procedures at the commune-level one-stop shop.",
     ]
+
+
+def test_laid_out_paragraph_over_a_page_with_no_first_line_of_its_own():
+    """A page that only goes on with the paragraph of the page before (no first line of its
+    own to show that paragraphs are indented) keeps its lines together, even one that ends
+    on a semicolon: the text's setting carries over from the pages before."""
+    from cchc_analysis.extract.layout import laid_out_flow
+
+    first = "\n".join(
+        [
+            "     Trong  năm  2023,  Bộ  phận  một  cửa  huyện  đã  tiếp  nhận  21.519  hồ  sơ,",
+            "trong đó đã giải quyết 20.889 hồ sơ, đạt tỷ lệ 97,1% và trả kết quả đúng hạn cho",
+        ]
+    )
+    second = "\n".join(
+        [
+            "người  dân,  tổ  chức;  thời  gian  giải  quyết  nhiều  thủ  tục  được  rút  ngắn:",
+            "đăng ký kinh doanh giảm từ 5 ngày xuống 3 ngày, chứng thực giảm còn 1 ngày;",
+            "các xã đã tiếp nhận và giải quyết 8.410 hồ sơ, không có hồ sơ trễ hạn.",
+        ]
+    )
+    flow = laid_out_flow([first, second])
+    assert flow.justified
+    assert flow.open_lines[0] == " ".join(first.split())
+    assert flow.pages[1] == " ".join(second.split())
