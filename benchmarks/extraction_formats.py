@@ -255,8 +255,10 @@ def figures_of(path: Path) -> set[Figure] | None:
     return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
 
 
-def compare(texts: Sequence[Path], work: Path, diff: bool = False) -> dict:
-    """Build every format of every text in ``work``, extract all, and count the differences."""
+def compare(
+    texts: Sequence[Path], work: Path, diff: bool = False, formats: Sequence[str] = FORMATS
+) -> dict:
+    """Build the formats of every text in ``work``, extract all, and count the differences."""
     built: dict[str, float] = Counter()
     began = time.perf_counter()
     for path in texts:
@@ -266,17 +268,16 @@ def compare(texts: Sequence[Path], work: Path, diff: bool = False) -> dict:
         (work / f"{stem}.print.html").write_text(printed_page(text), encoding="utf-8")
         write_docx(text, work / f"{stem}.docx")
     built["html+docx"] = time.perf_counter() - began
-    built["pdf"] = print_pdfs(
-        [(work / f"{p.stem}.print.html", work / f"{p.stem}.pdf") for p in texts]
-    )
-    stats = {fmt: Counter() for fmt in FORMATS}
-    offenders: dict[str, Counter] = {fmt: Counter() for fmt in FORMATS}
+    pages = [(work / f"{p.stem}.print.html", work / f"{p.stem}.pdf") for p in texts]
+    built["pdf"] = print_pdfs(pages) if "pdf" in formats else 0.0
+    stats = {fmt: Counter() for fmt in formats}
+    offenders: dict[str, Counter] = {fmt: Counter() for fmt in formats}
     seconds: Counter = Counter()
     for path in texts:
         began = time.perf_counter()
         plain = figures_of(path) or set()
         seconds["txt"] += time.perf_counter() - began
-        for fmt in FORMATS:
+        for fmt in formats:
             began = time.perf_counter()
             derived = figures_of(work / f"{path.stem}.{fmt}")
             seconds[fmt] += time.perf_counter() - began
@@ -304,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", help="these dev texts only (file hashes)")
     parser.add_argument("--diff", action="store_true", help="list the differing figures")
     parser.add_argument("--keep", type=Path, help="keep the derived files in this folder")
+    parser.add_argument(
+        "--formats", nargs="+", choices=FORMATS, default=list(FORMATS), help="these formats only"
+    )
     args = parser.parse_args(argv)
     if args.texts:
         if not all(folder.is_dir() for folder in args.texts):
@@ -322,21 +326,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         work = args.keep or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
-        result = compare(texts, work, args.diff)
+        result = compare(texts, work, args.diff, args.formats)
     print(
         f"{len(texts)} {where}; built HTML+DOCX in {result['built']['html+docx']:.1f} s, "
         f"printed PDFs in {result['built']['pdf']:.1f} s"
     )
     print("extraction took " + ", ".join(f"{k} {v:.1f} s" for k, v in result["seconds"].items()))
     print(f"{'format':6} {'texts':>6} {'identical':>10} {'figures':>8} {'lost':>6} {'gained':>7}")
-    for fmt in FORMATS:
+    for fmt in args.formats:
         s = result["stats"][fmt]
         print(
             f"{fmt:6} {s['texts']:>6} {s['identical']:>10} {s['figures in .txt']:>8} "
             f"{s['lost']:>6} {s['gained']:>7}"
             + (f"  unreadable {s['unreadable']}" if s["unreadable"] else "")
         )
-    for fmt in FORMATS:
+    for fmt in args.formats:
         worst = result["offenders"][fmt].most_common(8)
         if worst:
             print(f"{fmt} worst: " + ", ".join(f"{stem} {n}" for stem, n in worst))
