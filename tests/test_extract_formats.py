@@ -275,3 +275,24 @@ def test_laid_out_paragraph_over_a_page_with_no_first_line_of_its_own():
     assert flow.justified
     assert flow.open_lines[0] == " ".join(first.split())
     assert flow.pages[1] == " ".join(second.split())
+
+
+def test_laid_out_head_of_one_word_names_evenly_apart_is_no_justified_line():
+    """A table's head of one-word names that stand evenly apart looks like a stretched line:
+    it heads the rows under it all the same."""
+    from cchc_analysis.extract.layout import laid_out_tables
+
+    page = "\n".join(
+        [
+            "Điểm và hạng của các tỉnh năm 2024:",
+            "",
+            "Tỉnh      Điểm      Hạng      Loại",
+            "Lạng Sơn  91,50     1         Tốt",
+            "Cao Bằng  88,20     2         Khá",
+        ]
+    )
+    assert laid_out_tables(page).split("\n")[2:] == [
+        "Tỉnh | Điểm | Hạng | Loại",
+        "Lạng Sơn: Điểm 91,50; Hạng 1.",
+        "Cao Bằng: Điểm 88,20; Hạng 2.",
+    ]

@@ -165,6 +165,7 @@ class _Setting(NamedTuple):
     first_indents: bool = False
 
 
+_MAX_HEAD_WORDS = 6  # words of a line that may be a table's head rather than justified prose
 _FULL_LINE = 0.7  # of the margin's width: a line this long or longer may be a full one
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
@@ -194,7 +195,12 @@ def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> 
     on from it unless a blank line parts them, or it opens a list's item, or it is indented
     (a new paragraph)."""
     lines = text.split("\n")
-    justified = [_justified(line) for line in lines]
+    justified = [
+        _justified(line)
+        # a table's head of a few one-word names evenly apart ("Tỉnh      Điểm      Hạng …")
+        and not (len(line.split()) <= _MAX_HEAD_WORDS and _table_at(lines, k) is not None)
+        for k, line in enumerate(lines)
+    ]
     stretched = [len(line.rstrip()) for line, j in zip(lines, justified, strict=True) if j]
     setting = setting or _Setting()
     if stretched:
