@@ -16,7 +16,8 @@ and runs ``extract_files`` on the .txt and on each of them. Lines that look like
 table become a real table (``<table>``, a Word table) in every derived format: a line whose
 cells stand between bars ("Cấp tỉnh | 98.310 | 96.402 |"), between tabs, or apart by two runs
 or more of two spaces or more with every cell short (at most 40 characters: longer is a
-sentence spaced by hand), giving two cells at least; consecutive such lines form one table.
+sentence spaced by hand), giving two cells at least; two such lines in a row at least form a
+table (a lone one, "17/05/2022 | 12:00 AM", is a page's date bar: it stays a paragraph).
 Blank lines are left out of the derived formats (a page or a document spaces its paragraphs).
 
 It prints, per format: texts compared, texts whose (indicator, value, scope) sets are
@@ -90,8 +91,9 @@ def table_cells(line: str) -> list[str] | None:
 
 def blocks(text: str) -> list[str | list[list[str]]]:
     """The text's non-blank lines as paragraphs (str) and tables (rows of cells, as wide as the
-    widest row)."""
-    out: list[str | list[list[str]]] = []
+    widest row): two table-like lines in a row at least; one alone ("17/05/2022 | 12:00 AM",
+    "Tiếng Việt | English": a page's date or language bar) stays a paragraph as written."""
+    runs: list[str | list[tuple[list[str], str]]] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
@@ -99,16 +101,18 @@ def blocks(text: str) -> list[str | list[list[str]]]:
             continue  # the rule under a Markdown head: no row of its own
         cells = table_cells(line)
         if cells is None:
-            out.append(line.strip())
-        elif out and isinstance(out[-1], list):
-            out[-1].append(cells)
+            runs.append(line.strip())
+        elif runs and isinstance(runs[-1], list):
+            runs[-1].append((cells, line.strip()))
         else:
-            out.append([cells])
-    for block in out:
-        if isinstance(block, list):
-            width = max(len(row) for row in block)
-            for row in block:
-                row.extend([""] * (width - len(row)))
+            runs.append([(cells, line.strip())])
+    out: list[str | list[list[str]]] = []
+    for run in runs:
+        if isinstance(run, str) or len(run) == 1:
+            out.append(run if isinstance(run, str) else run[0][1])
+            continue
+        width = max(len(cells) for cells, _ in run)
+        out.append([cells + [""] * (width - len(cells)) for cells, _ in run])
     return out
 
 
