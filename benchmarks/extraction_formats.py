@@ -9,8 +9,10 @@ this builds the same text as
   ``<article>``, inside a page with a header menu, a sidebar of related links (with figures of
   their own) and a footer with address, phone and copyright;
 - a DOCX (python-docx): the first line as a bold title (as above), every other line a paragraph;
-- a PDF printed by headless Chromium (A4, justified serif text, pages breaking where they
-  fall) from the article as a report prints: headline, paragraphs and tables, no page furniture;
+- a PDF printed by headless Chromium (A4, justified serif text with first lines indented,
+  pages breaking where they fall) from the article as a report prints: headline, paragraphs
+  and tables, no page furniture; and a second PDF (``ragged.pdf``) as a browser prints a news
+  page: ragged right, no indent, sans-serif;
 
 and runs ``extract_files`` on the .txt and on each of them. Lines that look like the rows of a
 table become a real table (``<table>``, a Word table) in every derived format: a line whose
@@ -47,7 +49,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # tests.chromium: the DevTools driver of the browser tests
 
-FORMATS = ("html", "docx", "pdf")
+FORMATS = ("html", "docx", "pdf", "ragged.pdf")
 _NAME = re.compile(r"[0-9a-f]{12}\.txt")
 _SPACED_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
 _MAX_SPACED_CELL = 40
@@ -175,15 +177,19 @@ def web_page(text: str) -> str:
 """
 
 
-def printed_page(text: str) -> str:
-    """The article as a report prints: A4, justified serif text, bordered tables."""
+def printed_page(text: str, justified: bool = True) -> str:
+    """The article as a report prints: A4, justified serif text with first lines indented,
+    bordered tables; not ``justified``: as a browser prints a news page (ragged right, no
+    indent, sans-serif)."""
+    font, align, indent = (
+        ("DejaVu Serif", "justify", "1cm") if justified else ("DejaVu Sans", "left", "0")
+    )
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 2cm 1.5cm 2cm 3cm; }}
-body {{ font-family: "DejaVu Serif", "Times New Roman", serif; font-size: 13pt;
-  line-height: 1.35; text-align: justify; }}
+body {{ font-family: "{font}", serif; font-size: 13pt; line-height: 1.35; text-align: {align}; }}
 h1 {{ font-size: 14pt; text-align: center; }}
-p {{ margin: 0 0 6pt 0; text-indent: 1cm; }}
+p {{ margin: 0 0 6pt 0; text-indent: {indent}; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 11pt; text-align: left; }}
 td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
 </style></head><body>
@@ -270,10 +276,16 @@ def compare(
         stem = path.stem
         (work / f"{stem}.html").write_text(web_page(text), encoding="utf-8")
         (work / f"{stem}.print.html").write_text(printed_page(text), encoding="utf-8")
+        ragged = printed_page(text, justified=False)
+        (work / f"{stem}.ragged.html").write_text(ragged, encoding="utf-8")
         write_docx(text, work / f"{stem}.docx")
     built["html+docx"] = time.perf_counter() - began
-    pages = [(work / f"{p.stem}.print.html", work / f"{p.stem}.pdf") for p in texts]
-    built["pdf"] = print_pdfs(pages) if "pdf" in formats else 0.0
+    pages: list[tuple[Path, Path]] = []
+    if "pdf" in formats:
+        pages += [(work / f"{p.stem}.print.html", work / f"{p.stem}.pdf") for p in texts]
+    if "ragged.pdf" in formats:
+        pages += [(work / f"{p.stem}.ragged.html", work / f"{p.stem}.ragged.pdf") for p in texts]
+    built["pdf"] = print_pdfs(pages) if {"pdf", "ragged.pdf"} & set(formats) else 0.0
     stats = {fmt: Counter() for fmt in formats}
     offenders: dict[str, Counter] = {fmt: Counter() for fmt in formats}
     seconds: Counter = Counter()
@@ -336,11 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         f"printed PDFs in {result['built']['pdf']:.1f} s"
     )
     print("extraction took " + ", ".join(f"{k} {v:.1f} s" for k, v in result["seconds"].items()))
-    print(f"{'format':6} {'texts':>6} {'identical':>10} {'figures':>8} {'lost':>6} {'gained':>7}")
+    print(f"{'format':10} {'texts':>6} {'identical':>10} {'figures':>8} {'lost':>6} {'gained':>7}")
     for fmt in args.formats:
         s = result["stats"][fmt]
         print(
-            f"{fmt:6} {s['texts']:>6} {s['identical']:>10} {s['figures in .txt']:>8} "
+            f"{fmt:10} {s['texts']:>6} {s['identical']:>10} {s['figures in .txt']:>8} "
             f"{s['lost']:>6} {s['gained']:>7}"
             + (f"  unreadable {s['unreadable']}" if s["unreadable"] else "")
         )
