@@ -418,3 +418,27 @@ def test_office_report_as_pdf_and_docx_gives_its_figures(tmp_path):
         document = result.documents[0]
         assert (document.province, document.period) == ("Lạng Sơn", "2024-Q2"), path.suffix
         assert document.headline == "Kết quả công tác cải cách hành chính quý II năm 2024"
+
+
+def test_ragged_pdf_line_ending_on_an_abbreviation_goes_on():
+    """A ragged page's full line that ends on a word in capitals ("TP", "UBND") ends no
+    sentence: the next line goes on from it, as from one ending in lower case; a short heading
+    in capitals stays a line of its own, and so does a line ending a sentence."""
+    from cchc_analysis.extract.readers import _reflow
+
+    text = "\n".join(
+        [
+            "I. KẾT QUẢ",
+            "Các tỉnh, thành còn lại đều đạt tỷ lệ dưới 50%, trong đó Hà Nội và TP",
+            "Hồ Chí Minh thuộc nhóm thấp nhất; văn bản điện tử gửi đến các UBND",
+            "Huyện Cẩm Xuyên tăng mạnh, đạt 96,5% so với cùng kỳ năm trước.",
+            "Sở Nội vụ đã tổng hợp kết quả đánh giá chỉ số cải cách hành chính.",
+        ]
+    )
+    assert _reflow(text).split("\n") == [
+        "I. KẾT QUẢ",
+        "Các tỉnh, thành còn lại đều đạt tỷ lệ dưới 50%, trong đó Hà Nội và TP Hồ Chí Minh "
+        "thuộc nhóm thấp nhất; văn bản điện tử gửi đến các UBND Huyện Cẩm Xuyên tăng mạnh, "
+        "đạt 96,5% so với cùng kỳ năm trước.",
+        "Sở Nội vụ đã tổng hợp kết quả đánh giá chỉ số cải cách hành chính.",
+    ]
