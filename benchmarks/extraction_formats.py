@@ -9,14 +9,17 @@ this builds the same text as
   ``<article>``, inside a page with a header menu, a sidebar of related links (with figures of
   their own) and a footer with address, phone and copyright;
 - a DOCX (python-docx): the first line as a bold title (as above), every other line a paragraph;
-- a PDF printed by headless Chromium (A4, justified serif text, pages breaking where they
-  fall) from the article as a report prints: headline, paragraphs and tables, no page furniture;
+- a PDF printed by headless Chromium (A4, justified serif text with first lines indented,
+  pages breaking where they fall) from the article as a report prints: headline, paragraphs
+  and tables, no page furniture; and a second PDF (``ragged.pdf``) as a browser prints a news
+  page: ragged right, no indent, sans-serif;
 
 and runs ``extract_files`` on the .txt and on each of them. Lines that look like the rows of a
 table become a real table (``<table>``, a Word table) in every derived format: a line whose
 cells stand between bars ("Cấp tỉnh | 98.310 | 96.402 |"), between tabs, or apart by two runs
 or more of two spaces or more with every cell short (at most 40 characters: longer is a
-sentence spaced by hand), giving two cells at least; consecutive such lines form one table.
+sentence spaced by hand), giving two cells at least; two such lines in a row at least form a
+table (a lone one, "17/05/2022 | 12:00 AM", is a page's date bar: it stays a paragraph).
 Blank lines are left out of the derived formats (a page or a document spaces its paragraphs).
 
 It prints, per format: texts compared, texts whose (indicator, value, scope) sets are
@@ -46,7 +49,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # tests.chromium: the DevTools driver of the browser tests
 
-FORMATS = ("html", "docx", "pdf")
+FORMATS = ("html", "docx", "pdf", "ragged.pdf")
 _NAME = re.compile(r"[0-9a-f]{12}\.txt")
 _SPACED_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
 _MAX_SPACED_CELL = 40
@@ -90,8 +93,9 @@ def table_cells(line: str) -> list[str] | None:
 
 def blocks(text: str) -> list[str | list[list[str]]]:
     """The text's non-blank lines as paragraphs (str) and tables (rows of cells, as wide as the
-    widest row)."""
-    out: list[str | list[list[str]]] = []
+    widest row): two table-like lines in a row at least; one alone ("17/05/2022 | 12:00 AM",
+    "Tiếng Việt | English": a page's date or language bar) stays a paragraph as written."""
+    runs: list[str | list[tuple[list[str], str]]] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
@@ -99,16 +103,18 @@ def blocks(text: str) -> list[str | list[list[str]]]:
             continue  # the rule under a Markdown head: no row of its own
         cells = table_cells(line)
         if cells is None:
-            out.append(line.strip())
-        elif out and isinstance(out[-1], list):
-            out[-1].append(cells)
+            runs.append(line.strip())
+        elif runs and isinstance(runs[-1], list):
+            runs[-1].append((cells, line.strip()))
         else:
-            out.append([cells])
-    for block in out:
-        if isinstance(block, list):
-            width = max(len(row) for row in block)
-            for row in block:
-                row.extend([""] * (width - len(row)))
+            runs.append([(cells, line.strip())])
+    out: list[str | list[list[str]]] = []
+    for run in runs:
+        if isinstance(run, str) or len(run) == 1:
+            out.append(run if isinstance(run, str) else run[0][1])
+            continue
+        width = max(len(cells) for cells, _ in run)
+        out.append([cells + [""] * (width - len(cells)) for cells, _ in run])
     return out
 
 
@@ -171,15 +177,19 @@ def web_page(text: str) -> str:
 """
 
 
-def printed_page(text: str) -> str:
-    """The article as a report prints: A4, justified serif text, bordered tables."""
+def printed_page(text: str, justified: bool = True) -> str:
+    """The article as a report prints: A4, justified serif text with first lines indented,
+    bordered tables; not ``justified``: as a browser prints a news page (ragged right, no
+    indent, sans-serif)."""
+    font, align, indent = (
+        ("DejaVu Serif", "justify", "1cm") if justified else ("DejaVu Sans", "left", "0")
+    )
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 2cm 1.5cm 2cm 3cm; }}
-body {{ font-family: "DejaVu Serif", "Times New Roman", serif; font-size: 13pt;
-  line-height: 1.35; text-align: justify; }}
+body {{ font-family: "{font}", serif; font-size: 13pt; line-height: 1.35; text-align: {align}; }}
 h1 {{ font-size: 14pt; text-align: center; }}
-p {{ margin: 0 0 6pt 0; text-indent: 1cm; }}
+p {{ margin: 0 0 6pt 0; text-indent: {indent}; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 11pt; text-align: left; }}
 td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
 </style></head><body>
@@ -255,8 +265,10 @@ def figures_of(path: Path) -> set[Figure] | None:
     return {(f.indicator, f.value, f.scope) for f in result.figures + result.subunits}
 
 
-def compare(texts: Sequence[Path], work: Path, diff: bool = False) -> dict:
-    """Build every format of every text in ``work``, extract all, and count the differences."""
+def compare(
+    texts: Sequence[Path], work: Path, diff: bool = False, formats: Sequence[str] = FORMATS
+) -> dict:
+    """Build the formats of every text in ``work``, extract all, and count the differences."""
     built: dict[str, float] = Counter()
     began = time.perf_counter()
     for path in texts:
@@ -264,19 +276,24 @@ def compare(texts: Sequence[Path], work: Path, diff: bool = False) -> dict:
         stem = path.stem
         (work / f"{stem}.html").write_text(web_page(text), encoding="utf-8")
         (work / f"{stem}.print.html").write_text(printed_page(text), encoding="utf-8")
+        ragged = printed_page(text, justified=False)
+        (work / f"{stem}.ragged.html").write_text(ragged, encoding="utf-8")
         write_docx(text, work / f"{stem}.docx")
     built["html+docx"] = time.perf_counter() - began
-    built["pdf"] = print_pdfs(
-        [(work / f"{p.stem}.print.html", work / f"{p.stem}.pdf") for p in texts]
-    )
-    stats = {fmt: Counter() for fmt in FORMATS}
-    offenders: dict[str, Counter] = {fmt: Counter() for fmt in FORMATS}
+    pages: list[tuple[Path, Path]] = []
+    if "pdf" in formats:
+        pages += [(work / f"{p.stem}.print.html", work / f"{p.stem}.pdf") for p in texts]
+    if "ragged.pdf" in formats:
+        pages += [(work / f"{p.stem}.ragged.html", work / f"{p.stem}.ragged.pdf") for p in texts]
+    built["pdf"] = print_pdfs(pages) if {"pdf", "ragged.pdf"} & set(formats) else 0.0
+    stats = {fmt: Counter() for fmt in formats}
+    offenders: dict[str, Counter] = {fmt: Counter() for fmt in formats}
     seconds: Counter = Counter()
     for path in texts:
         began = time.perf_counter()
         plain = figures_of(path) or set()
         seconds["txt"] += time.perf_counter() - began
-        for fmt in FORMATS:
+        for fmt in formats:
             began = time.perf_counter()
             derived = figures_of(work / f"{path.stem}.{fmt}")
             seconds[fmt] += time.perf_counter() - began
@@ -304,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", help="these dev texts only (file hashes)")
     parser.add_argument("--diff", action="store_true", help="list the differing figures")
     parser.add_argument("--keep", type=Path, help="keep the derived files in this folder")
+    parser.add_argument(
+        "--formats", nargs="+", choices=FORMATS, default=list(FORMATS), help="these formats only"
+    )
     args = parser.parse_args(argv)
     if args.texts:
         if not all(folder.is_dir() for folder in args.texts):
@@ -322,21 +342,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         work = args.keep or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
-        result = compare(texts, work, args.diff)
+        result = compare(texts, work, args.diff, args.formats)
     print(
         f"{len(texts)} {where}; built HTML+DOCX in {result['built']['html+docx']:.1f} s, "
         f"printed PDFs in {result['built']['pdf']:.1f} s"
     )
     print("extraction took " + ", ".join(f"{k} {v:.1f} s" for k, v in result["seconds"].items()))
-    print(f"{'format':6} {'texts':>6} {'identical':>10} {'figures':>8} {'lost':>6} {'gained':>7}")
-    for fmt in FORMATS:
+    print(f"{'format':10} {'texts':>6} {'identical':>10} {'figures':>8} {'lost':>6} {'gained':>7}")
+    for fmt in args.formats:
         s = result["stats"][fmt]
         print(
-            f"{fmt:6} {s['texts']:>6} {s['identical']:>10} {s['figures in .txt']:>8} "
+            f"{fmt:10} {s['texts']:>6} {s['identical']:>10} {s['figures in .txt']:>8} "
             f"{s['lost']:>6} {s['gained']:>7}"
             + (f"  unreadable {s['unreadable']}" if s["unreadable"] else "")
         )
-    for fmt in FORMATS:
+    for fmt in args.formats:
         worst = result["offenders"][fmt].most_common(8)
         if worst:
             print(f"{fmt} worst: " + ", ".join(f"{stem} {n}" for stem, n in worst))

@@ -250,3 +250,195 @@ def test_laid_out_justified_paragraphs_join_as_written():
         "hồ sơ, đã giải quyết đúng hạn 62.980 hồ sơ.",
         "Ward officials handled the procedures at the commune-level one-stop shop.",
     ]
+
+
+def test_laid_out_paragraph_over_a_page_with_no_first_line_of_its_own():
+    """A page that only goes on with the paragraph of the page before (no first line of its
+    own to show that paragraphs are indented) keeps its lines together, even one that ends
+    on a semicolon: the text's setting carries over from the pages before."""
+    from cchc_analysis.extract.layout import laid_out_flow
+
+    first = "\n".join(
+        [
+            "     Trong  năm  2023,  Bộ  phận  một  cửa  huyện  đã  tiếp  nhận  21.519  hồ  sơ,",
+            "trong đó đã giải quyết 20.889 hồ sơ, đạt tỷ lệ 97,1% và trả kết quả đúng hạn cho",
+        ]
+    )
+    second = "\n".join(
+        [
+            "người  dân,  tổ  chức;  thời  gian  giải  quyết  nhiều  thủ  tục  được  rút  ngắn:",
+            "đăng ký kinh doanh giảm từ 5 ngày xuống 3 ngày, chứng thực giảm còn 1 ngày;",
+            "các xã đã tiếp nhận và giải quyết 8.410 hồ sơ, không có hồ sơ trễ hạn.",
+        ]
+    )
+    flow = laid_out_flow([first, second])
+    assert flow.justified
+    assert flow.open_lines[0] == " ".join(first.split())
+    assert flow.pages[1] == " ".join(second.split())
+
+
+def test_laid_out_head_of_one_word_names_evenly_apart_is_no_justified_line():
+    """A table's head of one-word names that stand evenly apart looks like a stretched line:
+    it heads the rows under it all the same."""
+    from cchc_analysis.extract.layout import laid_out_tables
+
+    page = "\n".join(
+        [
+            "Điểm và hạng của các tỉnh năm 2024:",
+            "",
+            "Tỉnh      Điểm      Hạng      Loại",
+            "Lạng Sơn  91,50     1         Tốt",
+            "Cao Bằng  88,20     2         Khá",
+        ]
+    )
+    assert laid_out_tables(page).split("\n")[2:] == [
+        "Tỉnh | Điểm | Hạng | Loại",
+        "Lạng Sơn: Điểm 91,50; Hạng 1.",
+        "Cao Bằng: Điểm 88,20; Hạng 2.",
+    ]
+
+
+# A report as a provincial office issues it (written for this test): letterhead in two
+# columns, kind and title, justified body with numbered sections, a table, signature block.
+LETTERHEAD = (
+    ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "Số: 215/BC-UBND"],
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lạng Sơn, ngày 25 tháng 6 năm 2024",
+    ],
+)
+OFFICE_REPORT = [
+    "BÁO CÁO",
+    "Kết quả công tác cải cách hành chính quý II năm 2024",
+    "Thực hiện Kế hoạch cải cách hành chính năm 2024, Ủy ban nhân dân tỉnh Lạng Sơn báo cáo kết quả công tác cải cách hành chính quý II năm 2024 như sau:",
+    "I. KẾT QUẢ ĐẠT ĐƯỢC",
+    "1. Cải cách thủ tục hành chính",
+    "Trong quý, Chủ tịch Ủy ban nhân dân tỉnh đã ban hành 9 Quyết định công bố danh mục thủ tục hành chính, trong đó công bố mới 212 thủ tục hành chính, sửa đổi, bổ sung 64 thủ tục hành chính, bãi bỏ 61 thủ tục hành chính. Tổng số thủ tục hành chính đang có hiệu lực thi hành trên địa bàn tỉnh là 1.934 thủ tục.",
+    "Toàn tỉnh tiếp nhận 412.142 hồ sơ thủ tục hành chính, trong đó tiếp nhận trực tuyến 251.006 hồ sơ; đã giải quyết 398.215 hồ sơ, trong đó giải quyết trước hạn 301.442 hồ sơ, đúng hạn 95.321 hồ sơ, quá hạn 1.452 hồ sơ; tỷ lệ giải quyết đúng hạn đạt 99,64%; đang giải quyết 13.927 hồ sơ.",
+    "Kết quả tiếp nhận, giải quyết hồ sơ theo từng cấp như sau:",
+    [
+        ["Cấp", "Tiếp nhận", "Đã giải quyết", "Đang giải quyết"],
+        ["Cấp tỉnh", "98.310", "96.402", "1.908"],
+        ["Cấp huyện", "120.500", "118.000", "2.500"],
+        ["Cấp xã", "193.332", "183.813", "9.519"],
+    ],
+    "2. Cải cách tổ chức bộ máy hành chính nhà nước",
+    "Các Sở, ban, ngành tiếp tục rà soát, sắp xếp tổ chức bộ máy theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả; Sở Nội vụ hướng dẫn các cơ quan, đơn vị xây dựng đề án vị trí việc làm theo quy định. Việc đánh giá, xếp loại cán bộ, công chức, viên chức gắn với kết quả thực hiện nhiệm vụ được chỉ đạo thực hiện nghiêm túc, thực chất ở tất cả các cơ quan, đơn vị trên địa bàn tỉnh.",
+    "II. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2024",
+    "Tiếp tục đẩy mạnh cải cách thủ tục hành chính, nâng cao tỷ lệ hồ sơ trực tuyến toàn trình, giảm tỷ lệ hồ sơ quá hạn; tăng cường kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị.",
+    "Nơi nhận:",
+    "- Bộ Nội vụ;",
+    "- Lưu: VT.",
+    "TM. ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH",
+    "Hồ Tiến Thiệu",
+]
+# its figures, labelled by hand
+OFFICE_FIGURES = {
+    ("tthc.published", 212.0, "province"),
+    ("tthc.amended", 64.0, "province"),
+    ("tthc.abolished", 61.0, "province"),
+    ("tthc.in_force", 1934.0, "province"),
+    ("dossier.received", 412142.0, "province"),
+    ("dossier.online", 251006.0, "province"),
+    ("dossier.resolved", 398215.0, "province"),
+    ("dossier.resolved_early", 301442.0, "province"),
+    ("dossier.resolved_on_time", 95321.0, "province"),
+    ("dossier.resolved_late", 1452.0, "province"),
+    ("dossier.on_time_pct", 99.64, "province"),
+    ("dossier.pending", 13927.0, "province"),
+    ("dossier.received", 98310.0, "cấp tỉnh"),
+    ("dossier.resolved", 96402.0, "cấp tỉnh"),
+    ("dossier.pending", 1908.0, "cấp tỉnh"),
+    ("dossier.received", 120500.0, "cấp huyện"),
+    ("dossier.resolved", 118000.0, "cấp huyện"),
+    ("dossier.pending", 2500.0, "cấp huyện"),
+    ("dossier.received", 193332.0, "cấp xã"),
+    ("dossier.resolved", 183813.0, "cấp xã"),
+    ("dossier.pending", 9519.0, "cấp xã"),
+}
+
+
+def _office_docx(path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    head = document.add_table(rows=1, cols=2)
+    for j, column in enumerate(LETTERHEAD):
+        head.cell(0, j).text = "\n".join(column)
+    for block in OFFICE_REPORT:
+        if isinstance(block, list):
+            grid = document.add_table(rows=len(block), cols=len(block[0]))
+            for i, row in enumerate(block):
+                for j, value in enumerate(row):
+                    grid.cell(i, j).text = value
+        else:
+            document.add_paragraph(block)
+    document.save(str(path))
+    return path
+
+
+def _office_pdf(folder: Path) -> Path:
+    """Printed as the office prints it: A4, justified, first lines indented, the letterhead's
+    two columns side by side, page numbers and the browser's running heads on every page."""
+    letterhead = "".join(f"<td>{'<br>'.join(map(escape, c))}</td>" for c in LETTERHEAD)
+    parts = [f"<table class='lh'><tr>{letterhead}</tr></table>"]
+    for n, block in enumerate(OFFICE_REPORT):
+        if isinstance(block, list):
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block
+            )
+            parts.append(f"<table class='grid'>{rows}</table>")
+        else:
+            kind = "title" if n < 2 else "sign" if n >= len(OFFICE_REPORT) - 6 else ""
+            parts.append(f"<p class='{kind}'>{escape(block)}</p>")
+    html = folder / "bao_cao_215.html"
+    html.write_text(
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>'
+        "@page { size: A4; margin: 2cm 1.5cm 2cm 3cm; }"
+        "body { font-family: 'DejaVu Serif', serif; font-size: 13pt; text-align: justify; }"
+        ".lh { width: 100%; text-align: center; font-weight: bold; font-size: 12pt; }"
+        "p { text-indent: 1.27cm; margin: 0 0 6pt 0; }"
+        "p.title { text-align: center; font-weight: bold; text-indent: 0; }"
+        "p.sign { text-indent: 0; margin: 0; }"
+        ".grid { border-collapse: collapse; width: 100%; text-align: left; }"
+        ".grid td { border: 1px solid #000; padding: 2pt; }"
+        f"</style></head><body>{''.join(parts)}</body></html>",
+        encoding="utf-8",
+    )
+    return print_pdf(html, folder / "bao_cao_215.pdf", running_heads=True)
+
+
+def test_office_report_as_pdf_and_docx_gives_its_figures(tmp_path):
+    """The same report as a justified PDF and as a DOCX: every figure labelled by hand, with
+    its scope, and the province, period and headline from the letterhead and the title."""
+    for path in (_office_docx(tmp_path / "bao_cao_215.docx"), _office_pdf(tmp_path)):
+        result = extract_files([path])
+        assert _found(path) == OFFICE_FIGURES, path.suffix
+        document = result.documents[0]
+        assert (document.province, document.period) == ("Lạng Sơn", "2024-Q2"), path.suffix
+        assert document.headline == "Kết quả công tác cải cách hành chính quý II năm 2024"
+
+
+def test_ragged_pdf_line_ending_on_an_abbreviation_goes_on():
+    """A ragged page's full line that ends on a word in capitals ("TP", "UBND") ends no
+    sentence: the next line goes on from it, as from one ending in lower case; a short heading
+    in capitals stays a line of its own, and so does a line ending a sentence."""
+    from cchc_analysis.extract.readers import _reflow
+
+    text = "\n".join(
+        [
+            "I. KẾT QUẢ",
+            "Các tỉnh, thành còn lại đều đạt tỷ lệ dưới 50%, trong đó Hà Nội và TP",
+            "Hồ Chí Minh thuộc nhóm thấp nhất; văn bản điện tử gửi đến các UBND",
+            "Huyện Cẩm Xuyên tăng mạnh, đạt 96,5% so với cùng kỳ năm trước.",
+            "Sở Nội vụ đã tổng hợp kết quả đánh giá chỉ số cải cách hành chính.",
+        ]
+    )
+    assert _reflow(text).split("\n") == [
+        "I. KẾT QUẢ",
+        "Các tỉnh, thành còn lại đều đạt tỷ lệ dưới 50%, trong đó Hà Nội và TP Hồ Chí Minh "
+        "thuộc nhóm thấp nhất; văn bản điện tử gửi đến các UBND Huyện Cẩm Xuyên tăng mạnh, "
+        "đạt 96,5% so với cùng kỳ năm trước.",
+        "Sở Nội vụ đã tổng hợp kết quả đánh giá chỉ số cải cách hành chính.",
+    ]

@@ -95,20 +95,20 @@ def laid_out_flow(pages: Sequence[str]) -> Flow:
     open_lines: list[str] = []
     head: list[str] = []  # the head lines of the table that ended the page before
     caption = ""
-    margin = (0, 0)  # where justified lines end (see ``_Page``), carried over to pages too short
+    setting = _Setting()  # carried over to pages too short to tell
     for text in pages:
         lines = text.split("\n")
         if head:
             at = _first_row(lines)
             if at is not None:
                 lines = [*lines[:at], *head, *lines[at:]]
-        page = _laid_out("\n".join(lines), caption, margin)
+        page = _laid_out("\n".join(lines), caption, setting)
         if page.opens_paragraph and open_lines:
             open_lines[-1] = ""  # the page opens on a new paragraph: the last one ended
         out.append(page.text)
         open_lines.append(page.open_line)
-        head, caption, margin = page.head, page.caption, page.margin
-    return Flow(out, open_lines, margin[0] > 0)
+        head, caption, setting = page.head, page.caption, page.setting
+    return Flow(out, open_lines, setting.full > 0)
 
 
 _GAP = re.compile(r"(?<=\S) +(?=\S)")
@@ -152,9 +152,20 @@ class _Page(NamedTuple):
     caption: str  # the last caption seen
     open_line: str  # the last line, if its paragraph goes on (see ``Flow``)
     opens_paragraph: bool  # the page's first line of text is indented: a new paragraph
-    margin: tuple[int, int]  # where its justified lines end: the median, the farthest (0, 0)
+    setting: _Setting  # how the text is set, as far as this page and those before tell
 
 
+class _Setting(NamedTuple):
+    """How a justified text is set: where its justified lines end in pypdf's columns of
+    characters (no ruler: full lines end apart), the median and the farthest (0 when not
+    known); and whether it indents its paragraphs' first lines."""
+
+    full: int = 0
+    widest: int = 0
+    first_indents: bool = False
+
+
+_MAX_HEAD_WORDS = 6  # words of a line that may be a table's head rather than justified prose
 _FULL_LINE = 0.7  # of the margin's width: a line this long or longer may be a full one
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
@@ -174,7 +185,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _laid_out(text: str, caption: str = "", margin: tuple[int, int] = (0, 0)) -> _Page:
+def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> _Page:
     """The page as ``laid_out_tables`` gives it, the lines of a justified paragraph joined.
 
     A justified line (``_justified``) always goes on on the next; where the page is set
@@ -184,10 +195,18 @@ def _laid_out(text: str, caption: str = "", margin: tuple[int, int] = (0, 0)) ->
     on from it unless a blank line parts them, or it opens a list's item, or it is indented
     (a new paragraph)."""
     lines = text.split("\n")
-    justified = [_justified(line) for line in lines]
+    justified = [
+        _justified(line)
+        # a table's head of a few one-word names evenly apart ("Tỉnh      Điểm      Hạng …")
+        and not (len(line.split()) <= _MAX_HEAD_WORDS and _table_at(lines, k) is not None)
+        for k, line in enumerate(lines)
+    ]
     stretched = [len(line.rstrip()) for line, j in zip(lines, justified, strict=True) if j]
-    if stretched:  # pypdf's columns of characters are no ruler: full lines end apart
-        margin = (sorted(stretched)[len(stretched) // 2], max(stretched))
+    setting = setting or _Setting()
+    if stretched:
+        setting = setting._replace(full=sorted(stretched)[len(stretched) // 2])
+        setting = setting._replace(widest=max(stretched))
+    margin = (setting.full, setting.widest)
     # the left edge of the text: where a line that goes on from a full one starts (a
     # paragraph's first line stands further in), else where most lines start
     after_full = [
@@ -200,9 +219,10 @@ def _laid_out(text: str, caption: str = "", margin: tuple[int, int] = (0, 0)) ->
         min(after_full) if margin[0] and after_full else lefts.most_common(1)[0][0] if lefts else 0
     )
     filled = [line for line in lines if line.strip()]
-    first_indents = any(
+    first_indents = setting.first_indents or any(
         body + 2 < _indent(a) <= body + 12 and _indent(b) == body for a, b in pairwise(filled)
     )
+    setting = setting._replace(first_indents=first_indents)
 
     def goes_on(k: int) -> bool:
         if justified[k]:
@@ -256,7 +276,7 @@ def _laid_out(text: str, caption: str = "", margin: tuple[int, int] = (0, 0)) ->
         going_on = bool(line) and goes_on(i)
         was_justified = bool(line) and justified[i]
         i += 1
-    return _Page("\n".join(out), head, caption, open_line, bool(opens_paragraph), margin)
+    return _Page("\n".join(out), head, caption, open_line, bool(opens_paragraph), setting)
 
 
 def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] | None:

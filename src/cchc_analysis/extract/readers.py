@@ -479,7 +479,7 @@ def _gap(wrap: re.Match[str]) -> str:
     return "" if _BROKEN_AT_HYPHEN.search(wrap.string, 0, wrap.start()) else " "
 
 
-_ENDS_MID_SENTENCE = re.compile(r"[a-zà-ỹđ,]\s*$")  # a lower-case word or a comma: it goes on
+_ENDS_MID_SENTENCE = re.compile(r"(?:[^\W\d_]|,)\s*$")  # a word or a comma: it goes on
 
 
 def _reflow_around_tables(
