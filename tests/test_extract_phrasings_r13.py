@@ -393,3 +393,30 @@ def test_numbers_apart_by_a_space_before_no_count_stay_apart():
     assert parse_vi_number("1,234,567") == 1234567.0
     text = "Quảng Ninh năm 2023\nNăm 2023, 12 345 là số may mắn."
     assert not extract_text(text).figures
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Đà Nẵng dẫn đầu chỉ số 766 tháng 10/2025\nTháng 10/2025, Đà Nẵng đạt 92,5 điểm theo "
+            "chỉ số 766, dẫn đầu cả nước.",
+            "2025-M10",
+        ),
+        (
+            "Gia Lai tháng 10/2025\nTheo Bộ chỉ số đánh giá chất lượng phục vụ theo Quyết định "
+            "766, tháng 10/2025 Gia Lai đạt 92,5 điểm.",
+            "2025-M10",
+        ),
+        (
+            "Da Nang leads the country in 766 index with 92.5 points\nThe city has led the ranking "
+            "for three months.",
+            "",
+        ),
+    ],
+)
+def test_the_service_index_named_by_its_decisions_number(text, period):
+    """ "chỉ số 766", "the 766 index": the decision's number names the index and is no figure."""
+    assert [(f.indicator, f.value, f.period) for f in extract_text(text).figures] == [
+        ("service.index_points", 92.5, period)
+    ]

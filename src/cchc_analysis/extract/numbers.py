@@ -105,6 +105,11 @@ _TIME = re.compile(
 _URL = re.compile(
     r"https?://\S+|www\.\S+|[\w.\-]+@[\w.\-]+\.\w+|[\w\-]+\.(?:gov|com|org|edu)\.vn\S*"
 )
+# The number in an index's name: "chỉ số 766", "the 766 index" (Decision 766/QĐ-TTg's)
+_INDEX_NUMBER = re.compile(
+    r"(?:(?<=chi so )|(?<=chi so theo )|(?<=index )|(?<=indices ))766(?!\d|[.,]\d)"
+    r"|(?<![\d.,])766(?=[- ]ind(?:ex|ices))"
+)
 # A row's number in its own cell before the row's label ("1<TAB>Participation at Local
 # Levels<TAB>5.12", "2.1<TAB>Sở Tư pháp<TAB>…"): it numbers the row, it counts nothing
 _ROW_NUMBER = re.compile(
@@ -131,7 +136,7 @@ def _masked_text(folded: str, periods: Sequence[_PeriodMention]) -> str:
     for match in _GLOSS.finditer(folded):  # "thủ tục hành chính (TTHC) trong kỳ": read through
         for i in range(*match.span()):
             work[i] = " "
-    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA, _ROW_NUMBER):
+    for pattern in (_URL, _PHONE, _DATE_LIKE, _TIME, _YEARS, _FORMULA, _ROW_NUMBER, _INDEX_NUMBER):
         for match in pattern.finditer(folded):
             _hide(work, *match.span())
     for match in pat.joined.finditer(folded):
