@@ -420,3 +420,19 @@ def test_the_service_index_named_by_its_decisions_number(text, period):
     assert [(f.indicator, f.value, f.period) for f in extract_text(text).figures] == [
         ("service.index_points", 92.5, period)
     ]
+
+
+def test_the_city_of_a_province_that_is_no_city_is_never_the_province():
+    """ "toàn thành phố" in a text about a centre of Đà Lạt (Lâm Đồng is no city): Đà Lạt's."""
+    text = (
+        "Trung tâm Hành chính công thành phố Đà Lạt: kết quả năm 2023\n"
+        "Năm 2023, toàn thành phố tiếp nhận 12.000 hồ sơ."
+    )
+    extraction = extract_text(text)
+    assert not extraction.figures
+    assert [(f.value, f.scope) for f in extraction.subunits] == [(12000.0, "thành phố Đà Lạt")]
+
+
+def test_the_city_of_a_city_province_is_the_province():
+    text = "Hà Nội năm 2023\nNăm 2023, UBND Thành phố đã tiếp nhận 120.000 hồ sơ."
+    assert [(f.value, f.scope) for f in extract_text(text).figures] == [(120000.0, "province")]

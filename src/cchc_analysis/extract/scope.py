@@ -187,6 +187,22 @@ _MEASURE_OF = re.compile(
 # units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
 _COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
 _AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+
+
+def _headline_city(doc: _Doc) -> str | None:
+    """'thành phố Huế' when the headline names a city of the province ("thành phố Huế", "TP.
+    Đà Lạt"), else None."""
+    if not doc.headline:
+        return None
+    h0, h1 = doc.headline
+    match = re.search(r"(?<![a-z])(?:thanh pho|tp\.?)\s*(?=[a-z])", doc.folded[h0:h1])
+    if match is None:
+        return None
+    start = h0 + match.end()
+    end = _name_end(doc.text, start, h1)
+    return f"thành phố {doc.text[start:end]}" if end > start else None
+
+
 # heads that are a unit's whole name, a place after them or nothing ("Văn phòng Đăng ký đất đai
 # tỉnh", "Bưu điện tỉnh", "Bộ phận Một cửa huyện Đức Trọng")
 _PLACE_OWNER = re.compile(r"(?i)(?:phường|xã|huyện|quận|thị xã|thành phố|tp\.?|thị trấn)\s")
@@ -356,6 +372,13 @@ def _scopes(
         if doc.subject_city and "thanh pho" in match.group():
             # a text about a provincial city: "UBND thành phố", "toàn thành phố" are that city
             found.append(_Scope(match.start(), match.end(), doc.subject_city, "subunit"))
+            continue
+        if "thanh pho" in match.group() and province is not None and province.kind != "city":
+            # a province that is no city has no "UBND Thành phố" of its own: the city the
+            # headline names ("… Trung tâm Hành chính công Thành phố Huế"), else no reset
+            city = _headline_city(doc)
+            if city is not None:
+                found.append(_Scope(match.start(), match.end(), city, "subunit"))
             continue
         found.append(
             _Scope(match.start(), match.end(), text[match.start() : match.end()], "province")
