@@ -436,3 +436,13 @@ def test_the_city_of_a_province_that_is_no_city_is_never_the_province():
 def test_the_city_of_a_city_province_is_the_province():
     text = "Hà Nội năm 2023\nNăm 2023, UBND Thành phố đã tiếp nhận 120.000 hồ sơ."
     assert [(f.value, f.scope) for f in extract_text(text).figures] == [(120000.0, "province")]
+
+
+def test_a_projects_disbursement_is_not_the_provinces():
+    text = (
+        "Nghệ An năm 2024\nDự án Bệnh viện Ung bướu Nghệ An (giai đoạn 2) đã giải ngân 129,947 "
+        "tỷ đồng, đạt 46,41%. 9 tháng đầu năm 2024, tỉnh Nghệ An đã giải ngân 5.022 tỷ đồng."
+    )
+    assert [(f.indicator, f.value) for f in extract_text(text).figures] == [
+        ("finance.disbursed_bn", 5022.0)
+    ]
