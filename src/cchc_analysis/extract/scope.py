@@ -18,6 +18,18 @@ from cchc_analysis.extract.places import (
     bracket_around,
 )
 from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.extract.unit_names import (
+    _AGENT,
+    _COUNTED_LEAD,
+    _DESK_OWNER,
+    _DESK_OWNER_END,
+    _DESKS,
+    _MEASURE_OF,
+    _OWNER,
+    _PLACE_OWNER,
+    _RANKED,
+    _WHOLE_NAMES,
+)
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
@@ -173,22 +185,6 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     return end
 
 
-# the unit a one-stop desk belongs to, named after it: "… một cửa của Văn phòng Cục Thuế"
-_DESK_OWNER = re.compile(r"(?:của|thuộc)\s+(?=[A-ZĐ])")
-_DESK_OWNER_END = re.compile(
-    r"\s(?:da|dang|tiep nhan|giai quyet|tra|co|la|dat|voi|trong|tai|nam|thang|quy)(?![a-z])|[,;.:(]"
-)
-# A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
-_RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
-# a measure owned by the unit: "Tỷ lệ đúng hạn của huyện Năm Căn đạt 97%"
-_MEASURE_OF = re.compile(
-    r"\s*(?:ty le|so luong|tong so|so|ket qua|chi so)(?![a-z])[^,;()]{0,60} cua\s*$"
-)
-# units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
-_COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
-_AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
-
-
 def _headline_city(doc: _Doc) -> str | None:
     """'thành phố Huế' when the headline names a city of the province ("thành phố Huế", "TP.
     Đà Lạt"), else None."""
@@ -201,23 +197,6 @@ def _headline_city(doc: _Doc) -> str | None:
     start = h0 + match.end()
     end = _name_end(doc.text, start, h1)
     return f"thành phố {doc.text[start:end]}" if end > start else None
-
-
-# heads that are a unit's whole name, a place after them or nothing ("Văn phòng Đăng ký đất đai
-# tỉnh", "Bưu điện tỉnh", "Bộ phận Một cửa huyện Đức Trọng")
-_PLACE_OWNER = re.compile(r"(?i)(?:phường|xã|huyện|quận|thị xã|thành phố|tp\.?|thị trấn)\s")
-_DESKS = ("bo phan mot cua", "bo phan tiep nhan va tra ket qua")  # the one-stop desk
-_WHOLE_NAMES = (
-    *_DESKS,
-    "buu dien",
-    "van phong dang ky dat dai",
-    "chi nhanh van phong dang ky dat dai",
-)
-# the unit dossiers belong to: "Các hồ sơ thuộc thẩm quyền giải quyết của UBND Thành phố: 19593"
-_OWNER = re.compile(
-    r"(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,8}? thuoc (?:tham quyen|pham vi)(?: giai quyet)?"
-    r"(?: cua)?(?: (?:ubnd|uy ban nhan dan))?\s*$"
-)
 
 
 def _scopes(

@@ -1,0 +1,39 @@
+"""The words around a unit's name that tell whose figures a clause gives: a desk's owner, a
+measure or a count owned by a unit, an agent, the heads that are a unit's whole name, and the
+unit dossiers belong to (used by ``scope``)."""
+
+from __future__ import annotations
+
+import re
+
+# the unit a one-stop desk belongs to, named after it: "… một cửa của Văn phòng Cục Thuế"
+_DESK_OWNER = re.compile(r"(?:của|thuộc)\s+(?=[A-ZĐ])")
+_DESK_OWNER_END = re.compile(
+    r"\s(?:da|dang|tiep nhan|giai quyet|tra|co|la|dat|voi|trong|tai|nam|thang|quy)(?![a-z])|[,;.:(]"
+)
+# A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
+_RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
+# a measure owned by the unit: "Tỷ lệ đúng hạn của huyện Năm Căn đạt 97%"
+_MEASURE_OF = re.compile(
+    r"\s*(?:ty le|so luong|tong so|so|ket qua|chi so)(?![a-z])[^,;()]{0,60} cua\s*$"
+)
+# units counted as the subject: "124 Trung tâm Phục vụ hành chính công xã, phường đã …"
+_COUNTED_LEAD = re.compile(r"\s*(?:ca |tat ca |toan bo )?\d[\d.]*\s*")
+_AGENT = re.compile(r"(?<![a-z])do\s*$")  # "hồ sơ do các sở, ngành tiếp nhận": the agent
+
+
+# heads that are a unit's whole name, a place after them or nothing ("Văn phòng Đăng ký đất đai
+# tỉnh", "Bưu điện tỉnh", "Bộ phận Một cửa huyện Đức Trọng")
+_PLACE_OWNER = re.compile(r"(?i)(?:phường|xã|huyện|quận|thị xã|thành phố|tp\.?|thị trấn)\s")
+_DESKS = ("bo phan mot cua", "bo phan tiep nhan va tra ket qua")  # the one-stop desk
+_WHOLE_NAMES = (
+    *_DESKS,
+    "buu dien",
+    "van phong dang ky dat dai",
+    "chi nhanh van phong dang ky dat dai",
+)
+# the unit dossiers belong to: "Các hồ sơ thuộc thẩm quyền giải quyết của UBND Thành phố: 19593"
+_OWNER = re.compile(
+    r"(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,8}? thuoc (?:tham quyen|pham vi)(?: giai quyet)?"
+    r"(?: cua)?(?: (?:ubnd|uy ban nhan dan))?\s*$"
+)
