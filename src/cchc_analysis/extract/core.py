@@ -32,6 +32,7 @@ from cchc_analysis.extract.rankings import RANKED_NOTE, ranked_scores
 from cchc_analysis.extract.readers import UnreadableDocument, expand_inputs, read_document
 from cchc_analysis.extract.scope import _Carry, _scopes, _unit_subject
 from cchc_analysis.extract.text import _Sentence, _strip_span
+from cchc_analysis.extract.thresholds import without_unit_thresholds
 from cchc_analysis.reference.periods import Period, parse_period
 
 if TYPE_CHECKING:
@@ -226,7 +227,9 @@ def _extract_in_language(
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
         earlier, previous = previous, sentence
-    founds = ranked_scores(doc, tokens, founds, doc_province, doc_period)
+    founds = without_unit_thresholds(
+        doc, ranked_scores(doc, tokens, founds, doc_province, doc_period)
+    )
     founds = parts_after_totals(doc, tokens, founds, doc_province, doc_period)
     founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
     founds = _without_restatements(doc, _pair_wholes_by_identity(_handled_as_received(founds)))

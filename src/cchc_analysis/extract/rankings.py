@@ -235,7 +235,7 @@ def _entity_for(
 ) -> _Entity | None:
     """The unit a score belongs to: one in brackets right after it, else the nearest one
     before it in the sentence with nothing between that makes it another measure."""
-    bracket = _BRACKET_AFTER.match(doc.work, token.end)
+    bracket = _BRACKET_AFTER.match(doc.folded, token.end)
     if bracket is not None:
         after = [
             e

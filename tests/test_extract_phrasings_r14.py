@@ -1,0 +1,97 @@
+"""Phrasings met on the development half in the sixth session, in sentences written for this
+test: a score whose province is named in brackets after it, the bar of a band of an index
+that a count of units reaches, and a number of provinces that is no count of dossiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def _found(text: str) -> set[tuple[str, float, str | None]]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, f.value, f.province)
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+def test_each_score_goes_to_the_province_in_brackets_after_it():
+    text = (
+        "Theo PAPI 2023, tỉnh có điểm thấp nhất là 5,42 điểm (Điện Biên), cao nhất là "
+        "8,15 điểm (Bình Dương) ở chỉ số kiểm soát tham nhũng."
+    )
+    assert _found(text) == {
+        ("papi.corruption", 5.42, "Điện Biên"),
+        ("papi.corruption", 8.15, "Bình Dương"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "Chỉ số cải cách hành chính năm 2023 của UBND cấp huyện: có 01 cơ quan đạt 90 điểm "
+            "được phân loại xuất sắc; 05 cơ quan đạt 80 điểm trở lên.",
+            set(),
+        ),
+        (
+            "Năm 2023, về chỉ số SIPAS của các sở, có 11 đơn vị đạt từ 90% trở lên, trong đó "
+            "Sở Tư pháp đạt 100%.",
+            {("sipas.satisfaction_pct", 100.0)},
+        ),
+        (
+            "In the 2023 SIPAS index, there were 11 units with a SIPAS index of 90% or higher, "
+            "with Song Ma district recording 100%.",
+            {("sipas.satisfaction_pct", 100.0)},
+        ),
+        (
+            "In the 2023 PAR Index, the number of units scoring above 90 points rose from 95 "
+            "to 96 out of 99 units.",
+            set(),
+        ),
+    ],
+)
+def test_the_bar_a_count_of_units_reaches_is_no_score(sentence, kept):
+    text = f"Sơn La năm 2023\n{sentence}"
+    assert {(i, v) for i, v, _ in _found(text)} == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a province named after its rank or its year reaches its own score
+        (
+            "Về chỉ số SIPAS năm 2023, tỉnh Quảng Ninh dẫn đầu đạt 90,61%; đứng thứ 2 tỉnh "
+            "Thái Nguyên đạt 90,29%.",
+            {
+                ("sipas.satisfaction_pct", 90.61, "Quảng Ninh"),
+                ("sipas.satisfaction_pct", 90.29, "Thái Nguyên"),
+            },
+        ),
+        (
+            "Chỉ số PAR INDEX năm 2023 tỉnh Kon Tum đạt 86,14 điểm.",
+            {("par.total_points", 86.14, "Kon Tum")},
+        ),
+    ],
+)
+def test_a_named_province_before_its_score_is_no_count_of_units(sentence, expected):
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023, có 5 tỉnh có số hồ sơ trực tuyến thấp nhất.",
+        "Năm 2023, có 3 tỉnh, thành phố ban hành chính sách miễn phí nộp hồ sơ trực tuyến.",
+    ],
+)
+def test_a_number_of_provinces_is_no_count_of_dossiers(sentence):
+    assert _found(f"Tổng hợp cả nước\n{sentence}") == set()
+
+
+def test_dossiers_counted_next_to_provinces_are_still_read():
+    text = "Quảng Ninh năm 2023\nTỉnh đã tiếp nhận 12.000 hồ sơ, trong đó có 2 tỉnh chưa kết nối."
+    assert _found(text) == {("dossier.received", 12000.0, "Quảng Ninh")}
