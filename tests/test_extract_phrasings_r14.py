@@ -95,3 +95,62 @@ def test_a_number_of_provinces_is_no_count_of_dossiers(sentence):
 def test_dossiers_counted_next_to_provinces_are_still_read():
     text = "Quảng Ninh năm 2023\nTỉnh đã tiếp nhận 12.000 hồ sơ, trong đó có 2 tỉnh chưa kết nối."
     assert _found(text) == {("dossier.received", 12000.0, "Quảng Ninh")}
+
+
+def _scoped(text: str) -> set[tuple[str, float, str]]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, f.value, f.scope)
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "values"),
+    [
+        (
+            "Năm 2021, tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,14% ở cấp tỉnh, 98,9% ở cấp huyện "
+            "và 99,74% ở cấp xã.",
+            "dossier.on_time_pct",
+            (99.14, 98.9, 99.74),
+        ),
+        (
+            "Năm 2021, tỉnh tiếp nhận 40.000 hồ sơ ở cấp tỉnh, 50.000 hồ sơ ở cấp huyện và "
+            "30.000 hồ sơ ở cấp xã.",
+            "dossier.received",
+            (40000.0, 50000.0, 30000.0),
+        ),
+        (
+            "Năm 2021, tỷ lệ hồ sơ giải quyết đúng hạn của các sở, ngành đạt 99,14%, của UBND "
+            "cấp huyện đạt 98,9% và của UBND cấp xã đạt 99,74%.",
+            "dossier.on_time_pct",
+            (99.14, 98.9, 99.74),
+        ),
+        (
+            "In 2021, the on-time rate was 99.14 percent at the provincial level, 98.9 percent "
+            "at the district level and 99.74 percent at the commune level.",
+            "dossier.on_time_pct",
+            (99.14, 98.9, 99.74),
+        ),
+        (
+            "In 2021, the on-time rate was 99.14 percent at provincial agencies, 98.9 percent "
+            "at district People's Committees and 99.74 percent at communal People's Committees.",
+            "dossier.on_time_pct",
+            (99.14, 98.9, 99.74),
+        ),
+        (
+            "As of December 31, 2021, the rate of administrative procedures processed on time "
+            "by provincial agencies reached 99.14 percent, while that by district-level People's "
+            "Committees was 98.9 percent and by communal People's Committees was 99.74 percent.",
+            "dossier.on_time_pct",
+            (99.14, 98.9, 99.74),
+        ),
+    ],
+)
+def test_each_level_of_a_list_keeps_its_own_figure(sentence, indicator, values):
+    # the level named after a number is that number's, and does not pass to the next one
+    levels = ("cấp tỉnh", "cấp huyện", "cấp xã")
+    assert _scoped(f"Lạng Sơn năm 2021\n{sentence}") == {
+        (indicator, value, level) for value, level in zip(values, levels, strict=True)
+    }

@@ -385,7 +385,8 @@ def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[Sco
 # a level written after the number it is of
 _NUMBER_LEVEL = re.compile(
     r"(?<![a-z])(?:(?:at|of|in) )?(?:the )?(?P<level>provincial|province|district|commune|communal|"
-    r"ward)[- ]levels?(?![a-z])"
+    r"ward)(?:[- ]levels?(?: (?:people.s committees|agencies|departments))?"
+    r"| (?:people.s committees|agencies|departments))(?![a-z])"
 )
 _NUMBER_TO_LEVEL = re.compile(
     r"\s*(?:%|percent|per cent)?\s*(?:(?!(?:and|or|while|but|than)\s)[a-z()'-]+\s+){0,7}?"

@@ -41,12 +41,17 @@ def _enumerated(
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
-        r"trong do|con lai|bao gom|(?<![a-z])(?:va|dat|la|co|gom|chiem|voi|rieng|trieu|nghin|ngan)"
-        r"(?![a-z])"
+        r"trong do|con lai|bao gom|(?<![a-z])(?:va|dat|la|co|gom|chiem|voi|rieng|trieu|nghin|ngan"
+        r"|cua|o|tai)(?![a-z])"
         r"|(?<![a-z])(?:and|or|ones?)(?![a-z])"  # English: '99.84% and 99.9%', "… ones 80,200"
         # English: "… 99.14 percent, while that by district-level People's Committees was 98.9"
-        r"|(?<![a-z])(?:while|whereas) (?:that|those|the rate|the figure)(?: (?:of|by|in|at|for))?"
+        r"|(?<![a-z])(?:(?:while|whereas) )?(?:that|those|the rate|the figure)"
+        r"(?: (?:of|by|in|at|for))?"
         r"(?![a-z])|(?<![a-z])(?:was|were|reached|stood at|percent|per cent|by)(?![a-z])"
+        # "… 99.14 percent at the provincial level, 98.9 percent at the district level"
+        r"|(?<![a-z])(?:(?:at|in|of) )?(?:the )?(?:provincial|province|district|commune|communal"
+        r"|ward)(?:[- ]levels?(?: (?:people.s committees|agencies|departments))?"
+        r"| (?:people.s committees|agencies|departments))(?![a-z])"
         r"|[:,;()_%-]",
         " ",
         gap,

@@ -16,6 +16,7 @@ from cchc_analysis.extract.period_mentions import _YEAR
 from cchc_analysis.extract.respectively import _respective_item, _respective_unit
 from cchc_analysis.extract.rules import _Context, _context, _match_rules
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
+from cchc_analysis.extract.trailing import _level_after_noun, _unit_after
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
@@ -377,51 +378,6 @@ def _restated(
 
 _BRACKETED = re.compile(r"[\s%_]*\(\s*")  # "quá hạn chiếm 0,5% (62 hồ sơ)"
 _EQUIVALENT = re.compile(r"^[\s_%]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
-
-
-def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None:
-    """A level named right after the noun ('1.423 TTHC cấp tỉnh'), as written, else None."""
-    if reading.noun in ("unit", "onestop"):
-        return None  # "124/124 Trung tâm … cấp xã" counts units of that level
-    at = token.end + reading.consumed
-    level = re.match(r"\s*(cap (?:tinh|huyen|xa))(?![a-z])", doc.work[at : at + 16])
-    if not level:
-        return None
-    return doc.text[at + level.start(1) : at + level.end(1)]
-
-
-_AT_UNIT = re.compile(r"(?<![a-z])(?:tai|o)\s*$")
-
-
-def _unit_after(
-    doc: _Doc,
-    sentence: _Sentence,
-    tokens: Sequence[_Token],
-    i: int,
-    every_unit: Callable[[], Sequence[_Scope]],
-) -> str | None:
-    """The unit a figure was counted at, named after it in its clause before any other figure
-    ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh") or before it
-    in its clause ("… tiếp nhận tại Trung tâm là 29.807 hồ sơ"), else None."""
-    token = tokens[i]
-    limit = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
-    stop = re.search(r"[;.]", doc.work[token.end : limit])
-    if stop:
-        limit = token.end + stop.start()
-    floor = max(sentence.start, tokens[i - 1].end if i > 0 else sentence.start)
-    for unit in every_unit():
-        if unit.kind != "subunit":
-            continue
-        if token.end < unit.start < limit and _AT_UNIT.search(doc.work, token.end, unit.start):
-            return unit.label
-        # "tổng số hồ sơ tiếp nhận tại Trung tâm là 29.807": where, in the figure's own clause
-        if (
-            floor <= unit.start < token.start
-            and _AT_UNIT.search(doc.work, floor, unit.start)
-            and not re.search(r"[,;]", doc.work[unit.end : token.start])
-        ):
-            return unit.label
-    return None
 
 
 # "Số hồ sơ tiếp nhận của các sở như sau: Sở Tư pháp 5.432 hồ sơ; Sở Xây dựng …"

@@ -409,6 +409,7 @@ class _HeadCell:
     top: int
     bottom: int
     text: str
+    middle: float = 0.0  # where its first line is centred
 
 
 def _head_names(head: Sequence[Sequence[_Span]], ranges: Sequence[_Range]) -> list[str]:
@@ -418,22 +419,53 @@ def _head_names(head: Sequence[Sequence[_Span]], ranges: Sequence[_Range]) -> li
     under it reach; each column is then named by its stacked cells (``_column_name``)."""
     cells: list[_HeadCell] = []
     for n, spans in enumerate(head):
-        for start, end, text in spans:
-            columns = {k for k, (a, b) in enumerate(ranges) if min(end, b) - max(start, a) > 0.5}
+        # a column another cell of the line stands over ("số" of "Tổng số")
+        owned = [_column(span, ranges) for span in spans]
+        for i, (start, end, text) in enumerate(spans):
+            overlap = [min(end, b) - max(start, a) for a, b in ranges]
+            # a cell spilling a little into a column that a cell beside it stands over is not
+            # over that column ("Số mới tiếp nhận trực" set by a narrow face near "số")
+            columns = {
+                k
+                for k, o in enumerate(overlap)
+                if o > 0.5
+                and (o * 2 >= end - start or not any(c == k for j, c in enumerate(owned) if j != i))
+            }
             if not columns:
                 continue
             above = next((c for c in cells if c.columns == columns and c.bottom == n - 1), None)
             if above is not None:
                 above.bottom, above.text = n, f"{above.text} {text}"
             else:
-                cells.append(_HeadCell(columns, n, n, text))
+                cells.append(_HeadCell(columns, n, n, text, (start + end) / 2))
     for cell in sorted(cells, key=lambda c: -c.top):  # lower groups first
         if len(cell.columns) > 1:
             for under in cells:
                 if under.top == cell.bottom + 1 and under.columns & cell.columns:
                     cell.columns |= under.columns
+            _centre_over(cell, cells, ranges)
     in_order = sorted(cells, key=lambda c: c.top)
     return [_column_name([c.text for c in in_order if k in c.columns]) for k in range(len(ranges))]
+
+
+def _centre_over(group: _HeadCell, cells: Sequence[_HeadCell], ranges: Sequence[_Range]) -> None:
+    """Widen a group to the column beside it that no other group of its line holds, while
+    that brings the middle of its columns nearer its own middle: a group is centred over its
+    columns, and a face narrower than the page was set in leaves its edge short of the first
+    ("Số hồ sơ nhận giải quyết" over "Tổng số", "Trong đó")."""
+    held = set().union(*(c.columns for c in cells if c is not group and c.top == group.top))
+
+    def off(columns: set[int]) -> float:
+        middles = [(ranges[k][0] + ranges[k][1]) / 2 for k in columns]
+        return abs(sum(middles) / len(middles) - group.middle)
+
+    while True:
+        beside = {min(group.columns) - 1, max(group.columns) + 1} - held
+        beside = {k for k in beside if 0 < k < len(ranges) - 1}  # finite middles only
+        better = [k for k in beside if off(group.columns | {k}) < off(group.columns)]
+        if not better:
+            return
+        group.columns.add(min(better, key=lambda k: off(group.columns | {k})))
 
 
 def _is_label_line(spans: Sequence[_Span], first_figure: int) -> bool:
