@@ -154,3 +154,52 @@ def test_each_level_of_a_list_keeps_its_own_figure(sentence, indicator, values):
     assert _scoped(f"Lạng Sơn năm 2021\n{sentence}") == {
         (indicator, value, level) for value, level in zip(values, levels, strict=True)
     }
+
+
+def test_dossiers_dealt_with_are_resolved():
+    text = "Năm 2018, huyện Núi Thành đã tiếp nhận 10.718 hồ sơ, xử lý được 9.817 hồ sơ."
+    assert ("dossier.resolved", 9817.0, "huyện Núi Thành") in _scoped(text)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["các sở, ban, UBND cấp huyện, UBND cấp xã", "cấp tỉnh, cấp huyện và cấp xã"],
+)
+def test_every_level_named_together_is_the_whole_province(subject):
+    text = f"Năm 2023, {subject} nhận giải quyết 22.600 hồ sơ, đã giải quyết 22.500 hồ sơ."
+    assert _scoped(f"Tây Ninh năm 2023\n{text}") == {
+        ("dossier.received", 22600.0, "province"),
+        ("dossier.resolved", 22500.0, "province"),
+    }
+
+
+def test_a_level_and_its_count_name_no_district():
+    # "cấp huyện 8.000": there is no "huyện 8" (a numbered district is a quận, and a city's)
+    text = "Năm 2023, cấp tỉnh tiếp nhận 5.000 hồ sơ, cấp huyện 8.000 hồ sơ và cấp xã 9.600 hồ sơ."
+    extraction = extract_text(text)
+    assert extraction.documents[0].province in (None, "")
+    assert {(f.value, f.scope) for f in extraction.subunits} == {
+        (5000.0, "cấp tỉnh"),
+        (8000.0, "cấp huyện"),
+        (9600.0, "cấp xã"),
+    }
+
+
+@pytest.mark.parametrize("quote", ["“{}”", '"{}"', "{}"])
+def test_a_one_stop_desk_named_in_quotes_is_the_district_s(quote):
+    desk = quote.format("một cửa")
+    text = f"Năm 2021, bộ phận {desk} huyện Đức Trọng tiếp nhận 7.604 hồ sơ."
+    assert _scoped(text) == {("dossier.received", 7604.0, "huyện Đức Trọng")}
+
+
+def test_a_unit_that_says_what_it_did_is_the_subject():
+    text = (
+        "Ngày 25/9, Văn phòng Đăng ký đất đai tỉnh Đồng Nai cho biết đã tiếp nhận hơn 260.000 "
+        "hồ sơ trong 9 tháng năm 2025."
+    )
+    assert _scoped(text) == {
+        ("dossier.received", 260000.0, "Văn phòng Đăng ký đất đai tỉnh Đồng Nai")
+    }
+    # the department of home affairs reporting the province's figures stays a source
+    text = "Sở Nội vụ cho biết, năm 2023 toàn tỉnh tiếp nhận 12.000 hồ sơ."
+    assert _scoped(text) == {("dossier.received", 12000.0, "province")}

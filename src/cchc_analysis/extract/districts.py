@@ -110,6 +110,8 @@ def _mentions(doc: _Doc) -> list[tuple[str, str]]:
     for match in _HEAD.finditer(doc.folded):
         if doc.in_furniture(match.start()) or not doc.text[match.start()].isalpha():
             continue
+        if doc.folded.endswith("cap ", 0, match.start()):
+            continue  # "cấp huyện 8.000 hồ sơ": a level and its count, no district "huyện 8"
         name = _name_after(doc.text, match.end(), min(len(doc.text), match.end() + 60))
         if name:
             found.append((doc.text[match.start() : match.end() + len(name)], name))

@@ -146,13 +146,17 @@ _SPELLINGS = (
     (re.compile(r"(?<![a-z])ti le(?![a-z])"), "ty le"),
     (re.compile(r"(?<![a-z])qui(?![a-z])"), "quy"),
 )
+# the one-stop desk's name in quotes: 'bộ phận “một cửa” TX.Tân Uyên' (the words move left
+# over the opening quote and the closing one becomes a space: same length, offsets stay)
+_QUOTED_DESK = re.compile(r"(?<=bo phan )[\"“”'‘’]\s?(mot cua(?: lien thong)?)\s?[\"“”'‘’]")
 
 
 def _one_spelling(folded: str) -> str:
-    """Return the folded text with the common i/y variants written one way."""
+    """Return the folded text with the common i/y variants written one way, and a quoted
+    one-stop desk's name without its quotes."""
     for pattern, written in _SPELLINGS:
         folded = pattern.sub(written, folded)
-    return folded
+    return _QUOTED_DESK.sub(lambda m: m.group(1).ljust(len(m.group())), folded)
 
 
 def _document(text: str) -> _Doc:

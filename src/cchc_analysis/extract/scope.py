@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.english_scope import english_scopes
 from cchc_analysis.extract.language import ENGLISH
+from cchc_analysis.extract.level_lists import _levels_listed_together
 from cchc_analysis.extract.model import PROVINCE_SCOPE
 from cchc_analysis.extract.patterns import _B, _patterns, fold
 from cchc_analysis.extract.places import (
@@ -17,6 +18,7 @@ from cchc_analysis.extract.places import (
     _resolve,
     bracket_around,
 )
+from cchc_analysis.extract.scope_types import _Scope
 from cchc_analysis.extract.text import _clause_start
 from cchc_analysis.extract.unit_names import (
     _AGENT,
@@ -35,15 +37,6 @@ from cchc_analysis.reference.periods import Period
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
     from cchc_analysis.extract.text import _Sentence
-
-
-@dataclass(frozen=True)
-class _Scope:
-    start: int
-    end: int
-    label: str  # as written
-    kind: str  # 'subunit', 'level', 'province' (a reset), 'other_province:<name>'
-    until: int = 1 << 62  # a level named after an enumerated count holds to the next ';'
 
 
 @dataclass(frozen=True)
@@ -424,7 +417,9 @@ def _scopes(
         if scope.kind in ("subunit", "level"):
             before = folded[max(s, scope.start - 40) : scope.start]
             after = folded[scope.end : min(e, scope.end + 30)]
-            quoted = re.match(r"\s*(?:cho biet|chia se|thong tin)\s*:\s*\"", after)
+            quoted = re.match(r"\s*(?:cho biet|chia se|thong tin)\s*:\s*\"", after) or re.match(
+                r"\s*cho biet\s*,?\s*(?:da|vua)\s", after
+            )  # "… cho biết đã tiếp nhận": the unit says what it did itself
             owner = _OWNER.search(folded, max(s, scope.start - 80), scope.start)
             source = pat.source_before.search(before) and not owner
             if (source or pat.source_after.search(after)) and not quoted:
@@ -452,33 +447,6 @@ _COMPARED_PROVINCE_BEFORE = re.compile(
     r"(?:(?:tinh|thanh pho|tp\.?|province of|city of)\s*)?$"
 )
 _SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*[\d.,]+\s*(?:%|diem|points?)?\s*\)")
-
-
-def _levels_listed_together(found: list[_Scope], folded: str, text: str) -> list[_Scope]:
-    """Return the scopes with counted units of two levels listed side by side ("14 sở, ban,
-    ngành, 21 huyện … cung cấp 808 dịch vụ") merged into one province scope: together they
-    are the whole province, not the last level named."""
-
-    def counted(scope: _Scope) -> bool:  # "21 huyện", "14 sở, ban, ngành"
-        return folded[scope.start].isdigit() or bool(
-            re.search(r"(?<![\d.,])\d+\s+$", folded[max(0, scope.start - 8) : scope.start])
-        )
-
-    out: list[_Scope] = []
-    for scope in found:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and scope.kind == "level"
-            and last.kind in ("level", "province")
-            and counted(scope)
-            and (last.kind == "province" or (counted(last) and last.label != scope.label))
-            and re.fullmatch(r"[\s,]*(?:va\s+)?(?:\d+\s+)?", folded[last.end : scope.start])
-        ):
-            out[-1] = _Scope(last.start, scope.end, text[last.start : scope.end], "province")
-            continue
-        out.append(scope)
-    return out
 
 
 # between a unit and the province it lies in: "huyện Đức Trọng, tỉnh Lâm Đồng", "Sở Y tế tỉnh
@@ -747,7 +715,7 @@ def _department_subject(doc: _Doc, period: Period | None) -> str | None:
         # a headline naming the department's work: "Cải cách hành chính ở Sở Y tế …"
         work_of = headline and _WORK_OF.fullmatch(doc.folded, sentence.start, first.start)
         if (
-            folded.startswith("so ")
+            folded.startswith(("so ", "van phong dang ky dat dai", "chi nhanh van phong dang ky"))
             and not folded.startswith("so noi vu")
             and (work_of or (len(lead.split()) <= 3 and not re.search(r"\d", lead)))
             # "… cho biết, …"; or a headline that opens on the department ("Sở Kế hoạch và
