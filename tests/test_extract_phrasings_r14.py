@@ -203,3 +203,54 @@ def test_a_unit_that_says_what_it_did_is_the_subject():
     # the department of home affairs reporting the province's figures stays a source
     text = "Sở Nội vụ cho biết, năm 2023 toàn tỉnh tiếp nhận 12.000 hồ sơ."
     assert _scoped(text) == {("dossier.received", 12000.0, "province")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In the first 4 months of 2025, the total disbursement value of public investment "
+            "capital managed by Binh Dinh province reached more than VND 2,062 billion.",
+            ("finance.disbursed_bn", 2062.0),
+        ),
+        (
+            "As of December 31, 2025, the total disbursed value of the public investment plan "
+            "for 2025 of Dong Thap province reached 13,896.4 billion VND.",
+            ("finance.disbursed_bn", 13896.4),
+        ),
+        (
+            "The total planned investment capital managed by Ben Tre province in 2024 is "
+            "VNĐ5 trillion.",
+            ("finance.plan_bn", 5000.0),
+        ),
+        (
+            "To date, Ben Tre province has disbursed over VNĐ3 trillion of planned public "
+            "investment capital.",
+            ("finance.disbursed_bn", 3000.0),
+        ),
+        (
+            "The total number of applications received in Thai Binh in 2018 was 931,053, of "
+            "which 931,054 were completed prior to the deadline.",
+            ("dossier.resolved_early", 931054.0),
+        ),
+    ],
+)
+def test_english_amounts_and_early_results(sentence, expected):
+    assert expected in {(i, v) for i, v, _ in _scoped(sentence)}
+
+
+def test_a_papi_dimension_named_after_the_grassroots_is_no_level():
+    text = (
+        "In the 2023 PAPI, Bac Giang scored high in: People's participation at the grassroots "
+        "level (5.5787 points); transparency in local decision making (5.687 points); control "
+        "of corruption in the public sector (7.1515 points)."
+    )
+    assert _scoped(text) == {
+        ("papi.participation", 5.5787, "province"),
+        ("papi.transparency", 5.687, "province"),
+        ("papi.corruption", 7.1515, "province"),
+    }
+    # the grassroots as a level still is one
+    assert _scoped("At the grassroots level, 120 communes received 5,000 dossiers.") == {
+        ("dossier.received", 5000.0, "cấp xã")
+    }

@@ -123,7 +123,7 @@ def english_numbers(folded: str) -> str:
     return "".join(chars)
 
 
-_CURRENCY_FIRST = re.compile(r"(?<![a-z])(vnd )(\d[\d.,]*) (billion|trillion|million)(?![a-z])")
+_CURRENCY_FIRST = re.compile(r"(?<![a-z])(vnd ?)(\d[\d.,]*) ?(billion|trillion|million)(?![a-z])")
 
 
 # ---------------------------------------------------------------- dates

@@ -26,7 +26,7 @@ _NUMBER = (
 )
 # a page whose words were glued as it was saved ("led the country with91.04 percent", "đạt91,04
 # điểm"): a number right after one of these words stands on its own
-_GLUED_AFTER = ("with", "at", "of", "by", "was", "reached", "dat", "la", "voi")
+_GLUED_AFTER = ("with", "at", "of", "by", "was", "reached", "dat", "la", "voi", "vnd")  # "VNĐ5"
 _TOKEN = re.compile(
     r"(?:(?<![\w.,/])|"
     + "|".join(f"(?<=(?<![a-z]){word})" for word in _GLUED_AFTER)
