@@ -254,3 +254,24 @@ def test_a_papi_dimension_named_after_the_grassroots_is_no_level():
     assert _scoped("At the grassroots level, 120 communes received 5,000 dossiers.") == {
         ("dossier.received", 5000.0, "cấp xã")
     }
+
+
+def test_a_district_s_one_stop_desk_opening_the_text_makes_it_the_district_s():
+    text = (
+        "Từ ngày 5-12-2020 đến 15-11-2021, bộ phận “một cửa” TX.Tân Uyên đã tiếp nhận 7.604 "
+        "hồ sơ.\nHồ sơ giải quyết trước hạn là 1.555 hồ sơ, đúng hạn là 4.101 hồ sơ."
+    )
+    assert _scoped(text) == {
+        ("dossier.received", 7604.0, "TX.Tân Uyên"),
+        ("dossier.resolved_early", 1555.0, "TX.Tân Uyên"),
+        ("dossier.resolved_on_time", 4101.0, "TX.Tân Uyên"),
+    }
+
+
+def test_the_dossiers_dealt_with_out_of_which_some_on_time():
+    text = (
+        "Lâm Đồng 6 tháng đầu năm 2018\nTrong 6 tháng đầu năm 2018, trong số 10.440 hồ sơ "
+        "giải quyết xong có 9.505 hồ sơ đúng hẹn."
+    )
+    assert ("dossier.resolved", 10440.0, "province") in _scoped(text)
+    assert ("dossier.resolved", 9505.0, "province") not in _scoped(text)

@@ -566,8 +566,8 @@ def _scope_at(
 
 # a district or commune as a whole word: not "quan" in "TUYÊN QUANG"
 _DISTRICT_LEDE = re.compile(
-    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|(?<!co )quan|thi xa|thanh pho|tp\.?|q\.|"
-    r"xa|phuong|thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"
+    r"(?<![a-z])(?:(?:ubnd|uy ban nhan dan) )?(?:huyen|(?<!co )quan|thi xa|thanh pho|tp\.?|tx\."
+    r"|q\.|xa|phuong|thi tran|dac khu)(?:(?<=\.)|(?![a-z]))\s*(?=[\w])"
 )
 _WHOLE_PROVINCE = re.compile(
     r"(?<![a-z])(?:toan tinh|tren dia ban tinh|ca tinh|cap tinh|tinh (?:da|dat|co))(?![a-z])"
@@ -612,6 +612,10 @@ def _district_subject(doc: _Doc, period: Period | None) -> str | None:
                 not re.match(r"(?:ubnd|uy ban)", doc.folded[match.start() :])
                 and len(lead.split()) > 4
                 and not re.search(r"(?:ket qua|tinh hinh)[a-z ]{0,40} cua $", lead)
+                # the district's one-stop desk as subject ("…, bộ phận một cửa TX.Tân Uyên đã")
+                and not re.search(
+                    r"bo phan (?:mot cua|tiep nhan va tra ket qua)(?: cua)?\s*$", lead
+                )
             ):
                 continue  # a place named in passing ("hội nghị tại thành phố X"), not the subject
             name = re.sub(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", label)
