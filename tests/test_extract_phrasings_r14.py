@@ -275,3 +275,24 @@ def test_the_dossiers_dealt_with_out_of_which_some_on_time():
     )
     assert ("dossier.resolved", 10440.0, "province") in _scoped(text)
     assert ("dossier.resolved", 9505.0, "province") not in _scoped(text)
+
+
+@pytest.mark.parametrize("commune", ["xã Lai Hưng, huyện Bàu Bàng", "xã Lai Hưng (huyện Bàu Bàng)"])
+def test_a_commune_followed_by_its_district_is_the_commune_s(commune):
+    text = f"Năm 2017, {commune} tiếp nhận 1.200 hồ sơ."
+    assert _scoped(text) == {("dossier.received", 1200.0, "xã Lai Hưng")}
+
+
+def test_a_district_with_its_own_figure_after_a_commune_keeps_it():
+    text = "Năm 2017, xã Lai Hưng tiếp nhận 1.200 hồ sơ, huyện Bàu Bàng tiếp nhận 5.000 hồ sơ."
+    assert _scoped(text) == {
+        ("dossier.received", 1200.0, "xã Lai Hưng"),
+        ("dossier.received", 5000.0, "huyện Bàu Bàng"),
+    }
+
+
+def test_a_unit_graded_average_still_has_its_score():
+    text = (
+        "Chỉ số CCHC năm 2022 của các sở: Sở Y tế xếp loại Trung Bình với tỷ lệ điểm số đạt 63,40%."
+    )
+    assert _scoped(text) == {("par.total_points", 63.4, "Sở Y tế")}

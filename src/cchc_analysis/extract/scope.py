@@ -494,8 +494,21 @@ def _without_appositions(scopes: list[_Scope], folded: str, work: str = "") -> l
                 )
             ):
                 continue
+        if (
+            previous is not None
+            and previous.kind == "subunit"
+            and scope.kind == "subunit"
+            and _COMMUNE_HEAD.match(folded, previous.start)
+            and _DISTRICT_HEAD.match(folded, scope.start)
+            and re.fullmatch(r"\s*[,(]\s*", folded[previous.end : scope.start])
+        ):
+            continue  # "xã Lai Hưng, huyện Bàu Bàng": where the commune lies
         kept.append(scope)
     return kept
+
+
+_COMMUNE_HEAD = re.compile(r"(?:ubnd |uy ban nhan dan )?(?:xa|phuong|thi tran)(?![a-z])")
+_DISTRICT_HEAD = re.compile(r"(?:huyen|quan|thi xa|thanh pho|tp\.?|tx\.)(?![a-z])")
 
 
 def _named_province_after_place(folded: str, start: int) -> bool:
