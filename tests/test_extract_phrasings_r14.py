@@ -296,3 +296,23 @@ def test_a_unit_graded_average_still_has_its_score():
         "Chỉ số CCHC năm 2022 của các sở: Sở Y tế xếp loại Trung Bình với tỷ lệ điểm số đạt 63,40%."
     )
     assert _scoped(text) == {("par.total_points", 63.4, "Sở Y tế")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Among ministries with high disbursement rates: Ministry of Public Security (allocated "
+        "VND 4,100 billion, disbursed 27.3%), Thanh Hoa (allocated VND 13,300 billion, "
+        "disbursed 39.2%).",
+        "Các bộ, địa phương giải ngân cao: Bộ Công an (được giao 4.100 tỷ đồng, giải ngân "
+        "27,3%), Thanh Hóa (được giao 13.300 tỷ đồng, giải ngân 39,2%).",
+    ],
+)
+def test_a_ministry_s_figure_in_brackets_is_no_province_s(sentence):
+    assert _found(sentence) == {("finance.plan_bn", 13300.0, "Thanh Hóa")}
+
+
+def test_all_the_dossiers_in_brackets_are_still_read():
+    # "toàn bộ" is no ministry ("Bộ")
+    text = "Năm 2023, Sở Tư pháp tiếp nhận 1.200 hồ sơ (toàn bộ 1.200 hồ sơ đã được số hóa)."
+    assert ("dossier.received", 1200.0, "Sở Tư pháp") in _scoped(text)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cchc_analysis.extract.central import without_ministries
 from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.districts import district_province, headline_district
 from cchc_analysis.extract.document import _document
@@ -227,9 +228,8 @@ def _extract_in_language(
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
         earlier, previous = previous, sentence
-    founds = without_unit_thresholds(
-        doc, ranked_scores(doc, tokens, founds, doc_province, doc_period)
-    )
+    founds = ranked_scores(doc, tokens, founds, doc_province, doc_period)
+    founds = without_ministries(doc, without_unit_thresholds(doc, founds))
     founds = parts_after_totals(doc, tokens, founds, doc_province, doc_period)
     founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
     founds = _without_restatements(doc, _pair_wholes_by_identity(_handled_as_received(founds)))

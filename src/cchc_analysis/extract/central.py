@@ -1,0 +1,33 @@
+"""Figures of the central government's bodies, named with them: no province's.
+
+National news lists ministries and provinces side by side ("Ministry of Public Security
+(allocated VND 4,100 billion, disbursed 27.3%), Thanh Hoa (allocated VND 13,300 billion, …)",
+"Bộ Công an (được giao 4.100 tỷ đồng, …)"). A figure in the brackets after a ministry's name is
+the ministry's: it is dropped, not given to a province named elsewhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.figures import _Found
+
+# a ministry's name, then an open bracket the figure stands in
+_IN_MINISTRY_BRACKET = re.compile(
+    r"(?:(?<!\w)Ministry of |(?<!\w)Bộ (?=[A-ZĐ])|(?<!\w)Mo[A-Z]{1,3} )"
+    r"[\w ,&-]{0,60}\(\s*[^()]*$"
+)  # on the text as written: "Bộ Công an", never "toàn bộ"
+
+
+def without_ministries(doc: _Doc, founds: list[_Found]) -> list[_Found]:
+    """Return the figures less those in brackets after a ministry's name."""
+    out = []
+    for found in founds:
+        before = doc.text[max(found.sentence.start, found.start - 120) : found.start]
+        if _IN_MINISTRY_BRACKET.search(before):
+            continue
+        out.append(found)
+    return out
