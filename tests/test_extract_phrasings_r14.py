@@ -316,3 +316,32 @@ def test_all_the_dossiers_in_brackets_are_still_read():
     # "toàn bộ" is no ministry ("Bộ")
     text = "Năm 2023, Sở Tư pháp tiếp nhận 1.200 hồ sơ (toàn bộ 1.200 hồ sơ đã được số hóa)."
     assert ("dossier.received", 1200.0, "Sở Tư pháp") in _scoped(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The MoJ topped the list with 91.9 percent.",
+        "In the 2023 PAR Index, the Ministry of Justice topped the list with 91.9 percent.",
+    ],
+)
+def test_a_ministry_s_score_is_no_province_s(sentence):
+    assert _found(f"Bac Giang PAR Index 2023\n{sentence}") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2025, the Gia Nghia City Central Square project has allocated 140.8 billion VND "
+        "but has only disbursed more than 1 billion VND.",
+        "In 2025, Dak Nong province has allocated 88.9 billion VND for a relocation and "
+        "resettlement project.",
+    ],
+)
+def test_one_project_s_capital_is_no_province_s_plan(sentence):
+    assert _found(sentence) == set()
+
+
+def test_the_province_s_capital_plan_is_still_read():
+    text = "In 2024, the public investment capital plan of Dak Nong is VND 3,504 billion."
+    assert _found(text) == {("finance.plan_bn", 3504.0, "Đắk Nông")}

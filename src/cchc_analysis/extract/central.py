@@ -22,12 +22,25 @@ _IN_MINISTRY_BRACKET = re.compile(
 )  # on the text as written: "Bộ Công an", never "toàn bộ"
 
 
+# a ministry as the subject the sentence opens on ("The MoJ topped the list with 91.9
+# percent", "Bộ Tư pháp dẫn đầu với 91,9%")
+_MINISTRY_SUBJECT = re.compile(
+    r"\W*(?:(?:In|For|At|Among|Trong|Năm|Về)\b[^,]{0,80},\s*)?(?:[Tt]he\s+)?"
+    r"(?:Ministry of |Mo[A-Z]{1,3}\b|Bộ (?=[A-ZĐ]))"
+)
+
+
 def without_ministries(doc: _Doc, founds: list[_Found]) -> list[_Found]:
-    """Return the figures less those in brackets after a ministry's name."""
+    """Return the figures less those of a ministry: in brackets after its name, or in a
+    sentence that opens on it, when no province or unit is named for the figure."""
     out = []
     for found in founds:
         before = doc.text[max(found.sentence.start, found.start - 120) : found.start]
         if _IN_MINISTRY_BRACKET.search(before):
+            continue
+        if found.scope == "province" and _MINISTRY_SUBJECT.match(
+            doc.text, found.sentence.start, found.start
+        ):
             continue
         out.append(found)
     return out
