@@ -345,3 +345,11 @@ def test_one_project_s_capital_is_no_province_s_plan(sentence):
 def test_the_province_s_capital_plan_is_still_read():
     text = "In 2024, the public investment capital plan of Dak Nong is VND 3,504 billion."
     assert _found(text) == {("finance.plan_bn", 3504.0, "Đắk Nông")}
+
+
+def test_a_set_of_procedures_is_no_ministry():
+    # "Bộ TTHC" is the province's set of procedures, not a ministry ("Bộ Tư pháp")
+    text = "Hậu Giang năm 2024\nBộ TTHC của tỉnh Hậu Giang năm 2024 có tổng số 1.823 thủ tục."
+    assert _scoped(text) == {("tthc.in_force", 1823.0, "province")}
+    text = "Năm 2023, Bộ Tư pháp dẫn đầu Chỉ số CCHC của các bộ với 91,9%."
+    assert _scoped(text) == set()

@@ -16,8 +16,14 @@ if TYPE_CHECKING:
     from cchc_analysis.extract.figures import _Found
 
 # a ministry's name, then an open bracket the figure stands in
+# the ministries by name: "Bộ TTHC", "Bộ chỉ số", "Bộ phận" are none
+_BO = (
+    r"Bộ (?:Nội vụ|Tư pháp|Công an|Tài chính|Y tế|Xây dựng|Công [Tt]hương|Giáo dục|Quốc phòng"
+    r"|Ngoại giao|Khoa học|Nông nghiệp|Tài nguyên|Giao thông|Lao động|Văn hóa|Thông tin"
+    r"|Kế hoạch|Dân tộc)"
+)
 _IN_MINISTRY_BRACKET = re.compile(
-    r"(?:(?<!\w)Ministry of |(?<!\w)Bộ (?=[A-ZĐ])|(?<!\w)Mo[A-Z]{1,3} )"
+    r"(?:(?<!\w)Ministry of |(?<!\w)" + _BO + r"|(?<!\w)Mo[A-Z]{1,3} )"
     r"[\w ,&-]{0,60}\(\s*[^()]*$"
 )  # on the text as written: "Bộ Công an", never "toàn bộ"
 
@@ -26,7 +32,7 @@ _IN_MINISTRY_BRACKET = re.compile(
 # percent", "Bộ Tư pháp dẫn đầu với 91,9%")
 _MINISTRY_SUBJECT = re.compile(
     r"\W*(?:(?:In|For|At|Among|Trong|Năm|Về)\b[^,]{0,80},\s*)?(?:[Tt]he\s+)?"
-    r"(?:Ministry of |Mo[A-Z]{1,3}\b|Bộ (?=[A-ZĐ]))"
+    r"(?:Ministry of |Mo[A-Z]{1,3}\b|" + _BO + ")"
 )
 
 
