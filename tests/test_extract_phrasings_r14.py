@@ -353,3 +353,28 @@ def test_a_set_of_procedures_is_no_ministry():
     assert _scoped(text) == {("tthc.in_force", 1823.0, "province")}
     text = "Năm 2023, Bộ Tư pháp dẫn đầu Chỉ số CCHC của các bộ với 91,9%."
     assert _scoped(text) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2020, UBND tỉnh đã triển khai 1.463 dịch vụ công mức độ 3, mức độ 4.",
+        "Năm 2020, tỉnh cung cấp 1.463 dịch vụ công trực tuyến mức độ 3-4.",
+        "Năm 2020, Sở Kế hoạch và Đầu tư đề xuất sửa đổi, bổ sung 15 thủ tục hành chính.",
+        "Năm 2020, tỉnh kiến nghị bãi bỏ 12 thủ tục hành chính.",
+    ],
+)
+def test_both_levels_together_and_proposals_are_no_catalogue_figure(sentence):
+    assert _scoped(f"Bắc Ninh năm 2020\n{sentence}") == set()
+
+
+def test_each_level_with_its_own_count_is_still_read():
+    text = (
+        "Năm 2020, tỉnh cung cấp 1.463 dịch vụ công trực tuyến mức độ 3, mức độ 4 là 560 dịch "
+        "vụ. Tỉnh đã bãi bỏ 12 thủ tục hành chính."
+    )
+    assert _scoped(f"Bắc Ninh năm 2020\n{text}") == {
+        ("service.online_level3", 1463.0, "province"),
+        ("service.online_level4", 560.0, "province"),
+        ("tthc.abolished", 12.0, "province"),
+    }

@@ -151,11 +151,17 @@ _SPELLINGS = (
 _QUOTED_DESK = re.compile(r"(?<=bo phan )[\"“”'‘’]\s?(mot cua(?: lien thong)?)\s?[\"“”'‘’]")
 
 
+# both online levels named one after the other: "mức độ 3, mức độ 4" reads as "mức độ 3 và
+# mức 4" (a clause ends at the comma, and the count is of both levels together)
+_BOTH_LEVELS = re.compile(r"(?<=muc do 3), muc do 4(?=\s*(?:[.;)]|$))")
+
+
 def _one_spelling(folded: str) -> str:
-    """Return the folded text with the common i/y variants written one way, and a quoted
-    one-stop desk's name without its quotes."""
+    """Return the folded text with the common i/y variants written one way, a quoted
+    one-stop desk's name without its quotes, and both online levels read as one phrase."""
     for pattern, written in _SPELLINGS:
         folded = pattern.sub(written, folded)
+    folded = _BOTH_LEVELS.sub(" va muc 4 ", folded)
     return _QUOTED_DESK.sub(lambda m: m.group(1).ljust(len(m.group())), folded)
 
 
