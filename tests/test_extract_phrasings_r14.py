@@ -378,3 +378,15 @@ def test_each_level_with_its_own_count_is_still_read():
         ("service.online_level4", 560.0, "province"),
         ("tthc.abolished", 12.0, "province"),
     }
+
+
+@pytest.mark.parametrize("share", ["(99,09%)", "(đạt 99,09%)", ", đạt 99,09%"])
+def test_the_share_of_the_early_or_on_time_count_is_the_on_time_rate(share):
+    text = (
+        "Quý I/2024, tỉnh giải quyết 11.000 hồ sơ, trong đó trước hạn và đúng hạn 10.900 hồ sơ "
+        f"{share}."
+    ).replace(" ,", ",")
+    assert _scoped(f"Bắc Ninh quý I/2024\n{text}") == {
+        ("dossier.resolved", 11000.0, "province"),
+        ("dossier.on_time_pct", 99.09, "province"),
+    }

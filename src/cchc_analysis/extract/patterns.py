@@ -214,7 +214,12 @@ def _compiled(language: str) -> _Patterns:
         comparison=re.compile(_B + r"(?:" + _expand(spec["comparison"]) + r")" + _E),
         target=re.compile(_B + r"(?:" + _expand(spec["target"]) + r")" + _E),
         per_unit=re.compile(_B + r"(?:" + _expand(spec["per_unit"]) + r")"),
-        share=re.compile(r"^[\s(:_]*(?:" + _expand(spec["share_cues"]) + r")?[\s:_]*$"),
+        # (the count's noun may stand before the bracket: "10.900 hồ sơ (99,09%)")
+        share=re.compile(
+            r"^[\s(:_]*(?:(?:ho so|hs|thu tuc|tthc|nhiem vu)\s*\()?[\s(:_]*(?:"
+            + _expand(spec["share_cues"])
+            + r")?[\s:_]*$"
+        ),
         pairs=dict(spec["pairs"]),
         percent_counts=dict(spec["percent_counts"]),
         shares={k: tuple(v or ()) for k, v in spec["shares"].items()},
