@@ -390,3 +390,32 @@ def test_the_share_of_the_early_or_on_time_count_is_the_on_time_rate(share):
         ("dossier.resolved", 11000.0, "province"),
         ("dossier.on_time_pct", 99.09, "province"),
     }
+
+
+def test_a_department_of_a_province_heads_the_ranking_not_the_province():
+    text = (
+        "Theo kết quả Bộ Chỉ số phục vụ người dân, doanh nghiệp năm 2025, Sở Y tế tỉnh Gia Lai "
+        "đứng đầu bảng xếp hạng với 94,74 điểm, xếp loại xuất sắc."
+    )
+    assert _scoped(text) == {("service.index_points", 94.74, "Sở Y tế")}
+
+
+def test_each_district_with_the_points_said_before_its_score():
+    text = (
+        "Chỉ số CCHC năm 2021 cấp huyện: UBND huyện Krông Ana xếp thứ nhất với tổng số điểm "
+        "87,76; tiếp đến là UBND huyện Krông Năng với số điểm là 87,05, UBND huyện Krông Pắk "
+        "với số điểm là 85,97."
+    )
+    assert _scoped(text) == {
+        ("par.total_points", 87.76, "huyện Krông Ana"),
+        ("par.total_points", 87.05, "huyện Krông Năng"),
+        ("par.total_points", 85.97, "huyện Krông Pắk"),
+    }
+
+
+def test_cap_do_4_is_the_fourth_level_of_online_service():
+    text = "Năm 2021, Sở Công thương có 55 thủ tục hành chính cấp độ 4 (trong tổng số 107 thủ tục)."
+    assert _scoped(text) == {
+        ("service.online_level4", 55.0, "Sở Công thương"),
+        ("tthc.in_force", 107.0, "Sở Công thương"),
+    }

@@ -180,6 +180,13 @@ def _entities(
             continue
         if any(e.start <= mention.start < e.end for e in found):
             continue
+        if any(
+            e.other_province is None
+            and e.label != PROVINCE_SCOPE
+            and _UNIT_OF_PROVINCE.fullmatch(doc.folded, e.end, mention.start)
+            for e in found
+        ):
+            continue  # "Sở Y tế tỉnh Gia Lai": the province the unit is of, not a second entity
         other, _kind = _mention_province(mention, period)
         if other is None:
             continue
@@ -203,6 +210,7 @@ def _entities(
     )
 
 
+_UNIT_OF_PROVINCE = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _BRACKET_AFTER = re.compile(r"[\s_]*(?:diem|%|percent|points?)?[\s_]*\(\s*")
 # a name alone right before its score in brackets or after a colon or a dash
 _BARE_NAME = re.compile(
