@@ -419,3 +419,34 @@ def test_cap_do_4_is_the_fourth_level_of_online_service():
         ("service.online_level4", 55.0, "Sở Công thương"),
         ("tthc.in_force", 107.0, "Sở Công thương"),
     }
+
+
+def test_and_more_than_is_a_bound_not_a_target():
+    text = (
+        "In August 2025, the provincial level received more than 23,000 new records, and more "
+        "than 17,000 records were resolved, with 93% on time."
+    )
+    assert {(i, v) for i, v, _ in _scoped(text)} == {
+        ("dossier.received", 23000.0),
+        ("dossier.resolved", 17000.0),
+        ("dossier.on_time_pct", 93.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "To date, the total number of effective administrative procedures in Binh Duong is "
+            "1,858.",
+            ("tthc.in_force", 1858.0),
+        ),
+        (
+            "In 2019, Dau Tieng district has completed the publicization of 281 administrative "
+            "procedures in 50 fields.",
+            ("tthc.published", 281.0),
+        ),
+    ],
+)
+def test_procedures_in_effect_and_publicized(sentence, expected):
+    assert expected in {(i, v) for i, v, _ in _scoped(sentence)}
