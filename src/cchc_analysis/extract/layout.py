@@ -185,6 +185,42 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+_MIN_INDENTED_PARAGRAPHS = 2
+
+
+def _flush_margin(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The right margin (median and farthest end, in pypdf's columns) of a text that indents
+    its paragraphs' first lines, read from the lines that a line at the text's left edge goes
+    on from; None when the page shows no such paragraphs. LibreOffice prints a justified line
+    with single spaces between its words, so its stretch shows in no gap: only a paragraph's
+    indented first line, then lines at the left edge, tell how its lines run."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 3:
+        return None
+    left = min(_indent(line) for line in filled)
+    widest = max(len(line.rstrip()) for line in filled)
+    # a line going on to one at the left edge, itself at the edge or a first line's indent
+    ends = [
+        len(a.rstrip())
+        for a, b in pairwise(lines)
+        if a.strip()
+        and b.strip()
+        and _indent(b) == left
+        and not _STARTS_ITEM.match(b)
+        and left <= _indent(a) <= left + 12
+        and len(a.rstrip()) >= 0.6 * widest
+    ]
+    indented = sum(
+        1
+        for a, b in pairwise(lines)
+        if left + 2 < _indent(a) <= left + 12 and _indent(b) == left and b.strip()
+    )
+    if indented < _MIN_INDENTED_PARAGRAPHS or len(ends) < 2:
+        return None
+    ends.sort()
+    return ends[len(ends) // 2], ends[-1]
+
+
 def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> _Page:
     """The page as ``laid_out_tables`` gives it, the lines of a justified paragraph joined.
 
@@ -206,6 +242,10 @@ def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> 
     if stretched:
         setting = setting._replace(full=sorted(stretched)[len(stretched) // 2])
         setting = setting._replace(widest=max(stretched))
+    elif not setting.full:
+        flush = _flush_margin(lines)  # justified with single spaces (LibreOffice's export)
+        if flush is not None:
+            setting = setting._replace(full=flush[0], widest=flush[1], first_indents=True)
     margin = (setting.full, setting.widest)
     # the left edge of the text: where a line that goes on from a full one starts (a
     # paragraph's first line stands further in), else where most lines start
@@ -337,7 +377,7 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
             column = _column(span, ranges)
             head[column] = f"{head[column]} {span[2]}".strip()
     else:
-        head = _head_names(head_lines, ranges)
+        head = _head_names(head_lines, ranges, _column_edges(template), label + 1)
     if sum(1 for name in head if name) < _MIN_COLUMNS - 1:
         return None
     rows = [_row(body, k, ranges, anchors) for k in anchors]
@@ -409,24 +449,116 @@ class _HeadCell:
     top: int
     bottom: int
     text: str
+    centre: float = 0.0  # where its words stand on the line: a group is centred over its columns
 
 
-def _head_names(head: Sequence[Sequence[_Span]], ranges: Sequence[_Range]) -> list[str]:
+_MAX_SPLITS = 4096  # ways to share the columns out among a line's groups, at most
+
+
+def _column_edges(template: Sequence[_Span]) -> list[tuple[float, float]]:
+    """Where each column starts and ends on the line: halfway to the next column's figures
+    (the first from its own figures' start, the last to its own figures' end)."""
+    bounds = [(template[k][1] + template[k + 1][0]) / 2 for k in range(len(template) - 1)]
+    return list(zip([template[0][0], *bounds], [*bounds, template[-1][1]], strict=True))
+
+
+def _spread_groups(
+    cells: list[_HeadCell], edges: Sequence[tuple[float, float]], first_figures: int
+) -> None:
+    """Widen each group on a head's first line (a cell with cells under it) over the columns
+    next to it that nothing on that line heads but something under it does ("Tiếp nhận"
+    centred over "Tổng số", "Trực tuyến", "Kỳ trước chuyển qua": its words overlap the middle
+    column only), the columns shared out so that each group stands at the middle of its own;
+    a column no group needs to stand centred stays out, and no group stands over the rows'
+    numbers and labels (columns before ``first_figures``: "STT", "Đơn vị", set lower, centred
+    down the head)."""
+    n = 0
+    on_line = [c for c in cells if c.top <= n <= c.bottom]
+    taken = {k for c in on_line for k in c.columns}
+    below = {k for c in cells if c.top > n for k in c.columns}
+    groups = [
+        c
+        for c in on_line
+        if c.top == n and any(d.top > c.bottom and d.columns & c.columns for d in cells)
+    ]
+    orphans = sorted(k for k in below - taken if k >= first_figures)
+    if not groups or not orphans:
+        return
+    owner = {k: c for c in on_line for k in c.columns}  # a column's cell on the line
+    # runs of orphan columns, each with the group (or None) on its left and on its right
+    runs: list[tuple[list[int], _HeadCell | None, _HeadCell | None]] = []
+    for k in orphans:
+        if runs and runs[-1][0][-1] == k - 1:
+            runs[-1][0].append(k)
+            continue
+        left = owner.get(k - 1)
+        runs.append(([k], left if left in groups else None, None))
+    runs = [
+        (run, left, owner.get(run[-1] + 1) if owner.get(run[-1] + 1) in groups else None)
+        for run, left, _ in runs
+    ]
+    options = [range(len(run) + 1) for run, _, _ in runs]  # how many go to the left group
+    if 1 + sum(len(run) for run, _, _ in runs) > 64 or len(runs) > 12:
+        return
+    best: tuple[float, dict[int, set[int]]] | None = None
+    for split in _splits(options):
+        extents = {id(g): set(g.columns) for g in groups}
+        for (run, left, right), cut in zip(runs, split, strict=True):
+            if left is not None:
+                extents[id(left)] |= set(run[:cut])
+            elif cut:
+                continue  # no group on the left: those columns stay unclaimed
+            if right is not None:
+                extents[id(right)] |= set(run[cut:])
+        cost = sum(
+            abs((edges[min(extents[id(g)])][0] + edges[max(extents[id(g)])][1]) / 2 - g.centre)
+            + 0.01 * len(extents[id(g)])  # of two ways as good, the narrower groups
+            for g in groups
+        )
+        if best is None or cost < best[0]:
+            best = (cost, extents)
+    if best is not None:
+        for g in groups:
+            g.columns = best[1][id(g)]
+
+
+def _splits(options: Sequence[range]) -> list[tuple[int, ...]]:
+    """Every choice of one value from each range (at most ``_MAX_SPLITS``)."""
+    out: list[tuple[int, ...]] = [()]
+    for values in options:
+        out = [(*done, v) for done in out for v in values][:_MAX_SPLITS]
+    return out
+
+
+def _head_names(
+    head: Sequence[Sequence[_Span]],
+    ranges: Sequence[_Range],
+    edges: Sequence[tuple[float, float]] = (),
+    first_figures: int = 0,
+) -> list[str]:
     """One name per column from a head of one line or several: a head cell's words stacked
     over lines join; a cell over several columns (a group: "Số hồ sơ đã giải quyết" over
     "Tổng số", "Trả quá hạn") names each column it stands over, as far as the cells right
     under it reach; each column is then named by its stacked cells (``_column_name``)."""
-    cells: list[_HeadCell] = []
+    lines: list[list[_HeadCell]] = []  # each line's cells, before any is stacked
     for n, spans in enumerate(head):
+        lines.append([])
         for start, end, text in spans:
             columns = {k for k, (a, b) in enumerate(ranges) if min(end, b) - max(start, a) > 0.5}
-            if not columns:
-                continue
-            above = next((c for c in cells if c.columns == columns and c.bottom == n - 1), None)
+            if columns:
+                lines[-1].append(_HeadCell(columns, n, n, text, (start + end) / 2))
+    if edges and len(lines) > 1:  # before names stack: a group's words over one column's name
+        _spread_groups([c for line in lines for c in line], edges, first_figures)
+    cells: list[_HeadCell] = []
+    for n, line in enumerate(lines):
+        for cell in line:
+            above = next(
+                (c for c in cells if c.columns == cell.columns and c.bottom == n - 1), None
+            )
             if above is not None:
-                above.bottom, above.text = n, f"{above.text} {text}"
+                above.bottom, above.text = n, f"{above.text} {cell.text}"
             else:
-                cells.append(_HeadCell(columns, n, n, text))
+                cells.append(cell)
     for cell in sorted(cells, key=lambda c: -c.top):  # lower groups first
         if len(cell.columns) > 1:
             for under in cells:

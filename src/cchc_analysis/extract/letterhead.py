@@ -103,6 +103,7 @@ def _title(text: str, folded: str, after: Sequence[_Line]) -> tuple[int, int] | 
             and after[1].number == after[0].number + 1  # the next line, no blank between
             and not more.endswith(".")
             and not _NOT_TITLE.match(more)
+            and any(c.isalnum() for c in more)  # the rule set under a title ("_______")
         ):
             end = after[1].end
     return _strip_span(text, start, end)
