@@ -203,7 +203,9 @@ def write_docx(text: str, path: Path) -> Path:
     first lines indented, page numbers from page 2: ``tests.office_docs.office_style``): the
     first line a bold title, then paragraphs and Word tables."""
     import docx
-    from tests.office_docs import office_style
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+    from tests.office_docs import office_style, set_column_widths
 
     document = docx.Document()
     office_style(document)
@@ -212,12 +214,28 @@ def write_docx(text: str, path: Path) -> Path:
             paragraph = document.add_paragraph()
             run = paragraph.add_run(block)
             run.bold = n == 0 and len(block) <= MAX_HEADLINE
+            if run.bold:  # a title: centred, no first-line indent
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.first_line_indent = Cm(0)
         else:
             table = document.add_table(rows=len(block), cols=len(block[0]))
             table.style = "Table Grid"
+            # a wide table set smaller, as a report sets it to fit the page (as printed above)
+            size = Pt(11 if len(block[0]) <= 8 else 7 if len(block[0]) <= 12 else 6)
+            # the label column as wide as its names need, the figures' columns sharing the rest
+            # (python-docx gives every column the same width, which wraps names letter by letter)
+            label, page = (4.0 if len(block[0]) <= 8 else 2.4), 16.5
+            widths = [label] + [(page - label) / (len(block[0]) - 1)] * (len(block[0]) - 1)
+            set_column_widths(table, widths)
             for i, row in enumerate(block):
                 for j, value in enumerate(row):
-                    table.cell(i, j).text = value
+                    cell = table.cell(i, j)
+                    cell.text = value
+                    for paragraph in cell.paragraphs:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                        paragraph.paragraph_format.first_line_indent = Cm(0)
+                        for run in paragraph.runs:
+                            run.font.size = size
     document.save(str(path))
     return path
 

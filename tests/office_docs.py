@@ -131,7 +131,7 @@ def office_docx(report: OfficeReport, path: Path) -> Path:
 
     head = document.add_table(rows=1, cols=2)  # no style: no borders
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(head, list(report.letterhead_widths))
+    set_column_widths(head, list(report.letterhead_widths))
     left, right = head.cell(0, 0), head.cell(0, 1)
     _cell_lines(left, [*report.issuer, "———", report.number], plain, bold_lines=len(report.issuer))
     _cell_lines(right, [*MOTTO, "————————", report.place_date], plain, bold_lines=2)
@@ -143,7 +143,7 @@ def office_docx(report: OfficeReport, path: Path) -> Path:
     for block in report.body:
         _add_block(document, block, plain)
     sign = document.add_table(rows=1, cols=2)
-    _widths(sign, [8.0, 8.5])
+    set_column_widths(sign, [8.0, 8.5])
     left, right = sign.cell(0, 0), sign.cell(0, 1)
     left.paragraphs[0].add_run("Nơi nhận:").bold = True
     plain(left.paragraphs[0], bold=True, italic=True, size=12, centre=False)
@@ -186,7 +186,7 @@ def office_style(document) -> None:
     _page_number(section.header.paragraphs[0])
 
 
-def _widths(table, centimetres: Sequence[float]) -> None:
+def set_column_widths(table, centimetres: Sequence[float]) -> None:
     """Fix the columns' widths (Word and LibreOffice read them from every cell and the grid)."""
     from docx.shared import Cm
 
@@ -252,7 +252,7 @@ def _add_block(document, block: Block, plain, width: float | None = None) -> Non
     # a number's column as wide as its figures, the unit's name wider (as offices set forms)
     page = 16.5 if width is None else width
     number = (page - 1.1 - 2.7) / (block.width() - 2)
-    _widths(table, [1.1, 2.7] + [number] * (block.width() - 2))
+    set_column_widths(table, [1.1, 2.7] + [number] * (block.width() - 2))
     size = 10 if page < 20 else 12  # set smaller to fit a portrait page
     column = 0
     for name, under in block.groups:

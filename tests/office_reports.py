@@ -174,3 +174,9 @@ BINH_DINH_2023 = OfficeReport(
         ),
     ),
 )
+
+# The same report with a narrower right column: the motto wraps ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" /
+# "VIỆT NAM"), as in letterheads set in two equal columns.
+LANG_SON_EQUAL_COLUMNS = OfficeReport(
+    **{**LANG_SON_Q2_2024.__dict__, "letterhead_widths": (8.0, 8.5)}
+)

@@ -185,7 +185,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-_MIN_INDENTED_PARAGRAPHS = 2
+_MIN_INDENTED_PARAGRAPHS = 1
 
 
 def _flush_margin(lines: Sequence[str]) -> tuple[int, int] | None:
@@ -215,7 +215,7 @@ def _flush_margin(lines: Sequence[str]) -> tuple[int, int] | None:
         for a, b in pairwise(lines)
         if left + 2 < _indent(a) <= left + 12 and _indent(b) == left and b.strip()
     )
-    if indented < _MIN_INDENTED_PARAGRAPHS or len(ends) < 2:
+    if indented < _MIN_INDENTED_PARAGRAPHS or not ends:
         return None
     ends.sort()
     return ends[len(ends) // 2], ends[-1]
@@ -453,6 +453,20 @@ class _HeadCell:
 
 
 _MAX_SPLITS = 4096  # ways to share the columns out among a line's groups, at most
+_CENTRED = 2.0  # columns of characters: two lines of one centred name stand this close
+
+
+def _uncontested(placed: Sequence[tuple[_HeadCell, dict[int, float]]]) -> None:
+    """A head line's cells without the columns they only brush where another cell on the line
+    stands over them ("Kỳ trước chuyển" set wider than its column's figures reaches into the
+    column of "Trực tuyến" beside it): a cell keeps the column it overlaps most. ``placed``
+    holds each cell with its overlap of every column."""
+    for cell, overlap in placed:
+        if len(cell.columns) < 2:
+            continue
+        best = max(cell.columns, key=lambda k: overlap[k])
+        contested = {k for other, _ in placed if other is not cell for k in other.columns}
+        cell.columns -= contested - {best}
 
 
 def _column_edges(template: Sequence[_Span]) -> list[tuple[float, float]]:
@@ -543,17 +557,37 @@ def _head_names(
     lines: list[list[_HeadCell]] = []  # each line's cells, before any is stacked
     for n, spans in enumerate(head):
         lines.append([])
+        placed: list[tuple[_HeadCell, dict[int, float]]] = []
         for start, end, text in spans:
-            columns = {k for k, (a, b) in enumerate(ranges) if min(end, b) - max(start, a) > 0.5}
+            overlap = {k: min(end, b) - max(start, a) for k, (a, b) in enumerate(ranges)}
+            columns = {k for k, width in overlap.items() if width > 0.5}
             if columns:
-                lines[-1].append(_HeadCell(columns, n, n, text, (start + end) / 2))
+                placed.append((_HeadCell(columns, n, n, text, (start + end) / 2), overlap))
+        _uncontested(placed)
+        lines[-1].extend(cell for cell, _ in placed)
     if edges and len(lines) > 1:  # before names stack: a group's words over one column's name
         _spread_groups([c for line in lines for c in line], edges, first_figures)
     cells: list[_HeadCell] = []
     for n, line in enumerate(lines):
         for cell in line:
+            # the line above's cell over the same columns; or over more, when this cell stands
+            # alone under it, centred as it is (a group's name wrapped: "Đang giải" / "quyết",
+            # not a sub-head)
             above = next(
-                (c for c in cells if c.columns == cell.columns and c.bottom == n - 1), None
+                (
+                    c
+                    for c in cells
+                    if c.bottom == n - 1
+                    and (
+                        c.columns == cell.columns
+                        or (
+                            cell.columns < c.columns
+                            and abs(cell.centre - c.centre) <= _CENTRED
+                            and not any(o is not cell and o.columns & c.columns for o in line)
+                        )
+                    )
+                ),
+                None,
             )
             if above is not None:
                 above.bottom, above.text = n, f"{above.text} {cell.text}"
