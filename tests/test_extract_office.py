@@ -138,7 +138,8 @@ def test_single_spaced_justified_page_reads_its_paragraphs_by_their_indents():
     """A justified page as pypdf lays out LibreOffice's PDF: single spaces (no stretched
     gaps), each paragraph's first line indented, lines ending where the words fall. A line at
     the left edge goes on from a full line; headings "I.", "1.", "a)" and a line after a short
-    last line begin anew, as does the signature block's "Nơi nhận:" after a paragraph."""
+    last line begin anew, as does the signature block's "Nơi nhận:" (two columns side by
+    side) after a paragraph, even one whose last line runs near the margin."""
     from cchc_analysis.extract.layout import laid_out_tables
 
     page = "\n".join(
@@ -154,6 +155,8 @@ def test_single_spaced_justified_page_reads_its_paragraphs_by_their_indents():
             "       Tiếp tục rà soát, đơn giản hóa thủ tục hành chính; nâng cao chất lượng giải",
             "quyết hồ sơ trực tuyến; kiểm tra công tác cải cách hành chính tại các cơ quan, đơn",
             "vị.",
+            "       Tiếp tục nâng cao chất lượng giải quyết hồ sơ trực tuyến, số hóa hồ sơ,",
+            "kết quả giải quyết thủ tục hành chính; nâng cao tỷ lệ hồ sơ trực tuyến toàn trình.",
             "Nơi nhận:                                            KT. GIÁM ĐỐC",
             "- Bộ Nội vụ;                                         PHÓ GIÁM ĐỐC",
         ]
@@ -169,6 +172,8 @@ def test_single_spaced_justified_page_reads_its_paragraphs_by_their_indents():
         "hồ sơ.",
         "Tiếp tục rà soát, đơn giản hóa thủ tục hành chính; nâng cao chất lượng giải quyết hồ "
         "sơ trực tuyến; kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị.",
+        "Tiếp tục nâng cao chất lượng giải quyết hồ sơ trực tuyến, số hóa hồ sơ, kết quả giải "
+        "quyết thủ tục hành chính; nâng cao tỷ lệ hồ sơ trực tuyến toàn trình.",
         "Nơi nhận: KT. GIÁM ĐỐC",
         "- Bộ Nội vụ; PHÓ GIÁM ĐỐC",
     ]

@@ -171,6 +171,7 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
+_TWO_COLUMNS = re.compile(r"\S {4,}\S")  # a line's two columns: a gap no justified line has
 _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")  # "commune-" / "level": one word
 
 
@@ -275,7 +276,12 @@ def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> 
         return first_indents or not _SENTENCE_END.search(lines[k])
 
     def continues(k: int) -> bool:
-        return _indent(lines[k]) <= body + 1 and not _STARTS_ITEM.match(lines[k])
+        return (
+            _indent(lines[k]) <= body + 1
+            and not _STARTS_ITEM.match(lines[k])
+            # two columns side by side ("Nơi nhận:      KT. GIÁM ĐỐC"): a block of its own
+            and (justified[k] or not _TWO_COLUMNS.search(lines[k].strip()))
+        )
 
     # a justified line's words, one space apart: its stretched gaps are no table's columns
     lines = [
