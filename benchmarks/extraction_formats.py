@@ -49,7 +49,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # tests.chromium: the DevTools driver of the browser tests
 
-FORMATS = ("html", "docx", "pdf", "ragged.pdf")
+FORMATS = ("html", "docx", "pdf", "ragged.pdf", "office.pdf")
 _NAME = re.compile(r"[0-9a-f]{12}\.txt")
 _SPACED_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
 _MAX_SPACED_CELL = 40
@@ -199,21 +199,43 @@ td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}
 
 
 def write_docx(text: str, path: Path) -> Path:
-    """The text as a DOCX: the first line a bold title, then paragraphs and Word tables."""
+    """The text as a DOCX set as an office sets a report (A4, Times New Roman 14 pt, justified,
+    first lines indented, page numbers from page 2: ``tests.office_docs.office_style``): the
+    first line a bold title, then paragraphs and Word tables."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+    from tests.office_docs import office_style, set_column_widths
 
     document = docx.Document()
+    office_style(document)
     for n, block in enumerate(blocks(text)):
         if isinstance(block, str):
             paragraph = document.add_paragraph()
             run = paragraph.add_run(block)
             run.bold = n == 0 and len(block) <= MAX_HEADLINE
+            if run.bold:  # a title: centred, no first-line indent
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.first_line_indent = Cm(0)
         else:
             table = document.add_table(rows=len(block), cols=len(block[0]))
             table.style = "Table Grid"
+            # a wide table set smaller, as a report sets it to fit the page (as printed above)
+            size = Pt(11 if len(block[0]) <= 8 else 7 if len(block[0]) <= 12 else 6)
+            # the label column as wide as its names need, the figures' columns sharing the rest
+            # (python-docx gives every column the same width, which wraps names letter by letter)
+            label, page = (4.0 if len(block[0]) <= 8 else 2.4), 16.5
+            widths = [label] + [(page - label) / (len(block[0]) - 1)] * (len(block[0]) - 1)
+            set_column_widths(table, widths)
             for i, row in enumerate(block):
                 for j, value in enumerate(row):
-                    table.cell(i, j).text = value
+                    cell = table.cell(i, j)
+                    cell.text = value
+                    for paragraph in cell.paragraphs:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                        paragraph.paragraph_format.first_line_indent = Cm(0)
+                        for run in paragraph.runs:
+                            run.font.size = size
     document.save(str(path))
     return path
 
@@ -254,6 +276,18 @@ def print_pdfs(pages: Sequence[tuple[Path, Path]]) -> float:
     return time.perf_counter() - began
 
 
+def export_office_pdfs(documents: Sequence[Path], work: Path) -> float:
+    """Export each DOCX to ``<stem>.office.pdf`` with LibreOffice (one ``soffice`` call for
+    all: it starts once); return the seconds it took."""
+    from tests.office_docs import office_pdfs
+
+    began = time.perf_counter()
+    exported = office_pdfs(documents, work / "office")
+    for pdf in exported:
+        pdf.replace(work / f"{pdf.stem}.office.pdf")
+    return time.perf_counter() - began
+
+
 def figures_of(path: Path) -> set[Figure] | None:
     """The (indicator, value, scope) of every figure extracted from one file; None when the
     file could not be read."""
@@ -286,6 +320,8 @@ def compare(
     if "ragged.pdf" in formats:
         pages += [(work / f"{p.stem}.ragged.html", work / f"{p.stem}.ragged.pdf") for p in texts]
     built["pdf"] = print_pdfs(pages) if {"pdf", "ragged.pdf"} & set(formats) else 0.0
+    if "office.pdf" in formats:
+        built["office.pdf"] = export_office_pdfs([work / f"{p.stem}.docx" for p in texts], work)
     stats = {fmt: Counter() for fmt in formats}
     offenders: dict[str, Counter] = {fmt: Counter() for fmt in formats}
     seconds: Counter = Counter()
@@ -339,6 +375,12 @@ def main(argv: list[str] | None = None) -> int:
         texts = texts[: args.sample]
     if not texts:
         parser.error("no texts to compare")
+    if "office.pdf" in args.formats:
+        from tests.office_docs import find_soffice
+
+        if find_soffice() is None:
+            print("office.pdf skipped: LibreOffice (soffice) is not installed", file=sys.stderr)
+            args.formats = [f for f in args.formats if f != "office.pdf"]
     with tempfile.TemporaryDirectory() as scratch:
         work = args.keep or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
@@ -346,6 +388,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(texts)} {where}; built HTML+DOCX in {result['built']['html+docx']:.1f} s, "
         f"printed PDFs in {result['built']['pdf']:.1f} s"
+        + (
+            f", exported office PDFs in {result['built']['office.pdf']:.1f} s"
+            if "office.pdf" in result["built"]
+            else ""
+        )
     )
     print("extraction took " + ", ".join(f"{k} {v:.1f} s" for k, v in result["seconds"].items()))
     print(f"{'format':10} {'texts':>6} {'identical':>10} {'figures':>8} {'lost':>6} {'gained':>7}")

@@ -54,10 +54,3 @@ def test_a_cell_spilling_into_the_next_column_does_not_name_it():
     names = _head_names(HEAD, RANGES)
     assert names[3] == "Số mới tiếp nhận trực tuyến"
     assert "tiếp nhận trực" not in names[2]
-
-
-def test_a_group_set_short_of_its_first_column_still_names_it():
-    names = _head_names(HEAD, RANGES)
-    assert names[2].startswith("Số hồ sơ nhận giải quyết")
-    assert names[5] == "Số hồ sơ đã giải quyết"
-    assert names[7] == "Số hồ sơ đã giải quyết trả quá hạn"

@@ -171,6 +171,7 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[IVX]{1,4}\.|[a-zđ]\))\s")
 
 
+_TWO_COLUMNS = re.compile(r"\S {4,}\S")  # a line's two columns: a gap no justified line has
 _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")  # "commune-" / "level": one word
 
 
@@ -183,6 +184,42 @@ def glued(line: str, going_on: str) -> str:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+_MIN_INDENTED_PARAGRAPHS = 1
+
+
+def _flush_margin(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The right margin (median and farthest end, in pypdf's columns) of a text that indents
+    its paragraphs' first lines, read from the lines that a line at the text's left edge goes
+    on from; None when the page shows no such paragraphs. LibreOffice prints a justified line
+    with single spaces between its words, so its stretch shows in no gap: only a paragraph's
+    indented first line, then lines at the left edge, tell how its lines run."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 3:
+        return None
+    left = min(_indent(line) for line in filled)
+    widest = max(len(line.rstrip()) for line in filled)
+    # a line going on to one at the left edge, itself at the edge or a first line's indent
+    ends = [
+        len(a.rstrip())
+        for a, b in pairwise(lines)
+        if a.strip()
+        and b.strip()
+        and _indent(b) == left
+        and not _STARTS_ITEM.match(b)
+        and left <= _indent(a) <= left + 12
+        and len(a.rstrip()) >= 0.6 * widest
+    ]
+    indented = sum(
+        1
+        for a, b in pairwise(lines)
+        if left + 2 < _indent(a) <= left + 12 and _indent(b) == left and b.strip()
+    )
+    if indented < _MIN_INDENTED_PARAGRAPHS or not ends:
+        return None
+    ends.sort()
+    return ends[len(ends) // 2], ends[-1]
 
 
 def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> _Page:
@@ -206,6 +243,10 @@ def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> 
     if stretched:
         setting = setting._replace(full=sorted(stretched)[len(stretched) // 2])
         setting = setting._replace(widest=max(stretched))
+    elif not setting.full:
+        flush = _flush_margin(lines)  # justified with single spaces (LibreOffice's export)
+        if flush is not None:
+            setting = setting._replace(full=flush[0], widest=flush[1], first_indents=True)
     margin = (setting.full, setting.widest)
     # the left edge of the text: where a line that goes on from a full one starts (a
     # paragraph's first line stands further in), else where most lines start
@@ -235,7 +276,12 @@ def _laid_out(text: str, caption: str = "", setting: _Setting | None = None) -> 
         return first_indents or not _SENTENCE_END.search(lines[k])
 
     def continues(k: int) -> bool:
-        return _indent(lines[k]) <= body + 1 and not _STARTS_ITEM.match(lines[k])
+        return (
+            _indent(lines[k]) <= body + 1
+            and not _STARTS_ITEM.match(lines[k])
+            # two columns side by side ("Nơi nhận:      KT. GIÁM ĐỐC"): a block of its own
+            and (justified[k] or not _TWO_COLUMNS.search(lines[k].strip()))
+        )
 
     # a justified line's words, one space apart: its stretched gaps are no table's columns
     lines = [
@@ -337,7 +383,7 @@ def _table_at(lines: Sequence[str], i: int) -> tuple[list[list[str]], int, int] 
             column = _column(span, ranges)
             head[column] = f"{head[column]} {span[2]}".strip()
     else:
-        head = _head_names(head_lines, ranges)
+        head = _head_names(head_lines, ranges, _column_edges(template), label + 1)
     if sum(1 for name in head if name) < _MIN_COLUMNS - 1:
         return None
     rows = [_row(body, k, ranges, anchors) for k in anchors]
@@ -409,63 +455,157 @@ class _HeadCell:
     top: int
     bottom: int
     text: str
-    middle: float = 0.0  # where its first line is centred
+    centre: float = 0.0  # where its words stand on the line: a group is centred over its columns
 
 
-def _head_names(head: Sequence[Sequence[_Span]], ranges: Sequence[_Range]) -> list[str]:
+_MAX_SPLITS = 4096  # ways to share the columns out among a line's groups, at most
+_CENTRED = 2.0  # columns of characters: two lines of one centred name stand this close
+
+
+def _uncontested(placed: Sequence[tuple[_HeadCell, dict[int, float]]]) -> None:
+    """A head line's cells without the columns they only brush where another cell on the line
+    stands over them ("Kỳ trước chuyển" set wider than its column's figures reaches into the
+    column of "Trực tuyến" beside it): a cell keeps the column it overlaps most. ``placed``
+    holds each cell with its overlap of every column."""
+    for cell, overlap in placed:
+        if len(cell.columns) < 2:
+            continue
+        best = max(cell.columns, key=lambda k: overlap[k])
+        contested = {k for other, _ in placed if other is not cell for k in other.columns}
+        cell.columns -= contested - {best}
+
+
+def _column_edges(template: Sequence[_Span]) -> list[tuple[float, float]]:
+    """Where each column starts and ends on the line: halfway to the next column's figures
+    (the first from its own figures' start, the last to its own figures' end)."""
+    bounds = [(template[k][1] + template[k + 1][0]) / 2 for k in range(len(template) - 1)]
+    return list(zip([template[0][0], *bounds], [*bounds, template[-1][1]], strict=True))
+
+
+def _spread_groups(
+    cells: list[_HeadCell], edges: Sequence[tuple[float, float]], first_figures: int
+) -> None:
+    """Widen each group on a head's first line (a cell with cells under it) over the columns
+    next to it that nothing on that line heads but something under it does ("Tiếp nhận"
+    centred over "Tổng số", "Trực tuyến", "Kỳ trước chuyển qua": its words overlap the middle
+    column only), the columns shared out so that each group stands at the middle of its own;
+    a column no group needs to stand centred stays out, and no group stands over the rows'
+    numbers and labels (columns before ``first_figures``: "STT", "Đơn vị", set lower, centred
+    down the head)."""
+    n = 0
+    on_line = [c for c in cells if c.top <= n <= c.bottom]
+    taken = {k for c in on_line for k in c.columns}
+    below = {k for c in cells if c.top > n for k in c.columns}
+    groups = [
+        c
+        for c in on_line
+        if c.top == n and any(d.top > c.bottom and d.columns & c.columns for d in cells)
+    ]
+    orphans = sorted(k for k in below - taken if k >= first_figures)
+    if not groups or not orphans:
+        return
+    owner = {k: c for c in on_line for k in c.columns}  # a column's cell on the line
+    # runs of orphan columns, each with the group (or None) on its left and on its right
+    runs: list[tuple[list[int], _HeadCell | None, _HeadCell | None]] = []
+    for k in orphans:
+        if runs and runs[-1][0][-1] == k - 1:
+            runs[-1][0].append(k)
+            continue
+        left = owner.get(k - 1)
+        runs.append(([k], left if left in groups else None, None))
+    runs = [
+        (run, left, owner.get(run[-1] + 1) if owner.get(run[-1] + 1) in groups else None)
+        for run, left, _ in runs
+    ]
+    options = [range(len(run) + 1) for run, _, _ in runs]  # how many go to the left group
+    if 1 + sum(len(run) for run, _, _ in runs) > 64 or len(runs) > 12:
+        return
+    best: tuple[float, dict[int, set[int]]] | None = None
+    for split in _splits(options):
+        extents = {id(g): set(g.columns) for g in groups}
+        for (run, left, right), cut in zip(runs, split, strict=True):
+            if left is not None:
+                extents[id(left)] |= set(run[:cut])
+            elif cut:
+                continue  # no group on the left: those columns stay unclaimed
+            if right is not None:
+                extents[id(right)] |= set(run[cut:])
+        cost = sum(
+            abs((edges[min(extents[id(g)])][0] + edges[max(extents[id(g)])][1]) / 2 - g.centre)
+            + 0.01 * len(extents[id(g)])  # of two ways as good, the narrower groups
+            for g in groups
+        )
+        if best is None or cost < best[0]:
+            best = (cost, extents)
+    if best is not None:
+        for g in groups:
+            g.columns = best[1][id(g)]
+
+
+def _splits(options: Sequence[range]) -> list[tuple[int, ...]]:
+    """Every choice of one value from each range (at most ``_MAX_SPLITS``)."""
+    out: list[tuple[int, ...]] = [()]
+    for values in options:
+        out = [(*done, v) for done in out for v in values][:_MAX_SPLITS]
+    return out
+
+
+def _head_names(
+    head: Sequence[Sequence[_Span]],
+    ranges: Sequence[_Range],
+    edges: Sequence[tuple[float, float]] = (),
+    first_figures: int = 0,
+) -> list[str]:
     """One name per column from a head of one line or several: a head cell's words stacked
     over lines join; a cell over several columns (a group: "Số hồ sơ đã giải quyết" over
     "Tổng số", "Trả quá hạn") names each column it stands over, as far as the cells right
     under it reach; each column is then named by its stacked cells (``_column_name``)."""
-    cells: list[_HeadCell] = []
+    lines: list[list[_HeadCell]] = []  # each line's cells, before any is stacked
     for n, spans in enumerate(head):
-        # a column another cell of the line stands over ("số" of "Tổng số")
-        owned = [_column(span, ranges) for span in spans]
-        for i, (start, end, text) in enumerate(spans):
-            overlap = [min(end, b) - max(start, a) for a, b in ranges]
-            # a cell spilling a little into a column that a cell beside it stands over is not
-            # over that column ("Số mới tiếp nhận trực" set by a narrow face near "số")
-            columns = {
-                k
-                for k, o in enumerate(overlap)
-                if o > 0.5
-                and (o * 2 >= end - start or not any(c == k for j, c in enumerate(owned) if j != i))
-            }
-            if not columns:
-                continue
-            above = next((c for c in cells if c.columns == columns and c.bottom == n - 1), None)
+        lines.append([])
+        placed: list[tuple[_HeadCell, dict[int, float]]] = []
+        for start, end, text in spans:
+            overlap = {k: min(end, b) - max(start, a) for k, (a, b) in enumerate(ranges)}
+            columns = {k for k, width in overlap.items() if width > 0.5}
+            if columns:
+                placed.append((_HeadCell(columns, n, n, text, (start + end) / 2), overlap))
+        _uncontested(placed)
+        lines[-1].extend(cell for cell, _ in placed)
+    if edges and len(lines) > 1:  # before names stack: a group's words over one column's name
+        _spread_groups([c for line in lines for c in line], edges, first_figures)
+    cells: list[_HeadCell] = []
+    for n, line in enumerate(lines):
+        for cell in line:
+            # the line above's cell over the same columns; or over more, when this cell stands
+            # alone under it, centred as it is (a group's name wrapped: "Đang giải" / "quyết",
+            # not a sub-head)
+            above = next(
+                (
+                    c
+                    for c in cells
+                    if c.bottom == n - 1
+                    and (
+                        c.columns == cell.columns
+                        or (
+                            cell.columns < c.columns
+                            and abs(cell.centre - c.centre) <= _CENTRED
+                            and not any(o is not cell and o.columns & c.columns for o in line)
+                        )
+                    )
+                ),
+                None,
+            )
             if above is not None:
-                above.bottom, above.text = n, f"{above.text} {text}"
+                above.bottom, above.text = n, f"{above.text} {cell.text}"
             else:
-                cells.append(_HeadCell(columns, n, n, text, (start + end) / 2))
+                cells.append(cell)
     for cell in sorted(cells, key=lambda c: -c.top):  # lower groups first
         if len(cell.columns) > 1:
             for under in cells:
                 if under.top == cell.bottom + 1 and under.columns & cell.columns:
                     cell.columns |= under.columns
-            _centre_over(cell, cells, ranges)
     in_order = sorted(cells, key=lambda c: c.top)
     return [_column_name([c.text for c in in_order if k in c.columns]) for k in range(len(ranges))]
-
-
-def _centre_over(group: _HeadCell, cells: Sequence[_HeadCell], ranges: Sequence[_Range]) -> None:
-    """Widen a group to the column beside it that no other group of its line holds, while
-    that brings the middle of its columns nearer its own middle: a group is centred over its
-    columns, and a face narrower than the page was set in leaves its edge short of the first
-    ("Số hồ sơ nhận giải quyết" over "Tổng số", "Trong đó")."""
-    held = set().union(*(c.columns for c in cells if c is not group and c.top == group.top))
-
-    def off(columns: set[int]) -> float:
-        middles = [(ranges[k][0] + ranges[k][1]) / 2 for k in columns]
-        return abs(sum(middles) / len(middles) - group.middle)
-
-    while True:
-        beside = {min(group.columns) - 1, max(group.columns) + 1} - held
-        beside = {k for k in beside if 0 < k < len(ranges) - 1}  # finite middles only
-        better = [k for k in beside if off(group.columns | {k}) < off(group.columns)]
-        if not better:
-            return
-        group.columns.add(min(better, key=lambda k: off(group.columns | {k})))
 
 
 def _is_label_line(spans: Sequence[_Span], first_figure: int) -> bool:

@@ -103,6 +103,7 @@ def _title(text: str, folded: str, after: Sequence[_Line]) -> tuple[int, int] | 
             and after[1].number == after[0].number + 1  # the next line, no blank between
             and not more.endswith(".")
             and not _NOT_TITLE.match(more)
+            and any(c.isalnum() for c in more)  # the rule set under a title ("_______")
         ):
             end = after[1].end
     return _strip_span(text, start, end)
@@ -112,7 +113,7 @@ def _issuers(text: str, folded: str, head: Sequence[_Line]) -> list[tuple[str, s
     """The issuing bodies the letterhead names, outermost first, as (kind, name as written,
     the body as written): ("tinh", "HÀ TĨNH", "UBND TỈNH HÀ TĨNH"), ("so", "TƯ PHÁP", …)."""
     written = " ".join(text[line.start : line.end] for line in head)
-    plain = " ".join(folded[line.start : line.end] for line in head)  # aligned with written
+    plain = " ".join(_motto_wrapped([folded[line.start : line.end] for line in head]))
     for pattern in (_MOTTO, _NOT_ISSUER):
         plain = pattern.sub(lambda m: " " * len(m.group()), plain)
     organs = list(_ORGAN.finditer(plain))
@@ -146,6 +147,23 @@ def _issuers(text: str, folded: str, head: Sequence[_Line]) -> list[tuple[str, s
         if name:
             found.append((kind, name, _shown(written, plain, organ.start(), name_end)))
     return found
+
+
+_MOTTO_CUT = re.compile(r"cong hoa xa hoi chu nghia\s*$")
+_MOTTO_END = re.compile(r"(?<![a-z])viet nam\s*$")
+
+
+def _motto_wrapped(lines: Sequence[str]) -> list[str]:
+    """The letterhead's lines (folded) with the end of a motto wrapped in its column blanked:
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" ending a line, "VIỆT NAM" the next, beside the issuer's
+    second line as a PDF lays the two columns out ("SỞ NỘI VỤ VIỆT NAM")."""
+    out = list(lines)
+    for n in range(1, len(out)):
+        end = _MOTTO_END.search(out[n])
+        if end is not None and _MOTTO_CUT.search(out[n - 1]):
+            out[n] = out[n][: end.start()] + " " * (end.end() - end.start())
+            out[n - 1] = _MOTTO_CUT.sub(lambda m: " " * len(m.group()), out[n - 1])
+    return out
 
 
 def _shown(written: str, plain: str, start: int, end: int) -> str:

@@ -337,10 +337,21 @@ def _read_pdf(path: Path) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         )
     how = f"pdf ({len(pages)} page{'s' if len(pages) != 1 else ''})"
     how = f"{how}; {converted}" if converted else how
-    blank = [n for n, page in enumerate(pages, start=1) if sum(c.isalpha() for c in page) < 20]
+    blank = [n for n, page in enumerate(pages, start=1) if _no_text_layer(page)]
     if blank and len(blank) < len(pages):  # a report with scanned pages appended
         how = f"{how}; {_page_list(blank)} without a text layer (scanned?): not read"
     return text, f"{how}; {rebuilt}" if rebuilt else how, tables
+
+
+def _no_text_layer(page: str) -> bool:
+    """Whether a page shows no text layer: fewer than 20 letters, and no two words on it but
+    a page's label ("Trang 2"). A page that only holds the end of a signature block ("Nguyễn
+    Văn An" under the page number) has a text layer."""
+    if sum(c.isalpha() for c in page) >= 20:
+        return False
+    lines = [line.strip() for line in page.split("\n") if line.strip()]
+    words = [w for line in lines if not _PAGE_LABEL.match(line) for w in line.split()]
+    return sum(1 for w in words if any(c.isalpha() for c in w)) < 2
 
 
 # Glyphs a PDF's fonts put in its text layer for letters: typefaces' ligatures ("ﬁrst"), and
@@ -417,6 +428,9 @@ def _without_running_lines(pages: Sequence[str]) -> list[str]:
                 (_may_run(line) and _shape(line) in running)
                 or _PAGE_LABEL.match(line)
                 or (_BARE_NUMBER.match(line) and int(line) - i in numbering)
+                # the page's own number, alone on its first or last line (a report numbers
+                # its pages from the second, so it may show on one page only)
+                or (_BARE_NUMBER.match(line) and int(line) == i + 1 and n in (edge[0], edge[-1]))
             ):
                 drop.add(n)
         out.append("\n".join(line for n, line in enumerate(lines) if n not in drop))

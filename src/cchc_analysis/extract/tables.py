@@ -71,9 +71,9 @@ _AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group
 
 
 # a first column that numbers the rows: "STT", or a rank ("Xếp hạng" over 1, 2, 3 …), whose
-# numbers no catalogue indicator takes
+# numbers no catalogue indicator takes; "ST T" is "STT" wrapped in a narrow column of a PDF
 _ORDINAL_HEAD = re.compile(
-    r"(?i)^(?:stt|tt|số tt|số thứ tự|no\.?|xếp hạng|thứ hạng|hạng|rank|ranking|#)$"
+    r"(?i)^(?:s ?t ?t|tt|số tt|số thứ tự|no\.?|xếp hạng|thứ hạng|hạng|rank|ranking|#)$"
 )
 # "1", "2.", "II", and the numbers of a part under its whole ("1.1", "2.3.1", "a)")
 _ORDINAL = re.compile(r"^(?:(?:\d{1,3}|[IVX]{1,5})(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[a-zđ]\.)$")
