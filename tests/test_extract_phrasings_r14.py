@@ -450,3 +450,15 @@ def test_and_more_than_is_a_bound_not_a_target():
 )
 def test_procedures_in_effect_and_publicized(sentence, expected):
     assert expected in {(i, v) for i, v, _ in _scoped(sentence)}
+
+
+def test_a_district_named_bare_as_the_subject_of_its_score():
+    text = (
+        "Tây Ninh công bố Chỉ số CCHC năm 2021\nỞ khối UBND huyện, thành phố, Tân Châu là địa "
+        "phương xếp thứ hạng cao nhất với tỷ lệ điểm số đạt 86,8%; Trảng Bàng đứng cuối bảng với "
+        "tỷ lệ điểm 71,07%."
+    )
+    assert _scoped(text) == {
+        ("par.total_points", 86.8, "huyện Tân Châu"),
+        ("par.total_points", 71.07, "thị xã Trảng Bàng"),
+    }

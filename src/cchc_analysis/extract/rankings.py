@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from cchc_analysis.extract.districts import _units
 from cchc_analysis.extract.figure_period import _sentence_period
 from cchc_analysis.extract.figures import (
     EARLIER_LEVEL,
@@ -204,10 +205,38 @@ def _entities(
             end = max(end, _name_end(doc.text, end + 1, sentence.end))
         label = doc.text[match.start() : end].strip(" ,;:")
         found.append(_Entity(match.start(), end, label, None))
+    if province is not None and getattr(province, "code", None):
+        found += _bare_districts(doc, sentence, province.code, found)
     not_units = _phrases().not_units
     return sorted(
         (e for e in found if not not_units.match(doc.folded, e.start)), key=lambda e: e.start
     )
+
+
+# a district named bare, as the subject of its rank or score ("Tân Châu là địa phương xếp thứ
+# hạng cao nhất …", "Trảng Bàng đứng cuối bảng với …")
+_BARE_DISTRICT = re.compile(
+    r"(?<![\w.])([A-ZĐ]\w*(?: [A-ZĐ]\w*){1,2})(?=\s+(?:là|đứng|xếp|đạt|với|dẫn|có)\s)"
+)
+
+
+def _bare_districts(
+    doc: _Doc, sentence: _Sentence, province_code: str, found: Sequence[_Entity]
+) -> list[_Entity]:
+    """The province's districts a sentence names bare as subjects, as entities ("huyện Tân
+    Châu"), when no unit or province already stands there."""
+    out = []
+    for match in _BARE_DISTRICT.finditer(doc.text, sentence.start, sentence.end):
+        if any(
+            e.start <= match.start() < e.end or match.start() <= e.start < match.end()
+            for e in found
+        ):
+            continue
+        own = [u for u in _units().get(fold(match.group(1)), []) if u[0] == province_code]
+        if len(own) == 1:
+            kind = own[0][1].lower()
+            out.append(_Entity(match.start(), match.end(), f"{kind} {own[0][2]}", None))
+    return out
 
 
 _UNIT_OF_PROVINCE = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
