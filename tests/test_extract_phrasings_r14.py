@@ -462,3 +462,8 @@ def test_a_district_named_bare_as_the_subject_of_its_score():
         ("par.total_points", 86.8, "huyện Tân Châu"),
         ("par.total_points", 71.07, "thị xã Trảng Bàng"),
     }
+
+
+def test_the_police_of_the_whole_province_is_the_provincial_police():
+    text = "Năm 2016, lực lượng Công an toàn tỉnh đã giải quyết 410.617 thủ tục cho cá nhân."
+    assert _scoped(text) == {("dossier.resolved", 410617.0, "lực lượng Công an toàn tỉnh")}
