@@ -467,3 +467,20 @@ def test_a_district_named_bare_as_the_subject_of_its_score():
 def test_the_police_of_the_whole_province_is_the_provincial_police():
     text = "Năm 2016, lực lượng Công an toàn tỉnh đã giải quyết 410.617 thủ tục cho cá nhân."
     assert _scoped(text) == {("dossier.resolved", 410617.0, "lực lượng Công an toàn tỉnh")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2019, out of 485,067 dossiers, 154,766 (31.90%) have been submitted online.",
+            ("dossier.online", 154766.0),
+        ),
+        (
+            "Năm 2019, tỉnh tiếp nhận 12.000 hồ sơ, trong đó 8.000 hồ sơ (66,7%) nộp trực tuyến.",
+            ("dossier.online", 8000.0),
+        ),
+    ],
+)
+def test_a_count_s_words_go_on_after_its_share_in_brackets(sentence, expected):
+    assert expected in {(i, v) for i, v, _ in _scoped(sentence)}

@@ -41,6 +41,10 @@ _CELLS = re.compile(r"\s\|\s")
 _RANK_ONLY = re.compile(r"[\s_]*(?:(?:dung|xep|xep hang|dung o)(?: thu| hang| vi tri)?[\s_\d/]*)?")
 
 
+# a share in brackets right after a count or its noun: "154,766 (31.90%)", "8.000 hồ sơ (66,7%)"
+_SHARE_IN_BRACKETS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?P<share>\(\s*[\d.,]+\s*%\s*\))")
+
+
 def _context(
     doc: _Doc,
     sentence: _Sentence,
@@ -65,6 +69,16 @@ def _context(
     if alone and opened is not None:  # "Chi phí thời gian (8,42)": named before its bracket
         left_start = _clause_start(work, opened - 1, prev_end)
     right_end = _clause_end(work, token.end, next_start)
+    right = work[token.end : right_end]
+    share = _SHARE_IN_BRACKETS.match(work, token.end)
+    if share is not None:
+        # "154,766 (31.90%) … have been submitted online": the count's words go on after its
+        # share in brackets
+        after = i + 2 if i + 1 < len(tokens) and tokens[i + 1].start < share.end() else i + 1
+        beyond = tokens[after].start if after < len(tokens) else sentence.end
+        right_end = _clause_end(work, share.end(), beyond)
+        blank = " " * (share.end() - share.start("share"))
+        right = work[token.end : share.start("share")] + blank + work[share.end() : right_end]
     any_start = max(sentence.start, token.start - 160, last_figure_end or sentence.start)
     paren = None if alone else _open_paren(work, sentence.start, token.start)
     named = [m for m in doc.province_mentions if any_start <= m.start and m.end <= token.start]
@@ -95,7 +109,7 @@ def _context(
         left=work[left_start : token.start],
         left_any=work[any_start : token.start],
         near=work[near_start : token.start],
-        right=work[token.end : right_end],
+        right=right,
         right_any=work[token.end : right_any_end],
         topic=work[topic_start : sentence.end],
         headline=work[doc.headline[0] : doc.headline[1]] if doc.headline else "",
