@@ -484,3 +484,9 @@ def test_the_police_of_the_whole_province_is_the_provincial_police():
 )
 def test_a_count_s_words_go_on_after_its_share_in_brackets(sentence, expected):
     assert expected in {(i, v) for i, v, _ in _scoped(sentence)}
+
+
+@pytest.mark.parametrize("asked", ["yêu cầu giải quyết", "đề nghị giải quyết thủ tục"])
+def test_the_dossiers_asking_to_be_dealt_with_are_received(asked):
+    text = f"Trong 6 tháng đầu năm 2018, tổng số hồ sơ {asked} là 13.382 hồ sơ."
+    assert {(i, v) for i, v, _ in _scoped(text)} == {("dossier.received", 13382.0)}
