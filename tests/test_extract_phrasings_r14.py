@@ -490,3 +490,18 @@ def test_a_count_s_words_go_on_after_its_share_in_brackets(sentence, expected):
 def test_the_dossiers_asking_to_be_dealt_with_are_received(asked):
     text = f"Trong 6 tháng đầu năm 2018, tổng số hồ sơ {asked} là 13.382 hồ sơ."
     assert {(i, v) for i, v, _ in _scoped(text)} == {("dossier.received", 13382.0)}
+
+
+def test_a_figure_in_brackets_after_a_province_is_that_province_s():
+    text = (
+        "According to the Ministry of Finance, as of the end of October the disbursement of "
+        "public investment capital nationwide reached 62 percent of the plan. Among localities "
+        "with high disbursement rates were Thanh Hoa (allocated VND 13,300 billion, disbursed "
+        "39.2%), Ha Nam (allocated VND 10,600 billion, disbursed 38.4%), and Lam Dong "
+        "(allocated VND 7,240 billion, disbursed 30.1%)."
+    )
+    assert _found(text) == {
+        ("finance.plan_bn", 13300.0, "Thanh Hóa"),
+        ("finance.plan_bn", 10600.0, "Hà Nam"),
+        ("finance.plan_bn", 7240.0, "Lâm Đồng"),
+    }

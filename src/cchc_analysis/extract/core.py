@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cchc_analysis.extract.bracket_owner import to_bracketed_province
 from cchc_analysis.extract.central import without_ministries
 from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.districts import district_province, headline_district
@@ -230,6 +231,7 @@ def _extract_in_language(
         earlier, previous = previous, sentence
     founds = ranked_scores(doc, tokens, founds, doc_province, doc_period)
     founds = without_ministries(doc, without_unit_thresholds(doc, founds))
+    founds = to_bracketed_province(doc, founds, doc_province, doc_period)
     founds = parts_after_totals(doc, tokens, founds, doc_province, doc_period)
     founds = _named_afterwards(doc, founds, default_scope, doc_province, doc_period)
     founds = _without_restatements(doc, _pair_wholes_by_identity(_handled_as_received(founds)))
