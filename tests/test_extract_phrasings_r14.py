@@ -505,3 +505,19 @@ def test_a_figure_in_brackets_after_a_province_is_that_province_s():
         ("finance.plan_bn", 10600.0, "Hà Nam"),
         ("finance.plan_bn", 7240.0, "Lâm Đồng"),
     }
+
+
+def test_provinces_counted_are_no_inspections():
+    text = (
+        "Có 63/63 tỉnh đã ban hành chính sách về phí, trong đó có 3 tỉnh, thành phố ban hành "
+        "chính sách miễn phí."
+    )
+    assert _found(text) == set()
+
+
+def test_a_district_s_name_inside_a_board_s_is_no_district():
+    text = (
+        "Thanh Hóa công bố Chỉ số CCHC năm 2022\nBan Quản lý Khu kinh tế Nghi Sơn có tổng số điểm "
+        "đạt được 91,65 điểm, đứng vị trí thứ sáu."
+    )
+    assert "thị xã Nghi Sơn" not in {s for _, _, s in _scoped(text)}

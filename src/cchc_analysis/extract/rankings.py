@@ -232,6 +232,8 @@ def _bare_districts(
             for e in found
         ):
             continue
+        if doc.work[_clause_start(doc.work, match.start(), sentence.start) : match.start()].strip():
+            continue  # not the clause's first words ("Ban Quản lý Khu kinh tế Nghi Sơn có …")
         own = [u for u in _units().get(fold(match.group(1)), []) if u[0] == province_code]
         if len(own) == 1:
             kind = own[0][1].lower()
