@@ -521,3 +521,22 @@ def test_a_district_s_name_inside_a_board_s_is_no_district():
         "đạt được 91,65 điểm, đứng vị trí thứ sáu."
     )
     assert "thị xã Nghi Sơn" not in {s for _, _, s in _scoped(text)}
+
+
+def test_the_level_a_unit_rose_to_and_the_province_as_subject():
+    text = (
+        "Bac Ninh reported the results of the Index 766 in October 2025. Accordingly, on October "
+        "30, the province achieved 74.7 points, ranking 16th nationwide, up 0.5 points.\n\n"
+        "In the Index 766 ranking of departments of Bac Ninh in October 2025, the Department of "
+        "Agriculture and Environment made remarkable progress when it increased from 69.23 "
+        "points to 91.60 points."
+    )
+    assert _scoped(text) == {
+        ("service.index_points", 74.7, "province"),
+        ("service.index_points", 91.6, "Sở Nông nghiệp và Môi trường"),
+    }
+    text = (
+        "Chỉ số 766 tháng 10/2025 của Bắc Ninh: Sở Nông nghiệp và Môi trường tăng từ 69,23 điểm "
+        "lên 91,60 điểm."
+    )
+    assert _scoped(text) == {("service.index_points", 91.6, "Sở Nông nghiệp và Môi trường")}

@@ -207,6 +207,9 @@ def _entities(
         found.append(_Entity(match.start(), end, label, None))
     if province is not None and getattr(province, "code", None):
         found += _bare_districts(doc, sentence, province.code, found)
+    for match in _THE_PROVINCE.finditer(doc.folded, sentence.start, sentence.end):
+        if not any(e.start <= match.start() < e.end for e in found):  # "the province achieved"
+            found.append(_Entity(match.start(), match.end(), PROVINCE_SCOPE, None))
     not_units = _phrases().not_units
     return sorted(
         (e for e in found if not not_units.match(doc.folded, e.start)), key=lambda e: e.start
@@ -241,6 +244,16 @@ def _bare_districts(
     return out
 
 
+# the text's own province as the subject of its score ("the province achieved 74.7 points")
+_THE_PROVINCE = re.compile(
+    r"(?<![a-z])the (?:province|city)(?= (?:achieved|reached|scored|got|ranked|recorded|earned))"
+)
+# a change, then the level it reached, right before the score
+_REACHED = re.compile(
+    r"(?:increas|ros|grew|rise|climb|improv|jump|gain|tang|cai thien)[a-z]*(?: [a-z]+){0,3}"
+    r"(?: by [\d.,]+ points?,?)?(?: from [\d.,]+ (?:points? )?| tu [\d.,]+ (?:diem )?)?"
+    r"(?:,? reaching| to| len(?: den| muc)?)\s*$"
+)
 _UNIT_OF_PROVINCE = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _BRACKET_AFTER = re.compile(r"[\s_]*(?:diem|%|percent|points?)?[\s_]*\(\s*")
 # a name alone right before its score in brackets or after a colon or a dash
@@ -307,8 +320,8 @@ def _entity_for(
     between_folded = _phrases().rank_between.sub(
         lambda m: " " * len(m.group()), doc.folded[entity.end : token.start]
     )  # "… achieved a ranking of 7th out of 63 provinces nationwide, with a score of 87.80"
-    if _phrases().not_between.search(between_folded):
-        return None
+    if _phrases().not_between.search(between_folded) and not _REACHED.search(between_folded):
+        return None  # (but "… increased from 69.23 points to 91.60": the level it reached)
     clause = _clause_start(doc.work, entity.start, sentence.start)
     if _phrases().change_clause.search(doc.folded, clause, entity.start):
         return None  # "tăng cao nhất là Bình Thuận (6,39%)": its change
