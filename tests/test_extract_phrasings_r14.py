@@ -540,3 +540,11 @@ def test_the_level_a_unit_rose_to_and_the_province_as_subject():
         "lên 91,60 điểm."
     )
     assert _scoped(text) == {("service.index_points", 91.6, "Sở Nông nghiệp và Môi trường")}
+
+
+def test_a_province_s_score_in_a_sentence_a_ministry_opens():
+    text = (
+        "The Ministry of Home Affairs announced the 2012 results of the public administration "
+        "reform index (PAR INDEX 2012), on which Hanoi received 82.79 percent."
+    )
+    assert _found(text) == {("par.total_points", 82.79, "Hà Nội")}

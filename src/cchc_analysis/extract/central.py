@@ -32,8 +32,11 @@ _IN_MINISTRY_BRACKET = re.compile(
 # percent", "Bộ Tư pháp dẫn đầu với 91,9%")
 _MINISTRY_SUBJECT = re.compile(
     r"\W*(?:(?:In|For|At|Among|Trong|Năm|Về)\b[^,]{0,80},\s*)?(?:[Tt]he\s+)?"
-    r"(?:Ministry of |Mo[A-Z]{1,3}\b|" + _BO + ")"
-)
+    r"(?:Ministry of [A-Z][\w&,-]*(?: (?:and |of )?[A-Z][\w&,-]*){0,4}|Mo[A-Z]{1,3}\b|"
+    + _BO
+    + r"(?: [\w-]+){0,2}?)\s+"
+    + r"(?:topped|led|ranked|scored|achieved|reached|came|dẫn đầu|đứng|đạt|xếp)"
+)  # (not "The Ministry of Home Affairs announced …, on which Hanoi received …")
 
 
 def without_ministries(doc: _Doc, founds: list[_Found]) -> list[_Found]:
