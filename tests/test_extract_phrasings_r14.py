@@ -548,3 +548,17 @@ def test_a_province_s_score_in_a_sentence_a_ministry_opens():
         "reform index (PAR INDEX 2012), on which Hanoi received 82.79 percent."
     )
     assert _found(text) == {("par.total_points", 82.79, "Hà Nội")}
+
+
+def test_the_office_named_before_is_the_bare_office_s():
+    text = (
+        "Ông Lê Trọng Hải, Phó Giám đốc Văn phòng Đăng ký đất đai huyện Vĩnh Linh cho biết, quý 1 "
+        "năm 2022, văn phòng tiếp nhận 6.506 hồ sơ."
+    )
+    assert _scoped(text) == {
+        ("dossier.received", 6506.0, "Văn phòng Đăng ký đất đai huyện Vĩnh Linh")
+    }
+    # with no office named before, a bare "văn phòng" says nothing of whose figures they are
+    assert _scoped("Năm 2022, văn phòng tiếp nhận 6.506 hồ sơ.") == {
+        ("dossier.received", 6506.0, "province")
+    }

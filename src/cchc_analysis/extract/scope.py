@@ -100,6 +100,12 @@ def _centre_named_before(text: str, position: int) -> str | None:
     return _centre_name(named[-1]) if named else None
 
 
+# the land registration office (or its branch) named in full, and later bare as a subject
+_FULL_LAND_OFFICE = re.compile(
+    r"(?:Chi nhánh )?Văn phòng [Đđ]ăng ký đất đai(?: (?:tỉnh|huyện|thị xã|thành phố|quận|TP\.?)"
+    r"(?: [A-ZĐ][\w]*){0,3})?"
+)
+_BARE_OFFICE = re.compile(r"(?<=[,;.:] )(?:văn phòng|chi nhánh)(?= (?:đã |vừa |cũng )?[a-zđ])")
 _FULL_DEPARTMENT = re.compile(r"(?<![\w])Sở (?=[A-ZĐ])")
 
 
@@ -292,6 +298,14 @@ def _scopes(
         at = s + short.start()  # "HCC đã tiếp nhận …" after "… hành chính công (HCC)"
         named_before = _centre_named_before(text, at) or "Trung tâm Phục vụ hành chính công"
         found.append(_Scope(at, s + short.end(), named_before, "subunit"))
+    for bare in _BARE_OFFICE.finditer(text, s, e):
+        # "… cho biết, quý 1 năm 2022, văn phòng tiếp nhận 6.506 hồ sơ": the office named before
+        if any(sc.start <= bare.start() < sc.end for sc in found):
+            continue
+        offices = list(_FULL_LAND_OFFICE.finditer(text, 0, bare.start()))
+        if offices:
+            label = offices[-1].group(0).rstrip(" ,;:")
+            found.append(_Scope(bare.start(), bare.end(), label, "subunit"))
     # "huyện Tiên Yên", and the abbreviations written close up: "TP.Bảo Lộc", "TX.Ninh Hòa"
     places = re.compile(_B + r"(?:" + pat.sub_places + r")(?:\s+|(?<=\.))(?=\w)")
     for match in places.finditer(folded, s, e):
