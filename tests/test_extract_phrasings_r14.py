@@ -562,3 +562,19 @@ def test_the_office_named_before_is_the_bare_office_s():
     assert _scoped("Năm 2022, văn phòng tiếp nhận 6.506 hồ sơ.") == {
         ("dossier.received", 6506.0, "province")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2020, UBND tỉnh đã quyết định cơ cấu tổ chức của 3 sở gồm: Tài chính, Công Thương.",
+        "Năm 2020, phường tổ chức 8 đợt ra quân vệ sinh môi trường.",
+    ],
+)
+def test_organising_anything_is_no_inspection(sentence):
+    assert _scoped(sentence) == set()
+
+
+def test_inspections_organised_are_still_read():
+    text = "Năm 2020, tỉnh đã tổ chức 8 đợt kiểm tra công tác cải cách hành chính."
+    assert _scoped(text) == {("inspection.done", 8.0, "province")}
