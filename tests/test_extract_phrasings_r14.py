@@ -578,3 +578,11 @@ def test_organising_anything_is_no_inspection(sentence):
 def test_inspections_organised_are_still_read():
     text = "Năm 2020, tỉnh đã tổ chức 8 đợt kiểm tra công tác cải cách hành chính."
     assert _scoped(text) == {("inspection.done", 8.0, "province")}
+
+
+def test_a_share_of_localities_is_no_score():
+    text = (
+        "Chỉ số CCHC năm 2017 cấp xã: huyện Phú Giáo và huyện Bàu Bàng có 100% địa phương trực "
+        "thuộc có kết quả tăng điểm so với năm 2016."
+    )
+    assert _scoped(text) == set()
