@@ -586,3 +586,8 @@ def test_a_share_of_localities_is_no_score():
         "thuộc có kết quả tăng điểm so với năm 2016."
     )
     assert _scoped(text) == set()
+
+
+def test_received_and_resolved_on_time_in_one_count_is_received():
+    text = "Năm 2017, cấp xã đã tiếp nhận và giải quyết đúng hẹn 34.365 hồ sơ, đạt 100%."
+    assert _scoped(text) == {("dossier.received", 34365.0, "cấp xã")}
