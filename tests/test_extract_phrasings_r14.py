@@ -591,3 +591,13 @@ def test_a_share_of_localities_is_no_score():
 def test_received_and_resolved_on_time_in_one_count_is_received():
     text = "Năm 2017, cấp xã đã tiếp nhận và giải quyết đúng hẹn 34.365 hồ sơ, đạt 100%."
     assert _scoped(text) == {("dossier.received", 34365.0, "cấp xã")}
+
+
+def test_late_dossiers_still_there_are_not_resolved_late():
+    text = (
+        "During the week, there are still 2,631 late dossiers at provincial level on the "
+        "National Public Service Portal in Binh Duong."
+    )
+    assert ("dossier.resolved_late", 2631.0) not in {(i, v) for i, v, _ in _scoped(text)}
+    text = "In 2024, Binh Duong resolved 12,000 dossiers, of which 200 were late."
+    assert ("dossier.resolved_late", 200.0) in {(i, v) for i, v, _ in _scoped(text)}
