@@ -271,11 +271,23 @@ def _add_block(document, block: Block, plain, width: float | None = None) -> Non
     for i, row in enumerate(block.rows):
         for j, value in enumerate(row):
             table.cell(2 + i, j).text = value
+    for row in table.rows[:2]:  # the head repeated atop each page the table runs onto
+        row._tr.get_or_add_trPr().append(_on("w:tblHeader"))
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 plain(paragraph, bold=row._index < 2, size=size)
                 paragraph.paragraph_format.space_after = Pt(0)
+
+
+def _on(tag: str):
+    """A Word on/off property set on ("w:tblHeader")."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    node = OxmlElement(tag)
+    node.set(qn("w:val"), "true")
+    return node
 
 
 def find_soffice() -> str | None:

@@ -346,3 +346,90 @@ def test_dossier_form_in_plain_text_with_merged_cells_left_empty(tmp_path):
     path.write_text(lines, encoding="utf-8")
     figures, _ = _read(path)
     assert figures == {f for f in BINH_DINH_FIGURES if f[2].startswith("cấp")}
+
+
+COMMUNES = [
+    f"UBND xã {name}"
+    for place in ("Phước", "Cát", "Mỹ")
+    for name in (
+        f"{place} An",
+        f"{place} Hiệp",
+        f"{place} Lộc",
+        f"{place} Nghĩa",
+        f"{place} Quang",
+        f"{place} Sơn",
+        f"{place} Thắng",
+        f"{place} Thành",
+        f"{place} Thuận",
+        f"{place} Hòa",
+    )
+]
+
+
+def _commune_rows() -> list[tuple[str, ...]]:
+    """Thirty communes' dossier figures (synthetic: made up from the row's number)."""
+    rows = []
+    for n, _ in enumerate(COMMUNES, start=1):
+        early, on_time, late = 4000 + 97 * n, 600 + 31 * n, 20 + n
+        within, over, online, carried = 200 + 7 * n, 12 + n, 1500 + 41 * n, 10 + n
+        total = early + on_time + late + within + over
+        values = (total, online, carried, early, on_time, late, within, over)
+        rows.append((str(n), COMMUNES[n - 1], *(f"{v:,}".replace(",", ".") for v in values)))
+    return rows
+
+
+def test_office_pdf_table_over_pages_with_its_head_repeated(tmp_path):
+    """Thirty communes' rows run over a page break, the two-row head repeated atop the next
+    page (Word's "repeat as header row"), each name wrapped in its column: every row reads
+    under its names in the text, the DOCX and LibreOffice's PDF alike."""
+    pytest.importorskip("docx")
+    rows = _commune_rows()
+    report = OfficeReport(
+        issuer=("ỦY BAN NHÂN DÂN", "HUYỆN PHÙ CÁT"),
+        number="Số: 112/BC-UBND",
+        place_date="Phù Cát, ngày 15 tháng 6 năm 2024",
+        subject="Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024",
+        body=(
+            "Kết quả tiếp nhận, giải quyết hồ sơ của UBND cấp xã như sau:",
+            FormTable(DOSSIER_GROUPS, rows),
+        ),
+    )
+    expected = {
+        (indicator, _number(row[k]), row[1].removeprefix("UBND "))
+        for row in rows
+        for indicator, k in zip(FORM_COLUMNS, (2, 3, 5, 6, 7, 9), strict=True)
+    }
+    text = tmp_path / "xa.txt"
+    text.write_text(as_text(report), encoding="utf-8")
+    docx = office_docx(report, tmp_path / "xa.docx")
+    assert _read(text)[0] == expected
+    assert _read(docx)[0] == expected
+    pdf = office_pdf(docx, tmp_path)
+    assert "(2 pages)" in read_document(pdf).how
+    assert _read(pdf)[0] == expected
+
+
+def test_laid_out_row_broken_over_a_page_break_is_put_back_together():
+    """A row whose unit's name wraps, broken by the page: "UBND xã Cát" with its figures ends
+    page 1, "Thành" opens page 2 under the page number and the head printed again. The name is
+    whole on its row; the next row keeps its own name. A page that opens on a unit's name
+    ("UBND xã Mỹ" over its figures) keeps it for the row below."""
+    from cchc_analysis.extract.layout import _rows_rejoined, laid_out_pages
+
+    head = [
+        "STT     Đơn vị           Tiếp nhận      Đã giải quyết     Quá hạn",
+    ]
+    first = [*head, " 1     UBND xã Cát       7.298          5.746             38"]
+    second = [
+        "                                 2",
+        *head,
+        "        Thành",
+        " 2     UBND xã Cát       7.435          5.843             39",
+        "        Thuận",
+    ]
+    rows = "\n".join(laid_out_pages(["\n".join(first), "\n".join(second)])).split("\n")
+    labels = [row.split(":")[0] for row in rows if ":" in row]
+    assert labels == ["UBND xã Cát Thành", "UBND xã Cát Thuận"]
+    opening = ["        UBND xã Mỹ", " 2                       7.435          5.843             39"]
+    pages = ["\n".join(first), "\n".join([*head, *opening])]
+    assert _rows_rejoined(pages) == pages
