@@ -67,6 +67,7 @@ class OfficeReport:
     signature: Sequence[str] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Nguyễn Văn An")
     annex: Sequence[Block] = field(default_factory=tuple)
     kind: str = "BÁO CÁO"
+    first_line_indent: float = 1.27  # cm; 0: paragraphs set apart by space alone
     letterhead_widths: tuple[float, float] = (6.0, 10.5)  # cm; narrower on the right, the
     # motto wraps ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")
 
@@ -117,6 +118,7 @@ def office_docx(report: OfficeReport, path: Path) -> Path:
 
     document = docx.Document()
     office_style(document)
+    document.styles["Normal"].paragraph_format.first_line_indent = Cm(report.first_line_indent)
 
     def plain(paragraph, bold=False, italic=False, size=None, centre=True):
         paragraph.paragraph_format.first_line_indent = Cm(0)

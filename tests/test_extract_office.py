@@ -22,6 +22,7 @@ from tests.chromium import print_pdf
 from tests.office_docs import FormTable, OfficeReport, as_text, office_docx, office_pdf
 from tests.office_reports import (
     BINH_DINH_2023,
+    BINH_DINH_NO_INDENT,
     DOSSIER_GROUPS,
     LANG_SON_EQUAL_COLUMNS,
     LANG_SON_FIGURES,
@@ -81,6 +82,15 @@ REPORTS = {
         LANG_SON_FIGURES,
         ("Lạng Sơn", "2024-Q2", "Kết quả công tác cải cách hành chính quý II năm 2024"),
     ),
+    "binh_dinh_no_indent": (
+        BINH_DINH_NO_INDENT,
+        BINH_DINH_FIGURES,
+        (
+            "Bình Định",
+            "2023",
+            "Kết quả công tác cải cách hành chính năm 2023 và phương hướng, nhiệm vụ năm 2024",
+        ),
+    ),
     "binh_dinh": (
         BINH_DINH_2023,
         BINH_DINH_FIGURES,
@@ -115,13 +125,16 @@ def test_office_docx_gives_the_figures_of_its_plain_text(tmp_path, name):
     assert _read(office_docx(report, tmp_path / f"{name}.docx")) == (figures, document)
 
 
-@pytest.mark.parametrize("name", ["lang_son", "lang_son_equal_columns", "binh_dinh"])
+@pytest.mark.parametrize(
+    "name", ["lang_son", "lang_son_equal_columns", "binh_dinh", "binh_dinh_no_indent"]
+)
 def test_office_pdf_exported_by_libreoffice_gives_the_same_figures(tmp_path, name):
     """The PDF LibreOffice exports from the DOCX: its justified lines carry single spaces (no
     stretched gaps to tell a paragraph by), the letterhead's columns interleave (the motto
     wrapped in a narrow column: "SỞ NỘI VỤ VIỆT NAM"), the page number stands alone atop page
     2, the dossier table's groups stand centred over their columns and "STT" wraps in its
-    narrow column; the figures, province, period and headline are those of the text."""
+    narrow column; set without first-line indents, its paragraphs are joined by the ragged
+    page's guess. The figures, province, period and headline are those of the text."""
     pytest.importorskip("docx")
     report, figures, document = REPORTS[name]
     pdf = office_pdf(office_docx(report, tmp_path / f"{name}.docx"), tmp_path)
@@ -180,8 +193,10 @@ def test_single_spaced_justified_page_reads_its_paragraphs_by_their_indents():
 
 
 def test_ragged_page_without_indents_is_not_read_by_its_indents():
-    """A page with no indented first line gives no margin to read paragraphs by: its lines
-    are left to the ragged page's guess (``readers._reflow``)."""
+    """A page with no indented first line gives no margin to read paragraphs by, nor does a
+    page of table rows whose labels wrap: its lines are left to the ragged page's guess
+    (``readers._reflow``); a report set without first-line indents has its paragraphs
+    joined so (a table on a later page no longer makes the whole text count as justified)."""
     from cchc_analysis.extract.layout import _flush_margin
 
     lines = [
@@ -191,6 +206,16 @@ def test_ragged_page_without_indents_is_not_read_by_its_indents():
     ]
     assert _flush_margin(lines) is None
     assert _flush_margin(["       " + lines[0], *lines[1:]]) == (len(lines[0]) + 7,) * 2
+    # a page of a table's rows, their labels wrapped in their cells: no indented first lines
+    table = [
+        " 1     Sở Tư pháp         12.410          9.870           102          10.905",
+        " 2     Sở Kế hoạch        8.912           8.201            64           6.402",
+        "        và Đầu tư",
+        " 3       Sở Tài           6.305           3.114           410           3.902",
+        "       nguyên và",
+        "      Môi trường",
+    ]
+    assert _flush_margin(table) is None
 
 
 def test_laid_out_group_heads_centred_over_their_columns_name_each_column():

@@ -235,7 +235,13 @@ def _flush_margin(lines: Sequence[str]) -> tuple[int, int] | None:
     its paragraphs' first lines, read from the lines that a line at the text's left edge goes
     on from; None when the page shows no such paragraphs. LibreOffice prints a justified line
     with single spaces between its words, so its stretch shows in no gap: only a paragraph's
-    indented first line, then lines at the left edge, tell how its lines run."""
+    indented first line, then lines at the left edge, tell how its lines run. A table's rows
+    and lines of two columns side by side count as no prose (a row's label wrapped in its
+    cell is no first line)."""
+    lines = [
+        "" if _figures(_spans(line)) >= 2 or _TWO_COLUMNS.search(line.strip()) else line
+        for line in lines
+    ]
     filled = [line for line in lines if line.strip()]
     if len(filled) < 3:
         return None
