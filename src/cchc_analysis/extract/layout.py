@@ -133,7 +133,13 @@ def _rows_rejoined(pages: Sequence[str]) -> list[str]:
                 continue
             if _spaced_row(spans):
                 break
-            if len(spans) != 1 or _figures(spans) or len(moved) >= _MAX_LABEL_LINES:
+            if (
+                len(spans) != 1
+                or _figures(spans)
+                or len(moved) >= _MAX_LABEL_LINES
+                or len(spans[0][2]) > _MAX_LABEL_CHARACTERS
+                or _STARTS_ITEM.match(line)  # a heading ("II. …"), not a cell's words
+            ):
                 moved = []
                 break
             moved.append(n)
@@ -147,6 +153,7 @@ def _rows_rejoined(pages: Sequence[str]) -> list[str]:
 
 
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page's number
+_MAX_LABEL_CHARACTERS = 40  # a line of a cell's words wrapped in its column, at most
 # a people's committee of a place, its kind in lower case ("UBND xã Mỹ Hòa"): a unit's name
 _OPENS_COUNCIL = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
