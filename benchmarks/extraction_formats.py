@@ -8,11 +8,15 @@ this builds the same text as
   characters: a text saved as an excerpt opens on a paragraph), every other line a ``<p>`` in an
   ``<article>``, inside a page with a header menu, a sidebar of related links (with figures of
   their own) and a footer with address, phone and copyright;
-- a DOCX (python-docx): the first line as a bold title (as above), every other line a paragraph;
+- a DOCX (python-docx) set as an office sets a report (``tests.office_docs.office_style``:
+  A4, Times New Roman 14 pt, justified, first lines indented, page numbers): the first line as
+  a bold centred title (as above), every other line a paragraph;
 - a PDF printed by headless Chromium (A4, justified serif text with first lines indented,
   pages breaking where they fall) from the article as a report prints: headline, paragraphs
   and tables, no page furniture; and a second PDF (``ragged.pdf``) as a browser prints a news
   page: ragged right, no indent, sans-serif;
+- ``office.pdf``: the DOCX exported by LibreOffice (``soffice --headless --convert-to pdf``),
+  skipped with a message when LibreOffice is not installed;
 
 and runs ``extract_files`` on the .txt and on each of them. Lines that look like the rows of a
 table become a real table (``<table>``, a Word table) in every derived format: a line whose

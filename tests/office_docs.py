@@ -67,6 +67,7 @@ class OfficeReport:
     signature: Sequence[str] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Nguyễn Văn An")
     annex: Sequence[Block] = field(default_factory=tuple)
     kind: str = "BÁO CÁO"
+    first_line_indent: float = 1.27  # cm; 0: paragraphs set apart by space alone
     letterhead_widths: tuple[float, float] = (6.0, 10.5)  # cm; narrower on the right, the
     # motto wraps ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")
 
@@ -117,6 +118,7 @@ def office_docx(report: OfficeReport, path: Path) -> Path:
 
     document = docx.Document()
     office_style(document)
+    document.styles["Normal"].paragraph_format.first_line_indent = Cm(report.first_line_indent)
 
     def plain(paragraph, bold=False, italic=False, size=None, centre=True):
         paragraph.paragraph_format.first_line_indent = Cm(0)
@@ -271,11 +273,23 @@ def _add_block(document, block: Block, plain, width: float | None = None) -> Non
     for i, row in enumerate(block.rows):
         for j, value in enumerate(row):
             table.cell(2 + i, j).text = value
+    for row in table.rows[:2]:  # the head repeated atop each page the table runs onto
+        row._tr.get_or_add_trPr().append(_on("w:tblHeader"))
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 plain(paragraph, bold=row._index < 2, size=size)
                 paragraph.paragraph_format.space_after = Pt(0)
+
+
+def _on(tag: str):
+    """A Word on/off property set on ("w:tblHeader")."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    node = OxmlElement(tag)
+    node.set(qn("w:val"), "true")
+    return node
 
 
 def find_soffice() -> str | None:

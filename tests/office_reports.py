@@ -180,3 +180,6 @@ BINH_DINH_2023 = OfficeReport(
 LANG_SON_EQUAL_COLUMNS = OfficeReport(
     **{**LANG_SON_Q2_2024.__dict__, "letterhead_widths": (8.0, 8.5)}
 )
+
+# The yearly report set without first-line indents (paragraphs apart by space alone).
+BINH_DINH_NO_INDENT = OfficeReport(**{**BINH_DINH_2023.__dict__, "first_line_indent": 0.0})

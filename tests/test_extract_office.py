@@ -22,6 +22,7 @@ from tests.chromium import print_pdf
 from tests.office_docs import FormTable, OfficeReport, as_text, office_docx, office_pdf
 from tests.office_reports import (
     BINH_DINH_2023,
+    BINH_DINH_NO_INDENT,
     DOSSIER_GROUPS,
     LANG_SON_EQUAL_COLUMNS,
     LANG_SON_FIGURES,
@@ -81,6 +82,15 @@ REPORTS = {
         LANG_SON_FIGURES,
         ("Lạng Sơn", "2024-Q2", "Kết quả công tác cải cách hành chính quý II năm 2024"),
     ),
+    "binh_dinh_no_indent": (
+        BINH_DINH_NO_INDENT,
+        BINH_DINH_FIGURES,
+        (
+            "Bình Định",
+            "2023",
+            "Kết quả công tác cải cách hành chính năm 2023 và phương hướng, nhiệm vụ năm 2024",
+        ),
+    ),
     "binh_dinh": (
         BINH_DINH_2023,
         BINH_DINH_FIGURES,
@@ -115,13 +125,16 @@ def test_office_docx_gives_the_figures_of_its_plain_text(tmp_path, name):
     assert _read(office_docx(report, tmp_path / f"{name}.docx")) == (figures, document)
 
 
-@pytest.mark.parametrize("name", ["lang_son", "lang_son_equal_columns", "binh_dinh"])
+@pytest.mark.parametrize(
+    "name", ["lang_son", "lang_son_equal_columns", "binh_dinh", "binh_dinh_no_indent"]
+)
 def test_office_pdf_exported_by_libreoffice_gives_the_same_figures(tmp_path, name):
     """The PDF LibreOffice exports from the DOCX: its justified lines carry single spaces (no
     stretched gaps to tell a paragraph by), the letterhead's columns interleave (the motto
     wrapped in a narrow column: "SỞ NỘI VỤ VIỆT NAM"), the page number stands alone atop page
     2, the dossier table's groups stand centred over their columns and "STT" wraps in its
-    narrow column; the figures, province, period and headline are those of the text."""
+    narrow column; set without first-line indents, its paragraphs are joined by the ragged
+    page's guess. The figures, province, period and headline are those of the text."""
     pytest.importorskip("docx")
     report, figures, document = REPORTS[name]
     pdf = office_pdf(office_docx(report, tmp_path / f"{name}.docx"), tmp_path)
@@ -180,8 +193,10 @@ def test_single_spaced_justified_page_reads_its_paragraphs_by_their_indents():
 
 
 def test_ragged_page_without_indents_is_not_read_by_its_indents():
-    """A page with no indented first line gives no margin to read paragraphs by: its lines
-    are left to the ragged page's guess (``readers._reflow``)."""
+    """A page with no indented first line gives no margin to read paragraphs by, nor does a
+    page of table rows whose labels wrap: its lines are left to the ragged page's guess
+    (``readers._reflow``); a report set without first-line indents has its paragraphs
+    joined so (a table on a later page no longer makes the whole text count as justified)."""
     from cchc_analysis.extract.layout import _flush_margin
 
     lines = [
@@ -191,6 +206,16 @@ def test_ragged_page_without_indents_is_not_read_by_its_indents():
     ]
     assert _flush_margin(lines) is None
     assert _flush_margin(["       " + lines[0], *lines[1:]]) == (len(lines[0]) + 7,) * 2
+    # a page of a table's rows, their labels wrapped in their cells: no indented first lines
+    table = [
+        " 1     Sở Tư pháp         12.410          9.870           102          10.905",
+        " 2     Sở Kế hoạch        8.912           8.201            64           6.402",
+        "        và Đầu tư",
+        " 3       Sở Tài           6.305           3.114           410           3.902",
+        "       nguyên và",
+        "      Môi trường",
+    ]
+    assert _flush_margin(table) is None
 
 
 def test_laid_out_group_heads_centred_over_their_columns_name_each_column():
@@ -346,3 +371,90 @@ def test_dossier_form_in_plain_text_with_merged_cells_left_empty(tmp_path):
     path.write_text(lines, encoding="utf-8")
     figures, _ = _read(path)
     assert figures == {f for f in BINH_DINH_FIGURES if f[2].startswith("cấp")}
+
+
+COMMUNES = [
+    f"UBND xã {name}"
+    for place in ("Phước", "Cát", "Mỹ")
+    for name in (
+        f"{place} An",
+        f"{place} Hiệp",
+        f"{place} Lộc",
+        f"{place} Nghĩa",
+        f"{place} Quang",
+        f"{place} Sơn",
+        f"{place} Thắng",
+        f"{place} Thành",
+        f"{place} Thuận",
+        f"{place} Hòa",
+    )
+]
+
+
+def _commune_rows() -> list[tuple[str, ...]]:
+    """Thirty communes' dossier figures (synthetic: made up from the row's number)."""
+    rows = []
+    for n, _ in enumerate(COMMUNES, start=1):
+        early, on_time, late = 4000 + 97 * n, 600 + 31 * n, 20 + n
+        within, over, online, carried = 200 + 7 * n, 12 + n, 1500 + 41 * n, 10 + n
+        total = early + on_time + late + within + over
+        values = (total, online, carried, early, on_time, late, within, over)
+        rows.append((str(n), COMMUNES[n - 1], *(f"{v:,}".replace(",", ".") for v in values)))
+    return rows
+
+
+def test_office_pdf_table_over_pages_with_its_head_repeated(tmp_path):
+    """Thirty communes' rows run over a page break, the two-row head repeated atop the next
+    page (Word's "repeat as header row"), each name wrapped in its column: every row reads
+    under its names in the text, the DOCX and LibreOffice's PDF alike."""
+    pytest.importorskip("docx")
+    rows = _commune_rows()
+    report = OfficeReport(
+        issuer=("ỦY BAN NHÂN DÂN", "HUYỆN PHÙ CÁT"),
+        number="Số: 112/BC-UBND",
+        place_date="Phù Cát, ngày 15 tháng 6 năm 2024",
+        subject="Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024",
+        body=(
+            "Kết quả tiếp nhận, giải quyết hồ sơ của UBND cấp xã như sau:",
+            FormTable(DOSSIER_GROUPS, rows),
+        ),
+    )
+    expected = {
+        (indicator, _number(row[k]), row[1].removeprefix("UBND "))
+        for row in rows
+        for indicator, k in zip(FORM_COLUMNS, (2, 3, 5, 6, 7, 9), strict=True)
+    }
+    text = tmp_path / "xa.txt"
+    text.write_text(as_text(report), encoding="utf-8")
+    docx = office_docx(report, tmp_path / "xa.docx")
+    assert _read(text)[0] == expected
+    assert _read(docx)[0] == expected
+    pdf = office_pdf(docx, tmp_path)
+    assert "(2 pages)" in read_document(pdf).how
+    assert _read(pdf)[0] == expected
+
+
+def test_laid_out_row_broken_over_a_page_break_is_put_back_together():
+    """A row whose unit's name wraps, broken by the page: "UBND xã Cát" with its figures ends
+    page 1, "Thành" opens page 2 under the page number and the head printed again. The name is
+    whole on its row; the next row keeps its own name. A page that opens on a unit's name
+    ("UBND xã Mỹ" over its figures) keeps it for the row below."""
+    from cchc_analysis.extract.layout import _rows_rejoined, laid_out_pages
+
+    head = [
+        "STT     Đơn vị           Tiếp nhận      Đã giải quyết     Quá hạn",
+    ]
+    first = [*head, " 1     UBND xã Cát       7.298          5.746             38"]
+    second = [
+        "                                 2",
+        *head,
+        "        Thành",
+        " 2     UBND xã Cát       7.435          5.843             39",
+        "        Thuận",
+    ]
+    rows = "\n".join(laid_out_pages(["\n".join(first), "\n".join(second)])).split("\n")
+    labels = [row.split(":")[0] for row in rows if ":" in row]
+    assert labels == ["UBND xã Cát Thành", "UBND xã Cát Thuận"]
+    opening = ["        UBND xã Mỹ", " 2                       7.435          5.843             39"]
+    pages = ["\n".join(first), "\n".join([*head, *opening])]
+    assert _rows_rejoined(pages) == pages

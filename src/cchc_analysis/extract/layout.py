@@ -96,12 +96,13 @@ def laid_out_flow(pages: Sequence[str]) -> Flow:
     head: list[str] = []  # the head lines of the table that ended the page before
     caption = ""
     setting = _Setting()  # carried over to pages too short to tell
-    for text in pages:
+    for text in _rows_rejoined(pages):
         lines = text.split("\n")
         if head:
             at = _first_row(lines)
-            if at is not None:
-                lines = [*lines[:at], *head, *lines[at:]]
+            printed = {" ".join(line.split()) for line in lines[: at or 0]}
+            if at is not None and not all(" ".join(h.split()) in printed for h in head):
+                lines = [*lines[:at], *head, *lines[at:]]  # unless the page prints it again
         page = _laid_out("\n".join(lines), caption, setting)
         if page.opens_paragraph and open_lines:
             open_lines[-1] = ""  # the page opens on a new paragraph: the last one ended
@@ -111,6 +112,53 @@ def laid_out_flow(pages: Sequence[str]) -> Flow:
     return Flow(out, open_lines, setting.full > 0)
 
 
+def _rows_rejoined(pages: Sequence[str]) -> list[str]:
+    """The pages with the end of a table's row that broke over a page break put back under
+    the row: a page whose table ends on a row, and the next page that opens (after its page
+    number and the table's head repeated) on label lines before a row, the first of them no
+    unit's name ("Thành" ending "UBND xã Cát" / "Thành"; "Sở Tài" would open the next row's
+    label, as a cell centred on its figures prints it)."""
+    out = [page.split("\n") for page in pages]
+    for i in range(len(out) - 1):
+        filled = [line for line in out[i] if line.strip()]
+        if not filled or not any(_spaced_row(_spans(line)) for line in filled[-3:]):
+            continue
+        seen = {" ".join(line.split()) for line in filled}  # the head, printed again
+        moved: list[int] = []
+        for n, line in enumerate(out[i + 1]):
+            spans = _spans(line)
+            if not spans or (
+                not moved and (" ".join(line.split()) in seen or _BARE_NUMBER.match(line))
+            ):
+                continue
+            if _spaced_row(spans):
+                break
+            if (
+                len(spans) != 1
+                or _figures(spans)
+                or len(moved) >= _MAX_LABEL_LINES
+                or len(spans[0][2]) > _MAX_LABEL_CHARACTERS
+                or _STARTS_ITEM.match(line)  # a heading ("II. …"), not a cell's words
+            ):
+                moved = []
+                break
+            moved.append(n)
+        else:
+            moved = []
+        opening = out[i + 1][moved[0]].strip() if moved else ""
+        if moved and not (_OPENS_NAME.match(opening) or _OPENS_COUNCIL.match(opening)):
+            out[i].extend(out[i + 1][n] for n in moved)
+            out[i + 1] = [line for n, line in enumerate(out[i + 1]) if n not in moved]
+    return ["\n".join(lines) for lines in out]
+
+
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")  # a page's number
+_MAX_LABEL_CHARACTERS = 40  # a line of a cell's words wrapped in its column, at most
+# a people's committee of a place, its kind in lower case ("UBND xã Mỹ Hòa"): a unit's name
+_OPENS_COUNCIL = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+    r"(?:xã|huyện|phường|thị trấn|thị xã|thành phố|quận|tỉnh|đặc khu)(?!\w)"
+)
 _GAP = re.compile(r"(?<=\S) +(?=\S)")
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_JUSTIFIED_WORDS = 4
@@ -194,7 +242,13 @@ def _flush_margin(lines: Sequence[str]) -> tuple[int, int] | None:
     its paragraphs' first lines, read from the lines that a line at the text's left edge goes
     on from; None when the page shows no such paragraphs. LibreOffice prints a justified line
     with single spaces between its words, so its stretch shows in no gap: only a paragraph's
-    indented first line, then lines at the left edge, tell how its lines run."""
+    indented first line, then lines at the left edge, tell how its lines run. A table's rows
+    and lines of two columns side by side count as no prose (a row's label wrapped in its
+    cell is no first line)."""
+    lines = [
+        "" if _figures(_spans(line)) >= 2 or _TWO_COLUMNS.search(line.strip()) else line
+        for line in lines
+    ]
     filled = [line for line in lines if line.strip()]
     if len(filled) < 3:
         return None

@@ -398,9 +398,11 @@ def _shape(line: str) -> str:
 def _without_running_lines(pages: Sequence[str]) -> list[str]:
     """The pages without their running heads and feet: a short line of words among the first
     or last two of a page that recurs, digits aside, on at least half of the pages (two at
-    least); a line there that says which page it is ("- 2 -", "Trang 2/5"); and a bare number
-    there when the pages count up by it. A sentence, a table's head repeated on each page (its
-    rows need it), a table's cell and a one-page text stay as they are."""
+    least); a line there that says which page it is ("- 2 -", "Trang 2/5"); a bare number
+    there when the pages count up by it, or the page's own number alone on its first or last
+    line (numbered from page 2, a two-page report shows one). A sentence, a table's head
+    repeated on each page (its rows need it), a table's cell and a one-page text stay as they
+    are."""
     if len(pages) < 2:
         return list(pages)
     split = [page.split("\n") for page in pages]
