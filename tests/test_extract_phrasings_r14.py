@@ -601,3 +601,11 @@ def test_late_dossiers_still_there_are_not_resolved_late():
     assert ("dossier.resolved_late", 2631.0) not in {(i, v) for i, v, _ in _scoped(text)}
     text = "In 2024, Binh Duong resolved 12,000 dossiers, of which 200 were late."
     assert ("dossier.resolved_late", 200.0) in {(i, v) for i, v, _ in _scoped(text)}
+
+
+def test_a_part_that_rose_some_points_to_its_level():
+    text = (
+        "In PCI 2024, Tra Vinh saw some indexes with falling ranks but rising scores. "
+        "Transparency rose 0.22 points to 6.17, although it fell 15 places."
+    )
+    assert _found(text) == {("pci.transparency", 6.17, "Trà Vinh")}
