@@ -609,3 +609,17 @@ def test_a_part_that_rose_some_points_to_its_level():
         "Transparency rose 0.22 points to 6.17, although it fell 15 places."
     )
     assert _found(text) == {("pci.transparency", 6.17, "Trà Vinh")}
+
+
+def test_the_locality_is_the_commune_named_before():
+    text = (
+        "Talking to Lao Dong, Mr. Nguyen Van Thang - Chairman of Truong Long Commune People's "
+        "Committee - informed that after nearly 2 months of operation in 2025, the locality has "
+        "resolved nearly 2,000 records for the people."
+    )
+    assert _scoped(text) == {("dossier.resolved", 2000.0, "Truong Long Commune")}
+    # a province named before stays the province
+    text = (
+        "In 2025, Can Tho city received 12,000 records; the locality has resolved 11,000 records."
+    )
+    assert {s for _, _, s in _scoped(text)} == {"province"}

@@ -91,7 +91,8 @@ _CENTRE = re.compile(
 )
 # a unit referred back to ("the center received …")
 _BACK = re.compile(
-    r"(?<![a-z])the (?P<head>cent(?:er|re)|branch|office|unit|board|district|commune|ward)(?![a-z])"
+    r"(?<![a-z])the (?P<head>cent(?:er|re)|branch|office|unit|board|district|commune|ward"
+    r"|locality)(?![a-z])"
 )
 _LEVEL_WORDS = (
     ("cấp tỉnh", r"provincial|province"),
@@ -415,8 +416,9 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
         earlier += [
             m
             for m in _PLACE_AFTER.finditer(doc.text, max(0, s - 2500), match.start())
-            if head in ("district", "commune", "ward") and m.group("head").lower() == head
-        ]
+            if (head in ("district", "commune", "ward") and m.group("head").lower() == head)
+            or (head == "locality" and m.group("head").lower() in ("district", "commune", "ward"))
+        ]  # "the locality": the commune, ward or district named last
         if not earlier:
             continue
         last = max(earlier, key=lambda m: m.start())
@@ -436,6 +438,7 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             "district",
             "commune",
             "ward",
+            "locality",
         ):
             continue
         out.append((match.start(), match.end(), label, "subunit", _FOREVER))
