@@ -623,3 +623,12 @@ def test_the_locality_is_the_commune_named_before():
         "In 2025, Can Tho city received 12,000 records; the locality has resolved 11,000 records."
     )
     assert {s for _, _, s in _scoped(text)} == {"province"}
+
+
+def test_the_remaining_files_within_the_deadline_are_not_resolved_on_time():
+    text = (
+        "In remote areas such as Phong Quang commune, in 2025 the commune received 211 files, "
+        "processed 203 files on time and before the deadline, and the remaining 8 files were "
+        "within the deadline, with no overdue files."
+    )
+    assert ("dossier.resolved_on_time", 8.0) not in {(i, v) for i, v, _ in _scoped(text)}
