@@ -632,3 +632,14 @@ def test_the_remaining_files_within_the_deadline_are_not_resolved_on_time():
         "within the deadline, with no overdue files."
     )
     assert ("dossier.resolved_on_time", 8.0) not in {(i, v) for i, v, _ in _scoped(text)}
+
+
+def test_items_under_a_unit_s_count_are_that_unit_s():
+    text = (
+        "Thành phố Huế năm 2020\nCụ thể như sau:\n* Các hồ sơ thuộc thẩm quyền giải quyết UBND "
+        "Thành phố và các cơ quan chuyên môn thuộc UBND Thành phố: 19593 hồ sơ, trong đó:\n"
+        "+ Đã giải quyết: 18273 hồ sơ (đúng hạn 17265/trễ hạn 1458)\n"
+        "+ Đang giải quyết: 870 hồ sơ (trong hạn 669/quá hạn 201)\n"
+    )
+    scopes = {s for _, _, s in _scoped(text)}
+    assert "province" not in scopes and len(scopes) == 1

@@ -224,7 +224,13 @@ def _extract_in_language(
             doc, sentence, same_block, inside, doc_province, doc_period, carry
         )
         if doc.text[sentence.start : sentence.end].rstrip().endswith(":"):
-            intros.append((marker, carry))  # its items follow, one a line
+            # its items follow, one a line; the unit its own count was of is theirs too ("* Các
+            # hồ sơ thuộc thẩm quyền giải quyết UBND Thành phố: 19593 hồ sơ, trong đó:")
+            owned = [x for x in f if x.scope not in (PROVINCE_SCOPE, NATIONAL_SCOPE)]
+            if owned and carry.scope == fresh.scope:
+                intros.append((marker, replace(carry, scope=owned[-1].scope, other=None)))
+            else:
+                intros.append((marker, carry))
         founds += f
         shares += s
         skipped.update({(sentence.line, note): None for note in k})
