@@ -54,3 +54,13 @@ def test_a_cell_spilling_into_the_next_column_does_not_name_it():
     names = _head_names(HEAD, RANGES)
     assert names[3] == "Số mới tiếp nhận trực tuyến"
     assert "tiếp nhận trực" not in names[2]
+
+
+def test_a_headline_wrapped_before_its_figure_is_joined():
+    from cchc_analysis.extract.readers import _joined_lower
+
+    text = "Chỉ số SIPAS năm 2023 của tỉnh đạt\n84,45%\nNội dung bài viết"
+    assert _joined_lower(text) == "Chỉ số SIPAS năm 2023 của tỉnh đạt 84,45%\nNội dung bài viết"
+    # a count that begins a line of its own sentence stays where it is
+    text = "Năm 2023 tỉnh tiếp nhận\n12.000 hồ sơ đúng hạn"
+    assert _joined_lower(text) == text

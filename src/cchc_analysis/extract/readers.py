@@ -485,8 +485,18 @@ _WRAPPED_WORD = re.compile(r"(?<=[^\s.!?:;|])[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
 def _joined_lower(text: str) -> str:
-    """The text with a line that goes on in lower case joined to the line before it."""
+    """The text with a line that goes on in lower case joined to the line before it, and a
+    figure alone on its line joined to the verb it completes (a headline wrapped "… đạt" /
+    "84,45%")."""
+    text = _FIGURE_WRAPPED.sub(r"\1 ", text)
     return _WRAPPED_WORD.sub(lambda m: _gap(m) if text[m.end()].islower() else m.group(), text)
+
+
+# a line ending on a verb or preposition a figure completes, the figure alone on the next line
+_FIGURE_WRAPPED = re.compile(
+    r"(\s(?:đạt|là|với|gần|hơn|trên|reached|reach|was|is|at|of|to))[ \t]*\n[ \t]*"
+    r"(?=\d[\d.,]*\s*(?:%|điểm|points?|hồ sơ)?[ \t]*(?:\n|$))"
+)
 
 
 def _gap(wrap: re.Match[str]) -> str:
