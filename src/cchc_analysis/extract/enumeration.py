@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cchc_analysis.extract.english_scope import _NUMBER_LEVEL
 from cchc_analysis.extract.patterns import _patterns
 
 if TYPE_CHECKING:
@@ -48,13 +49,11 @@ def _enumerated(
         r"|(?<![a-z])(?:(?:while|whereas) )?(?:that|those|the rate|the figure)"
         r"(?: (?:of|by|in|at|for))?"
         r"(?![a-z])|(?<![a-z])(?:was|were|reached|stood at|percent|per cent|by)(?![a-z])"
-        # "… 99.14 percent at the provincial level, 98.9 percent at the district level"
-        r"|(?<![a-z])(?:(?:at|in|of) )?(?:the )?(?:provincial|province|district|commune|communal"
-        r"|ward)(?:[- ]levels?(?: (?:people.s committees|agencies|departments))?"
-        r"| (?:people.s committees|agencies|departments))(?![a-z])"
         r"|[:,;()_%-]",
         " ",
-        gap,
+        # "… 99.14 percent at the provincial level, 98.9 percent at the district level": the
+        # level each number is of, as the English scope reader reads it
+        _NUMBER_LEVEL.sub(" ", gap),
     )
     for _, noun_pattern in _patterns().nouns:
         gap = re.sub(noun_pattern.pattern.lstrip("^"), " ", gap)
