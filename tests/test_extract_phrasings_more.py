@@ -547,7 +547,7 @@ CASES = {
     "a city's own one-stop unit and its wards": (
         "Đà Lạt năm 2023: kết quả giải quyết hồ sơ\nNăm 2023, toàn thành phố Đà Lạt tiếp nhận 80.100 hồ sơ. Trong đó, tại Bộ phận Một cửa UBND thành phố, đã tiếp nhận 14.200 hồ sơ. Tại khối UBND các phường, xã đã tiếp nhận 65.900 hồ sơ.",
         {
-            ("dossier.received", 14200.0, "Bộ phận Một cửa UBND thành phố"),
+            ("dossier.received", 14200.0, "Bộ phận Một cửa UBND thành phố Đà Lạt"),
             ("dossier.received", 65900.0, "cấp xã"),
             ("dossier.received", 80100.0, "thành phố Đà Lạt"),
         },

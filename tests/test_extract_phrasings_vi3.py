@@ -1773,10 +1773,10 @@ CASES = {
         "Huyện Hải Hậu: Đẩy mạnh cải cách hành chính\nTrong 6 tháng đầu năm 2024, huyện Hải Hậu đã tập trung chỉ đạo quyết liệt công tác cải cách hành chính.\n\nTại Bộ phận Một cửa huyện, 6 tháng đầu năm 2024 đã tiếp nhận 5.670 hồ sơ; giải quyết 5.540 hồ sơ, trong đó đúng hạn 5.530 hồ sơ. \n\nBộ phận Một cửa các xã, thị trấn tiếp nhận 23.400 hồ sơ, giải quyết đúng hạn 100%.\n\nĐồng chí Chủ tịch UBND huyện đề nghị các xã tiếp tục nâng cao chất lượng phục vụ.",
         {
             ("dossier.on_time_pct", 100.0, "cấp xã"),
-            ("dossier.received", 5670.0, "Bộ phận Một cửa huyện"),
+            ("dossier.received", 5670.0, "Bộ phận Một cửa huyện Hải Hậu"),
             ("dossier.received", 23400.0, "cấp xã"),
-            ("dossier.resolved", 5540.0, "Bộ phận Một cửa huyện"),
-            ("dossier.resolved_on_time", 5530.0, "Bộ phận Một cửa huyện"),
+            ("dossier.resolved", 5540.0, "Bộ phận Một cửa huyện Hải Hậu"),
+            ("dossier.resolved_on_time", 5530.0, "Bộ phận Một cửa huyện Hải Hậu"),
         },
     ),
     "Trung tâm Phục vụ hành chính công tỉnh Bình Phước: Hơn 45 nghìn hồ sơ được giải quyết trong năm 2023": (
@@ -1829,8 +1829,8 @@ CASES = {
     "UBND huyện Quỳnh Lưu tổng kết công tác cải cách hành chính năm 2023": (
         "UBND huyện Quỳnh Lưu tổng kết công tác cải cách hành chính năm 2023\nSáng 5/1/2024, UBND huyện Quỳnh Lưu tổ chức hội nghị tổng kết công tác CCHC năm 2023.\n\nNăm 2023, Bộ phận tiếp nhận và trả kết quả huyện đã tiếp nhận 14.560 hồ sơ, giải quyết đúng và trước hạn đạt 99,6%. Các xã, thị trấn tiếp nhận 67.800 hồ sơ.\n\nChỉ số CCHC năm 2023 của huyện xếp thứ 3/21 huyện, thành, thị.",
         {
-            ("dossier.on_time_pct", 99.6, "huyện Quỳnh Lưu"),
-            ("dossier.received", 14560.0, "huyện Quỳnh Lưu"),
+            ("dossier.on_time_pct", 99.6, "Bộ phận tiếp nhận và trả kết quả huyện Quỳnh Lưu"),
+            ("dossier.received", 14560.0, "Bộ phận tiếp nhận và trả kết quả huyện Quỳnh Lưu"),
             ("dossier.received", 67800.0, "cấp xã"),
         },
     ),

@@ -42,6 +42,8 @@ def _enumerated(
         if last.end <= scope.start < token.start:
             gap = gap.replace(doc.work[scope.start : scope.end], " ")
     gap = re.sub(
+        # "…, trong đó thuộc thẩm quyền giải quyết cấp xã 63.085 hồ sơ": whose the part is
+        r"(?<![a-z])thuoc (?:pham vi )?(?:tham quyen|pham vi)(?: giai quyet)?|"
         r"trong do|con lai|bao gom|(?<![a-z])(?:va|dat|la|co|gom|chiem|voi|rieng|trieu|nghin|ngan"
         r"|cua|o|tai)(?![a-z])"
         r"|(?<![a-z])(?:and|or|ones?)(?![a-z])"  # English: '99.84% and 99.9%', "… ones 80,200"

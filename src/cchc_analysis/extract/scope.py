@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cchc_analysis.extract.desks import _desk_of_level
 from cchc_analysis.extract.english_scope import english_scopes
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.level_lists import _levels_listed_together
@@ -27,6 +28,7 @@ from cchc_analysis.extract.unit_names import (
     _DESK_OWNER_END,
     _DESKS,
     _MEASURE_OF,
+    _OWN_LEVEL,
     _OWNER,
     _PLACE_OWNER,
     _RANKED,
@@ -252,6 +254,14 @@ def _scopes(
                     start = head_end + tail.start(1)
                     found.append(_Scope(match.start(), end, text[start:end], "subunit"))
                     continue
+                desk = (
+                    _desk_of_level(doc, folded, match.start(), head_end, tail)
+                    if head in _DESKS
+                    else None
+                )
+                if desk is not None:
+                    found.append(desk)
+                    continue
                 if head == _DESKS[1]:
                     continue  # "Bộ phận tiếp nhận và trả kết quả huyện": the text's own unit
             else:  # "Trung tâm Hành chính Đà Lạt", "Trung tâm Phục vụ hành chính công"
@@ -340,6 +350,9 @@ def _scopes(
         label = _level_label(match.group()) or text[match.start() : match.end()]
         if doc.subject_unit and match.group().startswith("toan "):
             label = doc.subject_unit  # "toàn huyện" in a text about huyện Định Hóa
+        if re.match(r"cua (?:ca )?(?:2|hai) cap", match.group()):
+            # "tỷ lệ … của hai cấp": both levels a text about a district counted apart
+            label = doc.subject_unit or PROVINCE_SCOPE
         found.append(_Scope(match.start(), match.end(), label, "level", until))
     found = _levels_listed_together(found, folded, text)
     for match in pat.sub_resets.finditer(folded, s, e):
@@ -435,7 +448,9 @@ def _scopes(
                 r"\s*cho biet\s*,?\s*(?:da|vua)\s", after
             )  # "… cho biết đã tiếp nhận": the unit says what it did itself
             owner = _OWNER.search(folded, max(s, scope.start - 80), scope.start)
-            source = pat.source_before.search(before) and not owner
+            # "… trong đó thuộc thẩm quyền cấp huyện là 1.955 hồ sơ": the level owns them
+            owned_level = scope.kind == "level" and _OWN_LEVEL.search(before) is not None
+            source = pat.source_before.search(before) and not owner and not owned_level
             if (source or pat.source_after.search(after)) and not quoted:
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
             if pat.sub_province_level.match(folded, scope.start):

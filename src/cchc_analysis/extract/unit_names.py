@@ -37,3 +37,7 @@ _OWNER = re.compile(
     r"(?<![a-z])(?:ho so|hs)(?: [a-z]+){0,8}? thuoc (?:tham quyen|pham vi)(?: giai quyet)?"
     r"(?: cua)?(?: (?:ubnd|uy ban nhan dan))?\s*$"
 )
+# the level whose competence a part of a whole is: "…, trong đó thuộc thẩm quyền cấp huyện là"
+_OWN_LEVEL = re.compile(
+    r"(?:trong do,?|[,;]) thuoc (?:tham quyen|pham vi)(?: giai quyet)?(?: cua)?\s*$"
+)

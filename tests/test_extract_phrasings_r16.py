@@ -1,0 +1,87 @@
+"""Phrasings met on the development half in the seventh session, in sentences written for this
+test: a district's one-stop desk and its communes' desks counted apart, a received total broken
+down by the level whose competence the dossiers are, and a rate of both levels together."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_analysis.extract import extract_text
+
+
+def _scopes(text: str) -> dict[tuple[str, float], str]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, f.value): f.scope
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+_DISTRICT = "UBND huyện Krông Năng tổng kết công tác cải cách hành chính năm 2023.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("desk", "scope"),
+    [
+        (
+            "Bộ phận tiếp nhận và trả kết quả huyện",
+            "Bộ phận tiếp nhận và trả kết quả huyện Krông Năng",
+        ),
+        (
+            "Bộ phận tiếp nhận và trả kết quả của huyện",
+            "Bộ phận tiếp nhận và trả kết quả của huyện Krông Năng",
+        ),
+        ("Bộ phận Một cửa UBND huyện", "Bộ phận Một cửa UBND huyện Krông Năng"),
+    ],
+)
+def test_a_districts_own_desk_is_that_district_desk_apart_from_its_communes(desk, scope):
+    text = (
+        f"{_DISTRICT}Trong năm 2023, {desk} tiếp nhận 4.310 hồ sơ; Bộ phận tiếp nhận và trả "
+        "kết quả cấp xã, thị trấn tiếp nhận 15.220 hồ sơ."
+    )
+    assert _scopes(text) == {
+        ("dossier.received", 4310.0): scope,
+        ("dossier.received", 15220.0): "cấp xã",
+    }
+
+
+def test_the_desks_of_both_levels_together_are_the_whole_district():
+    text = (
+        f"{_DISTRICT}Trong năm 2023, Bộ phận tiếp nhận và trả kết quả cấp huyện và bộ phận một "
+        "cửa các xã, thị trấn đã tiếp nhận 19.530 hồ sơ."
+    )
+    assert _scopes(text) == {("dossier.received", 19530.0): "huyện Krông Năng"}
+
+
+def test_a_desk_named_for_the_province_stays_the_provinces():
+    text = (
+        "Tỉnh Đắk Lắk: trong năm 2023, Bộ phận tiếp nhận và trả kết quả tỉnh tiếp nhận "
+        "52.100 hồ sơ."
+    )
+    assert _scopes(text) == {("dossier.received", 52100.0): "province"}
+
+
+@pytest.mark.parametrize("competence", ["thuộc thẩm quyền", "thuộc thẩm quyền giải quyết"])
+def test_a_received_total_broken_down_by_the_competent_level(competence):
+    text = (
+        "Tỉnh Vĩnh Phúc, năm 2019.\n\nTổng số hồ sơ toàn tỉnh đã tiếp nhận là 70.300 hồ sơ, "
+        f"trong đó {competence} cấp huyện là 2.140 hồ sơ, {competence} cấp xã 58.020 hồ sơ."
+    )
+    assert _scopes(text) == {
+        ("dossier.received", 70300.0): "province",
+        ("dossier.received", 2140.0): "cấp huyện",
+        ("dossier.received", 58020.0): "cấp xã",
+    }
+
+
+def test_a_rate_of_both_levels_is_the_districts_whole():
+    text = (
+        f"{_DISTRICT}Tổng số hồ sơ toàn huyện đã tiếp nhận là 20.000 hồ sơ, trong đó thuộc "
+        "thẩm quyền cấp huyện là 3.000 hồ sơ, thuộc thẩm quyền cấp xã 17.000 hồ sơ; tỷ lệ giải "
+        "quyết của hai cấp đúng và trước hạn đạt 98,7%."
+    )
+    found = _scopes(text)
+    assert found[("dossier.received", 3000.0)] == "cấp huyện"
+    assert found[("dossier.received", 17000.0)] == "cấp xã"
+    assert found[("dossier.on_time_pct", 98.7)] == "huyện Krông Năng"
