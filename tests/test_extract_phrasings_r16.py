@@ -85,3 +85,59 @@ def test_a_rate_of_both_levels_is_the_districts_whole():
     assert found[("dossier.received", 3000.0)] == "cấp huyện"
     assert found[("dossier.received", 17000.0)] == "cấp xã"
     assert found[("dossier.on_time_pct", 98.7)] == "huyện Krông Năng"
+
+
+def _by_unit(text: str) -> set[tuple[str, float, str]]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, f.value, f.scope)
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+def test_pairs_of_scores_follow_the_two_indexes_named_before_them():
+    text = (
+        "Quang Tri announces its 2024 PAR Index and SIPAS\n\n"
+        "Among departments, the Department of Home Affairs ranked first with the PAR index "
+        "of 92.14% and the SIPAS index of 97.30%.\n\n"
+        "It was followed by the Department of Justice with 91.05% and 95.12%; the Department "
+        "of Finance: 90.40% and 88.75%."
+    )
+    found = _by_unit(text)
+    assert ("par.total_points", 91.05, "Sở Tư pháp") in found
+    assert ("sipas.satisfaction_pct", 95.12, "Sở Tư pháp") in found
+    assert ("par.total_points", 90.4, "Sở Tài chính") in found
+    assert ("sipas.satisfaction_pct", 88.75, "Sở Tài chính") in found
+    assert ("sipas.satisfaction_pct", 91.05, "Sở Tư pháp") not in found
+
+
+def test_a_single_index_named_before_a_pair_gives_no_order():
+    text = (
+        "Quang Tri announces its 2024 SIPAS\n\n"
+        "The Department of Home Affairs ranked first with the SIPAS index of 97.30%. It was "
+        "followed by the Department of Justice with 95.12% and the Department of Finance with "
+        "88.75%."
+    )
+    found = _by_unit(text)
+    assert ("sipas.satisfaction_pct", 95.12, "Sở Tư pháp") in found
+    assert not any(indicator == "par.total_points" for indicator, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "indicator"),
+    [
+        ("participation of people at grassroots level", "papi.participation"),
+        ("accountability of people", "papi.accountability"),
+        ("public services provision", "papi.service"),
+    ],
+)
+def test_papi_dimensions_under_the_names_english_news_gives_them(phrase, indicator):
+    text = (
+        "Thai Binh in the 2023 PAPI\n\n"
+        f"In the 2023 PAPI, the province posted 5.27 points for {phrase}, a high average score."
+    )
+    extraction = extract_text(text)
+    assert [(f.indicator, f.value, f.scope) for f in extraction.figures if not f.internal] == [
+        (indicator, 5.27, "province")
+    ]

@@ -378,14 +378,17 @@ def _levels(doc: _Doc, s: int, e: int, taken: list[tuple[int, int]]) -> list[Sco
     for match in pat.sub_levels.finditer(folded, s, e):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
-        if _DIMENSION_LEVEL.search(folded, max(s, match.start() - 20), match.end()):
+        if _DIMENSION_LEVEL.search(folded, max(s, match.start() - 40), match.end()):
             continue  # PAPI's "participation at the grassroots level": a dimension, no level
         label = _level_label(match.group()) or text[match.start() : match.end()]
         out.append((match.start(), match.end(), label, "level", _FOREVER))
     return out
 
 
-_DIMENSION_LEVEL = re.compile(r"participation (?:at |in )?(?:the )?grassroots[- ]levels?$")
+_DIMENSION_LEVEL = re.compile(
+    r"participation (?:of (?:the )?(?:people|citizens) )?(?:at |in )?(?:the )?"
+    r"grassroots[- ]levels?$"
+)
 # a level written after the number it is of
 _NUMBER_LEVEL = re.compile(
     r"(?<![a-z])(?:(?:at|of|in) )?(?:the )?(?P<level>provincial|province|district|commune|communal|"

@@ -379,6 +379,8 @@ def _topic_at(
     after = [m for m in own if m[0] >= position]
     if after and _NAMED_AFTER.fullmatch(doc.folded, position, after[0][0]):
         mark = after[0]  # "4.83 points in participation, 5.45 points in transparency"
+    elif (paired := _paired_topic(doc, marks, position)) is not None:
+        return paired  # "… with 93.42% and 92.66%" after "the PAR index of …% and the SIPAS …"
     elif before:
         mark = before[-1]
     elif after and after[0][2]:
@@ -393,6 +395,38 @@ def _topic_at(
         doc.folded, max(sentence.start, mark[1]), position
     )
     return mark[2] or None if rate is None else None
+
+
+def _paired_topic(doc: _Doc, marks: Sequence[tuple[int, int, str]], position: int) -> str | None:
+    """The index of a number written as one of a pair ("with 93.42% and 92.66%", "đạt 93,42%
+    và 92,66%") when the nearest sentence before that names indexes named two, in turn: the
+    first number is the first one's, the second the second's; else None."""
+    second = _PAIR_SECOND.search(doc.folded, max(0, position - 30), position) is not None
+    if not second and _PAIR_FIRST.match(doc.folded, position) is None:
+        return None
+    earlier = [m for m in marks if m[1] <= position]
+    if not earlier:
+        return None
+    between = re.findall(r"\d+(?:[.,]\d+)?", doc.folded[earlier[-1][1] : position])
+    if len(between) < (2 if second else 1):
+        return None  # "the SIPAS index of 98.89%": the index named right before the number
+    starts = [sentence.start for sentence in doc.sentences]
+    at = bisect_left(starts, earlier[-1][0] + 1) - 1
+    if at < 0:
+        return None
+    named = doc.sentences[at]
+    indexes: list[str] = []
+    for start, _end, indicator in earlier:
+        if start >= named.start and indicator and indicator not in indexes:
+            indexes.append(indicator)
+    if len(indexes) != 2:
+        return None
+    return indexes[1] if second else indexes[0]
+
+
+# a number followed by another, as a pair of scores: "93.42% and 92.66%", "93,42% và 92,66%"
+_PAIR_FIRST = re.compile(r"[\d.,]+\s*(?:%|percent|points?|diem)?\s*(?:and|va)\s+[\d]")
+_PAIR_SECOND = re.compile(r"\d\s*(?:%|percent|points?|diem)?\s*(?:and|va)\s+$")
 
 
 # a score whose measure is named right after it: "4.83 points in …", "5,45 điểm về …"
