@@ -141,3 +141,30 @@ def test_papi_dimensions_under_the_names_english_news_gives_them(phrase, indicat
     assert [(f.indicator, f.value, f.scope) for f in extraction.figures if not f.internal] == [
         (indicator, 5.27, "province")
     ]
+
+
+def test_dossiers_filed_in_person_are_a_channel_not_those_received():
+    text = (
+        "TP.HCM sau hợp nhất\n\nTừ 1/7 đến 31/8, thành phố đã tiếp nhận 212.400 hồ sơ trực "
+        "tiếp, 318.900 hồ sơ trực tuyến và trả kết quả 505.100 hồ sơ cho người dân."
+    )
+    assert _scopes(text) == {
+        ("dossier.online", 318900.0): "province",
+        ("dossier.resolved", 505100.0): "province",
+    }
+
+
+def test_a_wards_chairman_speaks_for_the_ward_named_before_its_city():
+    text = (
+        "Bắc Kạn đẩy mạnh chuyển đổi số\n\nChủ tịch UBND phường Đức Xuân, thành phố Bắc Kạn, "
+        "Nguyễn Văn A cho biết: Hiện nay, 100% hồ sơ được giải quyết đúng hạn."
+    )
+    assert _scopes(text) == {("dossier.on_time_pct", 100.0): "phường Đức Xuân"}
+
+
+def test_the_city_committee_of_a_centrally_run_city_is_that_province():
+    text = (
+        "Hà Nội đẩy mạnh dịch vụ công\n\nPhó Chủ tịch UBND TP. Hà Nội cho biết thành phố "
+        "cung cấp 1.282 dịch vụ công trực tuyến mức độ 4."
+    )
+    assert _scopes(text) == {("service.online_level4", 1282.0): "province"}

@@ -126,6 +126,11 @@ def _context(
     )
 
 
+_CHANNEL_AFTER = re.compile(
+    r"(?:nop |tiep nhan )?(?:truc tiep|qua (?:dich vu )?buu chinh)(?![a-z])"
+)
+
+
 @dataclass(frozen=True)
 class _Match:
     rule: _Rule
@@ -258,8 +263,11 @@ def _match_rules(
                 m = rule.after.match(ctx.right, cut)
                 if m:
                     start = ctx.right_offset + m.start("cue")
-                    # an ignore rule's qualifier does not overrule a cue before the number
-                    tier = 3 if rule.indicator else 1
+                    # an ignore rule's qualifier does not overrule a cue before the number,
+                    # but a channel does: "tiếp nhận 267.000 hồ sơ trực tiếp, 370.000 …
+                    # trực tuyến" counts those filed in person, a part of those received
+                    channel = _CHANNEL_AFTER.match(ctx.right, m.start("cue"))
+                    tier = 3 if rule.indicator or channel else 1
                     candidates.append(
                         _Match(rule, tier, start, ctx.right_offset + m.end("cue"), bonus)
                     )
