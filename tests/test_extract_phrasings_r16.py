@@ -168,3 +168,16 @@ def test_the_city_committee_of_a_centrally_run_city_is_that_province():
         "cung cấp 1.282 dịch vụ công trực tuyến mức độ 4."
     )
     assert _scopes(text) == {("service.online_level4", 1282.0): "province"}
+
+
+def test_pairs_of_scores_in_vietnamese_after_tiep_theo():
+    text = (
+        "Tỉnh Quảng Trị công bố Chỉ số CCHC và SIPAS năm 2024\n\nTrong khối sở, Sở Nội vụ đứng "
+        "đầu với Chỉ số CCHC đạt 92,14% và Chỉ số SIPAS đạt 97,30%. Tiếp theo là Sở Tư pháp "
+        "với 91,05% và 95,12%; Sở Tài chính với 90,40% và 88,75%."
+    )
+    found = _by_unit(text)
+    assert ("par.total_points", 91.05, "Sở Tư pháp") in found
+    assert ("sipas.satisfaction_pct", 95.12, "Sở Tư pháp") in found
+    assert ("par.total_points", 90.4, "Sở Tài chính") in found
+    assert ("sipas.satisfaction_pct", 88.75, "Sở Tài chính") in found
