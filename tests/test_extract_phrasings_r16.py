@@ -181,3 +181,12 @@ def test_pairs_of_scores_in_vietnamese_after_tiep_theo():
     assert ("sipas.satisfaction_pct", 95.12, "Sở Tư pháp") in found
     assert ("par.total_points", 90.4, "Sở Tài chính") in found
     assert ("sipas.satisfaction_pct", 88.75, "Sở Tài chính") in found
+
+
+def test_a_pair_takes_its_part_from_before_it_and_its_whole_from_after_it():
+    text = (
+        "Lac Thuy district reforms administration\n\nIn 2022, the district solved on time 8,120 "
+        "out of the 8,604 dossiers submitted."
+    )
+    found = {(i, v) for i, v, _ in _by_unit(text)}
+    assert found == {("dossier.resolved_on_time", 8120.0), ("dossier.received", 8604.0)}

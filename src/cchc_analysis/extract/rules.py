@@ -227,6 +227,7 @@ def _match_rules(
 ) -> _Match | None:
     """Return the best rule for a number, or None."""
     best: _Match | None = None
+    seen: list[_Match] = []
     suffixes = _suffix_cuts(ctx.left)
     prefixes = _prefix_cuts(ctx.right, ctx.right_places)
     decimal = bool(re.fullmatch(r"\d+,\d+", ctx.document[number_start:number_end]))
@@ -298,6 +299,20 @@ def _match_rules(
         if not (rule.before or rule.after or rule.left_any or rule.right_any):
             candidates.append(_Match(rule, 0, number_start, number_end, bonus))
         for candidate in candidates:
+            seen.append(candidate)
             if best is None or candidate.key(number_start) > best.key(number_start):
                 best = candidate
+    if is_pair and best is not None and best.tier == 3:
+        # "solved on time 6,935 out of the 7,419 dossiers submitted": the words after the pair
+        # name its whole, those before it its part
+        pairs = _patterns().pairs
+        parts = [
+            c
+            for c in seen
+            if c.tier == 2
+            and c.rule.indicator
+            and pairs.get(c.rule.indicator) == best.rule.indicator
+        ]
+        if parts:
+            return max(parts, key=lambda c: c.key(number_start))
     return best
