@@ -190,3 +190,27 @@ def test_a_pair_takes_its_part_from_before_it_and_its_whole_from_after_it():
     )
     found = {(i, v) for i, v, _ in _by_unit(text)}
     assert found == {("dossier.resolved_on_time", 8120.0), ("dossier.received", 8604.0)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "By the end of October 2025, the province disbursed 4,120/15,310 billion VND, "
+            "reaching 26.9% of the plan.",
+            {("finance.disbursed_bn", 4120.0), ("finance.plan_bn", 15310.0)},
+        ),
+        (
+            "In 2025, the province plans to disburse VND 2,870 billion to develop infrastructure.",
+            {("finance.plan_bn", 2870.0)},
+        ),
+        (
+            "Total public investment capital for the province in 2024 is VND12.4 trillion.",
+            {("finance.plan_bn", 12400.0)},
+        ),
+        ("The province plans to raise the online rate to 80% this year.", set()),
+    ],
+)
+def test_a_provinces_public_investment_plan_and_disbursement(sentence, expected):
+    text = f"Binh Phuoc speeds up public investment\n\n{sentence}"
+    assert {(i, v) for i, v, _ in _by_unit(text)} == expected

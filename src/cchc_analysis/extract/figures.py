@@ -177,6 +177,9 @@ _SUPERLATIVE_CHANGE = re.compile(
 )
 
 
+_SPENDING_PLANNED = re.compile(r"(?<![a-z])plan(?:s|ned)? to (?:disburse|allocate|spend)(?![a-z])")
+
+
 def _read_number(
     doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int, ctx: _Context
 ) -> _Reading | None:
@@ -222,8 +225,10 @@ def _read_number(
         and (compared or _other_period_before(doc, sentence, tokens, i))
     ):
         return None
-    if pat.target.search(ctx.left) or pat.target.search(ctx.right):
-        return None
+    if (pat.target.search(ctx.left) or pat.target.search(ctx.right)) and not (
+        noun == "amount" and _SPENDING_PLANNED.search(ctx.left)
+    ):
+        return None  # a target; but "the province plans to disburse VND 3,504 billion" is its plan
     if _RANGE_AFTER.match(doc.work, token.end) or _RANGE_BEFORE.search(
         doc.work, max(0, token.start - 24), token.start
     ):
