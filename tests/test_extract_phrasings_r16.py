@@ -214,3 +214,12 @@ def test_a_pair_takes_its_part_from_before_it_and_its_whole_from_after_it():
 def test_a_provinces_public_investment_plan_and_disbursement(sentence, expected):
     text = f"Binh Phuoc speeds up public investment\n\n{sentence}"
     assert {(i, v) for i, v, _ in _by_unit(text)} == expected
+
+
+def test_on_time_or_in_advance_is_early_or_on_time():
+    text = (
+        "Ha Giang one-stop centre\n\nThe number of records received in 2017 reached 4,210, of "
+        "which 4,002 were settled on time or in advance, accounting for 95.06 per cent."
+    )
+    found = {(i, v) for i, v, _ in _by_unit(text)}
+    assert found == {("dossier.received", 4210.0), ("dossier.on_time_pct", 95.06)}
