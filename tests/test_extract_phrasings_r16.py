@@ -223,3 +223,11 @@ def test_on_time_or_in_advance_is_early_or_on_time():
     )
     found = {(i, v) for i, v, _ in _by_unit(text)}
     assert found == {("dossier.received", 4210.0), ("dossier.on_time_pct", 95.06)}
+
+
+def test_an_amount_of_billions_that_kept_the_vietnamese_decimal_comma():
+    text = (
+        "Nghe An public investment\n\nAs of July 20, 2024, the total public investment plan "
+        "of Nghe An has disbursed VND 2,415,306 billion, reaching 38.2%."
+    )
+    assert {(i, v) for i, v, _ in _by_unit(text)} == {("finance.disbursed_bn", 2415.306)}

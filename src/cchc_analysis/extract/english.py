@@ -101,6 +101,10 @@ def english_numbers(folded: str) -> str:
         for match in pattern.finditer(folded):
             if pattern is _DECIMAL and _thousands_kept(folded, match):
                 continue
+            if pattern is _GROUPED and _DECIMAL_KEPT.match(folded, match.start()):
+                # "VND 3,800,891 billion": 3.800,891 as the Vietnamese text wrote it
+                chars[folded.index(",", match.start())] = "."
+                continue
             for i in range(match.start(), match.end()):
                 if folded[i] == ",":
                     chars[i] = "."
@@ -123,6 +127,9 @@ def english_numbers(folded: str) -> str:
     return "".join(chars)
 
 
+# a translation that kept the Vietnamese decimal comma in an amount of billions: a million
+# billion dong or more is no province's budget ("VND 3,800,891 billion" is 3.800,891)
+_DECIMAL_KEPT = re.compile(r"\d{1,3},\d{3},\d{3} ?(?:billion|trillion)(?![a-z])")
 _CURRENCY_FIRST = re.compile(r"(?<![a-z])(vnd ?)(\d[\d.,]*) ?(billion|trillion|million)(?![a-z])")
 
 
