@@ -231,3 +231,19 @@ def test_an_amount_of_billions_that_kept_the_vietnamese_decimal_comma():
         "of Nghe An has disbursed VND 2,415,306 billion, reaching 38.2%."
     )
     assert {(i, v) for i, v, _ in _by_unit(text)} == {("finance.disbursed_bn", 2415.306)}
+
+
+def test_the_next_sentence_goes_on_about_a_unit_named_in_full():
+    text = (
+        f"{_DISTRICT}Cụ thể, Bộ phận tiếp nhận và trả kết quả của huyện đã tiếp nhận 820 hồ sơ. "
+        "Qua xem xét, các cán bộ chuyên môn đã tham mưu giải quyết 790 hồ sơ.\n\n"
+        "Toàn huyện đã tiếp nhận 16.000 hồ sơ, trong đó cấp xã 15.180 hồ sơ. Qua xem xét, đã "
+        "giải quyết 15.900 hồ sơ."
+    )
+    found = _scopes(text)
+    desk = "Bộ phận tiếp nhận và trả kết quả của huyện Krông Năng"
+    assert found[("dossier.received", 820.0)] == desk
+    assert found[("dossier.resolved", 790.0)] == desk
+    # a level is one clause's: the next sentence is the district's again
+    assert found[("dossier.received", 15180.0)] == "cấp xã"
+    assert found[("dossier.resolved", 15900.0)] == "huyện Krông Năng"

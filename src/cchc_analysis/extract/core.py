@@ -59,6 +59,12 @@ _CONTINUES = re.compile(
 )
 
 
+# a unit named in full ("Bộ phận tiếp nhận và trả kết quả của huyện Phú Lương", "Sở Tư pháp"):
+# the next sentence of its paragraph, naming no other, goes on about it (a level, "cấp xã",
+# is one clause's and does not go on)
+_NAMED_UNIT = re.compile(r"(?:Bộ phận|Trung tâm|Sở|Chi nhánh|Văn phòng|Phòng|Ban|Cục|Bưu điện)\s")
+
+
 @dataclass
 class _Raw:
     """One text's figures before reconciliation."""
@@ -217,6 +223,7 @@ def _extract_in_language(
             doc.language != ENGLISH
             and not _CONTINUES.match(doc.folded, sentence.start)
             and not _in_quote(doc, sentence)
+            and not _NAMED_UNIT.match(carry.scope)
         ):
             # (an English paragraph keeps its subject until a sentence names another)
             carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
