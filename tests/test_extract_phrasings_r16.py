@@ -247,3 +247,22 @@ def test_the_next_sentence_goes_on_about_a_unit_named_in_full():
     # a level is one clause's: the next sentence is the district's again
     assert found[("dossier.received", 15180.0)] == "cấp xã"
     assert found[("dossier.resolved", 15900.0)] == "huyện Krông Năng"
+
+
+def test_a_range_without_its_year_and_the_total_with_those_carried_over():
+    text = (
+        "Văn phòng Đăng ký đất đai tỉnh Bình Thuận năm 2025\n\nTrong 9 tháng năm 2025, văn "
+        "phòng đã tiếp nhận 210.000 hồ sơ. Trong 6 tháng đầu năm, văn phòng tiếp nhận mới "
+        "98.000 hồ sơ (tính cả hồ sơ chuyển tiếp là 104.000).\n\nTính từ 1/7 đến 20/9, văn "
+        "phòng ghi nhận 92.000 hồ sơ mới, tính cả hồ sơ chuyển tiếp là 95.500 hồ sơ."
+    )
+    extraction = extract_text(text)
+    found = {
+        (f.indicator, f.value, str(f.period))
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+    assert ("dossier.received", 210000.0, "2025-9M") in found
+    assert ("dossier.received", 104000.0, "2025-H1") in found
+    assert ("dossier.received", 95500.0, "2025-Q3") in found
+    assert not any(value in (98000.0, 92000.0) for _, value, _ in found)

@@ -39,6 +39,14 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "tính từ 1/7 đến 20/9": a range written without its year (the document's)
+        "range_unyeared",
+        re.compile(
+            r"(?<![a-z0-9])tu (?:ngay )?(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*(?:den|toi)\s*"
+            r"(?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})(?![\d]|\s*[/.-]\s*\d)"
+        ),
+    ),
+    (
         "range",
         re.compile(
             r"(?<![a-z0-9])(?:tu|ke tu|tinh tu) dau nam(?: (?P<y0>"
@@ -271,6 +279,19 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                 period = _range_period(d1, d2) if d1 and d2 and d1 <= d2 else None
                 if period is None:
                     continue
+            elif kind == "range_unyeared":
+                # read in a year without 29/2 and with room before it; the year is the document's
+                d2 = _safe_date(2001, int(g["m2"]), int(g["d2"]))
+                d1 = _safe_date(2001, int(g["m1"]), int(g["d1"]))
+                if d1 and d2 and d1 > d2:
+                    d1 = _safe_date(2000, d1.month, d1.day)
+                read = _range_period(d1, d2) if d1 and d2 and d1 <= d2 else None
+                if read is None:
+                    continue
+                period = Period(0, read.part)
+                near = [d for pos, d in dates if pos <= start] or [d for _, d in dates]
+                guess = _year_for(read.part, near[-1]) if near and read.part else None
+                kind = "range"
             elif kind == "part":
                 if (
                     g.get("n")
@@ -326,7 +347,9 @@ def _period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     kind,
                     _period_context(guarded, start),
                     text[start:end],
-                    guess if kind in ("part", "month") and period and not period.year else None,
+                    guess
+                    if kind in ("part", "month", "range") and period and not period.year
+                    else None,
                 )
             )
     return sorted(mentions, key=lambda m: m.start)
