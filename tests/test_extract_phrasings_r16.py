@@ -266,3 +266,11 @@ def test_a_range_without_its_year_and_the_total_with_those_carried_over():
     assert ("dossier.received", 104000.0, "2025-H1") in found
     assert ("dossier.received", 95500.0, "2025-Q3") in found
     assert not any(value in (98000.0, 92000.0) for _, value, _ in found)
+
+
+def test_disbursing_all_of_an_amount_is_the_plan():
+    text = (
+        "Đồng Nai yêu cầu tăng tốc để giải ngân hết 21.400 tỉ đồng vốn đầu tư công năm 2025\n\n"
+        "UBND tỉnh yêu cầu các sở, ngành đẩy nhanh tiến độ."
+    )
+    assert {(i, v) for i, v, _ in _by_unit(text)} == {("finance.plan_bn", 21400.0)}
