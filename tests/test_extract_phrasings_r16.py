@@ -274,3 +274,14 @@ def test_disbursing_all_of_an_amount_is_the_plan():
         "UBND tỉnh yêu cầu các sở, ngành đẩy nhanh tiến độ."
     )
     assert {(i, v) for i, v, _ in _by_unit(text)} == {("finance.plan_bn", 21400.0)}
+
+
+def test_land_dossiers_are_the_land_sectors():
+    text = (
+        "Gia Lai chấn chỉnh hồ sơ đất đai\n\nNăm 2025, toàn tỉnh tiếp nhận 98.310 hồ sơ đất "
+        "đai. Cũng trong năm, toàn tỉnh tiếp nhận 412.000 hồ sơ thủ tục hành chính."
+    )
+    assert _scopes(text) == {
+        ("dossier.received", 98310.0): "lĩnh vực đất đai",
+        ("dossier.received", 412000.0): "province",
+    }

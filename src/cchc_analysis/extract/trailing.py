@@ -26,8 +26,14 @@ def _level_after_noun(doc: _Doc, token: _Token, reading: _Reading) -> str | None
         r"\s*(?:(?:o|tai)\s+)?(cap (?:tinh|huyen|xa))(?![a-z])", doc.work[at : at + 20]
     )
     if not level:
-        return None
+        # "… tiếp nhận 174.470 hồ sơ đất đai": the land sector's dossiers
+        land = reading.noun == "dossier" and _LAND_AFTER.match(doc.work, at)
+        return LAND_SECTOR if land else None
     return doc.text[at + level.start(1) : at + level.end(1)]
+
+
+LAND_SECTOR = "lĩnh vực đất đai"
+_LAND_AFTER = re.compile(r"[ \t]*(?:(?:thuoc |ve |trong )?linh vuc |ve )?dat dai(?![a-z])")
 
 
 _AT_UNIT = re.compile(r"(?<![a-z])(?:tai|o)\s*$")
