@@ -285,3 +285,16 @@ def test_land_dossiers_are_the_land_sectors():
         ("dossier.received", 98310.0): "lĩnh vực đất đai",
         ("dossier.received", 412000.0): "province",
     }
+
+
+def test_the_level_of_the_year_compared_with_in_brackets_is_that_years():
+    text = (
+        "Tỉnh Gia Lai: kết quả PAPI năm 2022\n\nChỉ số tham gia của người dân ở cấp cơ sở đạt "
+        "4,71 điểm, giảm 0,25 điểm so với năm 2021 (4,96 điểm)."
+    )
+    extraction = extract_text(text)
+    found = {(f.indicator, f.value, str(f.period)) for f in extraction.figures if not f.internal}
+    assert found == {
+        ("papi.participation", 4.71, "2022"),
+        ("papi.participation", 4.96, "2021"),
+    }

@@ -638,11 +638,16 @@ def _find_in_sentence(
             and (
                 _YEAR_IN_BRACKET.match(doc.folded, last.start, token.start) is not None
                 or (
-                    _THIS_MEASURE_IN_BRACKET.search(doc.folded, last.end, token.start) is not None
+                    (
+                        _THIS_MEASURE_IN_BRACKET.search(doc.folded, last.end, token.start)
+                        or _COMPARED_YEAR.search(doc.folded, last.end, token.start)
+                    )
+                    is not None
                     and ";" not in doc.folded[last.end : token.start]
                 )
             )
-        ):  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)": the same measure, another year
+        ):  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)", "đạt 4,49 điểm, giảm 0,44 điểm so với
+            # năm 2020 (4,93 điểm)": the same measure, another year
             indicator, cue, confidence = last.indicator, last.cue, 0.7
             scope, other = last.scope, last.other_province
             notes = [f"{EARLIER_LEVEL} {reading.before_year}, in brackets after {last.indicator}"]
