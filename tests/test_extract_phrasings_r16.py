@@ -298,3 +298,16 @@ def test_the_level_of_the_year_compared_with_in_brackets_is_that_years():
         ("papi.participation", 4.71, "2022"),
         ("papi.participation", 4.96, "2021"),
     }
+
+
+def test_the_level_of_the_year_compared_with_in_english():
+    text = (
+        "Gia Lai in PAPI 2022\n\nIn the 2022 PAPI, participation at local levels reached 4.71 "
+        "points, down 0.25 points compared to 2021 (4.96 points)."
+    )
+    extraction = extract_text(text)
+    found = {(f.indicator, f.value, str(f.period)) for f in extraction.figures if not f.internal}
+    assert found == {
+        ("papi.participation", 4.71, "2022"),
+        ("papi.participation", 4.96, "2021"),
+    }

@@ -156,7 +156,10 @@ _CHANGE_THEN_LEVEL = re.compile(
     r"(?:dat|dat muc|o muc)[\s_:]*$"
 )
 # the earlier year's level in brackets after a comparison: "tăng nhẹ so với năm 2023 (75,03%)"
-_COMPARED_YEAR = re.compile(r"so voi (?:cung ky )?nam (\d{4})\s*\(\s*$")
+_COMPARED_YEAR = re.compile(
+    r"(?:so voi (?:cung ky )?nam|(?:compared (?:to|with)|from|against|than|over) (?:the year )?"
+    r"(?:of )?(?:in )?)\s*((?:19|20)\d\d)\s*\(\s*$"
+)
 # another year's level in brackets right after a figure: "đạt 3,69 điểm (năm 2022 đạt 4,06
 # điểm)", "4.83 points (in 2020: 5.02)"
 _YEAR_IN_BRACKET = re.compile(
