@@ -311,3 +311,13 @@ def test_the_level_of_the_year_compared_with_in_english():
         ("papi.participation", 4.71, "2022"),
         ("papi.participation", 4.96, "2021"),
     }
+
+
+def test_the_satisfaction_index_is_sipas_and_a_papi_dimension_with_a_dot_decimal():
+    text = (
+        "Tỉnh Hà Giang: kết quả PAPI và SIPAS năm 2023\n\nChỉ số mức độ hài lòng của người dân "
+        "đối với việc giải quyết thủ tục hành chính đạt 90,4%. Trong PAPI, Trách nhiệm với người "
+        "dân đạt 4.372 điểm, xếp thứ 25/63 tỉnh, thành phố."
+    )
+    found = {(i, v) for i, v, _ in _by_unit(text)}
+    assert found == {("sipas.satisfaction_pct", 90.4), ("papi.accountability", 4.372)}

@@ -180,6 +180,7 @@ _SUPERLATIVE_CHANGE = re.compile(
 )
 
 
+_DOT_DECIMAL = re.compile(r"\d{1,2}\.\d{3}")
 _SPENDING_PLANNED = re.compile(r"(?<![a-z])plan(?:s|ned)? to (?:disburse|allocate|spend)(?![a-z])")
 
 
@@ -678,9 +679,17 @@ def _find_in_sentence(
             # row says why it needs --period (validation names it)
             skipped.append(period_note)
             fig_period = None
-        unit = _catalogue_units().get(indicator, ("", None, None))[0]
+        unit, _low, high = _catalogue_units().get(indicator, ("", None, None))
         if unit == "percent" and reading.noun not in ("percent", "points") and not token.is_pair:
             continue
+        if (
+            unit == "points"
+            and high is not None
+            and value > high
+            and _DOT_DECIMAL.fullmatch(token.a)
+        ):
+            # "đạt 4.969 điểm" on a scale of 10: the decimal point written as in English
+            value, notes = value / 1000, [*notes, "a decimal point written as a dot"]
         if indicator in _SERVICE_COUNTS and value >= _MOST_PROCEDURES:
             continue  # more online services than any province has procedures: the country's
         if (unit == "count" or indicator == "_dossier.early_or_on_time") and value != int(value):
