@@ -321,3 +321,11 @@ def test_the_satisfaction_index_is_sipas_and_a_papi_dimension_with_a_dot_decimal
     )
     found = {(i, v) for i, v, _ in _by_unit(text)}
     assert found == {("sipas.satisfaction_pct", 90.4), ("papi.accountability", 4.372)}
+
+
+def test_tasks_set_then_completed_are_those_completed():
+    text = (
+        "Tỉnh Tây Ninh 6 tháng đầu năm 2025\n\nVới sự quyết liệt trong chỉ đạo, 31 nhiệm vụ đặt "
+        "ra trong 6 tháng đầu năm đã được hoàn thành đúng tiến độ."
+    )
+    assert {(i, v) for i, v, _ in _by_unit(text)} == {("task.completed", 31.0)}
