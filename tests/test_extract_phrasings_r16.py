@@ -329,3 +329,11 @@ def test_tasks_set_then_completed_are_those_completed():
         "ra trong 6 tháng đầu năm đã được hoàn thành đúng tiến độ."
     )
     assert {(i, v) for i, v, _ in _by_unit(text)} == {("task.completed", 31.0)}
+
+
+def test_procedures_the_province_is_managing_are_those_in_force():
+    text = (
+        "Ninh Binh one-stop centre\n\nThe director said that the province is managing 1,802 "
+        "administrative procedures."
+    )
+    assert {(i, v) for i, v, _ in _by_unit(text)} == {("tthc.in_force", 1802.0)}
