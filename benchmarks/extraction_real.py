@@ -126,7 +126,11 @@ def _canonical_level(text: str) -> str | None:
 
     folded = re.sub(r"^(?:khoi |toan bo )?(?:ubnd |uy ban nhan dan )?", "", fold(text).strip())
     folded = re.sub(r"\s+(?:truc thuoc|tren dia ban|trong tinh)$", "", folded)
-    return _level_label(folded)
+    folded = re.sub(r"\s+thuoc ubnd tinh$", "", folded)
+    # a bare list of one level's units ("huyện, thành phố", "xã, phường, thị trấn") names it
+    # too; one kind alone ("huyện") is a district's own scope in the labels, not a level
+    listed = _level_label(f"cac {folded}") if "," in folded else None
+    return _level_label(folded) or listed
 
 
 def scope_matches(label: Label, figure) -> bool:
