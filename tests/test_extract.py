@@ -48,8 +48,6 @@ LABELS: dict[str, dict] = {
             ("tthc.published", 456),
             ("service.online_level4", 756),
             ("service.online_level3", 902),
-            ("onestop.units_with", 171),
-            ("onestop.units_total", 171),
             ("inspection.done", 15),
             ("inspection.planned", 18),
             ("edoc.exchange_pct", 98.5),
@@ -61,6 +59,9 @@ LABELS: dict[str, dict] = {
             ("tthc.in_force", 155, "cấp xã"),
             ("dossier.received", 25430, "Tiên Yên"),
             ("dossier.resolved_on_time", 25102, "Tiên Yên"),
+            # one-stop desks counted at the communes: that level's, as issue #15 asks
+            ("onestop.units_with", 171, "cấp xã"),
+            ("onestop.units_total", 171, "cấp xã"),
         ],
     },
     "hoa_binh_h1_2019_baocao.txt": {
@@ -149,11 +150,13 @@ LABELS: dict[str, dict] = {
             ("dossier.on_time_pct", 98.9),
             ("task.planned", 45),
             ("task.completed", 45),
-            ("onestop.units_with", 559),
-            ("onestop.units_total", 559),
         ],
         # a district name several provinces share (Châu Thành) says nothing of the province
-        "subunits": [("dossier.received", 8214, "Châu Thành")],
+        "subunits": [
+            ("dossier.received", 8214, "Châu Thành"),
+            ("onestop.units_with", 559, "cấp xã"),
+            ("onestop.units_total", 559, "cấp xã"),
+        ],
     },
     "tuyen_quang_h2_2025.txt": {
         "province": "Tuyên Quang",
@@ -525,13 +528,16 @@ def test_pairs_leading_zeros_and_offsets():
     assert got == {
         "task.completed": 28,
         "task.planned": 40,
-        "onestop.units_with": 120,
-        "onestop.units_total": 125,
         "dossier.resolved_late": 1210,
         "dossier.received": 512304,
         "service.online_level4": 1,
     }
-    for f in result.figures:  # offsets point at the number as written, pair parts apart
+    # desks counted at the communes are that level's
+    assert {(f.indicator, f.value, f.scope) for f in result.subunits} == {
+        ("onestop.units_with", 120, "cấp xã"),
+        ("onestop.units_total", 125, "cấp xã"),
+    }
+    for f in [*result.figures, *result.subunits]:  # offsets point at the number as written
         assert parse_vi_number(text[f.char_start : f.char_end]) == f.value
         assert f.evidence == text and f.line == 1
     late = next(f for f in result.figures if f.indicator == "dossier.resolved_late")

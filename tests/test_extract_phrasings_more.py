@@ -555,8 +555,8 @@ CASES = {
     "one-stop units counted": (
         "Tỉnh Lào Cai năm 2022\nBộ phận Một cửa được kiện toàn tại 152/152 xã, phường, thị trấn.",
         {
-            ("onestop.units_total", 152.0, P),
-            ("onestop.units_with", 152.0, P),
+            ("onestop.units_total", 152.0, "cấp xã"),
+            ("onestop.units_with", 152.0, "cấp xã"),
         },
     ),
     "one-stop units at a centre and at the wards, estimated": (

@@ -337,3 +337,28 @@ def test_procedures_the_province_is_managing_are_those_in_force():
         "administrative procedures."
     )
     assert {(i, v) for i, v, _ in _by_unit(text)} == {("tthc.in_force", 1802.0)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Có 10/15 UBND cấp huyện đã thực hiện cơ chế một cửa liên thông hiện đại.",
+            {("onestop.units_with", 10.0, "cấp huyện"), ("onestop.units_total", 15.0, "cấp huyện")},
+        ),
+        (
+            "Đến nay, 19/19 sở, ngành; 9/10 huyện, thành phố; 140/142 xã, phường, thị trấn đã "
+            "thực hiện cơ chế một cửa.",
+            {
+                ("onestop.units_with", 19.0, "cấp tỉnh"),
+                ("onestop.units_total", 19.0, "cấp tỉnh"),
+                ("onestop.units_with", 9.0, "cấp huyện"),
+                ("onestop.units_total", 10.0, "cấp huyện"),
+                ("onestop.units_with", 140.0, "cấp xã"),
+                ("onestop.units_total", 142.0, "cấp xã"),
+            },
+        ),
+    ],
+)
+def test_counts_of_one_stop_units_are_of_the_level_of_those_units(sentence, expected):
+    assert _by_unit(f"Tỉnh Lâm Đồng năm 2023\n\n{sentence}") == expected

@@ -16,7 +16,12 @@ from cchc_analysis.extract.period_mentions import _YEAR
 from cchc_analysis.extract.respectively import _respective_item, _respective_unit
 from cchc_analysis.extract.rules import _Context, _context, _match_rules
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
-from cchc_analysis.extract.trailing import _level_after_noun, _unit_after
+from cchc_analysis.extract.trailing import (
+    _counted_level,
+    _level_after_noun,
+    _unit_after,
+    _units_listed_before,
+)
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
@@ -589,6 +594,9 @@ def _find_in_sentence(
         level = _level_after_noun(doc, token, reading)
         if level:
             scope, other = level, None
+        if match is not None and (match.rule.indicator or "").startswith("onestop."):
+            counted = _counted_level(doc, token)  # "12/12 huyện, thành phố": the district level
+            scope, other = (counted, None) if counted else (scope, other)
         unit = _respective_unit(doc, sentence, tokens, i, every_unit)
         if unit is not None:
             scope, other = unit, None
@@ -720,6 +728,7 @@ def _find_in_sentence(
             last = figures[0]
             if trailing is not None:
                 start_scope = (trailing, None)  # the sentence's other figures are its too
+    found += _units_listed_before(doc, tokens, found)
     out_period, out_note, out_skip = _sentence_period(doc, sentence, sentence.end, period, carry)
     # a unit named after the sentence's last figure ("… 2.134 hồ sơ trễ hạn, chủ yếu thuộc lĩnh
     # vực đất đai.") describes it; the next sentence's subject is the one before it

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
-    from cchc_analysis.extract.figures import _Reading
+    from cchc_analysis.extract.figures import _Found, _Reading
     from cchc_analysis.extract.numbers import _Token
     from cchc_analysis.extract.scope import _Scope
     from cchc_analysis.extract.text import _Sentence
@@ -68,3 +68,89 @@ def _unit_after(
         ):
             return unit.label
     return None
+
+
+# the units a count of one-stop desks is of, named after the count: "20/20 sở, ngành", "12/12
+# huyện, thành phố", "147/147 xã, phường, thị trấn", "10/15 UBND cấp huyện"
+_COUNTED_UNITS = re.compile(
+    r"[ \t]*(?:(?:ubnd|uy ban nhan dan|co quan,? don vi|don vi|dia phuong) )?(?:(?:cac|o) )?"
+    r"(?:cap (?P<level>tinh|huyen|xa)"
+    r"|(?P<province>so|ban|co quan chuyen mon)(?![a-z])"
+    r"|(?P<district>huyen|quan|thi xa)(?![a-z])"
+    r"|(?P<commune>xa|phuong|thi tran)(?![a-z]))"
+)
+_COUNTED_LEVEL = {
+    "tinh": "cấp tỉnh",
+    "huyen": "cấp huyện",
+    "xa": "cấp xã",
+    "province": "cấp tỉnh",
+    "district": "cấp huyện",
+    "commune": "cấp xã",
+}
+
+
+def _counted_level(doc: _Doc, token: _Token) -> str | None:
+    """The level of the units a count of units is of ('cấp huyện' for "10/15 UBND cấp
+    huyện", 'cấp tỉnh' for "20/20 sở, ngành"), else None."""
+    match = _COUNTED_UNITS.match(doc.work, token.end)
+    if match is None:
+        return None
+    if match.group("level"):
+        return _COUNTED_LEVEL[match.group("level")]
+    kind = next(k for k in ("province", "district", "commune") if match.group(k))
+    return _COUNTED_LEVEL[kind]
+
+
+# what may stand between two counts of units sharing one predicate: their units and "và"
+_UNITS_BETWEEN = re.compile(
+    r"(?:[\s,;_]|va(?![a-z])|cac(?![a-z])|ubnd|uy ban nhan dan|cap|tinh|huyen|quan|thi xa|"
+    r"thanh pho|xa|phuong|thi tran|so|ban|nganh|co quan|don vi|chuyen mon|thuoc)*"
+)
+
+
+def _units_listed_before(
+    doc: _Doc, tokens: Sequence[_Token], found: Sequence[_Found]
+) -> list[_Found]:
+    """Counts of one-stop units listed before the one the sentence's predicate is read for
+    ("20/20 sở, ngành; 12/12 huyện, thành phố; 147/147 xã … đã thực hiện cơ chế một cửa"):
+    the same figures for each earlier count, each at its own level."""
+    from dataclasses import replace
+
+    from cchc_analysis.extract.numbers import parse_vi_number
+
+    read = {f.start for f in found}
+    out: list[_Found] = []
+    for f in found:
+        if f.indicator != "onestop.units_with":
+            continue
+        total = next(
+            (g for g in found if g.indicator == "onestop.units_total" and g.start > f.start), None
+        )
+        at = next((k for k, t in enumerate(tokens) if t.start == f.start), None)
+        while at is not None and at > 0:
+            before, after = tokens[at - 1], tokens[at]
+            if before.start in read or not before.is_pair:
+                break
+            if not _UNITS_BETWEEN.fullmatch(doc.work, before.end, after.start):
+                break
+            level = _counted_level(doc, before)
+            part, whole = parse_vi_number(before.a), parse_vi_number(before.b or "")
+            if level is None or part is None or whole is None or whole < part:
+                break
+            notes = [*f.notes, "listed with the count after it"]
+            text = doc.text[before.start : before.end]
+            for figure, value in ((f, part), (total, whole)):
+                if figure is not None:
+                    out.append(
+                        replace(
+                            figure,
+                            value=value,
+                            text=text,
+                            start=before.start,
+                            end=before.a_end,
+                            scope=level,
+                            notes=notes,
+                        )
+                    )
+            at -= 1
+    return out
