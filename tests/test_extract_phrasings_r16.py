@@ -362,3 +362,11 @@ def test_procedures_the_province_is_managing_are_those_in_force():
 )
 def test_counts_of_one_stop_units_are_of_the_level_of_those_units(sentence, expected):
     assert _by_unit(f"Tỉnh Lâm Đồng năm 2023\n\n{sentence}") == expected
+
+
+def test_the_district_in_a_text_whose_headline_names_one_is_that_district():
+    text = (
+        "Administrative reform progress in Phu Luong district\n\nIn 2023, the administrative "
+        "reform index of the district continued to increase with 84.2 points."
+    )
+    assert _by_unit(text) == {("par.total_points", 84.2, "Phu Luong district")}

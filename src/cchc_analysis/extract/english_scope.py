@@ -33,7 +33,7 @@ from cchc_analysis.extract.english_names import (
     _vietnamese_name,
 )
 from cchc_analysis.extract.numbers import _tokens
-from cchc_analysis.extract.patterns import _patterns
+from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.places import _mention_province, _resolve
 from cchc_analysis.extract.text import _clause_start, _Sentence
 from cchc_analysis.reference.periods import Period
@@ -624,8 +624,9 @@ _OTHER_SUBJECT = re.compile(
 def _headline_unit(doc: _Doc, sentence: _Sentence, period: Period | None) -> str | None:
     """The one unit a headline names where its figures stand ('… at provincial Centre for
     Public Administrative Services'), when ``sentence`` names no other subject, else None."""
-    if not doc.headline or _OTHER_SUBJECT.search(doc.folded, sentence.start, sentence.end):
+    if not doc.headline:
         return None
+    others = {m.group() for m in _OTHER_SUBJECT.finditer(doc.folded, sentence.start, sentence.end)}
     if any(sentence.start <= m.start < sentence.end for m in doc.province_mentions):
         return None
     h0, h1 = doc.headline
@@ -639,6 +640,10 @@ def _headline_unit(doc: _Doc, sentence: _Sentence, period: Period | None) -> str
     if len(units) != 1:
         return None
     start, label = units[0]
+    # "the district" in a text whose headline names one district is that district
+    kind = re.search(r"(?<![a-z])(district|commune|ward)(?![a-z])", fold(label))
+    if others - ({f"the {kind.group(1)}"} if kind else set()):
+        return None
     at = re.search(r"(?<![a-z])(?:at|in|of)(?: the)?\s*$", doc.folded[max(h0, start - 12) : start])
     return label if at else None
 
