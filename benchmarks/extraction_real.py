@@ -208,7 +208,8 @@ def false_positive_kind(text: str, figure) -> str:
     if (
         re.match(r"^\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d", after)
         or re.fullmatch(r"(?:19|20)\d\d", written.strip())
-        or (date_like and _DATE_BEFORE.search(before))
+        # ("có đến 68 hồ sơ" is "as many as 68", no date)
+        or (date_like and _DATE_BEFORE.search(before) and not re.search(r"co den\s*$", before))
         or re.search(r"(?:19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*$", before)
         or _day_month(written, after)
     ):
