@@ -370,3 +370,21 @@ def test_the_district_in_a_text_whose_headline_names_one_is_that_district():
         "reform index of the district continued to increase with 84.2 points."
     )
     assert _by_unit(text) == {("par.total_points", 84.2, "Phu Luong district")}
+
+
+def test_provincial_units_in_english_by_their_vietnamese_names():
+    text = (
+        "Son La announces PAR Index and SIPAS 2023\n\nAmong departments, the Department of Home "
+        "Affairs ranked first with the PAR index of 92.10% and the SIPAS index of 97.40%. It was "
+        "followed by the provincial People's Committee Office with 90.55% and 85.75%; the Board "
+        "for Ethnic Affairs with 89.20% and 84.25%; the provincial Inspectorate with 88.65% and "
+        "86.10%."
+    )
+    found = _by_unit(text)
+    for unit, par, sipas in (
+        ("Văn phòng UBND tỉnh", 90.55, 85.75),
+        ("Ban Dân tộc", 89.2, 84.25),
+        ("Thanh tra tỉnh", 88.65, 86.1),
+    ):
+        assert ("par.total_points", par, unit) in found
+        assert ("sipas.satisfaction_pct", sipas, unit) in found

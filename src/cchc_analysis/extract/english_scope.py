@@ -92,7 +92,7 @@ _CENTRE = re.compile(
 # a unit referred back to ("the center received …")
 _BACK = re.compile(
     r"(?<![a-z])the (?P<head>cent(?:er|re)|branch|office|unit|board|district|commune|ward"
-    r"|locality)(?![a-z])"
+    r"|locality)(?![a-z])(?! (?:for|of) )"  # "the Board for Ethnic Affairs" names another
 )
 _LEVEL_WORDS = (
     ("cấp tỉnh", r"provincial|province"),

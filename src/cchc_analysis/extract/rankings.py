@@ -62,6 +62,7 @@ class _Phrases:
     components_in_sentence: re.Pattern[str]
     not_units: re.Pattern[str]
     unit_heads: re.Pattern[str]
+    unit_names_vi: tuple[tuple[re.Pattern[str], str], ...]  # an English head's Vietnamese name
     not_between: re.Pattern[str]
     counted_after: re.Pattern[str]
     change_clause: re.Pattern[str]
@@ -103,6 +104,9 @@ def _phrases_in(language: str) -> _Phrases:
         components_in_sentence=_words(spec["components_in_sentence"]),
         not_units=re.compile(spec["not_units"]),
         unit_heads=_words(spec["unit_heads"]),
+        unit_names_vi=tuple(
+            (re.compile(pattern), name) for pattern, name in spec.get("unit_names_vi", {}).items()
+        ),
         not_between=_words(spec["not_between"]),
         counted_after=re.compile(spec["counted_after"]),
         change_clause=re.compile(spec["change_clause"]),
@@ -196,7 +200,8 @@ def _entities(
         else:  # "Kiên Giang (đạt 79,97%)" in a text about Sóc Trăng
             found.append(_Entity(mention.start, mention.end, mention.text, other.name_vi))
     for match in _phrases().unit_heads.finditer(doc.folded, sentence.start, sentence.end):
-        if not doc.text[match.start()].isupper():
+        english = doc.language == ENGLISH  # "the provincial Inspectorate": not capitalised
+        if not english and not doc.text[match.start()].isupper():
             continue
         if any(e.start <= match.start() < e.end for e in found):
             continue
@@ -204,7 +209,10 @@ def _entities(
         if re.match(r" [A-ZĐ]", doc.text[end : end + 2]):  # "Văn phòng UBND tỉnh Lâm Đồng"
             end = max(end, _name_end(doc.text, end + 1, sentence.end))
         label = doc.text[match.start() : end].strip(" ,;:")
-        found.append(_Entity(match.start(), end, label, None))
+        vietnamese = next(
+            (name for p, name in _phrases().unit_names_vi if p.fullmatch(match.group())), None
+        )
+        found.append(_Entity(match.start(), end, vietnamese or label, None))
     if province is not None and getattr(province, "code", None):
         found += _bare_districts(doc, sentence, province.code, found)
     for match in _THE_PROVINCE.finditer(doc.folded, sentence.start, sentence.end):
