@@ -388,3 +388,14 @@ def test_provincial_units_in_english_by_their_vietnamese_names():
     ):
         assert ("par.total_points", par, unit) in found
         assert ("sipas.satisfaction_pct", sipas, unit) in found
+
+
+def test_departments_and_branches_in_english_are_the_provincial_level():
+    text = (
+        "Binh Duong serves people after Tet\n\nFrom February 3 to 5, departments and branches "
+        "received 1,870 applications. Among these, 902 were online public service records."
+    )
+    assert _by_unit(text) == {
+        ("dossier.received", 1870.0, "cấp tỉnh"),
+        ("dossier.online", 902.0, "cấp tỉnh"),
+    }

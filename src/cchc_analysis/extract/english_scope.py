@@ -127,7 +127,8 @@ def _level_label(folded: str) -> str | None:
     if re.search(r"nationwide|(?:whole|entire|the) country|across the country|national", folded):
         return "toàn quốc"
     if re.search(
-        r"(?:specialised|specialized|professional) agencies|provincial (?:departments|agencies)",
+        r"(?:specialised|specialized|professional) agencies|provincial (?:departments|agencies)|"
+        r"departments,? (?:and|&) (?:branches|sectors)",
         folded,
     ):
         return "cấp tỉnh"
