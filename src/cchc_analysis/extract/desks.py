@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 from cchc_analysis.extract.document import _Doc
-from cchc_analysis.extract.scope_types import _Scope
+from cchc_analysis.extract.scope_types import LEVEL_OF_WORD, _Scope
 
-_LEVELS = {"tinh": "cấp tỉnh", "huyen": "cấp huyện", "xa": "cấp xã", "phuong": "cấp xã"}
 # the kinds of district a text's own unit may be ("thị xã Hòa Thành", "huyện Phú Lương")
 _OWN_KINDS = {
     "huyen": ("huyện",),
@@ -33,9 +32,9 @@ def _desk_of_level(
     ):
         return None  # "… cấp huyện và bộ phận một cửa các xã": both levels, the unit's whole
     if re.search(r"(?<![a-z])cap ", written):
-        if kind not in _LEVELS:
+        if kind not in ("tinh", "huyen", "xa", "phuong"):
             return None
-        return _Scope(start, head_end + tail.end(), _LEVELS[kind], "level")
+        return _Scope(start, head_end + tail.end(), LEVEL_OF_WORD[kind], "level")
     own = doc.subject_unit
     if not own or kind not in _OWN_KINDS:
         return None

@@ -31,6 +31,7 @@ class _Rule:
     topic_any: re.Pattern[str] | None  # must be named in the headline or this/previous sentence
     topic_in_text: bool  # … or anywhere in the text (a sub-index name that only one index has)
     decimal_only: bool  # only a number with a decimal part ("87,32"): a bare integer is no score
+    after_overrules: bool  # an ignore rule whose qualifier after the number beats a cue before it
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def _compile_rule(order: int, spec: dict[str, Any]) -> _Rule:
         topic_any=re.compile(_expand(spec["topic_any"])) if spec.get("topic_any") else None,
         topic_in_text=bool(spec.get("topic_in_text")),
         decimal_only=bool(spec.get("decimal_only")),
+        after_overrules=bool(spec.get("after_overrules")),
     )
 
 

@@ -126,11 +126,8 @@ def _context(
     )
 
 
-# a part of those received named after its count: a channel, or the new ones before the total
-# with those carried over ("92.000 hồ sơ mới, tính cả hồ sơ chuyển tiếp là 95.500")
-_CHANNEL_AFTER = re.compile(
-    r"(?:nop |tiep nhan )?(?:truc tiep|qua (?:dich vu )?buu chinh)(?![a-z])"
-)
+# the new ones before the total with those carried over ("92.000 hồ sơ mới, tính cả hồ sơ
+# chuyển tiếp là 95.500"): read in the document, as the words after the number stop at the comma
 _WITH_CARRIED_OVER = re.compile(r"moi[\s_,(]+tinh ca(?![a-z])")
 
 
@@ -268,12 +265,11 @@ def _match_rules(
                 if m:
                     start = ctx.right_offset + m.start("cue")
                     # an ignore rule's qualifier does not overrule a cue before the number,
-                    # but a channel does: "tiếp nhận 267.000 hồ sơ trực tiếp, 370.000 …
-                    # trực tuyến" counts those filed in person, a part of those received
-                    channel = _CHANNEL_AFTER.match(ctx.right, m.start("cue")) or (
-                        _WITH_CARRIED_OVER.match(ctx.document, ctx.right_offset + m.start("cue"))
+                    # unless the rule says so or it names the new ones before the total
+                    overrules = rule.after_overrules or _WITH_CARRIED_OVER.match(
+                        ctx.document, ctx.right_offset + m.start("cue")
                     )
-                    tier = 3 if rule.indicator or channel else 1
+                    tier = 3 if rule.indicator or overrules else 1
                     candidates.append(
                         _Match(rule, tier, start, ctx.right_offset + m.end("cue"), bonus)
                     )

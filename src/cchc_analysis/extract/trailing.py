@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from cchc_analysis.extract.numbers import parse_vi_number
+from cchc_analysis.extract.scope_types import LEVEL_OF_WORD
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -74,31 +78,16 @@ def _unit_after(
 # huyện, thành phố", "147/147 xã, phường, thị trấn", "10/15 UBND cấp huyện"
 _COUNTED_UNITS = re.compile(
     r"[ \t]*(?:(?:ubnd|uy ban nhan dan|co quan,? don vi|don vi|dia phuong) )?(?:(?:cac|o) )?"
-    r"(?:cap (?P<level>tinh|huyen|xa)"
-    r"|(?P<province>so|ban|co quan chuyen mon)(?![a-z])"
-    r"|(?P<district>huyen|quan|thi xa)(?![a-z])"
-    r"|(?P<commune>xa|phuong|thi tran)(?![a-z]))"
+    r"(?:cap )?(?P<kind>tinh|so|ban|co quan chuyen mon|huyen|quan|thi xa|xa|phuong|thi tran)"
+    r"(?![a-z])"
 )
-_COUNTED_LEVEL = {
-    "tinh": "cấp tỉnh",
-    "huyen": "cấp huyện",
-    "xa": "cấp xã",
-    "province": "cấp tỉnh",
-    "district": "cấp huyện",
-    "commune": "cấp xã",
-}
 
 
 def _counted_level(doc: _Doc, token: _Token) -> str | None:
     """The level of the units a count of units is of ('cấp huyện' for "10/15 UBND cấp
     huyện", 'cấp tỉnh' for "20/20 sở, ngành"), else None."""
     match = _COUNTED_UNITS.match(doc.work, token.end)
-    if match is None:
-        return None
-    if match.group("level"):
-        return _COUNTED_LEVEL[match.group("level")]
-    kind = next(k for k in ("province", "district", "commune") if match.group(k))
-    return _COUNTED_LEVEL[kind]
+    return LEVEL_OF_WORD[match.group("kind")] if match else None
 
 
 # what may stand between two counts of units sharing one predicate: their units and "và"
@@ -114,10 +103,6 @@ def _units_listed_before(
     """Counts of one-stop units listed before the one the sentence's predicate is read for
     ("20/20 sở, ngành; 12/12 huyện, thành phố; 147/147 xã … đã thực hiện cơ chế một cửa"):
     the same figures for each earlier count, each at its own level."""
-    from dataclasses import replace
-
-    from cchc_analysis.extract.numbers import parse_vi_number
-
     read = {f.start for f in found}
     out: list[_Found] = []
     for f in found:
