@@ -177,6 +177,7 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
                 "vien",
                 "dan",
                 "giao",
+                "toc",  # "Ban Dân tộc"
             )
         ):
             end = start + words[i].end()

@@ -61,6 +61,12 @@ _POINTS_HEAD = re.compile(
     r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
     r"administrative reform index"
 )
+# a column of scores that names no index ("Điểm đánh giá", "Tổng điểm"): its cells are points of
+# the index the text is about; a self-assessment's points are not the index's
+_BARE_SCORE_HEAD = re.compile(
+    r"(?i)^(?:tổng\s+điểm|điểm\s+(?:số|đánh giá|đạt được|thẩm định|sau thẩm định))"
+    r"(?:\s*\(\s*điểm\s*\))?$|^total\s+score$"
+)  # (a bare "Điểm" gets its unit from a caption naming the index, as before)
 # the name over a label column of places or units: a two-column table under it is a ranking
 _PLACE_HEAD = re.compile(
     r"(?i)^(?:tỉnh|thành phố|tỉnh,? thành phố|tỉnh/thành phố|tỉnh/thành|tỉnh, thành|địa phương|"
@@ -137,7 +143,7 @@ def _column_unit(name: str, english: bool) -> str:
     for an index's score, '' when the head implies no unit (a sub-index, a count, a rank)."""
     if _SHARE_HEAD.search(name):
         return "%"
-    if _POINTS_HEAD.search(name):
+    if _POINTS_HEAD.search(name) or _BARE_SCORE_HEAD.match(name):
         return " points" if english else " điểm"
     return ""
 
@@ -719,14 +725,19 @@ def _cell_kind(cell: _Cell) -> str:
     return "t" if cell.is_label and len(cell.text) <= _MAX_WORD_CELL else "x"
 
 
-def _mixed_rows(cells: Sequence[_Cell], i: int, k: int) -> tuple[list[list[str]], str]:
+def _mixed_rows(
+    cells: Sequence[_Cell], i: int, k: int, ordinal: bool = False
+) -> tuple[list[list[str]], str, int]:
     """The rows from cell ``i`` on, each a label and ``k`` cells, figures and words in the
-    same columns in every row (an empty cell fits either); and that pattern ('ftf')."""
+    same columns in every row (an empty cell fits either), with ``ordinal`` each after its
+    number 1, 2, 3 …; that pattern ('ftf'); and the index of the cell after the last row."""
     rows: list[list[str]] = []
     pattern = ""
-    j = i
-    while j + k < len(cells) and cells[j].is_label:
-        kinds = "".join(_cell_kind(c) for c in cells[j + 1 : j + 1 + k])
+    j, lead = i, int(ordinal)
+    while j + lead + k < len(cells) and cells[j + lead].is_label:
+        if ordinal and cells[j].text.rstrip(".") != str(len(rows) + 1):
+            break
+        kinds = "".join(_cell_kind(c) for c in cells[j + lead + 1 : j + lead + 1 + k])
         if "x" in kinds:
             break
         if pattern and any(
@@ -736,31 +747,53 @@ def _mixed_rows(cells: Sequence[_Cell], i: int, k: int) -> tuple[list[list[str]]
         pattern = "".join(
             b if a == "-" else a for a, b in zip(kinds, pattern or kinds, strict=True)
         )
-        rows.append([c.text for c in cells[j : j + 1 + k]])
-        j += 1 + k
-    return rows, pattern
+        rows.append([c.text for c in cells[j + lead : j + lead + 1 + k]])
+        j += lead + 1 + k
+    return rows, pattern, j
+
+
+def _continued(head: Sequence[_Cell]) -> list[_Cell]:
+    """The head cells with a cell that begins in lower case joined to the one before it: a
+    column's name wrapped over two lines of a web page's table ("Điểm" / "đánh giá")."""
+    joined: list[_Cell] = []
+    for cell in head:
+        if joined and cell.text[:1].islower() and not _ORDINAL.match(cell.text):
+            joined[-1] = _Cell(joined[-1].line, f"{joined[-1].text} {cell.text}")
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
     """A flattened table whose columns hold figures and words ("Khá", "Tăng"), or None: of the
     head sizes before cell ``i`` that the rows bear out (no row's label among the words of a
-    column), the one giving the most rows, then the widest."""
-    head = _head_cells(cells, i, floor, _MAX_WORDS * 4)
+    column), the one giving the most rows, then the widest. Rows may open on their numbers
+    ("1" / "Sở Tư pháp" / "87,19" / "2" / "Tốt" under "TT | Đơn vị | Điểm | Hạng | Loại")."""
+    ordinal = i > floor and cells[i - 1].text.rstrip(".") == "1"
+    start = i - 1 if ordinal else i
     best: _Flat | None = None
-    for k in range(len(head), 2, -1):
-        rows, pattern = _mixed_rows(cells, i, k)
-        end = i + len(rows) * (k + 1)
-        if len(rows) < 2 and pattern.startswith("ft"):
-            continue  # a head's last name, then "1" and a row's label: a numbered table's start
-        if "t" not in pattern or not _enough(cells, len(rows), pattern.count("f"), end):
-            continue
-        words = {r[1 + j] for r in rows for j, kind in enumerate(pattern) if kind == "t"}
-        if words & {r[0] for r in rows} or (best is not None and len(rows) <= len(best.rows)):
-            continue
-        names = _head_names(head, k)
-        if names is not None and _consistent(names[1], rows):
-            best = _Flat(i - names[0], end - 1, names[1], rows)
+    for head in _heads(_head_cells(cells, start, floor, _MAX_WORDS * 4)):
+        for k in range(len(head) - int(ordinal), 2, -1):
+            rows, pattern, end = _mixed_rows(cells, start, k, ordinal)
+            if len(rows) < 2 and pattern.startswith("ft"):
+                continue  # a head's last name, then "1" and a row's label: a numbered table
+            if "t" not in pattern or not _enough(cells, len(rows), pattern.count("f"), end):
+                continue
+            words = {r[1 + j] for r in rows for j, kind in enumerate(pattern) if kind == "t"}
+            if words & {r[0] for r in rows} or (best is not None and len(rows) <= len(best.rows)):
+                continue
+            names = _head_names(head, k, ordinal)
+            if names is not None and _consistent(names[1], rows):
+                first = head[len(head) - names[0]].line
+                at = next(n for n, c in enumerate(cells) if c.line == first)
+                best = _Flat(at, end - 1, names[1], rows)
     return best
+
+
+def _heads(head: list[_Cell]) -> list[list[_Cell]]:
+    """The head cells as they are, and with wrapped names joined when any are."""
+    joined = _continued(head)
+    return [head, joined] if len(joined) < len(head) else [head]
 
 
 def _cells(lines: Sequence[str]) -> list[_Cell]:
