@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -202,7 +203,8 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
     headline: dict[str, Any] = {}
     furniture: dict[str, Any] = {}
     provinces: dict[str, Any] = {}
-    for mention in _province_mentions(doc):
+    mentions = _province_mentions(doc)
+    for at, mention in enumerate(mentions):
         province, kind = _mention_province(mention, period)
         if province is None:
             continue
@@ -221,6 +223,8 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
         leads = not doc.text[line_start : mention.start].strip(' \t-–•*"(') and re.match(
             r"\s*[:–-]", doc.text[mention.end : mention.end + 3]
         )  # "Quảng Ninh: …" opening a paragraph, as a headline does
+        if leads and _dateline(doc, mentions[at + 1 :], mention):
+            continue  # "HCMC – Ba Ria-Vung Tau Province has …": where the news was filed
         if in_headline or leads:
             headline[province.name_vi] = mention
         body.setdefault(province.name_vi, []).append((mention, kind))
@@ -253,6 +257,17 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
         name = next(iter(furniture))
         return provinces[name], f"page: '{_official_phrase(doc, furniture[name])}'", candidates
     return None, "the text names no province", candidates
+
+
+def _dateline(doc: _Doc, following: Sequence[_ProvinceMention], mention: _ProvinceMention) -> bool:
+    """True when the place opening a paragraph before a dash is a dateline: another province
+    is named right after the dash, as the sentence's subject."""
+    line_end = doc.text.find("\n", mention.end)
+    reach = min(mention.end + 12, len(doc.text) if line_end < 0 else line_end)
+    return any(
+        mention.end < other.start <= reach and fold(other.text) != fold(mention.text)
+        for other in following[:1]
+    )
 
 
 def _official_phrase(doc: _Doc, mention: _ProvinceMention) -> str:

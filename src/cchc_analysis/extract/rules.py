@@ -41,8 +41,14 @@ _CELLS = re.compile(r"\s\|\s")
 _RANK_ONLY = re.compile(r"[\s_]*(?:(?:dung|xep|xep hang|dung o)(?: thu| hang| vi tri)?[\s_\d/]*)?")
 
 
-# a share in brackets right after a count or its noun: "154,766 (31.90%)", "8.000 hồ sơ (66,7%)"
-_SHARE_IN_BRACKETS = re.compile(r"(?:\s+[a-z]+){0,3}?\s*(?P<share>\(\s*[\d.,]+\s*%\s*\))")
+# a share in brackets right after a count or its noun: "154,766 (31.90%)", "8.000 hồ sơ (66,7%)";
+# or the amount in dollars after one in dong: "3.7 trillion VND (153.8 million USD)"
+_SHARE_IN_BRACKETS = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s*(?P<share>\(\s*(?:[\d.,]+\s*%"
+    r"|(?:(?:about|nearly|over|more than|around|us)\s*)?\$?\s*[\d.,]+\s*(?:million|billion)?"
+    r"\s*(?:usd|us\$|dollars?)"
+    r")\s*\))"
+)
 
 
 def _context(

@@ -1,0 +1,78 @@
+"""Phrasings met on the development halves of rounds 17 and 18 in the eighth session, in
+sentences written for this test: English amounts said before their verb ("VND4.9 trillion has
+been disbursed"), an amount's dollar equivalent in brackets, a source that names a province
+before its department, a part of the capital, and a dateline before the subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_analysis.extract import extract_files, extract_text
+
+
+def _figures(text: str) -> set[tuple[str, float, str]]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, round(f.value, 3), f.scope)
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("By the end of June, only VND2.6 trillion has been disbursed, 31% of the plan.", 2600),
+        ("In the first quarter, over 415 billion VND was disbursed, nearly 9 percent.", 415),
+        # the dollars in brackets do not cut the amount off from its verb
+        ("By July, 4.2 trillion VND (165.3 million USD) had been disbursed, 41% of it.", 4200),
+    ],
+)
+def test_an_amount_said_before_its_verb_is_what_was_disbursed(sentence, value):
+    assert ("finance.disbursed_bn", value, "province") in _figures(sentence)
+
+
+def test_a_dollar_equivalent_is_no_figure_of_its_own():
+    found = _figures("By July, 4.2 trillion VND (165.3 million USD) had been disbursed.")
+    assert {value for _, value, _ in found} == {4200}
+
+
+def test_the_total_public_investment_for_a_year_is_the_plan():
+    found = _figures("The province's total public investment for 2026 is over VND18.4 trillion.")
+    assert ("finance.plan_bn", 18400, "province") in found
+
+
+def test_a_projects_total_investment_cost_is_no_plan():
+    found = _figures(
+        "The province has 64 projects with a total investment cost of VND 1,874.52 billion."
+    )
+    assert not any(indicator == "finance.plan_bn" for indicator, _, _ in found)
+
+
+def test_what_was_disbursed_of_a_part_of_the_capital_is_not_the_provinces():
+    found = _figures(
+        "For the above capital of VND385 billion, only VND37 billion has been disbursed, "
+        "reaching about 10% of the plan."
+    )
+    assert ("finance.disbursed_bn", 37, "province") not in found
+
+
+def test_a_report_by_the_provinces_department_is_the_source_not_the_subject():
+    found = _figures(
+        "According to a report by the Ha Tinh Department of Finance, by the end of October "
+        "2026, the total disbursed public investment capital reached VND 3,912.25 billion."
+    )
+    assert ("finance.disbursed_bn", 3912.25, "province") in found
+
+
+def test_a_dateline_names_where_the_news_was_filed_not_its_province(tmp_path: Path):
+    page = tmp_path / "tin.txt"
+    page.write_text(
+        "Tin tức\n\nTP.HCM – Long An đã giải ngân 2.915 tỷ đồng vốn đầu tư công năm 2024, "
+        "đạt 48% kế hoạch.\n",
+        encoding="utf-8",
+    )
+    [document] = extract_files([page]).documents
+    assert document.province == "Long An"
