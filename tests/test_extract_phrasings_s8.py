@@ -76,3 +76,26 @@ def test_a_dateline_names_where_the_news_was_filed_not_its_province(tmp_path: Pa
     )
     [document] = extract_files([page]).documents
     assert document.province == "Long An"
+
+
+def test_a_unit_named_as_the_source_and_taken_up_as_this_unit_is_the_subject():
+    found = _figures(
+        "Theo Ban Quản lý khu kinh tế tỉnh Nghệ An, trong quý II/2024, đơn vị này đã tiếp "
+        "nhận 214 hồ sơ, trong đó có 150 hồ sơ được giải quyết trước hạn."
+    )
+    assert ("dossier.received", 214, "Ban Quản lý khu kinh tế tỉnh") in found
+    assert ("dossier.resolved_early", 150, "Ban Quản lý khu kinh tế tỉnh") in found
+
+
+def test_a_unit_named_only_as_the_source_is_still_no_subject():
+    found = _figures("Theo Sở Nội vụ, trong quý II/2024 toàn tỉnh đã tiếp nhận 38.410 hồ sơ.")
+    assert ("dossier.received", 38410, "province") in found
+
+
+def test_whom_a_rank_is_among_does_not_end_the_units_sentence():
+    found = _figures(
+        "Năm 2022, chỉ số CCHC của Sở Công Thương đạt 87,41 điểm, xếp thứ 9/19 sở, ban, ngành "
+        "của tỉnh; chỉ số SIPAS đạt 91,08%, xếp thứ 5/19 sở, ban, ngành."
+    )
+    assert ("par.total_points", 87.41, "Sở Công Thương") in found
+    assert ("sipas.satisfaction_pct", 91.08, "Sở Công Thương") in found

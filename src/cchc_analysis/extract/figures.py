@@ -466,7 +466,8 @@ _RESOLVED_PARTS = (
 # "10/15 UBND cấp huyện đạt tỷ lệ … trên 98%", "15/20 sở, ngành đạt tỷ lệ 100%": how many
 # units reach a level, not a figure of the period.
 _UNITS_OVER_THRESHOLD = re.compile(
-    r"\d+\s*/\s*\d+\s+(?:ubnd|uy ban|co quan|don vi|huyen|quan|xa|phuong|so|dia phuong|cap)"
+    r"(?<!thu )(?<!hang )\d+\s*/\s*\d+\s+"  # ("xếp thứ 9/19 sở": a rank, no count)
+    r"(?:ubnd|uy ban|co quan|don vi|huyen|quan|xa|phuong|so|dia phuong|cap)"
     # "Những địa phương có tỷ lệ … đạt 100% là …", "các đơn vị có tỷ lệ … trên 98%"
     r"|(?<![a-z])(?:nhung|cac) (?:dia phuong|don vi|co quan|xa|phuong|huyen|so|nganh)"
     r"(?:,? (?:xa|phuong|thi tran|huyen|don vi|nganh|dia phuong))* (?:co|dat) ty le"
@@ -668,8 +669,9 @@ def _find_in_sentence(
             other, confidence, notes = None, 0.6, [f"listed under '{cue}'"]
         else:
             continue
+        clause = max(ctx.left_any_offset, doc.folded.rfind(";", 0, token.start) + 1)
         if reading.noun == "percent" and _UNITS_OVER_THRESHOLD.search(
-            doc.folded, ctx.left_any_offset, token.start
+            doc.folded, clause, token.start
         ):
             continue
         value, read_notes = _value_of(token.a, reading.noun, reading.scale, reading.amount_factor)

@@ -12,14 +12,20 @@ from cchc_analysis.extract.english_scope import english_scopes
 from cchc_analysis.extract.language import ENGLISH
 from cchc_analysis.extract.level_lists import _levels_listed_together
 from cchc_analysis.extract.model import PROVINCE_SCOPE
-from cchc_analysis.extract.patterns import _B, _patterns, fold
+from cchc_analysis.extract.patterns import _B, _patterns
 from cchc_analysis.extract.places import (
     _mention_province,
     _official_phrase,
     _resolve,
     bracket_around,
 )
-from cchc_analysis.extract.scope_types import _Scope
+from cchc_analysis.extract.scope_types import (
+    COMPARED_PROVINCE_BEFORE,
+    RANK_FRAME,
+    SCORE_IN_BRACKETS,
+    THIS_UNIT,
+    _Scope,
+)
 from cchc_analysis.extract.text import _clause_start
 from cchc_analysis.extract.unit_names import (
     _AGENT,
@@ -33,6 +39,7 @@ from cchc_analysis.extract.unit_names import (
     _PLACE_OWNER,
     _RANKED,
     _WHOLE_NAMES,
+    _department_end,
 )
 from cchc_analysis.reference.periods import Period
 
@@ -131,60 +138,6 @@ def _unit_name_end(text: str, folded: str, head_end: int, limit: int) -> int:
     if known:
         return head_end + known.end() - known.start()
     return _department_end(text, folded, head_end, limit)
-
-
-def _department_end(text: str, folded: str, start: int, limit: int) -> int:
-    """End of a department's name: 'Sở Kế hoạch và Đầu tư', 'Sở Lao động - Thương binh và Xã
-    hội' (Capitalised words joined by lower-case 'và', '-' and the second word of a term)."""
-    end = start
-    words = list(re.finditer(r"[\w]+|[-–&]", text[start:limit]))
-    i = 0
-    while i < len(words) and i < 9:
-        word = words[i].group(0)
-        if word[0].isupper():
-            end = start + words[i].end()
-        elif word.isdigit() and i > 0 and fold(words[i - 1].group(0)) in ("phuong", "quan"):
-            end = start + words[i].end()  # "UBND Phường 3", "UBND Quận 1"
-            break
-        elif (
-            word in ("và", "-", "–", "&")
-            and i + 1 < len(words)
-            and words[i + 1].group(0)[0].isupper()
-        ):
-            pass
-        elif (
-            i > 0
-            and words[i - 1].group(0)[0].isupper()
-            and fold(word)
-            in (
-                "vu",
-                "phap",
-                "te",
-                "dung",
-                "chinh",
-                "tai",
-                "hoi",
-                "truong",
-                "lich",
-                "nghe",
-                "thong",
-                "thao",
-                "tao",
-                "nghiep",
-                "dau",
-                "truyen",
-                "thuong",
-                "vien",
-                "dan",
-                "giao",
-                "toc",  # "Ban Dân tộc"
-            )
-        ):
-            end = start + words[i].end()
-        else:
-            break
-        i += 1
-    return end
 
 
 def _headline_city(doc: _Doc) -> str | None:
@@ -334,8 +287,10 @@ def _scopes(
         found.append(_Scope(match.start(), end, label, "subunit"))
     wholes = [m.span() for m in pat.sub_resets.finditer(folded, s, e)]
     for match in pat.sub_levels.finditer(folded, s, e):
-        if any(sc.start <= match.start() < sc.end for sc in found):
-            continue
+        if any(sc.start <= match.start() < sc.end for sc in found) or RANK_FRAME.search(
+            folded, max(s, match.start() - 50), match.start()
+        ):
+            continue  # (… "xếp thứ 16/20 sở, ban, ngành của tỉnh": whom a rank is among)
         if any(a < match.start() < b for a, b in wholes):
             continue  # "từ cấp tỉnh đến cấp xã", "cả 3 cấp": every level, the province
         if match.group().startswith(("toan quoc", "ca nuoc")) and re.search(
@@ -357,8 +312,10 @@ def _scopes(
         found.append(_Scope(match.start(), match.end(), label, "level", until))
     found = _levels_listed_together(found, folded, text)
     for match in pat.sub_resets.finditer(folded, s, e):
-        if any(sc.start <= match.start() < sc.end for sc in found):
-            continue  # "Trung tâm … tỉnh đã …": the unit's own name
+        if any(sc.start <= match.start() < sc.end for sc in found) or RANK_FRAME.search(
+            folded, max(s, match.start() - 50), match.start()
+        ):
+            continue  # "Trung tâm … tỉnh đã …": the unit's own name; whom a rank is among
         if match.group().startswith("tinh ") and any(
             sc.kind == "subunit" and 0 <= match.start() - sc.end <= 1 for sc in found
         ):
@@ -410,9 +367,9 @@ def _scopes(
             or _RANKED.match(folded, mention.end, min(e, mention.end + 60))
         ):
             label = _official_phrase(doc, mention)
-            compared = _COMPARED_PROVINCE_BEFORE.search(
+            compared = COMPARED_PROVINCE_BEFORE.search(
                 folded, max(s, mention.start - 24), mention.start
-            ) or _SCORE_IN_BRACKETS.match(folded, mention.end)
+            ) or SCORE_IN_BRACKETS.match(folded, mention.end)
             semicolon = folded.find(";", mention.end, e) if compared else -1
             found.append(
                 _Scope(
@@ -435,6 +392,7 @@ def _scopes(
             lead = lead[lead.rfind(":") + 1 :].lstrip()  # "Tỉnh Đồng Nai: Sở Tư pháp …"
             if (
                 subjects_only
+                and not THIS_UNIT.search(folded, scope.end, e)
                 and not pat.subject_lead.match(lead)
                 and not _AGENT.search(lead)
                 and not _OWNER.search(lead)
@@ -452,7 +410,11 @@ def _scopes(
             # "… trong đó thuộc thẩm quyền cấp huyện là 1.955 hồ sơ": the level owns them
             owned_level = scope.kind == "level" and _OWN_LEVEL.search(before) is not None
             source = pat.source_before.search(before) and not owner and not owned_level
-            if (source or pat.source_after.search(after)) and not quoted:
+            if (
+                (source or pat.source_after.search(after))
+                and not quoted
+                and not THIS_UNIT.search(folded, scope.end, e)
+            ):
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
             if pat.sub_province_level.match(folded, scope.start):
                 continue
@@ -468,15 +430,6 @@ def _scopes(
                     continue
         kept.append(scope)
     return _without_appositions(kept, folded, doc.work)
-
-
-# a province named to compare ("đứng thứ 3 sau Quảng Ninh (6,37 điểm) và Bình Dương (6,20
-# điểm); chỉ số … đạt 7,28"): its clause ends at the next ';', the subject goes on after it
-_COMPARED_PROVINCE_BEFORE = re.compile(
-    r"(?<![a-z])(?:sau|hon|truoc|so voi|behind|after|than|ahead of|followed by)\s*"
-    r"(?:(?:tinh|thanh pho|tp\.?|province of|city of)\s*)?$"
-)
-_SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*[\d.,]+\s*(?:%|diem|points?)?\s*\)")
 
 
 # between a unit and the province it lies in: "huyện Đức Trọng, tỉnh Lâm Đồng", "Sở Y tế tỉnh

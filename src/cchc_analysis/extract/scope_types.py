@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -27,3 +28,27 @@ LEVEL_OF_WORD = {
     "phuong": "cấp xã",
     "thi tran": "cấp xã",
 }
+
+
+# the unit just named as the source, taken up as the subject: "Theo Ban Quản lý …, trong quý
+# I/2025, đơn vị này đã tiếp nhận …", "According to the Economic Zone Authority, the unit …"
+THIS_UNIT = re.compile(
+    r"(?<![a-z])(?:(?:don vi|co quan) nay|(?:the|this) (?:unit|agency))(?![a-z])"
+)
+
+
+# a province named to compare ("đứng thứ 3 sau Quảng Ninh (6,37 điểm) và Bình Dương (6,20
+# điểm); chỉ số … đạt 7,28"): its clause ends at the next ';', the subject goes on after it
+COMPARED_PROVINCE_BEFORE = re.compile(
+    r"(?<![a-z])(?:sau|hon|truoc|so voi|behind|after|than|ahead of|followed by)\s*"
+    r"(?:(?:tinh|thanh pho|tp\.?|province of|city of)\s*)?$"
+)
+SCORE_IN_BRACKETS = re.compile(r"\s*\(\s*[\d.,]+\s*(?:%|diem|points?)?\s*\)")
+
+
+# a rank among the units of a level: "xếp thứ 16/20 sở, ban, ngành (của tỉnh)" names whom the
+# rank is among, neither a level nor the province as a new subject
+RANK_FRAME = re.compile(
+    r"(?:xep|dung)(?: (?:thu|hang|vi tri))+ ?[\d_]+(?: ?/ ?[\d_]+)?"
+    r"(?: (?:trong|tren))?[a-z, ]{0,30}$"
+)

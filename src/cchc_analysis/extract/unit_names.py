@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from cchc_analysis.extract.patterns import fold
+
 # the unit a one-stop desk belongs to, named after it: "… một cửa của Văn phòng Cục Thuế"
 _DESK_OWNER = re.compile(r"(?:của|thuộc)\s+(?=[A-ZĐ])")
 _DESK_OWNER_END = re.compile(
@@ -41,3 +43,57 @@ _OWNER = re.compile(
 _OWN_LEVEL = re.compile(
     r"(?:trong do,?|[,;]) thuoc (?:tham quyen|pham vi)(?: giai quyet)?(?: cua)?\s*$"
 )
+
+
+def _department_end(text: str, folded: str, start: int, limit: int) -> int:
+    """End of a department's name: 'Sở Kế hoạch và Đầu tư', 'Sở Lao động - Thương binh và Xã
+    hội' (Capitalised words joined by lower-case 'và', '-' and the second word of a term)."""
+    end = start
+    words = list(re.finditer(r"[\w]+|[-–&]", text[start:limit]))
+    i = 0
+    while i < len(words) and i < 9:
+        word = words[i].group(0)
+        if word[0].isupper():
+            end = start + words[i].end()
+        elif word.isdigit() and i > 0 and fold(words[i - 1].group(0)) in ("phuong", "quan"):
+            end = start + words[i].end()  # "UBND Phường 3", "UBND Quận 1"
+            break
+        elif (
+            word in ("và", "-", "–", "&")
+            and i + 1 < len(words)
+            and words[i + 1].group(0)[0].isupper()
+        ):
+            pass
+        elif (
+            i > 0
+            and words[i - 1].group(0)[0].isupper()
+            and fold(word)
+            in (
+                "vu",
+                "phap",
+                "te",
+                "dung",
+                "chinh",
+                "tai",
+                "hoi",
+                "truong",
+                "lich",
+                "nghe",
+                "thong",
+                "thao",
+                "tao",
+                "nghiep",
+                "dau",
+                "truyen",
+                "thuong",
+                "vien",
+                "dan",
+                "giao",
+                "toc",  # "Ban Dân tộc"
+            )
+        ):
+            end = start + words[i].end()
+        else:
+            break
+        i += 1
+    return end
