@@ -99,3 +99,27 @@ def test_whom_a_rank_is_among_does_not_end_the_units_sentence():
     )
     assert ("par.total_points", 87.41, "Sở Công Thương") in found
     assert ("sipas.satisfaction_pct", 91.08, "Sở Công Thương") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # "đúng hẹn" (by the appointment) after the count is on time, as before it
+        (
+            "Năm 2023, trong số 8.240 hồ sơ giải quyết xong có 8.115 hồ sơ đúng hẹn, đạt 98%.",
+            ("dossier.resolved_on_time", 8115, "province"),
+        ),
+        (
+            "Năm 2023, huyện đã giải quyết 5.300 hồ sơ, trong đó 4.100 hồ sơ trước hẹn.",
+            ("dossier.resolved_early", 4100, "province"),
+        ),
+        # "sớm hạn" is early: early and on time together, as a share
+        (
+            "Đến tháng 9/2024, tỉnh đã giải quyết 910 hồ sơ, trong đó 99% hồ sơ đã được giải "
+            "quyết sớm hạn và đúng hạn.",
+            ("dossier.on_time_pct", 99, "province"),
+        ),
+    ],
+)
+def test_appointment_and_early_wordings(sentence, wanted):
+    assert wanted in _figures(sentence)
