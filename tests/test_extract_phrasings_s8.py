@@ -123,3 +123,31 @@ def test_whom_a_rank_is_among_does_not_end_the_units_sentence():
 )
 def test_appointment_and_early_wordings(sentence, wanted):
     assert wanted in _figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As of October 20, 2024, Kon Tum province has disbursed VND 2,104.6 billion/VND "
+        "3,911.2 billion, reaching nearly 54%.",
+        "Đến ngày 20/10/2024, tỉnh Kon Tum đã giải ngân 2.104,6 tỷ đồng/3.911,2 tỷ đồng, đạt gần 54%.",
+    ],
+)
+def test_an_amount_pair_whose_sides_both_carry_the_scale(sentence):
+    found = _figures(sentence)
+    assert ("finance.disbursed_bn", 2104.6, "province") in found
+    assert ("finance.plan_bn", 3911.2, "province") in found
+
+
+def test_what_is_allocated_of_a_plan_is_neither_disbursed_nor_the_plan():
+    found = _figures(
+        "The Provincial People's Committee has allocated 3,210/3,480 billion VND, reaching 92% "
+        "of the capital plan. As of November 20, investors have disbursed 2,905/5,120 billion VND."
+    )
+    assert ("finance.disbursed_bn", 2905, "province") in found
+    assert ("finance.plan_bn", 5120, "province") in found
+    assert not {value for _, value, _ in found} & {3210, 3480}
+
+
+def test_a_pay_per_month_is_no_pair():
+    assert not _figures("Mức hỗ trợ 5 triệu/tháng cho mỗi cán bộ một cửa.")

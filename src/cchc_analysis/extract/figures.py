@@ -479,12 +479,14 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     pat = _patterns()
     indicator = current.indicator
     numerators = [k for k, v in pat.pairs.items() if v == indicator]
+    if indicator not in pat.pairs and _ALLOCATED.search(fold(current.cue)):
+        return []  # "has allocated 4,697/4,915 billion VND": capital allocated, none spent
+    whole = parse_vi_number(token.b or "")
     if indicator not in pat.pairs and len(numerators) == 1:
         current = replace(current, indicator=numerators[0])  # the cue named the whole
     denominator = pat.pairs.get(current.indicator)
     if current.indicator in _RESOLVED_PARTS and re.search(r"giai quyet|xu ly", fold(current.cue)):
         denominator = "dossier.resolved"  # "2.335/669.916 HS đã giải quyết trễ hạn": of resolved
-    whole = parse_vi_number(token.b or "")
     points = _catalogue_units().get(indicator, ("",))[0] == "points"
     if denominator is None and points and whole is not None and whole >= current.value > 0:
         return [replace(current, notes=[*current.notes, f"of a maximum of {token.b}"])]
@@ -505,6 +507,7 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
     ]
 
 
+_ALLOCATED = re.compile(r"allocat|phan bo")  # a cue of what is allocated of a plan, not spent
 # the post, which only carries dossiers: "Bưu điện tỉnh …", "Quang Ninh Post Office"
 _POST_OFFICE = re.compile(
     r"^buu dien|(?<![a-z])(?:post office|postal service|vietnam post)(?![a-z])"

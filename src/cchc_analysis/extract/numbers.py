@@ -32,9 +32,12 @@ _TOKEN = re.compile(
     + "|".join(f"(?<=(?<![a-z]){word})" for word in _GLUED_AFTER)
     + r")(?P<a>"
     + _NUMBER
-    + r")(?:\s*/\s*(?P<b>"
+    # "VND 8,017.5 billion/VND 13,983.7 billion", "6.626 tỷ đồng/9.047,9 tỷ đồng": a pair whose
+    # sides both carry the amount's scale (the one after the second is the pair's)
+    + r")(?:(?:\s*(?P<scale>billion|trillion|million|bil|tril|mil|ty|trieu)(?:\s+(?:vnd|dong))?)?"
+    + r"\s*/\s*(?:vnd\s*)?(?P<b>"
     + _NUMBER
-    + r"))?(?![\w]|[.,/]\d)"
+    + r")(?(scale)(?=\s*(?P=scale))))?(?![\w]|[.,/]\d)"
 )
 
 
