@@ -148,7 +148,11 @@ def test_a_rank_out_of_all_localities_is_no_count_of_units():
 
 def test_units_out_of_a_total_still_pair_without_a_rank():
     text = "Soc Trang province. In 2019, 98 out of 100 communes ran a one-stop shop."
-    assert figures(text) == {("onestop.units_with", 98.0, P), ("onestop.units_total", 100.0, P)}
+    # counted units are of their level, as in Vietnamese ("98/100 xã"): the commune level
+    assert figures(text) == {
+        ("onestop.units_with", 98.0, "cấp xã"),
+        ("onestop.units_total", 100.0, "cấp xã"),
+    }
 
 
 def test_its_centre_described_by_a_relative_clause_owns_the_figures():

@@ -151,3 +151,21 @@ def test_what_is_allocated_of_a_plan_is_neither_disbursed_nor_the_plan():
 
 def test_a_pay_per_month_is_no_pair():
     assert not _figures("Mức hỗ trợ 5 triệu/tháng cho mỗi cán bộ một cửa.")
+
+
+def test_an_english_count_of_districts_is_the_district_level():
+    found = _figures(
+        "Under the one-stop regulations, the Department of Justice has organised the work at "
+        "its offices. 11/11 districts, cities and towns have implemented the one-stop mechanism."
+    )
+    assert ("onestop.units_with", 11, "cấp huyện") in found
+    assert ("onestop.units_total", 11, "cấp huyện") in found
+
+
+def test_dossiers_still_being_handled_and_those_resolved_online():
+    assert ("dossier.pending", 642, "province") in _figures(
+        "Quý I/2024, tỉnh đã giải quyết 5.210 hồ sơ và đang tiếp tục giải quyết 642 hồ sơ."
+    )
+    assert ("dossier.online", 3120, "province") in _figures(
+        "In 2024, the province received 6,480 dossiers, of which 3,120 were resolved online."
+    )

@@ -27,6 +27,10 @@ LEVEL_OF_WORD = {
     "xa": "cấp xã",
     "phuong": "cấp xã",
     "thi tran": "cấp xã",
+    "department": "cấp tỉnh",  # English, as counted: "20/20 districts"
+    "district": "cấp huyện",
+    "commune": "cấp xã",
+    "ward": "cấp xã",
 }
 
 

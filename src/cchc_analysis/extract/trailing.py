@@ -78,7 +78,8 @@ def _unit_after(
 # huyện, thành phố", "147/147 xã, phường, thị trấn", "10/15 UBND cấp huyện"
 _COUNTED_UNITS = re.compile(
     r"[ \t]*(?:(?:ubnd|uy ban nhan dan|co quan,? don vi|don vi|dia phuong) )?(?:(?:cac|o) )?"
-    r"(?:cap )?(?P<kind>tinh|so|ban|co quan chuyen mon|huyen|quan|thi xa|xa|phuong|thi tran)"
+    r"(?:cap )?(?P<kind>tinh|so|ban|co quan chuyen mon|huyen|quan|thi xa|xa|phuong|thi tran"
+    r"|(?:provincial )?departments?|districts?|communes?|wards?)"  # English: "20/20 districts"
     r"(?![a-z])"
 )
 
@@ -87,7 +88,10 @@ def _counted_level(doc: _Doc, token: _Token) -> str | None:
     """The level of the units a count of units is of ('cấp huyện' for "10/15 UBND cấp
     huyện", 'cấp tỉnh' for "20/20 sở, ngành"), else None."""
     match = _COUNTED_UNITS.match(doc.work, token.end)
-    return LEVEL_OF_WORD[match.group("kind")] if match else None
+    if match is None:
+        return None
+    kind = match.group("kind").removeprefix("provincial ")
+    return LEVEL_OF_WORD.get(kind) or LEVEL_OF_WORD[kind.removesuffix("s")]
 
 
 # what may stand between two counts of units sharing one predicate: their units and "và"
