@@ -169,3 +169,12 @@ def test_dossiers_still_being_handled_and_those_resolved_online():
     assert ("dossier.online", 3120, "province") in _figures(
         "In 2024, the province received 6,480 dossiers, of which 3,120 were resolved online."
     )
+
+
+def test_two_units_a_league_table_gives_the_same_score_are_both_kept():
+    found = _figures(
+        "Chỉ số CCHC năm 2024 của các sở: Sở Xây dựng đạt 91,14%, Sở Nội vụ đạt 90,37%, "
+        "Sở Công Thương đạt 90,37%, Sở Y tế đạt 88,6%."
+    )
+    assert ("par.total_points", 90.37, "Sở Nội vụ") in found
+    assert ("par.total_points", 90.37, "Sở Công Thương") in found

@@ -432,8 +432,11 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
 
     def key(f: _Found) -> tuple[str, str | None, str, str]:
         # a unit may be named two ways, but two levels of government are two ("cấp tỉnh 200,
-        # cấp huyện 200": the same count at each level is no restatement)
-        level = f.scope if f.scope.startswith("cấp ") else ""
+        # cấp huyện 200": the same count at each level is no restatement), and so are two
+        # units a league table gives the same score ("Sở Nội vụ đạt 90,02%, Sở Tư pháp đạt
+        # 90,02%")
+        ranked = RANKED_NOTE in f.notes
+        level = f.scope if f.scope.startswith("cấp ") or ranked else ""
         return (f.indicator, f.other_province, str(f.period), level)
 
     head = doc.headline
