@@ -178,3 +178,10 @@ def test_two_units_a_league_table_gives_the_same_score_are_both_kept():
     )
     assert ("par.total_points", 90.37, "Sở Nội vụ") in found
     assert ("par.total_points", 90.37, "Sở Công Thương") in found
+
+
+def test_the_province_now_has_n_procedures_in_force():
+    assert ("tthc.in_force", 1712, "province") in _figures(
+        "The province now has 1,712 administrative procedures, including 1,048 full-process "
+        "online public services."
+    )
