@@ -185,3 +185,16 @@ def test_the_province_now_has_n_procedures_in_force():
         "The province now has 1,712 administrative procedures, including 1,048 full-process "
         "online public services."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Số hồ sơ đang giải quyết: trong hạn 2.410 hồ sơ, quá hạn 37 hồ sơ.",
+        "Số hồ sơ đang giải quyết còn trong hạn là 2.410 hồ sơ; quá hạn 37 hồ sơ.",
+    ],
+)
+def test_overdue_after_those_within_their_time_are_pending_overdue(sentence):
+    found = _figures(sentence)
+    assert ("dossier.pending_overdue", 37, "province") in found
+    assert not any(indicator == "dossier.resolved_late" for indicator, _, _ in found)
