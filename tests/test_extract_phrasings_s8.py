@@ -198,3 +198,19 @@ def test_overdue_after_those_within_their_time_are_pending_overdue(sentence):
     found = _figures(sentence)
     assert ("dossier.pending_overdue", 37, "province") in found
     assert not any(indicator == "dossier.resolved_late" for indicator, _, _ in found)
+
+
+def test_more_procedures_in_force_than_any_province_has_are_no_count_of_procedures():
+    found = _figures(
+        "The number of administrative procedures handled through the one-stop mechanism was "
+        "31,207, with 96 overdue cases."
+    )
+    assert not any(indicator == "tthc.in_force" for indicator, _, _ in found)
+    assert ("dossier.resolved_late", 96, "province") in found
+    assert not any(indicator.startswith("onestop.") for indicator, _, _ in found)
+
+
+def test_procedures_slashed_are_abolished():
+    assert ("tthc.abolished", 84, "province") in _figures(
+        "In 2023, the province slashed 84 administrative procedures and simplified 150 others."
+    )

@@ -748,7 +748,8 @@ def _find_in_sentence(
 # More procedures than any province has (about 2.000 at most, every level together)
 _MOST_PROCEDURES = 5000
 # a province offers at most one online service a procedure
-_SERVICE_COUNTS = frozenset({"service.online_level3", "service.online_level4"})
+# more of these than any province has procedures: the country's, or dossiers named loosely
+_SERVICE_COUNTS = frozenset({"service.online_level3", "service.online_level4", "tthc.in_force"})
 
 
 def _dossiers_as_procedures(token: _Token, reading: _Reading, match: Any) -> bool:
