@@ -214,3 +214,22 @@ def test_procedures_slashed_are_abolished():
     assert ("tthc.abolished", 84, "province") in _figures(
         "In 2023, the province slashed 84 administrative procedures and simplified 150 others."
     )
+
+
+def test_a_national_ranking_naming_provinces_as_the_province_of_is_no_ones(tmp_path: Path):
+    page = tmp_path / "par-index.txt"
+    page.write_text(
+        "The index score of the 17 ministries averaged 86.1% this year.\n\n"
+        "With 91.2%, the northern province of Quang Ninh topped the PAR index again. It was "
+        "followed by the capital city of Hanoi with 88.4%, while Ho Chi Minh City was fifth with "
+        "86.9%.\n\nThe average index score was 82.3%.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_files([page])
+    [document] = extraction.documents
+    assert document.province == ""
+    assert {(f.province, f.value) for f in extraction.figures} >= {
+        ("Quảng Ninh", 91.2),
+        ("Hà Nội", 88.4),
+        ("Hồ Chí Minh", 86.9),
+    }

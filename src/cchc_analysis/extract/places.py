@@ -72,7 +72,7 @@ def _spelled_as_province(written: str) -> bool:
     )
 
 
-_OFFICIAL_BEFORE = re.compile(r"(?:tinh|thanh pho|tp\.?)\s*$")
+_OFFICIAL_BEFORE = re.compile(r"(?:tinh|thanh pho|tp\.?|(?<![a-z])(?:province|city) of)\s*$")
 _NOT_PROVINCE_BEFORE = re.compile(
     r"(?<![a-z])(?:huyen|quan|thi xa|xa|phuong|thi tran|duong|(?<!thanh )pho|ngo|truong|"
     r"benh vien|khu|cum|cang|song|nui|ga|cho|san bay|dai hoc|cao dang|bao|dai|ngan hang|"
@@ -104,7 +104,7 @@ def _province_mentions(doc: _Doc) -> list[_ProvinceMention]:
         one_word = len(re.findall(r"\w+", doc.text[start:end])) == 1
         if _OFFICIAL_BEFORE.search(before):
             kind = "official"
-            city = re.search(r"(?:thanh pho|tp\.?)\s*$", before)
+            city = re.search(r"(?:thanh pho|tp\.?|(?<![a-z])city of)\s*$", before)
             if city:
                 kind = "city_of"  # resolved below: official for a centrally-run city
         elif re.match(r"[\s.]*(?:tp|thanh pho)", doc.folded[start:end]):
