@@ -233,3 +233,8 @@ def test_a_national_ranking_naming_provinces_as_the_province_of_is_no_ones(tmp_p
         ("Hà Nội", 88.4),
         ("Hồ Chí Minh", 86.9),
     }
+
+
+def test_a_places_satisfaction_index_is_its_sipas():
+    found = _figures("In 2024, the province had a satisfaction index of 84.07%, ranking 21st.")
+    assert ("sipas.satisfaction_pct", 84.07, "province") in found
