@@ -82,3 +82,22 @@ def test_without_the_index_named_the_scores_are_not_guessed(tmp_path):
     page = page.replace("đánh giá, xếp loại công tác cải cách hành chính", "thi đua, khen thưởng")
     page = page.replace("đánh giá, xếp loại công tác CCHC", "thi đua, khen thưởng")
     assert _scores(tmp_path, page) == {}
+
+
+def test_a_wards_scoring_table_under_a_notice_of_reform_scores(tmp_path):
+    rows = [("Ủy ban nhân dân Phường 2", "95,5", "A"), ("Ủy ban nhân dân Phường 7", "91", "A")]
+    rows += [("Ủy ban nhân dân Phường 9", "88,25", "B")]
+    cells = ["STT", "Đơn vị", "Điểm", "Xếp loại", "Xếp hạng"]
+    for number, (unit, score, grade) in enumerate(rows, 1):
+        cells += [str(number), unit, score, grade, str(number)]
+    text = (
+        "Ban Chỉ đạo cải cách hành chính quận ban hành thông báo kết quả chấm điểm thi đua công "
+        "tác cải cách hành chính năm 2023 đối với Ủy ban nhân dân các phường:\n\n"
+        + "\n\n".join(cells)
+        + "\n\nCác phường tiếp tục khắc phục hạn chế.\n"
+    )
+    assert _scores(tmp_path, text) == {
+        "Ủy ban nhân dân Phường 2": 95.5,
+        "Ủy ban nhân dân Phường 7": 91,
+        "Ủy ban nhân dân Phường 9": 88.25,
+    }

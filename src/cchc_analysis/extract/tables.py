@@ -60,13 +60,13 @@ _PERCENT_MARK = re.compile(r"\s*\(\s*%\s*\)|\s*%")
 _POINTS_HEAD = re.compile(
     r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
     r"administrative reform index"
+    r"|(?:chấm điểm|đánh giá)[\w ,]{0,20}công tác (?:CCHC|cải cách hành chính)"
 )
-# a column of scores that names no index ("Điểm đánh giá", "Tổng điểm"): its cells are points of
-# the index the text is about; a self-assessment's points are not the index's
+# a score column naming no index ("Điểm đánh giá"): the text's index; not a self-assessment's
 _BARE_SCORE_HEAD = re.compile(
     r"(?i)^(?:tổng\s+điểm|điểm\s+(?:số|đánh giá|đạt được|thẩm định|sau thẩm định))"
     r"(?:\s*\(\s*điểm\s*\))?$|^total\s+score$"
-)  # (a bare "Điểm" gets its unit from a caption naming the index, as before)
+)  # (a bare "Điểm" gets its unit from a caption naming the index)
 # the name over a label column of places or units: a two-column table under it is a ranking
 _PLACE_HEAD = re.compile(
     r"(?i)^(?:tỉnh|thành phố|tỉnh,? thành phố|tỉnh/thành phố|tỉnh/thành|tỉnh, thành|địa phương|"
