@@ -238,3 +238,34 @@ def test_a_national_ranking_naming_provinces_as_the_province_of_is_no_ones(tmp_p
 def test_a_places_satisfaction_index_is_its_sipas():
     found = _figures("In 2024, the province had a satisfaction index of 84.07%, ranking 21st.")
     assert ("sipas.satisfaction_pct", 84.07, "province") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Kết quả của các sở như sau:\n- Tổng số hồ sơ tiếp nhận: 96 hồ sơ, trong đó:\n"
+            "+ Sở Công Thương: 52 hồ sơ;\n+ Sở Y tế: 44 hồ sơ;\n"
+            "- Tổng số hồ sơ đã giải quyết: 90 hồ sơ, trong đó:\n+ Sở Công Thương: 50 hồ sơ;\n",
+            {
+                ("dossier.received", 52, "Sở Công Thương"),
+                ("dossier.received", 44, "Sở Y tế"),
+                ("dossier.resolved", 50, "Sở Công Thương"),
+            },
+        ),
+        (
+            "The results of the departments are as follows:\n"
+            "- Total number of new applications received: 96 applications, including:\n"
+            "+ Department of Industry and Trade: 52 files;\n+ Department of Health: 44 files;\n"
+            "- Total number of records with results: 90 records, of which:\n"
+            "+ Department of Industry and Trade: 50 records.\n",
+            {
+                ("dossier.received", 52, "Sở Công Thương"),
+                ("dossier.received", 44, "Sở Y tế"),
+                ("dossier.resolved", 50, "Sở Công Thương"),
+            },
+        ),
+    ],
+)
+def test_items_under_a_head_line_count_what_its_own_count_counts(text, wanted):
+    assert wanted <= _figures(text)

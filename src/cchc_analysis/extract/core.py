@@ -17,6 +17,7 @@ from cchc_analysis.extract.document import _document
 from cchc_analysis.extract.english_scope import english_subject
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
 from cchc_analysis.extract.language import ENGLISH, detect_language, reading_language
+from cchc_analysis.extract.listed import ITEM_MARKER
 from cchc_analysis.extract.model import (
     NATIONAL_SCOPE,
     PROVINCE_SCOPE,
@@ -76,7 +77,6 @@ class _Raw:
 
 
 # an item under a line that introduces it ("+ Đã giải quyết: 18.273 hồ sơ")
-_SUB_ITEM = re.compile(r"[ \t]*([+•◦▪–*-]|[a-zđ]\)|\d+\.\d+\.?)\s")
 
 
 def _in_quote(doc: _Doc, sentence: _Sentence) -> bool:
@@ -205,7 +205,7 @@ def _extract_in_language(
             (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
         )
         new_line = previous is None or previous.line != sentence.line
-        item = _SUB_ITEM.match(doc.text, sentence.start) if new_line else None
+        item = ITEM_MARKER.match(doc.text, sentence.start) if new_line else None
         marker = item.group(1)[0] if item else None
         while item and intros and intros[-1][0] == marker:
             intros.pop()  # a sibling of the item before, not its child
@@ -234,10 +234,14 @@ def _extract_in_language(
             # its items follow, one a line; the unit its own count was of is theirs too ("* Các
             # hồ sơ thuộc thẩm quyền giải quyết UBND Thành phố: 19593 hồ sơ, trong đó:")
             owned = [x for x in f if x.scope not in (PROVINCE_SCOPE, NATIONAL_SCOPE)]
+            # what its own count counts, its items count too ("- Total number of new
+            # applications received: 178 applications, including:" / "+ Department of …: 30")
+            counted = [x.indicator for x in f if not x.indicator.startswith("_")]
+            listed = replace(carry, listed=counted[0] if counted else None)  # the head's count
             if owned and carry.scope == fresh.scope:
-                intros.append((marker, replace(carry, scope=owned[-1].scope, other=None)))
+                intros.append((marker, replace(listed, scope=owned[-1].scope, other=None)))
             else:
-                intros.append((marker, carry))
+                intros.append((marker, listed))
         founds += f
         shares += s
         skipped.update({(sentence.line, note): None for note in k})

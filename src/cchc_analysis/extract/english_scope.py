@@ -547,6 +547,7 @@ def _is_subject(doc: _Doc, scope: ScopeTuple, sentence_start: int) -> bool:
     lead = re.split(r"(?<![a-z])(?:and|while|whereas|but)\s+", doc.folded[clause:start])[-1]
     # "The province's Department of …", "its centre": the owner named before is no clause
     lead = _OWNER_BEFORE.sub("", lead)
+    lead = lead.lstrip(" \t+•◦▪–*-")  # "+ Department of Construction: 45 files": an item's own
     if not (pat.subject_lead.match(lead) or _AGENT_OR_MEASURE.search(lead)):
         return False
     before = doc.folded[max(sentence_start, start - 40) : start]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cchc_analysis.extract.enumeration import _PARTS_FOLLOW, _enumerated
 from cchc_analysis.extract.figure_period import _sentence_period
+from cchc_analysis.extract.listed import _listed_under
 from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _YEAR
@@ -394,47 +395,6 @@ _BRACKETED = re.compile(r"[\s%_]*\(\s*")  # "quá hạn chiếm 0,5% (62 hồ s�
 _EQUIVALENT = re.compile(r"^[\s_%]*(?:tuong duong|tuong ung|tuc la|voi|bang)[\s_:]*$")
 
 
-# "Số hồ sơ tiếp nhận của các sở như sau: Sở Tư pháp 5.432 hồ sơ; Sở Xây dựng …"
-_LIST_HEAD = re.compile(
-    r"(?:so|tong so|so luong) (?:ho so|hs)(?: [a-z]+){0,3}? (?P<what>tiep nhan|da giai quyet"
-    r"|giai quyet|dang giai quyet|(?:giai quyet )?(?:tre|qua) han|truc tuyen)"
-    r"(?: [a-z/_]+){0,8}\s*:"
-)
-_LISTED = {
-    "tiep nhan": "dossier.received",
-    "da giai quyet": "dossier.resolved",
-    "giai quyet": "dossier.resolved",
-    "dang giai quyet": "dossier.pending",
-    "truc tuyen": "dossier.online",
-}
-
-
-def _listed_under(
-    doc: _Doc,
-    sentence: _Sentence,
-    token: _Token,
-    reading: _Reading,
-    every_unit: Callable[[], Sequence[_Scope]],
-) -> tuple[str, str, str] | None:
-    """(indicator, the head's words, unit) for a count that an item gives under a head naming
-    what is counted, else None: the item must name its own unit after the head."""
-    if reading.noun != "dossier":
-        return None
-    head = _LIST_HEAD.search(doc.work, sentence.start, token.start)
-    if head is None:
-        return None
-    units = [
-        u
-        for u in every_unit()
-        if u.kind in ("subunit", "level") and head.end() <= u.start < token.start
-    ]
-    if not units or re.search(r"\d", doc.work[units[-1].end : token.start]):
-        return None
-    what = head.group("what")
-    indicator = _LISTED.get(what, "dossier.resolved_late")
-    return indicator, doc.text[head.start("what") : head.end("what")], units[-1].label
-
-
 def _unit_in_brackets(
     doc: _Doc, scopes: Sequence[_Scope], token: _Token, reading: _Reading
 ) -> str | None:
@@ -667,7 +627,7 @@ def _find_in_sentence(
             indicator, cue, confidence = last.indicator, last.cue, 0.7
             scope, other = last.scope, last.other_province
             notes = [f"{EARLIER_LEVEL} {reading.before_year}, in brackets after {last.indicator}"]
-        elif (listed := _listed_under(doc, sentence, token, reading, every_unit)) is not None:
+        elif listed := _listed_under(doc, sentence, token, reading, every_unit, carry):
             indicator, cue, scope = listed
             other, confidence, notes = None, 0.6, [f"listed under '{cue}'"]
         else:

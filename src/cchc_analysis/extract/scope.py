@@ -58,6 +58,7 @@ class _Carry:
     period: Period | None = None
     note: str = ""  # '' and not skip: the document's period
     skip: bool = False
+    listed: str | None = None  # what a head line ending with ':' counts, for its items
 
 
 # what a board of industrial or economic zones is named, lower case words and all

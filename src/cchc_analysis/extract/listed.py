@@ -1,0 +1,65 @@
+"""Counts listed one a unit under a head that says what is counted: in the same sentence ("Số
+hồ sơ tiếp nhận của các sở như sau: Sở Tư pháp 5.432 hồ sơ; …"), or one an item on the lines
+below a head ending with ':' whose own count says what is counted ("- Total number of new
+applications received: 178 applications, including:" / "+ Department of Construction: 45
+files;")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
+    from cchc_analysis.extract.figures import _Reading
+    from cchc_analysis.extract.numbers import _Token
+    from cchc_analysis.extract.scope import _Carry, _Scope
+    from cchc_analysis.extract.text import _Sentence
+
+# an item of a list on a line of its own: "+ …", "- …", "a) …", "1.2. …"
+ITEM_MARKER = re.compile(r"[ \t]*([+•◦▪–*-]|[a-zđ]\)|\d+\.\d+\.?)\s")
+
+# "Số hồ sơ tiếp nhận của các sở như sau: Sở Tư pháp 5.432 hồ sơ; Sở Xây dựng …"
+_LIST_HEAD = re.compile(
+    r"(?:so|tong so|so luong) (?:ho so|hs)(?: [a-z]+){0,3}? (?P<what>tiep nhan|da giai quyet"
+    r"|giai quyet|dang giai quyet|(?:giai quyet )?(?:tre|qua) han|truc tuyen)"
+    r"(?: [a-z/_]+){0,8}\s*:"
+)
+_LISTED = {
+    "tiep nhan": "dossier.received",
+    "da giai quyet": "dossier.resolved",
+    "giai quyet": "dossier.resolved",
+    "dang giai quyet": "dossier.pending",
+    "truc tuyen": "dossier.online",
+}
+
+
+def _listed_under(
+    doc: _Doc,
+    sentence: _Sentence,
+    token: _Token,
+    reading: _Reading,
+    every_unit: Callable[[], Sequence[_Scope]],
+    carry: _Carry,
+) -> tuple[str, str, str] | None:
+    """(indicator, the head's words, unit) for a count that an item gives under a head naming
+    what is counted, else None: the item must name its own unit after the head (or, on an item
+    line under a head line, at its start)."""
+    if reading.noun != "dossier":
+        return None
+    head = _LIST_HEAD.search(doc.work, sentence.start, token.start)
+    if head is None and not (carry.listed and ITEM_MARKER.match(doc.text, sentence.start)):
+        return None
+    start = head.end() if head is not None else sentence.start
+    units = [
+        u for u in every_unit() if u.kind in ("subunit", "level") and start <= u.start < token.start
+    ]
+    if not units or re.search(r"\d", doc.work[units[-1].end : token.start]):
+        return None
+    if head is None:
+        assert carry.listed is not None
+        return carry.listed, "the list's head", units[-1].label
+    what = head.group("what")
+    indicator = _LISTED.get(what, "dossier.resolved_late")
+    return indicator, doc.text[head.start("what") : head.end("what")], units[-1].label
