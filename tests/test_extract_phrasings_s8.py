@@ -269,3 +269,15 @@ def test_a_places_satisfaction_index_is_its_sipas():
 )
 def test_items_under_a_head_line_count_what_its_own_count_counts(text, wanted):
     assert wanted <= _figures(text)
+
+
+def test_what_a_province_is_assigned_to_disburse_is_its_plan():
+    found = _figures(
+        "In 2026, the Prime Minister assigned Can Tho City to disburse public investment of "
+        "VND 21,406.5 billion. In 8 months, the city has disbursed about 9,210 billion VND."
+    )
+    assert ("finance.plan_bn", 21406.5, "province") in found
+    assert ("finance.disbursed_bn", 9210, "province") in found
+    assert ("finance.plan_bn", 52000, "province") in _figures(
+        "The city has a planned public investment budget of over VND52 trillion for 2026."
+    )
