@@ -281,3 +281,16 @@ def test_what_a_province_is_assigned_to_disburse_is_its_plan():
     assert ("finance.plan_bn", 52000, "province") in _figures(
         "The city has a planned public investment budget of over VND52 trillion for 2026."
     )
+
+
+def test_districts_named_bare_before_their_scores(tmp_path: Path):
+    page = tmp_path / "chi-so.txt"
+    page.write_text(
+        "UBND tỉnh Đắk Lắk công bố Chỉ số CCHC năm 2023 của các huyện.\n\nBa địa phương có "
+        "điểm Chỉ số CCHC thấp nhất tỉnh, lần lượt là: Buôn Đôn 71,25 điểm, xếp thứ 15; "
+        "Ea H’leo 77,4 điểm, xếp thứ 14; Ea Súp 78,05 điểm, xếp thứ 13.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_files([page])
+    scores = {f.scope: f.value for f in extraction.subunits if f.indicator == "par.total_points"}
+    assert scores == {"huyện Buôn Đôn": 71.25, "huyện Ea H'leo": 77.4, "huyện Ea Súp": 78.05}

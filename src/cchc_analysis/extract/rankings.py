@@ -227,7 +227,8 @@ def _entities(
 # a district named bare, as the subject of its rank or score ("Tân Châu là địa phương xếp thứ
 # hạng cao nhất …", "Trảng Bàng đứng cuối bảng với …")
 _BARE_DISTRICT = re.compile(
-    r"(?<![\w.])([A-ZĐ]\w*(?: [A-ZĐ]\w*){1,2})(?=\s+(?:là|đứng|xếp|đạt|với|dẫn|có)\s)"
+    r"(?<![\w.])([A-ZĐ][\w’']*(?: [A-ZĐ][\w’']*){1,2})"
+    r"(?=\s+(?:là|đứng|xếp|đạt|với|dẫn|có)\s|\s+\d+(?:,\d+)?\s*(?:điểm|%))"  # "Ea Súp 79,5 điểm"
 )
 
 
@@ -243,9 +244,11 @@ def _bare_districts(
             for e in found
         ):
             continue
-        if doc.work[_clause_start(doc.work, match.start(), sentence.start) : match.start()].strip():
+        lead = doc.work[_clause_start(doc.work, match.start(), sentence.start) : match.start()]
+        if lead.strip() and not lead.rstrip().endswith(":"):
             continue  # not the clause's first words ("Ban Quản lý Khu kinh tế Nghi Sơn có …")
-        own = [u for u in _units().get(fold(match.group(1)), []) if u[0] == province_code]
+        name = fold(match.group(1).replace("’", "'"))
+        own = [u for u in _units().get(name, []) if u[0] == province_code]
         if len(own) == 1:
             kind = own[0][1].lower()
             out.append(_Entity(match.start(), match.end(), f"{kind} {own[0][2]}", None))
