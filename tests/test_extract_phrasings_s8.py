@@ -294,3 +294,15 @@ def test_districts_named_bare_before_their_scores(tmp_path: Path):
     extraction = extract_files([page])
     scores = {f.scope: f.value for f in extraction.subunits if f.indicator == "par.total_points"}
     assert scores == {"huyện Buôn Đôn": 71.25, "huyện Ea H'leo": 77.4, "huyện Ea Súp": 78.05}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kết quả tiếp nhận hồ sơ của các sở, ngành như sau:\n- Tổng số hồ sơ tiếp nhận: 96 hồ sơ.\n",
+        "The results of receiving documents of departments and branches are as follows:\n"
+        "- Total number of new applications received: 96 applications.\n",
+    ],
+)
+def test_a_head_line_without_a_count_names_whose_figures_follow(text):
+    assert ("dossier.received", 96, "cấp tỉnh") in _figures(text)

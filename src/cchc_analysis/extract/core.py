@@ -14,7 +14,7 @@ from cchc_analysis.extract.central import without_ministries
 from cchc_analysis.extract.checks import _check_group, _group_key
 from cchc_analysis.extract.districts import district_province, headline_district
 from cchc_analysis.extract.document import _document
-from cchc_analysis.extract.english_scope import english_subject
+from cchc_analysis.extract.english_scope import english_scopes, english_subject
 from cchc_analysis.extract.figures import _catalogue_units, _find_in_sentence
 from cchc_analysis.extract.language import ENGLISH, detect_language, reading_language
 from cchc_analysis.extract.listed import ITEM_MARKER
@@ -238,8 +238,13 @@ def _extract_in_language(
             # applications received: 178 applications, including:" / "+ Department of …: 30")
             counted = [x.indicator for x in f if not x.indicator.startswith("_")]
             listed = replace(carry, listed=counted[0] if counted else None)  # the head's count
+            # a head without a count of its own names whose figures follow ("Kết quả giải quyết
+            # hồ sơ của các sở, ngành như sau:", "… of departments and branches are as follows:")
+            head_units = [] if f else _heads_unit(doc, sentence, doc_province, doc_period)
             if owned and carry.scope == fresh.scope:
                 intros.append((marker, replace(listed, scope=owned[-1].scope, other=None)))
+            elif len(head_units) == 1 and carry.scope == fresh.scope:
+                intros.append((marker, replace(listed, scope=head_units[0], other=None)))
             else:
                 intros.append((marker, listed))
         founds += f
@@ -464,6 +469,18 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
         seen.add((key(f), f.value))
         kept.append(f)
     return kept
+
+
+def _heads_unit(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[str]:
+    """The units and levels a head line names (its items' owner when it gives no count)."""
+    if doc.language == ENGLISH:  # objects too: "… documents of departments and branches …"
+        found = english_scopes(doc, sentence, province, period, subjects_only=False)
+        return list(dict.fromkeys(label for _, _, label, kind, _ in found if kind in _UNIT_KINDS))
+    scopes = _scopes(doc, sentence, province, period, subjects_only=False)
+    return list(dict.fromkeys(sc.label for sc in scopes if sc.kind in _UNIT_KINDS))
+
+
+_UNIT_KINDS = ("subunit", "level")
 
 
 def _finish(raws: Sequence[_Raw], keep_conflicts: bool) -> Extraction:
