@@ -306,3 +306,15 @@ def test_districts_named_bare_before_their_scores(tmp_path: Path):
 )
 def test_a_head_line_without_a_count_names_whose_figures_follow(text):
     assert ("dossier.received", 96, "cấp tỉnh") in _figures(text)
+
+
+def test_a_photo_caption_between_a_lists_items_interrupts_nothing():
+    text = (
+        "Kết quả tiếp nhận hồ sơ của các sở, ngành như sau:\n\n"
+        "- Tổng số hồ sơ tiếp nhận: 96 hồ sơ, trong đó:\n\n+ Sở Y tế: 44 hồ sơ;\n\n"
+        "Người dân làm thủ tục tại Trung tâm Phục vụ hành chính công tỉnh. Ảnh tư liệu\n\n"
+        "+ Sở Công Thương: 52 hồ sơ.\n\n- Tổng số hồ sơ đã giải quyết: 90 hồ sơ.\n"
+    )
+    found = _figures(text)
+    assert ("dossier.received", 52, "Sở Công Thương") in found
+    assert ("dossier.resolved", 90, "cấp tỉnh") in found

@@ -211,6 +211,8 @@ def _extract_in_language(
             intros.pop()  # a sibling of the item before, not its child
         if item and intros:
             carry = intros[-1][1]  # "+ Đã giải quyết: …" under "- Cấp huyện: …, trong đó:"
+        elif new_line and _photo_caption(doc, sentence):
+            pass  # a photo's caption between a list's items interrupts nothing
         elif new_line and not (
             previous is not None
             and (EN_BACK_REFERENCE if doc.language == ENGLISH else BACK_REFERENCE).match(
@@ -469,6 +471,21 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
         seen.add((key(f), f.value))
         kept.append(f)
     return kept
+
+
+# a photo's caption as pages print it: "… Ảnh: Minh Hà", "… (Ảnh minh họa)", "… Photo courtesy"
+_CAPTION = re.compile(
+    r"(?:\(?anh(?: minh hoa| tu lieu)\)?|\(?anh\s*:|\bphoto(?: courtesy|\s*:| by)|\(photo\b)"
+    r"[^\n]{0,40}$"
+)
+
+
+def _photo_caption(doc: _Doc, sentence: _Sentence) -> bool:
+    """True when the sentence's line is a short photo caption."""
+    start = doc.folded.rfind("\n", 0, sentence.start) + 1
+    end = doc.folded.find("\n", sentence.start)
+    line = doc.folded[start : end if end >= 0 else len(doc.folded)]
+    return len(line) <= 220 and _CAPTION.search(line) is not None
 
 
 def _heads_unit(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[str]:
