@@ -76,9 +76,6 @@ class _Raw:
     warnings: list[ExtractWarning]
 
 
-# an item under a line that introduces it ("+ Đã giải quyết: 18.273 hồ sơ")
-
-
 def _in_quote(doc: _Doc, sentence: _Sentence) -> bool:
     """True when a quotation opened earlier on the line is still open: the speaker's unit
     ("Phó Giám đốc Trung tâm … cho biết: “… Riêng tháng 3 đã tiếp nhận …") goes on."""

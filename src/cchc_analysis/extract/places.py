@@ -262,12 +262,12 @@ def _document_province(doc: _Doc, period: Period | None) -> tuple[Any, str, list
 def _dateline(doc: _Doc, following: Sequence[_ProvinceMention], mention: _ProvinceMention) -> bool:
     """True when the place opening a paragraph before a dash is a dateline: another province
     is named right after the dash, as the sentence's subject."""
+    if not following:
+        return False
+    other = following[0]
     line_end = doc.text.find("\n", mention.end)
     reach = min(mention.end + 12, len(doc.text) if line_end < 0 else line_end)
-    return any(
-        mention.end < other.start <= reach and fold(other.text) != fold(mention.text)
-        for other in following[:1]
-    )
+    return mention.end < other.start <= reach and fold(other.text) != fold(mention.text)
 
 
 def _official_phrase(doc: _Doc, mention: _ProvinceMention) -> str:

@@ -772,6 +772,7 @@ def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
     ordinal = i > floor and cells[i - 1].text.rstrip(".") == "1"
     start = i - 1 if ordinal else i
     best: _Flat | None = None
+    index_of = {c.line: n for n, c in enumerate(cells[floor:start], floor)}  # a head cell's
     for head in _heads(_head_cells(cells, start, floor, _MAX_WORDS * 4)):
         for k in range(len(head) - int(ordinal), 2, -1):
             rows, pattern, end = _mixed_rows(cells, start, k, ordinal)
@@ -784,8 +785,7 @@ def _mixed_table_at(cells: Sequence[_Cell], i: int, floor: int) -> _Flat | None:
                 continue
             names = _head_names(head, k, ordinal)
             if names is not None and _consistent(names[1], rows):
-                first = head[len(head) - names[0]].line
-                at = next(n for n, c in enumerate(cells) if c.line == first)
+                at = index_of[head[len(head) - names[0]].line]  # (a joined name's first line)
                 best = _Flat(at, end - 1, names[1], rows)
     return best
 
