@@ -41,6 +41,11 @@ _LAND_AFTER = re.compile(r"[ \t]*(?:(?:thuoc |ve |trong )?linh vuc |ve )?dat dai
 
 
 _AT_UNIT = re.compile(r"(?<![a-z])(?:tai|o)\s*$")
+# whose competence the counted things are, named after them: "123 thủ tục hành chính thuộc thẩm
+# quyền giải quyết (và phạm vi quản lý) của Sở VH-TT&DL"
+_OWNED_BY = re.compile(
+    r"[^;:\d]{0,60}?(?<![a-z])thuoc (?:tham quyen|pham vi)(?: [a-z]+){0,8}? cua\s*$"
+)
 
 
 def _unit_after(
@@ -62,7 +67,10 @@ def _unit_after(
     for unit in every_unit():
         if unit.kind != "subunit":
             continue
-        if token.end < unit.start < limit and _AT_UNIT.search(doc.work, token.end, unit.start):
+        if token.end < unit.start < limit and (
+            _AT_UNIT.search(doc.work, token.end, unit.start)
+            or _OWNED_BY.match(doc.work, token.end, unit.start)
+        ):
             return unit.label
         # "tổng số hồ sơ tiếp nhận tại Trung tâm là 29.807": where, in the figure's own clause
         if (
