@@ -23,3 +23,26 @@ def test_a_department_the_province_published_procedures_for_is_no_source():
     )
     assert any(value == 64 and scope == "Sở Y tế" for _, value, scope in found)
     assert not any(value == 64 and scope == "province" for _, value, scope in found)
+
+
+def test_a_units_index_given_as_its_average_rate_is_its_score():
+    found = _figures(
+        "Năm 2023, Sở Công Thương xếp vị trí thứ nhất với Chỉ số cải cách hành chính đạt tỷ lệ "
+        "trung bình là 91,37%; huyện Mường Nhé xếp vị trí thứ 2 với Chỉ số cải cách hành chính "
+        "đạt tỷ lệ trung bình là 80,12%."
+    )
+    assert ("par.total_points", 91.37, "Sở Công Thương") in found
+    assert ("par.total_points", 80.12, "huyện Mường Nhé") in found
+
+
+def test_an_average_over_units_is_still_no_units_score():
+    found = _figures("Năm 2023, Chỉ số cải cách hành chính trung bình của các sở đạt 85,20%.")
+    assert not any(value == 85.2 for _, value, _ in found)
+
+
+def test_the_office_of_the_peoples_committee_is_a_unit_not_the_province():
+    found = _figures(
+        "Năm 2022, Văn phòng UBND tỉnh xếp vị trí thứ 2 với Chỉ số cải cách hành chính đạt 88,64%."
+    )
+    assert any(value == 88.64 and scope.startswith("Văn phòng UBND") for _, value, scope in found)
+    assert not any(scope == "province" for _, _, scope in found)
