@@ -116,6 +116,7 @@ _FULL_LAND_OFFICE = re.compile(
     r"(?: [A-ZĐ][\w]*){0,3})?"
 )
 _BARE_OFFICE = re.compile(r"(?<=[,;.:] )(?:văn phòng|chi nhánh)(?= (?:đã |vừa |cũng )?[a-zđ])")
+_OFFICE_PLACE = re.compile(r" (?:tỉnh|thành phố|huyện|quận|thị xã)(?!\w)")
 _FULL_DEPARTMENT = re.compile(r"(?<![\w])Sở (?=[A-ZĐ])")
 
 
@@ -258,6 +259,12 @@ def _scopes(
         )
         if end <= head_end:
             continue
+        office_of = _OFFICE_PLACE.match(text, end, e) if head == "van phong" else None
+        if office_of:  # "Văn phòng UBND tỉnh (Bình Thuận)": the office, its level and place
+            end = office_of.end()
+            if text[end : end + 1] == " ":  # "… tỉnh Bình Thuận"; not "… tỉnh: Điểm"
+                name_end = _name_end(text, end + 1, e)
+                end = name_end if name_end > end + 1 else end
         found.append(_Scope(match.start(), end, text[match.start() : end], "subunit"))
     for short in re.finditer(r"(?<![a-z(])(?:ttpvhcc|tthcc|hcc)(?![a-z)])", folded[s:e]):
         at = s + short.start()  # "HCC đã tiếp nhận …" after "… hành chính công (HCC)"
