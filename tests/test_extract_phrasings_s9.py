@@ -46,3 +46,16 @@ def test_the_office_of_the_peoples_committee_is_a_unit_not_the_province():
     )
     assert ("par.total_points", 88.64, "Văn phòng UBND tỉnh") in found
     assert not any(scope == "province" for _, _, scope in found)
+
+
+def test_units_listed_with_their_counts_in_brackets_under_a_head_that_names_the_verb():
+    found = _figures(
+        "Tháng 9/2021, tỉnh Thanh Hóa có kết quả.\nCác đơn vị tiếp nhận nhiều hồ sơ TTHC gồm: "
+        "Sở Công Thương (1.117 hồ sơ), Sở Tư pháp (679 hồ sơ), Sở Lao động, Thương binh và Xã "
+        "hội (155 hồ sơ)."
+    )
+    assert {
+        ("dossier.received", 1117, "Sở Công Thương"),
+        ("dossier.received", 679, "Sở Tư pháp"),
+        ("dossier.received", 155, "Sở Lao động, Thương binh và Xã hội"),
+    } <= found

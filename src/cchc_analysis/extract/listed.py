@@ -21,9 +21,13 @@ if TYPE_CHECKING:
 ITEM_MARKER = re.compile(r"[ \t]*([+•◦▪–*-]|[a-zđ]\)|\d+\.\d+\.?)\s")
 
 # "Số hồ sơ tiếp nhận của các sở như sau: Sở Tư pháp 5.432 hồ sơ; Sở Xây dựng …"
+# or the units as the subject: "các đơn vị tiếp nhận nhiều hồ sơ TTHC gồm: Sở Công Thương (1.117
+# hồ sơ), Sở Tư pháp (679 hồ sơ)"
 _LIST_HEAD = re.compile(
-    r"(?:so|tong so|so luong) (?:ho so|hs)(?: [a-z]+){0,3}? (?P<what>tiep nhan|da giai quyet"
+    r"(?:(?:so|tong so|so luong) (?:ho so|hs)(?: [a-z]+){0,3}? (?P<what>tiep nhan|da giai quyet"
     r"|giai quyet|dang giai quyet|(?:giai quyet )?(?:tre|qua) han|truc tuyen)"
+    r"|(?:don vi|co quan|so,? (?:ban,? )?nganh)(?: [a-z]+){0,3}? (?:da )?(?P<verb>tiep nhan"
+    r"|giai quyet)(?: nhieu)? (?:ho so|hs))"
     r"(?: [a-z/_]+){0,8}\s*:"
 )
 _LISTED = {
@@ -60,6 +64,7 @@ def _listed_under(
     if head is None:
         assert carry.listed is not None
         return carry.listed, "the list's head", units[-1].label
-    what = head.group("what")
+    what = head.group("what") or head.group("verb")
     indicator = _LISTED.get(what, "dossier.resolved_late")
-    return indicator, doc.text[head.start("what") : head.end("what")], units[-1].label
+    said = "what" if head.group("what") else "verb"
+    return indicator, doc.text[head.start(said) : head.end(said)], units[-1].label
