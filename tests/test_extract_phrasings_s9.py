@@ -59,3 +59,29 @@ def test_units_listed_with_their_counts_in_brackets_under_a_head_that_names_the_
         ("dossier.received", 679, "Sở Tư pháp"),
         ("dossier.received", 155, "Sở Lao động, Thương binh và Xã hội"),
     } <= found
+
+
+def test_an_english_text_on_one_district_keeps_its_figures_when_the_province_is_only_a_setting():
+    # "all levels" in a sentence without a figure says how the district works, not that the
+    # figures that follow are the whole province's
+    found = _figures(
+        "(HBO) - Vice Chairman of the People's Committee of Hoa Binh province Nguyen Van A and "
+        "officials of provincial departments have recently held a working session with the "
+        "People's Committee of Tan Lac district on its plan.\n\n"
+        "Vice Chairman Nguyen Van A chaired the session.\n\n"
+        "In recent years, Tan Lac district has directed administrations at all levels and "
+        "sectors to simplify procedures.\n\n"
+        "A report at the session showed that in 2023 the local one-stop unit processed 1,240 "
+        "dossiers of firms, all of them on schedule."
+    )
+    assert ("dossier.resolved", 1240, "Tan Lac district") in found
+    assert not any(value == 1240 and scope == "province" for _, value, scope in found)
+
+
+def test_an_english_text_that_gives_figures_for_the_whole_province_keeps_them_the_provinces():
+    found = _figures(
+        "Tan Lac district steps up reform\n\n"
+        "Tan Lac district has simplified its procedures.\n\n"
+        "Across the province, 52,300 dossiers were received in the first half of 2024."
+    )
+    assert ("dossier.received", 52300, "province") in found

@@ -589,7 +589,16 @@ def english_subject(doc: _Doc, period: Period | None) -> str | None:
     Provincial Public Administration Center is receiving …") and never speaks of the whole
     province: its figures are then the unit's, not the province's."""
     related = _RELATED.search(doc.folded)  # the teasers of other articles say nothing of this one
-    if _WHOLE_PROVINCE.search(doc.work, 0, related.start() if related else len(doc.work)):
+    end = related.start() if related else len(doc.work)
+    # the whole province spoken of where figures are given ("… has directed administrations at
+    # all levels", "… approved for use across the province" say how a unit works, not whose
+    # figures follow)
+    if any(
+        _WHOLE_PROVINCE.search(doc.work, s.start, min(s.end, end))
+        and re.search(r"\d", doc.work[s.start : s.end])
+        for s in doc.sentences
+        if s.start < end
+    ):
         return None
     opening = [
         s
