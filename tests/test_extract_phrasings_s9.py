@@ -85,3 +85,11 @@ def test_an_english_text_that_gives_figures_for_the_whole_province_keeps_them_th
         "Across the province, 52,300 dossiers were received in the first half of 2024."
     )
     assert ("dossier.received", 52300, "province") in found
+
+
+def test_documents_temporarily_suspended_are_suspended():
+    found = _figures(
+        "From July 1 to September 30, 2025, Dong Nai province received 5,120 documents; it has "
+        "resolved 4,980 documents and has 37 documents temporarily suspended."
+    )
+    assert ("dossier.suspended", 37, "province") in found
