@@ -64,7 +64,6 @@ def _listed_under(
     if head is None:
         assert carry.listed is not None
         return carry.listed, "the list's head", units[-1].label
-    what = head.group("what") or head.group("verb")
-    indicator = _LISTED.get(what, "dossier.resolved_late")
     said = "what" if head.group("what") else "verb"
+    indicator = _LISTED.get(head.group(said), "dossier.resolved_late")
     return indicator, doc.text[head.start(said) : head.end(said)], units[-1].label

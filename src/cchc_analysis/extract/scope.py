@@ -87,6 +87,15 @@ def _name_end(text: str, start: int, limit: int) -> int:
     return end
 
 
+def _place_name_after(text: str, end: int, limit: int) -> int:
+    """End of the place's name after a level word ending at ``end`` ("… huyện Tiên Yên",
+    "… tỉnh Bình Thuận"), or ``end`` when no name follows ("… huyện, 6 tháng", "… tỉnh: Điểm")."""
+    if not (end + 1 < limit and text[end] == " "):
+        return end
+    name_end = _name_end(text, end + 1, limit)
+    return name_end if name_end > end + 1 else end
+
+
 _FULL_CENTRE = re.compile(
     r"Trung tâm (?:[Pp]hục vụ )?[Hh]ành chính công"
     r"(?: (?:cấp )?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?: [A-ZĐÀ-Ỹ][\w]*)*)?"
@@ -200,10 +209,7 @@ def _scopes(
             if head in _DESKS and not tail:
                 continue  # "Bộ phận Một cửa được duy trì tại 171/171 xã": the units counted
             if tail:
-                end = head_end + tail.end()
-                spaced = end + 1 < e and text[end] == " "  # "… huyện, 6 tháng": no name
-                name_end = _name_end(text, end + 1, e) if spaced else end
-                end = name_end if name_end > end + 1 else end  # "… huyện Tiên Yên", or no name
+                end = _place_name_after(text, head_end + tail.end(), e)  # "… huyện Tiên Yên"
                 named_place = tail.group(1) != "tinh" and end > head_end + tail.end()
                 if head in _DESKS and named_place:
                     # "Bộ phận Một cửa huyện Đức Trọng": the district's own figures
@@ -261,10 +267,7 @@ def _scopes(
             continue
         office_of = _OFFICE_PLACE.match(text, end, e) if head == "van phong" else None
         if office_of:  # "Văn phòng UBND tỉnh (Bình Thuận)": the office, its level and place
-            end = office_of.end()
-            if text[end : end + 1] == " ":  # "… tỉnh Bình Thuận"; not "… tỉnh: Điểm"
-                name_end = _name_end(text, end + 1, e)
-                end = name_end if name_end > end + 1 else end
+            end = _place_name_after(text, office_of.end(), e)
         found.append(_Scope(match.start(), end, text[match.start() : end], "subunit"))
     for short in re.finditer(r"(?<![a-z(])(?:ttpvhcc|tthcc|hcc)(?![a-z)])", folded[s:e]):
         at = s + short.start()  # "HCC đã tiếp nhận …" after "… hành chính công (HCC)"

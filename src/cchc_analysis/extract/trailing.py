@@ -55,9 +55,10 @@ def _unit_after(
     i: int,
     every_unit: Callable[[], Sequence[_Scope]],
 ) -> str | None:
-    """The unit a figure was counted at, named after it in its clause before any other figure
-    ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh") or before it
-    in its clause ("… tiếp nhận tại Trung tâm là 29.807 hồ sơ"), else None."""
+    """The unit a figure was counted at or belongs to, named after it in its clause before any
+    other figure ("… 5.432 hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh", "123
+    thủ tục hành chính thuộc thẩm quyền giải quyết của Sở …") or before it in its clause ("…
+    tiếp nhận tại Trung tâm là 29.807 hồ sơ"), else None."""
     token = tokens[i]
     limit = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
     stop = re.search(r"[;.]", doc.work[token.end : limit])
