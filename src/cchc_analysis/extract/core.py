@@ -202,6 +202,15 @@ def _extract_in_language(
             (p for p in (earlier, previous) if p is not None and p.block == sentence.block), None
         )
         new_line = previous is None or previous.line != sentence.line
+        goes_on = (
+            new_line
+            and previous is not None
+            and (EN_BACK_REFERENCE if doc.language == ENGLISH else BACK_REFERENCE).match(
+                doc.folded, sentence.start
+            )
+        )
+        if goes_on and same_block is None:
+            same_block = previous  # "Of these, 405,300 were resolved": the dossiers a line above
         item = ITEM_MARKER.match(doc.text, sentence.start) if new_line else None
         marker = item.group(1)[0] if item else None
         while item and intros and intros[-1][0] == marker:
@@ -210,12 +219,7 @@ def _extract_in_language(
             carry = intros[-1][1]  # "+ Đã giải quyết: …" under "- Cấp huyện: …, trong đó:"
         elif new_line and _photo_caption(doc, sentence):
             pass  # a photo's caption between a list's items interrupts nothing
-        elif new_line and not (
-            previous is not None
-            and (EN_BACK_REFERENCE if doc.language == ENGLISH else BACK_REFERENCE).match(
-                doc.folded, sentence.start
-            )
-        ):
+        elif new_line and not goes_on:
             carry = fresh  # a new paragraph, unless it goes on about the last one's figures
             intros = []
         elif (

@@ -1,0 +1,58 @@
+"""Phrasings of the tenth session, in sentences written for this test: an English paragraph of
+one sentence that goes on about the line above, two indexes in one sentence, and a level of
+government named after the dossiers' noun."""
+
+from __future__ import annotations
+
+from cchc_analysis.extract import extract_text
+
+
+def _figures(text: str) -> set[tuple[str, float, str]]:
+    extraction = extract_text(text)
+    return {
+        (f.indicator, round(f.value, 3), f.scope)
+        for f in list(extraction.figures) + list(extraction.subunits)
+        if not f.internal
+    }
+
+
+def test_a_paragraph_opening_on_of_these_counts_the_dossiers_of_the_line_above():
+    # news sites set each sentence as a paragraph of its own; the bare count is of dossiers
+    found = _figures(
+        "Bac Giang speeds up services\n\n"
+        "In 2024, Bac Giang received more than 310,000 administrative dossiers, the "
+        "provincial People's Committee said.\n\n"
+        "Of these, 306,200 were resolved."
+    )
+    assert ("dossier.resolved", 306200, "province") in found
+
+
+def test_a_bare_count_in_a_paragraph_of_its_own_stays_unread():
+    # the same words without a back reference: nothing says what was resolved
+    found = _figures(
+        "Bac Giang speeds up services\n\n"
+        "In 2024, Bac Giang received more than 310,000 administrative dossiers.\n\n"
+        "Some 306,200 were resolved."
+    )
+    assert not any(value == 306200 for _, value, _ in found)
+
+
+def test_the_par_index_named_before_its_score_is_not_the_next_clauses_index():
+    found = _figures(
+        "Bac Giang leads\n\n"
+        "The province topped the PAR Index 2023 with 90.14 points and ranked third in "
+        "SIPAS with 86.02 percent."
+    )
+    assert ("par.total_points", 90.14, "province") in found
+    assert ("sipas.satisfaction_pct", 86.02, "province") in found
+    assert ("sipas.satisfaction_pct", 90.14, "province") not in found
+
+
+def test_a_level_named_after_the_files_noun_is_that_levels_share():
+    found = _figures(
+        "Bac Giang speeds up services\n\n"
+        "In 2024, 97.6 percent of files submitted to district-level People's Committees were "
+        "resolved on time."
+    )
+    assert ("dossier.on_time_pct", 97.6, "cấp huyện") in found
+    assert ("dossier.on_time_pct", 97.6, "province") not in found
