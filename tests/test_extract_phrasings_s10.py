@@ -56,3 +56,28 @@ def test_a_level_named_after_the_files_noun_is_that_levels_share():
     )
     assert ("dossier.on_time_pct", 97.6, "cấp huyện") in found
     assert ("dossier.on_time_pct", 97.6, "province") not in found
+
+
+def test_a_renamed_province_without_a_period_is_still_that_province():
+    # Thừa Thiên Huế became Huế in 2025: with no period both names answer, and they are one
+    # province, not two; the text is not moved to the city it was released in
+    extraction = extract_text(
+        "Thua Thien-Hue stays in the top group\n\n"
+        "HUE – Thua Thien-Hue was among the best performers in PAPI, released in Hanoi on "
+        "April 26.\n\n"
+        "The province scored 5.62 points for transparency in local decision-making."
+    )
+    provinces = {f.province for f in extraction.figures if not f.internal}
+    assert provinces == {"Thừa Thiên Huế"}
+
+
+def test_a_ranking_after_two_indexes_announced_together_is_the_headlines_index():
+    found = _figures(
+        "PAR INDEX 2021: Bac Ninh leads\n\n"
+        "HANOI – The Ministry of Home Affairs announced the 2021 PAR INDEX and the SIPAS "
+        "of ministries and provinces.\n\n"
+        "Among the 63 provinces, Bac Ninh came first with 90.22 percent, followed by Hai "
+        "Duong (88.71 percent)."
+    )
+    assert ("par.total_points", 90.22, "province") in found
+    assert not any(i == "sipas.satisfaction_pct" for i, _, _ in found)

@@ -400,12 +400,33 @@ def _topic_at(
         # a part of an index named in another paragraph does not reach this one
         earlier = [m for m in marks[:first] if m[2] or _block_at(doc, m[0]) == sentence.block]
         mark = earlier[-1] if earlier else marks[first - 1]
+        mark = _headline_mark(doc, marks, mark) or mark
     else:
         mark = marks[last] if last < len(marks) else marks[-1]
     rate = _phrases().components_in_sentence.search(
         doc.folded, max(sentence.start, mark[1]), position
     )
     return mark[2] or None if rate is None else None
+
+
+def _headline_mark(
+    doc: _Doc, marks: Sequence[tuple[int, int, str]], mark: tuple[int, int, str]
+) -> tuple[int, int, str] | None:
+    """The headline's index when the sentence that named ``mark`` names two indexes at once
+    ("announced the PAR INDEX and the SIPAS") and the headline names one of them alone
+    ("PAR INDEX 2019: Quang Ninh leads"): the list that follows is the headline's; else None."""
+    if not doc.headline or doc.headline[0] <= mark[0] < doc.headline[1]:
+        return None
+    starts = [sentence.start for sentence in doc.sentences]
+    at = bisect_left(starts, mark[0] + 1) - 1
+    if at < 0:
+        return None
+    named = doc.sentences[at]
+    both = {m[2] for m in marks if named.start <= m[0] < named.end and m[2]}
+    headline = [m for m in marks if doc.headline[0] <= m[0] < doc.headline[1] and m[2]]
+    if len(both) < 2 or len({m[2] for m in headline}) != 1 or headline[0][2] not in both:
+        return None
+    return headline[0]
 
 
 def _paired_topic(doc: _Doc, marks: Sequence[tuple[int, int, str]], position: int) -> str | None:
