@@ -81,3 +81,37 @@ def test_a_ranking_after_two_indexes_announced_together_is_the_headlines_index()
     )
     assert ("par.total_points", 90.22, "province") in found
     assert not any(i == "sipas.satisfaction_pct" for i, _, _ in found)
+
+
+def test_the_later_items_of_a_list_of_one_stop_counts_are_counts_of_their_level():
+    found = _figures(
+        "Hòa Bình năm 2018\n\n"
+        "Tỉnh duy trì cơ chế một cửa, một cửa liên thông: 20/20 sở, ban, ngành; 8/8 UBND "
+        "huyện, thành phố và 145/145 UBND xã, phường, thị trấn. Tỷ lệ hồ sơ giải quyết đúng "
+        "hạn năm 2018 đạt 98,96%."
+    )
+    assert {
+        ("onestop.units_with", 20, "cấp tỉnh"),
+        ("onestop.units_with", 8, "cấp huyện"),
+        ("onestop.units_with", 145, "cấp xã"),
+    } <= found
+    # the units counted are no subject for the next sentence: its rate is the province's
+    assert ("dossier.on_time_pct", 98.96, "province") in found
+
+
+def test_dossiers_received_through_online_services_of_two_levels_are_online():
+    found = _figures(
+        "Hòa Bình: kết quả tháng 3/2021\n\n"
+        "Toàn tỉnh đã tiếp nhận 6.214 hồ sơ. Trong đó, số hồ sơ tiếp nhận qua dịch vụ công "
+        "trực tuyến mức độ 3, mức độ 4 là 1.830 hồ sơ."
+    )
+    assert ("dossier.online", 1830, "province") in found
+
+
+def test_dossiers_pending_carried_into_the_next_month_are_this_months():
+    extraction = extract_text(
+        "Hòa Bình: kết quả tháng 3/2021\n\n"
+        "Số hồ sơ đang giải quyết chuyển sang tháng 4 là 227 hồ sơ."
+    )
+    pending = [f for f in extraction.figures if f.indicator == "dossier.pending"]
+    assert [(f.value, str(f.period)) for f in pending] == [(227, "2021-M03")]

@@ -94,6 +94,13 @@ def _section_periods_of(doc: _Doc) -> list[tuple[int, Period]]:
     return doc.section_periods
 
 
+# the period pending dossiers are carried into ("… đang giải quyết chuyển sang tháng 4 là 227
+# hồ sơ", "carried over to April"): the count is still the report period's
+_CARRIED_INTO = re.compile(
+    r"(?<![a-z])(?:chuyen (?:tiep )?(?:sang|qua)|carried (?:over )?(?:in)?to)\s*$"
+)
+
+
 def _sentence_period(
     doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
 ) -> tuple[Period | None, str, bool]:
@@ -105,7 +112,12 @@ def _sentence_period(
         default = _section_period(doc, sentence.start) or default
     starts = doc.period_starts  # the mentions are in text order
     first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-    inside = [m for m in doc.periods[first:last] if m.context in ("normal",)]
+    inside = [
+        m
+        for m in doc.periods[first:last]
+        if m.context in ("normal",)
+        and not _CARRIED_INTO.search(doc.folded, max(0, m.start - 30), m.start)
+    ]
     if not inside:
         if carry.note or carry.skip:
             return carry.period, carry.note, carry.skip

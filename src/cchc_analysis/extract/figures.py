@@ -698,6 +698,10 @@ def _find_in_sentence(
     # a unit named after the sentence's last figure ("… 2.134 hồ sơ trễ hạn, chủ yếu thuộc lĩnh
     # vực đất đai.") describes it; the next sentence's subject is the one before it
     carried_from = found[-1].end if found else sentence.end
+    if found and all(f.noun in ("unit", "onestop") for f in found):
+        # "…: 20/20 sở, ban, ngành; 8/8 UBND huyện, …": the units counted are the counts'
+        # objects, not the subject the next sentence goes on about
+        carried_from = found[0].start
     parts = _PARTS_FOLLOW.search(doc.work, found[0].end, sentence.end) if found else None
     if parts is not None:  # "toàn tỉnh …, trong đó cấp tỉnh …, cấp xã …": the whole goes on
         carried_from = parts.start()
