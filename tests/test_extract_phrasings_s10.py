@@ -115,3 +115,14 @@ def test_dossiers_pending_carried_into_the_next_month_are_this_months():
     )
     pending = [f for f in extraction.figures if f.indicator == "dossier.pending"]
     assert [(f.value, str(f.period)) for f in pending] == [(227, "2021-M03")]
+
+
+def test_a_payroll_cut_by_a_share_and_documents_exchanged_between_agencies_in_english():
+    found = _figures(
+        "Lam Dong reviews its reform\n\n"
+        "In 2021, the civil servant payroll has been cut by 11.5 percent compared with 2015. "
+        "Some 95.7 percent of documents, excluding classified documents, were exchanged "
+        "between state agencies in electronic form."
+    )
+    assert ("org.payroll_reduction_pct", 11.5, "province") in found
+    assert ("edoc.exchange_pct", 95.7, "province") in found
