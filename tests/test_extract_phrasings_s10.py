@@ -126,3 +126,20 @@ def test_a_payroll_cut_by_a_share_and_documents_exchanged_between_agencies_in_en
     )
     assert ("org.payroll_reduction_pct", 11.5, "province") in found
     assert ("edoc.exchange_pct", 95.7, "province") in found
+
+
+def test_the_service_index_measures_in_english():
+    found = _figures(
+        "Can Tho in the good group\n\n"
+        "In 2024, the rate of administrative procedures updated and publicised on time on the "
+        "national database was 99 percent. The city issued electronic results for 401,500 "
+        "dossiers, while 120,300 dossiers re-used information and data already digitised. "
+        "The satisfaction rate in handling feedback and petitions was 93.4 percent."
+    )
+    assert {
+        ("tthc.published_on_time_pct", 99, "province"),
+        ("dossier.e_result", 401500, "province"),
+        ("dossier.reused", 120300, "province"),
+        ("feedback.satisfaction_pct", 93.4, "province"),
+    } <= found
+    assert not any(i in ("dossier.on_time_pct", "dossier.satisfaction_pct") for i, _, _ in found)
