@@ -143,3 +143,17 @@ def test_the_service_index_measures_in_english():
         ("feedback.satisfaction_pct", 93.4, "province"),
     } <= found
     assert not any(i in ("dossier.on_time_pct", "dossier.satisfaction_pct") for i, _, _ in found)
+
+
+def test_results_issued_electronically_and_digitised_data_reused_in_vietnamese():
+    found = _figures(
+        "Thanh Hóa năm 2023\n\n"
+        "Năm 2023, toàn tỉnh đã cấp kết quả giải quyết điện tử cho 520.400 hồ sơ; có 26.100 "
+        "hồ sơ sử dụng lại thông tin, dữ liệu số hóa. Có 3.250 hồ sơ được người dân thanh "
+        "toán trực tuyến."
+    )
+    assert {
+        ("dossier.e_result", 520400, "province"),
+        ("dossier.reused", 26100, "province"),
+        ("dossier.paid_online", 3250, "province"),
+    } <= found
