@@ -157,3 +157,17 @@ def test_results_issued_electronically_and_digitised_data_reused_in_vietnamese()
         ("dossier.reused", 26100, "province"),
         ("dossier.paid_online", 3250, "province"),
     } <= found
+
+
+def test_the_communes_centres_counted_together_are_the_commune_level():
+    # after the 2025 merger every commune has its own centre: all of them are the level
+    found = _figures(
+        "Ca Mau commune centres\n\n"
+        "In the first quarter of 2026, public administration service centres in the 64 "
+        "communes and wards of Ca Mau province received 150,210 dossiers."
+    )
+    assert ("dossier.received", 150210, "cấp xã") in found
+    later = _figures(
+        "Ca Mau commune centres\n\nIn 2026, commune-level centres received 40,200 dossiers."
+    )
+    assert ("dossier.received", 40200, "cấp xã") in later
