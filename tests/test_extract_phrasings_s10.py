@@ -171,3 +171,21 @@ def test_the_communes_centres_counted_together_are_the_commune_level():
         "Ca Mau commune centres\n\nIn 2026, commune-level centres received 40,200 dossiers."
     )
     assert ("dossier.received", 40200, "cấp xã") in later
+
+
+def test_the_par_index_parts_named_as_the_appraisal_councils_and_the_peoples_assessment():
+    found = _figures(
+        "Bắc Giang: Chỉ số cải cách hành chính năm 2022\n\n"
+        "Cụ thể, điểm đánh giá, thẩm định của Hội đồng thẩm định Trung ương đối với tỉnh là "
+        "54,87 điểm; trong đó điểm điều tra lãnh đạo, quản lý là 15,40 điểm và điểm đánh giá "
+        "của người dân, tổ chức (SIPAS) là 9,12 điểm. Trong 8 chỉ số thành phần, cao nhất là "
+        "chỉ số Cải cách thủ tục hành chính (93,47%).\n\n"
+        "Chỉ số SIPAS năm 2022 của tỉnh đạt 83,05%."
+    )
+    assert {
+        ("par.appraisal_points", 54.87, "province"),
+        ("par.sipas_points", 9.12, "province"),
+        ("sipas.satisfaction_pct", 83.05, "province"),
+    } <= found
+    assert ("sipas.satisfaction_pct", 9.12, "province") not in found
+    assert not any(value == 93.47 for _, value, _ in found)  # a part of the PAR INDEX
