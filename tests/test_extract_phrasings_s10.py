@@ -189,3 +189,14 @@ def test_the_par_index_parts_named_as_the_appraisal_councils_and_the_peoples_ass
     } <= found
     assert ("sipas.satisfaction_pct", 9.12, "province") not in found
     assert not any(value == 93.47 for _, value, _ in found)  # a part of the PAR INDEX
+
+
+def test_legal_documents_issued_on_schedule_and_the_year_others_are_put_off_to():
+    extraction = extract_text(
+        "Hòa Bình năm 2018\n\n"
+        "Theo Chương trình xây dựng văn bản năm 2018, HĐND, UBND tỉnh dự kiến ban hành 29 văn "
+        "bản quy phạm pháp luật; thực tế đã ban hành 26 văn bản đảm bảo đúng tiến độ, 03 văn "
+        "bản lùi thời gian ban hành sang năm 2019."
+    )
+    on_time = [f for f in extraction.figures if f.indicator == "legal.docs_on_time"]
+    assert [(f.value, str(f.period)) for f in on_time] == [(26, "2018")]

@@ -94,11 +94,11 @@ def _section_periods_of(doc: _Doc) -> list[tuple[int, Period]]:
     return doc.section_periods
 
 
-# the period pending dossiers are carried into ("… đang giải quyết chuyển sang tháng 4 là 227
+# the period a count is carried or put off into ("… đang giải quyết chuyển sang tháng 4 là 227
 # hồ sơ", "carried over to April"): the count is still the report period's
 _CARRIED_INTO = re.compile(
-    r"(?<![a-z])(?:chuyen (?:tiep )?(?:sang|qua)|carried (?:over )?(?:in)?to)\s*$"
-)
+    r"(?<![a-z])(?:(?:chuyen (?:tiep )?)?sang|chuyen qua|carried (?:over )?(?:in)?to)\s*$"
+)  # "… 02 văn bản lùi thời gian ban hành sang năm 2019": the year it is put off to
 
 
 def _sentence_period(
