@@ -200,3 +200,18 @@ def test_legal_documents_issued_on_schedule_and_the_year_others_are_put_off_to()
     )
     on_time = [f for f in extraction.figures if f.indicator == "legal.docs_on_time"]
     assert [(f.value, str(f.period)) for f in on_time] == [(26, "2018")]
+
+
+def test_the_city_level_of_a_centrally_run_city_and_the_unit_with_the_most_dossiers():
+    found = _figures(
+        "Hải Phòng: kết quả quý I/2026\n\n"
+        "Trong quý I/2026, toàn thành phố tiếp nhận 401.200 hồ sơ; trong đó cấp thành phố tiếp "
+        "nhận 95.100 hồ sơ, cấp xã tiếp nhận 306.100 hồ sơ. Phường Lê Chân là đơn vị tiếp nhận "
+        "nhiều hồ sơ nhất với 9.870 hồ sơ."
+    )
+    assert {
+        ("dossier.received", 401200, "province"),
+        ("dossier.received", 95100, "cấp thành phố"),
+        ("dossier.received", 306100, "cấp xã"),
+        ("dossier.received", 9870, "Phường Lê Chân"),
+    } <= found
