@@ -215,3 +215,12 @@ def test_the_city_level_of_a_centrally_run_city_and_the_unit_with_the_most_dossi
         ("dossier.received", 306100, "cấp xã"),
         ("dossier.received", 9870, "Phường Lê Chân"),
     } <= found
+
+
+def test_a_districts_wards_received_a_combined_count_at_the_commune_level():
+    found = _figures(
+        "Long Bien one-stop shop\n\n"
+        "In 2017, the Long Bien district one-stop department received 41,000 dossiers.\n\n"
+        "The district's 14 wards received a combined 117,400 dossiers."
+    )
+    assert ("dossier.received", 117400, "cấp xã") in found
