@@ -224,3 +224,10 @@ def test_a_districts_wards_received_a_combined_count_at_the_commune_level():
         "The district's 14 wards received a combined 117,400 dossiers."
     )
     assert ("dossier.received", 117400, "cấp xã") in found
+
+
+def test_results_issued_electronically_said_in_the_passive():
+    found = _figures(
+        "Ca Mau centres\n\nIn 2026, electronic results were issued for 131,800 dossiers."
+    )
+    assert ("dossier.e_result", 131800, "province") in found
