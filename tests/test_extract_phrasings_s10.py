@@ -231,3 +231,12 @@ def test_results_issued_electronically_said_in_the_passive():
         "Ca Mau centres\n\nIn 2026, electronic results were issued for 131,800 dossiers."
     )
     assert ("dossier.e_result", 131800, "province") in found
+
+
+def test_units_counted_after_a_one_stop_clause_are_no_total_of_one_stop_units():
+    found = _figures(
+        "Bat Xat district one-stop shop\n\n"
+        "In 2018, all communes of the district operate the one-stop mechanism, and 7 communes "
+        "have been equipped with touch-screen kiosks."
+    )
+    assert not any(value == 7 for _, value, _ in found)
