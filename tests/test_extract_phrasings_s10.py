@@ -5,15 +5,9 @@ government named after the dossiers' noun."""
 from __future__ import annotations
 
 from cchc_analysis.extract import extract_text
+from tests.extract_helpers import figure_keys
 
-
-def _figures(text: str) -> set[tuple[str, float, str]]:
-    extraction = extract_text(text)
-    return {
-        (f.indicator, round(f.value, 3), f.scope)
-        for f in list(extraction.figures) + list(extraction.subunits)
-        if not f.internal
-    }
+_figures = figure_keys
 
 
 def test_a_paragraph_opening_on_of_these_counts_the_dossiers_of_the_line_above():

@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc_analysis.extract import extract_files, extract_text
+from cchc_analysis.extract import extract_files
+from tests.extract_helpers import figure_keys
 
-
-def _figures(text: str) -> set[tuple[str, float, str]]:
-    extraction = extract_text(text)
-    return {
-        (f.indicator, round(f.value, 3), f.scope)
-        for f in list(extraction.figures) + list(extraction.subunits)
-        if not f.internal
-    }
+_figures = figure_keys
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,9 @@ test: procedures counted as a department's competence, named after the count."""
 
 from __future__ import annotations
 
-from cchc_analysis.extract import extract_text
+from tests.extract_helpers import figure_keys
 
-
-def _figures(text: str) -> set[tuple[str, float, str]]:
-    extraction = extract_text(text)
-    return {
-        (f.indicator, round(f.value, 3), f.scope)
-        for f in list(extraction.figures) + list(extraction.subunits)
-        if not f.internal
-    }
+_figures = figure_keys
 
 
 def test_a_department_the_province_published_procedures_for_is_no_source():
