@@ -5,9 +5,7 @@ government named after the dossiers' noun."""
 from __future__ import annotations
 
 from cchc_analysis.extract import extract_text
-from tests.extract_helpers import figure_keys
-
-_figures = figure_keys
+from tests.extract_helpers import figure_keys as _figures
 
 
 def test_a_paragraph_opening_on_of_these_counts_the_dossiers_of_the_line_above():

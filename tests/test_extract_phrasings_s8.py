@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_analysis.extract import extract_files
-from tests.extract_helpers import figure_keys
-
-_figures = figure_keys
+from tests.extract_helpers import figure_keys as _figures
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,7 @@ test: procedures counted as a department's competence, named after the count."""
 
 from __future__ import annotations
 
-from tests.extract_helpers import figure_keys
-
-_figures = figure_keys
+from tests.extract_helpers import figure_keys as _figures
 
 
 def test_a_department_the_province_published_procedures_for_is_no_source():

@@ -124,9 +124,8 @@ def _label(text: str, start: int, end: int) -> str:
 
 def _level_label(folded: str) -> str | None:
     """'cấp tỉnh', 'cấp huyện' or 'cấp xã' for an English level phrase, else None."""
-    folded = re.sub(
-        r"^(?:the )?(?:district|town|city).s\s+", "", folded
-    )  # "the district's 14 wards"
+    # the owner's word names no second level: "the district's 14 wards" are wards
+    folded = re.sub(r"^(?:the )?(?:district|town|city).s\s+", "", folded)
     if re.search(r"nationwide|(?:whole|entire|the) country|across the country|national", folded):
         return "toàn quốc"
     if re.search(

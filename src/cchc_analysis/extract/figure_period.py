@@ -97,7 +97,8 @@ def _section_periods_of(doc: _Doc) -> list[tuple[int, Period]]:
 # the period a count is carried or put off into ("… đang giải quyết chuyển sang tháng 4 là 227
 # hồ sơ", "carried over to April"): the count is still the report period's
 _CARRIED_INTO = re.compile(
-    r"(?<![a-z])(?:(?:chuyen (?:tiep )?)?sang|chuyen qua|carried (?:over )?(?:in)?to)\s*$"
+    r"(?<![a-z])(?:(?:chuyen (?:tiep )?|(?:lui|keo dai|gia han|day)(?: [a-z]+){0,4} )(?:sang|qua)"
+    r"|carried (?:over )?(?:in)?to)\s*$"
 )  # "… 02 văn bản lùi thời gian ban hành sang năm 2019": the year it is put off to
 
 

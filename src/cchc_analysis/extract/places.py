@@ -135,12 +135,10 @@ def _resolve(name: str, period: Period | None) -> Any:
             found.append(resolve_province(name, when))
         except (ProvinceNotFound, PeriodError):
             continue
-    names = {p.name_vi for p in found}
-    if len({getattr(p, "code", p.name_vi) for p in found}) == 1:
-        # one province renamed, not merged ("Thua Thien-Hue", since 2025 "Huế"): with no period
-        # to choose by, the name it had before the merger, as the registry's 2024 list gives it
-        return found[0]
-    return found[0] if len(names) == 1 else None
+    # one province under one name, or renamed, not merged ("Thua Thien-Hue", since 2025 "Huế",
+    # one code): with no period to choose by, the name the registry's 2024 list gives it
+    one = len({p.name_vi for p in found}) == 1 or len({p.code for p in found}) == 1
+    return found[0] if one else None
 
 
 def _mention_province(mention: _ProvinceMention, period: Period | None) -> tuple[Any, str]:

@@ -370,11 +370,17 @@ def _respectively(
     return {t.start: (e, noun) for t, e in zip(run, entities, strict=True)}
 
 
-def _block_at(doc: _Doc, position: int) -> int:
-    """The paragraph (block) of the sentence holding a position."""
+def _sentence_at(doc: _Doc, position: int) -> _Sentence | None:
+    """The sentence holding a position (None before the first one)."""
     starts = [sentence.start for sentence in doc.sentences]
     i = bisect_left(starts, position + 1) - 1
-    return doc.sentences[i].block if i >= 0 else -1
+    return doc.sentences[i] if i >= 0 else None
+
+
+def _block_at(doc: _Doc, position: int) -> int:
+    """The paragraph (block) of the sentence holding a position."""
+    sentence = _sentence_at(doc, position)
+    return sentence.block if sentence is not None else -1
 
 
 def _topic_at(
@@ -417,11 +423,9 @@ def _headline_mark(
     ("PAR INDEX 2019: Quang Ninh leads"): the list that follows is the headline's; else None."""
     if not doc.headline or doc.headline[0] <= mark[0] < doc.headline[1]:
         return None
-    starts = [sentence.start for sentence in doc.sentences]
-    at = bisect_left(starts, mark[0] + 1) - 1
-    if at < 0:
+    named = _sentence_at(doc, mark[0])
+    if named is None:
         return None
-    named = doc.sentences[at]
     both = {m[2] for m in marks if named.start <= m[0] < named.end and m[2]}
     headline = [m for m in marks if doc.headline[0] <= m[0] < doc.headline[1] and m[2]]
     if len(both) < 2 or len({m[2] for m in headline}) != 1 or headline[0][2] not in both:
@@ -442,11 +446,9 @@ def _paired_topic(doc: _Doc, marks: Sequence[tuple[int, int, str]], position: in
     between = re.findall(r"\d+(?:[.,]\d+)?", doc.folded[earlier[-1][1] : position])
     if len(between) < (2 if second else 1):
         return None  # "the SIPAS index of 98.89%": the index named right before the number
-    starts = [sentence.start for sentence in doc.sentences]
-    at = bisect_left(starts, earlier[-1][0] + 1) - 1
-    if at < 0:
+    named = _sentence_at(doc, earlier[-1][0])
+    if named is None:
         return None
-    named = doc.sentences[at]
     indexes: list[str] = []
     for start, _end, indicator in earlier:
         if start >= named.start and indicator and indicator not in indexes:
