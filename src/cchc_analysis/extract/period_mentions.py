@@ -203,6 +203,14 @@ def _range_period(d1: date, d2: date) -> Period | None:
         return {3: Period(year, "Q1"), 6: Period(year, "H1"), 9: Period(year, "9M")}.get(
             end_month, Period(year) if end_month == 12 else None
         )
+    if d1.month == 12 and d1.day <= 5 and d1.year == year - 1:  # "từ 01/12/2019 đến 31/5/2020"
+        return {2: Period(year, "Q1"), 5: Period(year, "H1"), 8: Period(year, "9M")}.get(
+            end_month, Period(year) if end_month == 11 else None
+        )
+    if d1.day <= 5 and d1.month % 3 == 0 and (end_month - d1.month) % 12 == 2:
+        # "quý II năm 2021 (từ ngày 1/3 đến 31/5/2021)": a quarter that some provinces run a
+        # month early, as their year runs from 1 December
+        return Period(year, f"Q{d1.month % 12 // 3 + 1}")
     quarter_start = d1.month in (3, 4, 6, 7, 9, 10) and (d1.day >= 10 or d1.day <= 5)
     if quarter_start and end_month - (d1.month if d1.day <= 5 else d1.month + 1) == 2:
         return Period(year, f"Q{end_month // 3}")

@@ -490,6 +490,15 @@ def _without_appositions(scopes: list[_Scope], folded: str, work: str = "") -> l
                 continue
         if (
             previous is not None
+            and previous.kind == "level"
+            and scope.kind == "province"
+            and folded.startswith(("toan tinh", "ca tinh"), scope.start)
+            and re.fullmatch(r"\s*,\s*", folded[previous.end : scope.start])
+            and _LEVEL_TOPIC.search(folded, max(0, previous.start - 12), previous.start)
+        ):
+            continue  # "Với cấp xã, toàn tỉnh tiếp nhận …": the level's units across the province
+        if (
+            previous is not None
             and previous.kind == "subunit"
             and scope.kind == "subunit"
             and _COMMUNE_HEAD.match(folded, previous.start)
@@ -500,6 +509,9 @@ def _without_appositions(scopes: list[_Scope], folded: str, work: str = "") -> l
         kept.append(scope)
     return kept
 
+
+# a level set as the topic of what follows: "Với cấp xã, …", "Đối với cấp huyện, …"
+_LEVEL_TOPIC = re.compile(r"(?<![a-z])(?:voi|o|tai|rieng|con)\s+$")
 
 _COMMUNE_HEAD = re.compile(r"(?:ubnd |uy ban nhan dan )?(?:xa|phuong|thi tran)(?![a-z])")
 _DISTRICT_HEAD = re.compile(r"(?:huyen|quan|thi xa|thanh pho|tp\.?|tx\.)(?![a-z])")
