@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from cchc_analysis.extract import extract_text
+from cchc_analysis.extract import extract_files, extract_text
 from cchc_analysis.extract.period_mentions import _range_period
 from tests.extract_helpers import figure_keys as _figures
 
@@ -58,3 +58,122 @@ def test_a_level_set_as_topic_before_toan_tinh_keeps_the_level():
     assert ("dossier.received", 164292, "cấp xã") in found
     assert ("dossier.received", 164292, "province") not in found
     assert ("dossier.received", 412806, "province") in found
+
+
+def _provinces(text: str) -> set[tuple[str, float, str, str]]:
+    """(indicator, value, scope, province) of every figure of the main table."""
+    extraction = extract_text(text)
+    return {(f.indicator, round(f.value, 3), f.scope, f.province) for f in extraction.figures}
+
+
+def test_new_procedures_are_a_part_of_those_announced_not_the_total():
+    found = _figures(
+        "Ninh Binh reform 2022\n\n"
+        "In 2022 the provincial chairman signed 38 decisions announcing 512 administrative "
+        "procedures, including 120 new ones, 250 amended or supplemented and 142 abolished."
+    )
+    assert ("tthc.published", 512, "province") in found
+    assert ("tthc.published", 120, "province") not in found
+    assert ("tthc.abolished", 142, "province") in found
+
+
+def test_pending_dossiers_past_their_deadline():
+    found = _figures(
+        "Ninh Binh reform 2022\n\n"
+        "The remaining 9,410 dossiers were still being processed, 162 of them past their "
+        "deadline."
+    )
+    assert ("dossier.pending", 9410, "province") in found
+    assert ("dossier.pending_overdue", 162, "province") in found
+
+
+def test_every_item_of_an_english_one_stop_list_is_its_levels_count():
+    found = _figures(
+        "Ninh Binh reform 2022\n\n"
+        "The one-stop mechanism is in place at 19/19 departments and sectors, 8/8 "
+        "district-level localities and 119/119 communes, wards and townships."
+    )
+    assert ("onestop.units_with", 8, "cấp huyện") in found
+    assert ("onestop.units_total", 119, "cấp xã") in found
+
+
+def test_money_paid_out_of_a_departments_allocation():
+    found = _figures(
+        "Ninh Binh disbursement 2022\n\n"
+        "The provincial Department of Transport had paid out VND 512.4 billion of its VND "
+        "930 billion allocation."
+    )
+    assert ("finance.disbursed_bn", 512.4, "Sở Giao thông vận tải") in found
+    assert ("finance.plan_bn", 930, "Sở Giao thông vận tải") in found
+
+
+def test_services_provided_as_level_3():
+    found = _figures(
+        "Ninh Binh reform 2022\n\n"
+        "The centre receives 1,640 procedures, of which 388 are provided as level 3 online "
+        "public services and 245 at level 4."
+    )
+    assert ("service.online_level3", 388, "province") in found
+    assert ("service.online_level4", 245, "province") in found
+
+
+def test_a_score_said_overall_is_the_par_index_after_a_sipas_paragraph():
+    found = _provinces(
+        "PAR INDEX 2021: the north leads\n\n"
+        "Ninh Binh's SIPAS result was 85.10 percent.\n\n"
+        "Further down the table, Ha Nam scored 86.44 percent overall.\n\n"
+        "Lai Chau was in last place with 79.12 percent."
+    )
+    assert ("par.total_points", 86.44, "province", "Hà Nam") in found
+    assert ("par.total_points", 79.12, "province", "Lai Châu") in found
+    assert not any(key[0] == "sipas.satisfaction_pct" and key[1] == 86.44 for key in found)
+
+
+def test_a_round_ups_table_rows_are_each_provinces_scores_past_left_out_rows(tmp_path):
+    # a table set one row per line is rebuilt when a file is read, as the command line reads it
+    saved = tmp_path / "par_index_2020.txt"
+    saved.write_text(
+        "PAR INDEX 2020: Hà Nam giữ vị trí đầu\n\n"
+        "Bảng dưới đây tóm tắt một số địa phương (đơn vị: điểm):\n\n"
+        "Xếp hạng\tĐịa phương\tĐiểm thẩm định\tĐiểm điều tra XHH\tTổng điểm\n"
+        "1\tHà Nam\t57,10\t32,90\t90,00\n"
+        "2\tNam Định\t56,20\t32,10\t88,30\n"
+        "...\t...\t...\t...\t...\n"
+        "62\tLai Châu\t47,90\t27,00\t74,90\n"
+        "63\tĐiện Biên\t47,00\t26,50\t73,50\n",
+        encoding="utf-8",
+    )
+    found = {
+        (f.indicator, round(f.value, 3), f.scope, f.province)
+        for f in extract_files([saved]).figures
+    }
+    assert ("par.appraisal_points", 56.2, "province", "Nam Định") in found
+    assert ("par.total_points", 88.3, "province", "Nam Định") in found
+    assert ("par.total_points", 73.5, "province", "Điện Biên") in found  # after the "…" row
+    assert ("par.appraisal_points", 47.9, "province", "Lai Châu") in found
+
+
+def test_a_numbered_list_takes_its_score_words_from_its_caption():
+    found = _provinces(
+        "Công bố SIPAS 2019: Nam Định dẫn đầu\n\n"
+        "Ba địa phương có chỉ số cao nhất:\n"
+        "1. Nam Định - 89,10%\n"
+        "2. Hà Nam - 88,70%\n"
+        "3. Ninh Bình - 88,05%\n\n"
+        "Nhóm các tỉnh Thái Bình, Hưng Yên có mức hài lòng trên 87%, chỉ cách nhóm dẫn đầu "
+        "chưa đến 1 điểm phần trăm."
+    )
+    assert ("sipas.satisfaction_pct", 88.7, "province", "Hà Nam") in found
+    assert ("sipas.satisfaction_pct", 88.05, "province", "Ninh Bình") in found
+    assert not any(key[1] == 1 for key in found)  # a gap in percentage points, no score
+
+
+def test_a_head_names_last_word_reaching_over_the_next_column_stays_with_its_name():
+    # a PDF's text layer as Chromium 156 lays it out: "được" ends the scores' name one space
+    # before "Xếp hạng", past the middle between the two columns of figures
+    from cchc_analysis.extract.layout import _by_column, _column_ranges, _spans
+
+    ranges = _column_ranges(_spans("1    Sở Tư pháp                      92,15         1"))
+    head = _spans("STT              Đơn vị              Điểm đạt được Xếp hạng")
+    names = [text for _, _, text in _by_column(head, ranges)]
+    assert names == ["STT", "Đơn vị", "Điểm đạt được", "Xếp hạng"]

@@ -616,14 +616,21 @@ def _reconcile(
 _READ_IN = {ENGLISH: ["read in English"]}  # a Vietnamese figure's note stays as it was
 
 
+# the indexes published for every province: a score named with another province is its own
+_INDEXES = ("par.", "sipas.", "pci.", "papi.", "service.index_points")
+
+
 def _figure(doc: _Doc, file: str, found: _Found, province: Any) -> Figure:
     """Settle a found figure's province (a sentence naming another province), line and text."""
     start, end = _strip_span(doc.text, found.sentence.start, found.sentence.end)
     unit = _catalogue_units().get(found.indicator, ("", None, None))[0]
     name = province.name_vi if province is not None else ""
     scope, confidence = found.scope, found.confidence
-    if found.other_province and (province is None or RANKED_NOTE in found.notes):
-        # (a province's own score in a league table is that province's row)
+    if found.other_province and (
+        province is None or RANKED_NOTE in found.notes or found.indicator.startswith(_INDEXES)
+    ):
+        # (a province's own score in a league table, or on an index in a round-up's table
+        # row, "Hải Phòng: Điểm thẩm định 57,41 điểm", is that province's row)
         name, scope = found.other_province, PROVINCE_SCOPE
         confidence = round(confidence - 0.1, 2)
     return Figure(

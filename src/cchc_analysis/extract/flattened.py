@@ -94,6 +94,9 @@ def _spaced_as_tabs(line: str) -> str:
     return _SPACED_GAP.sub("\t", inner)
 
 
+_ELLIPSIS_ROW = re.compile(r"(?:(?:\.{2,}|…)\s*)+")
+
+
 def _row_cells(line: str) -> list[str] | None:
     """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
@@ -282,6 +285,9 @@ def _row_tables(
         k = len(first) - 1
         rows, end, m = [first], n, n + 1
         while m < len(lines) and free[m]:
+            if _ELLIPSIS_ROW.fullmatch(lines[m].strip()):
+                m += 1  # "…<TAB>…<TAB>…": rows left out of a long table, the table goes on
+                continue
             if lines[m].strip():
                 row = _row_cells(lines[m])
                 if row is None or len(row) != k + 1:

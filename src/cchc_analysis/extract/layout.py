@@ -470,17 +470,30 @@ _WORD = re.compile(r"\S+")
 
 def _by_column(spans: Sequence[_Span], ranges: Sequence[_Range]) -> list[_Span]:
     """A head line's spans cut where a span's words fall in different columns ("STT Tỉnh,
-    thành phố" over the numbers' and the names' columns, one space apart)."""
+    thành phố" over the numbers' and the names' columns, one space apart); a name's last word
+    in lower case that reaches past its column, before the next name's capital ("Điểm đạt
+    được Xếp hạng"), stays with its name."""
+    words: list[_Span] = [
+        (start + m.start(), start + m.end(), m.group())
+        for start, _, text in spans
+        for m in _WORD.finditer(text)
+    ]
+    columns = [_column(word, ranges) for word in words]
+    for i in range(len(words) - 2):
+        if (
+            columns[i] != columns[i + 1] == columns[i + 2]
+            and words[i + 1][2][:1].islower()
+            and words[i + 2][2][:1].isupper()
+            and words[i + 1][0] - words[i][1] <= 1
+        ):
+            columns[i + 1] = columns[i]
     out: list[tuple[int, int, str, int]] = []  # a span and its column
-    for start, _, text in spans:
-        for m in _WORD.finditer(text):
-            word: _Span = (start + m.start(), start + m.end(), m.group())
-            column = _column(word, ranges)
-            if out and out[-1][3] == column and word[0] - out[-1][1] <= 1:
-                a, _, joined, _ = out[-1]
-                out[-1] = (a, word[1], f"{joined} {word[2]}", column)
-            else:
-                out.append((*word, column))
+    for word, column in zip(words, columns, strict=True):
+        if out and out[-1][3] == column and word[0] - out[-1][1] <= 1:
+            a, _, joined, _ = out[-1]
+            out[-1] = (a, word[1], f"{joined} {word[2]}", column)
+        else:
+            out.append((*word, column))
     return [(a, b, text) for a, b, text, _ in out]
 
 

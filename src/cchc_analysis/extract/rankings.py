@@ -471,6 +471,25 @@ _Choice = tuple[_Token, str, _Entity, str, float, list[str]]  # token, indicator
 _DROP = "drop"  # a number the sentence reader took for a score that is none
 
 
+# an item of a list, at the start of its line: "1. Hải Phòng - 88,94%", "- Quảng Ninh: 88,52%"
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-–•+*])[ \t]+")
+
+
+def _list_caption(folded: str, position: int) -> tuple[int, int] | None:
+    """(start, end) of the line that opens a list ("Năm địa phương có chỉ số cao nhất:") when
+    the line holding ``position`` is one of the list's items; else None."""
+    start = folded.rfind("\n", 0, position) + 1
+    if not _LIST_ITEM.match(folded, start):
+        return None
+    while _LIST_ITEM.match(folded, start) and start > 0:
+        start = folded.rfind("\n", 0, start - 1) + 1
+    end = folded.find("\n", start)
+    end = len(folded) if end < 0 else end
+    if start >= position or not folded[start:end].rstrip().endswith(":"):
+        return None
+    return start, end
+
+
 def _choice(
     doc: _Doc,
     sentence: _Sentence,
@@ -500,7 +519,9 @@ def _choice(
     if phrases.counted_after.match(doc.folded, token.end):
         return _DROP  # "100% số thủ tục hành chính": a share, no score
     if not phrases.score_words.search(doc.folded, sentence.start, sentence.end):
-        return None
+        caption = _list_caption(doc.folded, sentence.start)
+        if caption is None or not phrases.score_words.search(doc.folded, *caption):
+            return None  # (an item of a list says its score words in the list's caption)
     indicator = _topic_at(doc, marks, sentence, token.start)
     if indicator is None:
         return None

@@ -13,8 +13,9 @@ _DESK_OWNER = re.compile(r"(?:của|thuộc)\s+(?=[A-ZĐ])")
 _DESK_OWNER_END = re.compile(
     r"\s(?:da|dang|tiep nhan|giai quyet|tra|co|la|dat|voi|trong|tai|nam|thang|quy)(?![a-z])|[,;.:(]"
 )
-# A province named, then its own percentage: "Quảng Ninh dẫn đầu với 91,12%".
-_RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*%")
+# A province named, then its own percentage or points: "Quảng Ninh dẫn đầu với 91,12%",
+# "Hải Phòng: Điểm thẩm định 57,41 điểm".
+_RANKED = re.compile(r"[^.;,]{0,50}?\d+(?:,\d+)?\s*(?:%|diem(?![a-z]))")
 # a measure owned by the unit: "Tỷ lệ đúng hạn của huyện Năm Căn đạt 97%"
 _MEASURE_OF = re.compile(
     r"\s*(?:ty le|so luong|tong so|so|ket qua|chi so)(?![a-z])[^,;()]{0,60} cua\s*$"
