@@ -177,3 +177,94 @@ def test_a_head_names_last_word_reaching_over_the_next_column_stays_with_its_nam
     head = _spans("STT              Đơn vị              Điểm đạt được Xếp hạng")
     names = [text for _, _, text in _by_column(head, ranges)]
     assert names == ["STT", "Đơn vị", "Điểm đạt được", "Xếp hạng"]
+
+
+def test_a_sites_banner_and_menu_are_not_the_headline():
+    # the centre named in the real headline makes the counts the centre's, not the province's
+    found = _figures(
+        "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH CAO BẰNG\n"
+        "Tin tức - Sự kiện | Chỉ đạo điều hành | Thủ tục hành chính | English\n\n"
+        "Trung tâm Phục vụ hành chính công tỉnh: tháng 9/2023 giải quyết đúng hạn 99,7% hồ sơ\n\n"
+        "Cụ thể, tổng số hồ sơ Trung tâm tiếp nhận trong tháng là 5.210 hồ sơ, đã giải quyết "
+        "4.870 hồ sơ."
+    )
+    assert ("dossier.received", 5210, "Trung tâm Phục vụ hành chính công tỉnh") in found
+    assert ("dossier.received", 5210, "province") not in found
+
+
+def test_a_districts_letterhead_gives_its_province():
+    extraction = extract_text(
+        "ỦY BAN NHÂN DÂN HUYỆN CỦ CHI\n"
+        "Số: 812/BC-UBND                    Củ Chi, ngày 15 tháng 6 năm 2019\n\n"
+        "BÁO CÁO\n"
+        "Sơ kết công tác cải cách hành chính 6 tháng đầu năm 2019\n\n"
+        "1. Kế hoạch CCHC năm 2019 của huyện có 40 nhiệm vụ; đã hoàn thành 18 nhiệm vụ."
+    )
+    assert {f.province for f in list(extraction.figures) + list(extraction.subunits)} == {
+        "Hồ Chí Minh"
+    }
+
+
+def test_a_headings_number_before_a_pair_is_no_date():
+    found = _figures(
+        "Huyện Củ Chi 6 tháng đầu năm 2019\n\n"
+        "2.5. 21/21 xã, thị trấn thực hiện cơ chế một cửa, một cửa liên thông hiện đại."
+    )
+    assert ("onestop.units_with", 21, "cấp xã") in found
+    assert ("onestop.units_total", 21, "cấp xã") in found
+
+
+def test_online_levels_said_for_a_count_of_procedures():
+    found = _figures(
+        "Huyện Củ Chi 6 tháng đầu năm 2019\n\n"
+        "Huyện tiếp nhận hồ sơ trực tuyến mức độ 3 đối với 28 thủ tục và mức độ 4 đối với 9 "
+        "thủ tục."
+    )
+    assert any(k[0] == "service.online_level3" and k[1] == 28 for k in found)
+    assert any(k[0] == "service.online_level4" and k[1] == 9 for k in found)
+
+
+def test_the_public_investment_allotted_to_a_district_is_its_plan():
+    found = _figures(
+        "Huyện Củ Chi 6 tháng đầu năm 2019\n\n"
+        "Tổng vốn đầu tư công năm 2019 phân bổ cho huyện là 1.204,5 tỷ đồng; 6 tháng đầu năm "
+        "giải ngân 401,2 tỷ đồng."
+    )
+    assert any(k[0] == "finance.plan_bn" and k[1] == 1204.5 for k in found)
+    assert any(k[0] == "finance.disbursed_bn" and k[1] == 401.2 for k in found)
+
+
+def test_a_quota_set_is_a_target_not_a_result():
+    found = _figures(
+        "Huyện Củ Chi năm 2019\n\n"
+        "Tỷ lệ văn bản được gửi, nhận dưới dạng điện tử đạt 71,5%.\n\n"
+        "III. HẠN CHẾ\n"
+        "Số hồ sơ trễ hạn lĩnh vực xây dựng còn cao; tỷ lệ văn bản điện tử chưa đạt chỉ tiêu "
+        "80% Thành phố giao."
+    )
+    assert any(k[0] == "edoc.exchange_pct" and k[1] == 71.5 for k in found)
+    assert not any(k[1] == 80 for k in found)
+
+
+def test_the_measures_of_one_quarter_said_at_length():
+    found = _figures(
+        "Tỉnh Cao Bằng quý I/2024\n\n"
+        "Tổng số hồ sơ tiếp nhận là 51.200 hồ sơ. Số hồ sơ được số hóa thành phần hồ sơ, kết "
+        "quả giải quyết ngay khi tiếp nhận là 40.110 hồ sơ. Trong 12.300 hồ sơ có nghĩa vụ tài "
+        "chính, có 5.420 hồ sơ được người dân, doanh nghiệp thanh toán trực tuyến. Có 97,9% "
+        "cán bộ, công chức thường xuyên sử dụng hệ thống quản lý văn bản và điều hành."
+    )
+    assert ("dossier.received", 51200, "province") in found
+    assert ("dossier.digitised", 40110, "province") in found
+    assert ("dossier.paid_online", 5420, "province") in found
+    assert ("staff.software_use_pct", 97.9, "province") in found
+
+
+def test_the_levels_shares_of_procedures_in_force_written_bare_in_brackets():
+    found = _figures(
+        "Tỉnh Cao Bằng quý I/2024\n\n"
+        "Toàn tỉnh có 1.802 TTHC đang có hiệu lực (cấp tỉnh 1.390; cấp huyện 250; cấp xã 162)."
+    )
+    assert ("tthc.in_force", 1802, "province") in found
+    assert ("tthc.in_force", 1390, "cấp tỉnh") in found
+    assert ("tthc.in_force", 162, "cấp xã") in found

@@ -140,6 +140,12 @@ def _mentions(doc: _Doc) -> list[tuple[str, str]]:
     return found
 
 
+# a district's People's Committee issuing a report, as its letterhead names it
+_ISSUING_DISTRICT = re.compile(
+    r"\s*(?:uy ban nhan dan|ubnd) (?:huyen|quan|thi xa|thanh pho) (\S.*)"
+)
+
+
 def district_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | None:
     """(province, the unit as written) from the district-level units the text names, when all
     of them lie in one province; None otherwise. A period of the 34 provinces gets the province
@@ -147,7 +153,12 @@ def district_province(doc: _Doc, period: Period | None) -> tuple[Any, str] | Non
     from cchc_analysis.reference.registry import provinces
 
     by_code: dict[str, str] = {}
-    for phrase, name in _mentions(doc):
+    mentions = _mentions(doc)
+    issuer = _ISSUING_DISTRICT.match(fold(doc.letterhead.issuer)) if doc.letterhead else None
+    if doc.letterhead is not None and issuer is not None:
+        # "ỦY BAN NHÂN DÂN HUYỆN BÌNH CHÁNH": a district's own report, its name in capitals
+        mentions.append((doc.letterhead.issuer, doc.letterhead.issuer[issuer.start(1) :]))
+    for phrase, name in mentions:
         codes = _provinces_of(name)
         if len(codes) == 1:
             by_code.setdefault(next(iter(codes)), phrase)

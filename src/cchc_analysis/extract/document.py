@@ -117,6 +117,10 @@ _INDEX_NAMES = (
     (re.compile(r"thu tuc hanh chinh cong"), "papi tt"),
     (re.compile(r"cung ung dich vu cong"), "papi dv"),
 )
+# the name a site gives itself on the line over an article
+_SITE_NAME = re.compile(
+    r"\s*(?:cong thong tin|trang thong tin|bao dien tu|bao |tap chi|website|(?:e-?)?portal)"
+)
 _THIS_INDEX = re.compile(r"(?<![a-z])chi so (?:nay|tren)(?![a-z])")
 
 
@@ -208,6 +212,11 @@ def _document(text: str) -> _Doc:
             continue
         if len(content.split()) <= 3 and not re.search(r"\d", content) and line is not lines[-1]:
             continue  # a section's name over the headline ("Kinh tế", "Thời sự", "Society")
+        if _SITE_NAME.match(folded, line.start) and (content.isupper() or "|" in content):
+            continue  # the site's banner ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG SƠN")
+        items = content.split("|")
+        if len(items) >= 3 and all(len(re.findall(r"\w+", item)) <= 4 for item in items):
+            continue  # a menu ("Tin tức - Sự kiện | Chỉ đạo điều hành | …")
         if len(content) <= 250 and not content.endswith((".", ":", ";")):
             headline = _strip_span(text, line.start, line.end)
         break
