@@ -15,7 +15,10 @@ from tests.extract_helpers import figure_keys as _figures
 
 def _periods(text: str) -> dict[tuple[str, float], str]:
     extraction = extract_text(text)
-    return {(f.indicator, round(f.value, 3)): str(f.period) for f in extraction.figures}
+    return {
+        (f.indicator, round(f.value, 3)): str(f.period)
+        for f in list(extraction.figures) + list(extraction.subunits)
+    }
 
 
 def test_a_quarter_run_a_month_early_keeps_its_name():
@@ -268,3 +271,22 @@ def test_the_levels_shares_of_procedures_in_force_written_bare_in_brackets():
     assert ("tthc.in_force", 1802, "province") in found
     assert ("tthc.in_force", 1390, "cấp tỉnh") in found
     assert ("tthc.in_force", 162, "cấp xã") in found
+
+
+def test_the_month_dossiers_are_carried_over_from_is_not_the_reports_month():
+    found = _periods(
+        "Tháng 11/2025: cấp xã giải quyết đúng hạn 99,4% hồ sơ\n\n"
+        "Trong tháng, cấp xã tiếp nhận 98.640 hồ sơ, gồm hồ sơ tháng 10 chuyển sang 8.870 và "
+        "tiếp nhận mới 89.770."
+    )
+    assert found[("dossier.received", 98640)] == "2025-M11"
+
+
+def test_a_colon_opening_a_breakdown_ends_the_total_clause():
+    found = _figures(
+        "Tỉnh Cao Bằng tháng 11/2025\n\n"
+        "Đã giải quyết 96.930 hồ sơ: trước hạn 78.410, đúng hạn 17.900, quá hạn 620."
+    )
+    assert ("dossier.resolved", 96930, "province") in found
+    assert ("dossier.resolved_early", 78410, "province") in found
+    assert ("dossier.resolved_early", 96930, "province") not in found

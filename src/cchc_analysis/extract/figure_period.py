@@ -102,6 +102,11 @@ _CARRIED_INTO = re.compile(
 )  # "… 02 văn bản lùi thời gian ban hành sang năm 2019": the year it is put off to
 
 
+# the period a count is carried over from ("gồm hồ sơ tháng 10 chuyển sang 9.872 và tiếp nhận
+# mới 108.768"): the counts are still the report period's
+_CARRIED_FROM = re.compile(r"\s*(?:chuyen (?:tiep )?(?:sang|qua)|carried over)(?![a-z])")
+
+
 def _sentence_period(
     doc: _Doc, sentence: _Sentence, position: int, default: Period | None, carry: _Carry
 ) -> tuple[Period | None, str, bool]:
@@ -118,6 +123,7 @@ def _sentence_period(
         for m in doc.periods[first:last]
         if m.context in ("normal",)
         and not _CARRIED_INTO.search(doc.folded, max(0, m.start - 30), m.start)
+        and not _CARRIED_FROM.match(doc.folded, m.end)
     ]
     if not inside:
         if carry.note or carry.skip:
