@@ -290,3 +290,28 @@ def test_a_colon_opening_a_breakdown_ends_the_total_clause():
     assert ("dossier.resolved", 96930, "province") in found
     assert ("dossier.resolved_early", 78410, "province") in found
     assert ("dossier.resolved_early", 96930, "province") not in found
+
+
+def test_a_wards_digital_measures_and_staff():
+    found = _figures(
+        "Phường Long Xuyên: quý III/2025 giải quyết hơn 6.000 hồ sơ\n\n"
+        "UBND phường Long Xuyên cho biết, phường thực hiện số hóa thành phần hồ sơ đối với "
+        "5.810 hồ sơ; khai thác, sử dụng lại thông tin, dữ liệu đã số hóa đối với 1.902 hồ sơ. "
+        "Trong 1.402 hồ sơ có phí, lệ phí, có 1.005 hồ sơ được thanh toán qua Nền tảng thanh "
+        "toán trực tuyến. Tổng biên chế công chức của phường hiện có 38 người."
+    )
+    scopes = {key[0]: key for key in found}
+    assert scopes["dossier.digitised"][1] == 5810
+    assert scopes["dossier.reused"][1] == 1902
+    assert scopes["dossier.paid_online"][1] == 1005
+    assert scopes["staff.headcount"][1] == 38
+
+
+def test_officials_sent_to_training_and_a_part_of_them():
+    found = _figures(
+        "Tỉnh Lai Châu năm 2017\n\n"
+        "Trong năm cử 1.840 lượt cán bộ, công chức tham gia các lớp bồi dưỡng, trong đó gần "
+        "500 lượt là công chức cấp xã."
+    )
+    assert ("staff.trained", 1840, "province") in found
+    assert ("staff.trained", 500, "province") not in found
