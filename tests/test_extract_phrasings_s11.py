@@ -315,3 +315,21 @@ def test_officials_sent_to_training_and_a_part_of_them():
     )
     assert ("staff.trained", 1840, "province") in found
     assert ("staff.trained", 500, "province") not in found
+
+
+def test_the_par_index_parts_as_a_city_portal_lists_them():
+    found = _figures(
+        "Cần Thơ giữ vững nhóm dẫn đầu Chỉ số cải cách hành chính năm 2023\n\n"
+        "Cấu phần điểm của thành phố năm 2023 như sau:\n"
+        "• Điểm đánh giá, thẩm định kết quả tự chấm: 56,20 điểm;\n"
+        "• Điểm điều tra xã hội học, gồm: điểm khảo sát lãnh đạo, quản lý 15,90 điểm và điểm "
+        "khảo sát sự hài lòng của người dân, tổ chức 9,05 điểm;\n"
+        "• Điểm đánh giá tác động của cải cách hành chính: 7,10 điểm.\n\n"
+        "Ở chỉ số SIPAS 2023, mức độ hài lòng chung của người dân, tổ chức đối với sự phục vụ "
+        "của các cơ quan hành chính nhà nước trên địa bàn thành phố đạt 85,40%."
+    )
+    assert ("par.appraisal_points", 56.2, "province") in found
+    assert ("par.sipas_points", 9.05, "province") in found
+    # (not "Điểm đánh giá tác động của cải cách hành chính": real reports give that name to
+    # the surveys' and the impact's points together, tests/test_extract_phrasings_r10.py)
+    assert ("sipas.satisfaction_pct", 85.4, "province") in found
