@@ -333,3 +333,16 @@ def test_the_par_index_parts_as_a_city_portal_lists_them():
     # (not "Điểm đánh giá tác động của cải cách hành chính": real reports give that name to
     # the surveys' and the impact's points together, tests/test_extract_phrasings_r10.py)
     assert ("sipas.satisfaction_pct", 85.4, "province") in found
+
+
+def test_a_list_of_each_pci_sub_indexs_leader():
+    found = _provinces(
+        "PCI 2022: những địa phương dẫn đầu chỉ số thành phần\n\n"
+        "Danh sách địa phương có điểm cao nhất ở từng chỉ số thành phần năm 2022:\n\n"
+        "- Gia nhập thị trường: Bến Tre, 8,31 điểm;\n"
+        "- Tiếp cận đất đai: Hà Nam, 7,22 điểm;\n"
+        "- Đào tạo lao động: Bắc Giang, 7,40 điểm."
+    )
+    assert ("pci.entry", 8.31, "province", "Bến Tre") in found
+    assert ("pci.land", 7.22, "province", "Hà Nam") in found
+    assert ("pci.labor", 7.4, "province", "Bắc Giang") in found
