@@ -346,3 +346,13 @@ def test_a_list_of_each_pci_sub_indexs_leader():
     assert ("pci.entry", 8.31, "province", "Bến Tre") in found
     assert ("pci.land", 7.22, "province", "Hà Nam") in found
     assert ("pci.labor", 7.4, "province", "Bắc Giang") in found
+
+
+def test_satisfaction_with_procedures_and_with_feedback_said_loosely():
+    found = _figures(
+        "Chỉ số phục vụ người dân, doanh nghiệp năm 2024 của tỉnh Bắc Ninh\n\n"
+        "Tỷ lệ hài lòng của người dân, doanh nghiệp khi giải quyết thủ tục hành chính 97,65%. "
+        "Mức hài lòng về xử lý phản ánh đạt 95,2%."
+    )
+    assert ("dossier.satisfaction_pct", 97.65, "province") in found
+    assert ("feedback.satisfaction_pct", 95.2, "province") in found
