@@ -356,3 +356,24 @@ def test_satisfaction_with_procedures_and_with_feedback_said_loosely():
     )
     assert ("dossier.satisfaction_pct", 97.65, "province") in found
     assert ("feedback.satisfaction_pct", 95.2, "province") in found
+
+
+def test_a_pci_part_named_with_its_other_name_in_brackets():
+    found = _figures(
+        "Kon Tum in PCI 2021\n\n"
+        "The province scored 63.10 points in the PCI.\n\n"
+        "The remaining scores were as follows:\n"
+        "- Policy bias (equal competition): 6.02\n"
+        "- Labour training: 5.71\n"
+    )
+    assert ("pci.bias", 6.02, "province") in found
+    assert ("pci.labor", 5.71, "province") in found
+
+
+def test_the_year_said_after_another_number_is_that_numbers():
+    found = _periods(
+        "Kon Tum in PCI 2021\n\n"
+        "The province scored 63.10 points in the PCI. Access to land reached 6.31 points, "
+        "compared with 5.90 in 2020."
+    )
+    assert found[("pci.land", 6.31)] == "2021"

@@ -132,11 +132,15 @@ def _sentence_period(
     before = [m for m in inside if m.start < position and not _other_figures_year(doc, m, position)]
     # a period named in brackets after the figure is another figure's ("đạt 3,69 điểm (năm
     # 2022 đạt 4,06 điểm)"), not this one's
+    # nor one after another number ("6,46 points, compared with 5,87 in 2021"): that one's
+    number = re.match(r"[\d.,]*", doc.work[position:])
+    own_end = position + (number.end() if number else 0)
     after = [
         m
         for m in inside
         if m.start >= position
         and doc.work.rfind("(", position, m.start) <= doc.work.rfind(")", position, m.start)
+        and not re.search(r"\d", doc.work[own_end : m.start])
     ]
     if not before and not after:
         if carry.note or carry.skip:
