@@ -377,3 +377,13 @@ def test_the_year_said_after_another_number_is_that_numbers():
         "compared with 5.90 in 2020."
     )
     assert found[("pci.land", 6.31)] == "2021"
+
+
+def test_every_unit_covered_is_no_rate_per_unit():
+    found = _figures(
+        "Ninh Binh reform 2022\n\n"
+        "The one-stop mechanism covers every unit in the province: 19/19 departments and "
+        "sectors and 119/119 communes, wards and townships."
+    )
+    assert ("onestop.units_with", 19, "cấp tỉnh") in found
+    assert ("onestop.units_with", 119, "cấp xã") in found
