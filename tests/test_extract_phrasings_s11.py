@@ -387,3 +387,13 @@ def test_every_unit_covered_is_no_rate_per_unit():
     )
     assert ("onestop.units_with", 19, "cấp tỉnh") in found
     assert ("onestop.units_with", 119, "cấp xã") in found
+
+
+def test_results_returned_electronically_and_a_bar_for_units_not_counted():
+    found = _figures(
+        "Gia Lai: quý IV/2025 đạt 84,10 điểm Bộ chỉ số phục vụ người dân, doanh nghiệp\n\n"
+        "Trong quý, 98.377 hồ sơ được trả kết quả điện tử. Chủ tịch UBND các xã, phường có "
+        "điểm dưới 70 điểm phải giải trình bằng văn bản."
+    )
+    assert ("dossier.e_result", 98377, "province") in found
+    assert not any(k[1] == 70 for k in found)

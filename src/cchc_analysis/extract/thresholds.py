@@ -24,6 +24,11 @@ _UNITS_REACHING_VI = re.compile(
     r"|dia phuong|tinh|ubnd)((?: [a-z,]+){0,4}?) (?:dat|co (?:so )?diem|duoc)"
     r" (?:tu |tren |duoi |hon |it nhat )?$"
 )
+# units not counted, with a bar: "Chủ tịch UBND các xã, phường có điểm dưới 75 điểm phải …"
+_UNITS_BARRED_VI = re.compile(
+    r"(?<![a-z])(?:co quan|don vi|nganh|huyen|xa|phuong|dia phuong|tinh) co (?:so )?diem"
+    r" (?:tu |tren |duoi |hon |it nhat |thap hon |cao hon )$"
+)
 _UNITS_REACHING_EN = re.compile(
     r"(?:(?<![\w.,/])\d+|(?<![a-z])number of)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:units?|agencies|departments|localities|provinces|districts|communes|wards)"
@@ -48,7 +53,11 @@ def without_unit_thresholds(doc: _Doc, founds: list[_Found]) -> list[_Found]:
                     counted.span(1)[0] : counted.span(1)[1]
                 ].split()
             )
-            if (counted and not named) or _UNITS_REACHING_EN.search(before):
+            if (
+                (counted and not named)
+                or _UNITS_REACHING_EN.search(before)
+                or _UNITS_BARRED_VI.search(before)
+            ):
                 continue
         out.append(found)
     return out
