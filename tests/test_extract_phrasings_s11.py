@@ -397,3 +397,11 @@ def test_results_returned_electronically_and_a_bar_for_units_not_counted():
     )
     assert ("dossier.e_result", 98377, "province") in found
     assert not any(k[1] == 70 for k in found)
+
+
+def test_an_amount_said_disbursed_after_it():
+    found = _figures(
+        "Tay Ninh public investment 2023\n\n"
+        "Tay Ninh's disbursement rate stood at 52 percent, with VND 1,420 billion disbursed."
+    )
+    assert ("finance.disbursed_bn", 1420, "province") in found
