@@ -405,3 +405,22 @@ def test_an_amount_said_disbursed_after_it():
         "Tay Ninh's disbursement rate stood at 52 percent, with VND 1,420 billion disbursed."
     )
     assert ("finance.disbursed_bn", 1420, "province") in found
+
+
+def test_a_table_of_units_scores_with_a_last_column_of_grades(tmp_path):
+    saved = tmp_path / "service_index.txt"
+    saved.write_text(
+        "Hau Giang in the service index for people and businesses\n\n"
+        "Hau Giang scored 84.10 points for 2024 in the index of serving people and businesses "
+        "under Decision No. 766/QD-TTg.\n\n"
+        "The scores of some departments in 2024 were as follows:\n\n"
+        "| Unit | Points | Rating |\n"
+        "| Department of Justice | 92.40 | Excellent |\n"
+        "| Department of Health | 81.15 | Good |\n"
+        "| Department of Finance | 79.02 | Good |\n",
+        encoding="utf-8",
+    )
+    extraction = extract_files([saved])
+    found = {(f.indicator, round(f.value, 3), f.scope) for f in extraction.subunits}
+    assert ("service.index_points", 92.4, "Sở Tư pháp") in found
+    assert ("service.index_points", 81.15, "Sở Y tế") in found

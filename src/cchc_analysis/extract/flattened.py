@@ -97,12 +97,17 @@ def _spaced_as_tabs(line: str) -> str:
 _ELLIPSIS_ROW = re.compile(r"(?:(?:\.{2,}|…)\s*)+")
 
 
+_GRADE_CELL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
+
+
 def _row_cells(line: str) -> list[str] | None:
     """The label and figures of a line holding one row of a table ("Cấp tỉnh<TAB>98.310<TAB>
     96.402", "Gia nhập thị trường 8,13 8,10 8,29"), or None."""
     if "\t" in line:
         cells = _tab_cells(line)
         filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
+        if len(filled) >= 2 and _GRADE_CELL.fullmatch(filled[-1]):
+            filled = filled[:-1]  # a last column of words: a grade ("Excellent", "Tốt")
         if len(cells) >= 2 and filled and all(_Cell(0, c).is_figure for c in filled):
             first = _Cell(0, cells[0])
             return cells if first.is_label or first.is_year else None  # a year labels its row
