@@ -424,3 +424,23 @@ def test_a_table_of_units_scores_with_a_last_column_of_grades(tmp_path):
     found = {(f.indicator, round(f.value, 3), f.scope) for f in extraction.subunits}
     assert ("service.index_points", 92.4, "Sở Tư pháp") in found
     assert ("service.index_points", 81.15, "Sở Y tế") in found
+
+
+def test_money_disbursed_by_a_date_is_done_not_a_target():
+    found = _figures(
+        "Phu Yen disburses 90 percent of its 2021 public investment plan\n\n"
+        "Of the 2021 public investment plan of 4,210.5 billion VND, the province had disbursed "
+        "3,801.2 billion VND by January 31, 2022, or 90 percent. It will disburse another 200 "
+        "billion VND by March 31, 2022."
+    )
+    assert ("finance.disbursed_bn", 3801.2, "province") in found
+    assert not any(k[1] == 200 for k in found)
+
+
+def test_the_civil_servants_a_province_has():
+    found = _figures(
+        "Phu Yen reform 2021\n\n"
+        "The province has 2,108 administrative civil servants, and the payroll has been cut by "
+        "10.2 percent compared with 2015."
+    )
+    assert ("staff.headcount", 2108, "province") in found

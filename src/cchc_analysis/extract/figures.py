@@ -129,6 +129,8 @@ class _Reading:
     before_year: int | None = None  # 'từ 90,30% (2021) xuống …': the level of that year
 
 
+# a thing done, before the date it was done by
+_DONE_BY = re.compile(r"(?<![a-z])(?:had|has|have|was|were)(?: been)? [a-z]+(?:ed|id|en|ne|ut)\s*$")
 _MINISTRY = re.compile(r"(?:cac )?bo (?!phan)[a-z]")
 _RANGE_AFTER = re.compile(r"\s*%?\s*(?:[-–]|(?:den|toi)\s+(?:duoi\s+|tren\s+)?)\s*\d")
 _RANGE_BEFORE = re.compile(
@@ -235,7 +237,10 @@ def _read_number(
         and (compared or _other_period_before(doc, sentence, tokens, i))
     ):
         return None
-    if (pat.target.search(ctx.left) or pat.target.search(ctx.right)) and not (
+    target_after = pat.target.search(ctx.right)
+    if target_after and _DONE_BY.search(ctx.left) and target_after.group().startswith("by "):
+        target_after = None  # "had disbursed VND 4,981 billion by January 31, 2022": done by then
+    if (pat.target.search(ctx.left) or target_after) and not (
         noun == "amount" and _SPENDING_PLANNED.search(ctx.left)
     ):
         return None  # a target; but "the province plans to disburse VND 3,504 billion" is its plan
