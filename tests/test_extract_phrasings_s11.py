@@ -444,3 +444,12 @@ def test_the_civil_servants_a_province_has():
         "10.2 percent compared with 2015."
     )
     assert ("staff.headcount", 2108, "province") in found
+
+
+def test_pending_dossiers_that_had_passed_their_deadline():
+    found = _figures(
+        "Phu Yen reform H1 2021\n\n"
+        "As of June 30, 1,320 dossiers were still being processed, of which 215 had already "
+        "passed their deadline."
+    )
+    assert ("dossier.pending_overdue", 215, "province") in found
