@@ -453,3 +453,13 @@ def test_pending_dossiers_that_had_passed_their_deadline():
         "passed their deadline."
     )
     assert ("dossier.pending_overdue", 215, "province") in found
+
+
+def test_the_highest_satisfaction_among_provinces_after_the_sipas_is_the_sipas():
+    found = _provinces(
+        "SIPAS 2020: Ben Tre leads\n\n"
+        "The national SIPAS for 2020 was 83.10 percent. Ben Tre had the highest satisfaction "
+        "rate among provinces, at 89.40 percent."
+    )
+    assert ("sipas.satisfaction_pct", 89.4, "province", "Bến Tre") in found
+    assert not any(key[0] == "dossier.satisfaction_pct" for key in found)
