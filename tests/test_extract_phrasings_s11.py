@@ -463,3 +463,17 @@ def test_the_highest_satisfaction_among_provinces_after_the_sipas_is_the_sipas()
     )
     assert ("sipas.satisfaction_pct", 89.4, "province", "Bến Tre") in found
     assert not any(key[0] == "dossier.satisfaction_pct" for key in found)
+
+
+def test_a_ranked_provinces_score_of_the_year_before_in_brackets():
+    extraction = extract_text(
+        "Bình Định giữ vững nhóm dẫn đầu Chỉ số cải cách hành chính năm 2024\n\n"
+        "Theo đó, tỉnh Bình Định đạt 89,40 điểm, xếp thứ 5/63 tỉnh, thành phố (năm 2023 tỉnh "
+        "đạt 87,95 điểm, xếp thứ 9). Hà Nam đạt 86,10 điểm (năm 2023: 85,02 điểm), tăng 4 bậc."
+    )
+    found = {
+        (f.indicator, round(f.value, 3), f.province, str(f.period)) for f in extraction.figures
+    }
+    assert ("par.total_points", 89.4, "Bình Định", "2024") in found
+    assert ("par.total_points", 87.95, "Bình Định", "2023") in found
+    assert ("par.total_points", 85.02, "Hà Nam", "2023") in found

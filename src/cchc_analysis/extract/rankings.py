@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -621,6 +621,42 @@ def _as_found(
     )
 
 
+# the unit's score of another year in brackets right after its score: "đạt 84,31 điểm (năm
+# 2021: 82,26 điểm)", "90,86 điểm, xếp thứ 2/63 (năm 2023 thành phố đạt 89,17 điểm)"
+_YEAR_BEFORE = re.compile(
+    r"(?:[^()\d]|\d+\s*/\s*\d+)*?\(\s*(?:nam|in)\s+((?:19|20)\d\d)(?:\s*:|[^()\d]{0,30}?"
+    r"(?<![a-z])(?:dat|la|was|reached|with))?\s*$"
+)
+
+
+def _year_before(
+    doc: _Doc, choice: _Choice, inside: Sequence[_Token], found: _Found | None
+) -> _Found | None:
+    """The figure of the unit's score of another year, in brackets after its score, with
+    that year as its period; None when there is none."""
+    token = choice[0]
+    # (a rank between is no score: "90,86 điểm, xếp thứ 2/63 (năm 2023 … 89,17 điểm)")
+    following = [t for t in inside if t.start > token.start and not t.is_pair]
+    if found is None or not following or following[0].start - token.a_end > 120:
+        return None
+    after = following[0]
+    said = _YEAR_BEFORE.fullmatch(doc.folded, token.a_end, after.start)
+    if said is None or doc.folded.find(")", token.a_end, after.start) >= 0:
+        return None
+    value, notes = _value_of(after.a, "points" if choice[3] == "bare" else choice[3], 1.0, 1.0)
+    note = f"the score of {said.group(1)}, in brackets after this period's"
+    return replace(
+        found,
+        value=value,
+        text=doc.text[after.start : after.end].strip(),
+        start=after.start,
+        end=after.a_end,
+        notes=[*found.notes, *notes, note],
+        period=Period(int(said.group(1))),
+        period_note=note,
+    )
+
+
 def ranked_scores(
     doc: _Doc,
     tokens: Sequence[_Token],
@@ -648,6 +684,9 @@ def ranked_scores(
             found = _as_found(doc, sentence, choice, read.get(start), period)
             if found is not None:
                 replaced[start] = found
+            earlier = _year_before(doc, choice, inside, found or read.get(start))
+            if earlier is not None:
+                replaced[earlier.start] = earlier
     out = []
     for f in founds:
         if f.start in replaced:

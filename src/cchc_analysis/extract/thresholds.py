@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
     from cchc_analysis.extract.figures import _Found
 
-# the score after a count of units that reach it (folded text, up to the number)
+# the score after a count of units that reach it (folded text, up to the number); not a year
+# ("năm 2023 tỉnh đạt 87,95 điểm")
 _UNITS_REACHING_VI = re.compile(
-    r"(?<![\w.,])(?<!thu )\d+ (?:co quan|don vi|so,? (?:ban,? )?nganh|so|huyen|xa|phuong"
+    r"(?<![\w.,])(?<!thu )(?<!nam )\d+ (?:co quan|don vi|so,? (?:ban,? )?nganh|so|huyen|xa|phuong"
     r"|dia phuong|tinh|ubnd)((?: [a-z,]+){0,4}?) (?:dat|co (?:so )?diem|duoc)"
     r" (?:tu |tren |duoi |hon |it nhat )?$"
 )
