@@ -477,3 +477,11 @@ def test_a_ranked_provinces_score_of_the_year_before_in_brackets():
     assert ("par.total_points", 89.4, "Bình Định", "2024") in found
     assert ("par.total_points", 87.95, "Bình Định", "2023") in found
     assert ("par.total_points", 85.02, "Hà Nam", "2023") in found
+
+
+def test_a_provinces_name_before_commune_centres_names_their_level():
+    found = _figures(
+        "Ca Mau commune centres speed up\n\n"
+        "In the first quarter of 2026, Ca Mau commune centres received 52,380 dossiers."
+    )
+    assert ("dossier.received", 52380, "cấp xã") in found

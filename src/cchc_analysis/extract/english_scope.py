@@ -142,6 +142,12 @@ def _level_label(folded: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+# a level of government named by a province's name and the units' kind ("Ca Mau commune
+# centres"): not a unit named like the province
+_LEVEL_OF_HEAD = {"commune": "cấp xã", "ward": "cấp xã", "district": "cấp huyện"}
+_UNITS_AFTER = re.compile(r"(?:-level|\s+(?:centres|centers|authorities|officials|levels?))")
+
+
 def _province_kind(name: str, head: str, period: Period | None) -> tuple[Any, bool]:
     """(province, is the province itself) for a place named like a province: 'Hai Phong City'
     is the city-province itself, 'Lang Son city' a city inside Lạng Sơn."""
@@ -227,6 +233,11 @@ def english_scopes(
                 continue
             name = text[name_start:name_end].strip()
             place, itself = _province_kind(name, match.group("head"), period)
+            level = _LEVEL_OF_HEAD.get(match.group("head").lower())
+            if place is not None and level and _UNITS_AFTER.match(text, match.end()):
+                # "Ca Mau commune centres", "Ca Mau commune-level …": the province's level
+                found.append((start, end, level, "level", _FOREVER))
+                continue
             if itself:
                 if province is None or place.name_vi != province.name_vi:
                     found.append(
