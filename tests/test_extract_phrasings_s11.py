@@ -485,3 +485,16 @@ def test_a_provinces_name_before_commune_centres_names_their_level():
         "In the first quarter of 2026, Ca Mau commune centres received 52,380 dossiers."
     )
     assert ("dossier.received", 52380, "cấp xã") in found
+
+
+def test_the_department_that_owns_the_procedures_named_at_the_sentences_end():
+    found = _figures(
+        "Phu Yen announces procedures\n\n"
+        "On May 4, 2017, the Chairman of the Phu Yen provincial People's Committee signed a "
+        "decision publishing 52 new administrative procedures, amending 30 procedures and "
+        "abolishing 12 procedures under the jurisdiction of the Department of Health."
+    )
+    assert ("tthc.published", 52, "Sở Y tế") in found
+    assert ("tthc.amended", 30, "Sở Y tế") in found
+    assert ("tthc.abolished", 12, "Sở Y tế") in found
+    assert not any(key[2] == "province" for key in found)

@@ -289,7 +289,28 @@ def english_scopes(
     it = _IT.match(folded, s, e)
     if it and not found:
         found += _it(doc, s, it.start("it"), province, period)
-    return [scope for scope in sorted(found) if not subjects_only or _is_subject(doc, scope, s)]
+    kept = [scope for scope in sorted(found) if not subjects_only or _is_subject(doc, scope, s)]
+    return sorted(_owner_after(doc, s, found) + kept)
+
+
+# the unit that owns what the sentence counted, named at its end: "… publishing 73 new
+# procedures, amending 41 and abolishing 26 under the jurisdiction of the Department of …"
+_OWNED_BY = re.compile(
+    r"(?:under the (?:jurisdiction|authority|management) of|managed by|belonging to)\s+(?:the\s+)?$"
+)
+
+
+def _owner_after(doc: _Doc, s: int, found: list[ScopeTuple]) -> list[ScopeTuple]:
+    """The unit named after the figures as their owner, as a scope from the sentence's first
+    number on; [] when the sentence names another unit or level before it."""
+    units = sorted(scope for scope in found if scope[3] in ("subunit", "level"))
+    for start, _end, label, kind, _until in units:
+        if kind == "subunit" and _OWNED_BY.search(doc.folded, max(s, start - 50), start):
+            first = re.search(r"\d", doc.work[s:start])
+            if first is None or any(other[0] < start for other in units):
+                return []
+            return [(s + first.start() - 1, s + first.start(), label, "subunit", _FOREVER)]
+    return []
 
 
 def _where_units_lie(doc: _Doc, start: int, found: list[ScopeTuple]) -> bool:
