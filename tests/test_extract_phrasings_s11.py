@@ -498,3 +498,16 @@ def test_the_department_that_owns_the_procedures_named_at_the_sentences_end():
     assert ("tthc.amended", 30, "Sở Y tế") in found
     assert ("tthc.abolished", 12, "Sở Y tế") in found
     assert not any(key[2] == "province" for key in found)
+
+
+def test_an_item_of_a_list_takes_the_lists_topic():
+    found = _figures(
+        "Phu Yen centre reports 2020 results\n\n"
+        "Results for 2020:\n"
+        "- Dossiers received: 98,400\n"
+        "- Resolved: 97,100, of which early 60,000; on time 36,900; late 200\n"
+        "- Still being processed on December 31: 1,300\n"
+        "- Submitted online: 21,510\n"
+        "- Resolved early or on time: 99.79%\n"
+    )
+    assert ("dossier.online", 21510, "province") in found
