@@ -511,3 +511,16 @@ def test_an_item_of_a_list_takes_the_lists_topic():
         "- Resolved early or on time: 99.79%\n"
     )
     assert ("dossier.online", 21510, "province") in found
+
+
+def test_online_applications_as_a_share_then_a_count_and_the_units_that_received_most():
+    found = _figures(
+        "Kon Tum improves public services\n\n"
+        "In the first six months of 2024, agencies at three levels in Kon Tum province received "
+        "more than 140,000 administrative dossiers. Online applications accounted for 61 "
+        "percent, or 85,400 dossiers. Kon Tum city received the most dossiers, at 31,800, "
+        "followed by Ngoc Hoi district with 12,400."
+    )
+    assert ("dossier.online", 85400, "province") in found
+    assert ("dossier.received", 31800, "Kon Tum city") in found
+    assert ("dossier.received", 12400, "Ngoc Hoi district") in found
