@@ -524,3 +524,13 @@ def test_online_applications_as_a_share_then_a_count_and_the_units_that_received
     assert ("dossier.online", 85400, "province") in found
     assert ("dossier.received", 31800, "Kon Tum city") in found
     assert ("dossier.received", 12400, "Ngoc Hoi district") in found
+
+
+def test_a_breakdowns_last_level_ends_at_its_semicolon():
+    found = _figures(
+        "Tỉnh Hà Tĩnh: kết quả CCHC 6 tháng đầu năm 2023\n\n"
+        "Trong 6 tháng, Chủ tịch UBND tỉnh đã ban hành 20 quyết định công bố 390 TTHC, trong "
+        "đó: cấp tỉnh 290, cấp huyện 60, cấp xã 40; bãi bỏ 31 TTHC."
+    )
+    assert ("tthc.published", 40, "cấp xã") in found
+    assert ("tthc.abolished", 31, "province") in found

@@ -311,9 +311,13 @@ def _scopes(
         ):
             continue  # a rank: "xếp thứ 5 cả nước", "đứng đầu cả nước"
         until = 1 << 62
-        if pat.counted.search(doc.work, max(s, match.start() - 40), match.start()):
+        if pat.counted.search(doc.work, max(s, match.start() - 40), match.start()) or (
+            _BREAKDOWN_BEFORE.search(doc.work, s, match.start())
+        ):
+            # "134 thủ tục cấp xã;" ends here, and so does an item of a breakdown ("công bố
+            # 412 TTHC, trong đó: cấp tỉnh 302, …, cấp xã 42; bãi bỏ 37 TTHC")
             semicolon = doc.work.find(";", match.end(), e)
-            until = semicolon if semicolon >= 0 else e  # "134 thủ tục cấp xã;" ends here
+            until = semicolon if semicolon >= 0 else e
         label = _level_label(match.group()) or text[match.start() : match.end()]
         if doc.subject_unit and match.group().startswith("toan "):
             label = doc.subject_unit  # "toàn huyện" in a text about huyện Định Hóa
@@ -441,6 +445,10 @@ def _scopes(
                     continue
         kept.append(scope)
     return _without_appositions(kept, folded, doc.work)
+
+
+# a breakdown opened before a level, in the same item: "…, trong đó: cấp tỉnh 302, cấp huyện 68"
+_BREAKDOWN_BEFORE = re.compile(r"(?<![a-z])trong do\s*:?[^;]*$")
 
 
 # between a unit and the province it lies in: "huyện Đức Trọng, tỉnh Lâm Đồng", "Sở Y tế tỉnh
