@@ -534,3 +534,13 @@ def test_a_breakdowns_last_level_ends_at_its_semicolon():
     )
     assert ("tthc.published", 40, "cấp xã") in found
     assert ("tthc.abolished", 31, "province") in found
+
+
+def test_the_plan_given_alone_in_brackets_after_its_name():
+    found = _figures(
+        "Huyện Gia Lâm 9 tháng năm 2024\n\n"
+        "Huyện đã giải ngân 1.045,6 tỷ đồng vốn đầu tư công, đạt 66,2% kế hoạch vốn được giao "
+        "(1.579,4 tỷ đồng)."
+    )
+    assert any(k[0] == "finance.plan_bn" and k[1] == 1579.4 for k in found)
+    assert any(k[0] == "finance.disbursed_bn" and k[1] == 1045.6 for k in found)

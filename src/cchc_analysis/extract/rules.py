@@ -70,7 +70,9 @@ def _context(
         opened is not None
         and not work[opened : token.start].strip()
         and re.match(
-            r"\s*(?:diem|points?|records|dossiers|files|%)?\s*\)", work[token.end : token.end + 12]
+            r"\s*(?:diem|points?|records|dossiers|files|%|t[yi] dong|(?:vnd )?(?:b|tr)illion)?"
+            r"\s*\)",
+            work[token.end : token.end + 20],
         )
     )
     if alone and opened is not None:  # "Chi phí thời gian (8,42)": named before its bracket
