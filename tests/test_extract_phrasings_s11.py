@@ -544,3 +544,12 @@ def test_the_plan_given_alone_in_brackets_after_its_name():
     )
     assert any(k[0] == "finance.plan_bn" and k[1] == 1579.4 for k in found)
     assert any(k[0] == "finance.disbursed_bn" and k[1] == 1045.6 for k in found)
+
+
+def test_a_counts_share_set_between_commas_does_not_end_its_clause():
+    found = _figures(
+        "Da Nang resolves 98 percent of dossiers on time\n\n"
+        "Da Nang's administrative agencies received 640,000 dossiers in 2023. Some 412,000 "
+        "dossiers, or 64 percent, were submitted online."
+    )
+    assert ("dossier.online", 412000, "province") in found

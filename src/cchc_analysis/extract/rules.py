@@ -48,7 +48,9 @@ _SHARE_IN_BRACKETS = re.compile(
     r"(?:\s+[a-z]+){0,3}?\s*(?P<share>\(\s*(?:[\d.,]+\s*%"
     r"|(?:(?:about|nearly|over|more than|around|us)\s*)?\$?\s*[\d.,]+\s*(?:million|billion)?"
     r"\s*(?:usd|us\$|dollars?)"
-    r")\s*\))"
+    r")\s*\)"
+    # or set between commas: "1.9 million dossiers, or 61 percent, were submitted online"
+    r"|,\s*(?:or|accounting for|chiem)\s+[\d.,]+\s*(?:%|percent|per cent)\s*,)"
 )
 
 
