@@ -553,3 +553,15 @@ def test_a_counts_share_set_between_commas_does_not_end_its_clause():
         "dossiers, or 64 percent, were submitted online."
     )
     assert ("dossier.online", 412000, "province") in found
+
+
+def test_a_text_that_counts_the_levels_too_is_the_provinces_not_the_centres():
+    found = _figures(
+        "Bình Dương: quý I/2024 tiếp nhận hơn 150 nghìn hồ sơ\n\n"
+        "Quý I/2024, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 40.115 hồ sơ.\n\n"
+        "Các huyện, thị xã, thành phố tiếp nhận 86.330 hồ sơ; các xã, phường, thị trấn tiếp "
+        "nhận 35.870 hồ sơ.\n\n"
+        "Kết quả số hóa: 132.306 hồ sơ được số hóa."
+    )
+    assert ("dossier.received", 40115, "Trung tâm Phục vụ hành chính công tỉnh") in found
+    assert ("dossier.digitised", 132306, "province") in found

@@ -669,14 +669,21 @@ _WHOLE_PROVINCE_FIGURES = re.compile(
 )
 
 
+# the levels below the province counting dossiers: "Các huyện, thị xã, thành phố tiếp nhận …"
+_LEVELS_FIGURES = re.compile(
+    r"(?<![a-z])(?:cac|cap) (?:huyen|xa)(?:[a-z ,]{0,40})? (?:da )?(?:tiep nhan|giai quyet)"
+)
+
+
 def _centre_subject(doc: _Doc, period: Period | None) -> str | None:
     """The public-administration centre a text reports on, when the text never counts the
     whole province's dossiers ("toàn tỉnh tiếp nhận …") and either its headline names one
     centre ("Dấu ấn Trung tâm Phục vụ hành chính công tỉnh …", "Yên Bái: Trung tâm … tổng kết
     năm 2023") or its opening sentences have one as subject or source ("Sáng 8/1, Trung tâm …
     tổ chức hội nghị tổng kết …"): its figures are then the centre's, not the province's."""
-    if _WHOLE_PROVINCE_FIGURES.search(doc.work):
-        return None
+    if _WHOLE_PROVINCE_FIGURES.search(doc.work) or _LEVELS_FIGURES.search(doc.work):
+        return None  # (a text that counts the districts' or communes' dossiers too is the
+        # province's, whatever its opening says of the centre)
     if doc.headline:
         from cchc_analysis.extract.text import _Sentence
 
