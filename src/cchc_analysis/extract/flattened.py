@@ -94,10 +94,8 @@ def _spaced_as_tabs(line: str) -> str:
     return _SPACED_GAP.sub("\t", inner)
 
 
-_ELLIPSIS_ROW = re.compile(r"(?:(?:\.{2,}|…)\s*)+")
-
-
-_GRADE_CELL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
+_ELLIPSIS_ROW = re.compile(r"(?:(?:\.{2,}|…)\s*)+")  # "…<TAB>…": rows left out of a table
+_GRADE_CELL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")  # a grade in words: "Excellent", "Tốt"
 
 
 def _row_cells(line: str) -> list[str] | None:

@@ -34,7 +34,7 @@ from cchc_analysis.extract.numbers import _noun_at, _Token
 from cchc_analysis.extract.patterns import fold
 from cchc_analysis.extract.places import _mention_province, _resolve
 from cchc_analysis.extract.scope import _Carry, _name_end, _scopes
-from cchc_analysis.extract.text import _clause_start
+from cchc_analysis.extract.text import _clause_start, list_opening
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
@@ -471,23 +471,16 @@ _Choice = tuple[_Token, str, _Entity, str, float, list[str]]  # token, indicator
 _DROP = "drop"  # a number the sentence reader took for a score that is none
 
 
-# an item of a list, at the start of its line: "1. Hải Phòng - 88,94%", "- Quảng Ninh: 88,52%"
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-–•+*])[ \t]+")
-
-
 def _list_caption(folded: str, position: int) -> tuple[int, int] | None:
     """(start, end) of the line that opens a list ("Năm địa phương có chỉ số cao nhất:") when
-    the line holding ``position`` is one of the list's items; else None."""
-    start = folded.rfind("\n", 0, position) + 1
-    if not _LIST_ITEM.match(folded, start):
+    the line holding ``position`` is one of the list's items ("1. Hải Phòng - 88,94%"); else
+    None."""
+    start = list_opening(folded, position)
+    if start is None or start >= position:
         return None
-    while _LIST_ITEM.match(folded, start) and start > 0:
-        start = folded.rfind("\n", 0, start - 1) + 1
     end = folded.find("\n", start)
     end = len(folded) if end < 0 else end
-    if start >= position or not folded[start:end].rstrip().endswith(":"):
-        return None
-    return start, end
+    return (start, end) if folded[start:end].rstrip().endswith(":") else None
 
 
 def _choice(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cchc_analysis.extract.patterns import _patterns
-from cchc_analysis.extract.text import _clause_end, _clause_start, _open_paren
+from cchc_analysis.extract.text import _clause_end, _clause_start, _open_paren, list_opening
 
 if TYPE_CHECKING:
     from cchc_analysis.extract.document import _Doc
@@ -37,7 +37,6 @@ class _Context:
     right_places: tuple[tuple[int, int], ...] = ()
 
 
-_LIST_ITEM = re.compile(r"[ \t]*[-–•+*][ \t]+")  # a line of a list: "- …", "+ …", "• …"
 _CELLS = re.compile(r"\s\|\s")
 _RANK_ONLY = re.compile(r"[\s_]*(?:(?:dung|xep|xep hang|dung o)(?: thu| hang| vi tri)?[\s_\d/]*)?")
 
@@ -116,17 +115,11 @@ def _context(
         # a row of cells between bars ("Tiếp nhận: 45.678 | … | Quá hạn: 200"): its topic is
         # that of the whole row and of the line above it (its caption)
         topic_start = min(topic_start, work.rfind("\n", 0, max(0, line_start - 1)) + 1)
-    if _LIST_ITEM.match(work, line_start):
+    opening = list_opening(work, sentence.start)
+    if opening is not None:
         # an item of a list ("- Submitted online: 27,944"): its topic is the whole list's, from
         # the line that opens it ("Results for 2020:", "- Dossiers received: …")
-        first = line_start
-        while first > 0:
-            above = work.rfind("\n", 0, first - 1) + 1
-            if not _LIST_ITEM.match(work, above):
-                first = above
-                break
-            first = above
-        topic_start = min(topic_start, first)
+        topic_start = min(topic_start, opening)
     return _Context(
         left=work[left_start : token.start],
         left_any=work[any_start : token.start],

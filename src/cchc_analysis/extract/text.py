@@ -251,11 +251,25 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 # clause: "9.876 hồ sơ được người dân, doanh nghiệp thanh toán trực tuyến"), a semicolon, a
 # bracket, a dash
 _BOUNDARY = re.compile(
-    r"(?<!nguoi dan),|(?<=nguoi dan),(?! (?:doanh nghiep|to chuc|ca nhan)(?![a-z]))"
-    r"|[;()\[\]]|\s[-–]\s"
+    r",(?!(?<=nguoi dan,) (?:doanh nghiep|to chuc|ca nhan)(?![a-z]))|[;()\[\]]|\s[-–]\s"
     # and a colon opening a breakdown: "Đã giải quyết 106.931 hồ sơ: trước hạn 88.410, …"
     r"|:(?=\s*(?:truoc han|dung han|qua han|tre han|trong han|gom|trong do)(?![a-z]))"
 )
+
+
+# an item of a list, at the start of its line: "- …", "+ …", "• …", "1. …", "2) …"
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-–•+*])[ \t]+")
+
+
+def list_opening(text: str, position: int) -> int | None:
+    """Where the line that opens a list starts ("Results for 2020:", or its first item at the
+    text's start) when the line holding ``position`` is one of the list's items; else None."""
+    start = text.rfind("\n", 0, position) + 1
+    if not _LIST_ITEM.match(text, start):
+        return None
+    while start > 0 and _LIST_ITEM.match(text, start):
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
 
 
 def _clause_start(work: str, start: int, floor: int) -> int:
