@@ -166,7 +166,7 @@ _CHANGE_THEN_LEVEL = re.compile(
 # the earlier year's level in brackets after a comparison: "tăng nhẹ so với năm 2023 (75,03%)"
 _COMPARED_YEAR = re.compile(
     r"(?:so voi (?:cung ky )?nam|(?:compared (?:to|with)|from|against|than|over) (?:the year )?"
-    r"(?:of )?(?:in )?)\s*((?:19|20)\d\d)\s*\(\s*$"
+    r"(?:of )?(?:in )?)\s*((?:19|20)\d\d)\s*\(\s*(?:(?:dat|la|chi dat|was|at)\s+|:\s*)?$"
 )
 # another year's level in brackets right after a figure: "đạt 3,69 điểm (năm 2022 đạt 4,06
 # điểm)", "4.83 points (in 2020: 5.02)"
@@ -439,6 +439,15 @@ _UNITS_OVER_THRESHOLD = re.compile(
 )
 
 
+# the most points a part of the PAR INDEX has been worth in any year's methodology (SIPAS and
+# the impact 10 at most, the leaders' survey 22); a larger maximum is that of another measure
+_PART_MAXIMUM = {
+    "par.sipas_points": 15.0,
+    "par.impact_points": 15.0,
+    "par.leader_survey_points": 30.0,
+}
+
+
 def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Found]:
     """Both figures of 'x/y' (completed of planned, units of all units, late of received)."""
     pat = _patterns()
@@ -454,6 +463,8 @@ def _pair_figures(current: _Found, token: _Token, reading: _Reading) -> list[_Fo
         denominator = "dossier.resolved"  # "2.335/669.916 HS đã giải quyết trễ hạn": of resolved
     points = _catalogue_units().get(indicator, ("",))[0] == "points"
     if denominator is None and points and whole is not None and whole >= current.value > 0:
+        if whole > _PART_MAXIMUM.get(current.indicator, 100.0):
+            return []  # "tác động … đạt 31,62/38,5": the whole survey, named as one of its parts
         return [replace(current, notes=[*current.notes, f"of a maximum of {token.b}"])]
     if denominator is None or whole is None or whole < current.value:
         return []  # not a part of a whole ("15/10")
@@ -586,6 +597,15 @@ def _find_in_sentence(
         )
         if part_of_last:
             match = None
+        if (
+            match is not None
+            and match.tier <= 1
+            and match.rule.indicator not in (None, getattr(last, "indicator", None))
+            and _earlier_level_in_brackets(doc, token, last, reading)
+        ):
+            # "SIPAS … đạt 79,36%, tăng so với năm 2017 (77,02%)": the bracket holds the same
+            # measure's level of the year compared, whatever index a word elsewhere names
+            match = None
         if match is not None:
             if match.rule.indicator is None:
                 continue  # recognised, but no catalogue indicator
@@ -613,22 +633,8 @@ def _find_in_sentence(
             indicator, cue, confidence = last.indicator, last.cue, 0.7
             scope, other = last.scope, last.other_province
             notes = [f"the level reached after {last.indicator} {last.text}"]
-        elif (
-            reading.before_year is not None
-            and last is not None
-            and (
-                _YEAR_IN_BRACKET.match(doc.folded, last.start, token.start) is not None
-                or (
-                    (
-                        _THIS_MEASURE_IN_BRACKET.search(doc.folded, last.end, token.start)
-                        or _COMPARED_YEAR.search(doc.folded, last.end, token.start)
-                    )
-                    is not None
-                    and ";" not in doc.folded[last.end : token.start]
-                )
-            )
-        ):  # "đạt 3,69 điểm (năm 2022 đạt 4,06 điểm)", "đạt 4,49 điểm, giảm 0,44 điểm so với
-            # năm 2020 (4,93 điểm)": the same measure, another year
+        elif _earlier_level_in_brackets(doc, token, last, reading):
+            assert last is not None
             indicator, cue, confidence = last.indicator, last.cue, 0.7
             scope, other = last.scope, last.other_province
             notes = [f"{EARLIER_LEVEL} {reading.before_year}, in brackets after {last.indicator}"]
@@ -758,3 +764,19 @@ def _other_period_before(doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token
         window = re.sub(r"^[^,;(]*so voi[^,;]*[,;]?", "", window)
     window = _CHANGE_COMPARED.sub(" ", window)  # "tăng so với năm trước, đạt 83,1%"
     return bool(_OTHER_PERIOD.search(window))
+
+
+def _earlier_level_in_brackets(
+    doc: _Doc, token: _Token, last: _Found | None, reading: _Reading
+) -> bool:
+    """True when a number is the level of an earlier year of the figure before it: "đạt 3,69
+    điểm (năm 2022 đạt 4,06 điểm)", "đạt 4,49 điểm, giảm 0,44 điểm so với năm 2020 (4,93
+    điểm)": the same measure, another year."""
+    if reading.before_year is None or last is None:
+        return False
+    if _YEAR_IN_BRACKET.match(doc.folded, last.start, token.start) is not None:
+        return True
+    compared = _THIS_MEASURE_IN_BRACKET.search(
+        doc.folded, last.end, token.start
+    ) or _COMPARED_YEAR.search(doc.folded, last.end, token.start)
+    return compared is not None and ";" not in doc.folded[last.end : token.start]

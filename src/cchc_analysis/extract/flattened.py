@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from cchc_analysis.extract.language import ENGLISH, detect_language
 from cchc_analysis.extract.patterns import fold
-from cchc_analysis.extract.table_names import _PART_HEAD, distinct_names
+from cchc_analysis.extract.table_names import _PART_HEAD, _PLACE_HEAD, distinct_names
 from cchc_analysis.extract.tables import (
     _EMPTY_CELL,
     _HEAD_PERIOD,
@@ -25,7 +25,6 @@ from cchc_analysis.extract.tables import (
     _ORDINAL,
     _ORDINAL_HEAD,
     _PERCENT_MARK,
-    _PLACE_HEAD,
     _Cell,
     _cells,
     _consistent,

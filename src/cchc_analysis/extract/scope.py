@@ -431,8 +431,9 @@ def _scopes(
                 and not THIS_UNIT.search(folded, scope.end, e)
             ):
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
-            if pat.sub_province_level.match(folded, scope.start):
-                continue
+            if pat.sub_province_level.match(folded, scope.start) and not _labels_row(folded, scope):
+                continue  # the province's own office, unless it labels a row of its own
+                # ("Sở Nội vụ: Điểm thẩm định 66,45; …" among the departments a table scores)
             # a province's own city: "thành phố Hà Nội"
             if scope.kind == "subunit" and re.match(
                 r"(?:thanh pho\s|tp\.?\s|tp\.)", folded[scope.start :]
@@ -445,6 +446,15 @@ def _scopes(
                     continue
         kept.append(scope)
     return _without_appositions(kept, folded, doc.work)
+
+
+def _labels_row(folded: str, scope: _Scope) -> bool:
+    """True when a unit opens its line and a colon follows it, as a rebuilt table's row or a
+    list's item says a unit's own figures ("Sở Nội vụ: Điểm thẩm định 66,45; …")."""
+    line_start = folded.rfind("\n", 0, scope.start) + 1
+    return not folded[line_start : scope.start].strip(" -+*•\t") and folded.startswith(
+        ":", scope.end
+    )
 
 
 # a breakdown opened before a level, in the same item: "…, trong đó: cấp tỉnh 302, cấp huyện 68"

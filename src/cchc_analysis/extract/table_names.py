@@ -13,6 +13,11 @@ _RANK_HEAD = re.compile(r"(?i)\b(?:xếp hạng|hạng|thứ hạng|rank(?:ing)?
 _PROFILE = re.compile(
     r"(?i)\bhồ sơ\s+(?:PCI|PAPI|SIPAS|PAR\b|năng lực|chỉ số|tỉnh|thành phố|địa phương)"
 )
+# the name over a label column of places or units: a two-column table under it is a ranking
+_PLACE_HEAD = re.compile(
+    r"(?i)^(?:tỉnh|thành phố|tỉnh,? thành phố|tỉnh/thành phố|tỉnh/thành|tỉnh, thành|địa phương|"
+    r"đơn vị|cơ quan|cơ quan, đơn vị|sở,? ngành|huyện|xã|province|provinces|locality|city|unit)$"
+)
 # the label column of an index's parts, and the rows that total them
 # (the parts of the PCI and PAPI are catalogue figures of their own, named by their rows)
 _PART_HEAD = re.compile(
@@ -61,3 +66,32 @@ def distinct_names(names: Sequence[str]) -> list[str]:
         if stage is not None:
             out[j] = f"{stage} {name}"
     return out if len({n.casefold() for n in out}) == len(out) else list(names)
+
+
+# the columns of a PAR INDEX's parts: the appraised self-assessment, the leaders' survey, the
+# people's survey (SIPAS) and the impact; two of them make the table one of the index's parts
+_PAR_PART_COLUMN = re.compile(
+    r"(?i)thẩm định|tự đánh giá|lãnh đạo|LĐQL|\bSIPAS\b|tác động|appraisal|leaders?\b|impact"
+)
+# the total's column in such a table, named with no index ("Chỉ số", "Tổng điểm", "Tổng")
+_PARTS_TOTAL = re.compile(r"(?i)^(?:chỉ số|tổng điểm|tổng|điểm chỉ số|total(?: score)?|index)$")
+
+
+def par_part_names(header: Sequence[str]) -> list[str]:
+    """A head of a PAR INDEX's parts with its SIPAS column named as the part it is ("Điểm
+    SIPAS": points of the index, not the share of satisfied people) and its bare total named
+    as the index ("Chỉ số CCHC"); any other head as it is."""
+    parts = [n for n in header[1:] if _PAR_PART_COLUMN.search(n)]
+    if len(parts) < 2 or not any(
+        re.search(r"(?i)thẩm định|tự đánh giá|appraisal|lãnh đạo|LĐQL|leaders?\b", n) for n in parts
+    ):
+        return list(header)
+    english = " ".join(header).isascii()
+    out = [header[0]]
+    for name in header[1:]:
+        if re.fullmatch(r"(?i)\s*(?:điểm\s+)?SIPAS\s*", name):
+            name = "SIPAS points" if english else "Điểm SIPAS"
+        elif _PARTS_TOTAL.match(name.strip()):
+            name = "PAR INDEX" if english else "Chỉ số CCHC"
+        out.append(name)
+    return out

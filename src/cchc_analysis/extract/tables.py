@@ -22,10 +22,12 @@ from cchc_analysis.extract.table_names import (
     _DOSSIER_STAGE,
     _MAX_COLUMN,
     _PART_HEAD,
+    _PLACE_HEAD,
     _PROFILE,
     _RANK_HEAD,
     _TOTAL_ROW,
     distinct_names,
+    par_part_names,
 )
 
 _CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
@@ -55,7 +57,8 @@ _INDEX_CAPTION = re.compile(
 )
 # the unit a column naming an index implies for its bare cells, since the rules read an index's
 # score by its noun: SIPAS is a share, the PAR INDEX and the service index are points
-_SHARE_HEAD = re.compile(r"(?i)\bSIPAS\b|chỉ số hài lòng|satisfaction index")
+_SHARE_HEAD = re.compile(r"(?i)(?<!điểm )\bSIPAS\b(?! points)|chỉ số hài lòng|satisfaction index")
+_SIPAS_POINTS = re.compile(r"(?i)điểm SIPAS|SIPAS points")  # a part of the PAR INDEX
 _PERCENT_MARK = re.compile(r"\s*\(\s*%\s*\)|\s*%")
 _POINTS_HEAD = re.compile(
     r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
@@ -67,11 +70,6 @@ _BARE_SCORE_HEAD = re.compile(
     r"(?i)^(?:tổng\s+điểm|điểm\s+(?:số|đánh giá|đạt được|thẩm định|sau thẩm định))"
     r"(?:\s*\(\s*điểm\s*\))?$|^total\s+score$"
 )  # (a bare "Điểm" gets its unit from a caption naming the index)
-# the name over a label column of places or units: a two-column table under it is a ranking
-_PLACE_HEAD = re.compile(
-    r"(?i)^(?:tỉnh|thành phố|tỉnh,? thành phố|tỉnh/thành phố|tỉnh/thành|tỉnh, thành|địa phương|"
-    r"đơn vị|cơ quan|cơ quan, đơn vị|sở,? ngành|huyện|xã|province|provinces|locality|city|unit)$"
-)
 _DECIMAL_POINT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})\s*%?$")  # a dot no group can explain
 _AMBIGUOUS_DOT = re.compile(r"^(\d{1,3})\.(\d{3})(\s*%?)$")  # "64.500": a group or a decimal
 
@@ -143,7 +141,7 @@ def _column_unit(name: str, english: bool) -> str:
     for an index's score, '' when the head implies no unit (a sub-index, a count, a rank)."""
     if _SHARE_HEAD.search(name):
         return "%"
-    if _POINTS_HEAD.search(name) or _BARE_SCORE_HEAD.match(name):
+    if _POINTS_HEAD.search(name) or _BARE_SCORE_HEAD.match(name) or _SIPAS_POINTS.match(name):
         return " points" if english else " điểm"
     return ""
 
@@ -294,6 +292,7 @@ def table_lines(
             )  # "Tiêu chí | Tỷ lệ hài lòng (%)": each part's share
             header = merged or (cells if len(cells) > 2 or ranking or shares else None)
             if header is not None:
+                header = par_part_names(header)
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
                 periods = [_period_of(name, year_word) for name in header]

@@ -1,0 +1,82 @@
+"""Phrasings of the twelfth session, in sentences written for this test after helper sessions
+studied how published provincial articles lay out their figures (the seventh batch of the
+written benchmark): a province's own PAR index of its departments as a table of the parts, the
+parts named in a sentence, and an earlier year's level in brackets after a comparison."""
+
+from __future__ import annotations
+
+from cchc_analysis.extract import extract_text
+from cchc_analysis.extract.flattened import with_flattened_tables
+from tests.extract_helpers import figure_keys
+
+
+def _figures(text: str) -> set[tuple[str, float, str]]:
+    """(indicator, value, scope) of a text whose tables are rebuilt as a saved file's are."""
+    return figure_keys(with_flattened_tables(text, "utf-8")[0])
+
+
+PARTS_TABLE = (
+    "Công bố Chỉ số cải cách hành chính năm 2022 của các sở, ngành tỉnh Hà Nam\n\n"
+    "Chiều 14/3, UBND tỉnh Hà Nam công bố Chỉ số CCHC năm 2022 của các sở, ban, ngành. "
+    "Kết quả cụ thể như sau:\n\n"
+    "STT | Đơn vị | Điểm thẩm định | Khảo sát LĐQL | SIPAS | Chỉ số | Xếp hạng\n"
+    "1 | Sở Nội vụ | 64,20 | 18,05 | 8,84 | 91,09 | 1\n"
+    "2 | Sở Tài chính | 63,75 | 17,90 | 8,61 | 90,26 | 2\n"
+    "3 | Sở Y tế | 60,02 | 16,44 | 8,15 | 84,61 | 3\n"
+)
+
+
+def test_a_table_of_the_parts_reads_each_part_and_the_total():
+    found = _figures(PARTS_TABLE)
+    assert ("par.appraisal_points", 63.75, "Sở Tài chính") in found
+    assert ("par.leader_survey_points", 17.9, "Sở Tài chính") in found  # "LĐQL", abbreviated
+    # the SIPAS column of a table of the parts holds the index's points, not a share
+    assert ("par.sipas_points", 8.61, "Sở Tài chính") in found
+    assert ("par.total_points", 90.26, "Sở Tài chính") in found  # the bare "Chỉ số" column
+    assert not any(indicator == "sipas.satisfaction_pct" for indicator, _, _ in found)
+
+
+def test_the_home_affairs_department_labelling_its_own_row_is_a_unit():
+    # "Sở Nội vụ" usually reports for the province; as a row of a table it is one of the units
+    found = _figures(PARTS_TABLE)
+    assert ("par.total_points", 91.09, "Sở Nội vụ") in found
+    assert ("par.total_points", 91.09, "province") not in found
+
+
+def test_a_sipas_column_of_a_table_without_parts_stays_a_share():
+    found = _figures(
+        "Kết quả Chỉ số SIPAS năm 2022 của các huyện tỉnh Hà Nam\n\n"
+        "STT | Đơn vị | SIPAS | Xếp hạng\n"
+        "1 | huyện Kim Bảng | 88,12 | 1\n"
+        "2 | huyện Thanh Liêm | 86,40 | 2\n"
+        "3 | huyện Lý Nhân | 85,05 | 3\n"
+        "4 | huyện Bình Lục | 84,77 | 4\n"
+    )
+    assert ("sipas.satisfaction_pct", 88.12, "huyện Kim Bảng") in found
+
+
+def test_the_parts_named_in_a_sentence():
+    found = _figures(
+        "Chỉ số CCHC năm 2019 của tỉnh Bạc Liêu\n\n"
+        "Năm 2019, Chỉ số CCHC của tỉnh Bạc Liêu đạt 80,12%. Trong tổng điểm, điểm thẩm định "
+        "đạt 50,40 điểm; điểm khảo sát lãnh đạo, quản lý 15,90 điểm, điểm Chỉ số hài lòng của "
+        "người dân, tổ chức 7,95 điểm và điểm đánh giá tác động của CCHC 5,87 điểm."
+    )
+    assert ("par.sipas_points", 7.95, "province") in found
+    assert ("par.impact_points", 5.87, "province") in found
+    assert not any(value == 7.95 for indicator, value, _ in found if indicator.startswith("sipas"))
+
+
+def test_an_earlier_years_level_in_brackets_after_a_comparison():
+    extraction = extract_text(
+        "Chỉ số CCHC năm 2020 của tỉnh Hậu Giang\n\n"
+        "Năm 2020, Chỉ số CCHC của tỉnh Hậu Giang đạt 82,40%, xếp thứ 30/63, tăng 6 bậc so "
+        "với năm 2019 (đạt 79,55%, xếp thứ 36/63).\n\n"
+        "Cùng với PAR INDEX, Chỉ số SIPAS năm 2020 của tỉnh đạt 84,10%, tăng so với năm 2019 "
+        "(82,30%)."
+    )
+    found = {(f.indicator, round(f.value, 2)): str(f.period) for f in extraction.figures}
+    assert found[("par.total_points", 79.55)] == "2019"
+    # the SIPAS sentence names the PAR INDEX too: the bracket is still SIPAS's earlier level
+    assert found[("sipas.satisfaction_pct", 82.3)] == "2019"
+    assert ("par.total_points", 82.3) not in found
