@@ -80,3 +80,26 @@ def test_an_earlier_years_level_in_brackets_after_a_comparison():
     # the SIPAS sentence names the PAR INDEX too: the bracket is still SIPAS's earlier level
     assert found[("sipas.satisfaction_pct", 82.3)] == "2019"
     assert ("par.total_points", 82.3) not in found
+
+
+LEVEL_SECTIONS = (
+    "Kết quả giải quyết thủ tục hành chính quý III năm 2022 của tỉnh Hà Nam\n\n"
+    "Theo số liệu của Hệ thống một cửa điện tử, quý III việc giải quyết hồ sơ ở ba cấp ổn định."
+    "\n\n1. Các sở, ban, ngành\n"
+    "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,31%; đã giải quyết 20.415 hồ sơ.\n\n"
+    "2. UBND huyện, thị xã, thành phố\n"
+    "Tỷ lệ đúng hạn đạt 97,12%; đã giải quyết 15.206 hồ sơ.\n\n"
+    "3. UBND xã, phường, thị trấn\n"
+    "Tỷ lệ đúng hạn đạt 99,80%; đã giải quyết 40.118 hồ sơ.\n\n"
+    "4. Dịch vụ công trực tuyến\n"
+    "Số hồ sơ nộp trực tuyến trong quý là 9.870 hồ sơ.\n"
+)
+
+
+def test_sections_that_go_level_by_level_own_their_paragraphs():
+    found = _figures(LEVEL_SECTIONS)
+    assert ("dossier.resolved", 20415, "cấp tỉnh") in found
+    assert ("dossier.on_time_pct", 97.12, "cấp huyện") in found  # "UBND huyện, thị xã, …"
+    assert ("dossier.resolved", 40118, "cấp xã") in found
+    # a heading about a topic ends the level's section
+    assert ("dossier.online", 9870, "province") in found

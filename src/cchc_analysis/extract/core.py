@@ -194,7 +194,9 @@ def _extract_in_language(
         doc.subject_unit = default_scope  # "toàn huyện" in its sentences is this unit
     fresh = _Carry(scope=default_scope)
     carry = fresh
+    section = fresh  # under a numbered heading that names one level ("2. UBND quận, huyện")
     starts = [t.start for t in tokens]  # tokens are in text order
+    headings = _level_headings(doc, starts, doc_province, doc_period)
     for sentence in doc.sentences:
         inside = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         # the topic ("hồ sơ") may be named two sentences back: a caption, then a table's head
@@ -211,6 +213,9 @@ def _extract_in_language(
         )
         if goes_on and same_block is None:
             same_block = previous  # "Of these, 405,300 were resolved": the dossiers a line above
+        if new_line and _SECTION_HEAD.match(doc.text, sentence.start):
+            level = headings.get(sentence.start)
+            section = replace(fresh, scope=level) if level else fresh
         item = ITEM_MARKER.match(doc.text, sentence.start) if new_line else None
         marker = item.group(1)[0] if item else None
         while item and intros and intros[-1][0] == marker:
@@ -220,7 +225,7 @@ def _extract_in_language(
         elif new_line and _photo_caption(doc, sentence):
             pass  # a photo's caption between a list's items interrupts nothing
         elif new_line and not goes_on:
-            carry = fresh  # a new paragraph, unless it goes on about the last one's figures
+            carry = section  # a new paragraph, unless it goes on about the last one's figures
             intros = []
         elif (
             doc.language != ENGLISH
@@ -229,7 +234,7 @@ def _extract_in_language(
             and not _NAMED_UNIT.match(carry.scope)
         ):
             # (an English paragraph keeps its subject until a sentence names another)
-            carry = replace(carry, scope=fresh.scope, other=None)  # a new subject may follow
+            carry = replace(carry, scope=section.scope, other=None)  # a new subject may follow
         f, s, k, carry = _find_in_sentence(
             doc, sentence, same_block, inside, doc_province, doc_period, carry
         )
@@ -487,6 +492,43 @@ def _photo_caption(doc: _Doc, sentence: _Sentence) -> bool:
     end = doc.folded.find("\n", sentence.start)
     line = doc.folded[start : end if end >= 0 else len(doc.folded)]
     return len(line) <= 220 and _CAPTION.search(line) is not None
+
+
+# a numbered heading at the start of its line: "1.", "2)", "II.", "b)"
+_SECTION_HEAD = re.compile(r"[ \t]*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]+\S")
+
+
+def _level_headings(
+    doc: _Doc, starts: Sequence[int], province: Any, period: Period | None
+) -> dict[int, str]:
+    """Where each numbered heading starts and the level of government it names, when a text's
+    sections go level by level ("1. Các sở, ban, ngành thành phố", "2. UBND quận, huyện", "3.
+    UBND xã, phường, thị trấn"): two headings of one numbering name two levels; else none (a
+    single heading naming a level is more often a topic than the owner of what follows)."""
+    found: dict[int, tuple[str, str]] = {}
+    for sentence in doc.sentences:
+        head = _SECTION_HEAD.match(doc.text, sentence.start)
+        if head is None or (sentence.start and doc.text[sentence.start - 1] != "\n"):
+            continue
+        line_end = doc.text.find("\n", sentence.start)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        line = doc.text[sentence.start : line_end].rstrip()
+        # (the heading's own number is no figure)
+        figures = bisect_left(starts, line_end) > bisect_left(starts, head.end() - 1)
+        if figures or len(line) > 80 or line.endswith((".", ":", ";")):
+            continue
+        heading = replace(sentence, end=sentence.start + len(line))
+        scopes = _scopes(doc, heading, province, period, subjects_only=False)
+        levels = {sc.label for sc in scopes if sc.kind == "level"}
+        if len(levels) == 1 and all(sc.kind == "level" for sc in scopes):
+            numbering = "roman" if re.match(r"\s*[IVX]+\.", line) else line.strip()[:1].isdigit()
+            found[sentence.start] = (str(numbering), levels.pop())
+    by_numbering: dict[str, set[str]] = {}
+    for numbering, level in found.values():
+        by_numbering.setdefault(numbering, set()).add(level)
+    return {
+        at: level for at, (numbering, level) in found.items() if len(by_numbering[numbering]) >= 2
+    }
 
 
 def _heads_unit(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[str]:

@@ -449,8 +449,7 @@ def _scopes(
 
 
 def _labels_row(folded: str, scope: _Scope) -> bool:
-    """True when a unit opens its line and a colon follows it, as a rebuilt table's row or a
-    list's item says a unit's own figures ("Sở Nội vụ: Điểm thẩm định 66,45; …")."""
+    """True when a unit opens its line before a colon: a row's label ("Sở Nội vụ: Điểm …")."""
     line_start = folded.rfind("\n", 0, scope.start) + 1
     return not folded[line_start : scope.start].strip(" -+*•\t") and folded.startswith(
         ":", scope.end
@@ -559,6 +558,7 @@ def _level_label(folded: str) -> str | None:
         return "cấp " + {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}[folded.rsplit(" ", 1)[1]]
     if re.fullmatch(r"(?:cac )?so,? (?:ban,? )?nganh(?: cap tinh)?", folded):
         return "cấp tỉnh"
+    folded = re.sub(r"^(?:ubnd|uy ban nhan dan) (?:cac )?", "cac ", folded)  # "UBND quận, huyện"
     for label, units in _UNITS_OF_LEVEL:
         if re.fullmatch(rf"(?:cac|\d+) {units}(?:,? (?:va )?{units})*", folded):
             return label

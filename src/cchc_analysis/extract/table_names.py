@@ -78,8 +78,8 @@ _PARTS_TOTAL = re.compile(r"(?i)^(?:chỉ số|tổng điểm|tổng|điểm ch�
 
 
 def par_part_names(header: Sequence[str]) -> list[str]:
-    """A head of a PAR INDEX's parts with its SIPAS column named as the part it is ("Điểm
-    SIPAS": points of the index, not the share of satisfied people) and its bare total named
+    """A head of a PAR INDEX's parts with its SIPAS column named as the part it is ("Điểm thành
+    phần SIPAS": points of the index, not the share of satisfied people) and its bare total named
     as the index ("Chỉ số CCHC"); any other head as it is."""
     parts = [n for n in header[1:] if _PAR_PART_COLUMN.search(n)]
     if len(parts) < 2 or not any(
@@ -90,7 +90,7 @@ def par_part_names(header: Sequence[str]) -> list[str]:
     out = [header[0]]
     for name in header[1:]:
         if re.fullmatch(r"(?i)\s*(?:điểm\s+)?SIPAS\s*", name):
-            name = "SIPAS points" if english else "Điểm SIPAS"
+            name = "SIPAS component points" if english else "Điểm thành phần SIPAS"
         elif _PARTS_TOTAL.match(name.strip()):
             name = "PAR INDEX" if english else "Chỉ số CCHC"
         out.append(name)

@@ -57,8 +57,8 @@ _INDEX_CAPTION = re.compile(
 )
 # the unit a column naming an index implies for its bare cells, since the rules read an index's
 # score by its noun: SIPAS is a share, the PAR INDEX and the service index are points
-_SHARE_HEAD = re.compile(r"(?i)(?<!điểm )\bSIPAS\b(?! points)|chỉ số hài lòng|satisfaction index")
-_SIPAS_POINTS = re.compile(r"(?i)điểm SIPAS|SIPAS points")  # a part of the PAR INDEX
+_SHARE_HEAD = re.compile(r"(?i)\bSIPAS\b|chỉ số hài lòng|satisfaction index")
+_SIPAS_POINTS = re.compile(r"(?i)điểm thành phần SIPAS|SIPAS component points")  # of PAR INDEX
 _PERCENT_MARK = re.compile(r"\s*\(\s*%\s*\)|\s*%")
 _POINTS_HEAD = re.compile(
     r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
@@ -139,7 +139,7 @@ def _numeral(said: str) -> str:
 def _column_unit(name: str, english: bool) -> str:
     """What a bare cell under a column's head is said with: '%' for a share, ' điểm' (' points')
     for an index's score, '' when the head implies no unit (a sub-index, a count, a rank)."""
-    if _SHARE_HEAD.search(name):
+    if _SHARE_HEAD.search(name) and not _SIPAS_POINTS.match(name):
         return "%"
     if _POINTS_HEAD.search(name) or _BARE_SCORE_HEAD.match(name) or _SIPAS_POINTS.match(name):
         return " points" if english else " điểm"
