@@ -103,3 +103,25 @@ def test_sections_that_go_level_by_level_own_their_paragraphs():
     assert ("dossier.resolved", 40118, "cấp xã") in found
     # a heading about a topic ends the level's section
     assert ("dossier.online", 9870, "province") in found
+
+
+def test_items_of_amount_pairs_after_the_first_take_its_measure():
+    found = _figures(
+        "Giải ngân vốn đầu tư công 9 tháng năm 2023 của tỉnh Hà Nam\n\n"
+        "Nhiều chủ đầu tư giải ngân chậm: Sở Xây dựng mới giải ngân 210,4/530 tỷ đồng; huyện "
+        "Kim Bảng 64,2/180,5 tỷ đồng; thị xã Duy Tiên 88,9/201 tỷ đồng."
+    )
+    assert ("finance.disbursed_bn", 64.2, "huyện Kim Bảng") in found
+    assert ("finance.plan_bn", 180.5, "huyện Kim Bảng") in found
+    assert ("finance.disbursed_bn", 88.9, "thị xã Duy Tiên") in found
+    assert ("finance.plan_bn", 201, "thị xã Duy Tiên") in found
+
+
+def test_a_bracket_saying_what_a_whole_takes_in_does_not_hide_its_cue():
+    # "vốn năm trước" inside the bracket names what the plan includes, not another period
+    found = _figures(
+        "Giải ngân vốn đầu tư công 9 tháng năm 2023 của tỉnh Hà Nam\n\n"
+        "Tổng kế hoạch vốn đầu tư công năm 2023 của tỉnh (gồm vốn Thủ tướng Chính phủ giao và "
+        "vốn năm trước kéo dài) là 4.215,6 tỷ đồng."
+    )
+    assert ("finance.plan_bn", 4215.6, "province") in found

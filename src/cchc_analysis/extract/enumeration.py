@@ -30,6 +30,9 @@ def _enumerated(
     """True when nothing but a unit's name, the noun and punctuation stands between the previous
     figure and this one: 'tiếp nhận 512.304 hồ sơ, trong đó cấp tỉnh 120.000, cấp huyện …'."""
     gap = doc.work[last.end : token.start]
+    # "giải ngân 84,6/226 tỷ đồng; huyện Tuy Phước 71,3/198,5 tỷ đồng": a pair's whole is the
+    # figure's own (its plan), no word between the items
+    gap = re.sub(r"^\s*/\s*[\d.,]+", lambda m: " " * len(m.group()), gap)
     parts = list(_PARTS_FOLLOW.finditer(gap))
     if parts and ";" not in gap and "." not in gap:
         # "1.890 TTHC đang được áp dụng, trong đó cấp tỉnh 1.450": the whole's own words end

@@ -15,7 +15,7 @@ from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _YEAR
 from cchc_analysis.extract.respectively import _respective_item, _respective_unit
-from cchc_analysis.extract.rules import _Context, _context, _match_rules
+from cchc_analysis.extract.rules import _Context, _context, _match_rules, _without_asides
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
 from cchc_analysis.extract.trailing import (
     _counted_level,
@@ -759,7 +759,7 @@ def _other_period_before(doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token
     cùng kỳ' that follows the previous number belongs to that number."""
     start = tokens[i - 1].end if i > 0 else sentence.start
     window = doc.work[start : tokens[i].start]
-    window = window[window.rfind(";") + 1 :]
+    window = _without_asides(window[window.rfind(";") + 1 :])  # "(gồm … vốn năm trước …)"
     if i > 0:
         window = re.sub(r"^[^,;(]*so voi[^,;]*[,;]?", "", window)
     window = _CHANGE_COMPARED.sub(" ", window)  # "tăng so với năm trước, đạt 83,1%"

@@ -65,7 +65,10 @@ def _context(
     token = tokens[i]
     prev_end = tokens[i - 1].end if i > 0 else sentence.start
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else sentence.end
-    left_start = _clause_start(work, token.start, prev_end)
+    # (a bracket that only says what a whole takes in does not end the cue's clause)
+    left_start = prev_end + _clause_start(
+        _without_asides(work[prev_end : token.start]), token.start - prev_end, 0
+    )
     opened = _open_paren(work, sentence.start, token.start)
     alone = (
         opened is not None
@@ -121,8 +124,8 @@ def _context(
         # the line that opens it ("Results for 2020:", "- Dossiers received: …")
         topic_start = min(topic_start, opening)
     return _Context(
-        left=work[left_start : token.start],
-        left_any=work[any_start : token.start],
+        left=_without_asides(work[left_start : token.start], keep_length=False),
+        left_any=_without_asides(work[any_start : token.start], keep_length=False),
         near=work[near_start : token.start],
         right=right,
         right_any=work[token.end : right_any_end],
@@ -332,3 +335,17 @@ def _match_rules(
         if parts:
             return max(parts, key=lambda c: c.key(number_start))
     return best
+
+
+# a bracket that only says what a whole takes in, between a cue and its number: "tổng kế hoạch
+# vốn năm 2023 (gồm vốn Thủ tướng giao và vốn năm trước kéo dài) là 6.918,4 tỷ đồng"
+_ASIDE = re.compile(
+    r"\((?:gom|bao gom|ke ca|khong ke|khong bao gom|tinh ca|including|excluding)\b[^()\d]*\)"
+)
+
+
+def _without_asides(left: str, keep_length: bool = True) -> str:
+    """The words before a number with such brackets blanked (as long as they were, so that
+    offsets stay), or each cut to one space (so that a cue reads on across it; a cue found
+    before the bracket keeps its offsets, since a bracket ends before the number)."""
+    return _ASIDE.sub(lambda m: " " * len(m.group()) if keep_length else " ", left)
