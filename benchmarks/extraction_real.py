@@ -74,11 +74,18 @@ def read_labels(path: Path) -> tuple[dict[str, str], list[Label]]:
     """Return {url: split} for every text and the labelled figures."""
     splits: dict[str, str] = {}
     labels: list[Label] = []
+    seen: set[tuple[str, ...]] = set()
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             splits[row["url"]] = row["split"]
             if row["status"] == "none":
                 continue
+            # a fact the text states twice (a headline repeated in the body) is one figure: the
+            # indicator table holds one row per unit, period and indicator
+            fact = tuple(row[c] for c in ("url", "indicator", "value", "scope", "period"))
+            if fact in seen:
+                continue
+            seen.add(fact)
             labels.append(
                 Label(
                     row["url"],
