@@ -125,3 +125,36 @@ def test_a_bracket_saying_what_a_whole_takes_in_does_not_hide_its_cue():
         "vốn năm trước kéo dài) là 4.215,6 tỷ đồng."
     )
     assert ("finance.plan_bn", 4215.6, "province") in found
+
+
+SERVICE_INDEX_EN = (
+    "Ha Nam climbs in weekly public service index\n\n"
+    "HA NAM — Ha Nam Province scored 88.40 points in the index on serving people and businesses "
+    "for the week ending March 9, 2026.\n\n"
+    "Behind the score, the province has published 100 per cent of its administrative "
+    "procedures on time, and 96.5 per cent of dossiers were synchronised to the National "
+    "Public Service Portal. Satisfaction with the receipt and handling of procedures was 97.9 "
+    "per cent. Of 150 pieces of feedback received through the portal, 146 were handled on "
+    "time.\n\n"
+    "Provincial departments were led by the Justice department (95.10 points) and the Finance "
+    "department (93.20 points). The Construction department had fallen to 70.15 points a week "
+    "earlier.\n"
+)
+
+
+def test_an_english_service_index_article_reads_each_measure():
+    found = figure_keys(SERVICE_INDEX_EN)
+    assert ("tthc.published_on_time_pct", 100, "province") in found
+    assert ("dossier.synced_pct", 96.5, "province") in found  # the share before its noun
+    assert ("dossier.satisfaction_pct", 97.9, "province") in found
+    # a bare count in a sentence about feedback counts feedback, not dossiers
+    assert ("feedback.on_time", 146, "province") in found
+    assert not any(indicator == "dossier.on_time_pct" for indicator, _, _ in found)
+
+
+def test_departments_named_by_their_field_in_lower_case():
+    found = figure_keys(SERVICE_INDEX_EN)
+    assert ("service.index_points", 95.1, "Sở Tư pháp") in found
+    assert ("service.index_points", 93.2, "Sở Tài chính") in found
+    # a score of a week earlier is no figure of the week reported
+    assert not any(value == 70.15 for _, value, _ in found)

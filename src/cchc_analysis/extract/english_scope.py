@@ -70,6 +70,15 @@ _ORG = re.compile(
     r"(?P<org>(?:" + _WORD + r"\s+){1,7}(?:Centre|Center|Office|Branch|Board|Inspectorate|"
     r"Agency|Department)(?:\s+Branch)?)(?![\w])"
 )
+
+
+@lru_cache(maxsize=4)
+def _field_department(fields: str) -> re.Pattern[str]:
+    """A department named by its field before the word ("the Finance department"), as the
+    press writes it in lower case; ``fields`` is the phrase data's pattern of the fields."""
+    return re.compile(r"(?<![a-z])(?:" + fields + r") department(?![a-z])")
+
+
 # the province's branches of national agencies, by their Vietnamese names
 _AGENCIES = {
     "police": "Công an tỉnh",
@@ -195,6 +204,11 @@ def english_scopes(
         if _HEAD_OF.match(text, text.rfind(" ", start, match.end()) + 1):
             continue  # "the Kon Tum Department of Justice": named by what follows 'of'
         found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+    for match in _field_department(pat.departments.pattern).finditer(folded, s, e):
+        # "the Home Affairs department (94.12 points)": a department by its field, in lower case
+        field_name = _vietnamese_name(folded[match.start() : match.end()])
+        if field_name and not overlaps(match.start(), match.end()):
+            found.append((match.start(), match.end(), field_name, "subunit", _FOREVER))
     for match in _HEAD_OF.finditer(text, s, e):
         if overlaps(match.start(), match.end()):
             continue

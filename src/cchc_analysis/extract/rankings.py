@@ -34,7 +34,7 @@ from cchc_analysis.extract.numbers import _noun_at, _Token
 from cchc_analysis.extract.patterns import fold
 from cchc_analysis.extract.places import _mention_province, _resolve
 from cchc_analysis.extract.scope import _Carry, _name_end, _scopes
-from cchc_analysis.extract.text import _clause_start, list_opening
+from cchc_analysis.extract.text import EARLIER_TIME_AFTER, _clause_start, list_opening
 from cchc_analysis.reference.periods import Period
 
 if TYPE_CHECKING:
@@ -551,6 +551,9 @@ def _sentence_choices(
         found = read.get(token.start)
         if found is not None and any(n.startswith(EARLIER_LEVEL) for n in found.notes):
             continue  # another year's level of the measure before it: the sentence reader's
+        if EARLIER_TIME_AFTER.match(doc.folded, token.end):
+            dropped.add(token.start)  # "had fallen to 71.40 points a week earlier"
+            continue
         choice = _choice(
             doc, sentence, token, marks, entities, in_turn, found.indicator if found else None
         )

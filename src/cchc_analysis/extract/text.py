@@ -293,3 +293,12 @@ def _open_paren(work: str, floor: int, position: int) -> int | None:
         elif work[i] == ")" and stack:
             stack.pop()
     return stack[-1] + 1 if stack else None
+
+
+# a number said to be an earlier time's, right after it ("had fallen to 71.40 points a week
+# earlier", "… 85,2 điểm tuần trước"): not the period's own figure (folded text)
+EARLIER_TIME_AFTER = re.compile(
+    r"\s*(?:%|points?|pts|percent|per cent|diem)?\s*,?\s*(?:(?:a|one) (?:week|month|quarter|year)"
+    r" (?:earlier|before)|(?:in |during )?the (?:previous|preceding|prior) (?:week|month|quarter)"
+    r"|last (?:week|month|quarter)|(?:cua |o |vao )?(?:tuan|thang|quy|ky) truoc)(?![a-z])"
+)
