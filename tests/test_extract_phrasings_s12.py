@@ -158,3 +158,23 @@ def test_departments_named_by_their_field_in_lower_case():
     assert ("service.index_points", 93.2, "Sở Tài chính") in found
     # a score of a week earlier is no figure of the week reported
     assert not any(value == 70.15 for _, value, _ in found)
+
+
+def test_an_english_list_of_labels_and_numbers_under_a_site_banner():
+    text = (
+        "Vietnam.vn - Platform for promoting Vietnam\n\n"
+        "Ha Nam keeps on-time rate near 99% in third quarter\n\n"
+        "Procedures and online services (as of October 2025)\n"
+        "- Administrative procedures published on the provincial portal: over 1,870\n"
+        "- Fully online public services: nearly 760\n"
+        "- Partially online public services: over 940\n\n"
+        "In the third quarter of 2025, more than 98.7% of the dossiers settled were "
+        "returned on or before the due date.\n"
+    )
+    found = figure_keys(text)
+    assert ("tthc.published", 1870, "province") in found
+    assert ("service.online_level4", 760, "province") in found
+    assert ("service.online_level3", 940, "province") in found
+    # the headline's rounded "near 99%" restates the body's exact share, which is kept
+    assert ("dossier.on_time_pct", 98.7, "province") in found
+    assert ("dossier.on_time_pct", 99, "province") not in found

@@ -456,17 +456,23 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
         level = f.scope if f.scope.startswith("cấp ") or ranked else ""
         return (f.indicator, f.other_province, str(f.period), level)
 
+    def replace_period(k: tuple[str, str | None, str, str]) -> tuple[str, str | None, str, str]:
+        return (k[0], k[1], "any period", k[3])
+
     head = doc.headline
     body: dict[tuple[str, str | None, str, str], list[float]] = {}
     for f in founds:
         if not (head and head[0] <= f.start < head[1]):
             body.setdefault(key(f), []).append(f.value)
+            # (a headline that names no period of its own says the body's, whichever it is)
+            body.setdefault(replace_period(key(f)), []).append(f.value)
     kept: list[_Found] = []
     seen: set[tuple[tuple[str, str | None, str, str], float]] = set()
     stated = {f.value for f in founds if not (head and head[0] <= f.start < head[1])}
     for f in founds:
         if head and head[0] <= f.start < head[1]:
-            near = [v for v in body.get(key(f), []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
+            own = key(f) if f.period_note else replace_period(key(f))
+            near = [v for v in body.get(own, []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
             rounded = f.value.is_integer() and any(round(v) == f.value for v in near)
             if near and (f.bound or f.value in near or f.value % 100 == 0 or rounded):
                 continue

@@ -121,6 +121,7 @@ _INDEX_NAMES = (
 _SITE_NAME = re.compile(
     r"\s*(?:cong thong tin|trang thong tin|bao dien tu|bao |tap chi|website|(?:e-?)?portal)"
 )
+_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:gov\.vn|com\.vn|org\.vn|vn|com|net|org)\b")
 _THIS_INDEX = re.compile(r"(?<![a-z])chi so (?:nay|tren)(?![a-z])")
 
 
@@ -214,6 +215,8 @@ def _document(text: str) -> _Doc:
             continue  # a section's name over the headline ("Kinh tế", "Thời sự", "Society")
         if _SITE_NAME.match(folded, line.start) and (content.isupper() or "|" in content):
             continue  # the site's banner ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG SƠN")
+        if _DOMAIN.search(content) and not re.search(r"\d", _DOMAIN.sub("", content)):
+            continue  # the site's name as its address ("Vietnam.vn - Platform for promoting …")
         items = content.split("|")
         if len(items) >= 3 and all(len(re.findall(r"\w+", item)) <= 4 for item in items):
             continue  # a menu ("Tin tức - Sự kiện | Chỉ đạo điều hành | …")
