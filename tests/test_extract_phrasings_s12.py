@@ -178,3 +178,17 @@ def test_an_english_list_of_labels_and_numbers_under_a_site_banner():
     # the headline's rounded "near 99%" restates the body's exact share, which is kept
     assert ("dossier.on_time_pct", 98.7, "province") in found
     assert ("dossier.on_time_pct", 99, "province") not in found
+
+
+def test_sipas_named_as_a_part_of_the_par_index_does_not_become_the_next_lists_index():
+    found = figure_keys(
+        "Chỉ số CCHC năm 2022 của tỉnh Hà Nam\n\n"
+        "Năm 2022, Chỉ số CCHC của tỉnh Hà Nam đạt 86,12/100 điểm.\n\n"
+        "Cơ cấu điểm như sau:\n"
+        "- Điểm thẩm định: 54,10/61,5 điểm;\n"
+        "+ Chỉ số SIPAS: 8,12/10 điểm;\n"
+        "+ Khảo sát lãnh đạo, quản lý: 18,05/22 điểm.\n\n"
+        "Trong khu vực, Nam Định đạt 87,21 điểm, Ninh Bình 86,90 điểm."
+    )
+    assert ("par.total_points", 87.21, "province") in found
+    assert not any(indicator.startswith("sipas.") for indicator, _, _ in found)

@@ -158,8 +158,18 @@ def _topic_marks(doc: _Doc) -> list[tuple[int, int, str]]:
             if mark[2].startswith(prefix)
         )
     ]  # "public service delivery" is a PAPI dimension only in a text about PAPI
+    marks = [
+        (start, end, "" if _PART_POINTS.match(doc.folded, end) else indicator)
+        for start, end, indicator in marks
+    ]  # "+ Chỉ số SIPAS: 8,02/10 điểm": a part of the PAR INDEX, its points out of ten
     marks += [(m.start(), m.end(), "") for m in phrases.components.finditer(doc.folded)]
     return sorted(marks)
+
+
+# a score out of the few points a part of an index is worth, right after the index's name
+_PART_POINTS = re.compile(
+    r"[^\n\d]{0,30}?\d+(?:[.,]\d+)?\s*/\s*(?:6[.,]5|8[.,]5|10|12|15)(?![\d.,]\d)"
+)
 
 
 def _entities(
