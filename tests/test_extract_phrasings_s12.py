@@ -192,3 +192,17 @@ def test_sipas_named_as_a_part_of_the_par_index_does_not_become_the_next_lists_i
     )
     assert ("par.total_points", 87.21, "province") in found
     assert not any(indicator.startswith("sipas.") for indicator, _, _ in found)
+
+
+def test_a_head_row_of_years_between_bars_heads_the_table():
+    found = _figures(
+        "Provincial Competitiveness Index (PCI) - province profile: Ha Nam\n\n"
+        "Sub-index scores of Ha Nam, 2021-2023\n"
+        "Year | 2023 | 2022 | 2021 |\n"
+        "Entry Costs | 6.91 | 6.52 | 7.10 |\n"
+        "Access to land | 6.40 | 6.61 | 6.18 |\n"
+        "Time Costs | 6.77 | 6.88 | 6.31 |\n"
+    )
+    assert ("pci.entry", 6.91, "province") in found
+    assert ("pci.land", 6.61, "province") in found
+    assert ("pci.time", 6.31, "province") in found
