@@ -185,6 +185,8 @@ def _day_month(written: str, after: str) -> bool:
     day = re.fullmatch(r"\d{1,2}", written.strip())
     if not (month and day and 1 <= int(day.group()) <= 31 and 1 <= int(month.group(1)) <= 12):
         return False
+    if int(day.group()) == int(month.group(1)) and re.match(r"\s*\)", after[month.end() :]):
+        return False  # "All commune-level units (11/11) …": all of them, no 11 November
     noun, _, _ = _noun_at(after[month.end() :])
     return noun in (None, "other")  # '10/12 xã' counts communes; '20/10 vừa qua' is a date
 
