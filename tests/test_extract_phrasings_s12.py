@@ -206,3 +206,29 @@ def test_a_head_row_of_years_between_bars_heads_the_table():
     assert ("pci.entry", 6.91, "province") in found
     assert ("pci.land", 6.61, "province") in found
     assert ("pci.time", 6.31, "province") in found
+
+
+def test_investors_listed_under_a_head_that_says_what_their_pairs_are():
+    found = figure_keys(
+        "Hà Nam giải ngân vốn đầu tư công năm 2021\n\n"
+        "Theo Sở Kế hoạch và Đầu tư, kết quả của một số chủ đầu tư lớn (giải ngân/kế hoạch, "
+        "tỷ đồng):\n\n"
+        "- Ban QLDA đầu tư xây dựng công trình giao thông tỉnh: 812,4/840,0 (96,7%);\n"
+        "- UBND huyện Kim Bảng: 120,6/131,2;\n"
+    )
+    board = "Ban QLDA đầu tư xây dựng công trình giao thông tỉnh"
+    assert ("finance.disbursed_bn", 812.4, board) in found
+    assert ("finance.plan_bn", 840, board) in found
+    assert ("finance.disbursed_bn", 120.6, "huyện Kim Bảng") in found
+
+
+def test_investors_listed_after_gom_with_their_amounts():
+    found = figure_keys(
+        "Hà Nam giải ngân vốn đầu tư công năm 2021\n\n"
+        "Các chủ đầu tư có số vốn giải ngân lớn trong năm gồm: Ban Quản lý dự án đầu tư xây dựng "
+        "các công trình giao thông tỉnh 1.210 tỷ đồng; Sở Y tế 96 tỷ đồng."
+    )
+    board = "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"
+    # ("giao" of "giao thông" is not "giao" as allocated: the amount is no plan)
+    assert ("finance.disbursed_bn", 1210, board) in found
+    assert ("finance.disbursed_bn", 96, "Sở Y tế") in found

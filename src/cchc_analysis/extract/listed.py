@@ -27,7 +27,9 @@ _LIST_HEAD = re.compile(
     r"(?:(?:so|tong so|so luong) (?:ho so|hs)(?: [a-z]+){0,3}? (?P<what>tiep nhan|da giai quyet"
     r"|giai quyet|dang giai quyet|(?:giai quyet )?(?:tre|qua) han|truc tuyen)"
     r"|(?:don vi|co quan|so,? (?:ban,? )?nganh)(?: [a-z]+){0,3}? (?:da )?(?P<verb>tiep nhan"
-    r"|giai quyet)(?: nhieu)? (?:ho so|hs))"
+    r"|giai quyet)(?: nhieu)? (?:ho so|hs)"
+    # "Các chủ đầu tư có số vốn giải ngân lớn gồm: Ban Quản lý dự án … 2.418 tỷ đồng; Sở Y tế …"
+    r"|(?:cac )?chu dau tu(?: [a-z]+){0,6}? (?P<money>giai ngan))"
     r"(?: [a-z/_]+){0,8}\s*:"
 )
 _LISTED = {
@@ -50,9 +52,11 @@ def _listed_under(
     """(indicator, the head's words, unit) for a count that an item gives under a head naming
     what is counted, else None: the item must name its own unit after the head (or, on an item
     line under a head line, at its start)."""
-    if reading.noun != "dossier":
+    if reading.noun not in ("dossier", "amount"):
         return None
     head = _LIST_HEAD.search(doc.work, sentence.start, token.start)
+    if reading.noun == "amount" and (head is None or not head.group("money")):
+        return None  # an amount is listed under the investors' disbursement only
     if head is None and not (carry.listed and ITEM_MARKER.match(doc.text, sentence.start)):
         return None
     start = head.end() if head is not None else sentence.start
@@ -64,6 +68,12 @@ def _listed_under(
     if head is None:
         assert carry.listed is not None
         return carry.listed, "the list's head", units[-1].label
+    if head.group("money"):
+        return (
+            "finance.disbursed_bn",
+            doc.text[head.start("money") : head.end("money")],
+            units[-1].label,
+        )
     said = "what" if head.group("what") else "verb"
     indicator = _LISTED.get(head.group(said), "dossier.resolved_late")
     return indicator, doc.text[head.start(said) : head.end(said)], units[-1].label

@@ -40,6 +40,8 @@ from cchc_analysis.extract.unit_names import (
     _RANKED,
     _WHOLE_NAMES,
     _department_end,
+    labels_row,
+    project_board_end,
 )
 from cchc_analysis.reference.periods import Period
 
@@ -243,6 +245,10 @@ def _scopes(
                 label = text[match.start() : head_end + tail.end() + both.end()]
             found.append(_Scope(match.start(), end, label, "subunit"))
             continue
+        board = project_board_end(folded, match.start(), e) if head.startswith("ban") else None
+        if board is not None:  # "Ban QLDA đầu tư xây dựng công trình giao thông tỉnh: …"
+            found.append(_Scope(match.start(), board, text[match.start() : board], "subunit"))
+            continue
         zone = _ZONE_BOARD.match(folded, head_end, e) if head == "ban quan ly" else None
         if zone is not None:  # "Ban Quản lý các KCN tỉnh": the industrial zones' board
             found.append(
@@ -431,7 +437,9 @@ def _scopes(
                 and not THIS_UNIT.search(folded, scope.end, e)
             ):
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
-            if pat.sub_province_level.match(folded, scope.start) and not _labels_row(folded, scope):
+            if pat.sub_province_level.match(folded, scope.start) and not labels_row(
+                folded, scope.start, scope.end
+            ):
                 continue  # the province's own office, unless it labels a row of its own
                 # ("Sở Nội vụ: Điểm thẩm định 66,45; …" among the departments a table scores)
             # a province's own city: "thành phố Hà Nội"
@@ -446,14 +454,6 @@ def _scopes(
                     continue
         kept.append(scope)
     return _without_appositions(kept, folded, doc.work)
-
-
-def _labels_row(folded: str, scope: _Scope) -> bool:
-    """True when a unit opens its line before a colon: a row's label ("Sở Nội vụ: Điểm …")."""
-    line_start = folded.rfind("\n", 0, scope.start) + 1
-    return not folded[line_start : scope.start].strip(" -+*•\t") and folded.startswith(
-        ":", scope.end
-    )
 
 
 # a breakdown opened before a level, in the same item: "…, trong đó: cấp tỉnh 302, cấp huyện 68"

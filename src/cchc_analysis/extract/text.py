@@ -269,6 +269,11 @@ def list_opening(text: str, position: int) -> int | None:
         return None
     while start > 0 and _LIST_ITEM.match(text, start):
         start = text.rfind("\n", 0, start - 1) + 1
+    for _ in range(2):  # a blank line between the opening line and its items
+        line_end = text.find("\n", start)
+        if start == 0 or text[start : line_end if line_end >= 0 else len(text)].strip():
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
     return start
 
 

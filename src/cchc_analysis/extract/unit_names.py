@@ -98,3 +98,23 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
             break
         i += 1
     return end
+
+
+# a project management board, named by the works it builds: "Ban QLDA đầu tư xây dựng công trình
+# giao thông tỉnh", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
+_PROJECT_BOARD = re.compile(r"ban (?:qlda|quan ly (?:cac )?du an)(?![a-z])[^:;,(\n\d]{0,110}")
+
+
+def project_board_end(folded: str, start: int, limit: int) -> int | None:
+    """Where a project management board's name that starts at ``start`` ends (before a colon,
+    a bracket or its figure), else None."""
+    board = _PROJECT_BOARD.match(folded, start, limit)
+    if board is None:
+        return None
+    return start + len(board.group().rstrip())
+
+
+def labels_row(folded: str, start: int, end: int) -> bool:
+    """True when a unit opens its line before a colon: a row's label ("Sở Nội vụ: Điểm …")."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    return not folded[line_start:start].strip(" -+*•\t") and folded.startswith(":", end)
