@@ -232,3 +232,18 @@ def test_investors_listed_after_gom_with_their_amounts():
     # ("giao" of "giao thông" is not "giao" as allocated: the amount is no plan)
     assert ("finance.disbursed_bn", 1210, board) in found
     assert ("finance.disbursed_bn", 96, "Sở Y tế") in found
+
+
+def test_departments_listed_after_a_head_on_their_volume_and_the_communes_centres():
+    found = figure_keys(
+        "Kết quả giải quyết hồ sơ tháng 10/2025 của tỉnh Hà Nam\n\n"
+        "Các cơ quan có lượng HS lớn nhất tháng: Sở Xây dựng 3,12 ngàn HS, Công an tỉnh 2,96 ngàn "
+        "HS, Sở Y tế 860 HS.\n\n"
+        "Ở cấp xã, Trung tâm Phục vụ hành chính công của 47 xã, phường trong tháng tiếp nhận 58,4 "
+        "ngàn HS."
+    )
+    assert ("dossier.received", 3120, "Sở Xây dựng") in found
+    # a level after a unit narrows it only when no figure stands between them
+    assert ("dossier.received", 2960, "Công an tỉnh") in found
+    assert ("dossier.received", 860, "Sở Y tế") in found
+    assert any(v == 58400 and "47 xã, phường" in scope for _, v, scope in found)

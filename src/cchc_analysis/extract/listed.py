@@ -28,6 +28,9 @@ _LIST_HEAD = re.compile(
     r"|giai quyet|dang giai quyet|(?:giai quyet )?(?:tre|qua) han|truc tuyen)"
     r"|(?:don vi|co quan|so,? (?:ban,? )?nganh)(?: [a-z]+){0,3}? (?:da )?(?P<verb>tiep nhan"
     r"|giai quyet)(?: nhieu)? (?:ho so|hs)"
+    # "Sáu cơ quan có lượng HS lớn nhất tháng: Sở Nông nghiệp và Môi trường 6,84 ngàn HS, …"
+    r"|(?:don vi|co quan|so,? (?:ban,? )?nganh)(?: [a-z]+){0,3}? co (?P<volume>luong|so luong)"
+    r" (?:ho so|hs)"
     # "Các chủ đầu tư có số vốn giải ngân lớn gồm: Ban Quản lý dự án … 2.418 tỷ đồng; Sở Y tế …"
     r"|(?:cac )?chu dau tu(?: [a-z]+){0,6}? (?P<money>giai ngan))"
     r"(?: [a-z/_]+){0,8}\s*:"
@@ -74,6 +77,8 @@ def _listed_under(
             doc.text[head.start("money") : head.end("money")],
             units[-1].label,
         )
+    if head.group("volume"):
+        return "dossier.received", doc.text[head.start("volume") : head.end()], units[-1].label
     said = "what" if head.group("what") else "verb"
     indicator = _LISTED.get(head.group(said), "dossier.resolved_late")
     return indicator, doc.text[head.start(said) : head.end(said)], units[-1].label

@@ -204,7 +204,8 @@ def _scopes(
             # a centre: its place follows ("tỉnh", "huyện Tiên Yên") or it stands alone
             tail = re.match(  # "… tỉnh", "… của tỉnh", "… (trung tâm) tỉnh", "… cấp huyện"
                 r"(?:\([^)]{0,24}\)\s*)?(?:cua )?(?:ubnd |uy ban nhan dan )?(?:cap )?"
-                r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)\b",
+                + (r"(?:cac |\d+ )?" if head.startswith("trung tam") else "")  # "… của 102 xã"
+                + r"(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu)\b",
                 folded[head_end:e],
             )
             end = head_end
@@ -440,8 +441,7 @@ def _scopes(
             if pat.sub_province_level.match(folded, scope.start) and not labels_row(
                 folded, scope.start, scope.end
             ):
-                continue  # the province's own office, unless it labels a row of its own
-                # ("Sở Nội vụ: Điểm thẩm định 66,45; …" among the departments a table scores)
+                continue  # the province's own office, unless it labels a row ("Sở Nội vụ: …")
             # a province's own city: "thành phố Hà Nội"
             if scope.kind == "subunit" and re.match(
                 r"(?:thanh pho\s|tp\.?\s|tp\.)", folded[scope.start :]
@@ -590,7 +590,7 @@ def _scope_at(
         elif (
             scope.kind == "level"
             and unit_end is not None
-            and ";" not in work[unit_end : scope.start]
+            and not re.search(r"[;\d]", work[unit_end : scope.start])  # (no figure between)
         ):
             label = f"{label}: {scope.label}"  # "tỉnh Hà Giang (cũ): các xã"
             unit_end = None
