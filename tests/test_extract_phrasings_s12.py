@@ -247,3 +247,18 @@ def test_departments_listed_after_a_head_on_their_volume_and_the_communes_centre
     assert ("dossier.received", 2960, "Công an tỉnh") in found
     assert ("dossier.received", 860, "Sở Y tế") in found
     assert any(v == 58400 and "47 xã, phường" in scope for _, v, scope in found)
+
+
+def test_english_disbursement_as_an_amount_of_a_plan_and_paid_out_by_a_date():
+    found = figure_keys(
+        "Ha Nam speeds up public investment disbursement\n\n"
+        "HA NAM — Province-wide, 1,804 billion VND of the 3,912 billion VND plan had been "
+        "disbursed by the end of September 2023, or 46.1%.\n\n"
+        "Kim Bang district has more than 240 billion VND of public investment capital to spend "
+        "this year; by September 30 it had paid out more than 131 billion VND.\n"
+    )
+    assert ("finance.disbursed_bn", 1804, "province") in found
+    assert ("finance.plan_bn", 3912, "province") in found
+    assert ("finance.plan_bn", 240, "Kim Bang district") in found
+    # "by September 30" dates what had been paid out: no target
+    assert ("finance.disbursed_bn", 131, "Kim Bang district") in found

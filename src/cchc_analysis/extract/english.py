@@ -73,6 +73,15 @@ _OUT_OF = re.compile(
 )
 
 
+# an amount of a planned amount: "2,514 billion VND of the 5,327 billion VND plan"
+_AMOUNT_OF_AMOUNT = re.compile(
+    r"(?<![\w.,])\d[\d.,]*(?P<between>\s+(?:(?:vnd|dong)\s+)?(?P<scale>trillion|billion)"
+    r"(?:\s+(?:vnd|dong))?\s+(?:out\s+of|of)\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+)?)"
+    r"(?=\d[\d.,]*\s+(?:(?:vnd|dong)\s+)?(?P<whole_scale>trillion|billion)(?:\s+(?:vnd|dong))?"
+    r"\s+(?:(?:capital|investment)\s+)?(?:plan|allocation)(?![a-z]))"  # (the whole a plan)
+)
+
+
 # "32.884 online documents", "1.435 administrative procedures": a translation that kept the
 # Vietnamese thousands dot. A count of things is whole, so a dot before three digits, with a
 # count noun after it, groups thousands (the Vietnamese reading, left as written).
@@ -116,6 +125,13 @@ def english_numbers(folded: str) -> str:
         ):
             continue  # "a score of 8.14 out of 10": a score on its scale, no part of a whole
         start, end = match.span(2)
+        chars[start:end] = [" "] * (end - start)
+        chars[start + (end - start) // 2] = "/"
+    for match in _AMOUNT_OF_AMOUNT.finditer(folded):
+        # "2,514 billion VND of the 5,327 billion VND plan": a part of a whole in one scale
+        if match.group("scale") != match.group("whole_scale"):
+            continue
+        start, end = match.span("between")
         chars[start:end] = [" "] * (end - start)
         chars[start + (end - start) // 2] = "/"
     for match in _CURRENCY_FIRST.finditer(folded):

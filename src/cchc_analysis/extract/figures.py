@@ -130,7 +130,9 @@ class _Reading:
 
 
 # a thing done, before the date it was done by
-_DONE_BY = re.compile(r"(?<![a-z])(?:had|has|have|was|were)(?: been)? [a-z]+(?:ed|id|en|ne|ut)\s*$")
+_DONE_BY = re.compile(
+    r"(?<![a-z])(?:had|has|have|was|were)(?: been)? [a-z]+(?:ed|id|en|ne|ut)(?: out)?\s*$"
+)
 _MINISTRY = re.compile(r"(?:cac )?bo (?!phan)[a-z]")
 _RANGE_AFTER = re.compile(r"\s*%?\s*(?:[-–]|(?:den|toi)\s+(?:duoi\s+|tren\s+)?)\s*\d")
 _RANGE_BEFORE = re.compile(
@@ -240,7 +242,10 @@ def _read_number(
     target_after = pat.target.search(ctx.right)
     if target_after and _DONE_BY.search(ctx.left) and target_after.group().startswith("by "):
         target_after = None  # "had disbursed VND 4,981 billion by January 31, 2022": done by then
-    if (pat.target.search(ctx.left) or target_after) and not (
+    target_before = pat.target.search(ctx.left)
+    if target_before and target_before.group().startswith("by ") and _DONE_BY.search(core):
+        target_before = None  # "by September 30 it had paid out more than 171 billion VND"
+    if (target_before or target_after) and not (
         noun == "amount" and _SPENDING_PLANNED.search(ctx.left)
     ):
         return None  # a target; but "the province plans to disburse VND 3,504 billion" is its plan
