@@ -262,3 +262,15 @@ def test_english_disbursement_as_an_amount_of_a_plan_and_paid_out_by_a_date():
     assert ("finance.plan_bn", 240, "Kim Bang district") in found
     # "by September 30" dates what had been paid out: no target
     assert ("finance.disbursed_bn", 131, "Kim Bang district") in found
+
+
+def test_english_plans_that_stand_at_an_amount_and_capital_managed_by_each_level():
+    found = figure_keys(
+        "Ha Nam disburses 45% of its public investment plan\n\n"
+        "The total public investment capital allocated for 2025 now stands at more than 8,420 "
+        "billion VND. Capital managed by the province amounts to more than 6,105 billion VND; "
+        "capital managed by communes and wards is more than 2,315 billion VND.\n"
+    )
+    assert ("finance.plan_bn", 8420, "province") in found
+    assert ("finance.plan_bn", 6105, "cấp tỉnh") in found  # the provincial level's capital
+    assert ("finance.plan_bn", 2315, "cấp xã") in found

@@ -139,10 +139,10 @@ def _level_label(folded: str) -> str | None:
         return "toàn quốc"
     if re.search(
         r"(?:specialised|specialized|professional) agencies|provincial (?:departments|agencies)|"
-        r"departments,? (?:and|&) (?:branches|sectors)",
+        r"departments,? (?:and|&) (?:branches|sectors)|managed by (?:the )?province",
         folded,
     ):
-        return "cấp tỉnh"
+        return "cấp tỉnh"  # (capital "managed by the province": its provincial level's)
     named = [
         label
         for label, words in _LEVEL_WORDS
