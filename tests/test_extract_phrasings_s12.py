@@ -274,3 +274,13 @@ def test_english_plans_that_stand_at_an_amount_and_capital_managed_by_each_level
     assert ("finance.plan_bn", 8420, "province") in found
     assert ("finance.plan_bn", 6105, "cấp tỉnh") in found  # the provincial level's capital
     assert ("finance.plan_bn", 2315, "cấp xã") in found
+
+
+def test_a_share_between_commas_does_not_carry_a_count_into_the_next_item():
+    found = figure_keys(
+        "Kết quả giải quyết hồ sơ quý I năm 2026 của Sở Xây dựng tỉnh Hà Nam\n\n"
+        "Trong quý, Sở Xây dựng đã có kết quả 3.210 hồ sơ; trong đó trước và đúng hạn 3.105 hồ "
+        "sơ, chiếm 96,73%, chậm hạn 105 hồ sơ, chiếm 3,27%."
+    )
+    assert ("dossier.resolved_late", 105, "Sở Xây dựng") in found
+    assert ("dossier.resolved_late", 3105, "Sở Xây dựng") not in found

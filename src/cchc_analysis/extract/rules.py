@@ -53,6 +53,10 @@ _SHARE_IN_BRACKETS = re.compile(
 )
 
 
+# a clause that opens another item of a breakdown, not the count's own words going on
+_NEXT_ITEM = re.compile(r"\s*(?:(?:cham|tre|qua|truoc|dung) han|dang giai quyet|ton)(?![a-z])")
+
+
 def _context(
     doc: _Doc,
     sentence: _Sentence,
@@ -84,6 +88,8 @@ def _context(
     right_end = _clause_end(work, token.end, next_start)
     right = work[token.end : right_end]
     share = _SHARE_IN_BRACKETS.match(work, token.end)
+    if share is not None and _NEXT_ITEM.match(work, share.end()):
+        share = None  # "… 5.474 hồ sơ, chiếm 95,02%, chậm hạn 287 hồ sơ": the next item begins
     if share is not None:
         # "154,766 (31.90%) … have been submitted online": the count's words go on after its
         # share in brackets
