@@ -284,3 +284,22 @@ def test_a_share_between_commas_does_not_carry_a_count_into_the_next_item():
     )
     assert ("dossier.resolved_late", 105, "Sở Xây dựng") in found
     assert ("dossier.resolved_late", 3105, "Sở Xây dựng") not in found
+
+
+def test_a_towns_report_under_a_menu_and_a_breadcrumb_with_next_years_plans():
+    extraction = extract_text(
+        "BÁO HÀ NAM ONLINE\n"
+        "Thời sự | Chính trị | Kinh tế | Xã hội | Đất và người Hà Nam\n\n"
+        "Chính trị > Cải cách hành chính\n\n"
+        "Duy Tiên: một cửa thị xã trả đúng hẹn gần 98,2 % hồ sơ\n\n"
+        "Cập nhật ngày: 16/01/2024 - 05:47\n\n"
+        "Sáng 15/01, thị xã Duy Tiên họp đánh giá một năm cải cách hành chính 2023 và bàn việc "
+        "cho năm 2024.\n\n"
+        "Năm 2023, thị xã thực hiện 38/40 nhiệm vụ trong kế hoạch CCHC. Bộ phận một cửa thị xã "
+        "nhận hơn 5.100 hồ sơ trong năm."
+    )
+    info = extraction.documents[0]
+    assert info.headline.startswith("Duy Tiên:")  # not the menu, not the breadcrumb
+    assert info.period == "2023"  # "bàn việc cho năm 2024" plans the next year
+    found = {(f.indicator, f.value, f.scope) for f in extraction.subunits}
+    assert ("task.completed", 38, "thị xã Duy Tiên") in found

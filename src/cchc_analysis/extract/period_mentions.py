@@ -127,6 +127,7 @@ _PERIOD_CONTEXT = (
         "target",
         re.compile(
             r"(?<![a-z])(?:phan dau|muc tieu|den|den het|vao|truoc|sau|phuong huong|"
+            r"(?:ban viec|nhiem vu|ke hoach|giai phap|phuong huong) cho|"  # "bàn việc cho năm 2025"
             r"nhiem vu(?: trong tam)?(?: cong tac[a-z ]*)?|du kien|trong)[\s_,]*$"
         ),
     ),
