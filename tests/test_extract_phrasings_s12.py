@@ -303,3 +303,12 @@ def test_a_towns_report_under_a_menu_and_a_breadcrumb_with_next_years_plans():
     assert info.period == "2023"  # "bàn việc cho năm 2024" plans the next year
     found = {(f.indicator, f.value, f.scope) for f in extraction.subunits}
     assert ("task.completed", 38, "thị xã Duy Tiên") in found
+
+
+def test_a_score_after_an_office_named_with_its_level_is_no_part_of_its_name():
+    found = figure_keys(
+        "Công bố Chỉ số CCHC năm 2019 tỉnh Hà Nam\n\n"
+        "Năm 2019, Chỉ số CCHC của các sở, ngành tỉnh Hà Nam được công bố. Sở Y tế 87,36 điểm, "
+        "Văn phòng UBND tỉnh 85,49 điểm.\n"
+    )
+    assert ("par.total_points", 85.49, "Văn phòng UBND tỉnh") in found

@@ -77,8 +77,8 @@ def _name_end(text: str, start: int, limit: int) -> int:
     for match in re.finditer(r"\S+", text[start:limit]):
         word = match.group(0)
         core = word.strip(",;:.()\"'")
-        if not core or not (core[0].isupper() or core[0].isdigit()) or word[0] == "(":
-            break  # "phường Bến Thành (TP.HCM)": what is in brackets is not the name
+        if not core or not (core[0].isupper() or re.fullmatch(r"\d{1,2}", core)) or word[0] == "(":
+            break  # "phường Bến Thành (TP.HCM)": in brackets; "tỉnh 85,49": a score, no "Quận 1"
         if core[0].isdigit() and end > start:
             break  # "Quận 1" has its number first; "Hà Nội 9 tháng" is a name, then a period
         if match.start() > end - start + 1:  # not adjacent
