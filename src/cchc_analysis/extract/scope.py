@@ -41,6 +41,7 @@ from cchc_analysis.extract.unit_names import (
     _WHOLE_NAMES,
     _department_end,
     labels_row,
+    narrows,
     project_board_end,
 )
 from cchc_analysis.reference.periods import Period
@@ -438,9 +439,8 @@ def _scopes(
                 and not THIS_UNIT.search(folded, scope.end, e)
             ):
                 continue  # a source; but "… Trung tâm X cho biết: “…”" quotes the unit itself
-            if pat.sub_province_level.match(folded, scope.start) and not labels_row(
-                folded, scope.start, scope.end
-            ):
+            own = pat.sub_province_level.match(folded, scope.start)
+            if own and not labels_row(folded, scope.start, scope.end):
                 continue  # the province's own office, unless it labels a row ("Sở Nội vụ: …")
             # a province's own city: "thành phố Hà Nội"
             if scope.kind == "subunit" and re.match(
@@ -589,8 +589,8 @@ def _scope_at(
             label, other = scope.label, scope.kind.split(":", 1)[1]
         elif (
             scope.kind == "level"
-            and unit_end is not None
-            and not re.search(r"[;\d]", work[unit_end : scope.start])  # (no figure between)
+            and unit_end
+            and narrows(scope.label, work[unit_end : scope.start])
         ):
             label = f"{label}: {scope.label}"  # "tỉnh Hà Giang (cũ): các xã"
             unit_end = None

@@ -118,3 +118,11 @@ def labels_row(folded: str, start: int, end: int) -> bool:
     """True when a unit opens its line before a colon: a row's label ("Sở Nội vụ: Điểm …")."""
     line_start = folded.rfind("\n", 0, start) + 1
     return not folded[line_start:start].strip(" -+*•\t") and folded.startswith(":", end)
+
+
+def narrows(level: str, between: str) -> bool:
+    """True when a level named after a unit narrows it to that level ("huyện Quỳnh Phụ … 12.000
+    hồ sơ, cấp xã 8.000": the district's communes), nothing but words or that unit's figure
+    between; an agency after a unit ("Sở Xây dựng 3,12 ngàn HS, Công an tỉnh …") is its own,
+    once a figure stands between them."""
+    return ";" not in between and (level.startswith("cấp") or not re.search(r"\d", between))
