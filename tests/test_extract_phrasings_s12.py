@@ -312,3 +312,15 @@ def test_a_score_after_an_office_named_with_its_level_is_no_part_of_its_name():
         "Văn phòng UBND tỉnh 85,49 điểm.\n"
     )
     assert ("par.total_points", 85.49, "Văn phòng UBND tỉnh") in found
+
+
+def test_english_report_words_for_finished_pending_and_late_files():
+    found = figure_keys(
+        "Late files fall below 1% in Kim Bang District\n\n"
+        "KIM BANG — In the first nine months of 2019, the district's one-stop division received "
+        "21,408 dossiers and has finished 20,977; the other 431 are not yet due. Late returns "
+        "numbered 165, most of them land files.\n"
+    )
+    assert ("dossier.resolved", 20977, "Kim Bang District") in found
+    assert ("dossier.pending", 431, "Kim Bang District") in found
+    assert ("dossier.resolved_late", 165, "Kim Bang District") in found
