@@ -456,7 +456,7 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
         level = f.scope if f.scope.startswith("cấp ") or ranked else ""
         return (f.indicator, f.other_province, str(f.period), level)
 
-    def replace_period(k: tuple[str, str | None, str, str]) -> tuple[str, str | None, str, str]:
+    def any_period(k: tuple[str, str | None, str, str]) -> tuple[str, str | None, str, str]:
         return (k[0], k[1], "any period", k[3])
 
     head = doc.headline
@@ -465,13 +465,13 @@ def _without_restatements(doc: _Doc, founds: list[_Found]) -> list[_Found]:
         if not (head and head[0] <= f.start < head[1]):
             body.setdefault(key(f), []).append(f.value)
             # (a headline that names no period of its own says the body's, whichever it is)
-            body.setdefault(replace_period(key(f)), []).append(f.value)
+            body.setdefault(any_period(key(f)), []).append(f.value)
     kept: list[_Found] = []
     seen: set[tuple[tuple[str, str | None, str, str], float]] = set()
     stated = {f.value for f in founds if not (head and head[0] <= f.start < head[1])}
     for f in founds:
         if head and head[0] <= f.start < head[1]:
-            own = key(f) if f.period_note else replace_period(key(f))
+            own = key(f) if f.period_note else any_period(key(f))
             near = [v for v in body.get(own, []) if abs(v - f.value) <= 0.15 * max(v, f.value)]
             rounded = f.value.is_integer() and any(round(v) == f.value for v in near)
             if near and (f.bound or f.value in near or f.value % 100 == 0 or rounded):
@@ -527,8 +527,14 @@ def _level_headings(
         scopes = _scopes(doc, heading, province, period, subjects_only=False)
         levels = {sc.label for sc in scopes if sc.kind == "level"}
         if len(levels) == 1 and all(sc.kind == "level" for sc in scopes):
-            numbering = "roman" if re.match(r"\s*[IVX]+\.", line) else line.strip()[:1].isdigit()
-            found[sentence.start] = (str(numbering), levels.pop())
+            numbering = (
+                "roman"
+                if re.match(r"\s*[IVX]+\.", line)
+                else "digit"
+                if line.strip()[:1].isdigit()
+                else "letter"
+            )
+            found[sentence.start] = (numbering, levels.pop())
     by_numbering: dict[str, set[str]] = {}
     for numbering, level in found.values():
         by_numbering.setdefault(numbering, set()).add(level)

@@ -101,6 +101,13 @@ def _thousands_kept(folded: str, match: re.Match[str]) -> bool:
     )
 
 
+def _as_pair(chars: list[str], start: int, end: int) -> None:
+    """Write the words between a part and its whole as the pair's slash ("28 out of 40" →
+    "28   /   40"), one character for one."""
+    chars[start:end] = [" "] * (end - start)
+    chars[start + (end - start) // 2] = "/"
+
+
 def english_numbers(folded: str) -> str:
     """Return the folded text with English numbers written the Vietnamese way, one character
     for one: '108,120' → '108.120', '99.29' → '99,29', '28 out of 40' → '28   /   40'; a
@@ -124,16 +131,12 @@ def english_numbers(folded: str) -> str:
             r"10(?![\d.,])", folded[match.end() :]
         ):
             continue  # "a score of 8.14 out of 10": a score on its scale, no part of a whole
-        start, end = match.span(2)
-        chars[start:end] = [" "] * (end - start)
-        chars[start + (end - start) // 2] = "/"
+        _as_pair(chars, *match.span(2))
     for match in _AMOUNT_OF_AMOUNT.finditer(folded):
         # "2,514 billion VND of the 5,327 billion VND plan": a part of a whole in one scale
         if match.group("scale") != match.group("whole_scale"):
             continue
-        start, end = match.span("between")
-        chars[start:end] = [" "] * (end - start)
-        chars[start + (end - start) // 2] = "/"
+        _as_pair(chars, *match.span("between"))
     for match in _CURRENCY_FIRST.finditer(folded):
         # "VND 26,365.6 billion" reads as "26,365.6 bil vnd": the currency after the amount,
         # where the amount's nouns are looked for, one character for one

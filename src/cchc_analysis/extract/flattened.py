@@ -25,6 +25,7 @@ from cchc_analysis.extract.tables import (
     _ORDINAL,
     _ORDINAL_HEAD,
     _PERCENT_MARK,
+    _YEAR_CELL,
     _Cell,
     _cells,
     _consistent,
@@ -93,7 +94,6 @@ def _spaced_as_tabs(line: str) -> str:
     return _SPACED_GAP.sub("\t", inner)
 
 
-_YEARS_CELL = re.compile(r"^(?:19|20)\d\d$")
 _ELLIPSIS_ROW = re.compile(r"(?:(?:\.{2,}|…)\s*)+")  # "…<TAB>…": rows left out of a table
 _GRADE_CELL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")  # a grade in words: "Excellent", "Tốt"
 
@@ -106,7 +106,7 @@ def _row_cells(line: str) -> list[str] | None:
         filled = [c for c in cells[1:] if c]  # an empty cell between two tabs holds nothing
         if len(filled) >= 2 and _GRADE_CELL.fullmatch(filled[-1]):
             filled = filled[:-1]  # a last column of words: a grade ("Excellent", "Tốt")
-        if len(filled) >= 2 and all(_YEARS_CELL.match(c.strip()) for c in filled):
+        if len(filled) >= 2 and all(_YEAR_CELL.match(c.strip()) for c in filled):
             return None  # "Year | 2022 | 2021 | 2020": the head of a table of years, no row
         if len(cells) >= 2 and filled and all(_Cell(0, c).is_figure for c in filled):
             first = _Cell(0, cells[0])

@@ -70,9 +70,11 @@ def distinct_names(names: Sequence[str]) -> list[str]:
 
 # the columns of a PAR INDEX's parts: the appraised self-assessment, the leaders' survey, the
 # people's survey (SIPAS) and the impact; two of them make the table one of the index's parts
-_PAR_PART_COLUMN = re.compile(
-    r"(?i)thẩm định|tự đánh giá|lãnh đạo|LĐQL|\bSIPAS\b|tác động|appraisal|leaders?\b|impact"
-)
+_APPRAISAL_OR_LEADERS = r"thẩm định|tự đánh giá|lãnh đạo|LĐQL|appraisal|leaders?\b"
+_PAR_PART_COLUMN = re.compile(rf"(?i){_APPRAISAL_OR_LEADERS}|\bSIPAS\b|tác động|impact")
+# what the SIPAS column of such a table is renamed (tables.py gives its cells points, and the
+# phrase data reads "điểm thành phần sipas" as par.sipas_points)
+SIPAS_PART_NAMES = ("Điểm thành phần SIPAS", "SIPAS component points")
 # the total's column in such a table, named with no index ("Chỉ số", "Tổng điểm", "Tổng")
 _PARTS_TOTAL = re.compile(r"(?i)^(?:chỉ số|tổng điểm|tổng|điểm chỉ số|total(?: score)?|index)$")
 
@@ -82,15 +84,13 @@ def par_part_names(header: Sequence[str]) -> list[str]:
     phần SIPAS": points of the index, not the share of satisfied people) and its bare total named
     as the index ("Chỉ số CCHC"); any other head as it is."""
     parts = [n for n in header[1:] if _PAR_PART_COLUMN.search(n)]
-    if len(parts) < 2 or not any(
-        re.search(r"(?i)thẩm định|tự đánh giá|appraisal|lãnh đạo|LĐQL|leaders?\b", n) for n in parts
-    ):
+    if len(parts) < 2 or not any(re.search(f"(?i){_APPRAISAL_OR_LEADERS}", n) for n in parts):
         return list(header)
     english = " ".join(header).isascii()
     out = [header[0]]
     for name in header[1:]:
         if re.fullmatch(r"(?i)\s*(?:điểm\s+)?SIPAS\s*", name):
-            name = "SIPAS component points" if english else "Điểm thành phần SIPAS"
+            name = SIPAS_PART_NAMES[1] if english else SIPAS_PART_NAMES[0]
         elif _PARTS_TOTAL.match(name.strip()):
             name = "PAR INDEX" if english else "Chỉ số CCHC"
         out.append(name)

@@ -26,6 +26,7 @@ from cchc_analysis.extract.table_names import (
     _PROFILE,
     _RANK_HEAD,
     _TOTAL_ROW,
+    SIPAS_PART_NAMES,
     distinct_names,
     par_part_names,
 )
@@ -58,7 +59,7 @@ _INDEX_CAPTION = re.compile(
 # the unit a column naming an index implies for its bare cells, since the rules read an index's
 # score by its noun: SIPAS is a share, the PAR INDEX and the service index are points
 _SHARE_HEAD = re.compile(r"(?i)\bSIPAS\b|chỉ số hài lòng|satisfaction index")
-_SIPAS_POINTS = re.compile(r"(?i)điểm thành phần SIPAS|SIPAS component points")  # of PAR INDEX
+_SIPAS_POINTS = re.compile("(?i)" + "|".join(SIPAS_PART_NAMES))  # a part of the PAR INDEX
 _PERCENT_MARK = re.compile(r"\s*\(\s*%\s*\)|\s*%")
 _POINTS_HEAD = re.compile(
     r"(?i)\bPAR[\s-]?INDEX\b|chỉ số (?:CCHC|cải cách hành chính)|chỉ số phục vụ|\b766\b|"
