@@ -20,6 +20,8 @@ ROWS = [
     for row in csv.DictReader(path.open(encoding="utf-8"))
 ]
 _SCALE = {"million": 1e6, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "billion": 1e9, "tỷ": 1e9}
+# an amount is labelled in billion VND: "1.42 trillion VND" is 1420
+_AMOUNT_SCALE = {**_SCALE, "trillion": 1e3}
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|9M|M(?:0[1-9]|1[0-2])))?")
 
 
@@ -27,11 +29,12 @@ def _stem(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
 
 
-def _value(written: str, english: bool) -> float:
-    """The number a span writes: '512.304' (Vietnamese), '512,304' (English), '1,2 triệu'."""
+def _value(written: str, english: bool, amount: bool = False) -> float:
+    """The number a span writes: '512.304' (Vietnamese), '512,304' (English), '1,2 triệu';
+    an ``amount`` in billion VND ('1.42 trillion': 1420)."""
     number, _, scale = written.partition(" ")
     value = float(number.replace(",", "")) if english else parse_vi_number(number)
-    return value * _SCALE.get(scale, 1.0)
+    return value * (_AMOUNT_SCALE if amount else _SCALE).get(scale, 1.0)
 
 
 def test_the_benchmark_has_labels_for_every_text_it_holds():
@@ -50,4 +53,6 @@ def test_each_label_reads_back_from_its_text(row):
         return
     start, end = map(int, re.fullmatch(r"chars (\d+)-(\d+)", row["evidence"]).groups())
     text = (FOLDER / "texts" / f"{_stem(row['url'])}.txt").read_text(encoding="utf-8")
-    assert _value(text[start:end], ":en:" in row["url"]) == pytest.approx(float(row["value"]))
+    written = text[start:end]
+    value = _value(written, ":en:" in row["url"], amount=row["unit"] == "amount")
+    assert value == pytest.approx(float(row["value"]))
