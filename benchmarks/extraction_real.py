@@ -30,6 +30,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "extraction_real"
@@ -54,9 +55,11 @@ class Label:
     scope_class: str = ""
 
 
+@cache
 def _canonical_province(name: str) -> str:
-    """The registry's name of a labelled province ('TP. Hồ Chí Minh' → 'Hồ Chí Minh'), so
-    that a label written with a prefix compares equal to the extractor's canonical name."""
+    """The registry's name of a province ('TP. Hồ Chí Minh' → 'Hồ Chí Minh'), so that a label
+    written with a prefix compares equal to the extractor's name, and a unit that was renamed
+    ('Huế', 'Thừa Thiên Huế') compares equal under either of its names."""
     from cchc_analysis.reference.periods import Period
     from cchc_analysis.reference.registry import ProvinceNotFound, resolve_province
 
@@ -146,7 +149,7 @@ def scope_matches(label: Label, figure) -> bool:
 
     if figure.scope == PROVINCE_SCOPE:
         return "province" in label.scopes and (
-            not figure.province or figure.province == label.province
+            not figure.province or _canonical_province(figure.province) == label.province
         )
     key = _key(figure.scope)
     if _provincial_centre(figure.scope) and any(_provincial_centre(s) for s in label.scopes):
@@ -391,7 +394,7 @@ def measure(
                 counts[(split, label.indicator)]["found"] += 1
                 groups[(split, _group(language, label.indicator))].update(("tp", "found"))
                 for what, have, want in (
-                    ("province", figure.province, label.province),
+                    ("province", _canonical_province(figure.province), label.province),
                     ("period", figure.period, label.period),
                 ):
                     if not want:

@@ -71,6 +71,11 @@ _ORG = re.compile(
     r"Agency|Department)(?:\s+Branch)?)(?![\w])"
 )
 
+# what a board is for, which tells one project board from another
+_BOARD_FOR = re.compile(
+    r"\s+for\s+(?:the\s+)?" + _WORD + r"(?:(?:\s+|\s+(?:and|&|of)\s+)" + _WORD + r")*"
+)
+
 
 @lru_cache(maxsize=4)
 def _field_department(fields: str) -> re.Pattern[str]:
@@ -203,7 +208,10 @@ def english_scopes(
             continue
         if _HEAD_OF.match(text, text.rfind(" ", start, match.end()) + 1):
             continue  # "the Kon Tum Department of Justice": named by what follows 'of'
-        found.append((start, match.end(), _label(text, start, match.end()), "subunit", _FOREVER))
+        end = match.end()
+        if words[-1] == "Board" and (purpose := _BOARD_FOR.match(text, end, e)):
+            end = purpose.end()  # "Project Management Board for Traffic Works": named by both
+        found.append((start, end, _label(text, start, end), "subunit", _FOREVER))
     for match in _field_department(pat.departments.pattern).finditer(folded, s, e):
         # "the Home Affairs department (94.12 points)": a department by its field, in lower case
         field_name = _vietnamese_name(folded[match.start() : match.end()])

@@ -13,6 +13,17 @@ _RANK_HEAD = re.compile(r"(?i)\b(?:xếp hạng|hạng|thứ hạng|rank(?:ing)?
 _PROFILE = re.compile(
     r"(?i)\bhồ sơ\s+(?:PCI|PAPI|SIPAS|PAR\b|năng lực|chỉ số|tỉnh|thành phố|địa phương)"
 )
+# what a table's cells count, by the first such word its caption or a column's name says
+_UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
+
+
+def counts_dossiers(caption: str) -> bool:
+    """True when a table's caption says its bare cells count dossiers ("Số hồ sơ …"), not
+    procedures first ("Thủ tục … hồ sơ") nor a profile ("Hồ sơ PCI 2023 tỉnh …")."""
+    said = _UNIT_WORDS.search(caption)
+    return said is not None and said.group().lower() == "hồ sơ" and not _PROFILE.search(caption)
+
+
 # the name over a label column of places or units: a two-column table under it is a ranking
 _PLACE_HEAD = re.compile(
     r"(?i)^(?:tỉnh|thành phố|tỉnh,? thành phố|tỉnh/thành phố|tỉnh/thành|tỉnh, thành|địa phương|"
@@ -95,3 +106,38 @@ def par_part_names(header: Sequence[str]) -> list[str]:
             name = "PAR INDEX" if english else "Chỉ số CCHC"
         out.append(name)
     return out
+
+
+# the columns of a table of investors' (or levels') disbursement: the capital planned and the
+# amount disbursed, each of them a finance figure when the table says its money's unit
+_PLAN_COLUMN = re.compile(
+    r"(?i)^(?:tổng\s+)?(?:kế hoạch|KH|vốn (?:được )?giao|kế hoạch vốn(?: (?:được )?giao)?|"
+    r"plan(?:ned)?|allocat(?:ed|ion)|capital plan|assigned)\b"
+)
+_DISBURSED_COLUMN = re.compile(
+    r"(?i)^(?:số\s+)?(?:đã\s+)?(?:giải ngân|disbursed|disbursement|paid out)\b"
+)
+_MONEY_UNIT = re.compile(r"(?i)\b(?:tỷ|tỉ) đồng\b|\bVND\s*(?:bn|billion)\b|\bbillion\s+VND\b")
+
+
+def money_columns(header: Sequence[str], caption: str) -> tuple[list[str], dict[int, str]]:
+    """A disbursement table's head with its planned and disbursed columns named as the rules
+    read them ("Kế hoạch vốn", "Đã giải ngân"; "Capital plan", "Disbursed"), and the unit each
+    of their bare cells is said with (" tỷ đồng", " billion VND"); the head as it is and no
+    unit unless the table has both columns and its caption or head names the money's unit."""
+    plan = [j for j in range(1, len(header)) if _PLAN_COLUMN.match(header[j].strip())]
+    paid = [j for j in range(1, len(header)) if _DISBURSED_COLUMN.match(header[j].strip())]
+    if len(plan) != 1 or len(paid) != 1 or not _MONEY_UNIT.search(f"{caption} {' '.join(header)}"):
+        return list(header), {}
+    english = f"{caption} {' '.join(header)}".isascii()
+    out = list(header)
+    for j, name in (
+        (plan[0], ("Allocated capital", "Kế hoạch vốn")),
+        (paid[0], ("Disbursed", "Đã giải ngân")),
+    ):
+        year = re.search(r"\b(?:19|20)\d\d\b", header[j])  # "Plan 2025": the year it is for
+        out[j] = name[0] if english else name[1]
+        if year:
+            out[j] += f" for {year.group()}" if english else f" năm {year.group()}"
+    unit = " billion VND" if english else " tỷ đồng"
+    return out, {plan[0]: unit, paid[0]: unit}

@@ -23,16 +23,17 @@ from cchc_analysis.extract.table_names import (
     _MAX_COLUMN,
     _PART_HEAD,
     _PLACE_HEAD,
-    _PROFILE,
     _RANK_HEAD,
     _TOTAL_ROW,
+    _UNIT_WORDS,
     SIPAS_PART_NAMES,
+    counts_dossiers,
     distinct_names,
+    money_columns,
     par_part_names,
 )
 
 _CELL_NUMBER = re.compile(r"^[\d.,]+\s*%?$")
-_UNIT_WORDS = re.compile(r"(?i)\b(?:hồ sơ|thủ tục|TTHC|nhiệm vụ|dịch vụ)\b")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")  # a year alone: a column's head, not a figure
 
 # A period named in a column's head: "NĂM 2014", "Quý I/2024", "6 tháng đầu năm 2024", "2023".
@@ -268,11 +269,9 @@ def table_lines(
         yield from (f"{r[0]}: {' '.join(r[1:])}." for r in rows[1:])
         return
     rows = _provinces_as_rows(_without_ordinal_column(rows))
-    unit = ""
-    caption_unit = _UNIT_WORDS.search(caption)
-    if caption_unit and caption_unit.group().lower() == "hồ sơ" and not _PROFILE.search(caption):
-        unit = " hồ sơ"
+    unit = " hồ sơ" if counts_dossiers(caption) else ""
     header: list[str] | None = None
+    money: dict[int, str] = {}  # the unit of a disbursement table's bare amounts, by column
     decimal: set[int] = set()
     periods: list[tuple[str, str] | None] = []
     english = year_word == "in"
@@ -293,7 +292,7 @@ def table_lines(
             )  # "Tiêu chí | Tỷ lệ hài lòng (%)": each part's share
             header = merged or (cells if len(cells) > 2 or ranking or shares else None)
             if header is not None:
-                header = par_part_names(header)
+                header, money = money_columns(par_part_names(header), caption)
                 same = [r for r in rows if len(r) == len(header)]
                 decimal = _decimal_columns(header, same, caption)
                 periods = [_period_of(name, year_word) for name in header]
@@ -332,7 +331,7 @@ def table_lines(
                     if not noun and (periods[j] is not None or _SCORE_HEAD.fullmatch(header[j])):
                         # a period's or a score's column under a caption naming the index
                         noun = _column_unit(caption, english)
-                parts.append((header[j], value + noun))
+                parts.append((header[j], value + money.get(j, noun)))
             label = _row_label(cells[0], header[0])
             if "%" in label:  # "Tỷ lệ đúng hạn (%)" over periods: each cell is a share
                 label = _PERCENT_MARK.sub("", label).strip()

@@ -54,6 +54,9 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
     i = 0
     while i < len(words) and i < 9:
         word = words[i].group(0)
+        between = text[start + words[i - 1].end() : start + words[i].start()] if i else ""
+        if re.search(r"[,;:()]", between):  # not ".": "UBND TP. Cam Ranh"
+            break  # "Sở Nông nghiệp và PTNT: Kế hoạch …": the name ends at the colon
         if word[0].isupper():
             end = start + words[i].end()
         elif word.isdigit() and i > 0 and fold(words[i - 1].group(0)) in ("phuong", "quan"):

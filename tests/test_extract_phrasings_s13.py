@@ -1,0 +1,81 @@
+"""Phrasings of the thirteenth session, in sentences written for this test after the written
+benchmark's kept-aside batches (eighth, tenth, eleventh) were measured and opened: tables of
+investors' disbursement, project boards named by what they are for, and a department's name
+that ends at the colon before its figures."""
+
+from __future__ import annotations
+
+from cchc_analysis.extract.flattened import with_flattened_tables
+from tests.extract_helpers import figure_keys
+
+
+def _figures(text: str) -> set[tuple[str, float, str]]:
+    """(indicator, value, scope) of a text whose tables are rebuilt as a saved file's are."""
+    return figure_keys(with_flattened_tables(text, "utf-8")[0])
+
+
+INVESTORS_VI = (
+    "Giải ngân vốn đầu tư công năm 2024 của tỉnh Phú Yên\n\n"
+    "Đến hết ngày 31/01/2025, tỉnh giải ngân được 3.905,2 tỷ đồng, đạt 88,4% kế hoạch.\n\n"
+    "Kết quả của các chủ đầu tư lớn:\n\n"
+    "STT | Chủ đầu tư | Kế hoạch vốn (tỷ đồng) | Đã giải ngân (tỷ đồng) | Tỷ lệ (%)\n"
+    "1 | Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh | 905,6 | 861,0 | 95,08\n"
+    "2 | Sở Nông nghiệp và PTNT | 233,4 | 170,9 | 73,22\n"
+    "3 | UBND huyện Tây Hòa | 187,5 | 160,1 | 85,39\n"
+)
+
+
+def test_a_table_of_investors_reads_each_plan_and_amount_disbursed():
+    found = _figures(INVESTORS_VI)
+    board = "Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh"
+    assert ("finance.plan_bn", 905.6, board) in found
+    assert ("finance.disbursed_bn", 861.0, board) in found
+    assert ("finance.plan_bn", 187.5, "huyện Tây Hòa") in found
+    assert ("finance.disbursed_bn", 160.1, "huyện Tây Hòa") in found
+
+
+def test_a_department_name_ends_at_the_colon_before_its_figures():
+    found = _figures(INVESTORS_VI)
+    assert ("finance.plan_bn", 233.4, "Sở Nông nghiệp và PTNT") in found
+    assert ("finance.disbursed_bn", 170.9, "Sở Nông nghiệp và PTNT") in found
+
+
+def test_a_table_whose_money_has_no_unit_is_left_unread():
+    # without "tỷ đồng" (or "triệu đồng") nobody can say what the cells count
+    found = _figures(INVESTORS_VI.replace(" (tỷ đồng)", ""))
+    assert not any(scope == "huyện Tây Hòa" for _, _, scope in found)
+
+
+INVESTORS_EN = (
+    "Binh Dinh speeds up public investment\n\n"
+    "By the end of 2024 the province had disbursed VND 5,126 billion, or 91 percent of the plan.\n\n"
+    "Results of the main investors (VND billion):\n\n"
+    "No. | Investor | Plan 2024 | Disbursed | Rate\n"
+    "1 | Project Management Board for Traffic Works | 1,204.7 | 1,150.2 | 95.5%\n"
+    "2 | Project Management Board for Agricultural Works | 644.1 | 512.8 | 79.6%\n"
+    "3 | Hoai Nhon town | 310.5 | 297.0 | 95.7%\n"
+)
+
+
+def test_an_english_table_of_investors_reads_plans_and_amounts_for_the_year_of_its_head():
+    from cchc_analysis.extract import extract_text
+
+    text = with_flattened_tables(INVESTORS_EN, "utf-8")[0]
+    extraction = extract_text(text)
+    figures = {
+        (f.indicator, f.value, f.scope, str(f.period))
+        for f in [*extraction.figures, *extraction.subunits]
+    }
+    first = "Project Management Board for Traffic Works"
+    assert ("finance.plan_bn", 1204.7, first, "2024") in figures
+    assert ("finance.disbursed_bn", 1150.2, first, "2024") in figures
+
+
+def test_project_boards_named_by_what_they_are_for_are_two_units():
+    found = _figures(INVESTORS_EN)
+    assert ("finance.plan_bn", 644.1, "Project Management Board for Agricultural Works") in found
+    assert (
+        "finance.disbursed_bn",
+        512.8,
+        "Project Management Board for Agricultural Works",
+    ) in found
