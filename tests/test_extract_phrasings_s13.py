@@ -79,3 +79,42 @@ def test_project_boards_named_by_what_they_are_for_are_two_units():
         512.8,
         "Project Management Board for Agricultural Works",
     ) in found
+
+
+def test_english_amounts_paid_of_a_whole_in_a_text_on_disbursement_are_pairs():
+    found = _figures(
+        "Tay Ninh public investment disbursement reaches 51%\n\n"
+        "By September 30, 2025, the province had paid out VND 5,402.3 billion.\n\n"
+        "Hoa Thanh ward has paid VND 61.7 billion/VND 102.5 billion (60.2%), whereas Tan Bien "
+        "commune has managed VND 14.8 billion of its VND 77.1 billion.\n\n"
+        "District-level results:\n"
+        "- Trang Bang town: VND 88.6 billion of VND 140.9 billion (62.88%);\n"
+    )
+    assert ("finance.disbursed_bn", 61.7, "Hoa Thanh ward") in found
+    assert ("finance.plan_bn", 102.5, "Hoa Thanh ward") in found
+    assert ("finance.disbursed_bn", 14.8, "Tan Bien commune") in found
+    assert ("finance.plan_bn", 77.1, "Tan Bien commune") in found
+    assert ("finance.disbursed_bn", 88.6, "Trang Bang town") in found
+
+
+def test_vietnamese_amount_pairs_in_a_text_on_disbursement_and_a_board_named_before_its_verb():
+    found = _figures(
+        "Giải ngân vốn đầu tư công tỉnh Long An 9 tháng năm 2023\n\n"
+        "Đến ngày 30/9, toàn tỉnh giải ngân 4.011 tỷ đồng. Trong đó, TP. Tân An đạt 301/552 tỷ "
+        "đồng; huyện Cần Giuộc 118/260 tỷ đồng.\n\n"
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh đã giải ngân 1.207/2.915 tỷ đồng (41,4%).\n"
+    )
+    assert ("finance.disbursed_bn", 301.0, "TP. Tân An") in found
+    assert ("finance.plan_bn", 552.0, "TP. Tân An") in found
+    assert ("finance.disbursed_bn", 118.0, "huyện Cần Giuộc") in found
+    board = "Ban Quản lý dự án đầu tư xây dựng tỉnh"
+    assert ("finance.disbursed_bn", 1207.0, board) in found
+    assert ("finance.plan_bn", 2915.0, board) in found
+
+
+def test_an_amount_pair_outside_disbursement_is_no_disbursement():
+    found = _figures(
+        "Kết quả thu ngân sách của huyện Cần Giuộc năm 2023\n\n"
+        "Huyện thu ngân sách đạt 301/552 tỷ đồng dự toán.\n"
+    )
+    assert not any(indicator.startswith("finance.") for indicator, _, _ in found)

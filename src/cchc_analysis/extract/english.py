@@ -81,6 +81,13 @@ _AMOUNT_OF_AMOUNT = re.compile(
     r"\s+(?:(?:capital|investment)\s+)?(?:plan|allocation)(?![a-z]))"  # (the whole a plan)
 )
 
+# an amount of another in one scale, the currency first: "VND 96.4 billion of VND 141.2 billion
+# (68.27%)", "paid VND 1,412.3 billion of its VND 2,655 billion": a part of a whole
+_CURRENCY_OF_CURRENCY = re.compile(
+    r"(?<![a-z])vnd ?\d[\d.,]* ?(?P<scale>trillion|billion)(?P<of>\s+(?:out\s+of|of)\s+"
+    r"(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+)?)"
+    r"(?=vnd ?\d[\d.,]* ?(?P<whole_scale>trillion|billion))"
+)
 
 # "32.884 online documents", "1.435 administrative procedures": a translation that kept the
 # Vietnamese thousands dot. A count of things is whole, so a dot before three digits, with a
@@ -137,6 +144,9 @@ def english_numbers(folded: str) -> str:
         if match.group("scale") != match.group("whole_scale"):
             continue
         _as_pair(chars, *match.span("between"))
+    for match in _CURRENCY_OF_CURRENCY.finditer(folded):
+        if match.group("scale") == match.group("whole_scale"):
+            _as_pair(chars, *match.span("of"))  # "vnd 96.4 billion / vnd 141.2 billion"
     for match in _CURRENCY_FIRST.finditer(folded):
         # "VND 26,365.6 billion" reads as "26,365.6 bil vnd": the currency after the amount,
         # where the amount's nouns are looked for, one character for one

@@ -105,7 +105,11 @@ def _department_end(text: str, folded: str, start: int, limit: int) -> int:
 
 # a project management board, named by the works it builds: "Ban QLDA đầu tư xây dựng công trình
 # giao thông tỉnh", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"
-_PROJECT_BOARD = re.compile(r"ban (?:qlda|quan ly (?:cac )?du an)(?![a-z])[^:;,(\n\d]{0,110}")
+_PROJECT_BOARD = re.compile(
+    r"ban (?:qlda|quan ly (?:cac )?du an)(?![a-z])"
+    r"(?:(?! (?:da|dat|la|co|chi|moi|van|con|giai ngan|thuc hien|duoc|voi|tiep nhan|giai quyet)"
+    r"(?![a-z]))[^:;,(\n\d]){0,110}"
+)  # its name runs to a colon, a bracket, a figure or a verb ("… tỉnh đã giải ngân 2.318")
 
 
 def project_board_end(folded: str, start: int, limit: int) -> int | None:
