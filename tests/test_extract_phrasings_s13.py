@@ -118,3 +118,33 @@ def test_an_amount_pair_outside_disbursement_is_no_disbursement():
         "Huyện thu ngân sách đạt 301/552 tỷ đồng dự toán.\n"
     )
     assert not any(indicator.startswith("finance.") for indicator, _, _ in found)
+
+
+def test_two_shares_of_a_unit_are_the_two_measures_the_text_named_together_in_order():
+    found = _figures(
+        "Binh Dinh ranks departments by the 2023 PAR Index and SIPAS\n\n"
+        "The provincial People's Committee has ranked its departments by the PAR Index and the "
+        "Satisfaction Index of Public Administrative Services (SIPAS).\n\n"
+        "Next were the Department of Finance with 90.96% and 97.35%; the Department of Health "
+        "with 89.83% and 93.70%.\n"
+    )
+    assert ("par.total_points", 90.96, "Sở Tài chính") in found
+    assert ("sipas.satisfaction_pct", 97.35, "Sở Tài chính") in found
+    assert ("par.total_points", 89.83, "Sở Y tế") in found
+    assert ("sipas.satisfaction_pct", 93.7, "Sở Y tế") in found
+
+
+def test_two_shares_in_vietnamese_follow_the_order_of_the_measures_named_before():
+    found = _figures(
+        "UBND tỉnh công bố Chỉ số cải cách hành chính và Chỉ số hài lòng của người dân năm 2023 "
+        "đối với các sở, ngành. Sở Tư pháp dẫn đầu với 92,47% và 96,12%; tiếp theo là Sở Y tế "
+        "với 86,92% và 89,90%.\n"
+    )
+    assert ("par.total_points", 92.47, "Sở Tư pháp") in found
+    assert ("sipas.satisfaction_pct", 96.12, "Sở Tư pháp") in found
+    assert ("sipas.satisfaction_pct", 89.9, "Sở Y tế") in found
+
+
+def test_two_shares_without_two_measures_named_before_take_no_order():
+    found = _figures("Tỷ lệ hồ sơ trực tuyến của Sở Y tế năm 2023 đạt 86,92% và 89,90% ở quý IV.\n")
+    assert not any(indicator.startswith(("par.", "sipas.")) for indicator, _, _ in found)

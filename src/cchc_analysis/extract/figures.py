@@ -14,7 +14,11 @@ from cchc_analysis.extract.listed import _listed_under
 from cchc_analysis.extract.numbers import _noun_at, parse_vi_number
 from cchc_analysis.extract.patterns import _patterns, fold
 from cchc_analysis.extract.period_mentions import _YEAR
-from cchc_analysis.extract.respectively import _respective_item, _respective_unit
+from cchc_analysis.extract.respectively import (
+    _paired_measure,
+    _respective_item,
+    _respective_unit,
+)
 from cchc_analysis.extract.rules import _Context, _context, _match_rules, _without_asides
 from cchc_analysis.extract.scope import _Carry, _scope_at, _scopes
 from cchc_analysis.extract.trailing import (
@@ -538,7 +542,9 @@ def _find_in_sentence(
             last = restated
             continue
         previous = last.indicator if last else None
-        item = _respective_item(doc, sentence, tokens, i)
+        item = _respective_item(doc, sentence, tokens, i) or _paired_measure(
+            doc, sentence, tokens, i
+        )
         match = None
         if item is not None:  # "… tiếp nhận, đã giải quyết … lần lượt là 45.600, 44.800 …"
             item_ctx = replace(

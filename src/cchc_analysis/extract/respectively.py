@@ -152,3 +152,35 @@ def _respective_item(
     if len(spans) < 2 or position >= len(spans):
         return None
     return spans[position]
+
+
+# two measures named together ("the PAR INDEX and the SIPAS", "Chỉ số CCHC và Chỉ số hài lòng"),
+# after which each unit's two percentages ("91.83% and 94.70%") are those measures in order
+_MEASURE_PAIR = re.compile(
+    r"(?<![a-z])(?P<first>par[ -]?index|chi so (?:cai cach hanh chinh|cchc))(?![a-z])"
+    r"[^.;:]{0,160}?\s(?:and|va|&)\s(?:the\s|chi so\s)?[^.;:]{0,60}?"
+    r"(?P<second>sipas|(?:chi so )?(?:muc do )?hai long)(?![a-z])"
+)
+_TWO_SHARES = re.compile(r"[\s_]*(?:%|percent|per cent)[\s_]*(?:and|va|&)[\s_]*$")
+_SHARE_AFTER = re.compile(r"[\s_]*(?:%|percent|per cent)")
+
+
+def _paired_measure(
+    doc: _Doc, sentence: _Sentence, tokens: Sequence[_Token], i: int
+) -> tuple[int, int] | None:
+    """The span of the measure a percentage stands for when a unit is given two ("the Department
+    of Finance, 89.20% and 95.51%") after the text named two measures together ("… by the PAR
+    INDEX and the SIPAS": 95.51 is the SIPAS), else None."""
+    work = doc.work
+    if not _SHARE_AFTER.match(work, tokens[i].end):
+        return None
+    first = i > 0 and tokens[i - 1].start >= sentence.start
+    first = first and bool(_TWO_SHARES.match(work[tokens[i - 1].end : tokens[i].start]))
+    second = i + 1 < len(tokens) and tokens[i + 1].end <= sentence.end
+    second = second and bool(_TWO_SHARES.match(work[tokens[i].end : tokens[i + 1].start]))
+    if first == second:  # no pair, or a run of three
+        return None
+    pairs = list(_MEASURE_PAIR.finditer(work, 0, sentence.start))
+    if not pairs:
+        return None
+    return pairs[-1].span("second" if first else "first")
