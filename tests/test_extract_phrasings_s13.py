@@ -148,3 +148,45 @@ def test_two_shares_in_vietnamese_follow_the_order_of_the_measures_named_before(
 def test_two_shares_without_two_measures_named_before_take_no_order():
     found = _figures("Tỷ lệ hồ sơ trực tuyến của Sở Y tế năm 2023 đạt 86,92% và 89,90% ở quý IV.\n")
     assert not any(indicator.startswith(("par.", "sipas.")) for indicator, _, _ in found)
+
+
+def test_a_site_banner_and_a_section_path_are_not_the_headline():
+    from cchc_analysis.extract.document import _document
+    from cchc_analysis.extract.language import detect_language, reading_language
+
+    text = (
+        "TAY NINH ONLINE | English edition\n\n"
+        "Politics - Administrative reform\n\n"
+        "Trang Bang town tops 2022 PAR Index of districts\n\n"
+        "The provincial People's Committee has announced the 2022 PAR Index of its districts.\n"
+    )
+    with reading_language(detect_language(text)):
+        doc = _document(text)
+    assert doc.headline is not None
+    assert text[doc.headline[0] : doc.headline[1]].startswith("Trang Bang town tops")
+
+
+def test_a_league_under_a_headline_on_one_index_is_that_index_though_two_were_named_before():
+    found = _figures(
+        "TAY NINH ONLINE | English edition\n\n"
+        "Politics - Administrative reform\n\n"
+        "Trang Bang town tops 2022 PAR Index of districts\n\n"
+        "The ministry put the province's own PAR Index for 2022 at 84.12% and its SIPAS at "
+        "86.40%.\n\n"
+        "For the district level, Trang Bang town ranked first with 88.21%, ahead of Hoa Thanh "
+        "town (86.05%).\n"
+    )
+    assert ("par.total_points", 88.21, "Trang Bang town") in found
+    assert ("sipas.satisfaction_pct", 88.21, "Trang Bang town") not in found
+
+
+def test_pairs_of_shares_keep_the_two_indexes_though_a_sentence_on_one_came_between():
+    found = _figures(
+        "Units ranked by PAR INDEX and SIPAS\n\n"
+        "The committee ranked departments and districts by the PAR INDEX and the SIPAS.\n\n"
+        "The Department of Finance stood last with 80.12%; its SIPAS result, 82.40%, was the "
+        "lowest.\n\n"
+        "Behind it came the Department of Health (88.14% and 90.02%).\n"
+    )
+    assert ("par.total_points", 88.14, "Sở Y tế") in found
+    assert ("sipas.satisfaction_pct", 90.02, "Sở Y tế") in found

@@ -218,10 +218,15 @@ def _document(text: str) -> _Doc:
         if _DOMAIN.search(content) and not re.search(r"\d", _DOMAIN.sub("", content)):
             continue  # the site's name as its address ("Vietnam.vn - Platform for promoting …")
         items = content.split("|")
+        if len(items) >= 2 and items[0].strip().isupper() and len(items[0].split()) <= 5:
+            continue  # the site's banner and its edition ("BAC LIEU ONLINE | English edition")
         short = [item for item in items if len(re.findall(r"\w+", item)) <= 4]
         crumbs = re.split(r"\s[>›»]\s", content)  # a breadcrumb: "Chính trị > Cải cách …"
-        if (len(items) >= 3 and len(short) >= max(3, len(items) - 1)) or (
-            len(crumbs) >= 2 and all(len(re.findall(r"\w+", c)) <= 5 for c in crumbs)
+        sections = re.split(r"\s[-–/]\s", content)  # "Politics - Administrative reform"
+        if (
+            (len(items) >= 3 and len(short) >= max(3, len(items) - 1))
+            or (len(crumbs) >= 2 and all(len(re.findall(r"\w+", c)) <= 5 for c in crumbs))
+            or (len(sections) >= 2 and all(len(re.findall(r"\w+", c)) <= 3 for c in sections))
         ):
             continue  # a menu ("Tin tức - Sự kiện | Chỉ đạo điều hành | …")
         if len(content) <= 250 and not content.endswith((".", ":", ";")):

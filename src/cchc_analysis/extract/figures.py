@@ -542,7 +542,7 @@ def _find_in_sentence(
             last = restated
             continue
         previous = last.indicator if last else None
-        item = _respective_item(doc, sentence, tokens, i) or _paired_measure(
+        item = _paired_measure(doc, sentence, tokens, i) or _respective_item(
             doc, sentence, tokens, i
         )
         match = None

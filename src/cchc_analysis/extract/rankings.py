@@ -454,18 +454,22 @@ def _paired_topic(doc: _Doc, marks: Sequence[tuple[int, int, str]], position: in
     if not earlier:
         return None
     between = re.findall(r"\d+(?:[.,]\d+)?", doc.folded[earlier[-1][1] : position])
-    if len(between) < (2 if second else 1):
+    here = _sentence_at(doc, position)
+    if len(between) < (2 if second else 1) and here is not None and earlier[-1][0] >= here.start:
         return None  # "the SIPAS index of 98.89%": the index named right before the number
-    named = _sentence_at(doc, earlier[-1][0])
-    if named is None:
-        return None
-    indexes: list[str] = []
-    for start, _end, indicator in earlier:
-        if start >= named.start and indicator and indicator not in indexes:
-            indexes.append(indicator)
-    if len(indexes) != 2:
-        return None
-    return indexes[1] if second else indexes[0]
+    # the latest sentence that names two indexes ("… by the PAR INDEX and the SIPAS"), though a
+    # sentence on one of them came between ("its SIPAS result, 81.15%, was the lowest")
+    for mark in reversed(earlier):
+        named = _sentence_at(doc, mark[0])
+        if named is None:
+            return None
+        indexes: list[str] = []
+        for start, end, indicator in earlier:
+            if indicator and named.start <= start and end <= named.end and indicator not in indexes:
+                indexes.append(indicator)
+        if len(indexes) == 2:
+            return indexes[1] if second else indexes[0]
+    return None
 
 
 # a number followed by another, as a pair of scores: "93.42% and 92.66%", "93,42% và 92,66%"
