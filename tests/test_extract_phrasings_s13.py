@@ -190,3 +190,24 @@ def test_pairs_of_shares_keep_the_two_indexes_though_a_sentence_on_one_came_betw
     )
     assert ("par.total_points", 88.14, "Sở Y tế") in found
     assert ("sipas.satisfaction_pct", 90.02, "Sở Y tế") in found
+
+
+def test_the_department_refers_back_to_the_department_named_before():
+    found = _figures(
+        "Quang Tri justice department settles every file on time\n\n"
+        "QUANG TRI — The Quang Tri Department of Justice says it settled every dossier of the "
+        "first quarter of 2026 on time.\n\n"
+        "In the first three months of 2026, the department received 2,104 dossiers.\n"
+    )
+    assert ("dossier.received", 2104.0, "Sở Tư pháp") in found
+    assert ("dossier.received", 2104.0, "province") not in found
+
+
+def test_a_service_index_league_takes_no_percentage_for_points():
+    found = _figures(
+        "Chỉ số phục vụ người dân, doanh nghiệp năm 2023 của tỉnh Kiên Giang\n\n"
+        "Với 78,64 điểm, Kiên Giang đứng thứ 14 cả nước về Bộ chỉ số phục vụ người dân, doanh "
+        "nghiệp năm 2023. Ở khối sở, Sở Công Thương đạt 99,61%, Sở Xây dựng 97,05%.\n"
+    )
+    assert ("service.index_points", 78.64, "province") in found
+    assert not any(value in (99.61, 97.05) for ind, value, _ in found if ind.startswith("service"))

@@ -106,7 +106,7 @@ _CENTRE = re.compile(
 # a unit referred back to ("the center received …")
 _BACK = re.compile(
     r"(?<![a-z])the (?P<head>cent(?:er|re)|branch|office|unit|board|district|commune|ward"
-    r"|locality)(?![a-z])(?! (?:for|of) )"  # "the Board for Ethnic Affairs" names another
+    r"|locality|department)(?![a-z])(?! (?:for|of) )"  # "the Board for …" names another
 )
 _LEVEL_WORDS = (
     ("cấp tỉnh", r"provincial|province"),
@@ -479,6 +479,11 @@ def _referred_back(doc: _Doc, s: int, e: int, found: list[ScopeTuple]) -> list[S
             if (head in ("district", "commune", "ward") and m.group("head").lower() == head)
             or (head == "locality" and m.group("head").lower() in ("district", "commune", "ward"))
         ]  # "the locality": the commune, ward or district named last
+        earlier += [
+            m
+            for m in _HEAD_OF.finditer(doc.text, max(0, s - 2500), match.start())
+            if head == "department" and m.group("head") == "Department"
+        ]  # "the department": the "Department of Construction" named last
         if not earlier:
             continue
         last = max(earlier, key=lambda m: m.start())

@@ -481,6 +481,7 @@ _PAIR_SECOND = re.compile(r"\d\s*(?:%|percent|points?|diem)?\s*(?:and|va)\s+$")
 _NAMED_AFTER = re.compile(
     r"[\d.,]+\s*(?:points?|pts|diem|%|percent)?\s*(?:in|for|on|ve|o)?\s*(?:the\s+)?"
 )
+_POINTS_ONLY = ("service.index_points",)  # indexes never written as a percentage
 _Choice = tuple[_Token, str, _Entity, str, float, list[str]]  # token, indicator, unit, noun, …
 _DROP = "drop"  # a number the sentence reader took for a score that is none
 
@@ -530,8 +531,8 @@ def _choice(
         if caption is None or not phrases.score_words.search(doc.folded, *caption):
             return None  # (an item of a list says its score words in the list's caption)
     indicator = _topic_at(doc, marks, sentence, token.start)
-    if indicator is None:
-        return None
+    if indicator is None or (indicator in _POINTS_ONLY and noun == "percent"):
+        return None  # (the service index is scored in points: "Sở Xây dựng 97,05%" is a rate)
     value, notes = _value_of(token.a, "points" if noun == "bare" else noun, 1.0, 1.0)
     _unit, low, high = _catalogue_units().get(indicator, ("", 0.0, 100.0))
     if value <= (low or 0.0) or value > (high if high is not None else 100.0):
