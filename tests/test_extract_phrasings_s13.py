@@ -211,3 +211,24 @@ def test_a_service_index_league_takes_no_percentage_for_points():
     )
     assert ("service.index_points", 78.64, "province") in found
     assert not any(value in (99.61, 97.05) for ind, value, _ in found if ind.startswith("service"))
+
+
+def test_a_lower_case_so_is_the_department_the_text_is_about():
+    found = _figures(
+        "Quý II: mọi hồ sơ tại Sở Tư pháp Bến Tre đều đúng hẹn\n\n"
+        "Toàn bộ hồ sơ đến hạn trong quý II/2019 tại Sở Tư pháp Bến Tre đều được trả đúng hẹn.\n\n"
+        "Riêng lĩnh vực lý lịch tư pháp, sở tiếp nhận 1.912 hồ sơ. Qua cổng dịch vụ công của "
+        "tỉnh, sở nhận 245 hồ sơ nộp trực tuyến.\n"
+    )
+    assert ("dossier.received", 1912.0, "Sở Tư pháp") in found
+    assert ("dossier.online", 245.0, "Sở Tư pháp") in found
+
+
+def test_the_centre_of_a_bare_ward_is_the_centre_of_the_ward_in_the_headline():
+    found = _figures(
+        "Phường Long Xuyên - nửa năm vận hành chính quyền hai cấp\n\n"
+        "Từ ngày 1/7 đến 31/12/2025, Trung tâm Phục vụ hành chính công phường nhận 9.102 hồ sơ.\n"
+    )
+    assert ("dossier.received", 9102.0, "Trung tâm Phục vụ hành chính công phường Long Xuyên") in (
+        found
+    )

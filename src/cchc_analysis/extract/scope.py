@@ -29,6 +29,7 @@ from cchc_analysis.extract.scope_types import (
 from cchc_analysis.extract.text import _clause_start
 from cchc_analysis.extract.unit_names import (
     _AGENT,
+    _BARE_DEPARTMENT,
     _COUNTED_LEAD,
     _DESK_OWNER,
     _DESK_OWNER_END,
@@ -40,8 +41,11 @@ from cchc_analysis.extract.unit_names import (
     _RANKED,
     _WHOLE_NAMES,
     _department_end,
+    _department_named_before,
+    _unit_name_end,
     labels_row,
     narrows,
+    place_in_headline,
     project_board_end,
 )
 from cchc_analysis.reference.periods import Period
@@ -129,29 +133,6 @@ _FULL_LAND_OFFICE = re.compile(
 )
 _BARE_OFFICE = re.compile(r"(?<=[,;.:] )(?:văn phòng|chi nhánh)(?= (?:đã |vừa |cũng )?[a-zđ])")
 _OFFICE_PLACE = re.compile(r" (?:tỉnh|thành phố|huyện|quận|thị xã)(?!\w)")
-_FULL_DEPARTMENT = re.compile(r"(?<![\w])Sở (?=[A-ZĐ])")
-
-
-def _department_named_before(doc: _Doc, position: int) -> str | None:
-    """The last department named in full before ``position`` ("Sở Y tế"), else None: what a
-    bare "Sở" later in the text stands for."""
-    named = list(_FULL_DEPARTMENT.finditer(doc.text, 0, position))
-    if not named:
-        return None
-    start = named[-1].start()
-    head_end = named[-1].end()
-    limit = doc.text.find("\n", head_end)
-    end = _unit_name_end(doc.text, doc.folded, head_end, len(doc.text) if limit < 0 else limit)
-    return doc.text[start:end] if end > head_end else None
-
-
-def _unit_name_end(text: str, folded: str, head_end: int, limit: int) -> int:
-    """End of the name after a department's or an office's head ("Sở ", "Phòng "): a
-    department's usual name ("Kế hoạch và Đầu tư"), else ``_department_end``."""
-    known = _patterns().departments.match(folded, head_end)
-    if known:
-        return head_end + known.end() - known.start()
-    return _department_end(text, folded, head_end, limit)
 
 
 def _headline_city(doc: _Doc) -> str | None:
@@ -245,6 +226,9 @@ def _scopes(
             )
             if tail and tail.group(1) == "xa" and both:  # "… công xã, phường": the communes'
                 label = text[match.start() : head_end + tail.end() + both.end()]
+            elif tail and end == head_end + tail.end() and head.startswith("trung tam"):
+                # "Trung tâm Phục vụ hành chính công phường" in a text on "Phường Tân An": its own
+                label += place_in_headline(doc, text[head_end + tail.start(1) : end])
             found.append(_Scope(match.start(), end, label, "subunit"))
             continue
         board = project_board_end(folded, match.start(), e) if head.startswith("ban") else None
@@ -289,6 +273,11 @@ def _scopes(
         if offices:
             label = offices[-1].group(0).rstrip(" ,;:")
             found.append(_Scope(bare.start(), bare.end(), label, "subunit"))
+    for bare in _BARE_DEPARTMENT.finditer(folded, s, e):
+        # "Riêng lĩnh vực lý lịch tư pháp, sở tiếp nhận 2.418 hồ sơ": the department named before
+        named_before = _department_named_before(doc, bare.start())
+        if text[bare.start() : bare.end()] == "sở" and named_before is not None:
+            found.append(_Scope(bare.start(), bare.end(), named_before, "subunit"))
     # "huyện Tiên Yên", and the abbreviations written close up: "TP.Bảo Lộc", "TX.Ninh Hòa"
     places = re.compile(_B + r"(?:" + pat.sub_places + r")(?:\s+|(?<=\.))(?=\w)")
     for match in places.finditer(folded, s, e):

@@ -5,8 +5,12 @@ unit dossiers belong to (used by ``scope``)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cchc_analysis.extract.patterns import fold
+from cchc_analysis.extract.patterns import _patterns, fold
+
+if TYPE_CHECKING:
+    from cchc_analysis.extract.document import _Doc
 
 # the unit a one-stop desk belongs to, named after it: "… một cửa của Văn phòng Cục Thuế"
 _DESK_OWNER = re.compile(r"(?:của|thuộc)\s+(?=[A-ZĐ])")
@@ -133,3 +137,43 @@ def narrows(level: str, between: str) -> bool:
     between; an agency after a unit ("Sở Xây dựng 3,12 ngàn HS, Công an tỉnh …") is its own,
     once a figure stands between them."""
     return ";" not in between and (level.startswith("cấp") or not re.search(r"\d", between))
+
+
+_BARE_DEPARTMENT = re.compile(
+    r"(?:(?<=[,;:] )|(?<=(?<![a-z])cua )|(?<=(?<![a-z])ma ))so(?= (?:(?:da|vua|cung|dang|van|"
+    r"tiep tuc) )?(?:tiep nhan|nhan|giai quyet|tra|xu ly|thuc hien|gui)(?![a-z]))"
+)  # "…, sở tiếp nhận", "… của sở đã nhận": lower case, the department the text is about
+_FULL_DEPARTMENT = re.compile(r"(?<![\w])Sở (?=[A-ZĐ])")
+
+
+def _department_named_before(doc: _Doc, position: int) -> str | None:
+    """The last department named in full before ``position`` ("Sở Y tế"), else None: what a
+    bare "Sở" later in the text stands for."""
+    named = list(_FULL_DEPARTMENT.finditer(doc.text, 0, position))
+    if not named:
+        return None
+    start = named[-1].start()
+    head_end = named[-1].end()
+    limit = doc.text.find("\n", head_end)
+    end = _unit_name_end(doc.text, doc.folded, head_end, len(doc.text) if limit < 0 else limit)
+    return doc.text[start:end] if end > head_end else None
+
+
+def _unit_name_end(text: str, folded: str, head_end: int, limit: int) -> int:
+    """End of the name after a department's or an office's head ("Sở ", "Phòng "): a
+    department's usual name ("Kế hoạch và Đầu tư"), else ``_department_end``."""
+    known = _patterns().departments.match(folded, head_end)
+    if known:
+        return head_end + known.end() - known.start()
+    return _department_end(text, folded, head_end, limit)
+
+
+def place_in_headline(doc: _Doc, level_word: str) -> str:
+    """' Tân An' when the headline names one place of the level ("Phường Tân An - nửa năm …")
+    for a bare "phường", "xã", "đặc khu" ('' for another word or none named there): the centre
+    of "the ward" is the centre of the ward the text is about."""
+    if not doc.headline or fold(level_word) not in ("phuong", "xa", "dac khu"):
+        return ""
+    headline = doc.text[doc.headline[0] : doc.headline[1]]
+    named = re.findall(rf"(?i)(?<!\w){level_word}\s+((?:[A-ZĐ][\w]*\s?)+)", headline)
+    return f" {named[0].strip()}" if len(set(named)) == 1 else ""
