@@ -19,7 +19,15 @@ ROWS = [
     for path in sorted(FOLDER.glob("labels*.csv"))
     for row in csv.DictReader(path.open(encoding="utf-8"))
 ]
-_SCALE = {"million": 1e6, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "billion": 1e9, "tỷ": 1e9}
+_SCALE = {
+    "million": 1e6,
+    "triệu": 1e6,
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "thousand": 1e3,
+    "billion": 1e9,
+    "tỷ": 1e9,
+}
 # an amount is labelled in billion VND: "1.42 trillion VND" is 1420
 _AMOUNT_SCALE = {**_SCALE, "trillion": 1e3}
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|9M|M(?:0[1-9]|1[0-2])))?")
