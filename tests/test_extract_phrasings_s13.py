@@ -232,3 +232,27 @@ def test_the_centre_of_a_bare_ward_is_the_centre_of_the_ward_in_the_headline():
     assert ("dossier.received", 9102.0, "Trung tâm Phục vụ hành chính công phường Long Xuyên") in (
         found
     )
+
+
+def test_an_english_list_of_investors_under_a_head_naming_its_pairs():
+    found = _figures(
+        "Vinh Long disburses 96% of public investment plan in 2024\n\n"
+        "Broken down by investor (disbursed/plan, VND billion):\n"
+        "- Department of Construction: 2,102.6/2,230.0;\n"
+        "- Tra On district: 288.4/301.5;\n"
+    )
+    assert ("finance.disbursed_bn", 2102.6, "Sở Xây dựng") in found
+    assert ("finance.plan_bn", 2230.0, "Sở Xây dựng") in found
+
+
+def test_a_month_named_paragraphs_after_an_annual_headline_is_not_the_period():
+    from cchc_analysis.extract import extract_text
+
+    text = (
+        "Vinh Long disburses 96% of public investment plan in 2024\n\n"
+        "As of December 31, 2024 the province had disbursed VND 14,211.5 billion.\n\n"
+        + "The province faced obstacles with site clearance and flooding all year long. " * 8
+        + "\n\nThe transfer of projects in July slowed payments.\n"
+    )
+    periods = {str(f.period) for f in extract_text(text).figures}
+    assert periods == {"2024"}

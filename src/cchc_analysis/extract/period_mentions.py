@@ -375,6 +375,9 @@ def _complete(mention: _PeriodMention, year: int | None) -> Period | None:
     return mention.period
 
 
+_LEDE_REACH = 600  # characters after the headline within which the body opens
+
+
 def _document_period(doc: _Doc) -> tuple[Period | None, str]:
     usable = [
         m
@@ -393,7 +396,10 @@ def _document_period(doc: _Doc) -> tuple[Period | None, str]:
             period = _complete(mention, fallback_year)
             if period is None:
                 continue
-            lede = _complete(body[0], period.year) if body else None
+            # the body's opening period, if it opens the body ("In July" five paragraphs on
+            # tells of the merger, not of the period the headline's figures are for)
+            opens = body and doc.headline and body[0].start - doc.headline[1] < _LEDE_REACH
+            lede = _complete(body[0], period.year) if opens else None
             if (
                 source == "headline"
                 and period.is_annual
