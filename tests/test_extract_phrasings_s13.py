@@ -256,3 +256,33 @@ def test_a_month_named_paragraphs_after_an_annual_headline_is_not_the_period():
     )
     periods = {str(f.period) for f in extract_text(text).figures}
     assert periods == {"2024"}
+
+
+def _periods(text: str) -> set[tuple[str, float, str]]:
+    """(indicator, value, period) of every figure and sub-unit figure read from a text."""
+    from cchc_analysis.extract import extract_text
+
+    extraction = extract_text(text)
+    return {
+        (f.indicator, f.value, str(f.period)) for f in [*extraction.figures, *extraction.subunits]
+    }
+
+
+def test_units_ranked_by_the_indexs_edition_take_its_year():
+    found = _periods(
+        "Justice department and Quy Nhon city lead PAR rankings\n\n"
+        "The provincial People's Committee has ranked its departments by the 2022 Public "
+        "Administration Reform Index (PAR Index). The Department of Justice came first with a "
+        "PAR Index of 92.47%.\n"
+    )
+    assert ("par.total_points", 92.47, "2022") in found
+
+
+def test_since_the_end_of_a_year_is_not_the_period_of_the_text():
+    found = _periods(
+        "Tuy Hòa bớt văn bản giấy nhờ phần mềm điều hành\n\n"
+        "Nhờ đưa phần mềm quản lý văn bản về đến cấp xã từ cuối năm 2017, văn bản giấy đã giảm.\n\n"
+        "Theo đó, 6 tháng đầu năm 2018, tỷ lệ văn bản trao đổi dưới dạng điện tử đạt 58,4%. "
+        "Trong 6 tháng, Bộ phận tiếp nhận và trả kết quả của thành phố nhận 9.862 hồ sơ.\n"
+    )
+    assert ("dossier.received", 9862.0, "2018-H1") in found

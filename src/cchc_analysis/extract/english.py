@@ -396,10 +396,13 @@ _CONTEXTS = (
 )
 
 
-def _context(folded: str, start: int) -> str:
+def _context(folded: str, start: int, edition: bool = False) -> str:
     """'normal', or why a period phrase is no period of the figures near it: a comparison
-    ('compared to 2022'), a target ('by 2025') or a plan named after its year."""
+    ('compared to 2022'), a target ('by 2025') or a plan named after its year; an index's
+    ``edition`` ("by the 2023 PAR Index": ranked by it) is no target."""
     before = on_this_line_before(folded, start, 40)  # a headline qualifies no period below it
+    if edition and re.search(r"(?<![a-z])by\s+(?:the\s+)?$", before):
+        return "normal"
     if re.search(r"(?:by|at|as\s+of)\s+the\s+end\s+of\s*$", before):
         return "normal"  # "by the end of 2023": the year to date
     for name, pattern in _CONTEXTS:
@@ -558,7 +561,7 @@ def english_period_mentions(text: str, folded: str) -> list[_PeriodMention]:
                     out_kind,
                     "comparison"
                     if rel in ("last", "the previous", "past") and kind != "relative_year"
-                    else _context(folded, start),
+                    else _context(folded, start, edition=bool(g.get("eyear"))),
                     text[start:end],
                     guess if period is not None and not period.year else None,
                 )

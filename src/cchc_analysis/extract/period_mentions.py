@@ -121,7 +121,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PERIOD_CONTEXT = (
     (
         "comparison",
-        re.compile(r"(?<![a-z])(?:so voi|cung ky|hon|tu|bang)[\s_,]*(?:cua )?(?:ca )?$"),
+        # ("từ cuối năm 2017": since then, not the period; "từ đầu năm 2024" is the year so far)
+        re.compile(r"(?<![a-z])(?:so voi|cung ky|hon|tu(?: cuoi)?|bang)[\s_,]*(?:cua )?(?:ca )?$"),
     ),
     (
         "target",
