@@ -286,3 +286,37 @@ def test_since_the_end_of_a_year_is_not_the_period_of_the_text():
         "Trong 6 tháng, Bộ phận tiếp nhận và trả kết quả của thành phố nhận 9.862 hồ sơ.\n"
     )
     assert ("dossier.received", 9862.0, "2018-H1") in found
+
+
+def test_a_year_standing_alone_in_the_headline_is_the_period():
+    found = _periods(
+        "Long An wraps up 2019 administrative reform plan with one task left over\n\n"
+        "Long An completed 39 out of 40 tasks in its reform plan, the steering committee said. "
+        "It had already doubled the number of level-4 services in 2018.\n"
+    )
+    assert ("task.completed", 39.0, "2019") in found
+
+
+def test_a_weekday_dateline_is_no_headline_and_gives_no_period():
+    found = _periods(
+        "KHANH HOA ONLINE\n"
+        "Friday, January 17, 2025 – 14:05\n\n"
+        "Khanh Hoa scores 84.67 on citizen-service index for 2024\n\n"
+        "Khanh Hoa province scored 84.67 out of 100 points on the service index of Decision "
+        "766/QD-TTg for the whole of 2024.\n"
+    )
+    assert ("service.index_points", 84.67, "2024") in found
+
+
+def test_a_year_in_brackets_after_an_earlier_level_is_not_the_texts_period():
+    from cchc_analysis.extract.core import _document_period
+    from cchc_analysis.extract.document import _document
+    from cchc_analysis.extract.language import detect_language, reading_language
+
+    text = (
+        "Nam Định rút ngắn thời gian giải quyết thủ tục hành chính\n\n"
+        "Tỷ lệ giải quyết đúng hạn tăng từ 98,88% (năm 2016) lên 99,59%.\n"
+    )
+    with reading_language(detect_language(text)):
+        period, _ = _document_period(_document(text))
+    assert period is None or period.year != 2016

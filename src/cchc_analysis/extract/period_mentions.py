@@ -377,6 +377,28 @@ def _complete(mention: _PeriodMention, year: int | None) -> Period | None:
 
 
 _LEDE_REACH = 600  # characters after the headline within which the body opens
+# a year standing alone in a headline ("Tien Giang wraps up 2019 administrative reform plan"),
+# not a date's, a target's nor a span's ("by 2025", "2021-2025", "Vision 2030")
+_HEADLINE_YEAR = re.compile(
+    r"(?<![\w/.,\-–])(?<!by )(?<!to )(?<!until )(?<!vision )(?<!den )(?<!den nam )(?<!\d, )(?<!\d )"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/.,\-–])"
+)
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """True when a position stands in brackets opened on its line within 20 characters."""
+    opened = text.rfind("(", max(0, position - 20), position)
+    return (
+        opened >= 0 and text.find(")", opened, position) < 0 and "\n" not in text[opened:position]
+    )
+
+
+def _headline_year(doc: _Doc) -> Period | None:
+    """The year a headline names alone, once, though no period phrase says it, else None."""
+    if not doc.headline:
+        return None
+    years = {m.group("year") for m in _HEADLINE_YEAR.finditer(doc.folded, *doc.headline)}
+    return Period(int(years.pop())) if len(years) == 1 else None
 
 
 def _document_period(doc: _Doc) -> tuple[Period | None, str]:
@@ -391,7 +413,10 @@ def _document_period(doc: _Doc) -> tuple[Period | None, str]:
     years = [m.period.year for m in usable if m.period is not None and m.period.year]
     fallback_year = years[0] if years else None
     headline = [m for m in usable if doc.headline and doc.headline[0] <= m.start < doc.headline[1]]
-    body = [m for m in usable if m not in headline]
+    # a year in brackets qualifies the figure before it ("tăng từ 98,88% (năm 2016) lên …")
+    body = [m for m in usable if m not in headline and not _in_brackets(doc.work, m.start)]
+    if not headline and (bare := _headline_year(doc)) is not None:
+        return bare, f"headline: '{bare.year}'"
     for source, group in (("headline", headline), ("text", body)):
         for mention in group:
             period = _complete(mention, fallback_year)
