@@ -226,8 +226,9 @@ def false_positive_kind(text: str, figure) -> str:
         or _day_month(written, after)
     ):
         return "date"
-    if len(line.strip()) <= 80 and _FURNITURE.search(line):
-        return "furniture"
+    counted = re.match(r"\s*(?:ho so|hs|dossiers?|files|records|thu tuc|tthc|procedures)", after)
+    if len(line.strip()) <= 80 and _FURNITURE.search(line) and not counted:
+        return "furniture"  # ("- Cổng dịch vụ công trực tuyến: 21.930 hồ sơ" counts dossiers)
     return "other"
 
 

@@ -320,3 +320,13 @@ def test_a_year_in_brackets_after_an_earlier_level_is_not_the_texts_period():
     with reading_language(detect_language(text)):
         period, _ = _document_period(_document(text))
     assert period is None or period.year != 2016
+
+
+def test_a_day_and_month_after_a_time_of_day_is_a_date():
+    found = _figures(
+        "Thái Bình giải ngân vốn đầu tư công 5 tháng năm 2025\n\n"
+        "Chiều 5/6, Chủ tịch UBND tỉnh chủ trì cuộc họp kiểm điểm tiến độ thực hiện 28/40 nhiệm "
+        "vụ trọng tâm.\n"
+    )
+    assert not any(value in (5.0, 6.0) for _, value, _ in found)
+    assert ("task.completed", 28.0, "province") in found

@@ -88,7 +88,8 @@ _DATE_LIKE = re.compile(
     r"(?:\s*\d{4}|\d{2})(?![\d])"  # (not "2.5. 16/16 xã": a heading's number, then a count)
     r"|(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*/\s*" + _YEAR + r"(?![\d])"
     r"|ngay \d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*(?:thang)\s*\d{1,2})?(?![\d])"
-    r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
+    r"|(?<![a-z])(?:truoc|sau|den|tu|han|het|ke tu|cuoi|dau|tuan|ngay|sang|chieu|trua|toi|dem)"
+    r"\s+\d{1,2}\s*[/-]\s*\d{1,2}"  # "Chiều 5/6, ông …": the afternoon of 5 June
     r"(?![\d/])"
     r"|(?<![a-z])thang \d{1,2}(?:\s*[/-]\s*\d{2,4})?(?![\d])"
     # a day and month alone, written with a leading zero ("(02/02)", "05/9") and no noun after
