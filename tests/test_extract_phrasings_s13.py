@@ -330,3 +330,21 @@ def test_a_day_and_month_after_a_time_of_day_is_a_date():
     )
     assert not any(value in (5.0, 6.0) for _, value, _ in found)
     assert ("task.completed", 28.0, "province") in found
+
+
+def test_a_caption_line_over_a_list_gives_its_items_their_unit_and_period():
+    from cchc_analysis.extract import extract_text
+
+    text = (
+        "Reform inspectors start 2026 round in Vinh Hai ward\n\n"
+        "Inspection Team No. 12 of the Department of Home Affairs began its checks on March 11 "
+        "at the People's Committee of Vinh Hai ward. Two communes are next on its list.\n\n"
+        "The team found that the ward had published all its procedures.\n\n"
+        "Vinh Hai ward, second half of 2025 (ward report to the team)\n"
+        "- Dossiers received: 6,204, of which 5,110 filed online\n"
+        "- Dossiers settled: 6,013\n"
+    )
+    extraction = extract_text(text)
+    found = {(f.indicator, f.value, f.scope, str(f.period)) for f in extraction.subunits}
+    assert ("dossier.received", 6204.0, "Vinh Hai ward", "2025-H2") in found
+    assert ("dossier.resolved", 6013.0, "Vinh Hai ward", "2025-H2") in found

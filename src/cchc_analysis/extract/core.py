@@ -238,7 +238,9 @@ def _extract_in_language(
         f, s, k, carry = _find_in_sentence(
             doc, sentence, same_block, inside, doc_province, doc_period, carry
         )
-        if doc.text[sentence.start : sentence.end].rstrip().endswith(":"):
+        if doc.text[sentence.start : sentence.end].rstrip().endswith(":") or _caption_over_items(
+            doc, sentence
+        ):
             # its items follow, one a line; the unit its own count was of is theirs too ("* Các
             # hồ sơ thuộc thẩm quyền giải quyết UBND Thành phố: 19593 hồ sơ, trong đó:")
             owned = [x for x in f if x.scope not in (PROVINCE_SCOPE, NATIONAL_SCOPE)]
@@ -541,6 +543,20 @@ def _level_headings(
     return {
         at: level for at, (numbering, level) in found.items() if len(by_numbering[numbering]) >= 2
     }
+
+
+def _caption_over_items(doc: _Doc, sentence: _Sentence) -> bool:
+    """True for a line of its own with no figure and no full stop right over a list's items
+    ("Nam Nha Trang ward, second half of 2025" over "- Dossiers received: 8,412"): a head."""
+    line = doc.text[sentence.start : sentence.end]
+    if "\n" in line.strip() or line.rstrip().endswith((".", ";", "!", "?")) or len(line) > 120:
+        return False
+    if re.search(r"\d", doc.work[sentence.start : sentence.end]):
+        return False  # (years and dates are blanked in the work text; a figure is not)
+    after = doc.text[sentence.end :].lstrip("\n")
+    return doc.text[sentence.start - 1 : sentence.start] in ("", "\n") and bool(
+        ITEM_MARKER.match(after)
+    )
 
 
 def _heads_unit(doc: _Doc, sentence: _Sentence, province: Any, period: Period | None) -> list[str]:
