@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -180,7 +181,14 @@ def _paired_measure(
     second = second and bool(_TWO_SHARES.match(work[tokens[i].end : tokens[i + 1].start]))
     if first == second:  # no pair, or a run of three
         return None
-    pairs = list(_MEASURE_PAIR.finditer(work, 0, sentence.start))
-    if not pairs:
+    before = [pair for pair in _measure_pairs(work) if pair[0] <= sentence.start]
+    if not before:
         return None
-    return pairs[-1].span("second" if first else "first")
+    return before[-1][2] if first else before[-1][1]
+
+
+@lru_cache(maxsize=4)
+def _measure_pairs(work: str) -> tuple[tuple[int, tuple[int, int], tuple[int, int]], ...]:
+    """(end, first measure's span, second's) of every two measures a text names together, read
+    once a text (a percentage of every sentence asks)."""
+    return tuple((m.end(), m.span("first"), m.span("second")) for m in _MEASURE_PAIR.finditer(work))
